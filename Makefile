@@ -1,0 +1,44 @@
+# The two commands a newcomer needs are `make demo` and `make test` (see README.md).
+SHELL := /bin/bash
+SWIFT ?= swift
+BIN := .build/debug/connectage
+
+# Headless SDL: offscreen video, software rendering (10x faster without the GL-backed
+# window surface), pad input even without window focus. See docs/ARCHITECTURE.md.
+export SDL_FRAMEBUFFER_ACCELERATION := 0
+export SDL_JOYSTICK_ALLOW_BACKGROUND_EVENTS := 1
+
+.PHONY: deps build demo test lint bench fuzz bluez-vm-test boundaries clean
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	$(SWIFT) build
+
+demo: build
+	@scripts/demo
+
+boundaries:
+	@scripts/check-boundaries
+
+test: deps boundaries
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	@scripts/fuzz --seconds 20
+	@scripts/bluez-vm-test
+
+fuzz: deps
+	@scripts/fuzz --seconds 300
+
+bluez-vm-test: build
+	@scripts/bluez-vm-test
+
+lint: boundaries
+	$(SWIFT) format lint --strict --recursive Sources Tests Benchmarks/Sources Fuzz/Sources
+
+bench: build
+	@scripts/bench
+
+clean:
+	rm -rf .build .build-*

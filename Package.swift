@@ -1,0 +1,64 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Every library module has Tests/<Module>Tests; keep this list in step with Sources/.
+let libraries = [
+  "SessionModel", "ProtocolKit", "SessionEngine", "SpeechKit",
+  "Store", "ScentKit", "Stage", "SessionRunner",
+]
+
+let yams = Target.Dependency.product(name: "Yams", package: "Yams")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
+let package = Package(
+  name: "ConnectAge",
+  platforms: [.macOS(.v14)],
+  // Library products exist so that Benchmarks/ and Fuzz/ (nested packages) can link the modules.
+  products: [.executable(name: "connectage", targets: ["connectage"])]
+    + libraries.map { .library(name: $0, targets: [$0]) }
+    + [.library(name: "TestSupport", targets: ["TestSupport"])],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // MARK: C libraries: one shim each, imported by exactly one module (scripts/check-boundaries)
+    .systemLibrary(
+      name: "CSDL2", pkgConfig: "sdl2",
+      providers: [.apt(["libsdl2-dev", "libsdl2-ttf-dev", "libsdl2-image-dev"])]),
+    .systemLibrary(name: "CBlueZ", pkgConfig: "bluez", providers: [.apt(["libbluetooth-dev"])]),
+
+    // MARK: Pure logic: no I/O, no C
+    .target(name: "SessionModel"),
+    .target(name: "ProtocolKit", dependencies: ["SessionModel", yams]),
+    .target(name: "SessionEngine", dependencies: ["SessionModel"]),
+    .target(name: "SpeechKit", dependencies: ["SessionModel"]),
+
+    // MARK: I/O and devices
+    .target(name: "Store", dependencies: ["SessionModel", "SpeechKit", grdb]),
+    .target(name: "ScentKit", dependencies: ["SessionModel", "CBlueZ", logging]),
+    .target(name: "Stage", dependencies: ["SessionModel", "CSDL2"]),
+
+    // MARK: Composition and entry point
+    .target(
+      name: "SessionRunner",
+      dependencies: ["SessionEngine", "ProtocolKit", "SpeechKit", "Store", "ScentKit", "Stage", logging]),
+    .executableTarget(
+      name: "connectage",
+      dependencies: [
+        "SessionRunner", "ProtocolKit", "SpeechKit", "Store", "ScentKit", "Stage", "SessionModel",
+        argumentParser,
+      ]),
+
+    // MARK: Tests
+    .target(name: "TestSupport", dependencies: ["SessionModel", "SpeechKit"]),
+    .testTarget(name: "connectageTests", dependencies: ["connectage", "TestSupport", "SessionModel"]),
+  ]
+    + libraries.map {
+      .testTarget(name: "\($0)Tests", dependencies: [.target(name: $0), "TestSupport", "SessionModel"])
+    }
+)

@@ -1,0 +1,2 @@
+// ProtocolKit: its issue fills this module in.
+import SessionModel

@@ -1,0 +1,2 @@
+// ScentKit: its issue fills this module in.
+import SessionModel

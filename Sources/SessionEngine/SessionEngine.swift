@@ -1,0 +1,2 @@
+// SessionEngine: its issue fills this module in.
+import SessionModel

@@ -1,0 +1,21 @@
+/// The join screen: each pad that pressed a button has a seat and browses avatars.
+public struct JoinView: Hashable, Sendable, Codable {
+  public var seats: [JoinSeat]
+
+  public init(seats: [JoinSeat]) { self.seats = seats }
+}
+
+/// One pad on the join screen.
+public struct JoinSeat: Hashable, Sendable, Codable {
+  public var number: PlayerNumber
+  /// The avatar currently offered (left/right changes it).
+  public var avatar: AvatarID
+  /// True once the player pressed A to keep it.
+  public var isConfirmed: Bool
+
+  public init(number: PlayerNumber, avatar: AvatarID, isConfirmed: Bool) {
+    self.number = number
+    self.avatar = avatar
+    self.isConfirmed = isConfirmed
+  }
+}

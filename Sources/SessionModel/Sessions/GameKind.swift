@@ -1,0 +1,22 @@
+/// The short games a trial can include before the evocation task.
+public enum GameKind: String, CaseIterable, Hashable, Sendable, Codable {
+  /// "Quelle odeur ?": a scent is released and each player picks the matching image.
+  case whichScent = "quelle-odeur"
+  /// Memory pairs played cooperatively by the whole group.
+  case memoryPairs = "paires"
+  /// "Autrefois et aujourd'hui": sort pictures into then and now.
+  case thenAndNow = "autrefois-aujourdhui"
+
+  public var title: LocalizedText {
+    switch self {
+    case .whichScent: LocalizedText(fr: "Quelle odeur ?", en: "Which scent?")
+    case .memoryPairs: LocalizedText(fr: "Les paires", en: "Memory pairs")
+    case .thenAndNow: LocalizedText(fr: "Autrefois et aujourd'hui", en: "Then and now")
+    }
+  }
+}
+
+/// How hard a game is. At ``easy`` nobody can fail: every answer is welcomed.
+public enum Difficulty: String, CaseIterable, Hashable, Sendable, Codable {
+  case easy, medium, hard
+}

@@ -1,0 +1,2 @@
+// SessionRunner: its issue fills this module in.
+import SessionModel

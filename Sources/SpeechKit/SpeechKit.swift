@@ -1,0 +1,2 @@
+// SpeechKit: its issue fills this module in.
+import SessionModel

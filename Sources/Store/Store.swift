@@ -1,0 +1,2 @@
+// Store: its issue fills this module in.
+import SessionModel

@@ -1,0 +1,2 @@
+// TestSupport: its issue fills this module in.
+import SessionModel
