@@ -15,6 +15,7 @@ struct ConnectAge: AsyncParsableCommand {
       DatabaseCommand.self,
       DiffuserCommand.self,
       AnalyzeCommand.self,
+      ExportCommand.self,
       ExportTextGridCommand.self,
       StageCommand.self,
       DemoCommand.self,

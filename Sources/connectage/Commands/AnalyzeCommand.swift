@@ -1,10 +1,9 @@
 import ArgumentParser
 
-// Placeholder until its issue lands: the command exists so the subcommand list is stable.
+/// `connectage analyze`: measures answers from recordings and transcripts.
 struct AnalyzeCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "analyze", abstract: "Not available yet.")
-
-  func run() async throws {
-    throw CommandFailure.runtime(.init(fr: "« analyze » n'est pas encore disponible.", en: "'analyze' is not available yet."))
-  }
+  static let configuration = CommandConfiguration(
+    commandName: "analyze",
+    abstract: "Measure speech timing, word counts, ideas and memories.",
+    subcommands: [AnalyzeAudioCommand.self, AnalyzeTranscriptCommand.self, AnalyzeTrialCommand.self])
 }

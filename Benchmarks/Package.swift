@@ -1,0 +1,31 @@
+// swift-tools-version:6.1
+// Benchmarks live in a nested package so the benchmark dependency never slows the main
+// build or CI. Run them with `make bench`, which also writes docs/PERFORMANCE.md.
+import PackageDescription
+
+let areas: [(name: String, modules: [String])] = [
+  ("ProtocolBenchmarks", ["ProtocolKit", "SessionModel"]),
+  ("StoreBenchmarks", ["Store", "SessionModel"]),
+  ("SpeechBenchmarks", ["SpeechKit", "SessionModel", "TestSupport"]),
+  ("ScentBenchmarks", ["ScentKit", "SessionModel"]),
+  ("StageBenchmarks", ["Stage", "SessionModel"]),
+  ("EngineBenchmarks", ["SessionEngine", "SessionModel"]),
+]
+
+let package = Package(
+  name: "ConnectAgeBenchmarks",
+  platforms: [.macOS(.v14)],
+  dependencies: [
+    .package(name: "ConnectAge", path: ".."),
+    // MallocInterposer lets the benchmarks count allocations and peak memory.
+    .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+  ],
+  targets: areas.map { area in
+    .executableTarget(
+      name: area.name,
+      dependencies: [.product(name: "Benchmark", package: "benchmark")]
+        + area.modules.map { .product(name: $0, package: "ConnectAge") },
+      path: "Benchmarks/\(area.name)",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")])
+  }
+)
