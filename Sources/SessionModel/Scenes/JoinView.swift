@@ -8,13 +8,15 @@ public struct JoinView: Hashable, Sendable, Codable {
 /// One pad on the join screen.
 public struct JoinSeat: Hashable, Sendable, Codable {
   public var number: PlayerNumber
+  public var pad: PadID
   /// The avatar currently offered (left/right changes it).
   public var avatar: AvatarID
   /// True once the player pressed A to keep it.
   public var isConfirmed: Bool
 
-  public init(number: PlayerNumber, avatar: AvatarID, isConfirmed: Bool) {
+  public init(number: PlayerNumber, pad: PadID, avatar: AvatarID, isConfirmed: Bool) {
     self.number = number
+    self.pad = pad
     self.avatar = avatar
     self.isConfirmed = isConfirmed
   }

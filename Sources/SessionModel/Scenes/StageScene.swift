@@ -47,6 +47,8 @@ public enum SceneOverlay: Hashable, Sendable, Codable {
 /// One player as the screen shows them.
 public struct PlayerView: Hashable, Sendable, Codable {
   public var number: PlayerNumber
+  /// The pad this player holds, so the screen can animate the avatar when it is pressed.
+  public var pad: PadID?
   public var avatar: AvatarID
   public var participant: ParticipantCode?
   /// False while the pad is unplugged: the avatar is drawn faded, never removed.
@@ -55,10 +57,11 @@ public struct PlayerView: Hashable, Sendable, Codable {
   public var hasAnswered: Bool
 
   public init(
-    number: PlayerNumber, avatar: AvatarID, participant: ParticipantCode? = nil,
+    number: PlayerNumber, pad: PadID? = nil, avatar: AvatarID, participant: ParticipantCode? = nil,
     isConnected: Bool = true, hasAnswered: Bool = false
   ) {
     self.number = number
+    self.pad = pad
     self.avatar = avatar
     self.participant = participant
     self.isConnected = isConnected
