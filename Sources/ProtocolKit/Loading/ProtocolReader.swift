@@ -153,8 +153,9 @@ struct ProtocolReader {
       guard let text = values.string(node, key: "scent_catalogue") else { return nil }
       name = text
     }
+    // Built from the relative path so that messages name the catalogue as the user would.
     let folder = (file.relativePath as NSString).deletingLastPathComponent
-    let url = URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name))
+    let url = URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name), relativeTo: file.baseURL)
     do {
       return try ScentCatalogue.load(contentsOf: url)
     } catch {
