@@ -59,35 +59,28 @@ extension ProtocolReader {
     return failed ? nil : stimuli
   }
 
+  /// The games that could be read, even when others could not, so that later checks still run.
   func readGames(_ node: Node?) -> [ProtocolGame]? {
     guard let node else { return [] }
     guard let items = values.sequence(node, key: "games") else { return nil }
     var games: [ProtocolGame] = []
-    var failed = false
     for item in items {
       guard
         let entry = MappingReader(
           item, keys: ["game", "difficulty"], problems: problems, what: LocalizedText(fr: "Chaque jeu", en: "Each game")),
         let gameNode = entry.required("game"),
         let kind = values.choice(gameNode, key: "game", as: GameKind.self)
-      else {
-        failed = true
-        continue
-      }
+      else { continue }
       var game = ProtocolGame(kind: kind)
-      if let difficulty = entry.value("difficulty") {
-        guard let value = values.choice(difficulty, key: "difficulty", as: Difficulty.self) else {
-          failed = true
-          continue
-        }
-        game.difficulty = value
+      if let difficulty = entry.value("difficulty").flatMap({ values.choice($0, key: "difficulty", as: Difficulty.self) }) {
+        game.difficulty = difficulty
       }
       if games.contains(where: { $0.kind == kind }) {
         problems.report(ProblemText.duplicate(kind.rawValue, key: "games"), at: gameNode)
       }
       games.append(game)
     }
-    return failed ? nil : games
+    return games
   }
 
   func checkGames(_ games: [ProtocolGame], conditions: [Condition], kind: SessionKind?, at node: Node?) {
