@@ -26,16 +26,13 @@ struct ProtocolPlanCommand: AsyncParsableCommand {
 
   @OptionGroup var assets: AssetsOption
 
-  func validate() throws {
+  func run() async throws {
     guard participants >= 1 else {
       throw CommandFailure.badInput(
         LocalizedText(
           fr: "--participants vaut \(participants). Donnez au moins 1 participant.",
           en: "--participants is \(participants). Give at least 1 participant."))
     }
-  }
-
-  func run() async throws {
     let clinicalProtocol = try ProtocolInput.load(file, assets: assets)
     let firstDay = try ProtocolInput.startDate(start, protocol: clinicalProtocol)
     let schedule = ScheduleBuilder(settings: clinicalProtocol.schedule).schedule(startingOn: firstDay)
