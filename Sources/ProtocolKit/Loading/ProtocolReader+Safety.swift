@@ -20,7 +20,7 @@ extension ProtocolReader {
     var failed = false
     func atMost(_ key: String, _ bound: Int, _ assign: (Int) -> Void) {
       guard let found = entry.value(key) else { return }
-      guard let value = values.integer(found, key: key, in: 0...Int.max) else { return failed = true }
+      guard let value = values.integer(found, key: key, in: Int.min...Int.max) else { return failed = true }
       guard value > 0, value <= bound else {
         problems.report(
           ProblemText.safetyLooserThanBound(
@@ -33,7 +33,7 @@ extension ProtocolReader {
     }
     func atLeast(_ key: String, _ bound: Int, _ assign: (Int) -> Void) {
       guard let found = entry.value(key) else { return }
-      guard let value = values.integer(found, key: key, in: 0...Int.max) else { return failed = true }
+      guard let value = values.integer(found, key: key, in: Int.min...Int.max) else { return failed = true }
       guard value >= bound else {
         problems.report(
           ProblemText.safetyLooserThanBound(

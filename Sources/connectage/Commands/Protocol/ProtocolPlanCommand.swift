@@ -9,22 +9,13 @@ struct ProtocolPlanCommand: AsyncParsableCommand {
     commandName: "plan",
     abstract: "Plan counterbalanced sessions for N participants from a seed (a table, or JSON with --json).")
 
-  @Argument(help: "The protocol file.")
-  var file: String
+  @OptionGroup var options: ProtocolFileOptions
 
   @Option(help: "How many participants to plan for.")
   var participants: Int
 
   @Option(help: "The seed of the randomisation; the same seed gives the same plan.")
   var seed: UInt64
-
-  @Option(help: "First session date, YYYY-MM-DD (default: the protocol's schedule.start).")
-  var start: String?
-
-  @Flag(help: "Print the plan as JSON.")
-  var json = false
-
-  @OptionGroup var assets: AssetsOption
 
   func run() async throws {
     guard participants >= 1 else {
@@ -33,8 +24,8 @@ struct ProtocolPlanCommand: AsyncParsableCommand {
           fr: "--participants vaut \(participants). Donnez au moins 1 participant.",
           en: "--participants is \(participants). Give at least 1 participant."))
     }
-    let clinicalProtocol = try ProtocolInput.load(file, assets: assets)
-    let firstDay = try ProtocolInput.startDate(start, protocol: clinicalProtocol)
+    let clinicalProtocol = try ProtocolInput.load(options.file, assets: options.assets)
+    let firstDay = try ProtocolInput.startDate(options.start, protocol: clinicalProtocol)
     let schedule = ScheduleBuilder(settings: clinicalProtocol.schedule).schedule(startingOn: firstDay)
     let plan: SessionPlan
     do {
@@ -43,7 +34,7 @@ struct ProtocolPlanCommand: AsyncParsableCommand {
     } catch {
       throw CommandFailure.badInput(error.message)
     }
-    if json {
+    if options.json {
       try ProtocolInput.printJSON(plan)
     } else {
       Terminal.print(Self.table(plan, protocol: clinicalProtocol))

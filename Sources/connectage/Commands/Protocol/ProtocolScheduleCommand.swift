@@ -9,22 +9,13 @@ struct ProtocolScheduleCommand: AsyncParsableCommand {
     commandName: "schedule",
     abstract: "Date the sessions of a protocol from a start date, moving those that fall on a closed day.")
 
-  @Argument(help: "The protocol file.")
-  var file: String
-
-  @Option(help: "First session date, YYYY-MM-DD (default: the protocol's schedule.start).")
-  var start: String?
-
-  @Flag(help: "Print the schedule as JSON.")
-  var json = false
-
-  @OptionGroup var assets: AssetsOption
+  @OptionGroup var options: ProtocolFileOptions
 
   func run() async throws {
-    let clinicalProtocol = try ProtocolInput.load(file, assets: assets)
-    let firstDay = try ProtocolInput.startDate(start, protocol: clinicalProtocol)
+    let clinicalProtocol = try ProtocolInput.load(options.file, assets: options.assets)
+    let firstDay = try ProtocolInput.startDate(options.start, protocol: clinicalProtocol)
     let schedule = ScheduleBuilder(settings: clinicalProtocol.schedule).schedule(startingOn: firstDay)
-    if json {
+    if options.json {
       try ProtocolInput.printJSON(schedule)
     } else {
       Terminal.print(Self.table(schedule, protocol: clinicalProtocol, start: firstDay))
