@@ -169,4 +169,20 @@ import Testing
   func maximumScentTrials(conditions: [Condition], trials: Int, expected: Int) {
     #expect(SessionPlanner.maximumScentTrials(conditions: conditions, trialsPerSession: trials) == expected)
   }
+
+  @Test(arguments: ["espoir-avc.yaml", "ehpad-animation.yaml", "demo.yaml"], [1, 10, 60, 200])
+  func shippedProtocolsPlanWithTheirConstraints(file: String, participants: Int) throws {
+    let setup = try ProtocolLoader.load(
+      contentsOf: RepositoryPaths.protocols.appendingPathComponent(file), assets: RepositoryPaths.assets)
+    let schedule = ScheduleBuilder(settings: setup.schedule).schedule(startingOn: CalendarDate("2027-01-04")!)
+    let plan = try SessionPlanner(protocol: setup).plan(participants: participants, seed: 99, schedule: schedule)
+    #expect(plan.units.flatMap(\.members).count == participants)
+    for session in plan.sessions {
+      #expect(session.trials.count == setup.trialsPerSession)
+      let released = session.trials.compactMap(\.scent).map { setup.scent($0)! }
+      for (first, second) in zip(released, released.dropFirst()) {
+        #expect(first.family != second.family, "\(file) \(session.id)")
+      }
+    }
+  }
 }

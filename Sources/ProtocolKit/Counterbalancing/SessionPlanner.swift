@@ -11,11 +11,13 @@ import SessionModel
 ///   condition over a full rotation of units (one unit per square row).
 /// - Randomisation: the seed draws which condition each square symbol stands for, which row each
 ///   unit starts on, the pool order, and the order of images within a session (redrawn until the
-///   protocol's constraints hold for every row).
+///   protocol's constraints hold for every row some unit follows in that session).
 public struct SessionPlanner: Sendable {
   public let clinicalProtocol: ClinicalProtocol
-  /// Draws of the within-session image order before giving up on the constraints.
-  static let maximumArrangementAttempts = 500
+  /// Draws of one session's image order before drawing a new pool order.
+  static let maximumArrangementAttempts = 200
+  /// Draws of the pool order before giving up on the constraints.
+  static let maximumPoolAttempts = 20
 
   public init(protocol clinicalProtocol: ClinicalProtocol) {
     self.clinicalProtocol = clinicalProtocol
@@ -36,7 +38,6 @@ public struct SessionPlanner: Sendable {
     let square = LatinSquare.williams(size: conditionCount)
     let symbols = random.shuffled(setup.conditions)
     let startRows = random.shuffled(Array(square.rows.indices))
-    let pool = random.shuffled(setup.stimuli)
 
     // The condition sequence of a session for each square row: the row cycled over the trials.
     let sequences = square.rows.map { row in
@@ -46,17 +47,26 @@ public struct SessionPlanner: Sendable {
       throw PlanningFailure(message: ProblemText.runTooShort(setup.counterbalancing.maximumSameConditionInARow, conditions: conditionCount))
     }
 
-    var arrangements: [[Stimulus]] = []
-    for (index, _) in schedule.sessions.enumerated() {
-      let window = (0..<trialCount).map { pool[(index * trialCount + $0) % pool.count] }
-      arrangements.append(try arrange(window, for: sequences, session: index + 1, random: &random))
-    }
-
     let unitCount: Int
     switch setup.counterbalancing.unit {
     case .group: unitCount = (participants + setup.groupSize - 1) / setup.groupSize
     case .participant: unitCount = participants
     }
+    // Only the rows some unit follows in a session constrain that session's image order.
+    let rowsInUse = (0..<schedule.sessions.count).map { index in
+      Set(startRows.prefix(unitCount).map { ($0 + index) % sequences.count }).sorted().map { sequences[$0] }
+    }
+    var arrangements: [[Stimulus]]?
+    for _ in 0..<Self.maximumPoolAttempts where arrangements == nil {
+      arrangements = arrange(pool: random.shuffled(setup.stimuli), rowsInUse: rowsInUse, random: &random)
+    }
+    guard let arrangements else {
+      throw PlanningFailure(
+        message: LocalizedText(
+          fr: "impossible d'ordonner les images sans deux odeurs de même famille à la suite. Ajoutez au protocole des images d'autres familles d'odeurs ou mettez « no_scent_twice_in_a_row: false ».",
+          en: "cannot order the images without two scents of the same family in a row. Add images of other scent families to the protocol or set 'no_scent_twice_in_a_row: false'."))
+    }
+
     var units: [PlannedUnit] = []
     units.reserveCapacity(unitCount)
     for unitIndex in 0..<unitCount {
@@ -102,19 +112,26 @@ public struct SessionPlanner: Sendable {
       date: scheduled.date, kind: setup.kind, trials: trials)
   }
 
-  /// Orders a session's images so that no row of the square breaks the scent constraint.
-  private func arrange(
-    _ window: [Stimulus], for sequences: [[Condition]], session: Int, random: inout SplitMix64
-  ) throws(PlanningFailure) -> [Stimulus] {
-    guard clinicalProtocol.counterbalancing.noScentTwiceInARow else { return random.shuffled(window) }
-    for _ in 0..<Self.maximumArrangementAttempts {
-      let candidate = random.shuffled(window)
-      if sequences.allSatisfy({ scentsAlternate(conditions: $0, stimuli: candidate) }) { return candidate }
+  /// Each session's images, taken in turn from `pool` and ordered so that no row in use breaks the
+  /// scent constraint; `nil` when some session cannot be ordered from this pool.
+  private func arrange(pool: [Stimulus], rowsInUse: [[[Condition]]], random: inout SplitMix64) -> [[Stimulus]]? {
+    let trialCount = clinicalProtocol.trialsPerSession
+    var arrangements: [[Stimulus]] = []
+    for (index, rows) in rowsInUse.enumerated() {
+      let window = (0..<trialCount).map { pool[(index * trialCount + $0) % pool.count] }
+      guard clinicalProtocol.counterbalancing.noScentTwiceInARow else {
+        arrangements.append(random.shuffled(window))
+        continue
+      }
+      var found: [Stimulus]?
+      for _ in 0..<Self.maximumArrangementAttempts where found == nil {
+        let candidate = random.shuffled(window)
+        if rows.allSatisfy({ scentsAlternate(conditions: $0, stimuli: candidate) }) { found = candidate }
+      }
+      guard let found else { return nil }
+      arrangements.append(found)
     }
-    throw PlanningFailure(
-      message: LocalizedText(
-        fr: "impossible d'ordonner les images de la séance \(session) sans deux odeurs de même famille à la suite. Ajoutez au protocole des images d'autres familles d'odeurs ou mettez « no_scent_twice_in_a_row: false ».",
-        en: "cannot order the images of session \(session) without two scents of the same family in a row. Add images of other scent families to the protocol or set 'no_scent_twice_in_a_row: false'."))
+    return arrangements
   }
 
   /// Whether consecutive scent releases differ in scent and in family.
