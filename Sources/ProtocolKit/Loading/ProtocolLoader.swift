@@ -21,7 +21,7 @@ public enum ProtocolLoader {
     } catch {
       throw ProtocolValidationFailure(problems: [ProtocolProblem.unreadable(url)], isUnreadableFile: true)
     }
-    var reader = ProtocolReader(
+    let reader = ProtocolReader(
       file: url, library: StimulusLibrary(root: assets), problems: ProblemCollector(file: url.relativePath))
     let loaded = reader.read(text)
     if let failure = reader.problems.failure { throw failure }

@@ -15,7 +15,7 @@ struct ProtocolReader {
     self.problems = problems
   }
 
-  mutating func read(_ text: String) -> ClinicalProtocol? {
+  func read(_ text: String) -> ClinicalProtocol? {
     guard let root = YAMLDocument.root(of: text, reportingTo: problems),
       let top = MappingReader(
         root, keys: ProtocolLoader.topLevelKeys, problems: problems,
