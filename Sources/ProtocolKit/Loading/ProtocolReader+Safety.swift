@@ -18,31 +18,25 @@ extension ProtocolReader {
         ], problems: problems, what: LocalizedText(fr: "« scent_safety »", en: "'scent_safety'"))
     else { return nil }
     var failed = false
-    func atMost(_ key: String, _ bound: Int, _ assign: (Int) -> Void) {
+    func bounded(_ key: String, bound: Int, accepts: (Int) -> Bool, tighter: LocalizedText, _ assign: (Int) -> Void) {
       guard let found = entry.value(key) else { return }
       guard let value = values.integer(found, key: key, in: Int.min...Int.max) else { return failed = true }
-      guard value > 0, value <= bound else {
+      guard accepts(value) else {
         problems.report(
-          ProblemText.safetyLooserThanBound(
-            key, value: "\(value)", bound: "\(bound)",
-            tighter: LocalizedText(fr: "choisissez entre 1 et \(bound)", en: "choose between 1 and \(bound)")),
-          at: found)
+          ProblemText.safetyLooserThanBound(key, value: "\(value)", bound: "\(bound)", tighter: tighter), at: found)
         return failed = true
       }
       assign(value)
     }
+    func atMost(_ key: String, _ bound: Int, _ assign: (Int) -> Void) {
+      bounded(
+        key, bound: bound, accepts: { (1...bound).contains($0) },
+        tighter: LocalizedText(fr: "choisissez entre 1 et \(bound)", en: "choose between 1 and \(bound)"), assign)
+    }
     func atLeast(_ key: String, _ bound: Int, _ assign: (Int) -> Void) {
-      guard let found = entry.value(key) else { return }
-      guard let value = values.integer(found, key: key, in: Int.min...Int.max) else { return failed = true }
-      guard value >= bound else {
-        problems.report(
-          ProblemText.safetyLooserThanBound(
-            key, value: "\(value)", bound: "\(bound)",
-            tighter: LocalizedText(fr: "choisissez au moins \(bound)", en: "choose at least \(bound)")),
-          at: found)
-        return failed = true
-      }
-      assign(value)
+      bounded(
+        key, bound: bound, accepts: { $0 >= bound },
+        tighter: LocalizedText(fr: "choisissez au moins \(bound)", en: "choose at least \(bound)"), assign)
     }
     atMost("maximum_pulse_ms", Bounds.maximumPulseMilliseconds) { limits.maximumPulseMilliseconds = $0 }
     atLeast("minimum_interval_ms", Bounds.minimumIntervalMilliseconds) { limits.minimumIntervalMilliseconds = $0 }
