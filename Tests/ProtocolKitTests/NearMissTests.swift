@@ -1,5 +1,6 @@
-@testable import ProtocolKit
 import Testing
+
+@testable import ProtocolKit
 
 @Suite struct NearMissTests {
   @Test(arguments: [

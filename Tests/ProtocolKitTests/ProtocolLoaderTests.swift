@@ -21,12 +21,12 @@ struct BrokenFile: CustomTestStringConvertible, Sendable {
     BrokenFile(
       "broken-animation.yaml",
       [
-        "broken-animation.yaml:15:14: une animation n'enregistre rien et ne garde aucune donnée clinique. Écrivez « recording: false » ou passez « kind » à clinical.",
+        "broken-animation.yaml:15:14: une animation n'enregistre rien et ne garde aucune donnée clinique. Écrivez « recording: false » ou passez « kind » à clinical."
       ]),
     BrokenFile(
       "broken-condition-typo.yaml",
       [
-        "broken-condition-typo.yaml:9:33: valeur inconnue « image_scnt » pour « conditions ». Vouliez-vous dire « image_scent » ?",
+        "broken-condition-typo.yaml:9:33: valeur inconnue « image_scnt » pour « conditions ». Vouliez-vous dire « image_scent » ?"
       ]),
     BrokenFile(
       "broken-dates.yaml",
@@ -37,22 +37,22 @@ struct BrokenFile: CustomTestStringConvertible, Sendable {
     BrokenFile(
       "broken-format.yaml",
       [
-        "broken-format.yaml:1:9: format inconnu « connectage-protocole/1 ». Vouliez-vous dire « connectage-protocol/1 » ? Écrivez « format: connectage-protocol/1 » pour un protocole ou « format: connectage-scents/1 » pour un catalogue d'odeurs.",
+        "broken-format.yaml:1:9: format inconnu « connectage-protocole/1 ». Vouliez-vous dire « connectage-protocol/1 » ? Écrivez « format: connectage-protocol/1 » pour un protocole ou « format: connectage-scents/1 » pour un catalogue d'odeurs."
       ]),
     BrokenFile(
       "broken-group-size.yaml",
       [
-        "broken-group-size.yaml:8:13: « group_size » vaut 12, hors des bornes. Choisissez une valeur entre 1 et 10.",
+        "broken-group-size.yaml:8:13: « group_size » vaut 12, hors des bornes. Choisissez une valeur entre 1 et 10."
       ]),
     BrokenFile(
       "broken-missing-image.yaml",
       [
-        "Assets/stimuli/fantome.yaml:2:8: le fichier image « Assets/stimuli/fantome.svg » est introuvable. Ajoutez-le dans le dossier des ressources ou corrigez « image: ».",
+        "Assets/stimuli/fantome.yaml:2:8: le fichier image « Assets/stimuli/fantome.svg » est introuvable. Ajoutez-le dans le dossier des ressources ou corrigez « image: »."
       ]),
     BrokenFile(
       "broken-releases.yaml",
       [
-        "broken-releases.yaml:10:21: une séance peut diffuser jusqu'à 3 odeurs, au-delà de « maximum_releases_per_session » (2). Réduisez « trials_per_session » ou les conditions avec odeur.",
+        "broken-releases.yaml:10:21: une séance peut diffuser jusqu'à 3 odeurs, au-delà de « maximum_releases_per_session » (2). Réduisez « trials_per_session » ou les conditions avec odeur."
       ]),
     BrokenFile(
       "broken-safety-limits.yaml",
@@ -77,7 +77,7 @@ struct BrokenFile: CustomTestStringConvertible, Sendable {
     BrokenFile(
       "broken-scent-pulse.yaml",
       [
-        "broken-scent-pulse.yaml:17:19: « scent_pulse_ms » vaut 4000, plus long que « maximum_pulse_ms » (3000). Raccourcissez la diffusion à 3000 ms au plus.",
+        "broken-scent-pulse.yaml:17:19: « scent_pulse_ms » vaut 4000, plus long que « maximum_pulse_ms » (3000). Raccourcissez la diffusion à 3000 ms au plus."
       ]),
     BrokenFile(
       "broken-stimulus-scents.yaml",
@@ -88,7 +88,7 @@ struct BrokenFile: CustomTestStringConvertible, Sendable {
     BrokenFile(
       "broken-stimulus-typo.yaml",
       [
-        "broken-stimulus-typo.yaml:11:11: l'image « vergr » n'existe pas dans stimuli/ des ressources. Vouliez-vous dire « verger » ? Sinon ajoutez stimuli/vergr.yaml et son image.",
+        "broken-stimulus-typo.yaml:11:11: l'image « vergr » n'existe pas dans stimuli/ des ressources. Vouliez-vous dire « verger » ? Sinon ajoutez stimuli/vergr.yaml et son image."
       ]),
     BrokenFile(
       "broken-unknown-key.yaml",
@@ -99,7 +99,7 @@ struct BrokenFile: CustomTestStringConvertible, Sendable {
     BrokenFile(
       "broken-yaml-syntax.yaml",
       [
-        "broken-yaml-syntax.yaml:4:1: le YAML ne se lit pas (did not find expected ',' or '}'). Vérifiez l'indentation, les deux-points et les guillemets à cet endroit.",
+        "broken-yaml-syntax.yaml:4:1: le YAML ne se lit pas (did not find expected ',' or '}'). Vérifiez l'indentation, les deux-points et les guillemets à cet endroit."
       ]),
   ]
 
@@ -130,7 +130,8 @@ struct BrokenFile: CustomTestStringConvertible, Sendable {
     } catch {
       #expect(
         error.text(in: .english)
-          == "broken-stimulus-typo.yaml:11:11: the image 'vergr' does not exist in the assets' stimuli/. Did you mean 'verger'? Otherwise add stimuli/vergr.yaml and its image.")
+          == "broken-stimulus-typo.yaml:11:11: the image 'vergr' does not exist in the assets' stimuli/. Did you mean 'verger'? Otherwise add stimuli/vergr.yaml and its image."
+      )
     }
   }
 

@@ -156,9 +156,12 @@ import Testing
   @Test func impossibleScentConstraintIsExplained() {
     // Every image smells of the same family: two scent conditions side by side cannot alternate.
     var setup = ProtocolFactory.make(conditions: [.imageScent, .imageGameScent], trialsPerSession: 4, pool: 4)
-    setup.scents = setup.scents.map { var scent = $0; scent.family = .fruit; return scent }
+    setup.scents = setup.scents.map {
+      var scent = $0; scent.family = .fruit; return scent
+    }
     #expect(throws: PlanningFailure.self) {
-      try SessionPlanner(protocol: setup).plan(participants: 2, seed: 3, schedule: ProtocolFactory.schedule(sessions: 1))
+      try SessionPlanner(protocol: setup).plan(
+        participants: 2, seed: 3, schedule: ProtocolFactory.schedule(sessions: 1))
     }
   }
 

@@ -38,7 +38,8 @@ import Testing
     #expect(run.standardOutput == "")
     #expect(
       run.standardError
-        == "Protocols/absent.yaml:1:1: fichier illisible. Vérifiez que le chemin existe et que le fichier est du texte UTF-8.\n")
+        == "Protocols/absent.yaml:1:1: fichier illisible. Vérifiez que le chemin existe et que le fichier est du texte UTF-8.\n"
+    )
     #expect(run.exitCode == 1)
   }
 
@@ -96,7 +97,9 @@ import Testing
   }
 
   @Test func planAsJSONCarriesTheSeedAndIsReproducible() throws {
-    let arguments = ["protocol", "plan", "\(Self.fixtures)/valid-essai.yaml", "--participants", "23", "--seed", "7", "--json"]
+    let arguments = [
+      "protocol", "plan", "\(Self.fixtures)/valid-essai.yaml", "--participants", "23", "--seed", "7", "--json",
+    ]
     let run = try CommandRun.connectage(arguments + Self.assets)
     let again = try CommandRun.connectage(arguments + Self.assets)
     #expect(run.standardOutput == again.standardOutput)
@@ -117,7 +120,8 @@ import Testing
 
   @Test func planOfABrokenProtocolPrintsItsProblemsAndExitsTwo() throws {
     let broken = "\(Self.fixtures)/broken-group-size.yaml"
-    let run = try CommandRun.connectage(["protocol", "plan", broken, "--participants", "3", "--seed", "1"] + Self.assets)
+    let run = try CommandRun.connectage(
+      ["protocol", "plan", broken, "--participants", "3", "--seed", "1"] + Self.assets)
     #expect(run.standardOutput == "")
     #expect(
       run.standardError

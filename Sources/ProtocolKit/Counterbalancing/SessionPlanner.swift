@@ -44,7 +44,8 @@ public struct SessionPlanner: Sendable {
       (0..<trialCount).map { symbols[row[$0 % conditionCount]] }
     }
     for sequence in sequences where longestRun(in: sequence) > setup.counterbalancing.maximumSameConditionInARow {
-      throw PlanningFailure(message: ProblemText.runTooShort(setup.counterbalancing.maximumSameConditionInARow, conditions: conditionCount))
+      throw PlanningFailure(
+        message: ProblemText.runTooShort(setup.counterbalancing.maximumSameConditionInARow, conditions: conditionCount))
     }
 
     let unitCount: Int
@@ -63,8 +64,11 @@ public struct SessionPlanner: Sendable {
     guard let arrangements else {
       throw PlanningFailure(
         message: LocalizedText(
-          fr: "impossible d'ordonner les images sans deux odeurs de même famille à la suite. Ajoutez au protocole des images d'autres familles d'odeurs ou mettez « no_scent_twice_in_a_row: false ».",
-          en: "cannot order the images without two scents of the same family in a row. Add images of other scent families to the protocol or set 'no_scent_twice_in_a_row: false'."))
+          fr:
+            "impossible d'ordonner les images sans deux odeurs de même famille à la suite. Ajoutez au protocole des images d'autres familles d'odeurs ou mettez « no_scent_twice_in_a_row: false ».",
+          en:
+            "cannot order the images without two scents of the same family in a row. Add images of other scent families to the protocol or set 'no_scent_twice_in_a_row: false'."
+        ))
     }
 
     var units: [PlannedUnit] = []
@@ -101,7 +105,8 @@ public struct SessionPlanner: Sendable {
     let sessionID = "\(unit)-S\(scheduled.number < 10 ? "0" : "")\(scheduled.number)"
     let trials = zip(conditions, stimuli).enumerated().map { index, pair in
       let (condition, stimulus) = pair
-      let game = condition.includesGame && !setup.games.isEmpty
+      let game =
+        condition.includesGame && !setup.games.isEmpty
         ? setup.games[((scheduled.number - 1) * setup.trialsPerSession + index) % setup.games.count].kind : nil
       return Trial(
         id: TrialID("\(sessionID)-T\(index + 1)"), number: index + 1, stimulus: stimulus.id, condition: condition,

@@ -67,12 +67,15 @@ extension ProtocolReader {
     for item in items {
       guard
         let entry = MappingReader(
-          item, keys: ["game", "difficulty"], problems: problems, what: LocalizedText(fr: "Chaque jeu", en: "Each game")),
+          item, keys: ["game", "difficulty"], problems: problems, what: LocalizedText(fr: "Chaque jeu", en: "Each game")
+        ),
         let gameNode = entry.required("game"),
         let kind = values.choice(gameNode, key: "game", as: GameKind.self)
       else { continue }
       var game = ProtocolGame(kind: kind)
-      if let difficulty = entry.value("difficulty").flatMap({ values.choice($0, key: "difficulty", as: Difficulty.self) }) {
+      if let difficulty = entry.value("difficulty").flatMap({
+        values.choice($0, key: "difficulty", as: Difficulty.self)
+      }) {
         game.difficulty = difficulty
       }
       if games.contains(where: { $0.kind == kind }) {

@@ -59,7 +59,8 @@ extension ProtocolReader {
         if value <= 0 || value > Bounds.maximumChannelDutyCycle {
           problems.report(
             ProblemText.safetyLooserThanBound(
-              "maximum_channel_duty_cycle", value: found.scalar?.string ?? "", bound: "\(Bounds.maximumChannelDutyCycle)",
+              "maximum_channel_duty_cycle", value: found.scalar?.string ?? "",
+              bound: "\(Bounds.maximumChannelDutyCycle)",
               tighter: LocalizedText(
                 fr: "choisissez une part entre 0.05 et \(Bounds.maximumChannelDutyCycle)",
                 en: "choose a share between 0.05 and \(Bounds.maximumChannelDutyCycle)")),
@@ -75,7 +76,8 @@ extension ProtocolReader {
     if let found = entry.value("purge_ms") {
       if let value = values.integer(found, key: "purge_ms", in: 0...Bounds.maximumPulseMilliseconds * 6) {
         if value >= limits.minimumIntervalMilliseconds {
-          problems.report(ProblemText.purgeLongerThanInterval(value, interval: limits.minimumIntervalMilliseconds), at: found)
+          problems.report(
+            ProblemText.purgeLongerThanInterval(value, interval: limits.minimumIntervalMilliseconds), at: found)
           failed = true
         } else {
           limits.purgeMilliseconds = value

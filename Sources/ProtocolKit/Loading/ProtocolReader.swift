@@ -39,7 +39,8 @@ struct ProtocolReader {
     let counterbalancing = readCounterbalancing(top.value("counterbalancing"))
     let catalogue = readCatalogue(top.value("scent_catalogue"))
     let stimuliNode = top.required("stimuli")
-    let stimuli = readStimuli(stimuliNode, catalogue: catalogue, needsScents: conditions?.contains { $0.includesScent } ?? false)
+    let stimuli = readStimuli(
+      stimuliNode, catalogue: catalogue, needsScents: conditions?.contains { $0.includesScent } ?? false)
     let gamesNode = top.value("games")
     let games = readGames(gamesNode)
     let evocation = readEvocation(top.value("evocation"), kind: kind)
@@ -162,8 +163,11 @@ struct ProtocolReader {
       if error.isUnreadableFile {
         problems.report(
           LocalizedText(
-            fr: "le catalogue d'odeurs « \(name) » est introuvable à côté du protocole. Placez-le dans le même dossier ou corrigez « scent_catalogue ».",
-            en: "the scent catalogue '\(name)' cannot be found beside the protocol. Put it in the same folder or correct 'scent_catalogue'."),
+            fr:
+              "le catalogue d'odeurs « \(name) » est introuvable à côté du protocole. Placez-le dans le même dossier ou corrigez « scent_catalogue ».",
+            en:
+              "the scent catalogue '\(name)' cannot be found beside the protocol. Put it in the same folder or correct 'scent_catalogue'."
+          ),
           at: node)
       } else {
         problems.absorb(error)

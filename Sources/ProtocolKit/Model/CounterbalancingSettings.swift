@@ -7,7 +7,8 @@ public struct CounterbalancingSettings: Hashable, Sendable, Codable {
   /// the second is not masked by adaptation to the first.
   public var noScentTwiceInARow: Bool
 
-  public init(unit: CounterbalancingUnit = .group, maximumSameConditionInARow: Int = 1, noScentTwiceInARow: Bool = true) {
+  public init(unit: CounterbalancingUnit = .group, maximumSameConditionInARow: Int = 1, noScentTwiceInARow: Bool = true)
+  {
     self.unit = unit
     self.maximumSameConditionInARow = maximumSameConditionInARow
     self.noScentTwiceInARow = noScentTwiceInARow

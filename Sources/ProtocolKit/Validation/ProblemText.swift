@@ -24,8 +24,11 @@ enum ProblemText {
 
   static func unknownFormat(_ text: String, suggestion: String?) -> LocalizedText {
     LocalizedText(
-      fr: "format inconnu « \(text) ».\(suggest(suggestion, fr: true)) Écrivez « format: \(ProtocolFormat.protocolV1) » pour un protocole ou « format: \(ProtocolFormat.scentsV1) » pour un catalogue d'odeurs.",
-      en: "unknown format '\(text)'.\(suggest(suggestion, fr: false)) Write 'format: \(ProtocolFormat.protocolV1)' for a protocol or 'format: \(ProtocolFormat.scentsV1)' for a scent catalogue.")
+      fr:
+        "format inconnu « \(text) ».\(suggest(suggestion, fr: true)) Écrivez « format: \(ProtocolFormat.protocolV1) » pour un protocole ou « format: \(ProtocolFormat.scentsV1) » pour un catalogue d'odeurs.",
+      en:
+        "unknown format '\(text)'.\(suggest(suggestion, fr: false)) Write 'format: \(ProtocolFormat.protocolV1)' for a protocol or 'format: \(ProtocolFormat.scentsV1)' for a scent catalogue."
+    )
   }
 
   static func wrongFormat(_ found: String, expected: String) -> LocalizedText {
@@ -38,8 +41,10 @@ enum ProblemText {
 
   static func expectedMapping(_ what: LocalizedText) -> LocalizedText {
     LocalizedText(
-      fr: "\(what.french) doit être une liste de clés « nom: valeur ». Écrivez chaque clé sur sa propre ligne, indentée sous celle-ci.",
-      en: "\(what.english) must be a set of 'name: value' keys. Write each key on its own line, indented below this one.")
+      fr:
+        "\(what.french) doit être une liste de clés « nom: valeur ». Écrivez chaque clé sur sa propre ligne, indentée sous celle-ci.",
+      en:
+        "\(what.english) must be a set of 'name: value' keys. Write each key on its own line, indented below this one.")
   }
 
   static func bilingualText(_ key: String) -> LocalizedText {
@@ -60,8 +65,11 @@ enum ProblemText {
 
   static func notASlug(_ text: String, key: String) -> LocalizedText {
     LocalizedText(
-      fr: "« \(text) » n'est pas un identifiant valable pour « \(key) ». Utilisez des minuscules sans accent, des chiffres et des tirets (par exemple herbe-coupee).",
-      en: "'\(text)' is not a valid identifier for '\(key)'. Use lower-case letters without accents, digits and dashes (for example herbe-coupee).")
+      fr:
+        "« \(text) » n'est pas un identifiant valable pour « \(key) ». Utilisez des minuscules sans accent, des chiffres et des tirets (par exemple herbe-coupee).",
+      en:
+        "'\(text)' is not a valid identifier for '\(key)'. Use lower-case letters without accents, digits and dashes (for example herbe-coupee)."
+    )
   }
 
   static func expectedInteger(_ key: String, found: String?) -> LocalizedText {
@@ -138,20 +146,27 @@ enum ProblemText {
 
   static func unknownStimulus(_ id: String, suggestion: String?) -> LocalizedText {
     LocalizedText(
-      fr: "l'image « \(id) » n'existe pas dans stimuli/ des ressources.\(suggest(suggestion, fr: true)) Sinon ajoutez stimuli/\(id).yaml et son image.",
-      en: "the image '\(id)' does not exist in the assets' stimuli/.\(suggest(suggestion, fr: false)) Otherwise add stimuli/\(id).yaml and its image.")
+      fr:
+        "l'image « \(id) » n'existe pas dans stimuli/ des ressources.\(suggest(suggestion, fr: true)) Sinon ajoutez stimuli/\(id).yaml et son image.",
+      en:
+        "the image '\(id)' does not exist in the assets' stimuli/.\(suggest(suggestion, fr: false)) Otherwise add stimuli/\(id).yaml and its image."
+    )
   }
 
   static func missingImageFile(_ path: String) -> LocalizedText {
     LocalizedText(
-      fr: "le fichier image « \(path) » est introuvable. Ajoutez-le dans le dossier des ressources ou corrigez « image: ».",
+      fr:
+        "le fichier image « \(path) » est introuvable. Ajoutez-le dans le dossier des ressources ou corrigez « image: ».",
       en: "the image file '\(path)' cannot be found. Add it to the assets folder or correct 'image:'.")
   }
 
   static func unknownScent(_ id: String, suggestion: String?) -> LocalizedText {
     LocalizedText(
-      fr: "l'odeur « \(id) » n'est pas dans le catalogue des odeurs.\(suggest(suggestion, fr: true)) Sinon ajoutez-la à Protocols/scents.yaml.",
-      en: "the scent '\(id)' is not in the scent catalogue.\(suggest(suggestion, fr: false)) Otherwise add it to Protocols/scents.yaml.")
+      fr:
+        "l'odeur « \(id) » n'est pas dans le catalogue des odeurs.\(suggest(suggestion, fr: true)) Sinon ajoutez-la à Protocols/scents.yaml.",
+      en:
+        "the scent '\(id)' is not in the scent catalogue.\(suggest(suggestion, fr: false)) Otherwise add it to Protocols/scents.yaml."
+    )
   }
 
   static func channelTaken(_ channel: Int, by other: String) -> LocalizedText {
@@ -162,46 +177,67 @@ enum ProblemText {
 
   static func stimulusWithoutScent(_ id: String) -> LocalizedText {
     LocalizedText(
-      fr: "l'image « \(id) » n'a pas d'odeur associée alors que le protocole a une condition avec odeur. Ajoutez « scent: » dans stimuli/\(id).yaml ou retirez l'image de « stimuli ».",
-      en: "the image '\(id)' has no paired scent but the protocol has a scent condition. Add 'scent:' to stimuli/\(id).yaml or remove the image from 'stimuli'.")
+      fr:
+        "l'image « \(id) » n'a pas d'odeur associée alors que le protocole a une condition avec odeur. Ajoutez « scent: » dans stimuli/\(id).yaml ou retirez l'image de « stimuli ».",
+      en:
+        "the image '\(id)' has no paired scent but the protocol has a scent condition. Add 'scent:' to stimuli/\(id).yaml or remove the image from 'stimuli'."
+    )
   }
 
   static func safetyLooserThanBound(_ key: String, value: String, bound: String, tighter: LocalizedText)
     -> LocalizedText
   {
     LocalizedText(
-      fr: "« \(key) » vaut \(value), au-delà de la limite absolue \(bound). Un protocole peut seulement resserrer les limites de sécurité : \(tighter.french).",
-      en: "'\(key)' is \(value), beyond the hard limit \(bound). A protocol may only tighten the safety limits: \(tighter.english).")
+      fr:
+        "« \(key) » vaut \(value), au-delà de la limite absolue \(bound). Un protocole peut seulement resserrer les limites de sécurité : \(tighter.french).",
+      en:
+        "'\(key)' is \(value), beyond the hard limit \(bound). A protocol may only tighten the safety limits: \(tighter.english)."
+    )
   }
 
   static func pulseLongerThanLimit(_ pulse: Int, limit: Int) -> LocalizedText {
     LocalizedText(
-      fr: "« scent_pulse_ms » vaut \(pulse), plus long que « maximum_pulse_ms » (\(limit)). Raccourcissez la diffusion à \(limit) ms au plus.",
-      en: "'scent_pulse_ms' is \(pulse), longer than 'maximum_pulse_ms' (\(limit)). Shorten the release to at most \(limit) ms.")
+      fr:
+        "« scent_pulse_ms » vaut \(pulse), plus long que « maximum_pulse_ms » (\(limit)). Raccourcissez la diffusion à \(limit) ms au plus.",
+      en:
+        "'scent_pulse_ms' is \(pulse), longer than 'maximum_pulse_ms' (\(limit)). Shorten the release to at most \(limit) ms."
+    )
   }
 
   static func purgeLongerThanInterval(_ purge: Int, interval: Int) -> LocalizedText {
     LocalizedText(
-      fr: "« purge_ms » vaut \(purge) mais doit tenir dans « minimum_interval_ms » (\(interval)). Choisissez une purge plus courte que l'intervalle.",
-      en: "'purge_ms' is \(purge) but must fit inside 'minimum_interval_ms' (\(interval)). Choose a purge shorter than the interval.")
+      fr:
+        "« purge_ms » vaut \(purge) mais doit tenir dans « minimum_interval_ms » (\(interval)). Choisissez une purge plus courte que l'intervalle.",
+      en:
+        "'purge_ms' is \(purge) but must fit inside 'minimum_interval_ms' (\(interval)). Choose a purge shorter than the interval."
+    )
   }
 
   static func tooManyReleases(_ releases: Int, limit: Int) -> LocalizedText {
     LocalizedText(
-      fr: "une séance peut diffuser jusqu'à \(releases) odeurs, au-delà de « maximum_releases_per_session » (\(limit)). Réduisez « trials_per_session » ou les conditions avec odeur.",
-      en: "a session may release up to \(releases) scents, beyond 'maximum_releases_per_session' (\(limit)). Reduce 'trials_per_session' or the scent conditions.")
+      fr:
+        "une séance peut diffuser jusqu'à \(releases) odeurs, au-delà de « maximum_releases_per_session » (\(limit)). Réduisez « trials_per_session » ou les conditions avec odeur.",
+      en:
+        "a session may release up to \(releases) scents, beyond 'maximum_releases_per_session' (\(limit)). Reduce 'trials_per_session' or the scent conditions."
+    )
   }
 
   static func tooMuchReleaseTime(_ total: Int, limit: Int) -> LocalizedText {
     LocalizedText(
-      fr: "une séance peut diffuser \(total) ms d'odeur au total, au-delà de « maximum_total_release_ms_per_session » (\(limit)). Raccourcissez « scent_pulse_ms » ou réduisez les essais avec odeur.",
-      en: "a session may release \(total) ms of scent in total, beyond 'maximum_total_release_ms_per_session' (\(limit)). Shorten 'scent_pulse_ms' or reduce the scent trials.")
+      fr:
+        "une séance peut diffuser \(total) ms d'odeur au total, au-delà de « maximum_total_release_ms_per_session » (\(limit)). Raccourcissez « scent_pulse_ms » ou réduisez les essais avec odeur.",
+      en:
+        "a session may release \(total) ms of scent in total, beyond 'maximum_total_release_ms_per_session' (\(limit)). Shorten 'scent_pulse_ms' or reduce the scent trials."
+    )
   }
 
   static func trialsExceedPool(_ trials: Int, pool: Int) -> LocalizedText {
     LocalizedText(
-      fr: "« trials_per_session » vaut \(trials) mais « stimuli » n'a que \(pool) images. Ajoutez des images ou réduisez le nombre d'essais.",
-      en: "'trials_per_session' is \(trials) but 'stimuli' has only \(pool) images. Add images or reduce the number of trials.")
+      fr:
+        "« trials_per_session » vaut \(trials) mais « stimuli » n'a que \(pool) images. Ajoutez des images ou réduisez le nombre d'essais.",
+      en:
+        "'trials_per_session' is \(trials) but 'stimuli' has only \(pool) images. Add images or reduce the number of trials."
+    )
   }
 
   static let gameConditionWithoutGames = LocalizedText(
@@ -209,11 +245,15 @@ enum ProblemText {
     en: "a game condition is planned but 'games' is empty. Add at least one game or remove the condition.")
 
   static let scentGameInImageGame = LocalizedText(
-    fr: "le jeu « quelle-odeur » diffuse une odeur : en condition image_game il mêlerait les conditions. Retirez-le ou remplacez image_game par image_game_scent.",
-    en: "the game 'quelle-odeur' releases a scent: in the image_game condition it would mix the conditions. Remove it or replace image_game with image_game_scent.")
+    fr:
+      "le jeu « quelle-odeur » diffuse une odeur : en condition image_game il mêlerait les conditions. Retirez-le ou remplacez image_game par image_game_scent.",
+    en:
+      "the game 'quelle-odeur' releases a scent: in the image_game condition it would mix the conditions. Remove it or replace image_game with image_game_scent."
+  )
 
   static let animationRecords = LocalizedText(
-    fr: "une animation n'enregistre rien et ne garde aucune donnée clinique. Écrivez « recording: false » ou passez « kind » à clinical.",
+    fr:
+      "une animation n'enregistre rien et ne garde aucune donnée clinique. Écrivez « recording: false » ou passez « kind » à clinical.",
     en: "an animation records nothing and keeps no clinical data. Write 'recording: false' or set 'kind' to clinical.")
 
   static let clinicalWithoutArms = LocalizedText(
@@ -232,8 +272,11 @@ enum ProblemText {
 
   static func runTooShort(_ value: Int, conditions: Int) -> LocalizedText {
     LocalizedText(
-      fr: "« max_same_condition_in_a_row » vaut \(value) : avec \(conditions) condition(s), les essais ne peuvent pas respecter cette limite. Ajoutez des conditions ou augmentez la limite.",
-      en: "'max_same_condition_in_a_row' is \(value): with \(conditions) condition(s), the trials cannot keep this limit. Add conditions or raise the limit.")
+      fr:
+        "« max_same_condition_in_a_row » vaut \(value) : avec \(conditions) condition(s), les essais ne peuvent pas respecter cette limite. Ajoutez des conditions ou augmentez la limite.",
+      en:
+        "'max_same_condition_in_a_row' is \(value): with \(conditions) condition(s), the trials cannot keep this limit. Add conditions or raise the limit."
+    )
   }
 
   // MARK: Helpers

@@ -30,7 +30,8 @@ enum ProtocolInput {
     guard let start = clinicalProtocol.schedule.start else {
       throw CommandFailure.badInput(
         LocalizedText(
-          fr: "aucune date de début. Passez --start AAAA-MM-JJ ou ajoutez « start: » sous « schedule » dans le protocole.",
+          fr:
+            "aucune date de début. Passez --start AAAA-MM-JJ ou ajoutez « start: » sous « schedule » dans le protocole.",
           en: "no start date. Pass --start YYYY-MM-DD or add 'start:' under 'schedule' in the protocol."))
     }
     return start

@@ -45,8 +45,11 @@ struct ProtocolPlanCommand: AsyncParsableCommand {
     let language = Terminal.language
     let isGroup = plan.unit == .group
     let summary = LocalizedText(
-      fr: "Plan \(plan.study) : graine \(plan.seed), \(plan.participants) participant(s), \(plan.units.count) \(isGroup ? "groupe(s)" : "unité(s)")",
-      en: "Plan \(plan.study): seed \(plan.seed), \(plan.participants) participant(s), \(plan.units.count) \(isGroup ? "group(s)" : "unit(s)")")
+      fr:
+        "Plan \(plan.study) : graine \(plan.seed), \(plan.participants) participant(s), \(plan.units.count) \(isGroup ? "groupe(s)" : "unité(s)")",
+      en:
+        "Plan \(plan.study): seed \(plan.seed), \(plan.participants) participant(s), \(plan.units.count) \(isGroup ? "group(s)" : "unit(s)")"
+    )
     let header = LocalizedText(
       fr: "\(isGroup ? "Groupe" : "Participant")|Séance|Date|Essai|Condition|Image|Jeu ou odeur",
       en: "\(isGroup ? "Group" : "Participant")|Session|Date|Trial|Condition|Image|Game or scent")

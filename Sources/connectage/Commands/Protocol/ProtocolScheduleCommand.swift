@@ -33,7 +33,8 @@ struct ProtocolScheduleCommand: AsyncParsableCommand {
     let language = Terminal.language
     let every = clinicalProtocol.schedule.intervalDays
     let summary = LocalizedText(
-      fr: "Calendrier \(clinicalProtocol.id) : \(schedule.sessions.count) séance(s) tous les \(every) jours à partir du \(start)",
+      fr:
+        "Calendrier \(clinicalProtocol.id) : \(schedule.sessions.count) séance(s) tous les \(every) jours à partir du \(start)",
       en: "Schedule \(clinicalProtocol.id): \(schedule.sessions.count) session(s) every \(every) days from \(start)")
     let header = LocalizedText(fr: "Séance|Date|Jour|Remarque", en: "Session|Date|Day|Note")
     var rows = [header.text(in: language).split(separator: "|").map(String.init)]
