@@ -1,10 +1,9 @@
 import ArgumentParser
 
-// Placeholder until its issue lands: the command exists so the subcommand list is stable.
+/// `connectage protocol …`: check protocol files, plan counterbalanced sessions, date them.
 struct ProtocolCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "protocol", abstract: "Not available yet.")
-
-  func run() async throws {
-    throw CommandFailure.runtime(.init(fr: "« protocol » n'est pas encore disponible.", en: "'protocol' is not available yet."))
-  }
+  static let configuration = CommandConfiguration(
+    commandName: "protocol",
+    abstract: "Validate protocol files, plan counterbalanced sessions and date them.",
+    subcommands: [ProtocolValidateCommand.self, ProtocolPlanCommand.self, ProtocolScheduleCommand.self])
 }

@@ -1,0 +1,34 @@
+import Foundation
+import SessionModel
+
+/// Reads a protocol file, its scent catalogue and its stimuli, and checks all of them together.
+public enum ProtocolLoader {
+  /// The keys a protocol file may hold at its top level, in the order docs/protocol-format.md lists them.
+  static let topLevelKeys = [
+    "format", "id", "title", "kind", "population", "arms", "group_size", "conditions",
+    "trials_per_session", "counterbalancing", "stimuli", "scent_catalogue", "games", "evocation",
+    "presentation", "scent_safety", "schedule",
+  ]
+
+  /// Loads and validates `url`, resolving stimuli under `assets` and the scent catalogue beside the file.
+  ///
+  /// - Throws: every problem found, each with its file, line and column; `isUnreadableFile`
+  ///   when the protocol file itself cannot be read.
+  public static func load(contentsOf url: URL, assets: URL) throws(ProtocolValidationFailure) -> ClinicalProtocol {
+    let text: String
+    do {
+      text = try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      throw ProtocolValidationFailure(problems: [ProtocolProblem.unreadable(url)], isUnreadableFile: true)
+    }
+    let reader = ProtocolReader(
+      file: url, library: StimulusLibrary(root: assets), problems: ProblemCollector(file: url.relativePath))
+    let loaded = reader.read(text)
+    if let failure = reader.problems.failure { throw failure }
+    guard let loaded else {
+      // Unreachable: the reader reports a problem whenever it returns nil.
+      throw ProtocolValidationFailure(problems: [ProtocolProblem.unreadable(url)])
+    }
+    return loaded
+  }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import SessionModel
+
+/// A validated protocol: everything needed to plan, schedule and run its sessions.
+///
+/// Only ``ProtocolLoader`` makes one from a file, after every cross-check has passed, so a
+/// value of this type always names existing images, scents inside the catalogue and safety
+/// limits within ``ScentSafetyLimits/HardBounds``.
+public struct ClinicalProtocol: Hashable, Sendable {
+  public var id: StudyID
+  public var title: LocalizedText
+  public var kind: SessionKind
+  public var population: LocalizedText?
+  public var arms: [ProtocolArm]
+  /// Participants per group, at most ``ParticipantGroup/maximumSize``.
+  public var groupSize: Int
+  /// In the file's order; the Latin square permutes them.
+  public var conditions: [Condition]
+  public var trialsPerSession: Int
+  public var counterbalancing: CounterbalancingSettings
+  /// The stimulus pool, in the file's order.
+  public var stimuli: [Stimulus]
+  /// The whole scent catalogue, in channel order.
+  public var scents: [Scent]
+  public var games: [ProtocolGame]
+  public var evocation: EvocationSettings
+  public var presentation: PresentationSettings
+  public var safety: ScentSafetyLimits
+  public var schedule: ScheduleSettings
+
+  public init(
+    id: StudyID, title: LocalizedText, kind: SessionKind, population: LocalizedText? = nil,
+    arms: [ProtocolArm] = [], groupSize: Int, conditions: [Condition], trialsPerSession: Int,
+    counterbalancing: CounterbalancingSettings = .init(), stimuli: [Stimulus], scents: [Scent],
+    games: [ProtocolGame] = [], evocation: EvocationSettings, presentation: PresentationSettings = .init(),
+    safety: ScentSafetyLimits = .standard, schedule: ScheduleSettings = .init()
+  ) {
+    self.id = id
+    self.title = title
+    self.kind = kind
+    self.population = population
+    self.arms = arms
+    self.groupSize = groupSize
+    self.conditions = conditions
+    self.trialsPerSession = trialsPerSession
+    self.counterbalancing = counterbalancing
+    self.stimuli = stimuli
+    self.scents = scents
+    self.games = games
+    self.evocation = evocation
+    self.presentation = presentation
+    self.safety = safety
+    self.schedule = schedule
+  }
+
+  public func scent(_ id: ScentID) -> Scent? { scents.first { $0.id == id } }
+  public func stimulus(_ id: StimulusID) -> Stimulus? { stimuli.first { $0.id == id } }
+}

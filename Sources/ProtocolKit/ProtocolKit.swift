@@ -1,2 +1,0 @@
-// ProtocolKit: its issue fills this module in.
-import SessionModel
