@@ -12,6 +12,11 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 
+// Test inputs read from disk by path (see each test's `fixture(_:)` helper).
+let testFixtureFolders: [String: [String]] = [
+  "ProtocolKit": ["Fixtures"]
+]
+
 let package = Package(
   name: "ConnectAge",
   platforms: [.macOS(.v14)],
@@ -59,6 +64,10 @@ let package = Package(
     .testTarget(name: "connectageTests", dependencies: ["connectage", "TestSupport", "SessionModel"]),
   ]
     + libraries.map {
-      .testTarget(name: "\($0)Tests", dependencies: [.target(name: $0), "TestSupport", "SessionModel"])
+      .testTarget(
+        name: "\($0)Tests",
+        dependencies: [.target(name: $0), "TestSupport"] + ($0 == "SessionModel" ? [] : ["SessionModel"]),
+        // Fixture files are read by path at test time, not compiled or bundled.
+        exclude: testFixtureFolders[$0, default: []])
     }
 )
