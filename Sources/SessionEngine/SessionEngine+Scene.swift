@@ -3,7 +3,9 @@ import SessionModel
 extension SessionEngine {
   /// What the screen should show now; ``handle(_:at:)`` sends it whenever it changes.
   public var scene: StageScene {
-    StageScene(content: content, players: stage == .lobby ? [] : playerViews, overlay: stage == .ended ? nil : overlays.top)
+    // The join screen draws its own seats; every later scene shows the players along the bottom.
+    let showsPlayers = stage == .trials || stage == .ended
+    return StageScene(content: content, players: showsPlayers ? playerViews : [], overlay: stage == .ended ? nil : overlays.top)
   }
 
   private var content: SceneContent {
