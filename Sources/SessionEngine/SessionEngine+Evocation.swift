@@ -83,11 +83,12 @@ extension SessionEngine {
     log("recording.stopped", payload)
   }
 
+  /// The recorder failed: the take is closed all the same, so every start has its stop, and the therapist is told.
   mutating func recordingDidFail(_ reason: LocalizedText) {
     var payload = trialPayload(["reason": reason.english])
     if let active = recording {
       payload.merge(recordingPayload(active.request)) { mine, _ in mine }
-      recording = nil
+      stopRecording(reason: "failed")
     }
     log("recording.failed", payload)
     overlays.notice = EngineText.recordingFailed(reason)

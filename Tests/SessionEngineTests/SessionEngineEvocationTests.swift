@@ -83,7 +83,7 @@ let evocationCases: [TranscriptCase] = [
     script: Step.input(.recordingFailed(micMissing)) + Step.key(.next),
     keep: ["stop recording", "log recording", "show"],
     expected: [
-      "log recording.failed player 1",
+      "stop recording T1 player 1 P01 turn 1 redo 0", "log recording.stopped player 1", "log recording.failed player 1",
       "show evocation speaker 1 waiting - | 1:chat* [notice: Enregistrement impossible : micro absent. La séance continue.]",
       "show evocation speaker - waiting - | 1:chat* [notice: Enregistrement impossible : micro absent. La séance continue.]",
     ]),
