@@ -93,6 +93,8 @@ func randomInputsKeepTheSessionSafe(_ propertyCase: PropertyCase) {
         if case .join(let join) = scene.content {
           #expect(Set(join.seats.map(\.avatar)).count == join.seats.count, "two seats share an avatar")
         }
+      case .log("game.revealed", let payload) where setup.difficulty == .easy:
+        #expect(payload["outcomes"]?.contains("missed") != true, "someone failed at the easy level")
       case .sessionEnded:
         ended = true
       default:
