@@ -100,7 +100,6 @@ extension SessionEngine {
       now >= active.startedAt + UInt64(seconds) * 1_000_000_000
     else { return }
     endTurn(reason: "maximumDuration")
-    stopRecording(reason: "maximumDuration")
   }
 
   private func recordingPayload(_ request: RecordingRequest) -> [String: String] {

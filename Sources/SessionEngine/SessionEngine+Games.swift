@@ -63,6 +63,7 @@ extension SessionEngine {
       return
     }
     guard button == .a else { return }
+    if let index = seatIndex(of: player) { consumeHoldIfLocking(seats[index].pad, game, player) }
     switch game {
     case .whichScent(var rules):
       guard rules.lock(player) else { return }
@@ -95,6 +96,11 @@ extension SessionEngine {
     }
     progress?.step = .game(game)
     revealIfEveryoneLocked()
+  }
+
+  /// A press that locks an answer cannot also reopen it by being held.
+  private mutating func consumeHoldIfLocking(_ pad: PadID, _ game: GameInPlay, _ player: PlayerNumber) {
+    if !game.hasLocked(player) { consumeHold(of: pad) }
   }
 
   /// Shows every answer together once each connected player has locked one.

@@ -12,6 +12,7 @@ extension SessionEngine {
       browseAvatars(index, direction)
     } else if button == .a, !seats[index].isConfirmed {
       seats[index].isConfirmed = true
+      consumeHold(of: pad)
       log("player.confirmed", ["player": seats[index].number.description, "avatar": seats[index].avatar.rawValue])
       play(.confirm)
     }

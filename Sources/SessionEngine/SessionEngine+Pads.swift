@@ -38,22 +38,26 @@ extension SessionEngine {
   private mutating func padPressed(_ pad: PadID, _ button: PadButton, at now: UInt64) {
     guard !isPaused, !overlays.isConfirmingEnd else { return }
     var state = pads[pad] ?? PadState()
-    defer { pads[pad] = state }
-    if let last = state.lastPressAt, now >= last, now - last < Self.tremorIntervalNanoseconds {
-      state.lastPressAt = now
-      return
-    }
+    let isTremor = state.lastPressAt.map { now >= $0 && now - $0 < Self.tremorIntervalNanoseconds } ?? false
     state.lastPressAt = now
-    if button == .a {
+    if !isTremor, button == .a {
       state.aHeldSince = now
       state.longPressFired = false
     }
+    pads[pad] = state
+    guard !isTremor else { return }
     if let index = seatIndex(of: pad), !seats[index].isConnected { reconnect(index) }
     switch stage {
     case .lobby, .joining: joinPress(pad, button)
     case .trials: trialPress(pad, button, at: now)
     case .ended: break
     }
+  }
+
+  /// The press that just kept something can never turn into the long press that gives it up,
+  /// however slowly the thumb lets go.
+  mutating func consumeHold(of pad: PadID) {
+    pads[pad]?.longPressFired = true
   }
 
   private mutating func padReleasedA(_ pad: PadID, at now: UInt64) {

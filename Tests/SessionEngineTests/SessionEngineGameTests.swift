@@ -35,6 +35,12 @@ let gameCases: [TranscriptCase] = [
     keep: ["log game"],
     expected: ["log game.answer player 1", "log game.answerReopened player 1"]),
   .init(
+    id: "holding A on the press that locks keeps the answer locked",
+    setup: whichScentTrial, before: inTheGame,
+    script: Step.hold(1, for: 2_000) + Step.press(1, .right),
+    keep: ["log game", "sound"],
+    expected: ["log game.answer player 1", "sound confirm"]),
+  .init(
     id: "a pad that joins during the game gets a cursor and is waited for",
     setup: whichScentTrial, before: inTheGame,
     script: Step.press(1) + Step.press(2) + Step.press(7) + Step.press(3) + Step.press(7),

@@ -52,6 +52,12 @@ let joinCases: [TranscriptCase] = [
       "log player.choosingAgain player 1", "sound move", "show join 1:chat?", "sound move", "show join 1:chien?",
     ]),
   .init(
+    id: "holding A on the press that confirms keeps the avatar, however slowly the thumb lets go",
+    before: Step.press(1),
+    script: Step.hold(1, for: 2_500),
+    keep: ["show", "log player"],
+    expected: ["log player.confirmed player 1", "show join 1:chat+"]),
+  .init(
     id: "a long press is also decided on release when no tick came",
     before: Step.press(1) + Step.press(1),
     script: Step.press(1, holding: 1_500),
