@@ -36,7 +36,9 @@ extension SessionEngine {
   mutating func endTurn(reason: String) {
     guard let speaker = progress?.speaker else { return }
     stopRecording(reason: reason)
-    log("turn.ended", trialPayload(["player": speaker.description, "turn": String(progress?.turns ?? 0), "reason": reason]))
+    log(
+      "turn.ended",
+      trialPayload(["player": speaker.description, "turn": String(progress?.turns ?? 0), "reason": reason]))
     progress?.speaker = nil
   }
 
@@ -50,7 +52,9 @@ extension SessionEngine {
     stopRecording(reason: "redo")
     var request = previous
     request.redo += 1
-    log("answer.redone", trialPayload(["player": speaker.description, "turn": String(request.turn), "redo": String(request.redo)]))
+    log(
+      "answer.redone",
+      trialPayload(["player": speaker.description, "turn": String(request.turn), "redo": String(request.redo)]))
     startRecording(request, at: now)
   }
 

@@ -68,15 +68,21 @@ extension SessionEngine {
     case .whichScent(var rules):
       guard rules.lock(player) else { return }
       let choice = rules.cursors[player] ?? 0
-      log("game.answer", trialPayload(["game": game.kind.rawValue, "player": player.description, "choice": rules.choiceScents[choice].rawValue]))
+      log(
+        "game.answer",
+        trialPayload([
+          "game": game.kind.rawValue, "player": player.description, "choice": rules.choiceScents[choice].rawValue,
+        ]))
       play(.confirm)
       game = .whichScent(rules)
     case .thenAndNow(var rules):
       guard rules.lock(player) else { return }
-      log("game.answer", trialPayload([
-        "game": game.kind.rawValue, "player": player.description, "picture": rules.current.picture.image,
-        "side": rules.cursors[player] == true ? "now" : "then",
-      ]))
+      log(
+        "game.answer",
+        trialPayload([
+          "game": game.kind.rawValue, "player": player.description, "picture": rules.current.picture.image,
+          "side": rules.cursors[player] == true ? "now" : "then",
+        ]))
       play(.confirm)
       game = .thenAndNow(rules)
     case .memoryPairs(var rules):
@@ -85,11 +91,17 @@ extension SessionEngine {
       game = .memoryPairs(rules)
       progress?.step = .game(game)
       guard result != .ignored else { return }
-      log("game.flip", trialPayload(["game": game.kind.rawValue, "player": player.description, "card": String(card), "result": result.rawValue]))
+      log(
+        "game.flip",
+        trialPayload([
+          "game": game.kind.rawValue, "player": player.description, "card": String(card), "result": result.rawValue,
+        ]))
       switch result {
       case .matched:
         play(.reveal)
-        if rules.isFinished { log("game.finished", trialPayload(["game": game.kind.rawValue, "attempts": String(rules.attempts)])) }
+        if rules.isFinished {
+          log("game.finished", trialPayload(["game": game.kind.rawValue, "attempts": String(rules.attempts)]))
+        }
       case .flipped, .mismatched: play(.confirm)
       case .turnedBack, .ignored: break
       }

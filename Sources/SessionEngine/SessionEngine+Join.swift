@@ -39,7 +39,8 @@ extension SessionEngine {
       log("join.refused", ["pad": String(pad.rawValue), "reason": "full"])
       return nil
     }
-    let participant = setup.participants.indices.contains(number.rawValue - 1)
+    let participant =
+      setup.participants.indices.contains(number.rawValue - 1)
       ? setup.participants[number.rawValue - 1] : nil
     let seat = Seat(number: number, pad: pad, avatar: avatar.id, participant: participant, isConfirmed: confirmed)
     seats.append(seat)
@@ -79,7 +80,9 @@ extension SessionEngine {
       // NB: a pad that took a seat but never pressed A keeps the avatar it was offered;
       //     dropping it would make that patient start over alone.
       seats[index].isConfirmed = true
-      log("player.confirmed", ["player": seats[index].number.description, "avatar": seats[index].avatar.rawValue, "automatic": "true"])
+      log(
+        "player.confirmed",
+        ["player": seats[index].number.description, "avatar": seats[index].avatar.rawValue, "automatic": "true"])
     }
     overlays.notice = nil
     stage = .trials

@@ -5,7 +5,8 @@ extension SessionEngine {
   public var scene: StageScene {
     // The join screen draws its own seats; every later scene shows the players along the bottom.
     let showsPlayers = stage == .trials || stage == .ended
-    return StageScene(content: content, players: showsPlayers ? playerViews : [], overlay: stage == .ended ? nil : overlays.top)
+    return StageScene(
+      content: content, players: showsPlayers ? playerViews : [], overlay: stage == .ended ? nil : overlays.top)
   }
 
   private var content: SceneContent {

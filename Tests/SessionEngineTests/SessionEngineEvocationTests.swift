@@ -45,8 +45,10 @@ let evocationCases: [TranscriptCase] = [
     script: Step.key(.redo) + Step.key(.redo) + Step.key(.next),
     keep: ["record", "stop recording", "log answer"],
     expected: [
-      "stop recording T1 player 1 P01 turn 1 redo 0", "log answer.redone player 1", "record T1 player 1 P01 turn 1 redo 1",
-      "stop recording T1 player 1 P01 turn 1 redo 1", "log answer.redone player 1", "record T1 player 1 P01 turn 1 redo 2",
+      "stop recording T1 player 1 P01 turn 1 redo 0", "log answer.redone player 1",
+      "record T1 player 1 P01 turn 1 redo 1",
+      "stop recording T1 player 1 P01 turn 1 redo 1", "log answer.redone player 1",
+      "record T1 player 1 P01 turn 1 redo 2",
       "stop recording T1 player 1 P01 turn 1 redo 2",
     ]),
   .init(

@@ -2,7 +2,8 @@ import SessionEngine
 import SessionModel
 import Testing
 
-private let whichScentTrial = Material.setup([Material.trial(1, "verger", .imageGame, game: .whichScent)], kind: .animation)
+private let whichScentTrial = Material.setup(
+  [Material.trial(1, "verger", .imageGame, game: .whichScent)], kind: .animation)
 private let thenAndNowTrial = Material.setup([Material.trial(1, "verger", .imageGame, game: .thenAndNow)])
 private let inTheGame = Step.joinAndStart(pads: [1, 2, 3]) + Step.key(.next)
 

@@ -66,7 +66,8 @@ let joinCases: [TranscriptCase] = [
   .init(
     id: "an unplugged pad keeps its seat and avatar and gets them back",
     before: Step.joinAndStart(pads: [1, 2]),
-    script: Step.input(.pad(.disconnected(PadID(rawValue: 2)))) + Step.input(.pad(.connected(PadID(rawValue: 2), name: "Pad")))
+    script: Step.input(.pad(.disconnected(PadID(rawValue: 2))))
+      + Step.input(.pad(.connected(PadID(rawValue: 2), name: "Pad")))
       + Step.input(.pad(.connected(PadID(rawValue: 2), name: "Pad"))),
     keep: ["show", "log player"],
     expected: [
@@ -76,7 +77,8 @@ let joinCases: [TranscriptCase] = [
   .init(
     id: "a pad unplugged while choosing keeps the avatar it was offered",
     before: Step.press(1) + Step.press(2) + Step.press(2, .right),
-    script: Step.input(.pad(.disconnected(PadID(rawValue: 2)))) + Step.input(.pad(.connected(PadID(rawValue: 2), name: "Pad")))
+    script: Step.input(.pad(.disconnected(PadID(rawValue: 2))))
+      + Step.input(.pad(.connected(PadID(rawValue: 2), name: "Pad")))
       + Step.press(2),
     keep: ["show", "log player"],
     expected: [
@@ -89,7 +91,8 @@ let joinCases: [TranscriptCase] = [
     script: Step.key(.next) + Step.press(1) + Step.key(.next),
     keep: ["show", "log session"],
     expected: [
-      "log session.notStarted", "show join 1:chat? [notice: Il faut au moins un joueur qui a choisi son avatar (bouton A) pour commencer.]",
+      "log session.notStarted",
+      "show join 1:chat? [notice: Il faut au moins un joueur qui a choisi son avatar (bouton A) pour commencer.]",
       "show join 1:chat+ [notice: Il faut au moins un joueur qui a choisi son avatar (bouton A) pour commencer.]",
       "log session.started", "show stimulus verger | 1:chat",
     ]),

@@ -15,9 +15,10 @@ private struct RandomInputs {
     switch Int.random(in: 0..<100, using: &generator) {
     case 0..<30:
       // Ending is rare, so that most walks get deep into the session before they stop.
-      let actions: [OperatorAction] = [
-        .next, .next, .pause, .skip, .redo, .confirm, .cancel, .toggleHelp,
-      ] + (0..<4).map { _ in .giveFloor(to: PlayerNumber(rawValue: Int.random(in: 1...4, using: &generator))!) }
+      let actions: [OperatorAction] =
+        [
+          .next, .next, .pause, .skip, .redo, .confirm, .cancel, .toggleHelp,
+        ] + (0..<4).map { _ in .giveFloor(to: PlayerNumber(rawValue: Int.random(in: 1...4, using: &generator))!) }
       let endsNow = Int.random(in: 0..<200, using: &generator) == 0
       input = .operator(endsNow ? .end : actions.randomElement(using: &generator)!)
     case 30..<60: input = .pad(.pressed(pad, PadButton.allCases.randomElement(using: &generator)!))
@@ -27,7 +28,8 @@ private struct RandomInputs {
     case 80..<85:
       let scent = lastRelease ?? scents.randomElement(using: &generator)!
       input = .scentReleased(scent, startedAt: now, endsAt: now + 4_000_000_000)
-    case 85..<87: input = .scentRefused(scents.randomElement(using: &generator)!, reason: LocalizedText(fr: "non", en: "no"))
+    case 85..<87:
+      input = .scentRefused(scents.randomElement(using: &generator)!, reason: LocalizedText(fr: "non", en: "no"))
     case 87..<89: input = .recordingFailed(LocalizedText(fr: "micro", en: "microphone"))
     case 89..<91: input = .stimulusPresented("verger", at: now)
     default: input = .tick
@@ -74,7 +76,9 @@ func randomInputsKeepTheSessionSafe(_ propertyCase: PropertyCase) {
     for command in commands {
       switch command {
       case .startRecording(let request):
-        #expect(openRecording == nil, "two recordings at once: \(openRecording.map(Transcript.describe) ?? "") and \(Transcript.describe(request))")
+        #expect(
+          openRecording == nil,
+          "two recordings at once: \(openRecording.map(Transcript.describe) ?? "") and \(Transcript.describe(request))")
         #expect(setup.recordsAnswers, "an animation session recorded")
         openRecording = request
       case .stopRecording(let request):

@@ -39,7 +39,9 @@ let scentLeadCases: [ScentLeadCase] = [
 func scentLeadTime(_ leadCase: ScentLeadCase) {
   var driver = Driver(Material.setup([Material.trial(1, "jardin", .imageScent)]))
   let started = driver.run(Step.joinAndStart(pads: [1]))
-  #expect(started.contains(.releaseScent("rose", slot: CartridgeSlot(rawValue: 3)!, intensity: 60, durationMilliseconds: 4_000)))
+  #expect(
+    started.contains(
+      .releaseScent("rose", slot: CartridgeSlot(rawValue: 3)!, intensity: 60, durationMilliseconds: 4_000)))
   #expect(driver.engine.scene.content == .lobby(title: LocalizedText(fr: "Respirez doucement…", en: "Breathe gently…")))
 
   let requestedAt = driver.nowMilliseconds
@@ -78,13 +80,15 @@ private func overlayEnglish(_ overlay: SceneOverlay?) -> String {
   driver.run(Step.joinAndStart(pads: [1]))
   let start = driver.nowMilliseconds
   let lines = driver.run(
-    Step.input(.scentReleased("rose", startedAt: UInt64(start) * 1_000_000, endsAt: UInt64(start + 4_000) * 1_000_000), after: 0)
+    Step.input(
+      .scentReleased("rose", startedAt: UInt64(start) * 1_000_000, endsAt: UInt64(start + 4_000) * 1_000_000), after: 0)
       + Step.wait(2_000) + Step.wait(1_999) + Step.wait(1)
   ).map(Transcript.line(for:)).filter { $0.hasPrefix("show") || $0.hasPrefix("purge") || $0.hasPrefix("log scent") }
-  #expect(lines == [
-    "log scent.released", "show stimulus jardin with scent | 1:chat", "log scent.ended", "purge 10000 ms",
-    "show stimulus jardin | 1:chat",
-  ])
+  #expect(
+    lines == [
+      "log scent.released", "show stimulus jardin with scent | 1:chat", "log scent.ended", "purge 10000 ms",
+      "show stimulus jardin | 1:chat",
+    ])
 }
 
 @Test func aSecondScentWaitsForTheSafetyIntervalAfterTheFirstEnds() {
@@ -93,7 +97,10 @@ private func overlayEnglish(_ overlay: SceneOverlay?) -> String {
   driver.run(Step.joinAndStart(pads: [1]))
   let firstRelease = driver.nowMilliseconds
   driver.run(
-    Step.input(.scentReleased("rose", startedAt: UInt64(firstRelease) * 1_000_000, endsAt: UInt64(firstRelease + 4_000) * 1_000_000), after: 0)
+    Step.input(
+      .scentReleased(
+        "rose", startedAt: UInt64(firstRelease) * 1_000_000, endsAt: UInt64(firstRelease + 4_000) * 1_000_000), after: 0
+    )
       + Step.wait(2_000) + Step.key(.next) + Step.key(.next))
   #expect(driver.lines(["log scent.delayed"]).count == 1)
   var secondRelease: Int?
@@ -113,7 +120,9 @@ private func overlayEnglish(_ overlay: SceneOverlay?) -> String {
   driver.run(Step.joinAndStart(pads: [1]))
   let start = driver.nowMilliseconds
   driver.run(
-    Step.input(.scentReleased("pomme", startedAt: UInt64(start) * 1_000_000, endsAt: UInt64(start + 4_000) * 1_000_000), after: 0)
+    Step.input(
+      .scentReleased("pomme", startedAt: UInt64(start) * 1_000_000, endsAt: UInt64(start + 4_000) * 1_000_000), after: 0
+    )
       + Step.wait(2_000) + Step.key(.next))
   guard case .whichScent(let view) = driver.engine.scene.content else {
     Issue.record("expected the game, got \(driver.engine.scene.content)")

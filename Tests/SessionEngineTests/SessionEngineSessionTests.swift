@@ -28,18 +28,24 @@ private func storyboard(_ driver: Driver) -> [String] {
   let scentRequestedAt = driver.nowMilliseconds
   driver.run(
     // Trial 3, image and scent: the diffuser confirms, the image follows the lead time.
-    Step.input(.scentReleased("rose", startedAt: UInt64(scentRequestedAt) * 1_000_000, endsAt: UInt64(scentRequestedAt + 4_000) * 1_000_000), after: 50)
-      + Step.wait(2_000) + Step.input(.stimulusPresented("jardin", at: UInt64(scentRequestedAt + 2_060) * 1_000_000), after: 10)
+    Step.input(
+      .scentReleased(
+        "rose", startedAt: UInt64(scentRequestedAt) * 1_000_000, endsAt: UInt64(scentRequestedAt + 4_000) * 1_000_000),
+      after: 50)
+      + Step.wait(2_000)
+      + Step.input(.stimulusPresented("jardin", at: UInt64(scentRequestedAt + 2_060) * 1_000_000), after: 10)
       + Step.key(.next) + Step.key(.giveFloor(to: player(2))) + Step.key(.next) + Step.key(.next))
 
-  #expect(storyboard(driver) == [
-    "join", "stimulus", "evocation", "stimulus", "memory", "evocation", "lobby", "stimulus", "evocation", "thank",
-  ])
-  #expect(driver.lines(["record", "release"]) == [
-    "record T1 player 1 P01 turn 1 redo 0", "record T1 player 2 P02 turn 2 redo 0",
-    "record T2 player 3 P03 turn 1 redo 0", "release rose slot 3 at 60% for 4000 ms",
-    "record T3 player 2 P02 turn 1 redo 0",
-  ])
+  #expect(
+    storyboard(driver) == [
+      "join", "stimulus", "evocation", "stimulus", "memory", "evocation", "lobby", "stimulus", "evocation", "thank",
+    ])
+  #expect(
+    driver.lines(["record", "release"]) == [
+      "record T1 player 1 P01 turn 1 redo 0", "record T1 player 2 P02 turn 2 redo 0",
+      "record T2 player 3 P03 turn 1 redo 0", "release rose slot 3 at 60% for 4000 ms",
+      "record T3 player 2 P02 turn 1 redo 0",
+    ])
   #expect(driver.lines(["log trial.started"]).count == 3)
   #expect(driver.lines(["log trial.ended"]).count == 3)
   #expect(driver.lines(["log stimulus.presented"]).count == 1)
@@ -65,10 +71,11 @@ private func storyboard(_ driver: Driver) -> [String] {
       + Step.key(.next) + Step.press(1, .left) + Step.press(1) + Step.press(2, .right) + Step.press(2)
       + Step.key(.next) + Step.key(.skip) + Step.key(.giveFloor(to: player(2))) + Step.key(.next) + Step.key(.next))
 
-  #expect(storyboard(driver) == [
-    "join", "stimulus", "which", "evocation", "stimulus", "memory", "evocation", "stimulus", "then", "evocation",
-    "thank",
-  ])
+  #expect(
+    storyboard(driver) == [
+      "join", "stimulus", "which", "evocation", "stimulus", "memory", "evocation", "stimulus", "then", "evocation",
+      "thank",
+    ])
   #expect(driver.lines(["release"]) == ["release pomme slot 1 at 60% for 4000 ms"])
   #expect(driver.lines(["record", "stop recording"]).isEmpty)
   #expect(driver.lines(["show then and now"]).contains { $0.contains("revealed") })

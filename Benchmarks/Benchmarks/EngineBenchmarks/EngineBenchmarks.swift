@@ -24,7 +24,8 @@ private let trials: [Trial] = [
 ]
 
 private let setup = SessionSetup(
-  session: Session(id: "S01", number: 1, date: CalendarDate(year: 2027, month: 1, day: 14)!, kind: .clinical, trials: trials),
+  session: Session(
+    id: "S01", number: 1, date: CalendarDate(year: 2027, month: 1, day: 14)!, kind: .clinical, trials: trials),
   stimuli: ["verger", "cuisine", "jardin", "salon", "plage"].map {
     Stimulus(id: StimulusID($0), image: "stimuli/\($0).svg", theme: $0, era: "1960s")
   },

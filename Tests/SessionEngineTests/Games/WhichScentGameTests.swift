@@ -18,14 +18,17 @@ struct LevelCase: Sendable, CustomTestStringConvertible {
 }
 
 @Test(arguments: [
-  LevelCase(difficulty: .easy, count: 2), LevelCase(difficulty: .medium, count: 3), LevelCase(difficulty: .hard, count: 4),
+  LevelCase(difficulty: .easy, count: 2), LevelCase(difficulty: .medium, count: 3),
+  LevelCase(difficulty: .hard, count: 4),
 ])
 func whichScentDealsTheScentAndDistractorsFromOtherFamilies(_ level: LevelCase) {
   let game = deal(level.difficulty)
   #expect(game.choices.count == level.count)
   #expect(game.choiceScents.filter { $0 == "pomme" }.count == 1)
   #expect(game.choices[game.answerIndex].image == "scents/pomme.svg")
-  let families = game.choiceScents.filter { $0 != "pomme" }.compactMap { id in Material.scents.first { $0.id == id }?.family }
+  let families = game.choiceScents.filter { $0 != "pomme" }.compactMap { id in
+    Material.scents.first { $0.id == id }?.family
+  }
   #expect(!families.contains(.fruit), "a distractor shares the answer's family while others were free")
   #expect(Set(game.choiceScents).count == level.count)
 }

@@ -24,11 +24,14 @@ enum Material {
     picture("poele-a-bois", then: true), picture("plaque-induction", then: false),
   ]
 
-  static let participants: [ParticipantCode] = (1...10).map { ParticipantCode(rawValue: "P\($0 < 10 ? "0" : "")\($0)")! }
+  static let participants: [ParticipantCode] = (1...10).map {
+    ParticipantCode(rawValue: "P\($0 < 10 ? "0" : "")\($0)")!
+  }
 
   static func trial(_ number: Int, _ stimulus: StimulusID, _ condition: Condition, game: GameKind? = nil) -> Trial {
     let scent = condition.includesScent ? stimuli.first { $0.id == stimulus }?.pairedScent : nil
-    return Trial(id: TrialID("T\(number)"), number: number, stimulus: stimulus, condition: condition, game: game, scent: scent)
+    return Trial(
+      id: TrialID("T\(number)"), number: number, stimulus: stimulus, condition: condition, game: game, scent: scent)
   }
 
   /// One trial per condition that the clinical protocol compares: image, image and game, image and scent.
@@ -49,7 +52,8 @@ enum Material {
   }
 
   private static func scent(_ id: String, _ slot: Int, _ name: String, _ family: ScentFamily) -> Scent {
-    Scent(id: ScentID(id), slot: CartridgeSlot(rawValue: slot)!, name: LocalizedText(fr: name, en: name), family: family)
+    Scent(
+      id: ScentID(id), slot: CartridgeSlot(rawValue: slot)!, name: LocalizedText(fr: name, en: name), family: family)
   }
 
   private static func picture(_ id: String, then: Bool) -> ThenAndNowPicture {

@@ -6,7 +6,9 @@ struct Step: Sendable {
   let after: Int
   let input: SessionInput
 
-  static func key(_ action: OperatorAction, after: Int = 300) -> [Step] { [Step(after: after, input: .operator(action))] }
+  static func key(_ action: OperatorAction, after: Int = 300) -> [Step] {
+    [Step(after: after, input: .operator(action))]
+  }
 
   /// A short press and release of one button, as a patient's thumb does it.
   static func press(_ pad: Int, _ button: PadButton = .a, after: Int = 300, holding: Int = 80) -> [Step] {

@@ -25,9 +25,11 @@ enum Transcript {
   static func describe(_ scene: StageScene) -> String {
     var text = describe(scene.content)
     if !scene.players.isEmpty {
-      text += " | " + scene.players.map { player in
-        "\(player.number):\(player.avatar)\(player.isConnected ? "" : "(off)")\(player.hasAnswered ? "*" : "")"
-      }.joined(separator: " ")
+      text +=
+        " | "
+        + scene.players.map { player in
+          "\(player.number):\(player.avatar)\(player.isConnected ? "" : "(off)")\(player.hasAnswered ? "*" : "")"
+        }.joined(separator: " ")
     }
     if let overlay = scene.overlay {
       switch overlay {
@@ -43,7 +45,8 @@ enum Transcript {
     switch content {
     case .lobby(let title): return "lobby \(title.french)"
     case .join(let join):
-      return "join " + join.seats.map { "\($0.number):\($0.avatar)\($0.isConfirmed ? "+" : "?")" }.joined(separator: " ")
+      return "join "
+        + join.seats.map { "\($0.number):\($0.avatar)\($0.isConfirmed ? "+" : "?")" }.joined(separator: " ")
     case .stimulus(let view): return "stimulus \(view.stimulus)\(view.scentIsReleasing ? " with scent" : "")"
     case .whichScent(let view):
       return "which scent \(view.choices.count) choices locked \(players(view.locked))"
@@ -55,7 +58,8 @@ enum Transcript {
       return "then and now \(view.picture.label.french) locked \(players(view.locked))"
         + (view.revealedIsNow.map { $0 ? " revealed now" : " revealed then" } ?? "")
     case .evocation(let view):
-      return "evocation speaker \(view.speaker.map(\.description) ?? "-") waiting \(view.waiting.isEmpty ? "-" : view.waiting.map(\.description).joined(separator: ","))"
+      return
+        "evocation speaker \(view.speaker.map(\.description) ?? "-") waiting \(view.waiting.isEmpty ? "-" : view.waiting.map(\.description).joined(separator: ","))"
         + (view.isRecording ? " recording" : "")
     case .pause: return "pause"
     case .thankYou: return "thank you"

@@ -1,5 +1,6 @@
 import SessionEngine
 import SessionModel
+import Testing
 
 /// A named script and the transcript lines it must produce.
 ///
@@ -25,5 +26,3 @@ struct TranscriptCase: Sendable, CustomTestStringConvertible {
     }
   }
 }
-
-import Testing
