@@ -18,9 +18,7 @@ public struct ThenAndNowGame: Hashable, Sendable {
   public let pictures: [ThenAndNowPicture]
   public private(set) var index = 0
   /// Each player's side: false = autrefois (left), true = aujourd'hui (right); absent until they move.
-  public private(set) var cursors: [PlayerNumber: Bool] = [:]
-  public private(set) var locked: Set<PlayerNumber> = []
-  public private(set) var isRevealed = false
+  public private(set) var answers = HiddenAnswers<Bool>()
   public private(set) var sortedThen: [PictureChoice] = []
   public private(set) var sortedNow: [PictureChoice] = []
 
@@ -38,43 +36,32 @@ public struct ThenAndNowGame: Hashable, Sendable {
   /// True once the last picture has been revealed.
   public var isFinished: Bool { isRevealed && !hasNextPicture }
 
+  public var cursors: [PlayerNumber: Bool] { answers.cursors }
+  public var locked: Set<PlayerNumber> { answers.locked }
+  public var isRevealed: Bool { answers.isRevealed }
+
   /// Left chooses autrefois, right aujourd'hui; up and down do nothing here.
   @discardableResult
   public mutating func move(_ player: PlayerNumber, _ direction: PadDirection) -> Bool {
-    guard !isRevealed, !locked.contains(player) else { return false }
-    let side: Bool
     switch direction {
-    case .left: side = false
-    case .right: side = true
-    case .up, .down: return false
+    case .left: answers.point(player, at: false)
+    case .right: answers.point(player, at: true)
+    case .up, .down: false
     }
-    guard cursors[player] != side else { return false }
-    cursors[player] = side
-    return true
   }
 
   /// Keeps the chosen side; a player who has not chosen a side yet cannot lock.
   @discardableResult
-  public mutating func lock(_ player: PlayerNumber) -> Bool {
-    guard !isRevealed, cursors[player] != nil, !locked.contains(player) else { return false }
-    locked.insert(player)
-    return true
-  }
+  public mutating func lock(_ player: PlayerNumber) -> Bool { answers.lock(player) }
 
   @discardableResult
-  public mutating func unlock(_ player: PlayerNumber) -> Bool {
-    guard !isRevealed else { return false }
-    return locked.remove(player) != nil
-  }
+  public mutating func unlock(_ player: PlayerNumber) -> Bool { answers.unlock(player) }
 
-  public func everyoneLocked(among players: Set<PlayerNumber>) -> Bool {
-    !players.isEmpty && players.isSubset(of: locked)
-  }
+  public func everyoneLocked(among players: Set<PlayerNumber>) -> Bool { answers.everyoneLocked(among: players) }
 
   /// Shows where the picture belongs and puts it on its pile.
   public mutating func reveal() {
-    guard !isRevealed else { return }
-    isRevealed = true
+    guard answers.reveal() else { return }
     if current.isNow { sortedNow.append(current.picture) } else { sortedThen.append(current.picture) }
   }
 
@@ -83,15 +70,12 @@ public struct ThenAndNowGame: Hashable, Sendable {
   public mutating func advance() -> Bool {
     guard isRevealed, hasNextPicture else { return false }
     index += 1
-    cursors = [:]
-    locked = []
-    isRevealed = false
+    answers = HiddenAnswers()
     return true
   }
 
   public func outcome(for player: PlayerNumber) -> AnswerOutcome? {
-    guard locked.contains(player), let side = cursors[player] else { return nil }
-    return .of(side == current.isNow, at: difficulty)
+    answers.answer(of: player).map { .of($0 == current.isNow, at: difficulty) }
   }
 
   public var view: ThenAndNowView {

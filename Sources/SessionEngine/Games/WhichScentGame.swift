@@ -19,9 +19,7 @@ public struct WhichScentGame: Hashable, Sendable {
   /// The scent behind each picture, in screen order.
   public let choiceScents: [ScentID]
   public let choices: [PictureChoice]
-  public private(set) var cursors: [PlayerNumber: Int] = [:]
-  public private(set) var locked: Set<PlayerNumber> = []
-  public private(set) var isRevealed = false
+  public private(set) var answers = HiddenAnswers<Int>()
 
   public init<Generator: RandomNumberGenerator>(
     answer: Scent, library: [Scent], difficulty: Difficulty, players: [PlayerNumber],
@@ -36,53 +34,45 @@ public struct WhichScentGame: Hashable, Sendable {
     self.answer = answer.id
     self.choiceScents = picked.map(\.id)
     self.choices = picked.map { PictureChoice(image: $0.image, label: $0.name) }
-    for player in players { cursors[player] = 0 }
+    for player in players { answers.offer(0, to: player) }
   }
 
   public var answerIndex: Int { choiceScents.firstIndex(of: answer)! }
 
+  public var cursors: [PlayerNumber: Int] { answers.cursors }
+  public var locked: Set<PlayerNumber> { answers.locked }
+  public var isRevealed: Bool { answers.isRevealed }
+
   /// Gives a player who joined late a cursor of their own.
   public mutating func join(_ player: PlayerNumber) {
-    if cursors[player] == nil { cursors[player] = 0 }
+    answers.offer(0, to: player)
   }
 
-  /// Moves the player's cursor one picture; returns whether it moved.
+  /// Moves the player's cursor one picture, stopping at the ends; returns whether it moved.
   @discardableResult
   public mutating func move(_ player: PlayerNumber, _ direction: PadDirection) -> Bool {
-    guard !isRevealed, !locked.contains(player) else { return false }
     let current = cursors[player] ?? 0
-    let next = max(0, min(choices.count - 1, current + direction.step))
-    cursors[player] = next
-    return next != current
+    return answers.point(player, at: max(0, min(choices.count - 1, current + direction.step)))
   }
 
   /// Keeps the picture under the player's cursor; returns whether anything changed.
   @discardableResult
   public mutating func lock(_ player: PlayerNumber) -> Bool {
-    guard !isRevealed, !locked.contains(player) else { return false }
     join(player)
-    locked.insert(player)
-    return true
+    return answers.lock(player)
   }
 
   /// Lets a player choose again (a long press: changing one's mind costs a little effort).
   @discardableResult
-  public mutating func unlock(_ player: PlayerNumber) -> Bool {
-    guard !isRevealed else { return false }
-    return locked.remove(player) != nil
-  }
+  public mutating func unlock(_ player: PlayerNumber) -> Bool { answers.unlock(player) }
 
-  /// True once every one of `players` has locked, and there is at least one.
-  public func everyoneLocked(among players: Set<PlayerNumber>) -> Bool {
-    !players.isEmpty && players.isSubset(of: locked)
-  }
+  public func everyoneLocked(among players: Set<PlayerNumber>) -> Bool { answers.everyoneLocked(among: players) }
 
-  public mutating func reveal() { isRevealed = true }
+  public mutating func reveal() { _ = answers.reveal() }
 
   /// How the player's locked answer is received; `nil` before they lock.
   public func outcome(for player: PlayerNumber) -> AnswerOutcome? {
-    guard locked.contains(player), let choice = cursors[player] else { return nil }
-    return .of(choice == answerIndex, at: difficulty)
+    answers.answer(of: player).map { .of($0 == answerIndex, at: difficulty) }
   }
 
   public var view: WhichScentView {
