@@ -28,7 +28,7 @@ public struct SessionSetup: Hashable, Sendable {
   /// Seeds every shuffle (memory cards, choice order), so that a session can be replayed exactly.
   public var seed: UInt64
 
-  /// Creates a setup; answers are recorded by default in clinical sessions only.
+  /// Creates a setup; answers are recorded by default in clinical sessions, and never in an animation.
   public init(
     session: Session, title: LocalizedText? = nil, stimuli: [Stimulus], scents: [Scent],
     thenAndNowPictures: [ThenAndNowPicture] = [], participants: [ParticipantCode] = [],
@@ -45,7 +45,8 @@ public struct SessionSetup: Hashable, Sendable {
     self.scentSafety = scentSafety
     self.scentReleaseMilliseconds = max(1, min(scentReleaseMilliseconds, scentSafety.maximumPulseMilliseconds))
     self.scentIntensity = max(0, min(scentIntensity, 100))
-    self.recordsAnswers = recordsAnswers ?? (session.kind == .clinical)
+    // An animation never records, whatever the caller asks: nobody consented to research there.
+    self.recordsAnswers = (recordsAnswers ?? true) && session.kind == .clinical
     self.maximumAnswerSeconds = maximumAnswerSeconds
     self.difficulty = difficulty
     self.seed = seed
