@@ -43,21 +43,11 @@ extension SessionEngine {
     return game
   }
 
+  /// A press in a game: a direction moves the player's cursor; A locks an answer or turns a card.
   mutating func gamePress(_ player: PlayerNumber, _ button: PadButton, at now: UInt64) {
     guard var game = currentGame else { return }
     if let direction = PadDirection(button) {
-      let moved: Bool
-      switch game {
-      case .whichScent(var rules):
-        moved = rules.move(player, direction)
-        game = .whichScent(rules)
-      case .memoryPairs(var rules):
-        moved = rules.move(player, direction)
-        game = .memoryPairs(rules)
-      case .thenAndNow(var rules):
-        moved = rules.move(player, direction)
-        game = .thenAndNow(rules)
-      }
+      let moved = game.move(player, direction)
       progress?.step = .game(game)
       if moved { play(.move) }
       return
@@ -67,47 +57,43 @@ extension SessionEngine {
     switch game {
     case .whichScent(var rules):
       guard rules.lock(player) else { return }
-      let choice = rules.cursors[player] ?? 0
-      log(
-        "game.answer",
-        trialPayload([
-          "game": game.kind.rawValue, "player": player.description, "choice": rules.choiceScents[choice].rawValue,
-        ]))
-      play(.confirm)
-      game = .whichScent(rules)
+      let choice = rules.choiceScents[rules.cursors[player] ?? 0]
+      progress?.step = .game(.whichScent(rules))
+      answered(player, ["choice": choice.rawValue])
     case .thenAndNow(var rules):
       guard rules.lock(player) else { return }
-      log(
-        "game.answer",
-        trialPayload([
-          "game": game.kind.rawValue, "player": player.description, "picture": rules.current.picture.image,
-          "side": rules.cursors[player] == true ? "now" : "then",
-        ]))
-      play(.confirm)
-      game = .thenAndNow(rules)
+      progress?.step = .game(.thenAndNow(rules))
+      answered(
+        player, ["picture": rules.current.picture.image, "side": rules.cursors[player] == true ? "now" : "then"])
     case .memoryPairs(var rules):
       let card = rules.cursor
       let result = rules.press(player, at: now)
-      game = .memoryPairs(rules)
-      progress?.step = .game(game)
-      guard result != .ignored else { return }
-      log(
-        "game.flip",
-        trialPayload([
-          "game": game.kind.rawValue, "player": player.description, "card": String(card), "result": result.rawValue,
-        ]))
-      switch result {
-      case .matched:
-        play(.reveal)
-        if rules.isFinished {
-          log("game.finished", trialPayload(["game": game.kind.rawValue, "attempts": String(rules.attempts)]))
-        }
-      case .flipped, .mismatched: play(.confirm)
-      case .turnedBack, .ignored: break
-      }
+      progress?.step = .game(.memoryPairs(rules))
+      turned(card, by: player, result, in: rules)
     }
-    progress?.step = .game(game)
+  }
+
+  /// A locked answer: logged, acknowledged softly, and revealed with the others once everyone has answered.
+  private mutating func answered(_ player: PlayerNumber, _ details: [String: String]) {
+    let game = currentGame?.kind.rawValue ?? ""
+    log("game.answer", trialPayload(details.merging(["game": game, "player": player.description]) { mine, _ in mine }))
+    play(.confirm)
     revealIfEveryoneLocked()
+  }
+
+  private mutating func turned(_ card: Int, by player: PlayerNumber, _ result: MemoryPress, in rules: MemoryPairsGame) {
+    guard result != .ignored else { return }
+    let game = GameKind.memoryPairs.rawValue
+    log(
+      "game.flip",
+      trialPayload(["game": game, "player": player.description, "card": String(card), "result": result.rawValue]))
+    switch result {
+    case .matched:
+      play(.reveal)
+      if rules.isFinished { log("game.finished", trialPayload(["game": game, "attempts": String(rules.attempts)])) }
+    case .flipped, .mismatched: play(.confirm)
+    case .turnedBack, .ignored: break
+    }
   }
 
   /// A press that locks an answer cannot also reopen it by being held.

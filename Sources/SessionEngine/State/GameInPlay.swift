@@ -29,4 +29,19 @@ enum GameInPlay: Hashable, Sendable {
     case .memoryPairs: false
     }
   }
+
+  /// Moves the player's cursor in whichever game this is; returns whether it moved.
+  mutating func move(_ player: PlayerNumber, _ direction: PadDirection) -> Bool {
+    switch self {
+    case .whichScent(var rules):
+      defer { self = .whichScent(rules) }
+      return rules.move(player, direction)
+    case .memoryPairs(var rules):
+      defer { self = .memoryPairs(rules) }
+      return rules.move(player, direction)
+    case .thenAndNow(var rules):
+      defer { self = .thenAndNow(rules) }
+      return rules.move(player, direction)
+    }
+  }
 }
