@@ -96,6 +96,12 @@ let evocationCases: [TranscriptCase] = [
     keep: ["record", "log floor"],
     expected: []),
   .init(
+    id: "stray buttons neither ask for the floor nor seat a new pad",
+    before: evocationWithOne,
+    script: Step.press(1, .b) + Step.press(1, .rightShoulder) + Step.press(1, .left) + Step.press(6, .x),
+    keep: ["log floor", "log player", "show", "sound"],
+    expected: []),
+  .init(
     id: "the speaker's own pad asking again changes nothing",
     before: onePlayerSpeaking,
     script: Step.press(1) + Step.press(1, .up),

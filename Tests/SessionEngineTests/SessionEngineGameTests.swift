@@ -51,6 +51,13 @@ let gameCases: [TranscriptCase] = [
       "log game.answer player 4", "log game.revealed",
     ]),
   .init(
+    id: "stray buttons do nothing in a game, nor let a new pad join",
+    setup: whichScentTrial, before: inTheGame,
+    script: [PadButton.b, .x, .y, .back, .guide, .start, .leftShoulder, .rightStick].flatMap { Step.press(1, $0) }
+      + Step.press(8, .b) + Step.press(8, .start),
+    keep: ["show", "sound", "log game", "log player"],
+    expected: []),
+  .init(
     id: "then and now: each player picks a side, all are revealed, Space brings the next picture",
     setup: thenAndNowTrial, before: Step.joinAndStart(pads: [1, 2]) + Step.key(.next),
     script: Step.press(1) + Step.press(1, .left) + Step.press(1) + Step.press(2, .right) + Step.press(2)
