@@ -23,6 +23,7 @@ extension SessionEngine {
     self.progress?.waiting.removeAll { $0 == player }
     self.progress?.speaker = player
     self.progress?.turns += 1
+    self.progress?.redo = 0
     self.progress?.answered.insert(player)
     let turn = self.progress?.turns ?? 1
     log("floor.given", trialPayload(["player": player.description, "turn": String(turn), "by": source]))
@@ -43,19 +44,22 @@ extension SessionEngine {
   }
 
   /// R with someone speaking: their answer starts again as a new take of the same turn.
+  ///
+  /// After a failed recording this is also how the therapist tries the recorder again.
   mutating func redoAnswer(at now: UInt64) {
-    guard let speaker = progress?.speaker else { return }
-    guard let previous = recording?.request else {
-      log("answer.redone", trialPayload(["player": speaker.description, "turn": String(progress?.turns ?? 0)]))
-      return
-    }
+    guard let progress, let speaker = progress.speaker, let index = seatIndex(of: speaker) else { return }
+    let take = progress.redo + 1
+    self.progress?.redo = take
     stopRecording(reason: "redo")
-    var request = previous
-    request.redo += 1
     log(
       "answer.redone",
-      trialPayload(["player": speaker.description, "turn": String(request.turn), "redo": String(request.redo)]))
-    startRecording(request, at: now)
+      trialPayload(["player": speaker.description, "turn": String(progress.turns), "redo": String(take)]))
+    guard setup.recordsAnswers else { return }
+    startRecording(
+      RecordingRequest(
+        trial: progress.trial.id, player: speaker, participant: seats[index].participant, turn: progress.turns,
+        redo: take),
+      at: now)
   }
 
   /// Space during the evocation: end the turn, or grant the first waiting player, or go on to the next trial.

@@ -124,6 +124,7 @@ extension SessionEngine {
       let index = seatIndex(of: speaker)
     {
       self.progress?.turns += 1
+      self.progress?.redo = 0
       let turn = progress.turns + 1
       log("turn.resumed", trialPayload(["player": speaker.description, "turn": String(turn)]))
       startRecording(

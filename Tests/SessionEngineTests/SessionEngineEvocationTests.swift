@@ -90,6 +90,15 @@ let evocationCases: [TranscriptCase] = [
       "show evocation speaker - waiting - | 1:chat* [notice: Enregistrement impossible : micro absent. La séance continue.]",
     ]),
   .init(
+    id: "after a failed recording, R tries the recorder again as a new take",
+    before: onePlayerSpeaking + Step.input(.recordingFailed(micMissing)),
+    script: Step.key(.redo) + Step.key(.next) + Step.key(.giveFloor(to: player(1))),
+    keep: ["stop recording", "record", "log answer"],
+    expected: [
+      "log answer.redone player 1", "record T1 player 1 P01 turn 1 redo 1",
+      "stop recording T1 player 1 P01 turn 1 redo 1", "record T1 player 1 P01 turn 2 redo 0",
+    ]),
+  .init(
     id: "the floor cannot be given outside the evocation or to an empty seat",
     before: Step.joinAndStart(pads: [1]),
     script: Step.key(.giveFloor(to: player(1))) + Step.key(.next) + Step.key(.giveFloor(to: player(5))),

@@ -8,6 +8,8 @@ struct TrialProgress: Hashable, Sendable {
   /// Turns given so far; the next one is `turns + 1`.
   var turns = 0
   var speaker: PlayerNumber?
+  /// Takes redone in the current turn; 0 for the first take.
+  var redo = 0
   var waiting: [PlayerNumber] = []
   /// Players who had a turn in this trial.
   var answered: Set<PlayerNumber> = []
