@@ -9,13 +9,13 @@ extension SessionEngine {
     let trial = setup.session.trials[index]
     progress = TrialProgress(index: index, trial: trial, step: .stimulus)
     overlays.notice = nil
-    var payload = trialPayload([
-      "condition": trial.condition.rawValue, "stimulus": trial.stimulus.rawValue,
-    ])
+    // A scent condition falls back on the scent paired with the image when the trial names none.
+    let scent = trial.condition.includesScent ? trial.scent ?? setup.stimuli[trial.stimulus]?.pairedScent : nil
+    var payload = trialPayload(["condition": trial.condition.rawValue, "stimulus": trial.stimulus.rawValue])
     payload["game"] = gameKind(for: trial)?.rawValue
-    payload["scent"] = trial.scent?.rawValue
+    payload["scent"] = scent?.rawValue
     log("trial.started", payload)
-    guard trial.condition.includesScent, let scentID = trial.scent ?? setup.stimuli[trial.stimulus]?.pairedScent else {
+    guard let scentID = scent else {
       showStimulus()
       return
     }

@@ -132,3 +132,20 @@ private func overlayEnglish(_ overlay: SceneOverlay?) -> String {
   #expect(view.choices.contains { $0.image == "scents/pomme.svg" })
   #expect(driver.lines(["release"]) == ["release pomme slot 1 at 60% for 4000 ms"])
 }
+
+@Test func onceTheSessionBudgetIsSpentTrialsGoOnWithoutScent() {
+  var setup = Material.setup([Material.trial(1, "jardin", .imageScent), Material.trial(2, "verger", .imageScent)])
+  setup.scentSafety.maximumReleasesPerSession = 1
+  var driver = Driver(setup)
+  driver.run(Step.joinAndStart(pads: [1]) + Step.input(.scentRefused("rose", reason: LocalizedText(fr: "x", en: "x"))))
+  driver.run(Step.key(.next) + Step.key(.next))
+  #expect(driver.lines(["release"]) == ["release rose slot 3 at 60% for 4000 ms"])
+  #expect(driver.lines(["log scent.skipped"]).count == 1)
+  #expect(
+    driver.engine.scene.overlay
+      == .notice(
+        LocalizedText(
+          fr: "Limite d'odeurs de la séance atteinte : l'essai continue sans odeur.",
+          en: "The session's scent limit is reached: the trial goes on without a scent.")))
+  #expect(driver.engine.scene.content == .stimulus(StimulusView(stimulus: "verger", image: "stimuli/verger.svg")))
+}
