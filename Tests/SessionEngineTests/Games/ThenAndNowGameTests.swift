@@ -18,11 +18,11 @@ func thenAndNowSortsEveryPictureIntoItsPile(_ difficulty: Difficulty, _ count: I
     shown += 1
     for (offset, player) in players.enumerated() {
       #expect(!game.everyoneLocked(among: Set(players)))
-      let changed1 = game.lock(player)
-      #expect(!changed1, "locked without choosing a side")
+      let lockedWithoutSide = game.lock(player)
+      #expect(!lockedWithoutSide, "locked without choosing a side")
       game.move(player, offset.isMultiple(of: 2) ? .left : .right)
-      let changed2 = game.lock(player)
-      #expect(changed2)
+      let lockedWithSide = game.lock(player)
+      #expect(lockedWithSide)
     }
     #expect(game.everyoneLocked(among: Set(players)))
     game.reveal()
@@ -51,13 +51,13 @@ func thenAndNowWelcomesEveryAnswerAtEasyOnly(_ difficulty: Difficulty) {
 
 @Test func thenAndNowIgnoresUpAndDownAndNeedsAPictureToDeal() {
   var game = deal(.easy)
-  let changed3 = game.move(players[0], .up)
-  #expect(!changed3)
-  let changed4 = game.move(players[0], .down)
-  #expect(!changed4)
+  let movedUp = game.move(players[0], .up)
+  #expect(!movedUp)
+  let movedDown = game.move(players[0], .down)
+  #expect(!movedDown)
   #expect(game.cursors.isEmpty)
-  let changed5 = game.advance()
-  #expect(!changed5, "moved on before the reveal")
+  let advancedEarly = game.advance()
+  #expect(!advancedEarly, "moved on before the reveal")
   var generator = SeededGenerator(seed: 1)
   #expect(ThenAndNowGame(pictures: [], difficulty: .easy, using: &generator) == nil)
 }

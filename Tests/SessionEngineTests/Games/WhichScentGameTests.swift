@@ -40,17 +40,17 @@ func whichScentCompletesAndRevealsOnlyWhenEveryoneLocked(_ difficulty: Difficult
   for (offset, player) in players.enumerated() {
     #expect(!game.everyoneLocked(among: present))
     for _ in 0..<offset { game.move(player, .right) }
-    let changed1 = game.lock(player)
-    #expect(changed1)
-    let changed2 = game.move(player, .left)
-    #expect(!changed2, "a locked answer moved")
+    let locked = game.lock(player)
+    #expect(locked)
+    let lockedMoved = game.move(player, .left)
+    #expect(!lockedMoved, "a locked answer moved")
   }
   #expect(game.everyoneLocked(among: present))
   #expect(game.view.revealedAnswer == nil)
   game.reveal()
   #expect(game.view.revealedAnswer == game.answerIndex)
-  let changed3 = game.unlock(players[0])
-  #expect(!changed3, "an answer reopened after the reveal")
+  let reopenedAfterReveal = game.unlock(players[0])
+  #expect(!reopenedAfterReveal, "an answer reopened after the reveal")
 }
 
 @Test(arguments: Difficulty.allCases)
@@ -70,15 +70,15 @@ func whichScentWelcomesEveryAnswerAtEasyOnly(_ difficulty: Difficulty) {
 @Test func whichScentCursorsStopAtTheEdgesAndALongPressReopensAnAnswer() {
   var game = deal(.hard)
   let player = players[1]
-  let changed4 = game.move(player, .left)
-  #expect(!changed4)
+  let movedPastTheStart = game.move(player, .left)
+  #expect(!movedPastTheStart)
   for _ in 0..<10 { game.move(player, .right) }
   #expect(game.cursors[player] == 3)
   game.lock(player)
-  let changed5 = game.unlock(player)
-  #expect(changed5)
-  let changed6 = game.move(player, .left)
-  #expect(changed6)
+  let reopened = game.unlock(player)
+  #expect(reopened)
+  let movedAgain = game.move(player, .left)
+  #expect(movedAgain)
   #expect(game.cursors[player] == 2)
 }
 
