@@ -79,3 +79,28 @@ func games(_ transcript: TranscriptCase) {
   #expect(driver.lines(["log game"]) == ["log game.skipped"])
   #expect(driver.engine.scene.content == .evocation(EvocationView(image: "stimuli/verger.svg")))
 }
+
+@Test func memoryPairsPassTheTurnAndTurnAMismatchBackAfterACalmDelay() throws {
+  var driver = Driver(Material.setup([Material.trial(1, "cuisine", .imageGame, game: .memoryPairs)]))
+  driver.run(Step.joinAndStart(pads: [1, 2]) + Step.key(.next))
+  func view() throws -> MemoryPairsView {
+    guard case .memoryPairs(let view) = driver.engine.scene.content else { throw GameNotShown() }
+    return view
+  }
+  let dealt = try view()
+  let different = try #require(dealt.cards.indices.first { dealt.cards[$0].picture != dealt.cards[0].picture })
+  #expect(dealt.playerToMove == PlayerNumber(rawValue: 1))
+
+  driver.run(Step.press(1) + (0..<different).flatMap { _ in Step.press(1, .right) } + Step.press(1))
+  #expect(try view().cards.filter(\.isFaceUp).count == 2)
+  #expect(try view().playerToMove == PlayerNumber(rawValue: 2))
+
+  let outOfTurn = driver.run(Step.press(1, .left))
+  #expect(!outOfTurn.contains { if case .show = $0 { true } else { false } })
+  driver.run(Step.wait(2_500))
+  #expect(try view().cards.filter(\.isFaceUp).count == 2, "turned back before the calm delay")
+  driver.run(Step.wait(40))
+  #expect(try view().cards.filter(\.isFaceUp).isEmpty)
+}
+
+private struct GameNotShown: Error {}
