@@ -1,2 +1,107 @@
-// SessionEngine: its issue fills this module in.
 import SessionModel
+
+/// The session as a state machine: an input and the time go in, the commands the caller must carry out come out.
+///
+/// The engine owns no clock, device, file or database. The caller (the session runner) feeds it
+/// keys, pad events, device answers and regular ``SessionInput/tick`` inputs, and carries out the
+/// returned ``SessionCommand`` values in order. The same inputs at the same times always give
+/// the same commands, which is what makes whole sessions testable as transcripts.
+///
+/// ```swift
+/// var engine = SessionEngine(setup: setup)
+/// for command in engine.handle(.operator(.next), at: MonotonicClock.nanoseconds()) {
+///   try await perform(command)
+/// }
+/// ```
+public struct SessionEngine: Sendable {
+  /// Presses of one pad closer together than this are one press: a tremor is not a choice.
+  public static let tremorIntervalNanoseconds: UInt64 = 150_000_000
+  /// Holding A this long does what costs something, such as giving up a confirmed avatar.
+  public static let longPressNanoseconds: UInt64 = 1_500_000_000
+  /// How long after the lead time the engine waits for the diffuser's confirmation before showing the image anyway.
+  public static let scentAcknowledgementTimeoutNanoseconds: UInt64 = 10_000_000_000
+
+  public let setup: SessionSetup
+
+  var stage: SessionStage = .lobby
+  var seats: [Seat] = []
+  var pads: [PadID: PadState] = [:]
+  var progress: TrialProgress?
+  var overlays = Overlays()
+  var isPaused = false
+  /// The speaker whose recording a pause interrupted, to resume as a new turn.
+  var pausedSpeaker: PlayerNumber?
+  var scentLedger = ScentLedger()
+  var recording: ActiveRecording?
+  var lastShown: StageScene?
+  var mustShow = false
+  var hasOpened = false
+  var hasJustEnded = false
+  /// Commands gathered while one input is handled.
+  var pending: [SessionCommand] = []
+
+  public init(setup: SessionSetup) {
+    self.setup = setup
+  }
+
+  /// Takes one input at monotonic time `now` (nanoseconds) and returns what the caller must do, in order.
+  ///
+  /// The first call of a session shows the lobby whatever the input. Once the thank-you
+  /// scene is up the engine returns no more commands.
+  public mutating func handle(_ input: SessionInput, at now: UInt64) -> [SessionCommand] {
+    guard stage != .ended else { return [] }
+    if !hasOpened { open() }
+    runTimers(at: now)
+    switch input {
+    case .operator(let action): handleOperator(action, at: now)
+    case .pad(let pad): handlePad(pad, at: now)
+    case .tick: break
+    case .scentReleased(let scent, let start, let end): scentWasReleased(scent, startedAt: start, endsAt: end, now: now)
+    case .scentRefused(let scent, let reason): scentWasRefused(scent, reason: reason, now: now)
+    case .stimulusPresented(let stimulus, let time): stimulusWasPresented(stimulus, at: time)
+    case .recordingFailed(let reason): recordingDidFail(reason)
+    }
+    showSceneIfChanged()
+    if hasJustEnded { pending.append(.sessionEnded) }
+    let commands = pending
+    pending = []
+    return commands
+  }
+
+  /// True once the thank-you scene is up.
+  public var hasEnded: Bool { stage == .ended }
+
+  private mutating func open() {
+    hasOpened = true
+    log(
+      "session.opened",
+      [
+        "session": setup.session.id.rawValue, "kind": setup.session.kind.rawValue,
+        "trials": String(setup.session.trials.count), "difficulty": setup.difficulty.rawValue,
+        "recordsAnswers": String(setup.recordsAnswers), "seed": String(setup.seed),
+      ])
+  }
+
+  private mutating func showSceneIfChanged() {
+    let current = scene
+    if mustShow || current != lastShown {
+      pending.append(.show(current))
+      lastShown = current
+    }
+    mustShow = false
+  }
+
+  mutating func log(_ type: EventType, _ payload: [String: String] = [:]) {
+    pending.append(.log(type, payload))
+  }
+
+  mutating func play(_ sound: FeedbackSound) {
+    pending.append(.playSound(sound))
+  }
+
+  /// The trial's identity, added to every trial event so the log reads on its own.
+  func trialPayload(_ extra: [String: String] = [:]) -> [String: String] {
+    guard let trial = progress?.trial else { return extra }
+    return extra.merging(["trial": trial.id.rawValue, "trialNumber": String(trial.number)]) { mine, _ in mine }
+  }
+}

@@ -1,0 +1,19 @@
+import SessionModel
+
+/// Something that happened outside the engine: a key, a pad, time passing, or a device's answer.
+public enum SessionInput: Hashable, Sendable {
+  /// The therapist pressed a key.
+  case `operator`(OperatorAction)
+  /// A gamepad did something.
+  case pad(PadInput)
+  /// Time passed; sent regularly (10 Hz is plenty) so timers can fire.
+  case tick
+  /// The diffuser confirmed a release, with its real start and end on the monotonic clock.
+  case scentReleased(ScentID, startedAt: UInt64, endsAt: UInt64)
+  /// The diffuser (or its safety check) refused a release.
+  case scentRefused(ScentID, reason: LocalizedText)
+  /// The Stage presented a stimulus on screen at this monotonic time (the frame flip).
+  case stimulusPresented(StimulusID, at: UInt64)
+  /// The recorder could not record; the session goes on without it.
+  case recordingFailed(LocalizedText)
+}

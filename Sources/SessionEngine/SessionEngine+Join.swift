@@ -1,0 +1,97 @@
+import SessionModel
+
+extension SessionEngine {
+  /// Any button takes a seat; directions browse the free avatars; A keeps one.
+  mutating func joinPress(_ pad: PadID, _ button: PadButton) {
+    if stage == .lobby { openJoin() }
+    guard let index = seatIndex(of: pad) else {
+      takeSeat(pad, confirmed: false)
+      return
+    }
+    if let direction = PadDirection(button) {
+      browseAvatars(index, direction)
+    } else if button == .a, !seats[index].isConfirmed {
+      seats[index].isConfirmed = true
+      consumeHold(of: pad)
+      log("player.confirmed", ["player": seats[index].number.description, "avatar": seats[index].avatar.rawValue])
+      play(.confirm)
+    }
+  }
+
+  mutating func openJoin() {
+    stage = .joining
+    log("join.opened")
+  }
+
+  /// A pad that never joined presses A during a game or an evocation: it joins with the first free avatar.
+  mutating func joinLate(_ pad: PadID) {
+    guard takeSeat(pad, confirmed: true) != nil else { return }
+    playersChanged()
+  }
+
+  @discardableResult
+  private mutating func takeSeat(_ pad: PadID, confirmed: Bool) -> PlayerNumber? {
+    let taken = Set(seats.map(\.number))
+    let takenAvatars = Set(seats.map(\.avatar))
+    guard let number = PlayerNumber.all.first(where: { !taken.contains($0) }),
+      let avatar = Avatar.catalogue.first(where: { !takenAvatars.contains($0.id) })
+    else {
+      log("join.refused", ["pad": String(pad.rawValue), "reason": "full"])
+      return nil
+    }
+    let participant =
+      setup.participants.indices.contains(number.rawValue - 1)
+      ? setup.participants[number.rawValue - 1] : nil
+    let seat = Seat(number: number, pad: pad, avatar: avatar.id, participant: participant, isConfirmed: confirmed)
+    seats.append(seat)
+    seats.sort { $0.number < $1.number }
+    var payload = ["player": number.description, "pad": String(pad.rawValue), "avatar": avatar.id.rawValue]
+    payload["participant"] = participant?.rawValue
+    if confirmed { payload["late"] = "true" }
+    log("player.joined", payload)
+    play(.join)
+    return number
+  }
+
+  /// Moves to the next avatar nobody else holds, wrapping around the catalogue.
+  private mutating func browseAvatars(_ index: Int, _ direction: PadDirection) {
+    guard !seats[index].isConfirmed else { return }
+    let catalogue = Avatar.catalogue
+    let takenByOthers = Set(seats.enumerated().filter { $0.offset != index }.map(\.element.avatar))
+    let current = catalogue.firstIndex { $0.id == seats[index].avatar } ?? 0
+    for distance in 1..<catalogue.count {
+      let candidate = catalogue[(current + direction.step * distance + catalogue.count * distance) % catalogue.count]
+      if !takenByOthers.contains(candidate.id) {
+        seats[index].avatar = candidate.id
+        play(.move)
+        return
+      }
+    }
+  }
+
+  /// Space on the join screen: everyone seated plays, as soon as one player has confirmed.
+  mutating func startSession(at now: UInt64) {
+    guard seats.contains(where: \.isConfirmed) else {
+      overlays.notice = EngineText.waitForAPlayer
+      log("session.notStarted", ["reason": "noConfirmedPlayer"])
+      return
+    }
+    for index in seats.indices where !seats[index].isConfirmed {
+      // NB: a pad that took a seat but never pressed A keeps the avatar it was offered;
+      //     dropping it would make that patient start over alone.
+      seats[index].isConfirmed = true
+      log(
+        "player.confirmed",
+        ["player": seats[index].number.description, "avatar": seats[index].avatar.rawValue, "automatic": "true"])
+    }
+    overlays.notice = nil
+    stage = .trials
+    log(
+      "session.started",
+      [
+        "players": seats.map(\.number.description).joined(separator: ","),
+        "avatars": seats.map(\.avatar.rawValue).joined(separator: ","),
+      ])
+    startTrial(0, at: now)
+  }
+}

@@ -1,0 +1,189 @@
+import SessionModel
+
+extension SessionEngine {
+  mutating func startTrial(_ index: Int, at now: UInt64) {
+    guard setup.session.trials.indices.contains(index) else {
+      finish(reason: "completed")
+      return
+    }
+    let trial = setup.session.trials[index]
+    progress = TrialProgress(index: index, trial: trial, step: .stimulus)
+    overlays.notice = nil
+    // A scent condition falls back on the scent paired with the image when the trial names none.
+    let scent = trial.condition.includesScent ? trial.scent ?? setup.stimuli[trial.stimulus]?.pairedScent : nil
+    var payload = trialPayload(["condition": trial.condition.rawValue, "stimulus": trial.stimulus.rawValue])
+    payload["game"] = gameKind(for: trial)?.rawValue
+    payload["scent"] = scent?.rawValue
+    log("trial.started", payload)
+    guard let scentID = scent else {
+      showStimulus()
+      return
+    }
+    guard setup.scents[scentID] != nil else {
+      log("scent.skipped", trialPayload(["scent": scentID.rawValue, "reason": "unknownScent"]))
+      showStimulus()
+      return
+    }
+    guard scentLedger.hasBudget(for: setup.scentReleaseMilliseconds, within: setup.scentSafety) else {
+      overlays.notice = EngineText.scentLimitReached
+      log("scent.skipped", trialPayload(["scent": scentID.rawValue, "reason": "sessionLimit"]))
+      showStimulus()
+      return
+    }
+    let releaseAt = max(now, earliestNextRelease)
+    progress?.step = .scentLead(ScentLead(scent: scentID, releaseAt: releaseAt))
+    if releaseAt > now {
+      // The previous scent is still too close: the calm card waits, the two never mix.
+      log("scent.delayed", trialPayload(["scent": scentID.rawValue, "untilNanoseconds": String(releaseAt)]))
+    }
+    advanceScentLead(at: now)
+  }
+
+  var earliestNextRelease: UInt64 {
+    scentLedger.earliestNextRelease(interval: setup.scentSafety.minimumIntervalMilliseconds)
+  }
+
+  /// Sends a release if the safety interval and the session's budget allow it; returns whether it did.
+  @discardableResult
+  mutating func release(_ scentID: ScentID, at now: UInt64) -> Bool {
+    let duration = setup.scentReleaseMilliseconds
+    guard let scent = setup.scents[scentID], now >= earliestNextRelease,
+      scentLedger.hasBudget(for: duration, within: setup.scentSafety)
+    else { return false }
+    pending.append(
+      .releaseScent(scent.id, slot: scent.slot, intensity: setup.scentIntensity, durationMilliseconds: duration))
+    log(
+      "scent.requested",
+      trialPayload([
+        "scent": scent.id.rawValue, "slot": scent.slot.description, "intensity": String(setup.scentIntensity),
+        "durationMilliseconds": String(duration),
+      ]))
+    let end = now + UInt64(duration) * 1_000_000
+    scentLedger.active = scent.id
+    scentLedger.activeEndsAt = end
+    scentLedger.lastEnd = max(scentLedger.lastEnd ?? 0, end)
+    scentLedger.releases += 1
+    scentLedger.totalMilliseconds += duration
+    progress?.scentReleased = true
+    return true
+  }
+
+  /// Sends the pending release when its time comes, then shows the image after the lead time and the confirmation.
+  mutating func advanceScentLead(at now: UInt64) {
+    guard !isPaused, case .scentLead(var lead) = progress?.step else { return }
+    guard let requestedAt = lead.requestedAt else {
+      guard now >= lead.releaseAt else { return }
+      if release(lead.scent, at: now) {
+        lead.requestedAt = now
+        progress?.step = .scentLead(lead)
+      } else {
+        log("scent.skipped", trialPayload(["scent": lead.scent.rawValue, "reason": "safetyLimit"]))
+        showStimulus()
+      }
+      return
+    }
+    let leadEnds = requestedAt + UInt64(setup.scentSafety.leadTimeMilliseconds) * 1_000_000
+    if lead.isAcknowledged, now >= leadEnds {
+      showStimulus()
+    } else if !lead.isAcknowledged, now >= leadEnds + Self.scentAcknowledgementTimeoutNanoseconds {
+      overlays.notice = EngineText.scentNotConfirmed
+      log("scent.unconfirmed", trialPayload(["scent": lead.scent.rawValue]))
+      showStimulus()
+    }
+  }
+
+  mutating func scentWasReleased(_ scent: ScentID, startedAt: UInt64, endsAt: UInt64, now: UInt64) {
+    log(
+      "scent.released",
+      trialPayload([
+        "scent": scent.rawValue, "startedAtNanoseconds": String(startedAt), "endsAtNanoseconds": String(endsAt),
+      ]))
+    if scentLedger.active == scent {
+      scentLedger.activeEndsAt = endsAt
+      scentLedger.lastEnd = max(scentLedger.lastEnd ?? 0, endsAt)
+    }
+    guard case .scentLead(var lead) = progress?.step, lead.scent == scent else { return }
+    lead.isAcknowledged = true
+    progress?.step = .scentLead(lead)
+    advanceScentLead(at: now)
+  }
+
+  mutating func scentWasRefused(_ scent: ScentID, reason: LocalizedText, now: UInt64) {
+    log("scent.refused", trialPayload(["scent": scent.rawValue, "reason": reason.english]))
+    overlays.notice = EngineText.scentRefused(reason)
+    if scentLedger.active == scent { scentLedger.active = nil }
+    guard case .scentLead(let lead) = progress?.step, lead.scent == scent else { return }
+    showStimulus()
+  }
+
+  /// Ends the release on screen and clears the air once the diffuser's time is up.
+  mutating func endScentIfDue(at now: UInt64) {
+    guard let scent = scentLedger.active, now >= scentLedger.activeEndsAt else { return }
+    scentLedger.active = nil
+    log("scent.ended", trialPayload(["scent": scent.rawValue]))
+    if setup.scentSafety.purgeMilliseconds > 0 {
+      pending.append(.purgeAir(durationMilliseconds: setup.scentSafety.purgeMilliseconds))
+    }
+  }
+
+  /// Cuts any release short (pause, skip, end); the next release still waits the full interval.
+  mutating func stopScents() {
+    pending.append(.stopAllScents)
+    if let scent = scentLedger.active {
+      scentLedger.active = nil
+      log("scent.stopped", trialPayload(["scent": scent.rawValue]))
+    }
+  }
+
+  mutating func showStimulus() {
+    guard let trial = progress?.trial else { return }
+    progress?.step = .stimulus
+    mustShow = true
+    log("stimulus.shown", trialPayload(["stimulus": trial.stimulus.rawValue, "image": stimulusView(for: trial).image]))
+  }
+
+  mutating func stimulusWasPresented(_ stimulus: StimulusID, at time: UInt64) {
+    log("stimulus.presented", trialPayload(["stimulus": stimulus.rawValue, "presentedAtNanoseconds": String(time)]))
+  }
+
+  /// Space on the image: the game if the trial has one, otherwise the evocation.
+  mutating func leaveStimulus(at now: UInt64) {
+    if let trial = progress?.trial, let kind = gameKind(for: trial) {
+      startGame(kind, at: now)
+    } else {
+      startEvocation()
+    }
+  }
+
+  /// The game of a trial: the protocol's choice, and in an animation a game on every trial.
+  func gameKind(for trial: Trial) -> GameKind? {
+    let playsGame = trial.condition.includesGame || setup.session.kind == .animation
+    guard playsGame else { return nil }
+    if let game = trial.game { return game }
+    guard setup.session.kind == .animation else { return nil }
+    let hasScent = (trial.scent ?? setup.stimuli[trial.stimulus]?.pairedScent).flatMap { setup.scents[$0] } != nil
+    let rotation: [GameKind] = hasScent ? [.whichScent, .memoryPairs, .thenAndNow] : [.memoryPairs, .thenAndNow]
+    return rotation[(max(trial.number, 1) - 1) % rotation.count]
+  }
+
+  mutating func nextTrial(reason: String, at now: UInt64) {
+    guard let progress else { return }
+    endTurn(reason: reason)
+    log("trial.ended", trialPayload(["reason": reason, "turns": String(progress.turns)]))
+    self.progress = nil
+    startTrial(progress.index + 1, at: now)
+  }
+
+  /// The thank-you scene: scents stopped, recording stopped, nothing more to do.
+  mutating func finish(reason: String) {
+    if let progress, progress.speaker != nil { endTurn(reason: reason) }
+    stopRecording(reason: reason)
+    stopScents()
+    overlays = Overlays()
+    isPaused = false
+    stage = .ended
+    log("session.ended", ["reason": reason])
+    play(.end)
+    hasJustEnded = true
+  }
+}
