@@ -175,7 +175,7 @@ def main():
     arguments = parser.parse_args()
 
     with open(os.path.join(arguments.corpus, "manifest.json")) as handle:
-        items = json.load(handle)
+        items = json.load(handle)["items"]
     if arguments.condition:
         items = [item for item in items if arguments.condition in item["condition"]]
     audio = {item["file"]: read_wav(os.path.join(arguments.corpus, item["file"])) for item in items}

@@ -8,12 +8,18 @@ import SpeechKit
 /// anything is added. Keep the development seed apart from the seed results are reported on.
 public struct SpeechCorpus: Sendable {
   /// Bump when the generation changes, so stale caches are not reused.
-  public static let version = 1
+  public static let version = 2
   public static let developmentSeed: UInt64 = 1
   public static let reportSeed: UInt64 = 2
 
   public let directory: URL
   public let items: [SpeechCorpusItem]
+
+  /// What the manifest holds: the items, and the detector version their reference comes from.
+  struct Manifest: Codable {
+    var algorithm: String
+    var items: [SpeechCorpusItem]
+  }
 
   /// Where corpora are cached: `.build-corpus/` at the package root.
   public static var cacheRoot: URL {
@@ -26,8 +32,18 @@ public struct SpeechCorpus: Sendable {
     let directory = root.appendingPathComponent("v\(version)-seed\(seed)-n\(count)")
     let manifest = directory.appendingPathComponent("manifest.json")
     if let data = try? Data(contentsOf: manifest),
-      let items = try? JSONDecoder().decode([SpeechCorpusItem].self, from: data)
+      let cached = try? JSONDecoder().decode(Manifest.self, from: data)
     {
+      guard cached.algorithm != VoiceActivityDetector.algorithm else {
+        return SpeechCorpus(directory: directory, items: cached.items)
+      }
+      // The reference detector changed: measure the clean recordings again.
+      var items = cached.items
+      for index in items.indices {
+        let clean = directory.appendingPathComponent("clean").appendingPathComponent(items[index].file)
+        items[index].truth = try SpeechTimingAnalyzer().analyze(url: clean).segments
+      }
+      try writeManifest(Manifest(algorithm: VoiceActivityDetector.algorithm, items: items), to: manifest)
       return SpeechCorpus(directory: directory, items: items)
     }
     _ = try ExternalTool.locate("espeak-ng")
@@ -40,7 +56,8 @@ public struct SpeechCorpus: Sendable {
     var builder = CorpusBuilder(seed: seed, directory: staging)
     let items = try (0..<count).map { index in try builder.makeItem(index: index) }
     try builder.removeScratch()
-    try JSONEncoder().encode(items).write(to: staging.appendingPathComponent("manifest.json"))
+    try writeManifest(
+      Manifest(algorithm: VoiceActivityDetector.algorithm, items: items), to: staging.appendingPathComponent("manifest.json"))
     do {
       try FileManager.default.moveItem(at: staging, to: directory)
     } catch {
@@ -48,6 +65,12 @@ public struct SpeechCorpus: Sendable {
       guard FileManager.default.fileExists(atPath: manifest.path) else { throw error }
     }
     return SpeechCorpus(directory: directory, items: items)
+  }
+
+  private static func writeManifest(_ manifest: Manifest, to url: URL) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    try encoder.encode(manifest).write(to: url, options: .atomic)
   }
 
   public func url(of item: SpeechCorpusItem) -> URL { directory.appendingPathComponent(item.file) }
@@ -169,6 +192,9 @@ struct CorpusBuilder {
     if peak > 0.95 { mixed = mixed.map { $0 * 0.95 / peak } }
 
     let file = String(format: "item%03d.wav", index)
+    let cleanDirectory = directory.appendingPathComponent("clean")
+    try FileManager.default.createDirectory(at: cleanDirectory, withIntermediateDirectories: true)
+    try WAVFile.write(clean, format: WAVFormat(encoding: .float32, sampleRate: Self.rate, channels: 1), to: cleanDirectory.appendingPathComponent(file))
     try WAVFile.write(mixed, format: .speech(), to: directory.appendingPathComponent(file))
     var parts = [noiseKind == "none" ? "clean" : "\(noiseKind) \(Int(snr!)) dB"]
     if hasBabble { parts.append("babble") }

@@ -20,6 +20,8 @@ struct FeatureExtractor {
   private var lowPass = Biquad(.lowPass, cutoff: 3400, sampleRate: 16_000)
   private var pitchLowPass1 = Biquad(.lowPass, cutoff: 1000, sampleRate: 16_000)
   private var pitchLowPass2 = Biquad(.lowPass, cutoff: 1000, sampleRate: 16_000)
+  private var highBand = Biquad(.highPass, cutoff: 3400, sampleRate: 16_000)
+  private var highBandEnergy: Float = 0
   private var stepEnergy: Float = 0
   private var stepFill = 0
   private var sampleIndex = 0
@@ -37,6 +39,8 @@ struct FeatureExtractor {
     for sample in samples {
       let band = lowPass.process(highPass2.process(highPass1.process(sample)))
       stepEnergy += band * band
+      let high = highBand.process(sample)
+      highBandEnergy += high * high
       if sampleIndex & 3 == 0 {
         pushDecimated(pitchLowPass2.process(pitchLowPass1.process(band)))
       } else {
@@ -75,6 +79,9 @@ struct FeatureExtractor {
     for step in (end - Self.stepsPerFrame)..<end { power += features.envelope[step] }
     power /= Float(Self.stepsPerFrame)
     let level = 10 * log10(power + 1e-12)
+    let frameSamples = Float(Self.stepsPerFrame * Self.samplesPerStep)
+    features.highBandLevel.append(10 * log10(highBandEnergy / frameSamples + 1e-12))
+    highBandEnergy = 0
     features.bandLevel.append(level)
     if !hasFloor || level < runningFloor {
       runningFloor = level

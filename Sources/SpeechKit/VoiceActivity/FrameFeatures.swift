@@ -7,6 +7,8 @@ public struct FrameFeatures: Sendable {
 
   /// Mean power of the 300–3400 Hz band per frame, in dB relative to full scale.
   public var bandLevel: [Float] = []
+  /// Mean power above 3400 Hz per frame, in dB: where fricatives such as /s/ live.
+  public var highBandLevel: [Float] = []
   /// Peak normalised autocorrelation at pitch lags (62–400 Hz) per frame, 0 when not computed.
   public var periodicity: [Float] = []
   /// Mean power of the 300–3400 Hz band per 1 ms step (linear).

@@ -18,6 +18,11 @@ public struct VoiceActivityDetector: Sendable {
   public static let algorithm = "connectage-vad-1.0"
 
   public var activeMargin: Float = 6
+  /// Once speech is found, its edges continue while the band stays this far above the floor.
+  public var extensionMargin: Float = 3
+  public var maximumExtensionFrames = 20
+  /// Voicing this far below the main speaker is another, distant voice.
+  public var distantVoiceGate: Float = 28
   public var voicingThreshold: Float = 0.6
   public var minimumVoicedFrames = 5
   public var speakerGate: Float = 15
@@ -64,22 +69,33 @@ public struct VoiceActivityDetector: Sendable {
       frame = last + 1
     }
 
-    // Speech: enough voicing, loud enough relative to the main speaker.
+    // Speech: the event's core is its voicing near the main speaker's level; far voices and
+    // unvoiced bursts have none. The core then grows outward over weaker sound (fricatives,
+    // decaying endings) but never over weak voicing, which is what a distant voice looks like.
+    let highFloor = noiseFloor(features.highBandLevel)
+    func isVoiced(_ frame: Int) -> Bool {
+      features.periodicity[frame] >= voicingThreshold && levels[frame] > floor[frame] + activeMargin
+    }
+    func isStrong(_ frame: Int) -> Bool { isVoiced(frame) && levels[frame] >= speakerLevel - speakerGate }
+    func isExtendable(_ frame: Int) -> Bool {
+      let audible =
+        levels[frame] > floor[frame] + extensionMargin
+        || features.highBandLevel[frame] > max(highFloor[frame], speakerLevel - dynamicRange) + activeMargin
+      return audible && !(isVoiced(frame) && levels[frame] < speakerLevel - distantVoiceGate)
+    }
     var speech: [SpeechSegment] = []
     for event in events {
-      var voiced = 0
-      var loudest: Float = -.infinity
-      for frame in event.first...event.last
-      where features.periodicity[frame] >= voicingThreshold && levels[frame] > floor[frame] + activeMargin {
-        voiced += 1
-        loudest = max(loudest, levels[frame])
-      }
-      guard voiced >= minimumVoicedFrames, loudest >= speakerLevel - speakerGate else { continue }
-      let start = refinedStart(frame: event.first, features: features, floor: floor[event.first])
-      let end = refinedEnd(frame: event.last, features: features, floor: floor[event.last])
+      let strong = (event.first...event.last).filter(isStrong)
+      guard strong.count >= minimumVoicedFrames, var first = strong.first, var last = strong.last else { continue }
+      let coreFirst = first
+      let coreLast = last
+      while first > 0, coreFirst - first < maximumExtensionFrames, isExtendable(first - 1) { first -= 1 }
+      while last < count - 1, last - coreLast < maximumExtensionFrames, isExtendable(last + 1) { last += 1 }
+      let start = refinedStart(frame: first, features: features, floor: floor[first])
+      let end = refinedEnd(frame: last, features: features, floor: floor[last])
       guard end > start else { continue }
       if let previous = speech.last, start - previous.end < speechBridge {
-        speech[speech.count - 1].end = end
+        speech[speech.count - 1].end = max(previous.end, end)
       } else {
         speech.append(SpeechSegment(start: start, end: end))
       }
@@ -107,7 +123,7 @@ public struct VoiceActivityDetector: Sendable {
     return floors
   }
 
-  private func threshold(_ floor: Float) -> Float { pow(10, (floor + activeMargin) / 10) }
+  private func threshold(_ floor: Float) -> Float { pow(10, (floor + extensionMargin) / 10) }
 
   /// Smoothed envelope (5 ms) around a step.
   private func smoothed(_ envelope: [Float], _ step: Int) -> Float {
