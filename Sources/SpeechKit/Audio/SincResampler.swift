@@ -39,13 +39,16 @@ public struct SincResampler: Sendable {
     let length = taps * upFactor
     let beta = 0.1102 * (attenuation - 8.7)
     let cutoff = (passEdge + stopEdge) / 2 / (Double(inputRate) * Double(upFactor))  // cycles per upsampled sample
-    let center = Double(length - 1) / 2
+    // An odd span puts the filter's centre on a sample, so its delay is a whole number of
+    // upsampled samples and can be compensated exactly; the last coefficient stays zero.
+    let span = length % 2 == 0 ? length - 1 : length
+    let center = Double(span - 1) / 2
     let besselBeta = besselI0(beta)
     var prototype = [Double](repeating: 0, count: length)
-    for index in 0..<length {
+    for index in 0..<span {
       let t = Double(index) - center
       let sinc = t == 0 ? 2 * cutoff : sin(2 * Double.pi * cutoff * t) / (Double.pi * t)
-      let ratio = 2 * Double(index) / Double(length - 1) - 1
+      let ratio = 2 * Double(index) / Double(span - 1) - 1
       let window = besselI0(beta * (1 - ratio * ratio).squareRoot()) / besselBeta
       prototype[index] = sinc * window * Double(upFactor)
     }
@@ -56,7 +59,7 @@ public struct SincResampler: Sendable {
       }
     }
     self.phases = phases
-    delay = Int(center.rounded(.down))
+    delay = Int(center)
     history = [Float](repeating: 0, count: taps)
     historyStart = -taps
   }

@@ -65,14 +65,14 @@ public enum WAVFile {
       .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
     do {
       try Data(bytes).write(to: temporary)
-      if FileManager.default.fileExists(atPath: url.path) {
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-      } else {
-        try FileManager.default.moveItem(at: temporary, to: url)
-      }
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
       throw AudioError(file: url.path, reason: .cannotWrite(error.localizedDescription))
+    }
+    // rename(2) replaces the destination atomically.
+    guard rename(temporary.path, url.path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(at: temporary)
+      throw AudioError(file: url.path, reason: .cannotWrite(reason))
     }
   }
 }

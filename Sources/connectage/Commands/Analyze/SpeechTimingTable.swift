@@ -27,9 +27,11 @@ struct SpeechTimingTable {
           : String(repeating: " ", count: widths[column] - row[column].count) + row[column]
       }.joined(separator: "  ")
     }
-    let algorithm = LocalizedText(fr: "algorithme", en: "algorithm").text(in: language)
     let pause = timings.first.map { "\($0.pauses.thresholdMilliseconds) ms" } ?? ""
-    return (lines + ["\(algorithm) : \(VoiceActivityDetector.algorithm), pauses ≥ \(pause)"]).joined(separator: "\n")
+    let footer = LocalizedText(
+      fr: "algorithme : \(VoiceActivityDetector.algorithm), pauses ≥ \(pause)",
+      en: "algorithm: \(VoiceActivityDetector.algorithm), pauses ≥ \(pause)")
+    return (lines + [footer.text(in: language)]).joined(separator: "\n")
   }
 
   private func seconds(_ value: Double?) -> String {
