@@ -24,7 +24,7 @@ public struct SpeechTimingAnalyzer: Sendable {
   /// Timing of samples already in memory (live monitoring, tests).
   public func analyze(samples: [Float], sampleRate: Int, name: String, options: SpeechTimingOptions = SpeechTimingOptions()) -> SpeechTiming {
     var resampler = SincResampler(inputRate: sampleRate, outputRate: Self.analysisRate)
-    var extractor = FeatureExtractor()
+    var extractor = FeatureExtractor(expectedSampleCount: samples.count * Self.analysisRate / sampleRate)
     extractor.consume(resampler.process(samples))
     extractor.consume(resampler.finish())
     return SpeechTiming(
@@ -35,7 +35,8 @@ public struct SpeechTimingAnalyzer: Sendable {
   /// Streams a reader through the resampler and the feature extractor.
   public static func features(of reader: WAVReader) throws(AudioError) -> FrameFeatures {
     var resampler = SincResampler(inputRate: reader.format.sampleRate, outputRate: analysisRate)
-    var extractor = FeatureExtractor()
+    let expected = Int((Double(reader.frameCount - reader.position) * Double(analysisRate) / Double(reader.format.sampleRate)).rounded(.up))
+    var extractor = FeatureExtractor(expectedSampleCount: expected)
     while true {
       let block = try reader.readMono(maxFrames: blockFrames)
       if block.isEmpty { break }

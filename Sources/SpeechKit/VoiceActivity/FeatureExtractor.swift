@@ -30,12 +30,19 @@ struct FeatureExtractor {
   private var runningFloor: Float = 0
   private var hasFloor = false
 
-  init() {
+  /// - Parameter expectedSampleCount: the length of the recording at 16 kHz when known, so the
+  ///   feature arrays are allocated once at their final size instead of growing by doubling.
+  init(expectedSampleCount: Int = 0) {
     decimated = [Float](repeating: 0, count: 4 * Self.span)
+    let steps = expectedSampleCount / Self.samplesPerStep + 1
+    let frames = steps / Self.stepsPerFrame + 1
+    features.envelope.reserveCapacity(steps)
+    features.bandLevel.reserveCapacity(frames)
+    features.highBandLevel.reserveCapacity(frames)
+    features.periodicity.reserveCapacity(frames)
   }
 
   mutating func consume(_ samples: [Float]) {
-    features.envelope.reserveCapacity(features.envelope.count + samples.count / Self.samplesPerStep + 1)
     for sample in samples {
       let band = lowPass.process(highPass2.process(highPass1.process(sample)))
       stepEnergy += band * band
