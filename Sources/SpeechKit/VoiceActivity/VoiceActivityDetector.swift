@@ -5,14 +5,16 @@ import Foundation
 /// The decision, per 10 ms frame:
 /// 1. **Noise floor**: the 20th percentile of the band level in each second, then the minimum over
 ///    the surrounding ±5 s (minimum statistics), so a steady noise is tracked but speech is not.
+///    It never sits more than 50 dB below the main speaker, so clean recordings behave alike.
 /// 2. **Main speaker level**: the 95th percentile of the band level over voiced frames.
-/// 3. **Active** frames rise 6 dB above the floor; runs of active frames closer than 30 ms form one
-///    event.
-/// 4. An event is **speech** if it holds at least 50 ms of voicing (periodicity ≥ 0.6) — clicks,
-///    knocks, coughs and scrapes are short or unvoiced — and its loudest voiced frames reach the
-///    main speaker's level minus 15 dB, which rejects voices far from the microphone.
-/// 5. Speech events closer than 100 ms (stop closures) are joined; each edge is then moved to
-///    the 1 ms step where the envelope crosses the floor + 6 dB.
+/// 3. **Events**: runs of frames 6 dB above the floor, joined across gaps up to 30 ms.
+/// 4. **Core**: an event is speech if it holds at least 50 ms of voicing (periodicity ≥ 0.6)
+///    within 15 dB of the main speaker. Clicks, knocks, coughs and scrapes are too short or
+///    unvoiced; voices far from the microphone are too weak.
+/// 5. **Edges**: the core grows outward, up to 200 ms, over frames 3 dB above the floor or with
+///    high-band (fricative) energy, but never over voicing 28 dB below the main speaker, which is
+///    what a distant voice looks like. Each edge is then moved to the 1 ms step where the smoothed
+///    envelope crosses the floor + 3 dB, and speech closer than 100 ms (stop closures) is joined.
 public struct VoiceActivityDetector: Sendable {
   /// Names the rule set in every output, so results stay comparable across versions.
   public static let algorithm = "connectage-vad-1.0"

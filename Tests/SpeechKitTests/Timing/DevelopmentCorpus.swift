@@ -5,12 +5,10 @@ import TestSupport
 enum DevelopmentCorpus {
   static let count = 40
 
-  static func load() throws -> SpeechCorpus {
-    try SpeechCorpus.load(seed: SpeechCorpus.developmentSeed, count: count)
-  }
-
   /// Indices of the items, for table-driven tests (the corpus itself loads lazily, once).
   static let indices = Array(0..<count)
 
-  static let shared = Result { try load() }
+  /// Generated on first use (espeak-ng and sox), cached under `.build-corpus/`; a missing tool
+  /// makes every test that needs it fail with the reason.
+  static let shared = Result { try SpeechCorpus.load(seed: SpeechCorpus.developmentSeed, count: count) }
 }
