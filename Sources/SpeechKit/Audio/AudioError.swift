@@ -1,11 +1,18 @@
 import SessionModel
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Why a WAV file could not be read or written, with the file it concerns.
 ///
 /// The message names the file, says what is wrong and what to do, in French first.
 public struct AudioError: Error, Equatable, Sendable, CustomStringConvertible {
   public enum Reason: Equatable, Sendable {
-    case cannotOpen(String)
+    /// The system's error number (errno) from opening the file.
+    case cannotOpen(errorNumber: Int32)
     case cannotWrite(String)
     case notRIFF
     case notWAVE
@@ -32,10 +39,11 @@ public struct AudioError: Error, Equatable, Sendable, CustomStringConvertible {
   public var message: LocalizedText {
     let name = file
     switch reason {
-    case .cannotOpen(let detail):
+    case .cannotOpen(let number):
+      let detail = Self.openFailure(number)
       return LocalizedText(
-        fr: "« \(name) » ne peut pas être ouvert (\(detail)) : vérifiez le chemin et les droits.",
-        en: "'\(name)' cannot be opened (\(detail)): check the path and permissions.")
+        fr: "« \(name) » ne peut pas être ouvert (\(detail.french)) : vérifiez le chemin et les droits.",
+        en: "'\(name)' cannot be opened (\(detail.english)): check the path and permissions.")
     case .cannotWrite(let detail):
       return LocalizedText(
         fr: "« \(name) » ne peut pas être écrit (\(detail)) : vérifiez l'espace disque et les droits.",
@@ -90,4 +98,15 @@ public struct AudioError: Error, Equatable, Sendable, CustomStringConvertible {
   }
 
   public var description: String { message.english }
+
+  /// The usual reasons a file does not open, in both languages; the system's words otherwise.
+  private static func openFailure(_ number: Int32) -> LocalizedText {
+    switch number {
+    case ENOENT: LocalizedText(fr: "fichier introuvable", en: "no such file")
+    case EACCES, EPERM: LocalizedText(fr: "accès refusé", en: "permission denied")
+    case EISDIR: LocalizedText(fr: "c'est un dossier", en: "it is a directory")
+    default:
+      LocalizedText(fr: String(cString: strerror(number)), en: String(cString: strerror(number)))
+    }
+  }
 }

@@ -30,12 +30,12 @@ final class FileByteSource: ByteSource {
   init(path: String) throws(AudioError) {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else {
-      throw AudioError(file: path, reason: .cannotOpen(String(cString: strerror(errno))))
+      throw AudioError(file: path, reason: .cannotOpen(errorNumber: errno))
     }
     var status = stat()
     guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
       close(descriptor)
-      throw AudioError(file: path, reason: .cannotOpen(String(cString: strerror(EISDIR))))
+      throw AudioError(file: path, reason: .cannotOpen(errorNumber: EISDIR))
     }
     self.descriptor = descriptor
     self.size = Int(status.st_size)

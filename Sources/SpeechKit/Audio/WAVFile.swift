@@ -35,10 +35,10 @@ public enum WAVFile {
     let path = url.path
     let header = try WAVHeader.parse(FileByteSource(path: path), file: path)
     let descriptor = open(path, O_RDWR)
-    guard descriptor >= 0 else { throw AudioError(file: path, reason: .cannotOpen(String(cString: strerror(errno)))) }
+    guard descriptor >= 0 else { throw AudioError(file: path, reason: .cannotOpen(errorNumber: errno)) }
     defer { close(descriptor) }
     var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw AudioError(file: path, reason: .cannotOpen(String(cString: strerror(errno)))) }
+    guard fstat(descriptor, &status) == 0 else { throw AudioError(file: path, reason: .cannotOpen(errorNumber: errno)) }
     let available = max(0, Int(status.st_size) - header.dataOffset)
     let frames = available / header.format.blockAlign
     let dataSize = frames * header.format.blockAlign

@@ -83,8 +83,14 @@ import Testing
 
   @Test func missingFileNamesThePath() {
     let error = #expect(throws: AudioError.self) { try WAVFile.read(URL(fileURLWithPath: "/nonexistent/answer.wav")) }
-    #expect(error?.message.french == "« /nonexistent/answer.wav » ne peut pas être ouvert (No such file or directory) : vérifiez le chemin et les droits.")
-    #expect(error?.message.english == "'/nonexistent/answer.wav' cannot be opened (No such file or directory): check the path and permissions.")
+    #expect(error?.message.french == "« /nonexistent/answer.wav » ne peut pas être ouvert (fichier introuvable) : vérifiez le chemin et les droits.")
+    #expect(error?.message.english == "'/nonexistent/answer.wav' cannot be opened (no such file): check the path and permissions.")
+  }
+
+  @Test func aDirectoryIsNotAFile() throws {
+    let directory = try TemporaryDirectory()
+    let error = #expect(throws: AudioError.self) { try WAVFile.read(directory.url) }
+    #expect(error?.message.french == "« \(directory.url.path) » ne peut pas être ouvert (c'est un dossier) : vérifiez le chemin et les droits.")
   }
 
   @Test func theValidFixtureReads() throws {

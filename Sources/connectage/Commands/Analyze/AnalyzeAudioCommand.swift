@@ -42,8 +42,11 @@ struct AnalyzeAudioCommand: AsyncParsableCommand {
     let progress = ProgressBar(total: files.count, label: "analyse")
     let results = files.parallelMap(jobs: jobs, progress: { progress.update(done: $0) }) {
       file -> Result<SpeechTiming, AudioError> in
+      // Results and messages name each file as the user typed it.
       do throws(AudioError) {
-        return .success(try analyzer.analyze(url: URL(fileURLWithPath: file), options: options))
+        var timing = try analyzer.analyze(url: URL(fileURLWithPath: file), options: options)
+        timing.file = file
+        return .success(timing)
       } catch {
         return .failure(AudioError(file: file, reason: error.reason))
       }
