@@ -43,23 +43,33 @@ struct FeatureExtractor {
   }
 
   mutating func consume(_ samples: [Float]) {
-    for sample in samples {
-      let band = lowPass.process(highPass2.process(highPass1.process(sample)))
-      stepEnergy += band * band
-      let high = highBand.process(sample)
-      highBandEnergy += high * high
-      if sampleIndex & 3 == 0 {
-        pushDecimated(pitchLowPass2.process(pitchLowPass1.process(band)))
-      } else {
-        _ = pitchLowPass2.process(pitchLowPass1.process(band))
-      }
-      sampleIndex += 1
-      stepFill += 1
-      if stepFill == Self.samplesPerStep {
-        features.envelope.append(stepEnergy / Float(Self.samplesPerStep))
-        stepEnergy = 0
-        stepFill = 0
-        if features.envelope.count % Self.stepsPerFrame == 0 { finishFrame() }
+    // The filters run on local copies so their state stays in registers through the loop.
+    var highPass1 = self.highPass1, highPass2 = self.highPass2, lowPass = self.lowPass
+    var highBand = self.highBand, pitchLowPass1 = self.pitchLowPass1, pitchLowPass2 = self.pitchLowPass2
+    defer {
+      self.highPass1 = highPass1
+      self.highPass2 = highPass2
+      self.lowPass = lowPass
+      self.highBand = highBand
+      self.pitchLowPass1 = pitchLowPass1
+      self.pitchLowPass2 = pitchLowPass2
+    }
+    samples.withUnsafeBufferPointer { input in
+      for sample in input {
+        let band = lowPass.process(highPass2.process(highPass1.process(sample)))
+        stepEnergy += band * band
+        let high = highBand.process(sample)
+        highBandEnergy += high * high
+        let pitchBand = pitchLowPass2.process(pitchLowPass1.process(band))
+        if sampleIndex & 3 == 0 { pushDecimated(pitchBand) }
+        sampleIndex += 1
+        stepFill += 1
+        if stepFill == Self.samplesPerStep {
+          features.envelope.append(stepEnergy / Float(Self.samplesPerStep))
+          stepEnergy = 0
+          stepFill = 0
+          if features.envelope.count % Self.stepsPerFrame == 0 { finishFrame() }
+        }
       }
     }
   }
