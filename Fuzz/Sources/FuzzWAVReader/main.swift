@@ -4,9 +4,16 @@ import SpeechKit
   import CLibFuzzer
   import Glibc
 
+  /// Reads the bytes as a WAV file to the end; a bad file must throw, never trap.
   @_cdecl("LLVMFuzzerTestOneInput")
   public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    // Filled in by the module that owns the reader.
+    let bytes = size > 0 && data != nil ? Array(UnsafeBufferPointer(start: data, count: size)) : []
+    do {
+      let reader = try WAVReader(bytes: bytes, name: "fuzz.wav")
+      while try !reader.readMono(maxFrames: 4096).isEmpty {}
+    } catch {
+      _ = error.message
+    }
     return 0
   }
 

@@ -1,0 +1,45 @@
+/// Silent pauses between stretches of speech inside the first-to-last-word span.
+///
+/// Definitions follow measures.md (2) and D.1: a pause is a gap at least `threshold_ms` long;
+/// counts at 150 ms and 1000 ms are exported too, with the Campione & Véronis bins
+/// (brief 150–200 ms, medium 200–1000 ms, long > 1000 ms).
+public struct PauseStatistics: Equatable, Sendable, Codable {
+  public var thresholdMilliseconds: Int
+  public var count: Int
+  public var totalSeconds: Double
+  public var meanSeconds: Double?
+  public var maximumSeconds: Double?
+  public var countAtLeast150Milliseconds: Int
+  public var countAtLeast1000Milliseconds: Int
+  public var brief: Int
+  public var medium: Int
+  public var long: Int
+
+  /// Measures the gaps between consecutive segments.
+  public init(gaps: [Double], threshold: Double) {
+    let pauses = gaps.filter { $0 >= threshold - 1e-9 }
+    thresholdMilliseconds = Int((threshold * 1000).rounded())
+    count = pauses.count
+    totalSeconds = pauses.reduce(0, +)
+    meanSeconds = pauses.isEmpty ? nil : totalSeconds / Double(pauses.count)
+    maximumSeconds = pauses.max()
+    countAtLeast150Milliseconds = gaps.filter { $0 >= 0.15 - 1e-9 }.count
+    countAtLeast1000Milliseconds = gaps.filter { $0 >= 1 - 1e-9 }.count
+    brief = gaps.filter { $0 >= 0.15 - 1e-9 && $0 < 0.2 }.count
+    medium = gaps.filter { $0 >= 0.2 && $0 <= 1 }.count
+    long = gaps.filter { $0 > 1 }.count
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case thresholdMilliseconds = "threshold_ms"
+    case count
+    case totalSeconds = "total_s"
+    case meanSeconds = "mean_s"
+    case maximumSeconds = "max_s"
+    case countAtLeast150Milliseconds = "count_150ms"
+    case countAtLeast1000Milliseconds = "count_1000ms"
+    case brief = "brief_n"
+    case medium = "medium_n"
+    case long = "long_n"
+  }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Measures the timing of a spoken answer from its WAV recording.
+///
+/// The file is read in blocks, resampled to 16 kHz and turned into per-frame features; only the
+/// features (a few megabytes per hour) are kept for the decision, never the audio.
+public struct SpeechTimingAnalyzer: Sendable {
+  public static let analysisRate = FeatureExtractor.sampleRate
+  private static let blockFrames = 32_768
+
+  public var detector: VoiceActivityDetector
+
+  public init(detector: VoiceActivityDetector = VoiceActivityDetector()) {
+    self.detector = detector
+  }
+
+  public func analyze(url: URL, options: SpeechTimingOptions = SpeechTimingOptions()) throws(AudioError) -> SpeechTiming {
+    let reader = try WAVFile.read(url)
+    let features = try Self.features(of: reader)
+    return SpeechTiming(
+      file: url.path, recordingDuration: reader.duration, segments: detector.segments(in: features), options: options)
+  }
+
+  /// Timing of samples already in memory (live monitoring, tests).
+  public func analyze(samples: [Float], sampleRate: Int, name: String, options: SpeechTimingOptions = SpeechTimingOptions()) -> SpeechTiming {
+    var resampler = SincResampler(inputRate: sampleRate, outputRate: Self.analysisRate)
+    var extractor = FeatureExtractor(expectedSampleCount: samples.count * Self.analysisRate / sampleRate)
+    extractor.consume(resampler.process(samples))
+    extractor.consume(resampler.finish())
+    return SpeechTiming(
+      file: name, recordingDuration: Double(samples.count) / Double(sampleRate),
+      segments: detector.segments(in: extractor.features), options: options)
+  }
+
+  /// Streams a reader through the resampler and the feature extractor.
+  public static func features(of reader: WAVReader) throws(AudioError) -> FrameFeatures {
+    var resampler = SincResampler(inputRate: reader.format.sampleRate, outputRate: analysisRate)
+    let expected = Int((Double(reader.frameCount - reader.position) * Double(analysisRate) / Double(reader.format.sampleRate)).rounded(.up))
+    var extractor = FeatureExtractor(expectedSampleCount: expected)
+    while true {
+      let block = try reader.readMono(maxFrames: blockFrames)
+      if block.isEmpty { break }
+      extractor.consume(resampler.process(block))
+    }
+    extractor.consume(resampler.finish())
+    return extractor.features
+  }
+}

@@ -1,0 +1,15 @@
+/// Choices the clinical protocol makes for one analysis.
+public struct SpeechTimingOptions: Equatable, Sendable {
+  /// Shortest silence counted as a pause, in seconds (default 250 ms, Goldman-Eisler).
+  public var minimumPause: Double
+  /// When the stimulus appeared, in seconds from the start of the recording, for the latency.
+  public var stimulusOnset: Double?
+  /// Words spoken (from the transcript), for the speech and articulation rates.
+  public var wordCount: Int?
+
+  public init(minimumPause: Double = 0.25, stimulusOnset: Double? = nil, wordCount: Int? = nil) {
+    self.minimumPause = minimumPause
+    self.stimulusOnset = stimulusOnset
+    self.wordCount = wordCount
+  }
+}

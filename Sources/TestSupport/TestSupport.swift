@@ -1,2 +1,0 @@
-// TestSupport: its issue fills this module in.
-import SessionModel

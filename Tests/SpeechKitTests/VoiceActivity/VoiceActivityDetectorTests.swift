@@ -1,0 +1,74 @@
+import Foundation
+import SpeechKit
+import TestSupport
+import Testing
+
+/// Behaviour on hand-made signals; the corpus tests cover real (synthetic) speech.
+@Suite struct VoiceActivityDetectorTests {
+  static let rate = 16_000
+
+  /// A vowel-like sound: a 140 Hz glottal pulse train through two formant-like resonances.
+  static func vowel(seconds: Double, amplitude: Float = 0.3) -> [Float] {
+    let count = Int(seconds * Double(rate))
+    var low: Float = 0
+    var high: Float = 0
+    return (0..<count).map { index in
+      let pulse: Float = index % (rate / 140) == 0 ? 1 : 0
+      low = 0.9 * low + pulse
+      high = -0.5 * high + low
+      let envelope = min(1, Float(index) / 400, Float(count - index) / 400)
+      return amplitude * envelope * (0.3 * low + 0.2 * high) * Float(sin(Double(index) * 0.35))
+    }
+  }
+
+  static func silence(_ seconds: Double) -> [Float] { [Float](repeating: 0, count: Int(seconds * Double(rate))) }
+
+  static func analyze(_ samples: [Float]) -> [SpeechSegment] {
+    SpeechTimingAnalyzer().analyze(samples: samples, sampleRate: rate, name: "synthetic").segments
+  }
+
+  @Test("a room sound alone is not speech", arguments: SyntheticSounds.transientNames)
+  func roomSoundAloneIsNotSpeech(name: String) {
+    var generator = SeededGenerator(seed: 7)
+    var noise = SeededGenerator(seed: 8)
+    let sound = SyntheticSounds.named(name, using: &generator)
+    let floor = (0..<(3 * Self.rate)).map { _ in 0.001 * noise.gaussian() }
+    var mix = floor
+    for (index, sample) in sound.enumerated() { mix[Self.rate + index] += sample }
+    #expect(Self.analyze(mix).isEmpty)
+  }
+
+  @Test("a room sound before the first word does not move the onset", arguments: SyntheticSounds.transientNames)
+  func roomSoundBeforeSpeechIsIgnored(name: String) throws {
+    var generator = SeededGenerator(seed: 3)
+    let sound = SyntheticSounds.named(name, using: &generator)
+    var mix = Self.silence(0.3) + sound + Self.silence(0.6)
+    let onset = Double(mix.count) / Double(Self.rate)
+    mix += Self.vowel(seconds: 0.5) + Self.silence(0.5)
+    let segments = Self.analyze(mix)
+    let first = try #require(segments.first)
+    #expect(abs(first.start - onset) < 0.03, "onset \(first.start), expected \(onset)")
+    #expect(abs(segments.last!.end - (onset + 0.5)) < 0.03)
+  }
+
+  @Test func pausesBetweenWordsSeparateSegments() {
+    let mix = Self.silence(0.5) + Self.vowel(seconds: 0.4) + Self.silence(0.6) + Self.vowel(seconds: 0.3) + Self.silence(0.5)
+    let segments = Self.analyze(mix)
+    #expect(segments.count == 2)
+    if segments.count == 2 { #expect(abs(segments[1].start - segments[0].end - 0.6) < 0.03) }
+  }
+
+  @Test func aDistantVoiceIsNotTheSpeaker() {
+    let near = Self.vowel(seconds: 0.6)
+    let far = Self.vowel(seconds: 0.6, amplitude: 0.3 / 31.6)  // 30 dB down
+    let mix = Self.silence(0.4) + far + Self.silence(0.5) + near + Self.silence(0.5) + far + Self.silence(0.3)
+    let segments = Self.analyze(mix)
+    #expect(segments.count == 1)
+    #expect(abs((segments.first?.start ?? 0) - 1.5) < 0.03)
+  }
+
+  @Test func silenceHasNoSpeech() {
+    #expect(Self.analyze(Self.silence(2)).isEmpty)
+    #expect(Self.analyze([]).isEmpty)
+  }
+}

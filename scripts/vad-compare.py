@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Compares speech-timing detectors on a generated SpeechKit corpus.
+
+    scripts/vad-compare.py CORPUS_DIR [--ours OURS.jsonl] [--detectors ours,webrtc,silero]
+
+CORPUS_DIR holds the WAV files and manifest.json written by TestSupport.SpeechCorpus (the
+SpeechBenchmarks target generates the report set). OURS.jsonl is the output of
+`connectage analyze audio --jsonl CORPUS_DIR/*.wav`. For every detector it reports the
+first-word onset and last-word offset errors against the clean reference (median, p90,
+share of files off by more than 500 ms at either end) and the frame-level F1 (10 ms frames).
+
+WebRTC VAD runs on 30 ms frames in mode 3 ("aggressive"); Silero VAD runs its bundled ONNX
+model through onnxruntime with the defaults of get_speech_timestamps (threshold 0.5,
+250 ms minimum speech, 100 ms minimum silence, 30 ms padding), re-implemented here so that
+torch is not needed: install it with `pip install --no-deps silero-vad` (its normal
+dependencies pull in torch and CUDA, gigabytes CI does not need); the other Python
+packages are in scripts/requirements-dev.txt.
+"""
+import argparse
+import json
+import os
+import statistics
+import sys
+import wave
+
+import numpy as np
+
+FRAME = 0.01
+
+
+def read_wav(path):
+    with wave.open(path, "rb") as handle:
+        assert handle.getsampwidth() == 2 and handle.getnchannels() == 1 and handle.getframerate() == 16000, path
+        return np.frombuffer(handle.readframes(handle.getnframes()), dtype="<i2")
+
+
+def webrtc_segments(samples, mode):
+    import webrtcvad
+
+    vad = webrtcvad.Vad(mode)
+    step = 480
+    segments = []
+    for start in range(0, len(samples) - step + 1, step):
+        if vad.is_speech(samples[start:start + step].tobytes(), 16000):
+            begin, end = start / 16000, (start + step) / 16000
+            if segments and abs(segments[-1][1] - begin) < 1e-9:
+                segments[-1][1] = end
+            else:
+                segments.append([begin, end])
+    return segments
+
+
+class Silero:
+    def __init__(self):
+        import importlib.util
+
+        import onnxruntime
+
+        # Locate the bundled model without importing the package, whose __init__ needs torch.
+        spec = importlib.util.find_spec("silero_vad")
+        if spec is None:
+            sys.exit("vad-compare: install the Silero model with 'pip install --no-deps silero-vad'")
+        path = os.path.join(list(spec.submodule_search_locations)[0], "data", "silero_vad.onnx")
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        self.session = onnxruntime.InferenceSession(path, sess_options=options, providers=["CPUExecutionProvider"])
+
+    def probabilities(self, samples):
+        audio = samples.astype(np.float32) / 32768.0
+        state = np.zeros((2, 1, 128), dtype=np.float32)
+        context = np.zeros((1, 64), dtype=np.float32)
+        sr = np.array(16000, dtype=np.int64)
+        probabilities = []
+        for start in range(0, len(audio), 512):
+            chunk = audio[start:start + 512]
+            if len(chunk) < 512:
+                chunk = np.pad(chunk, (0, 512 - len(chunk)))
+            x = np.concatenate([context, chunk[None, :]], axis=1)
+            out, state = self.session.run(None, {"input": x, "state": state, "sr": sr})
+            context = x[:, -64:]
+            probabilities.append(float(out.squeeze()))
+        return probabilities
+
+    def segments(self, samples, threshold=0.5, min_speech_ms=250, min_silence_ms=100, pad_ms=30):
+        probabilities = self.probabilities(samples)
+        window, rate, length = 512, 16000, len(samples)
+        min_speech, min_silence, pad = rate * min_speech_ms / 1000, rate * min_silence_ms / 1000, rate * pad_ms / 1000
+        negative = max(threshold - 0.15, 0.01)
+        triggered, temp_end, current, speeches = False, 0, {}, []
+        for index, probability in enumerate(probabilities):
+            sample = window * index
+            if probability >= threshold and temp_end:
+                temp_end = 0
+            if probability >= threshold and not triggered:
+                triggered, current = True, {"start": sample}
+                continue
+            if probability < negative and triggered:
+                if not temp_end:
+                    temp_end = sample
+                if sample - temp_end < min_silence:
+                    continue
+                current["end"] = temp_end
+                if current["end"] - current["start"] > min_speech:
+                    speeches.append(current)
+                current, triggered, temp_end = {}, False, 0
+        if current and length - current["start"] > min_speech:
+            current["end"] = length
+            speeches.append(current)
+        for index, speech in enumerate(speeches):
+            if index == 0:
+                speech["start"] = int(max(0, speech["start"] - pad))
+            if index != len(speeches) - 1:
+                gap = speeches[index + 1]["start"] - speech["end"]
+                if gap < 2 * pad:
+                    speech["end"] += int(gap // 2)
+                    speeches[index + 1]["start"] = int(max(0, speeches[index + 1]["start"] - gap // 2))
+                else:
+                    speech["end"] = int(min(length, speech["end"] + pad))
+                    speeches[index + 1]["start"] = int(max(0, speeches[index + 1]["start"] - pad))
+            else:
+                speech["end"] = int(min(length, speech["end"] + pad))
+        return [[s["start"] / rate, s["end"] / rate] for s in speeches]
+
+
+def frames(segments, count):
+    mask = np.zeros(count, dtype=bool)
+    for start, end in segments:
+        mask[int(round(start / FRAME)):int(round(end / FRAME))] = True
+    return mask
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round((len(ordered) - 1) * fraction)))]
+
+
+def evaluate(name, items, predictions, durations):
+    onset_errors, offset_errors, far, tp, fp, fn = [], [], 0, 0, 0, 0
+    for item in items:
+        truth = item["truth"]
+        predicted = predictions.get(item["file"], [])
+        count = int(round(durations[item["file"]] / FRAME)) + 1
+        t, p = frames(truth, count), frames(predicted, count)
+        tp += int(np.sum(t & p))
+        fp += int(np.sum(~t & p))
+        fn += int(np.sum(t & ~p))
+        if predicted:
+            onset = abs(predicted[0][0] - truth[0][0])
+            offset = abs(predicted[-1][1] - truth[-1][1])
+        else:
+            onset = offset = float("inf")
+        onset_errors.append(onset)
+        offset_errors.append(offset)
+        far += onset > 0.5 or offset > 0.5
+    f1 = 2 * tp / max(1, 2 * tp + fp + fn)
+    ms = lambda value: "inf" if value == float("inf") else f"{value * 1000:.0f}"
+    return {
+        "detector": name,
+        "onset_median_ms": ms(statistics.median(onset_errors)),
+        "onset_p90_ms": ms(percentile(onset_errors, 0.9)),
+        "offset_median_ms": ms(statistics.median(offset_errors)),
+        "offset_p90_ms": ms(percentile(offset_errors, 0.9)),
+        "over_500ms_pct": f"{100 * far / len(items):.1f}",
+        "frame_f1": f"{f1:.3f}",
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus")
+    parser.add_argument("--ours", help="JSONL from connectage analyze audio --jsonl")
+    parser.add_argument("--detectors", default="ours,webrtc,silero")
+    parser.add_argument("--condition", help="only items whose condition contains this text")
+    arguments = parser.parse_args()
+
+    with open(os.path.join(arguments.corpus, "manifest.json")) as handle:
+        items = json.load(handle)["items"]
+    if arguments.condition:
+        items = [item for item in items if arguments.condition in item["condition"]]
+    audio = {item["file"]: read_wav(os.path.join(arguments.corpus, item["file"])) for item in items}
+    durations = {name: len(samples) / 16000 for name, samples in audio.items()}
+    results = []
+    for detector in arguments.detectors.split(","):
+        if detector == "ours":
+            if not arguments.ours:
+                sys.exit("vad-compare: --ours OURS.jsonl is needed for the 'ours' detector")
+            predictions = {}
+            with open(arguments.ours) as handle:
+                for line in handle:
+                    record = json.loads(line)
+                    predictions[os.path.basename(record["file"])] = record["segments"]
+            results.append(evaluate("connectage (" + record["algorithm"] + ")", items, predictions, durations))
+        elif detector == "webrtc":
+            predictions = {name: webrtc_segments(samples, 3) for name, samples in audio.items()}
+            results.append(evaluate("WebRTC VAD (mode 3)", items, predictions, durations))
+        elif detector == "silero":
+            silero = Silero()
+            predictions = {name: silero.segments(samples) for name, samples in audio.items()}
+            results.append(evaluate("Silero VAD (ONNX, defaults)", items, predictions, durations))
+        else:
+            sys.exit(f"vad-compare: unknown detector '{detector}'")
+    print(f"{len(items)} files from {arguments.corpus}")
+    columns = list(results[0].keys())
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
+    for result in results:
+        print("| " + " | ".join(result[column] for column in columns) + " |")
+
+
+if __name__ == "__main__":
+    main()
