@@ -1,2 +1,0 @@
-// SessionRunner: its issue fills this module in.
-import SessionModel
