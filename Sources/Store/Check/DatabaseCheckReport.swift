@@ -24,9 +24,20 @@ public struct DatabaseCheckReport: Hashable, Sendable {
 
   /// The report as a few plain sentences, one problem per line.
   public var summary: LocalizedText {
+    let french = [
+      Self.count(participants, "participant", "participants"), Self.count(groups, "groupe", "groupes"),
+      Self.count(sessions, "séance", "séances"), Self.count(events, "événement", "événements"),
+      Self.count(recordings, "enregistrement", "enregistrements"),
+    ]
+    let english = [
+      Self.count(participants, "participant", "participants", zeroIsPlural: true),
+      Self.count(groups, "group", "groups", zeroIsPlural: true),
+      Self.count(sessions, "session", "sessions", zeroIsPlural: true),
+      Self.count(events, "event", "events", zeroIsPlural: true),
+      Self.count(recordings, "recording", "recordings", zeroIsPlural: true),
+    ]
     let counts = LocalizedText(
-      fr: "Vérifié : \(participants) participant(s), \(groups) groupe(s), \(sessions) séance(s), \(events) événement(s), \(recordings) enregistrement(s).",
-      en: "Checked: \(participants) participant(s), \(groups) group(s), \(sessions) session(s), \(events) event(s), \(recordings) recording(s).")
+      fr: "Vérifié : \(french.joined(separator: ", ")).", en: "Checked: \(english.joined(separator: ", ")).")
     let verdict =
       switch problems.count {
       case 0: LocalizedText(fr: "Aucun problème trouvé.", en: "No problem found.")
@@ -37,5 +48,13 @@ public struct DatabaseCheckReport: Hashable, Sendable {
     return LocalizedText(
       fr: ([counts.french, verdict.french] + lines.map { "- " + $0.french }).joined(separator: "\n"),
       en: ([counts.english, verdict.english] + lines.map { "- " + $0.english }).joined(separator: "\n"))
+  }
+
+  /// French puts 0 and 1 in the singular, English only 1.
+  private static func count(_ number: Int, _ singular: String, _ plural: String, zeroIsPlural: Bool = false)
+    -> String
+  {
+    let isSingular = number == 1 || (number == 0 && !zeroIsPlural)
+    return "\(number) \(isSingular ? singular : plural)"
   }
 }
