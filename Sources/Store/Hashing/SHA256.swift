@@ -96,7 +96,8 @@ public struct SHA256: Sendable {
     return hex(hash.finalize())
   }
 
-  static func hex(_ digest: [UInt8]) -> String {
+  /// The lower-case hexadecimal form of a digest.
+  public static func hex(_ digest: [UInt8]) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var text = [UInt8]()
     text.reserveCapacity(digest.count * 2)
