@@ -25,7 +25,8 @@ import Testing
         lastWordOffsetSeconds: 2, words: 4, wordsSplit: 5, automaticMemories: 0, ruleSetVersion: "wc-fr-chat-1.0"))
     try database.measures.save(
       AnswerMeasures(
-        answer: AnswerKey(session: "S02", trial: "T1", participant: code("P03")), pauseThresholdMilliseconds: 150, words: 7,
+        answer: AnswerKey(session: "S02", trial: "T1", participant: code("P03")), pauseThresholdMilliseconds: 150,
+        words: 7,
         ruleSetVersion: "wc-fr-chat-1.0"))
     try database.recordings.save(
       Recording(
@@ -103,7 +104,10 @@ import Testing
     #expect(
       lines.contains(
         "measures.csv,idea_density,decimal,ideas per 10 words,ideas_n / words x 10; empty when words is 0."))
-    #expect(lines.contains("events.csv,monotonic_ns,integer,ns,\"Host monotonic clock (CLOCK_MONOTONIC); use differences only, never as a date.\""))
+    #expect(
+      lines.contains(
+        "events.csv,monotonic_ns,integer,ns,\"Host monotonic clock (CLOCK_MONOTONIC); use differences only, never as a date.\""
+      ))
     // Every header column has a codebook row, and every codebook row is a header column, in order.
     for name in ["measures.csv", "events.csv"] {
       let header = try file(name, in: files).contents.prefix { $0 != "\n" }.split(separator: ",").map(String.init)
@@ -122,7 +126,10 @@ import Testing
     let first = try CSVExport().write(from: database, to: out)
     let second = try CSVExport().write(from: database, to: out)
     #expect(first == second)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["codebook.csv", "events.csv", "measures.csv"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
+        "codebook.csv", "events.csv", "measures.csv",
+      ])
     for file in second {
       #expect(try String(contentsOfFile: out + "/" + file.name, encoding: .utf8) == file.contents)
     }

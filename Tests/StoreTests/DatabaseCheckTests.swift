@@ -13,10 +13,12 @@ import Testing
     }
     try database.groups.add(StoreFixtures.group)
     try database.sessions.save(StoreFixtures.firstSession)
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("audio"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("audio"), withIntermediateDirectories: true)
     try Data("abc".utf8).write(to: folder.appendingPathComponent("audio/S01_T1_P01.wav"))
     let recording = try Recording.ofFile(
-      at: folder.appendingPathComponent("audio/S01_T1_P01.wav").path, session: "S01", trial: "T1", participant: code("P01"),
+      at: folder.appendingPathComponent("audio/S01_T1_P01.wav").path, session: "S01", trial: "T1",
+      participant: code("P01"),
       durationSeconds: 8)
     var relative = recording
     relative.path = "audio/S01_T1_P01.wav"

@@ -56,7 +56,9 @@ import Testing
     let stored = try reopened.eventLog.events(in: "S01")
     #expect(Array(stored.prefix(sequences.count).map(\.sequence)) == sequences, "run \(run)")
     // At most one more: the append in flight when the kill came may have committed before printing.
-    #expect((0...1).contains(stored.count - sequences.count), "run \(run): \(stored.count) stored, \(sequences.count) printed")
+    #expect(
+      (0...1).contains(stored.count - sequences.count), "run \(run): \(stored.count) stored, \(sequences.count) printed"
+    )
     #expect(stored.map { $0.event.payload["index"] } == (0..<stored.count).map { String($0 + 1) }, "run \(run)")
     #expect(zip(stored, stored.dropFirst()).allSatisfy { $0.sequence < $1.sequence }, "run \(run)")
     let report = try reopened.check.run()

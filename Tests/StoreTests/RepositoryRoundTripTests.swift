@@ -55,14 +55,16 @@ import Testing
 
   @Test(arguments: [
     GroupRefusal(
-      testDescription: "unknown members are named", group: ParticipantGroup(id: "G2", members: [code("P01"), code("P08"), code("P09")]),
+      testDescription: "unknown members are named",
+      group: ParticipantGroup(id: "G2", members: [code("P01"), code("P08"), code("P09")]),
       error: .unknownParticipants([code("P08"), code("P09")])),
     GroupRefusal(
       testDescription: "more than ten members",
       group: ParticipantGroup(id: "G2", members: (1...11).map { ParticipantCode.numbered($0) }),
       error: .tooManyMembers(11)),
     GroupRefusal(
-      testDescription: "a member twice", group: ParticipantGroup(id: "G2", members: [code("P01"), code("P02"), code("P01")]),
+      testDescription: "a member twice",
+      group: ParticipantGroup(id: "G2", members: [code("P01"), code("P02"), code("P01")]),
       error: .repeatedMember(code("P01"))),
     GroupRefusal(testDescription: "no member", group: ParticipantGroup(id: "G2"), error: .emptyGroup),
     GroupRefusal(
@@ -97,7 +99,8 @@ import Testing
 
   @Test func aTrialCanBeAddedToASavedSession() throws {
     let database = try StoreFixtures.plannedDatabase()
-    let extra = Trial(id: "T4", number: 4, stimulus: "marche", condition: .imageGameScent, game: .thenAndNow, scent: "pain")
+    let extra = Trial(
+      id: "T4", number: 4, stimulus: "marche", condition: .imageGameScent, game: .thenAndNow, scent: "pain")
     try database.trials.save(extra, in: "S01")
     #expect(try database.trials.fetch("T4", in: "S01") == extra)
     #expect(try database.sessions.fetch("S01")?.trials == StoreFixtures.firstSession.trials + [extra])
@@ -162,13 +165,15 @@ import Testing
     CodingRefusal(
       testDescription: "a coder's name is refused",
       coding: MemoryCoding(
-        answer: AnswerKey(session: "S01", trial: "T1", participant: code("P01")), coder: "Marie", codedAt: StoreFixtures.morning,
+        answer: AnswerKey(session: "S01", trial: "T1", participant: code("P01")), coder: "Marie",
+        codedAt: StoreFixtures.morning,
         memories: 1),
       error: .coderIsNotACode("Marie")),
     CodingRefusal(
       testDescription: "an answer without measures is refused",
       coding: MemoryCoding(
-        answer: AnswerKey(session: "S01", trial: "T3", participant: code("P02")), coder: "ORT1", codedAt: StoreFixtures.morning,
+        answer: AnswerKey(session: "S01", trial: "T3", participant: code("P02")), coder: "ORT1",
+        codedAt: StoreFixtures.morning,
         memories: 1),
       error: .unknownAnswer(AnswerKey(session: "S01", trial: "T3", participant: code("P02")))),
   ])

@@ -15,7 +15,10 @@ import Testing
       export.standardOutput
         == "Export écrit dans \(out) : measures.csv (0 lignes), events.csv (2 lignes), codebook.csv (37 colonnes décrites).\n"
     )
-    #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["codebook.csv", "events.csv", "measures.csv"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
+        "codebook.csv", "events.csv", "measures.csv",
+      ])
     let events = try String(contentsOfFile: out + "/events.csv", encoding: .utf8).split(separator: "\n")
     #expect(events.first == "session_id,sequence,monotonic_ns,wall_clock,type,payload")
     let rows = events.dropFirst()

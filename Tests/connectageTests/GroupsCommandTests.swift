@@ -4,7 +4,8 @@ import Testing
   private func databaseWithParticipants(_ count: Int, in folder: StoreCommandFolder) throws -> [String] {
     let db = ["--db", folder.databasePath]
     for number in 1...count {
-      let run = try StoreCommandRun.connectage(["participants", "add", number < 10 ? "P0\(number)" : "P\(number)"] + db)
+      let run = try StoreCommandRun.connectage(
+        ["participants", "add", number < 10 ? "P0\(number)" : "P\(number)"] + db)
       #expect(run.exitCode == 0)
     }
     return db

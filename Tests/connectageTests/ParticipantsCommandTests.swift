@@ -7,13 +7,16 @@ import Testing
     let db = ["--db", folder.databasePath]
 
     let add = try StoreCommandRun.connectage(
-      ["participants", "add", "P01", "--study", "espoir-avc", "--arm", "A", "--hand", "right", "--glasses",
-       "--smell", "normal", "--aphasia", "broca", "--memory-disorder"] + db)
+      [
+        "participants", "add", "P01", "--study", "espoir-avc", "--arm", "A", "--hand", "right", "--glasses",
+        "--smell", "normal", "--aphasia", "broca", "--memory-disorder",
+      ] + db)
     #expect(add.exitCode == 0)
     #expect(add.standardOutput == "Participant P01 ajouté.\n")
     #expect(add.standardError == "")
     let second = try StoreCommandRun.connectage(
-      ["participants", "add", "P02", "--hearing-aid", "--smell", "not_screened", "--aphasia", "transcortical_motor"] + db)
+      ["participants", "add", "P02", "--hearing-aid", "--smell", "not_screened", "--aphasia", "transcortical_motor"]
+        + db)
     #expect(second.exitCode == 0)
 
     let list = try StoreCommandRun.connectage(["participants", "list"] + db)

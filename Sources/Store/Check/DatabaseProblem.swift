@@ -23,16 +23,25 @@ public enum DatabaseProblem: Hashable, Sendable {
         en: "Row \(row) of table '\(table)' refers to a row missing from '\(parent)'.")
     case .eventsOfUnknownSession(let session, let count):
       LocalizedText(
-        fr: "\(count) événement\(count > 1 ? "s" : "") appartien\(count > 1 ? "nent" : "t") à la séance \(session), inconnue de la base.",
-        en: "\(count) event\(count > 1 ? "s belong" : " belongs") to session \(session), which the database does not know.")
+        fr:
+          "\(count) événement\(count > 1 ? "s" : "") appartien\(count > 1 ? "nent" : "t") à la séance \(session), inconnue de la base.",
+        en:
+          "\(count) event\(count > 1 ? "s belong" : " belongs") to session \(session), which the database does not know."
+      )
     case .missingRecordingFile(let recording):
       LocalizedText(
-        fr: "L'enregistrement de \(recording.participant) (séance \(recording.session), essai \(recording.trial)) est introuvable : \(recording.path).",
-        en: "The recording of \(recording.participant) (session \(recording.session), trial \(recording.trial)) is missing: \(recording.path).")
+        fr:
+          "L'enregistrement de \(recording.participant) (séance \(recording.session), essai \(recording.trial)) est introuvable : \(recording.path).",
+        en:
+          "The recording of \(recording.participant) (session \(recording.session), trial \(recording.trial)) is missing: \(recording.path)."
+      )
     case .changedRecordingFile(let recording, _):
       LocalizedText(
-        fr: "L'enregistrement de \(recording.participant) (séance \(recording.session), essai \(recording.trial)) a changé depuis l'analyse (empreinte SHA-256 différente) : \(recording.path).",
-        en: "The recording of \(recording.participant) (session \(recording.session), trial \(recording.trial)) has changed since it was analysed (different SHA-256): \(recording.path).")
+        fr:
+          "L'enregistrement de \(recording.participant) (séance \(recording.session), essai \(recording.trial)) a changé depuis l'analyse (empreinte SHA-256 différente) : \(recording.path).",
+        en:
+          "The recording of \(recording.participant) (session \(recording.session), trial \(recording.trial)) has changed since it was analysed (different SHA-256): \(recording.path)."
+      )
     }
   }
 }

@@ -65,7 +65,8 @@ public enum StoreError: Error, Equatable, Sendable {
       LocalizedText(fr: "Un groupe compte au moins un participant.", en: "A group has at least one participant.")
     case .coderIsNotACode(let coder):
       LocalizedText(
-        fr: "« \(coder) » n'est pas un code de codeur : utilisez des initiales ou un code (par exemple ORT1), jamais un nom.",
+        fr:
+          "« \(coder) » n'est pas un code de codeur : utilisez des initiales ou un code (par exemple ORT1), jamais un nom.",
         en: "'\(coder)' is not a coder code: use initials or a code (for example ORT1), never a name.")
     case .unknownTrial(let session, let trial):
       LocalizedText(

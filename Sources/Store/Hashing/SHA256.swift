@@ -65,8 +65,10 @@ public struct SHA256: Sendable {
       }
     }
     return state.flatMap { word in
-      [UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8),
-       UInt8(truncatingIfNeeded: word)]
+      [
+        UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8),
+        UInt8(truncatingIfNeeded: word),
+      ]
     }
   }
 

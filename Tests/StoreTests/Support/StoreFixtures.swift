@@ -15,7 +15,8 @@ enum StoreFixtures {
   static let firstParticipant = Participant(
     code: code("P01"), study: "espoir-avc", arm: "with-memory-disorder", usableHand: .right, wearsGlasses: true,
     wearsHearingAid: false, smell: .normal, aphasia: .broca, hasMemoryDisorder: true)
-  static let secondParticipant = Participant(code: code("P02"), study: "espoir-avc", usableHand: .left, smell: .hyposmic)
+  static let secondParticipant = Participant(
+    code: code("P02"), study: "espoir-avc", usableHand: .left, smell: .hyposmic)
   static let thirdParticipant = Participant(
     code: code("P03"), study: "autre", wearsHearingAid: true, smell: .anosmic, aphasia: .transcorticalSensory)
 
@@ -31,7 +32,8 @@ enum StoreFixtures {
     ])
   static let secondSession = Session(
     id: "S02", study: "autre", number: 1, date: CalendarDate("2027-01-28")!, kind: .animation,
-    trials: [Trial(id: "T1", number: 1, stimulus: "plage", condition: .imageGameScent, game: .whichScent, scent: "mer")])
+    trials: [Trial(id: "T1", number: 1, stimulus: "plage", condition: .imageGameScent, game: .whichScent, scent: "mer")]
+  )
 
   /// 2027-01-14T09:30:00.125Z: the fraction is exact in binary, so it survives the millisecond text.
   static let morning = Date(timeIntervalSince1970: 1_799_919_000.125)

@@ -16,7 +16,8 @@ struct StoreCommandRun {
     process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment
     environment["CONNECTAGE_LANG"] = language
-    environment["XDG_DATA_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("connectage-cli-xdg").path
+    environment["XDG_DATA_HOME"] =
+      FileManager.default.temporaryDirectory.appendingPathComponent("connectage-cli-xdg").path
     process.environment = environment
     let output = Pipe()
     let error = Pipe()

@@ -22,7 +22,8 @@ struct GroupsAddCommand: ParsableCommand {
     guard !id.isEmpty, !id.contains(where: \.isWhitespace) else {
       throw CommandFailure.badInput(
         LocalizedText(
-          fr: "« \(id) » n'est pas un identifiant de groupe : utilisez des lettres, chiffres ou tirets sans espace (par exemple G1).",
+          fr:
+            "« \(id) » n'est pas un identifiant de groupe : utilisez des lettres, chiffres ou tirets sans espace (par exemple G1).",
           en: "'\(id)' is not a group identifier: use letters, digits or dashes without spaces (for example G1)."))
     }
     let codes = try members.split(separator: ",")

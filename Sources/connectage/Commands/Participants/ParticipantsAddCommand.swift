@@ -33,6 +33,7 @@ struct ParticipantsAddCommand: ParsableCommand {
       aphasia: try ChoiceArgument.parse(aphasia, option: "--aphasia"),
       hasMemoryDisorder: memoryDisorder)
     try store.withDatabase { database in try database.participants.add(participant) }
-    Terminal.say(LocalizedText(fr: "Participant \(participant.code) ajouté.", en: "Participant \(participant.code) added."))
+    Terminal.say(
+      LocalizedText(fr: "Participant \(participant.code) ajouté.", en: "Participant \(participant.code) added."))
   }
 }
