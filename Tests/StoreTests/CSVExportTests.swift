@@ -140,7 +140,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("export.csv").path
     try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: out))
-    #expect(throws: StoreError.self) { try CSVExport().write(from: measuredDatabase(), to: out) }
+    #expect(throws: StoreError.exportFolderIsAFile(out)) { try CSVExport().write(from: measuredDatabase(), to: out) }
     #expect(try String(contentsOfFile: out, encoding: .utf8) == "keep me\n")
   }
 }

@@ -48,6 +48,7 @@ import Testing
     defer { folder.remove() }
     let out = folder.path + "/results.csv"
     try "à garder\n".write(toFile: out, atomically: true, encoding: .utf8)
+    _ = try StoreCommandRun.connectage(["participants", "add", "P01", "--db", folder.databasePath])
     let export = try StoreCommandRun.connectage(["export", "csv", "--out", out, "--db", folder.databasePath])
     #expect(export.exitCode == 2)
     #expect(export.standardError == "« \(out) » existe et n'est pas un dossier : donnez un dossier à --out.\n")

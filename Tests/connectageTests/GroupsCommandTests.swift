@@ -37,7 +37,8 @@ import Testing
   @Test func anEmptyListSaysSo() throws {
     let folder = try StoreCommandFolder()
     defer { folder.remove() }
-    let list = try StoreCommandRun.connectage(["groups", "list", "--db", folder.databasePath], language: "en")
+    let db = try databaseWithParticipants(1, in: folder)
+    let list = try StoreCommandRun.connectage(["groups", "list"] + db, language: "en")
     #expect(list.standardOutput == "No group.\n")
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @Suite struct ParticipantsCommandTests {
@@ -74,9 +75,28 @@ import Testing
   @Test func anEmptyDatabaseSaysSo() throws {
     let folder = try StoreCommandFolder()
     defer { folder.remove() }
-    let list = try StoreCommandRun.connectage(["participants", "list", "--db", folder.databasePath])
+    let db = ["--db", folder.databasePath]
+    _ = try StoreCommandRun.connectage(["db", "append-events", "--session", "S01", "--count", "1"] + db)
+    let list = try StoreCommandRun.connectage(["participants", "list"] + db)
     #expect(list.exitCode == 0)
     #expect(list.standardOutput == "Aucun participant.\n")
+  }
+
+  /// Reading commands never create a database: a mistyped --db is reported, and no file appears.
+  @Test(arguments: [
+    ["participants", "list"], ["participants", "show", "P01"], ["groups", "list"], ["db", "check"],
+    ["export", "csv", "--out", "export"],
+  ])
+  func aMissingDatabaseIsReportedAndNotCreated(_ arguments: [String]) throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    let path = folder.path + "/typo.sqlite"
+    let run = try StoreCommandRun.connectage(arguments + ["--db", path])
+    #expect(run.exitCode == 2)
+    #expect(
+      run.standardError
+        == "Aucune base de données à « \(path) ». Vérifiez --db, ou commencez par « connectage participants add ».\n")
+    #expect(!FileManager.default.fileExists(atPath: path))
   }
 
   struct Refusal: Sendable, CustomTestStringConvertible {

@@ -14,6 +14,7 @@ public enum StoreError: Error, Equatable, Sendable {
   case coderIsNotACode(String)
   case unknownTrial(SessionID, TrialID)
   case unknownAnswer(AnswerKey)
+  case exportFolderIsAFile(String)
   case cannotWriteExport(path: String, reason: String)
   /// SQLite or the file system failed underneath; `reason` is the technical detail.
   case databaseFailure(String)
@@ -22,7 +23,8 @@ public enum StoreError: Error, Equatable, Sendable {
   public var isBadInput: Bool {
     switch self {
     case .participantAlreadyExists, .unknownParticipant, .groupAlreadyExists, .unknownParticipants,
-      .tooManyMembers, .repeatedMember, .emptyGroup, .coderIsNotACode, .unknownTrial, .unknownAnswer:
+      .tooManyMembers, .repeatedMember, .emptyGroup, .coderIsNotACode, .unknownTrial, .unknownAnswer,
+      .exportFolderIsAFile:
       true
     case .cannotOpen, .writtenByNewerVersion, .cannotWriteExport, .databaseFailure:
       false
@@ -76,6 +78,10 @@ public enum StoreError: Error, Equatable, Sendable {
       LocalizedText(
         fr: "Aucune mesure pour \(answer.participant) à l'essai \(answer.trial) de la séance \(answer.session).",
         en: "No measures for \(answer.participant) in trial \(answer.trial) of session \(answer.session).")
+    case .exportFolderIsAFile(let path):
+      LocalizedText(
+        fr: "« \(path) » existe et n'est pas un dossier : donnez un dossier à --out.",
+        en: "'\(path)' exists and is not a folder: give --out a folder.")
     case .cannotWriteExport(let path, let reason):
       LocalizedText(
         fr: "Impossible d'écrire « \(path) » : \(reason)",

@@ -11,11 +11,11 @@ public struct ExportDirectory: Sendable {
 
   /// Creates the folder if needed and writes every file.
   ///
-  /// - Throws: ``StoreError/cannotWriteExport(path:reason:)``.
+  /// - Throws: ``StoreError/exportFolderIsAFile(_:)`` or ``StoreError/cannotWriteExport(path:reason:)``.
   public func write(_ files: [ExportedFile]) throws {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
-      throw StoreError.cannotWriteExport(path: path, reason: "ce n'est pas un dossier / not a folder")
+      throw StoreError.exportFolderIsAFile(path)
     }
     do {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -17,10 +17,15 @@ struct AppendEventsCommand: ParsableCommand {
   @Option(help: "How many events to append.") var count: Int
 
   func run() throws {
+    guard count > 0 else {
+      throw CommandFailure.badInput(
+        LocalizedText(
+          fr: "--count : donnez un nombre d'événements positif.", en: "--count: give a positive number of events."))
+    }
     let session = SessionID(rawValue: session)
-    try store.withDatabase { database in
+    try store.withDatabase(creating: true) { database in
       let log = database.eventLog
-      for index in 1...max(count, 1) {
+      for index in 1...count {
         let sequence = try log.append(
           SessionEvent(
             session: session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),

@@ -16,13 +16,6 @@ struct ExportCSVCommand: ParsableCommand {
   @Option(help: "Only the sessions of this study.") var study: String?
 
   func run() throws {
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
-      throw CommandFailure.badInput(
-        LocalizedText(
-          fr: "« \(out) » existe et n'est pas un dossier : donnez un dossier à --out.",
-          en: "'\(out)' exists and is not a folder: give --out a folder."))
-    }
     let files = try store.withDatabase { database in
       try CSVExport().write(from: database, study: study.map(StudyID.init(rawValue:)), to: out)
     }

@@ -33,7 +33,7 @@ struct GroupsAddCommand: ParsableCommand {
     let group = ParticipantGroup(
       id: GroupID(rawValue: id), study: study.map(StudyID.init(rawValue:)), site: site.map(SiteID.init(rawValue:)),
       arm: arm, members: codes)
-    try store.withDatabase { database in try database.groups.add(group) }
+    try store.withDatabase(creating: true) { database in try database.groups.add(group) }
     let list = codes.map(\.rawValue).joined(separator: ", ")
     Terminal.say(
       LocalizedText(

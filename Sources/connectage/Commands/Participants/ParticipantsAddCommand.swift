@@ -32,7 +32,7 @@ struct ParticipantsAddCommand: ParsableCommand {
       smell: try ChoiceArgument.parse(smell, option: "--smell"),
       aphasia: try ChoiceArgument.parse(aphasia, option: "--aphasia"),
       hasMemoryDisorder: memoryDisorder)
-    try store.withDatabase { database in try database.participants.add(participant) }
+    try store.withDatabase(creating: true) { database in try database.participants.add(participant) }
     Terminal.say(
       LocalizedText(fr: "Participant \(participant.code) ajouté.", en: "Participant \(participant.code) added."))
   }
