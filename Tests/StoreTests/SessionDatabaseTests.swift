@@ -71,6 +71,25 @@ import Testing
     #expect(try SQLiteShell.run("PRAGMA journal_mode", on: path).output == "wal\n")
   }
 
+  /// SIGKILL cannot tell FULL from NORMAL (the kernel keeps the page cache), so the setting that
+  /// protects against a power cut is checked directly, on the connection that writes.
+  @Test(arguments: [SessionDatabase.SynchronousLevel.full, .normal])
+  func theWritingConnectionKeepsTheChosenSynchronousLevel(_ level: SessionDatabase.SynchronousLevel) throws {
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = try SessionDatabase(
+      path: folder.appendingPathComponent("connectage.sqlite").path, synchronous: level)
+    try database.eventLog.append(StoreFixtures.event("S01", "session.started", at: 0))
+    #expect(try database.synchronousLevel() == level)
+  }
+
+  @Test func theDefaultIsFull() throws {
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(
+      try SessionDatabase(path: folder.appendingPathComponent("connectage.sqlite").path).synchronousLevel() == .full)
+  }
+
   @Test func aFileThatIsNotADatabaseIsRefusedWithItsPath() throws {
     let folder = try StoreFixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

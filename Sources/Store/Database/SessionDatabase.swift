@@ -26,7 +26,13 @@ public final class SessionDatabase: Sendable {
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      writer = try DatabasePool(path: path, configuration: Self.configuration(synchronous: synchronous))
+      let pool = try DatabasePool(path: path, configuration: Self.configuration())
+      // Set after opening, on the one writer connection: GRDB switches a pool to WAL with
+      // `synchronous = NORMAL` after `prepareDatabase` runs, which would quietly undo FULL.
+      try pool.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue)")
+      }
+      writer = pool
       self.path = path
       try Self.prepare(writer)
     } catch let error as StoreError {
@@ -44,7 +50,7 @@ public final class SessionDatabase: Sendable {
 
   /// A private database that vanishes with the object; for tests and previews.
   public static func inMemory() throws -> SessionDatabase {
-    try SessionDatabase(inMemoryWriter: DatabaseQueue(configuration: configuration(synchronous: .full)))
+    try SessionDatabase(inMemoryWriter: DatabaseQueue(configuration: configuration()))
   }
 
   /// `$XDG_DATA_HOME/connectage/connectage.sqlite`, or `~/.local/share/connectage/connectage.sqlite`
@@ -85,14 +91,21 @@ public final class SessionDatabase: Sendable {
     }
   }
 
-  private static func configuration(synchronous: SynchronousLevel) -> Configuration {
+  /// The `synchronous` setting of the connection that writes, as SQLite reports it.
+  public func synchronousLevel() throws -> SynchronousLevel? {
+    let level = try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+    switch level {
+    case 2: return .full
+    case 1: return .normal
+    default: return nil
+    }
+  }
+
+  private static func configuration() -> Configuration {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     // Another connectage process (a CLI next to a running session) may hold the write lock briefly.
     configuration.busyMode = .timeout(5)
-    configuration.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue)")
-    }
     return configuration
   }
 
