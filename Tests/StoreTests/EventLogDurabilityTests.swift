@@ -16,6 +16,9 @@ import Testing
   static let runs = 20
 
   @Test func everyEventWhoseAppendReturnedSurvivesSIGKILL() throws {
+    try #require(
+      FileManager.default.isExecutableFile(atPath: ConnectageBinary.path),
+      "build the binary first (swift build --build-tests): \(ConnectageBinary.path)")
     var random = SeededGenerator(seed: 2_026_11_27)
     for run in 1...Self.runs {
       // Up to 150 ms after the first event: early kills land during start-up writes, late ones mid-stream.
