@@ -1,10 +1,9 @@
 import ArgumentParser
 
-// Placeholder until its issue lands: the command exists so the subcommand list is stable.
-struct ParticipantsCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "participants", abstract: "Not available yet.")
-
-  func run() async throws {
-    throw CommandFailure.runtime(.init(fr: "« participants » n'est pas encore disponible.", en: "'participants' is not available yet."))
-  }
+/// `connectage participants`: the pseudonymous participants of the database.
+struct ParticipantsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "participants",
+    abstract: "Add, list and show participants (pseudonymous codes only).",
+    subcommands: [ParticipantsAddCommand.self, ParticipantsListCommand.self, ParticipantsShowCommand.self])
 }

@@ -1,0 +1,141 @@
+internal import GRDB
+
+/// The schema's history. A migration that has shipped is never edited: change the schema by
+/// appending a new, named migration, so every existing database follows the same path.
+enum Migrations {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1-foundation", migrate: foundation)
+    return migrator
+  }
+
+  /// Studies, sites, participants, groups, sessions, trials, the event log, recordings,
+  /// measures and memory codings.
+  ///
+  /// Study, site and group identifiers on participants and sessions are plain labels rather than
+  /// foreign keys where a protocol may name them before anyone describes them. The event log has no
+  /// foreign key on purpose: it must never refuse an event, and `db check` reports events whose
+  /// session is unknown instead.
+  private static func foundation(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE study (
+          id TEXT PRIMARY KEY NOT NULL,
+          title TEXT NOT NULL,
+          protocol TEXT NOT NULL
+        );
+
+        CREATE TABLE site (
+          id TEXT PRIMARY KEY NOT NULL,
+          label TEXT NOT NULL
+        );
+
+        -- A participant is a pseudonymous code and planning fields only: no name, birth date or free text.
+        CREATE TABLE participant (
+          code TEXT PRIMARY KEY NOT NULL,
+          study_id TEXT,
+          arm TEXT,
+          usable_hand TEXT NOT NULL CHECK (usable_hand IN ('left', 'right', 'both')),
+          wears_glasses INTEGER NOT NULL CHECK (wears_glasses IN (0, 1)),
+          wears_hearing_aid INTEGER NOT NULL CHECK (wears_hearing_aid IN (0, 1)),
+          smell TEXT NOT NULL,
+          aphasia TEXT NOT NULL,
+          has_memory_disorder INTEGER NOT NULL CHECK (has_memory_disorder IN (0, 1))
+        );
+
+        CREATE TABLE participant_group (
+          id TEXT PRIMARY KEY NOT NULL,
+          study_id TEXT,
+          site_id TEXT,
+          arm TEXT
+        );
+
+        CREATE TABLE group_member (
+          group_id TEXT NOT NULL REFERENCES participant_group(id) ON DELETE CASCADE,
+          participant_code TEXT NOT NULL REFERENCES participant(code),
+          position INTEGER NOT NULL,
+          PRIMARY KEY (group_id, participant_code)
+        );
+        CREATE INDEX group_member_by_participant ON group_member(participant_code);
+
+        CREATE TABLE session (
+          id TEXT PRIMARY KEY NOT NULL,
+          study_id TEXT,
+          group_id TEXT REFERENCES participant_group(id),
+          number INTEGER NOT NULL,
+          date TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('clinical', 'animation'))
+        );
+
+        CREATE TABLE trial (
+          session_id TEXT NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+          id TEXT NOT NULL,
+          number INTEGER NOT NULL,
+          stimulus_id TEXT NOT NULL,
+          condition TEXT NOT NULL,
+          game TEXT,
+          scent_id TEXT,
+          PRIMARY KEY (session_id, id)
+        );
+
+        -- Append-only: the triggers below refuse every update and delete.
+        CREATE TABLE event (
+          sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+          session_id TEXT NOT NULL,
+          monotonic_ns INTEGER NOT NULL,
+          wall_clock TEXT NOT NULL,
+          type TEXT NOT NULL,
+          payload TEXT NOT NULL CHECK (json_valid(payload))
+        );
+        CREATE INDEX event_by_session ON event(session_id, sequence);
+        CREATE TRIGGER event_refuses_update BEFORE UPDATE ON event
+          BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+        CREATE TRIGGER event_refuses_delete BEFORE DELETE ON event
+          BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+
+        CREATE TABLE recording (
+          session_id TEXT NOT NULL,
+          trial_id TEXT NOT NULL,
+          participant_code TEXT NOT NULL REFERENCES participant(code),
+          path TEXT NOT NULL,
+          sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+          duration_s REAL NOT NULL CHECK (duration_s >= 0),
+          PRIMARY KEY (session_id, trial_id, participant_code),
+          FOREIGN KEY (session_id, trial_id) REFERENCES trial(session_id, id)
+        );
+
+        -- One row per answer (participant x session x trial): what the analysis measured.
+        CREATE TABLE answer_measures (
+          session_id TEXT NOT NULL,
+          trial_id TEXT NOT NULL,
+          participant_code TEXT NOT NULL REFERENCES participant(code),
+          t_first_word_s REAL,
+          t_last_word_end_s REAL,
+          phonation_time_s REAL,
+          silent_pauses_n INTEGER,
+          silent_pauses_total_s REAL,
+          pause_threshold_ms INTEGER NOT NULL,
+          words INTEGER,
+          words_split INTEGER,
+          ideas_n INTEGER,
+          memories_auto_n INTEGER,
+          ruleset_version TEXT NOT NULL,
+          PRIMARY KEY (session_id, trial_id, participant_code),
+          FOREIGN KEY (session_id, trial_id) REFERENCES trial(session_id, id)
+        );
+
+        -- A coder's confirmed count of memories for one answer; the latest coding is the one exported.
+        CREATE TABLE memory_coding (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          session_id TEXT NOT NULL,
+          trial_id TEXT NOT NULL,
+          participant_code TEXT NOT NULL,
+          coder TEXT NOT NULL,
+          coded_at TEXT NOT NULL,
+          memories_n INTEGER NOT NULL CHECK (memories_n >= 0),
+          FOREIGN KEY (session_id, trial_id, participant_code)
+            REFERENCES answer_measures(session_id, trial_id, participant_code)
+        );
+        """)
+  }
+}

@@ -1,0 +1,99 @@
+import SessionModel
+
+/// Why the store refused or failed, with the words a clinician or researcher needs.
+public enum StoreError: Error, Equatable, Sendable {
+  case cannotOpen(path: String, reason: String)
+  case writtenByNewerVersion
+  case participantAlreadyExists(ParticipantCode)
+  case unknownParticipant(ParticipantCode)
+  case groupAlreadyExists(GroupID)
+  case unknownParticipants([ParticipantCode])
+  case tooManyMembers(Int)
+  case repeatedMember(ParticipantCode)
+  case emptyGroup
+  case coderIsNotACode(String)
+  case unknownTrial(SessionID, TrialID)
+  case unknownAnswer(AnswerKey)
+  case exportFolderIsAFile(String)
+  case cannotWriteExport(path: String, reason: String)
+  /// SQLite or the file system failed underneath; `reason` is the technical detail.
+  case databaseFailure(String)
+
+  /// True when the user can fix the cause by changing what they typed.
+  public var isBadInput: Bool {
+    switch self {
+    case .participantAlreadyExists, .unknownParticipant, .groupAlreadyExists, .unknownParticipants,
+      .tooManyMembers, .repeatedMember, .emptyGroup, .coderIsNotACode, .unknownTrial, .unknownAnswer,
+      .exportFolderIsAFile:
+      true
+    case .cannotOpen, .writtenByNewerVersion, .cannotWriteExport, .databaseFailure:
+      false
+    }
+  }
+
+  public var message: LocalizedText {
+    switch self {
+    case .cannotOpen(let path, let reason):
+      LocalizedText(
+        fr: "Impossible d'ouvrir la base de données « \(path) » : \(reason)",
+        en: "Cannot open the database '\(path)': \(reason)")
+    case .writtenByNewerVersion:
+      LocalizedText(
+        fr: "Cette base de données a été écrite par une version plus récente de ConnectAge : mettez ConnectAge à jour.",
+        en: "This database was written by a newer version of ConnectAge: update ConnectAge.")
+    case .participantAlreadyExists(let code):
+      LocalizedText(
+        fr: "Le participant \(code) existe déjà.",
+        en: "Participant \(code) already exists.")
+    case .unknownParticipant(let code):
+      LocalizedText(
+        fr: "Aucun participant \(code) dans la base. Ajoutez-le avec « connectage participants add \(code) ».",
+        en: "No participant \(code) in the database. Add it with 'connectage participants add \(code)'.")
+    case .groupAlreadyExists(let id):
+      LocalizedText(fr: "Le groupe \(id) existe déjà.", en: "Group \(id) already exists.")
+    case .unknownParticipants(let codes):
+      LocalizedText(
+        fr: "Participants inconnus : \(Self.list(codes)). Ajoutez-les d'abord avec « connectage participants add ».",
+        en: "Unknown participants: \(Self.list(codes)). Add them first with 'connectage participants add'.")
+    case .tooManyMembers(let count):
+      LocalizedText(
+        fr: "Un groupe compte au plus \(ParticipantGroup.maximumSize) participants ; \(count) ont été donnés.",
+        en: "A group has at most \(ParticipantGroup.maximumSize) participants; \(count) were given.")
+    case .repeatedMember(let code):
+      LocalizedText(
+        fr: "Le participant \(code) apparaît deux fois dans le groupe.",
+        en: "Participant \(code) appears twice in the group.")
+    case .emptyGroup:
+      LocalizedText(fr: "Un groupe compte au moins un participant.", en: "A group has at least one participant.")
+    case .coderIsNotACode(let coder):
+      LocalizedText(
+        fr:
+          "« \(coder) » n'est pas un code de codeur : utilisez des initiales ou un code (par exemple ORT1), jamais un nom.",
+        en: "'\(coder)' is not a coder code: use initials or a code (for example ORT1), never a name.")
+    case .unknownTrial(let session, let trial):
+      LocalizedText(
+        fr: "Aucun essai \(trial) dans la séance \(session).",
+        en: "No trial \(trial) in session \(session).")
+    case .unknownAnswer(let answer):
+      LocalizedText(
+        fr: "Aucune mesure pour \(answer.participant) à l'essai \(answer.trial) de la séance \(answer.session).",
+        en: "No measures for \(answer.participant) in trial \(answer.trial) of session \(answer.session).")
+    case .exportFolderIsAFile(let path):
+      LocalizedText(
+        fr: "« \(path) » existe et n'est pas un dossier : donnez un dossier à --out.",
+        en: "'\(path)' exists and is not a folder: give --out a folder.")
+    case .cannotWriteExport(let path, let reason):
+      LocalizedText(
+        fr: "Impossible d'écrire « \(path) » : \(reason)",
+        en: "Cannot write '\(path)': \(reason)")
+    case .databaseFailure(let reason):
+      LocalizedText(
+        fr: "La base de données a signalé une erreur : \(reason)",
+        en: "The database reported an error: \(reason)")
+    }
+  }
+
+  private static func list(_ codes: [ParticipantCode]) -> String {
+    codes.map(\.rawValue).joined(separator: ", ")
+  }
+}

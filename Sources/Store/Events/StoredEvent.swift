@@ -1,0 +1,13 @@
+import SessionModel
+
+/// An event as the log keeps it: the event and the sequence number the log gave it.
+public struct StoredEvent: Hashable, Sendable {
+  /// Increases with every append across the whole log, so it orders events of all sessions.
+  public var sequence: Int64
+  public var event: SessionEvent
+
+  public init(sequence: Int64, event: SessionEvent) {
+    self.sequence = sequence
+    self.event = event
+  }
+}

@@ -1,0 +1,31 @@
+/// The CSV dialect of every export: comma-separated, UTF-8 without BOM, `\n` line ends, fields
+/// quoted only when they must be (RFC 4180), `.` as decimal separator whatever the locale, and an
+/// empty field for a missing value.
+enum CSVText {
+  static func line(_ fields: [String]) -> String {
+    fields.map(quoted).joined(separator: ",") + "\n"
+  }
+
+  static func quoted(_ field: String) -> String {
+    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// `value` rounded to `places` decimals, written with a point: `fixed(1.25, places: 3)` is `1.250`.
+  static func fixed(_ value: Double?, places: Int = 3) -> String {
+    guard let value, value.isFinite else { return "" }
+    var scale: Int64 = 1
+    for _ in 0..<places { scale *= 10 }
+    let scaled = Int64((value * Double(scale)).rounded())
+    let magnitude = scaled.magnitude
+    let whole = magnitude / UInt64(scale)
+    let fraction = String(magnitude % UInt64(scale))
+    let sign = scaled < 0 ? "-" : ""
+    guard places > 0 else { return sign + String(whole) }
+    return sign + String(whole) + "." + String(repeating: "0", count: places - fraction.count) + fraction
+  }
+
+  static func integer(_ value: Int?) -> String {
+    value.map(String.init) ?? ""
+  }
+}

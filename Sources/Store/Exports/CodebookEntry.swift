@@ -1,0 +1,18 @@
+/// One column of an exported file, described for the analyst who opens it in R or a spreadsheet.
+public struct CodebookEntry: Hashable, Sendable {
+  public var file: String
+  public var column: String
+  /// `text`, `integer`, `decimal`, `date` (YYYY-MM-DD) or `datetime` (ISO 8601, UTC).
+  public var type: String
+  /// Empty when the value has no unit.
+  public var unit: String
+  public var definition: String
+
+  public init(file: String, column: String, type: String, unit: String, definition: String) {
+    self.file = file
+    self.column = column
+    self.type = type
+    self.unit = unit
+    self.definition = definition
+  }
+}

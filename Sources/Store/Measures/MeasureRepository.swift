@@ -1,0 +1,156 @@
+internal import GRDB
+import SessionModel
+
+/// The measures of each answer and the memory codings that confirm them.
+public struct MeasureRepository: Sendable {
+  let database: SessionDatabase
+
+  public init(database: SessionDatabase) {
+    self.database = database
+  }
+
+  /// Adds or replaces the measures of one answer (a new analysis replaces the previous one).
+  ///
+  /// - Throws: ``StoreError/unknownTrial(_:_:)`` or ``StoreError/unknownParticipant(_:)``.
+  public func save(_ measures: AnswerMeasures) throws {
+    let answer = measures.answer
+    try database.write { db in
+      try TrialRepository.requireTrial(answer.trial, in: answer.session, db: db)
+      if try !ParticipantRepository.exists(answer.participant, in: db) {
+        throw StoreError.unknownParticipant(answer.participant)
+      }
+      try db.execute(
+        sql: """
+          INSERT INTO answer_measures (session_id, trial_id, participant_code, t_first_word_s, t_last_word_end_s,
+            phonation_time_s, silent_pauses_n, silent_pauses_total_s, pause_threshold_ms, words, words_split,
+            ideas_n, memories_auto_n, ruleset_version)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT (session_id, trial_id, participant_code) DO UPDATE SET
+            t_first_word_s = excluded.t_first_word_s, t_last_word_end_s = excluded.t_last_word_end_s,
+            phonation_time_s = excluded.phonation_time_s, silent_pauses_n = excluded.silent_pauses_n,
+            silent_pauses_total_s = excluded.silent_pauses_total_s, pause_threshold_ms = excluded.pause_threshold_ms,
+            words = excluded.words, words_split = excluded.words_split, ideas_n = excluded.ideas_n,
+            memories_auto_n = excluded.memories_auto_n, ruleset_version = excluded.ruleset_version
+          """,
+        arguments: [
+          answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue,
+          measures.firstWordOnsetSeconds, measures.lastWordOffsetSeconds, measures.speakingTimeSeconds,
+          measures.pauseCount, measures.pauseTotalSeconds, measures.pauseThresholdMilliseconds, measures.words,
+          measures.wordsSplit, measures.ideas, measures.automaticMemories, measures.ruleSetVersion,
+        ])
+    }
+  }
+
+  /// The measures of one answer, or `nil`.
+  public func fetch(_ answer: AnswerKey) throws -> AnswerMeasures? {
+    try database.read { db in
+      try Row.fetchOne(
+        db, sql: "SELECT * FROM answer_measures WHERE session_id = ? AND trial_id = ? AND participant_code = ?",
+        arguments: [answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue]
+      ).map(Self.measures)
+    }
+  }
+
+  /// Every answer's measures, or those of one session, ordered by session, trial and participant.
+  public func fetchAll(in session: SessionID? = nil) throws -> [AnswerMeasures] {
+    try database.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT * FROM answer_measures WHERE (?1 IS NULL OR session_id = ?1)
+          ORDER BY session_id, trial_id, participant_code
+          """,
+        arguments: [session?.rawValue]
+      ).map(Self.measures)
+    }
+  }
+
+  /// Records a coder's confirmed memory count for an answer whose measures are saved.
+  ///
+  /// - Throws: ``StoreError/coderIsNotACode(_:)`` when the coder looks like a name,
+  ///   ``StoreError/unknownAnswer(_:)`` when the answer has no measures.
+  public func save(_ coding: MemoryCoding) throws {
+    guard ParticipantCode.isValid(coding.coder) else {
+      throw StoreError.coderIsNotACode(coding.coder)
+    }
+    let answer = coding.answer
+    try database.write { db in
+      let exists = try Bool.fetchOne(
+        db,
+        sql: """
+          SELECT EXISTS (SELECT 1 FROM answer_measures WHERE session_id = ? AND trial_id = ? AND participant_code = ?)
+          """,
+        arguments: [answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue])
+      if exists != true {
+        throw StoreError.unknownAnswer(answer)
+      }
+      try db.execute(
+        sql: """
+          INSERT INTO memory_coding (session_id, trial_id, participant_code, coder, coded_at, memories_n)
+          VALUES (?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue, coding.coder,
+          WallClockText.text(for: coding.codedAt), coding.memories,
+        ])
+    }
+  }
+
+  /// Every coding of one answer, oldest first.
+  public func codings(of answer: AnswerKey) throws -> [MemoryCoding] {
+    try database.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT * FROM memory_coding WHERE session_id = ? AND trial_id = ? AND participant_code = ? ORDER BY id
+          """,
+        arguments: [answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue]
+      ).map(Self.coding)
+    }
+  }
+
+  /// The latest coding of each coded answer.
+  public func latestCodings() throws -> [AnswerKey: MemoryCoding] {
+    try database.read { db in
+      let rows = try Row.fetchAll(db, sql: "SELECT * FROM memory_coding ORDER BY id")
+      var latest: [AnswerKey: MemoryCoding] = [:]
+      for row in rows {
+        let coding = try Self.coding(row)
+        latest[coding.answer] = coding
+      }
+      return latest
+    }
+  }
+
+  private static func answerKey(_ row: Row) throws -> AnswerKey {
+    AnswerKey(
+      session: SessionID(rawValue: row["session_id"]), trial: TrialID(rawValue: row["trial_id"]),
+      participant: try RowValue.code(row["participant_code"]))
+  }
+
+  private static func measures(_ row: Row) throws -> AnswerMeasures {
+    AnswerMeasures(
+      answer: try answerKey(row),
+      firstWordOnsetSeconds: row["t_first_word_s"],
+      lastWordOffsetSeconds: row["t_last_word_end_s"],
+      speakingTimeSeconds: row["phonation_time_s"],
+      pauseCount: row["silent_pauses_n"],
+      pauseTotalSeconds: row["silent_pauses_total_s"],
+      pauseThresholdMilliseconds: row["pause_threshold_ms"],
+      words: row["words"],
+      wordsSplit: row["words_split"],
+      ideas: row["ideas_n"],
+      automaticMemories: row["memories_auto_n"],
+      ruleSetVersion: row["ruleset_version"])
+  }
+
+  private static func coding(_ row: Row) throws -> MemoryCoding {
+    MemoryCoding(
+      answer: try answerKey(row), coder: row["coder"], codedAt: try WallClockText.date(from: row["coded_at"]),
+      memories: row["memories_n"])
+  }
+}
+
+extension SessionDatabase {
+  public var measures: MeasureRepository { MeasureRepository(database: self) }
+}

@@ -1,0 +1,51 @@
+internal import GRDB
+import SessionModel
+
+/// Studies and sites: the descriptions behind the identifiers that participants, groups and
+/// sessions carry.
+public struct StudyRepository: Sendable {
+  let database: SessionDatabase
+
+  public init(database: SessionDatabase) {
+    self.database = database
+  }
+
+  public func save(_ study: Study) throws {
+    try database.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO study (id, title, protocol) VALUES (?, ?, ?)
+          ON CONFLICT (id) DO UPDATE SET title = excluded.title, protocol = excluded.protocol
+          """,
+        arguments: [study.id.rawValue, study.title, study.protocolName])
+    }
+  }
+
+  public func fetch(_ id: StudyID) throws -> Study? {
+    try database.read { db in
+      try Row.fetchOne(db, sql: "SELECT * FROM study WHERE id = ?", arguments: [id.rawValue]).map {
+        Study(id: StudyID(rawValue: $0["id"]), title: $0["title"], protocolName: $0["protocol"])
+      }
+    }
+  }
+
+  public func save(_ site: Site) throws {
+    try database.write { db in
+      try db.execute(
+        sql: "INSERT INTO site (id, label) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET label = excluded.label",
+        arguments: [site.id.rawValue, site.label])
+    }
+  }
+
+  public func fetch(_ id: SiteID) throws -> Site? {
+    try database.read { db in
+      try Row.fetchOne(db, sql: "SELECT * FROM site WHERE id = ?", arguments: [id.rawValue]).map {
+        Site(id: SiteID(rawValue: $0["id"]), label: $0["label"])
+      }
+    }
+  }
+}
+
+extension SessionDatabase {
+  public var studies: StudyRepository { StudyRepository(database: self) }
+}

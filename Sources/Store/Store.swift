@@ -1,2 +1,0 @@
-// Store: its issue fills this module in.
-import SessionModel
