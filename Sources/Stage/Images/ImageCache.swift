@@ -1,0 +1,71 @@
+internal import CSDL2
+import Foundation
+
+/// Pictures from the assets folder as textures: SVG rasterised at the size it is shown, PNG and JPEG as they are.
+@MainActor
+final class ImageCache {
+  private struct Key: Hashable {
+    var path: String
+    /// Zero for raster images, which are scaled when drawn.
+    var pixelWidth: Int
+    var pixelHeight: Int
+  }
+
+  struct Image {
+    var texture: OpaquePointer
+    var pixelWidth: Int
+    var pixelHeight: Int
+    var aspect: Double { Double(pixelWidth) / Double(max(1, pixelHeight)) }
+  }
+
+  private let root: URL
+  private let renderer: OpaquePointer
+  /// `nil` remembers a missing or broken file so it is not read again every frame.
+  private var images: [Key: Image?] = [:]
+  private let imageLimit = 160
+
+  init(root: URL, renderer: OpaquePointer) {
+    self.root = root
+    self.renderer = renderer
+    IMG_Init(Int32(IMG_INIT_PNG.rawValue | IMG_INIT_JPG.rawValue))
+  }
+
+  isolated deinit {
+    for case let image? in images.values { SDL_DestroyTexture(image.texture) }
+  }
+
+  /// The picture at `path` (relative to the assets root) for a box of the given size in pixels.
+  func image(_ path: String, pixelWidth: Int, pixelHeight: Int) -> Image? {
+    let isVector = path.lowercased().hasSuffix(".svg")
+    let key = Key(
+      path: path, pixelWidth: isVector ? max(1, pixelWidth) : 0, pixelHeight: isVector ? max(1, pixelHeight) : 0)
+    if let cached = images[key] { return cached }
+    if images.count >= imageLimit { clear() }
+    let loaded = load(root.appendingPathComponent(path).path, key: key, isVector: isVector)
+    images[key] = loaded
+    return loaded
+  }
+
+  private func load(_ file: String, key: Key, isVector: Bool) -> Image? {
+    guard FileManager.default.fileExists(atPath: file) else { return nil }
+    let surface: UnsafeMutablePointer<SDL_Surface>?
+    if isVector {
+      guard let stream = SDL_RWFromFile(file, "rb") else { return nil }
+      surface = IMG_LoadSizedSVG_RW(stream, Int32(key.pixelWidth), Int32(key.pixelHeight))
+      SDL_RWclose(stream)
+    } else {
+      surface = IMG_Load(file)
+    }
+    guard let surface else { return nil }
+    defer { SDL_FreeSurface(surface) }
+    guard let texture = SDL_CreateTextureFromSurface(renderer, surface) else { return nil }
+    SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear)
+    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND)
+    return Image(texture: texture, pixelWidth: Int(surface.pointee.w), pixelHeight: Int(surface.pointee.h))
+  }
+
+  private func clear() {
+    for case let image? in images.values { SDL_DestroyTexture(image.texture) }
+    images.removeAll()
+  }
+}
