@@ -64,7 +64,7 @@ public final class Stage {
     SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND)
     let fonts: FontCache
     do {
-      fonts = try FontCache(fontsFolder: configuration.assetsRoot.appendingPathComponent("fonts"), renderer: renderer)
+      fonts = try FontCache(fontsFolder: Self.fontsFolder(for: configuration.assetsRoot), renderer: renderer)
     } catch {
       SDL_DestroyRenderer(renderer)
       SDL_DestroyWindow(window)
@@ -83,6 +83,14 @@ public final class Stage {
     SDL_DestroyRenderer(renderer)
     SDL_DestroyWindow(window)
     SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_JOYSTICK | SDL_INIT_GAMECONTROLLER)
+  }
+
+  /// The assets folder's own fonts, else the ones bundled with the program, so that an
+  /// assets folder holding only pictures still works.
+  static func fontsFolder(for assetsRoot: URL) -> URL {
+    let own = assetsRoot.appendingPathComponent("fonts")
+    let hasAndika = FileManager.default.fileExists(atPath: own.appendingPathComponent("Andika-Regular.ttf").path)
+    return hasAndika ? own : StageConfiguration.bundledAssets.appendingPathComponent("fonts")
   }
 
   /// Hints must be set before SDL starts; the environment still overrides them.

@@ -1,0 +1,59 @@
+internal import CSDL2
+import SessionModel
+
+/// The microphone, as 16 kHz mono 16-bit samples; the session runner writes them to WAV.
+@MainActor
+public final class AudioCapture {
+  public static let sampleRate = 16_000
+  private let device: SDL_AudioDeviceID
+  public private(set) var isCapturing = false
+
+  /// Opens the capture device (paused). `deviceName` nil takes the system's default microphone.
+  public init(deviceName: String? = nil) throws(StageError) {
+    guard SDL_InitSubSystem(SDL_INIT_AUDIO) == 0 else {
+      throw SDLFailure.error(.init(fr: "Le son n'est pas disponible sur cet ordinateur.", en: "Sound is not available on this computer."))
+    }
+    var wanted = SDL_AudioSpec()
+    wanted.freq = Int32(Self.sampleRate)
+    wanted.format = CSDL2_AUDIO_S16SYS
+    wanted.channels = 1
+    wanted.samples = 1024
+    var obtained = SDL_AudioSpec()
+    // No allowed changes: SDL converts to exactly this format if the microphone differs.
+    let opened = SDL_OpenAudioDevice(deviceName, 1, &wanted, &obtained, 0)
+    guard opened > 0 else {
+      let error = SDLFailure.error(
+        .init(fr: "Impossible d'ouvrir le micro. Vérifiez qu'il est branché.", en: "Could not open the microphone. Check that it is plugged in."))
+      SDL_QuitSubSystem(SDL_INIT_AUDIO)
+      throw error
+    }
+    device = opened
+  }
+
+  isolated deinit {
+    SDL_CloseAudioDevice(device)
+    SDL_QuitSubSystem(SDL_INIT_AUDIO)
+  }
+
+  public func start() {
+    SDL_PauseAudioDevice(device, 0)
+    isCapturing = true
+  }
+
+  public func stop() {
+    SDL_PauseAudioDevice(device, 1)
+    isCapturing = false
+  }
+
+  /// The samples captured since the last call.
+  public func readAvailable() -> [Int16] {
+    var samples: [Int16] = []
+    var chunk = [Int16](repeating: 0, count: 4096)
+    while true {
+      let bytes = chunk.withUnsafeMutableBytes { SDL_DequeueAudio(device, $0.baseAddress, UInt32($0.count)) }
+      guard bytes > 0 else { break }
+      samples += chunk.prefix(Int(bytes) / 2)
+    }
+    return samples
+  }
+}

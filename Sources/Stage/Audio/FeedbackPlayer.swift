@@ -1,0 +1,71 @@
+internal import CSDL2
+import Foundation
+import SessionModel
+
+/// Plays the feedback sounds: `Assets/sounds/<name>.wav` when present, else a generated chime.
+@MainActor
+public final class FeedbackPlayer {
+  static let sampleRate = 48_000
+  private let device: SDL_AudioDeviceID
+  private var sounds: [FeedbackSound: [Int16]] = [:]
+
+  public init(assetsRoot: URL = StageConfiguration.bundledAssets, deviceName: String? = nil) throws(StageError) {
+    guard SDL_InitSubSystem(SDL_INIT_AUDIO) == 0 else {
+      throw SDLFailure.error(.init(fr: "Le son n'est pas disponible sur cet ordinateur.", en: "Sound is not available on this computer."))
+    }
+    var wanted = SDL_AudioSpec()
+    wanted.freq = Int32(Self.sampleRate)
+    wanted.format = CSDL2_AUDIO_S16SYS
+    wanted.channels = 1
+    wanted.samples = 1024
+    var obtained = SDL_AudioSpec()
+    let opened = SDL_OpenAudioDevice(deviceName, 0, &wanted, &obtained, 0)
+    guard opened > 0 else {
+      let error = SDLFailure.error(
+        .init(fr: "Impossible d'ouvrir la sortie son.", en: "Could not open the sound output."))
+      SDL_QuitSubSystem(SDL_INIT_AUDIO)
+      throw error
+    }
+    device = opened
+    for sound in FeedbackSound.allCases {
+      let file = assetsRoot.appendingPathComponent("sounds/\(sound.rawValue).wav")
+      sounds[sound] = Self.loadWAV(file) ?? Chime.samples(for: sound, sampleRate: Self.sampleRate)
+    }
+    SDL_PauseAudioDevice(device, 0)
+  }
+
+  isolated deinit {
+    SDL_CloseAudioDevice(device)
+    SDL_QuitSubSystem(SDL_INIT_AUDIO)
+  }
+
+  /// Queues the sound; a new sound waits for the one playing, so nothing ever piles up into noise.
+  public func play(_ sound: FeedbackSound) {
+    guard let samples = sounds[sound] else { return }
+    // More than half a second queued means presses outpace the sounds: skip this one.
+    guard SDL_GetQueuedAudioSize(device) < UInt32(Self.sampleRate) else { return }
+    samples.withUnsafeBytes { _ = SDL_QueueAudio(device, $0.baseAddress, UInt32($0.count)) }
+  }
+
+  /// The samples of a sound as the player holds them, at 48 kHz mono.
+  func samples(of sound: FeedbackSound) -> [Int16] { sounds[sound] ?? [] }
+
+  /// A WAV file converted to the device's format, or nil when it is missing or unreadable.
+  static func loadWAV(_ url: URL) -> [Int16]? {
+    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+    var spec = SDL_AudioSpec()
+    var buffer: UnsafeMutablePointer<UInt8>?
+    var length: UInt32 = 0
+    guard CSDL2_LoadWAV(url.path, &spec, &buffer, &length) != nil, let buffer else { return nil }
+    defer { SDL_FreeWAV(buffer) }
+    guard
+      let stream = SDL_NewAudioStream(
+        spec.format, spec.channels, spec.freq, CSDL2_AUDIO_S16SYS, 1, Int32(sampleRate))
+    else { return nil }
+    defer { SDL_FreeAudioStream(stream) }
+    guard SDL_AudioStreamPut(stream, buffer, Int32(length)) == 0, SDL_AudioStreamFlush(stream) == 0 else { return nil }
+    var samples = [Int16](repeating: 0, count: Int(SDL_AudioStreamAvailable(stream)) / 2)
+    let read = samples.withUnsafeMutableBytes { SDL_AudioStreamGet(stream, $0.baseAddress, Int32($0.count)) }
+    return read > 0 ? Array(samples.prefix(Int(read) / 2)) : nil
+  }
+}
