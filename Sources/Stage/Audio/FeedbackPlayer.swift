@@ -5,7 +5,7 @@ import SessionModel
 /// Plays the feedback sounds: `Assets/sounds/<name>.wav` when present, else a generated chime.
 @MainActor
 public final class FeedbackPlayer {
-  static let sampleRate = 48_000
+  nonisolated static let sampleRate = 48_000
   private let device: SDL_AudioDeviceID
   private var sounds: [FeedbackSound: [Int16]] = [:]
 
@@ -51,21 +51,27 @@ public final class FeedbackPlayer {
   func samples(of sound: FeedbackSound) -> [Int16] { sounds[sound] ?? [] }
 
   /// A WAV file converted to the device's format, or nil when it is missing or unreadable.
-  static func loadWAV(_ url: URL) -> [Int16]? {
+  nonisolated static func loadWAV(_ url: URL) -> [Int16]? {
     guard FileManager.default.fileExists(atPath: url.path) else { return nil }
     var spec = SDL_AudioSpec()
     var buffer: UnsafeMutablePointer<UInt8>?
     var length: UInt32 = 0
     guard CSDL2_LoadWAV(url.path, &spec, &buffer, &length) != nil, let buffer else { return nil }
     defer { SDL_FreeWAV(buffer) }
-    guard
-      let stream = SDL_NewAudioStream(
-        spec.format, spec.channels, spec.freq, CSDL2_AUDIO_S16SYS, 1, Int32(sampleRate))
+    var converter = SDL_AudioCVT()
+    guard SDL_BuildAudioCVT(&converter, spec.format, spec.channels, spec.freq, CSDL2_AUDIO_S16SYS, 1, Int32(sampleRate)) >= 0
     else { return nil }
-    defer { SDL_FreeAudioStream(stream) }
-    guard SDL_AudioStreamPut(stream, buffer, Int32(length)) == 0, SDL_AudioStreamFlush(stream) == 0 else { return nil }
-    var samples = [Int16](repeating: 0, count: Int(SDL_AudioStreamAvailable(stream)) / 2)
-    let read = samples.withUnsafeMutableBytes { SDL_AudioStreamGet(stream, $0.baseAddress, Int32($0.count)) }
-    return read > 0 ? Array(samples.prefix(Int(read) / 2)) : nil
+    // The converter works in place in a buffer large enough for its longest intermediate step.
+    var bytes = [UInt8](repeating: 0, count: Int(length) * Int(max(1, converter.len_mult)))
+    bytes.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(start: buffer, count: Int(length))) }
+    converter.len = Int32(length)
+    let converted = bytes.withUnsafeMutableBytes { raw -> Int32 in
+      converter.buf = raw.baseAddress?.assumingMemoryBound(to: UInt8.self)
+      return SDL_ConvertAudio(&converter)
+    }
+    guard converted == 0 else { return nil }
+    let count = Int(converter.len_cvt) / 2
+    let samples = bytes.withUnsafeBytes { Array($0.bindMemory(to: Int16.self).prefix(count)) }
+    return samples.isEmpty ? nil : samples
   }
 }

@@ -32,4 +32,19 @@ enum KeyboardMap {
     default: return nil
     }
   }
+
+  /// The key that asks for `action`, on any keyboard layout.
+  static func key(for action: OperatorAction) -> SyntheticKey {
+    switch action {
+    case .next: .space
+    case .pause: .letter("p")
+    case .skip: .letter("s")
+    case .redo: .letter("r")
+    case .giveFloor(let player): .topRowDigit(player.rawValue % 10)
+    case .end: .escape
+    case .confirm: .enter
+    case .cancel: .backspace
+    case .toggleHelp: .letter("h")
+    }
+  }
 }

@@ -106,14 +106,14 @@ public struct StageTour: Sendable {
         name: "10-evocation-open", actions: [.tap(player: 4, .a), .tap(player: 7, .a), .tap(player: 2, .a)],
         scene: StageScene(content: .evocation(EvocationView(image: "stimuli/verger.svg", waiting: [number(4), number(7), number(2)])), players: everyone)),
       Step(
-        name: "11-evocation-speaker", actions: [.tap(player: 4, .a)],
+        name: "11-evocation-speaker", actions: [.therapist(.giveFloor(to: number(4)))],
         scene: StageScene(
           content: .evocation(EvocationView(image: "stimuli/verger.svg", speaker: number(4), waiting: [number(7), number(2)], isRecording: true)),
           players: everyone)),
-      Step(name: "12-pause", scene: StageScene(content: .pause, players: everyone)),
-      Step(name: "13-keyboard-help", scene: StageScene(content: .pause, players: everyone, overlay: .keyboardHelp)),
+      Step(name: "12-pause", actions: [.therapist(.pause)], scene: StageScene(content: .pause, players: everyone)),
+      Step(name: "13-keyboard-help", actions: [.therapist(.toggleHelp)], scene: StageScene(content: .pause, players: everyone, overlay: .keyboardHelp)),
       Step(name: "14-confirm-end", scene: StageScene(content: .pause, players: everyone, overlay: .confirmEnd)),
-      Step(name: "15-thank-you", scene: StageScene(content: .thankYou, players: everyone)),
+      Step(name: "15-thank-you", actions: [.therapist(.confirm)], scene: StageScene(content: .thankYou, players: everyone)),
     ])
   }()
 }

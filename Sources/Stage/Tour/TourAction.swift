@@ -8,4 +8,6 @@ public enum TourAction: Hashable, Sendable {
   case flick(player: Int, x: Double, y: Double)
   case unplug(player: Int)
   case replug(player: Int)
+  /// The therapist presses the key for this action on the keyboard.
+  case therapist(OperatorAction)
 }

@@ -94,6 +94,9 @@ public final class TourPlayer {
     case .replug(let player):
       try? pads[player - 1].reattach()
       return []
+    case .therapist(let action):
+      KeyboardMap.key(for: action).push()
+      return []
     }
   }
 }
