@@ -10,6 +10,18 @@ public final class TourPlayer {
     public var events: [StageEvent]
     public var frames: Int
     public var droppedFrames: Int
+    /// Presses the virtual players made, and keys the virtual therapist pressed.
+    public var sentPresses = 0
+    public var sentKeys = 0
+
+    /// Presses that came back from SDL as ``PadInput/pressed(_:_:)``; equal to ``sentPresses`` when no input was lost.
+    public var receivedPresses: Int {
+      events.filter { if case .pad(.pressed, _) = $0 { true } else { false } }.count
+    }
+
+    public var receivedKeys: Int {
+      events.filter { if case .operator = $0 { true } else { false } }.count
+    }
   }
 
   private let stage: Stage
@@ -44,7 +56,7 @@ public final class TourPlayer {
       while MonotonicClock.nanoseconds() - start < hold {
         // Spread the presses over the first part of the scene, one every few frames, as people would.
         if let action = pending.first, summary.frames % 3 == 0 {
-          summary.events += perform(action)
+          summary.events += perform(action, counting: &summary)
           pending.removeFirst()
         }
         let events = stage.pollEvents()
@@ -56,7 +68,7 @@ public final class TourPlayer {
         if stopped { break }
         if !stage.configuration.usesVSync { Thread.sleep(forTimeInterval: 1.0 / 60) }
       }
-      for action in pending { summary.events += perform(action) }
+      for action in pending { summary.events += perform(action, counting: &summary) }
       summary.events += stage.pollEvents()
       if let directory = screenshotDirectory {
         let url = directory.appendingPathComponent("\(step.name).png")
@@ -76,7 +88,12 @@ public final class TourPlayer {
   }
 
   /// Does the action; a press is read by SDL before its release, so both reach the Stage.
-  private func perform(_ action: TourAction) -> [StageEvent] {
+  private func perform(_ action: TourAction, counting summary: inout Summary) -> [StageEvent] {
+    switch action {
+    case .tap, .flick: summary.sentPresses += 1
+    case .therapist: summary.sentKeys += 1
+    case .unplug, .replug: break
+    }
     switch action {
     case .tap(let player, let button):
       pads[player - 1].press(button)

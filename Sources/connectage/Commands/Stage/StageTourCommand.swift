@@ -41,13 +41,11 @@ struct StageTourCommand: AsyncParsableCommand {
         throw CommandFailure.runtime(error.message)
       }
     }
-    let presses = summary.events.filter {
-      if case .pad(.pressed, _) = $0 { return true } else { return false }
-    }.count
+    let scenes = StageTour.standard.steps.count
     Terminal.say(
       LocalizedText(
-        fr: "Visite terminée : \(StageTour.standard.steps.count) scènes, \(StageTour.playerCount) manettes, \(presses) appuis, \(summary.frames) images affichées.",
-        en: "Tour finished: \(StageTour.standard.steps.count) scenes, \(StageTour.playerCount) gamepads, \(presses) presses, \(summary.frames) frames shown."))
+        fr: "Visite terminée : \(scenes) scènes, \(StageTour.playerCount) manettes, \(summary.receivedPresses) appuis reçus sur \(summary.sentPresses), \(summary.receivedKeys) touches reçues sur \(summary.sentKeys), \(summary.frames) images affichées.",
+        en: "Tour finished: \(scenes) scenes, \(StageTour.playerCount) gamepads, \(summary.receivedPresses) of \(summary.sentPresses) presses received, \(summary.receivedKeys) of \(summary.sentKeys) keys received, \(summary.frames) frames shown."))
     if let screenshots {
       Terminal.say(
         LocalizedText(
