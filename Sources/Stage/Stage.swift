@@ -80,6 +80,9 @@ public final class Stage {
   }
 
   isolated deinit {
+    canvas.fonts.releaseTextures()
+    canvas.images.releaseTextures()
+    gamepads.closeAll()
     SDL_DestroyRenderer(renderer)
     SDL_DestroyWindow(window)
     SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_JOYSTICK | SDL_INIT_GAMECONTROLLER)

@@ -30,9 +30,8 @@ final class ImageCache {
     IMG_Init(Int32(IMG_INIT_PNG.rawValue | IMG_INIT_JPG.rawValue))
   }
 
-  isolated deinit {
-    for case let image? in images.values { SDL_DestroyTexture(image.texture) }
-  }
+  /// Frees the textures; must run before the renderer is destroyed, which frees them itself.
+  func releaseTextures() { clear() }
 
   /// The picture at `path` (relative to the assets root) for a box of the given size in pixels.
   func image(_ path: String, pixelWidth: Int, pixelHeight: Int) -> Image? {

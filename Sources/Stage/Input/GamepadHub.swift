@@ -19,8 +19,13 @@ final class GamepadHub {
   private var pads: [Pad] = []
   private var unplugCount = 0
 
-  isolated deinit {
-    for pad in pads { if let controller = pad.controller { SDL_GameControllerClose(controller) } }
+  /// Closes every controller; called before SDL shuts down, which would free them under our feet.
+  func closeAll() {
+    for index in pads.indices {
+      if let controller = pads[index].controller { SDL_GameControllerClose(controller) }
+      pads[index].controller = nil
+      pads[index].instance = nil
+    }
   }
 
   var connectedCount: Int { pads.filter { $0.instance != nil }.count }

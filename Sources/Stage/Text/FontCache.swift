@@ -48,10 +48,12 @@ final class FontCache {
   }
 
   isolated deinit {
-    for rendered in texts.values { SDL_DestroyTexture(rendered.texture) }
     for font in fonts.values { TTF_CloseFont(font) }
     TTF_Quit()
   }
+
+  /// Frees the text textures; must run before the renderer is destroyed, which frees them itself.
+  func releaseTextures() { clearTexts() }
 
   func font(isBold: Bool, pixelSize: Int) -> OpaquePointer? {
     let key = FontKey(isBold: isBold, pixelSize: max(4, pixelSize))
