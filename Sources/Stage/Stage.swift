@@ -82,6 +82,7 @@ public final class Stage {
   isolated deinit {
     canvas.fonts.releaseTextures()
     canvas.images.releaseTextures()
+    canvas.shapes.releaseTextures()
     gamepads.closeAll()
     SDL_DestroyRenderer(renderer)
     SDL_DestroyWindow(window)

@@ -15,6 +15,7 @@ final class Canvas {
   let renderer: OpaquePointer
   let fonts: FontCache
   let images: ImageCache
+  let shapes: ShapeCache
   /// Window pixels per design unit.
   private(set) var scale = 1.0
   /// The text of the frame being drawn, for layout and contrast checks.
@@ -24,6 +25,7 @@ final class Canvas {
     self.renderer = renderer
     self.fonts = fonts
     self.images = images
+    shapes = ShapeCache(renderer: renderer)
   }
 
   func beginFrame() {
@@ -53,33 +55,20 @@ final class Canvas {
   }
 
   func fillCircle(centreX: Double, centreY: Double, radius: Double, _ colour: Colour, alpha: UInt8 = 255) {
-    let segments = 64
-    var points: [(Double, Double)] = []
-    points.reserveCapacity(segments * 3)
-    for index in 0..<segments {
-      let start = Double(index) / Double(segments) * 2 * .pi
-      let end = Double(index + 1) / Double(segments) * 2 * .pi
-      points.append((centreX, centreY))
-      points.append((centreX + radius * cos(start), centreY + radius * sin(start)))
-      points.append((centreX + radius * cos(end), centreY + radius * sin(end)))
-    }
-    triangles(points, colour, alpha: alpha)
+    shape(centreX: centreX, centreY: centreY, radius: radius, ringWidth: 0, colour, alpha: alpha)
   }
 
   func ring(centreX: Double, centreY: Double, radius: Double, width: Double, _ colour: Colour, alpha: UInt8 = 255) {
-    let segments = 64
-    let inner = max(0, radius - width)
-    var points: [(Double, Double)] = []
-    for index in 0..<segments {
-      let start = Double(index) / Double(segments) * 2 * .pi
-      let end = Double(index + 1) / Double(segments) * 2 * .pi
-      let outerStart = (centreX + radius * cos(start), centreY + radius * sin(start))
-      let outerEnd = (centreX + radius * cos(end), centreY + radius * sin(end))
-      let innerStart = (centreX + inner * cos(start), centreY + inner * sin(start))
-      let innerEnd = (centreX + inner * cos(end), centreY + inner * sin(end))
-      points += [outerStart, outerEnd, innerStart, innerStart, outerEnd, innerEnd]
-    }
-    triangles(points, colour, alpha: alpha)
+    shape(centreX: centreX, centreY: centreY, radius: radius, ringWidth: max(1, width), colour, alpha: alpha)
+  }
+
+  private func shape(centreX: Double, centreY: Double, radius: Double, ringWidth: Double, _ colour: Colour, alpha: UInt8) {
+    let pixelRadius = Int((radius * scale).rounded())
+    let pixelWidth = ringWidth > 0 ? max(1, Int((ringWidth * scale).rounded())) : 0
+    guard let texture = shapes.texture(radius: pixelRadius, ringWidth: pixelWidth, colour: colour) else { return }
+    let side = Double(2 * max(1, pixelRadius) + 2) / scale
+    SDL_SetTextureAlphaMod(texture, alpha)
+    copy(texture, to: .centred(at: centreX, centreY, width: side, height: side))
   }
 
   /// A straight stroke with square ends.
