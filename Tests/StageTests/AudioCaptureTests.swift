@@ -18,7 +18,9 @@ extension SDLTests {
       setenv("SDL_DISKAUDIOFILE", "/dev/null", 1)
       setenv("SDL_DISKAUDIODELAY", "0", 1)
       defer {
-        for name in ["SDL_AUDIODRIVER", "SDL_DISKAUDIOFILEIN", "SDL_DISKAUDIOFILE", "SDL_DISKAUDIODELAY"] { unsetenv(name) }
+        for name in ["SDL_AUDIODRIVER", "SDL_DISKAUDIOFILEIN", "SDL_DISKAUDIOFILE", "SDL_DISKAUDIODELAY"] {
+          unsetenv(name)
+        }
       }
       return try body()
     }

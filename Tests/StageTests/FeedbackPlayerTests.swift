@@ -23,7 +23,9 @@ extension SDLTests {
     @Test func wavFilesAreConvertedToThePlayersRate() throws {
       let samples: [Int16] = (0..<1_600).map { Int16(($0 % 80) * 200 - 8_000) }
       var header = Data("RIFF".utf8)
-      func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { header.append(contentsOf: $0) } }
+      func append<T: FixedWidthInteger>(_ value: T) {
+        withUnsafeBytes(of: value.littleEndian) { header.append(contentsOf: $0) }
+      }
       append(UInt32(36 + samples.count * 2))
       header.append(contentsOf: Data("WAVEfmt ".utf8))
       append(UInt32(16)); append(UInt16(1)); append(UInt16(1)); append(UInt32(16_000)); append(UInt32(32_000))

@@ -8,7 +8,9 @@ extension SDLTests {
   @Suite @MainActor
   struct GamepadHubTests {
     /// Pads numbered by SDL: attach each and read its connection before the next.
-    private func attach(_ count: Int, to stage: Stage, firstProduct: UInt16 = 0x0200) throws -> ([VirtualGamepad], [PadID]) {
+    private func attach(_ count: Int, to stage: Stage, firstProduct: UInt16 = 0x0200) throws -> (
+      [VirtualGamepad], [PadID]
+    ) {
       var pads: [VirtualGamepad] = []
       var ids: [PadID] = []
       for index in 0..<count {
@@ -59,13 +61,18 @@ extension SDLTests {
     }
 
     nonisolated static let stickCases = [
-      StickCase(name: "a tremor inside the dead zone says nothing", positions: [(0.2, 0), (-0.2, 0.1), (0.3, -0.2), (0, 0)], expected: []),
-      StickCase(name: "a push right and back", positions: [(0.8, 0), (0, 0)], expected: [(true, .right), (false, .right)]),
       StickCase(
-        name: "wavering between the thresholds stays one press", positions: [(0.6, 0), (0.4, 0), (0.6, 0), (0.35, 0), (0.1, 0)],
+        name: "a tremor inside the dead zone says nothing", positions: [(0.2, 0), (-0.2, 0.1), (0.3, -0.2), (0, 0)],
+        expected: []),
+      StickCase(
+        name: "a push right and back", positions: [(0.8, 0), (0, 0)], expected: [(true, .right), (false, .right)]),
+      StickCase(
+        name: "wavering between the thresholds stays one press",
+        positions: [(0.6, 0), (0.4, 0), (0.6, 0), (0.35, 0), (0.1, 0)],
         expected: [(true, .right), (false, .right)]),
       StickCase(name: "up is negative y", positions: [(0, -0.9), (0, 0)], expected: [(true, .up), (false, .up)]),
-      StickCase(name: "down is positive y", positions: [(0, 0.9), (0, 0.05)], expected: [(true, .down), (false, .down)]),
+      StickCase(
+        name: "down is positive y", positions: [(0, 0.9), (0, 0.05)], expected: [(true, .down), (false, .down)]),
       StickCase(
         name: "a swing across releases before pressing", positions: [(-0.9, 0), (0.9, 0), (0, 0)],
         expected: [(true, .left), (false, .left), (true, .right), (false, .right)]),
@@ -80,7 +87,9 @@ extension SDLTests {
         pads[0].moveStick(x: position.x, y: position.y)
         received += inputs(stage)
       }
-      let expected = stickCase.expected.map { $0.pressed ? PadInput.pressed(ids[0], $0.button) : .released(ids[0], $0.button) }
+      let expected = stickCase.expected.map {
+        $0.pressed ? PadInput.pressed(ids[0], $0.button) : .released(ids[0], $0.button)
+      }
       #expect(received == expected)
     }
 

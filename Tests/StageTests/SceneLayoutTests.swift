@@ -8,10 +8,19 @@ extension SDLTests {
   /// screen, and every piece keeps a 7:1 contrast with what it is drawn on.
   @Suite @MainActor
   struct SceneLayoutTests {
-    nonisolated static let steps = StageTour.standard.steps.map { TourStepCase(step: $0) }
-      + [TourStepCase(step: .init(name: "notice", scene: StageScene(content: .pause, overlay: .notice(.init(
-        fr: "Le diffuseur a refusé la diffusion : la cartouche 12 est vide. Remplacez-la puis appuyez sur R.",
-        en: "The diffuser refused the release: cartridge 12 is empty. Replace it, then press R.")))))]
+    nonisolated static let steps =
+      StageTour.standard.steps.map { TourStepCase(step: $0) }
+      + [
+        TourStepCase(
+          step: .init(
+            name: "notice",
+            scene: StageScene(
+              content: .pause,
+              overlay: .notice(
+                .init(
+                  fr: "Le diffuseur a refusé la diffusion : la cartouche 12 est vide. Remplacez-la puis appuyez sur R.",
+                  en: "The diffuser refused the release: cartridge 12 is empty. Replace it, then press R.")))))
+      ]
 
     struct TourStepCase: CustomTestStringConvertible, Sendable {
       var step: StageTour.Step
@@ -32,7 +41,9 @@ extension SDLTests {
         #expect(run.frame.height >= TextStyle.minimumBodySize, "\(run.text) is drawn \(run.frame.height) high")
         if run.style.isTitle { #expect(run.style.designSize >= TextStyle.minimumTitleSize) }
         #expect(Rect.screen.contains(run.frame), "\(run.text) leaves the screen: \(run.frame)")
-        #expect(run.foreground.contrastRatio(with: run.background) >= 7, "\(run.text): \(run.foreground) on \(run.background)")
+        #expect(
+          run.foreground.contrastRatio(with: run.background) >= 7, "\(run.text): \(run.foreground) on \(run.background)"
+        )
       }
     }
   }

@@ -31,14 +31,17 @@ extension SDLTests {
     @Test func otherShapesAreLetterboxed() throws {
       let stage = try StageFixtures.stage(width: 400, height: 300)
       let frame = stage.renderPixels(of: StageScene(content: .thankYou, players: StageFixtures.players(10)))
-      let background = UInt32(0xFF00_0000) | UInt32(Palette.background.red) << 16 | UInt32(Palette.background.green) << 8
+      let background =
+        UInt32(0xFF00_0000) | UInt32(Palette.background.red) << 16 | UInt32(Palette.background.green) << 8
         | UInt32(Palette.background.blue)
       #expect(frame.argb.prefix(400 * 30).allSatisfy { $0 == background })
     }
 
     @Test func missingFontNamesTheFolder() throws {
       StageFixtures.prepareHeadlessEnvironment()
-      #expect(Stage.fontsFolder(for: URL(fileURLWithPath: "/nonexistent")) == StageConfiguration.bundledAssets.appendingPathComponent("fonts"))
+      #expect(
+        Stage.fontsFolder(for: URL(fileURLWithPath: "/nonexistent"))
+          == StageConfiguration.bundledAssets.appendingPathComponent("fonts"))
     }
   }
 }

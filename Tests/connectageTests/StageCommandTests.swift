@@ -13,7 +13,8 @@ struct StageCommandTests {
   static let executable: URL = {
     let besideTests = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("connectage")
     if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
       .appendingPathComponent(".build/debug/connectage")
   }()
 
@@ -45,7 +46,8 @@ struct StageCommandTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tour-\(getpid())-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     let result = try run([
-      "stage", "tour", "--headless", "--size", "320x180", "--seconds-per-scene", "0.05", "--screenshot-dir", folder.path,
+      "stage", "tour", "--headless", "--size", "320x180", "--seconds-per-scene", "0.05", "--screenshot-dir",
+      folder.path,
     ])
     #expect(result.status == 0, "\(result.errors)")
     let lines = result.output.split(separator: "\n").map(String.init)
@@ -80,7 +82,8 @@ struct StageCommandTests {
       message: "La taille « 10x10 » n'est pas valide : écrivez-la LARGEURxHAUTEUR, par exemple 1920x1080."),
     BadInput(
       name: "an assets folder that does not exist", arguments: ["--assets", "/nonexistent/Assets"],
-      message: "Le dossier des ressources « /nonexistent/Assets » n'existe pas : indiquez le dossier Assets avec --assets."),
+      message:
+        "Le dossier des ressources « /nonexistent/Assets » n'existe pas : indiquez le dossier Assets avec --assets."),
     BadInput(
       name: "a mappings file that does not exist", arguments: ["--pad-mappings", "/nonexistent/gamecontrollerdb.txt"],
       message: "Le fichier de correspondances « /nonexistent/gamecontrollerdb.txt » n'existe pas."),

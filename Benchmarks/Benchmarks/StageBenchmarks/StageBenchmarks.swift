@@ -67,9 +67,10 @@ let benchmarks: @Sendable () -> Void = {
     metrics: [.wallClock, .mallocCountTotal], warmupIterations: 30, maxDuration: .seconds(10), maxIterations: 600)
   for (name, scene) in StageBench.scenes {
     Benchmark("Stage frame 1920x1080 software: \(name)", configuration: configuration) { benchmark in
+      let iterations = benchmark.scaledIterations
       await MainActor.run {
         let stage = StageBench.prepared()
-        for _ in benchmark.scaledIterations { blackHole(stage.present(scene)) }
+        for _ in iterations { blackHole(stage.present(scene)) }
       }
     }
   }

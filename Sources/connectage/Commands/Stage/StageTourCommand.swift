@@ -24,7 +24,8 @@ struct StageTourCommand: AsyncParsableCommand {
   @Option(name: .customLong("pad-mappings"), help: "Extra gamepad mappings in SDL_GameControllerDB format.")
   var padMappings: String?
 
-  @Option(name: .customLong("seconds-per-scene"), help: "How long each scene stays (default 2.5 in a window, 0.4 offscreen).")
+  @Option(
+    name: .customLong("seconds-per-scene"), help: "How long each scene stays (default 2.5 in a window, 0.4 offscreen).")
   var secondsPerScene: Double?
 
   func run() async throws {
@@ -44,8 +45,11 @@ struct StageTourCommand: AsyncParsableCommand {
     let scenes = StageTour.standard.steps.count
     Terminal.say(
       LocalizedText(
-        fr: "Visite terminée : \(scenes) scènes, \(StageTour.playerCount) manettes, \(summary.receivedPresses) appuis reçus sur \(summary.sentPresses), \(summary.receivedKeys) touches reçues sur \(summary.sentKeys), \(summary.frames) images affichées.",
-        en: "Tour finished: \(scenes) scenes, \(StageTour.playerCount) gamepads, \(summary.receivedPresses) of \(summary.sentPresses) presses received, \(summary.receivedKeys) of \(summary.sentKeys) keys received, \(summary.frames) frames shown."))
+        fr:
+          "Visite terminée : \(scenes) scènes, \(StageTour.playerCount) manettes, \(summary.receivedPresses) appuis reçus sur \(summary.sentPresses), \(summary.receivedKeys) touches reçues sur \(summary.sentKeys), \(summary.frames) images affichées.",
+        en:
+          "Tour finished: \(scenes) scenes, \(StageTour.playerCount) gamepads, \(summary.receivedPresses) of \(summary.sentPresses) presses received, \(summary.receivedKeys) of \(summary.sentKeys) keys received, \(summary.frames) frames shown."
+      ))
     if let screenshots {
       Terminal.say(
         LocalizedText(
@@ -101,7 +105,8 @@ struct StageTourCommand: AsyncParsableCommand {
     } catch {
       throw CommandFailure.badInput(
         .init(
-          fr: "Impossible de créer le dossier des captures « \(screenshotDirectory) » : choisissez un dossier où vous pouvez écrire.",
+          fr:
+            "Impossible de créer le dossier des captures « \(screenshotDirectory) » : choisissez un dossier où vous pouvez écrire.",
           en: "Could not create the screenshot folder '\(screenshotDirectory)': choose a folder you can write to."))
     }
     return url
