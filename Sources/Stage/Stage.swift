@@ -38,7 +38,8 @@ public final class Stage {
       SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_JOYSTICK | SDL_INIT_GAMECONTROLLER)
       throw SDLFailure.error(
         .init(
-          fr: "Le fichier de correspondances des manettes \(mappings.path) est illisible : vérifiez son format (SDL_GameControllerDB).",
+          fr:
+            "Le fichier de correspondances des manettes \(mappings.path) est illisible : vérifiez son format (SDL_GameControllerDB).",
           en: "The gamepad mappings file \(mappings.path) cannot be read: check its format (SDL_GameControllerDB)."))
     }
     var flags = SDL_WINDOW_SHOWN.rawValue
@@ -53,7 +54,9 @@ public final class Stage {
       throw SDLFailure.error(.init(fr: "Impossible d'ouvrir la fenêtre.", en: "Could not open the window."))
     }
     let vsync = configuration.usesVSync ? SDL_RENDERER_PRESENTVSYNC.rawValue : 0
-    let accelerated = configuration.usesSoftwareRenderer ? nil : SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED.rawValue | vsync)
+    let accelerated =
+      configuration.usesSoftwareRenderer
+      ? nil : SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED.rawValue | vsync)
     // Without a GPU the software renderer still draws every scene.
     guard let renderer = accelerated ?? SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE.rawValue | vsync) else {
       SDL_DestroyWindow(window)
@@ -73,7 +76,8 @@ public final class Stage {
     }
     self.window = window
     self.renderer = renderer
-    canvas = Canvas(renderer: renderer, fonts: fonts, images: ImageCache(root: configuration.assetsRoot, renderer: renderer))
+    canvas = Canvas(
+      renderer: renderer, fonts: fonts, images: ImageCache(root: configuration.assetsRoot, renderer: renderer))
     var mode = SDL_DisplayMode()
     let hertz = SDL_GetWindowDisplayMode(window, &mode) == 0 && mode.refresh_rate > 0 ? UInt64(mode.refresh_rate) : 60
     refreshPeriod = 1_000_000_000 / hertz
@@ -135,7 +139,8 @@ public final class Stage {
         events.append(.quitRequested(at: now))
       case SDL_KEYDOWN:
         guard event.key.repeat == 0,
-          let action = KeyboardMap.action(keycode: event.key.keysym.sym, scancode: Int(event.key.keysym.scancode.rawValue))
+          let action = KeyboardMap.action(
+            keycode: event.key.keysym.sym, scancode: Int(event.key.keysym.scancode.rawValue))
         else { continue }
         events.append(.operator(action, at: now))
       default:
@@ -198,7 +203,8 @@ public final class Stage {
     let renderer = SceneRenderer(
       canvas: canvas, language: configuration.language, now: now, players: scene.players,
       lift: { pad in
-        guard animates, let pad, let pressed = pressedAt[pad], now >= pressed, now - pressed < Self.bounceDuration else { return 0 }
+        guard animates, let pad, let pressed = pressedAt[pad], now >= pressed, now - pressed < Self.bounceDuration
+        else { return 0 }
         return Self.bounceHeight * sin(Double(now - pressed) / Double(Self.bounceDuration) * .pi)
       })
     renderer.draw(scene)

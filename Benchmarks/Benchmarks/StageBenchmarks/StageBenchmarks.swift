@@ -38,7 +38,8 @@ enum StageBench {
       StageScene(
         content: .whichScent(
           WhichScentView(
-            choices: choices, cursors: Dictionary(uniqueKeysWithValues: everyone.map { ($0.number, $0.number.rawValue % 4) }),
+            choices: choices,
+            cursors: Dictionary(uniqueKeysWithValues: everyone.map { ($0.number, $0.number.rawValue % 4) }),
             locked: [PlayerNumber(rawValue: 2)!])),
         players: everyone)
     ),
@@ -55,7 +56,9 @@ enum StageBench {
       "Full-screen stimulus with caption",
       StageScene(
         content: .stimulus(
-          StimulusView(stimulus: "verger", image: "stimuli/verger.svg", caption: LocalizedText(fr: "Le verger", en: "The orchard"))),
+          StimulusView(
+            stimulus: "verger", image: "stimuli/verger.svg", caption: LocalizedText(fr: "Le verger", en: "The orchard"))
+        ),
         players: everyone)
     ),
     ("Thank you, ten avatars", StageScene(content: .thankYou, players: everyone)),

@@ -11,7 +11,8 @@ public final class AudioCapture {
   /// Opens the capture device (paused). `deviceName` nil takes the system's default microphone.
   public init(deviceName: String? = nil) throws(StageError) {
     guard SDL_InitSubSystem(SDL_INIT_AUDIO) == 0 else {
-      throw SDLFailure.error(.init(fr: "Le son n'est pas disponible sur cet ordinateur.", en: "Sound is not available on this computer."))
+      throw SDLFailure.error(
+        .init(fr: "Le son n'est pas disponible sur cet ordinateur.", en: "Sound is not available on this computer."))
     }
     var wanted = SDL_AudioSpec()
     wanted.freq = Int32(Self.sampleRate)
@@ -23,7 +24,9 @@ public final class AudioCapture {
     let opened = SDL_OpenAudioDevice(deviceName, 1, &wanted, &obtained, 0)
     guard opened > 0 else {
       let error = SDLFailure.error(
-        .init(fr: "Impossible d'ouvrir le micro. Vérifiez qu'il est branché.", en: "Could not open the microphone. Check that it is plugged in."))
+        .init(
+          fr: "Impossible d'ouvrir le micro. Vérifiez qu'il est branché.",
+          en: "Could not open the microphone. Check that it is plugged in."))
       SDL_QuitSubSystem(SDL_INIT_AUDIO)
       throw error
     }

@@ -11,7 +11,8 @@ public final class FeedbackPlayer {
 
   public init(assetsRoot: URL = StageConfiguration.bundledAssets, deviceName: String? = nil) throws(StageError) {
     guard SDL_InitSubSystem(SDL_INIT_AUDIO) == 0 else {
-      throw SDLFailure.error(.init(fr: "Le son n'est pas disponible sur cet ordinateur.", en: "Sound is not available on this computer."))
+      throw SDLFailure.error(
+        .init(fr: "Le son n'est pas disponible sur cet ordinateur.", en: "Sound is not available on this computer."))
     }
     var wanted = SDL_AudioSpec()
     wanted.freq = Int32(Self.sampleRate)
@@ -59,7 +60,9 @@ public final class FeedbackPlayer {
     guard CSDL2_LoadWAV(url.path, &spec, &buffer, &length) != nil, let buffer else { return nil }
     defer { SDL_FreeWAV(buffer) }
     var converter = SDL_AudioCVT()
-    guard SDL_BuildAudioCVT(&converter, spec.format, spec.channels, spec.freq, CSDL2_AUDIO_S16SYS, 1, Int32(sampleRate)) >= 0
+    guard
+      SDL_BuildAudioCVT(&converter, spec.format, spec.channels, spec.freq, CSDL2_AUDIO_S16SYS, 1, Int32(sampleRate))
+        >= 0
     else { return nil }
     // The converter works in place in a buffer large enough for its longest intermediate step.
     var bytes = [UInt8](repeating: 0, count: Int(length) * Int(max(1, converter.len_mult)))

@@ -55,7 +55,8 @@ final class ImageCache {
     } else {
       surface = IMG_Load(file)
     }
-    guard let loaded = surface, let surface = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888.rawValue, 0) else {
+    guard let loaded = surface, let surface = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888.rawValue, 0)
+    else {
       surface.map { SDL_FreeSurface($0) }
       return nil
     }

@@ -21,13 +21,16 @@ struct PixelImage: Equatable, Sendable {
       return IMG_SavePNG(surface, temporary.path)
     }
     guard saved == 0 else {
-      throw SDLFailure.error(.init(fr: "Impossible d'écrire l'image \(url.path).", en: "Could not write the image \(url.path)."))
+      throw SDLFailure.error(
+        .init(fr: "Impossible d'écrire l'image \(url.path).", en: "Could not write the image \(url.path)."))
     }
     do {
       _ = try? FileManager.default.removeItem(at: url)
       try FileManager.default.moveItem(at: temporary, to: url)
     } catch {
-      throw StageError(.init(fr: "Impossible d'écrire l'image \(url.path).", en: "Could not write the image \(url.path)."), detail: "\(error)")
+      throw StageError(
+        .init(fr: "Impossible d'écrire l'image \(url.path).", en: "Could not write the image \(url.path)."),
+        detail: "\(error)")
     }
   }
 

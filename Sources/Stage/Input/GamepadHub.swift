@@ -35,7 +35,9 @@ final class GamepadHub {
     case SDL_CONTROLLERDEVICEADDED: return added(deviceIndex: event.cdevice.which)
     case SDL_CONTROLLERDEVICEREMOVED: return removed(instance: event.cdevice.which)
     case SDL_CONTROLLERBUTTONDOWN, SDL_CONTROLLERBUTTONUP:
-      guard let index = index(of: event.cbutton.which), let button = Self.button(Int32(event.cbutton.button)) else { return [] }
+      guard let index = index(of: event.cbutton.which), let button = Self.button(Int32(event.cbutton.button)) else {
+        return []
+      }
       let pad = pads[index].id
       return [event.type == SDL_CONTROLLERBUTTONDOWN.rawValue ? .pressed(pad, button) : .released(pad, button)]
     case SDL_CONTROLLERAXISMOTION:
@@ -45,7 +47,9 @@ final class GamepadHub {
       let isVertical = axis % 2 == 1
       let pad = pads[index].id
       var inputs: [PadInput] = []
-      if let released = change.released { inputs.append(.released(pad, Self.direction(released, isVertical: isVertical))) }
+      if let released = change.released {
+        inputs.append(.released(pad, Self.direction(released, isVertical: isVertical)))
+      }
       if let pressed = change.pressed { inputs.append(.pressed(pad, Self.direction(pressed, isVertical: isVertical))) }
       return inputs
     default:

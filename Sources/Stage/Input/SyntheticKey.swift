@@ -9,8 +9,10 @@ struct SyntheticKey: Hashable, Sendable {
   static let space = SyntheticKey(keycode: Int32(SDLK_SPACE.rawValue), scancode: Int(SDL_SCANCODE_SPACE.rawValue))
   static let escape = SyntheticKey(keycode: Int32(SDLK_ESCAPE.rawValue), scancode: Int(SDL_SCANCODE_ESCAPE.rawValue))
   static let enter = SyntheticKey(keycode: Int32(SDLK_RETURN.rawValue), scancode: Int(SDL_SCANCODE_RETURN.rawValue))
-  static let keypadEnter = SyntheticKey(keycode: Int32(SDLK_KP_ENTER.rawValue), scancode: Int(SDL_SCANCODE_KP_ENTER.rawValue))
-  static let backspace = SyntheticKey(keycode: Int32(SDLK_BACKSPACE.rawValue), scancode: Int(SDL_SCANCODE_BACKSPACE.rawValue))
+  static let keypadEnter = SyntheticKey(
+    keycode: Int32(SDLK_KP_ENTER.rawValue), scancode: Int(SDL_SCANCODE_KP_ENTER.rawValue))
+  static let backspace = SyntheticKey(
+    keycode: Int32(SDLK_BACKSPACE.rawValue), scancode: Int(SDL_SCANCODE_BACKSPACE.rawValue))
 
   /// A letter key as printed on it (lowercase a…z).
   static func letter(_ letter: Character) -> SyntheticKey {
@@ -20,7 +22,8 @@ struct SyntheticKey: Hashable, Sendable {
 
   /// A digit on the top row of a QWERTY keyboard.
   static func topRowDigit(_ digit: Int) -> SyntheticKey {
-    SyntheticKey(keycode: Int32(48 + digit), scancode: digitScancode(digit, first: SDL_SCANCODE_1, zero: SDL_SCANCODE_0))
+    SyntheticKey(
+      keycode: Int32(48 + digit), scancode: digitScancode(digit, first: SDL_SCANCODE_1, zero: SDL_SCANCODE_0))
   }
 
   /// The same key on an AZERTY keyboard, where it types & é " ' ( - è _ ç à without Shift.
@@ -31,7 +34,8 @@ struct SyntheticKey: Hashable, Sendable {
   }
 
   static func keypadDigit(_ digit: Int) -> SyntheticKey {
-    SyntheticKey(keycode: Int32(48 + digit), scancode: digitScancode(digit, first: SDL_SCANCODE_KP_1, zero: SDL_SCANCODE_KP_0))
+    SyntheticKey(
+      keycode: Int32(48 + digit), scancode: digitScancode(digit, first: SDL_SCANCODE_KP_1, zero: SDL_SCANCODE_KP_0))
   }
 
   private static func digitScancode(_ digit: Int, first: SDL_Scancode, zero: SDL_Scancode) -> Int {

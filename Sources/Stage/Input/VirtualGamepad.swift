@@ -42,7 +42,8 @@ public final class VirtualGamepad {
       return SDL_JoystickAttachVirtualEx(&description)
     }
     guard deviceIndex >= 0, let opened = SDL_JoystickOpen(deviceIndex) else {
-      throw SDLFailure.error(.init(fr: "Impossible de créer une manette virtuelle.", en: "Could not create a virtual gamepad."))
+      throw SDLFailure.error(
+        .init(fr: "Impossible de créer une manette virtuelle.", en: "Could not create a virtual gamepad."))
     }
     joystick = opened
   }

@@ -51,7 +51,9 @@ final class Canvas {
     fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: width), colour, alpha: alpha)
     fill(Rect(x: rect.x, y: rect.maxY - width, width: rect.width, height: width), colour, alpha: alpha)
     fill(Rect(x: rect.x, y: rect.y + width, width: width, height: rect.height - 2 * width), colour, alpha: alpha)
-    fill(Rect(x: rect.maxX - width, y: rect.y + width, width: width, height: rect.height - 2 * width), colour, alpha: alpha)
+    fill(
+      Rect(x: rect.maxX - width, y: rect.y + width, width: width, height: rect.height - 2 * width), colour, alpha: alpha
+    )
   }
 
   func fillCircle(centreX: Double, centreY: Double, radius: Double, _ colour: Colour, alpha: UInt8 = 255) {
@@ -62,7 +64,9 @@ final class Canvas {
     shape(centreX: centreX, centreY: centreY, radius: radius, ringWidth: max(1, width), colour, alpha: alpha)
   }
 
-  private func shape(centreX: Double, centreY: Double, radius: Double, ringWidth: Double, _ colour: Colour, alpha: UInt8) {
+  private func shape(
+    centreX: Double, centreY: Double, radius: Double, ringWidth: Double, _ colour: Colour, alpha: UInt8
+  ) {
     let pixelRadius = Int((radius * scale).rounded())
     let pixelWidth = ringWidth > 0 ? max(1, Int((ringWidth * scale).rounded())) : 0
     guard let texture = shapes.texture(radius: pixelRadius, ringWidth: pixelWidth, colour: colour) else { return }
@@ -88,8 +92,12 @@ final class Canvas {
     fillCircle(centreX: centreX, centreY: centreY, radius: size / 2, colour)
     let unit = size / 10
     let stroke = max(2, unit * 1.4)
-    line(from: (centreX - 2.6 * unit, centreY), to: (centreX - 0.6 * unit, centreY + 2.2 * unit), width: stroke, Palette.background)
-    line(from: (centreX - 1.2 * unit, centreY + 2.2 * unit), to: (centreX + 3 * unit, centreY - 2.4 * unit), width: stroke, Palette.background)
+    line(
+      from: (centreX - 2.6 * unit, centreY), to: (centreX - 0.6 * unit, centreY + 2.2 * unit), width: stroke,
+      Palette.background)
+    line(
+      from: (centreX - 1.2 * unit, centreY + 2.2 * unit), to: (centreX + 3 * unit, centreY - 2.4 * unit), width: stroke,
+      Palette.background)
   }
 
   /// A triangle pointing left or right, for "change avatar" arrows.
@@ -103,7 +111,8 @@ final class Canvas {
   func triangles(_ points: [(Double, Double)], _ colour: Colour, alpha: UInt8) {
     let sdlColour = SDL_Color(r: colour.red, g: colour.green, b: colour.blue, a: alpha)
     let vertices = points.map {
-      SDL_Vertex(position: SDL_FPoint(x: Float($0.0), y: Float($0.1)), color: sdlColour, tex_coord: SDL_FPoint(x: 0, y: 0))
+      SDL_Vertex(
+        position: SDL_FPoint(x: Float($0.0), y: Float($0.1)), color: sdlColour, tex_coord: SDL_FPoint(x: 0, y: 0))
     }
     vertices.withUnsafeBufferPointer {
       _ = SDL_RenderGeometry(renderer, nil, $0.baseAddress, Int32($0.count), nil, 0)

@@ -32,7 +32,9 @@ struct Colour: Hashable, Sendable, CustomStringConvertible {
 
   /// WCAG 2 contrast ratio, from 1 (same colour) to 21 (black on white).
   func contrastRatio(with other: Colour) -> Double {
-    let (lighter, darker) = (max(relativeLuminance, other.relativeLuminance), min(relativeLuminance, other.relativeLuminance))
+    let (lighter, darker) = (
+      max(relativeLuminance, other.relativeLuminance), min(relativeLuminance, other.relativeLuminance)
+    )
     return (lighter + 0.05) / (darker + 0.05)
   }
 }

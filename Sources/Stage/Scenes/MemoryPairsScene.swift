@@ -5,7 +5,8 @@ extension SceneRenderer {
   /// The card grid, the shared cursor, and whose turn it is.
   func drawMemoryPairs(_ game: MemoryPairsView) {
     canvas.text(
-      say(StageStrings.memoryPairs), style: .title, in: Rect(x: 60, y: 20, width: 1000, height: 120), alignment: .leading,
+      say(StageStrings.memoryPairs), style: .title, in: Rect(x: 60, y: 20, width: 1000, height: 120),
+      alignment: .leading,
       on: Palette.background)
     if let mover = game.playerToMove {
       drawPlayer(mover, centreX: 1190, centreY: 80, diameter: 100)
@@ -28,7 +29,8 @@ extension SceneRenderer {
         width: cell, height: cell)
       drawCard(card, in: box)
       if index == game.cursor {
-        canvas.stroke(Rect(x: box.x - 12, y: box.y - 12, width: cell + 24, height: cell + 24), Palette.accent, width: 10)
+        canvas.stroke(
+          Rect(x: box.x - 12, y: box.y - 12, width: cell + 24, height: cell + 24), Palette.accent, width: 10)
       }
     }
   }

@@ -58,7 +58,8 @@ struct SceneRenderer {
     let avatar = Avatar.catalogue.first { $0.id == id }
     let colour = avatar.flatMap { Colour(hex: $0.colour) } ?? Palette.text
     canvas.fillCircle(centreX: centreX, centreY: centreY, radius: diameter / 2, Palette.panel, alpha: alpha)
-    canvas.ring(centreX: centreX, centreY: centreY, radius: diameter / 2, width: max(3, diameter * 0.07), colour, alpha: alpha)
+    canvas.ring(
+      centreX: centreX, centreY: centreY, radius: diameter / 2, width: max(3, diameter * 0.07), colour, alpha: alpha)
     if let avatar {
       let side = diameter * 0.68
       canvas.image(avatar.image, in: .centred(at: centreX, centreY, width: side, height: side), alpha: alpha)
@@ -69,7 +70,8 @@ struct SceneRenderer {
   func drawPlayer(_ number: PlayerNumber, centreX: Double, centreY: Double, diameter: Double, locked: Bool = false) {
     guard let player = players[number] else { return }
     let lifted = centreY - lift(player.pad)
-    drawAvatar(player.avatar, centreX: centreX, centreY: lifted, diameter: diameter, alpha: player.isConnected ? 255 : 90)
+    drawAvatar(
+      player.avatar, centreX: centreX, centreY: lifted, diameter: diameter, alpha: player.isConnected ? 255 : 90)
     if locked {
       canvas.checkMark(
         centreX: centreX + diameter * 0.36, centreY: lifted - diameter * 0.36, size: diameter * 0.42, Palette.agreement)
@@ -77,7 +79,9 @@ struct SceneRenderer {
   }
 
   /// Players' avatars in rows of `perRow`, centred in `box`.
-  func drawPlayers(_ numbers: [PlayerNumber], in box: Rect, diameter: Double, perRow: Int, locked: Set<PlayerNumber> = []) {
+  func drawPlayers(
+    _ numbers: [PlayerNumber], in box: Rect, diameter: Double, perRow: Int, locked: Set<PlayerNumber> = []
+  ) {
     let spacing = diameter * 1.15
     for (row, start) in stride(from: 0, to: numbers.count, by: perRow).enumerated() {
       let rowPlayers = Array(numbers[start..<min(numbers.count, start + perRow)])

@@ -22,7 +22,8 @@ extension SceneRenderer {
       canvas.line(from: (x, box.maxY - 22), to: (x + 8, box.y + 22), width: 6, Palette.accent)
     }
     canvas.text(
-      say(StageStrings.scent), style: .body, in: Rect(x: box.x + 100, y: box.y, width: box.width - 110, height: box.height),
+      say(StageStrings.scent), style: .body,
+      in: Rect(x: box.x + 100, y: box.y, width: box.width - 110, height: box.height),
       alignment: .leading, on: Palette.panel)
   }
 }

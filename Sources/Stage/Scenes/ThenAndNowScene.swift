@@ -16,10 +16,13 @@ extension SceneRenderer {
     canvas.fill(box, Palette.panel)
     if game.revealedIsNow == isNow { canvas.stroke(box, Palette.agreement, width: 10) }
     canvas.text(
-      say(isNow ? StageStrings.now : StageStrings.then), style: .title, in: Rect(x: box.x, y: box.y + 10, width: box.width, height: 100),
+      say(isNow ? StageStrings.now : StageStrings.then), style: .title,
+      in: Rect(x: box.x, y: box.y + 10, width: box.width, height: 100),
       on: Palette.panel)
     let choosing = game.cursors.filter { $0.value == isNow }.map(\.key).sorted()
-    drawPlayers(choosing, in: Rect(x: box.x, y: box.y + 120, width: box.width, height: 190), diameter: 80, perRow: 5, locked: game.locked)
+    drawPlayers(
+      choosing, in: Rect(x: box.x, y: box.y + 120, width: box.width, height: 190), diameter: 80, perRow: 5,
+      locked: game.locked)
     let pile = Array((isNow ? game.sortedNow : game.sortedThen).suffix(6))
     let thumbs = Rect(x: box.x + 20, y: box.y + 330, width: box.width - 40, height: 340)
     for (index, item) in pile.enumerated() {

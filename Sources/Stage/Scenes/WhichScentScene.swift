@@ -10,7 +10,8 @@ extension SceneRenderer {
       let picture = Rect(x: column.midX - side / 2, y: column.y, width: side, height: side)
       canvas.picture(choice.image, label: say(choice.label), in: picture)
       if game.revealedAnswer == index {
-        canvas.stroke(Rect(x: picture.x - 14, y: picture.y - 14, width: side + 28, height: side + 28), Palette.agreement, width: 10)
+        canvas.stroke(
+          Rect(x: picture.x - 14, y: picture.y - 14, width: side + 28, height: side + 28), Palette.agreement, width: 10)
         canvas.checkMark(centreX: picture.maxX - 10, centreY: picture.y + 10, size: 64, Palette.agreement)
       }
       canvas.text(

@@ -43,7 +43,8 @@ final class FontCache {
           en: "Font not found: \(path). Point --assets at the assets folder."))
     }
     guard TTF_Init() == 0 else {
-      throw SDLFailure.error(.init(fr: "Impossible de préparer l'affichage du texte.", en: "Could not set up text rendering."))
+      throw SDLFailure.error(
+        .init(fr: "Impossible de préparer l'affichage du texte.", en: "Could not set up text rendering."))
     }
   }
 
@@ -77,7 +78,8 @@ final class FontCache {
     defer { SDL_FreeSurface(surface) }
     guard let texture = SDL_CreateTextureFromSurface(renderer, surface) else { return nil }
     if texts.count >= textLimit { clearTexts() }
-    let rendered = RenderedText(texture: texture, pixelWidth: Int(surface.pointee.w), pixelHeight: Int(surface.pointee.h))
+    let rendered = RenderedText(
+      texture: texture, pixelWidth: Int(surface.pointee.w), pixelHeight: Int(surface.pointee.h))
     texts[key] = rendered
     return rendered
   }

@@ -3,7 +3,8 @@ import SessionModel
 /// Every word the Stage puts on screen, French first, in one place.
 enum StageStrings {
   static let welcome = LocalizedText(fr: "Bienvenue !", en: "Welcome!")
-  static let takeAPad = LocalizedText(fr: "Prenez une manette et appuyez sur un bouton.", en: "Take a gamepad and press a button.")
+  static let takeAPad = LocalizedText(
+    fr: "Prenez une manette et appuyez sur un bouton.", en: "Take a gamepad and press a button.")
   static let chooseYourAvatar = LocalizedText(fr: "Choisissez votre personnage", en: "Choose your character")
   static let pressAToChoose = LocalizedText(fr: "Appuyez sur A pour choisir", en: "Press A to choose")
   static let whichScent = LocalizedText(fr: "Quelle odeur ?", en: "Which scent?")
