@@ -97,7 +97,9 @@ public final class Stage {
   /// assets folder holding only pictures still works.
   static func fontsFolder(for assetsRoot: URL) -> URL {
     let own = assetsRoot.appendingPathComponent("fonts")
-    let hasAndika = FileManager.default.fileExists(atPath: own.appendingPathComponent("Andika-Regular.ttf").path)
+    let hasAndika = ["Andika-Regular.ttf", "Andika-Bold.ttf"].allSatisfy {
+      FileManager.default.fileExists(atPath: own.appendingPathComponent($0).path)
+    }
     return hasAndika ? own : StageConfiguration.bundledAssets.appendingPathComponent("fonts")
   }
 

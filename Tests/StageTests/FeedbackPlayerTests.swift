@@ -19,6 +19,32 @@ extension SDLTests {
       #expect(samples.suffix(480).allSatisfy { abs(Int($0)) < peak / 10 })
     }
 
+    /// Played through SDL's disk driver in real time: the output file holds the chime, sample for sample.
+    @MainActor
+    @Test func playedSoundReachesTheOutputUnchanged() throws {
+      let output = FileManager.default.temporaryDirectory.appendingPathComponent("feedback-out-\(getpid()).raw")
+      let noSounds = FileManager.default.temporaryDirectory.appendingPathComponent("no-sounds-\(getpid())")
+      setenv("SDL_AUDIODRIVER", "disk", 1)
+      setenv("SDL_DISKAUDIOFILE", output.path, 1)
+      defer {
+        unsetenv("SDL_AUDIODRIVER")
+        unsetenv("SDL_DISKAUDIOFILE")
+        try? FileManager.default.removeItem(at: output)
+      }
+      var expected: [Int16] = []
+      do {
+        let player = try FeedbackPlayer(assetsRoot: noSounds)
+        expected = player.samples(of: .confirm)
+        player.play(.confirm)
+        Thread.sleep(forTimeInterval: Double(expected.count) / Double(FeedbackPlayer.sampleRate) + 0.3)
+      }
+      let written = try Data(contentsOf: output).withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
+      let start = try #require(written.firstIndex { $0 != 0 })
+      let firstSound = try #require(expected.firstIndex { $0 != 0 })
+      try #require(written.count >= start - firstSound + expected.count)
+      #expect(Array(written[(start - firstSound)..<(start - firstSound + expected.count)]) == expected)
+    }
+
     /// A 16 kHz WAV is converted to the player's 48 kHz.
     @Test func wavFilesAreConvertedToThePlayersRate() throws {
       let samples: [Int16] = (0..<1_600).map { Int16(($0 % 80) * 200 - 8_000) }

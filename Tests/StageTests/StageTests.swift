@@ -37,11 +37,31 @@ extension SDLTests {
       #expect(frame.argb.prefix(400 * 30).allSatisfy { $0 == background })
     }
 
-    @Test func missingFontNamesTheFolder() throws {
+    @Test func anUnreadableMappingsFileIsRefused() throws {
       StageFixtures.prepareHeadlessEnvironment()
-      #expect(
-        Stage.fontsFolder(for: URL(fileURLWithPath: "/nonexistent"))
-          == StageConfiguration.bundledAssets.appendingPathComponent("fonts"))
+      let missing = URL(fileURLWithPath: "/nonexistent/gamecontrollerdb.txt")
+      #expect(throws: StageError.self) {
+        try Stage(
+          configuration: StageConfiguration(
+            width: 320, height: 180, isHeadless: true, usesSoftwareRenderer: true, usesVSync: false,
+            assetsRoot: StageFixtures.pictures, padMappingsFile: missing))
+      }
+    }
+
+    @Test func assetsWithoutFontsFallBackToTheBundledFont() throws {
+      let bundled = StageConfiguration.bundledAssets.appendingPathComponent("fonts")
+      #expect(Stage.fontsFolder(for: URL(fileURLWithPath: "/nonexistent")) == bundled)
+      let own = FileManager.default.temporaryDirectory.appendingPathComponent("own-fonts-\(getpid())")
+      defer { try? FileManager.default.removeItem(at: own) }
+      try FileManager.default.createDirectory(
+        at: own.appendingPathComponent("fonts"), withIntermediateDirectories: true)
+      for (index, font) in ["Andika-Regular.ttf", "Andika-Bold.ttf"].enumerated() {
+        // With only the regular face the folder is incomplete; with both it is used.
+        #expect(Stage.fontsFolder(for: own) == bundled, "with \(index) of 2 fonts")
+        try FileManager.default.copyItem(
+          at: bundled.appendingPathComponent(font), to: own.appendingPathComponent("fonts/\(font)"))
+      }
+      #expect(Stage.fontsFolder(for: own) == own.appendingPathComponent("fonts"))
     }
   }
 }
