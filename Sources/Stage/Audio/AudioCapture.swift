@@ -10,33 +10,14 @@ public final class AudioCapture {
 
   /// Opens the capture device (paused). `deviceName` nil takes the system's default microphone.
   public init(deviceName: String? = nil) throws(StageError) {
-    guard SDL_InitSubSystem(SDL_INIT_AUDIO) == 0 else {
-      throw SDLFailure.error(
-        .init(fr: "Le son n'est pas disponible sur cet ordinateur.", en: "Sound is not available on this computer."))
-    }
-    var wanted = SDL_AudioSpec()
-    wanted.freq = Int32(Self.sampleRate)
-    wanted.format = CSDL2_AUDIO_S16SYS
-    wanted.channels = 1
-    wanted.samples = 1024
-    var obtained = SDL_AudioSpec()
-    // No allowed changes: SDL converts to exactly this format if the microphone differs.
-    let opened = SDL_OpenAudioDevice(deviceName, 1, &wanted, &obtained, 0)
-    guard opened > 0 else {
-      let error = SDLFailure.error(
-        .init(
-          fr: "Impossible d'ouvrir le micro. Vérifiez qu'il est branché.",
-          en: "Could not open the microphone. Check that it is plugged in."))
-      SDL_QuitSubSystem(SDL_INIT_AUDIO)
-      throw error
-    }
-    device = opened
+    device = try AudioDevice.open(
+      isCapture: true, sampleRate: Self.sampleRate, name: deviceName,
+      failure: .init(
+        fr: "Impossible d'ouvrir le micro. Vérifiez qu'il est branché.",
+        en: "Could not open the microphone. Check that it is plugged in."))
   }
 
-  isolated deinit {
-    SDL_CloseAudioDevice(device)
-    SDL_QuitSubSystem(SDL_INIT_AUDIO)
-  }
+  isolated deinit { AudioDevice.close(device) }
 
   public func start() {
     SDL_PauseAudioDevice(device, 0)

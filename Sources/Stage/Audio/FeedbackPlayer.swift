@@ -10,24 +10,9 @@ public final class FeedbackPlayer {
   private var sounds: [FeedbackSound: [Int16]] = [:]
 
   public init(assetsRoot: URL = StageConfiguration.bundledAssets, deviceName: String? = nil) throws(StageError) {
-    guard SDL_InitSubSystem(SDL_INIT_AUDIO) == 0 else {
-      throw SDLFailure.error(
-        .init(fr: "Le son n'est pas disponible sur cet ordinateur.", en: "Sound is not available on this computer."))
-    }
-    var wanted = SDL_AudioSpec()
-    wanted.freq = Int32(Self.sampleRate)
-    wanted.format = CSDL2_AUDIO_S16SYS
-    wanted.channels = 1
-    wanted.samples = 1024
-    var obtained = SDL_AudioSpec()
-    let opened = SDL_OpenAudioDevice(deviceName, 0, &wanted, &obtained, 0)
-    guard opened > 0 else {
-      let error = SDLFailure.error(
-        .init(fr: "Impossible d'ouvrir la sortie son.", en: "Could not open the sound output."))
-      SDL_QuitSubSystem(SDL_INIT_AUDIO)
-      throw error
-    }
-    device = opened
+    device = try AudioDevice.open(
+      isCapture: false, sampleRate: Self.sampleRate, name: deviceName,
+      failure: .init(fr: "Impossible d'ouvrir la sortie son.", en: "Could not open the sound output."))
     for sound in FeedbackSound.allCases {
       let file = assetsRoot.appendingPathComponent("sounds/\(sound.rawValue).wav")
       sounds[sound] = Self.loadWAV(file) ?? Chime.samples(for: sound, sampleRate: Self.sampleRate)
@@ -35,10 +20,7 @@ public final class FeedbackPlayer {
     SDL_PauseAudioDevice(device, 0)
   }
 
-  isolated deinit {
-    SDL_CloseAudioDevice(device)
-    SDL_QuitSubSystem(SDL_INIT_AUDIO)
-  }
+  isolated deinit { AudioDevice.close(device) }
 
   /// Queues the sound; a new sound waits for the one playing, so nothing ever piles up into noise.
   public func play(_ sound: FeedbackSound) {
