@@ -69,12 +69,13 @@ final class ImageCache {
     return Image(texture: texture, pixelWidth: Int(surface.pointee.w), pixelHeight: Int(surface.pointee.h))
   }
 
-  /// True when every pixel of an ARGB8888 surface has full alpha.
+  /// True when every pixel of an ARGB8888 surface has full alpha, except the last row and column:
+  /// SDL_image rounds an SVG's size up, leaving a partly covered edge that blending would not improve.
   private static func isOpaque(_ surface: UnsafeMutablePointer<SDL_Surface>) -> Bool {
-    let width = Int(surface.pointee.w)
+    let width = Int(surface.pointee.w) - 1
     let pitch = Int(surface.pointee.pitch)
-    guard let base = surface.pointee.pixels?.assumingMemoryBound(to: UInt8.self) else { return false }
-    for row in 0..<Int(surface.pointee.h) {
+    guard width > 0, let base = surface.pointee.pixels?.assumingMemoryBound(to: UInt8.self) else { return false }
+    for row in 0..<max(1, Int(surface.pointee.h) - 1) {
       let pixels = UnsafeBufferPointer(
         start: UnsafeRawPointer(base + row * pitch).assumingMemoryBound(to: UInt32.self), count: width)
       for pixel in pixels where pixel >> 24 != 0xFF { return false }
