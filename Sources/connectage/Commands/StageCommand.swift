@@ -1,10 +1,8 @@
 import ArgumentParser
 
-// Placeholder until its issue lands: the command exists so the subcommand list is stable.
+/// `connectage stage …`: the shared screen on its own, without a session.
 struct StageCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "stage", abstract: "Not available yet.")
-
-  func run() async throws {
-    throw CommandFailure.runtime(.init(fr: "« stage » n'est pas encore disponible.", en: "'stage' is not available yet."))
-  }
+  static let configuration = CommandConfiguration(
+    commandName: "stage", abstract: "The shared screen: a guided tour of every scene.",
+    subcommands: [StageTourCommand.self])
 }

@@ -1,0 +1,40 @@
+import SessionModel
+
+extension SceneRenderer {
+  /// Seats in a grid of five: avatar on offer between two arrows, its name, and a tick once chosen.
+  func drawJoin(_ join: JoinView) {
+    drawTitle(StageStrings.chooseYourAvatar)
+    let seats = join.seats.sorted { $0.number < $1.number }
+    let rows = seats.count > 5 ? 2 : 1
+    let area = Rect(x: 60, y: 160, width: 1800, height: rows == 2 ? 700 : 400)
+    for (rowIndex, rowBox) in area.rows(rows, gap: 30).enumerated() {
+      let rowSeats = Array(seats.dropFirst(rowIndex * 5).prefix(5))
+      for (seat, card) in zip(rowSeats, rowBox.columns(5, gap: 30)) {
+        drawSeat(seat, in: card)
+      }
+    }
+    canvas.text(
+      say(StageStrings.pressAToChoose), style: .title, in: Rect(x: 60, y: 900, width: 1800, height: 120),
+      colour: Palette.accent, on: Palette.background)
+  }
+
+  private func drawSeat(_ seat: JoinSeat, in card: Rect) {
+    canvas.fill(card, Palette.panel)
+    if seat.isConfirmed { canvas.stroke(card, Palette.agreement, width: 8) }
+    canvas.text(
+      "\(seat.number.rawValue)", style: .bodyBold, in: Rect(x: card.x + 16, y: card.y + 8, width: 80, height: 64),
+      alignment: .leading, on: Palette.panel)
+    let centreY = card.y + card.height * 0.44 - lift(seat.pad)
+    let diameter = min(170, card.height * 0.5)
+    drawAvatar(seat.avatar, centreX: card.midX, centreY: centreY, diameter: diameter)
+    if seat.isConfirmed {
+      canvas.checkMark(centreX: card.maxX - 44, centreY: card.y + 44, size: 56, Palette.agreement)
+    } else {
+      canvas.arrow(centreX: card.x + 40, centreY: centreY, size: 44, pointsRight: false, Palette.accent)
+      canvas.arrow(centreX: card.maxX - 40, centreY: centreY, size: 44, pointsRight: true, Palette.accent)
+    }
+    let name = Avatar.catalogue.first { $0.id == seat.avatar }.map { say($0.name) } ?? seat.avatar.rawValue
+    canvas.text(
+      name, style: .body, in: Rect(x: card.x, y: card.maxY - 84, width: card.width, height: 70), on: Palette.panel)
+  }
+}

@@ -1,0 +1,51 @@
+import SessionModel
+
+/// Every word the Stage puts on screen, French first, in one place.
+enum StageStrings {
+  static let welcome = LocalizedText(fr: "Bienvenue !", en: "Welcome!")
+  static let takeAPad = LocalizedText(
+    fr: "Prenez une manette et appuyez sur un bouton.", en: "Take a gamepad and press a button.")
+  static let chooseYourAvatar = LocalizedText(fr: "Choisissez votre personnage", en: "Choose your character")
+  static let pressAToChoose = LocalizedText(fr: "Appuyez sur A pour choisir", en: "Press A to choose")
+  static let whichScent = LocalizedText(fr: "Quelle odeur ?", en: "Which scent?")
+  static let memoryPairs = LocalizedText(fr: "Retrouvez les paires", en: "Find the pairs")
+  static let yourTurn = LocalizedText(fr: "À vous", en: "Your turn")
+  static let thenAndNow = LocalizedText(fr: "Autrefois ou aujourd'hui ?", en: "Then or now?")
+  static let then = LocalizedText(fr: "Autrefois", en: "Then")
+  static let now = LocalizedText(fr: "Aujourd'hui", en: "Now")
+  static let evocationPrompt = LocalizedText(
+    fr: "Qu'est-ce que cela vous rappelle ?", en: "What does this remind you of?")
+  static let whoWantsToSpeak = LocalizedText(fr: "Qui veut parler ?", en: "Who would like to speak?")
+  static let next = LocalizedText(fr: "Ensuite", en: "Next")
+  static let listening = LocalizedText(fr: "On vous écoute", en: "We are listening")
+  static let scent = LocalizedText(fr: "Parfum", en: "Scent")
+  static let pause = LocalizedText(fr: "Pause", en: "Pause")
+  static let backSoon = LocalizedText(fr: "Nous reprenons dans un instant.", en: "We will carry on in a moment.")
+  static let thankYou = LocalizedText(fr: "Merci à tous !", en: "Thank you, everyone!")
+  static let seeYouSoon = LocalizedText(fr: "À bientôt", en: "See you soon")
+  static let confirmEnd = LocalizedText(fr: "Terminer la séance ?", en: "End the session?")
+  static let confirmEndKeys = LocalizedText(
+    fr: "Entrée : oui    Retour arrière : non", en: "Enter: yes    Backspace: no")
+  static let keyboardHelp = LocalizedText(fr: "Clavier", en: "Keyboard")
+
+  /// The therapist's keys, as the help overlay lists them.
+  static let keyboardHelpLines: [(key: LocalizedText, action: LocalizedText)] = [
+    (.init(fr: "Espace", en: "Space"), .init(fr: "suivant", en: "next")),
+    (.init(fr: "P", en: "P"), .init(fr: "pause", en: "pause")),
+    (.init(fr: "S", en: "S"), .init(fr: "passer", en: "skip")),
+    (.init(fr: "R", en: "R"), .init(fr: "recommencer", en: "redo")),
+    (.init(fr: "1 … 9, 0", en: "1 … 9, 0"), .init(fr: "donner la parole", en: "give the floor")),
+    (.init(fr: "Échap", en: "Esc"), .init(fr: "terminer", en: "end")),
+    (.init(fr: "Entrée", en: "Enter"), .init(fr: "confirmer", en: "confirm")),
+    (.init(fr: "Retour arrière", en: "Backspace"), .init(fr: "annuler", en: "cancel")),
+    (.init(fr: "H", en: "H"), .init(fr: "cette aide", en: "this help")),
+  ]
+
+  static func player(_ number: PlayerNumber) -> LocalizedText {
+    LocalizedText(fr: "Joueur \(number.rawValue)", en: "Player \(number.rawValue)")
+  }
+
+  static func turnOf(_ number: PlayerNumber) -> LocalizedText {
+    LocalizedText(fr: "Au tour du joueur \(number.rawValue)", en: "Player \(number.rawValue)'s turn")
+  }
+}
