@@ -14,7 +14,8 @@ let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: 
 
 // Test inputs read from disk by path (see each test's `fixture(_:)` helper).
 let testFixtureFolders: [String: [String]] = [
-  "ProtocolKit": ["Fixtures"]
+  "ProtocolKit": ["Fixtures"],
+  "Stage": ["References"],
 ]
 
 let package = Package(

@@ -1,0 +1,173 @@
+import SessionModel
+
+/// Plays a session by itself: virtual players join, choose avatars, play each game and answer,
+/// and a virtual therapist moves the session on.
+///
+/// It only looks at the scene on screen, exactly as a person would, so the demo and the tour
+/// exercise the real engine and the real pads rather than a script that could drift from them.
+public struct Autopilot: Sendable {
+  public let players: Int
+  public var pace: AutopilotPace
+
+  private var sceneKey: String?
+  private var sceneSince: UInt64 = 0
+  private var lastActionAt: UInt64 = 0
+  /// Actions decided for the current scene, performed one at a time.
+  private var queue: [AutopilotAction] = []
+  private var speakersThisTrial = 0
+  private var currentTrialImage: String?
+  private var hasJoined = false
+
+  public init(players: Int, pace: AutopilotPace) {
+    precondition((1...PlayerNumber.all.count).contains(players), "the autopilot plays with 1 to 10 players")
+    self.players = players
+    self.pace = pace
+  }
+
+  /// The next action for this scene at `now` (monotonic ns), or nil to wait.
+  public mutating func nextAction(for scene: StageScene, at now: UInt64) -> AutopilotAction? {
+    let key = Self.key(of: scene)
+    if key != sceneKey {
+      sceneKey = key
+      sceneSince = now
+      queue = plan(for: scene)
+    }
+    guard seconds(from: lastActionAt, to: now) >= pace.secondsBetweenActions else { return nil }
+    if queue.isEmpty, let action = waitThenAct(on: scene, at: now) {
+      queue.append(action)
+    }
+    guard !queue.isEmpty else { return nil }
+    lastActionAt = now
+    return queue.removeFirst()
+  }
+
+  /// What to do as soon as a scene appears.
+  private mutating func plan(for scene: StageScene) -> [AutopilotAction] {
+    switch scene.content {
+    case .lobby:
+      guard !hasJoined else { return [] }  // a later lobby is the calm card while a scent arrives
+      hasJoined = true
+      return (1...players).map { .tap(player: $0, .a) }
+    case .join(let view):
+      // Each player looks at one other avatar, then keeps it.
+      return view.seats.filter { !$0.isConfirmed }.flatMap { seat -> [AutopilotAction] in
+        let player = playerIndex(of: seat.pad)
+        return [.tap(player: player, .right), .tap(player: player, .a)]
+      }
+    case .whichScent(let view) where view.revealedAnswer == nil:
+      return scene.players.filter { !view.locked.contains($0.number) }.flatMap { player -> [AutopilotAction] in
+        let index = playerIndex(of: player.pad)
+        let moves = index % max(1, view.choices.count)
+        return Array(repeating: .tap(player: index, .right), count: moves) + [.tap(player: index, .a)]
+      }
+    case .thenAndNow(let view) where view.revealedIsNow == nil:
+      return scene.players.filter { !view.locked.contains($0.number) }.flatMap { player -> [AutopilotAction] in
+        let index = playerIndex(of: player.pad)
+        return [.tap(player: index, index % 2 == 0 ? .right : .left), .tap(player: index, .a)]
+      }
+    case .memoryPairs(let view):
+      return memoryMoves(in: view)
+    case .evocation(let view):
+      if view.image != currentTrialImage {
+        currentTrialImage = view.image
+        speakersThisTrial = 0
+      }
+      return []
+    default:
+      return []
+    }
+  }
+
+  /// What to do once a scene has been on screen long enough.
+  private mutating func waitThenAct(on scene: StageScene, at now: UInt64) -> AutopilotAction? {
+    let shown = seconds(from: sceneSince, to: now)
+    switch scene.content {
+    case .join(let view) where view.seats.count == players && view.seats.allSatisfy(\.isConfirmed):
+      return shown >= pace.secondsOnReveal ? .key(.next) : nil
+    case .stimulus:
+      return shown >= pace.secondsOnStimulus ? .key(.next) : nil
+    case .whichScent(let view) where view.revealedAnswer != nil:
+      return shown >= pace.secondsOnReveal ? .key(.next) : nil
+    case .thenAndNow(let view) where view.revealedIsNow != nil:
+      return shown >= pace.secondsOnReveal ? .key(.next) : nil
+    case .memoryPairs(let view) where view.cards.allSatisfy(\.isMatched):
+      return shown >= pace.secondsOnReveal ? .key(.next) : nil
+    case .memoryPairs(let view):
+      // A mismatch or a new turn changes the scene; plan again from what is on screen now.
+      let moves = memoryMoves(in: view)
+      return moves.first
+    case .evocation(let view):
+      if view.speaker != nil {
+        guard shown >= pace.secondsPerAnswer else { return nil }
+        speakersThisTrial += 1
+        return .key(.next)
+      }
+      guard shown >= pace.secondsBetweenActions * 2 else { return nil }
+      if speakersThisTrial < min(pace.speakersPerTrial, scene.players.count) {
+        let speaker = scene.players[speakersThisTrial % scene.players.count].number
+        return .key(.giveFloor(to: speaker))
+      }
+      return .key(.next)
+    default:
+      return nil
+    }
+  }
+
+  /// The shortest way to the next card to turn: the first face-down card not yet matched, then its twin.
+  private func memoryMoves(in view: MemoryPairsView) -> [AutopilotAction] {
+    guard let mover = view.playerToMove.map({ _ in moverIndex(in: view) }) else { return [] }
+    let faceUp = view.cards.indices.filter { view.cards[$0].isFaceUp && !view.cards[$0].isMatched }
+    let target: Int?
+    if let open = faceUp.first {
+      target = view.cards.indices.first {
+        $0 != open && !view.cards[$0].isMatched && view.cards[$0].picture == view.cards[open].picture
+      }
+    } else {
+      target = view.cards.indices.first { !view.cards[$0].isMatched }
+    }
+    guard let target, view.columns > 0 else { return [] }
+    return Self.path(from: view.cursor, to: target, columns: view.columns).map { .tap(player: mover, $0) }
+      + [.tap(player: mover, .a)]
+  }
+
+  private func moverIndex(in view: MemoryPairsView) -> Int {
+    // The player to move is named by seat; virtual pads were plugged in seat order.
+    view.playerToMove.map(\.rawValue) ?? 1
+  }
+
+  static func path(from start: Int, to end: Int, columns: Int) -> [PadButton] {
+    let (startRow, startColumn) = (start / columns, start % columns)
+    let (endRow, endColumn) = (end / columns, end % columns)
+    let vertical: [PadButton] = Array(repeating: endRow > startRow ? .down : .up, count: abs(endRow - startRow))
+    let horizontal: [PadButton] = Array(
+      repeating: endColumn > startColumn ? .right : .left, count: abs(endColumn - startColumn))
+    return vertical + horizontal
+  }
+
+  /// Virtual pad n gets `PadID(n)` from the Stage when pads are plugged in one at a time.
+  private func playerIndex(of pad: PadID?) -> Int {
+    guard let pad, (1...players).contains(pad.rawValue) else { return 1 }
+    return pad.rawValue
+  }
+
+  private func seconds(from start: UInt64, to end: UInt64) -> Double {
+    end > start ? Double(end - start) / 1e9 : 0
+  }
+
+  /// Scenes that differ only in cursors or locks are the same step for pacing purposes,
+  /// except where the autopilot must react (a new turn, a reveal, a new speaker).
+  static func key(of scene: StageScene) -> String {
+    switch scene.content {
+    case .lobby(let title): "lobby:\(title.french)"
+    case .join(let view): "join:\(view.seats.count):\(view.seats.filter(\.isConfirmed).count)"
+    case .stimulus(let view): "stimulus:\(view.stimulus)"
+    case .whichScent(let view): "which:\(view.choices.map(\.image)):\(view.revealedAnswer.map(String.init) ?? "-")"
+    case .memoryPairs(let view):
+      "pairs:\(view.cards.filter(\.isMatched).count):\(view.cards.filter(\.isFaceUp).count):\(view.playerToMove?.rawValue ?? 0)"
+    case .thenAndNow(let view): "then:\(view.picture.image):\(view.revealedIsNow.map(String.init) ?? "-")"
+    case .evocation(let view): "evocation:\(view.image):\(view.speaker?.rawValue ?? 0)"
+    case .pause: "pause"
+    case .thankYou: "thanks"
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import ProtocolKit
+import SessionEngine
+import SessionModel
+import Store
+
+/// A session ready to run: the protocol read and checked, the plan made, the database filled in.
+struct PreparedSession: Sendable {
+  var clinicalProtocol: ClinicalProtocol
+  var session: Session
+  var group: ParticipantGroup?
+  var setup: SessionSetup
+
+  /// Reads the protocol, plans it, picks the session to run and records it in the database.
+  ///
+  /// The session id gets the run's start time, so running the same planned session twice
+  /// (a demo, a redo on another day) never mixes the two logs.
+  static func prepare(
+    _ configuration: RunConfiguration, database: SessionDatabase, startedAt: Date
+  ) throws(RunFailure) -> PreparedSession {
+    let clinicalProtocol: ClinicalProtocol
+    do {
+      clinicalProtocol = try ProtocolLoader.load(
+        contentsOf: configuration.protocolFile, assets: configuration.assetsRoot)
+    } catch {
+      throw RunFailure(
+        LocalizedText(fr: error.text(in: .french), en: error.text(in: .english)), isBadInput: true)
+    }
+    let schedule = ScheduleBuilder(settings: clinicalProtocol.schedule)
+      .schedule(startingOn: clinicalProtocol.schedule.start ?? CalendarDate(daysSinceEpoch: 0))
+    let plan: SessionPlan
+    do {
+      plan = try SessionPlanner(protocol: clinicalProtocol).plan(
+        participants: configuration.participantCount, seed: configuration.seed, schedule: schedule)
+    } catch {
+      throw RunFailure(error.message, isBadInput: true)
+    }
+    guard let unit = plan.units.first,
+      unit.sessions.indices.contains(configuration.sessionNumber - 1)
+    else {
+      let count = plan.units.first?.sessions.count ?? 0
+      throw RunFailure(
+        LocalizedText(
+          fr: "La séance \(configuration.sessionNumber) n'existe pas : le protocole en prévoit \(count).",
+          en: "Session \(configuration.sessionNumber) does not exist: the protocol plans \(count)."),
+        isBadInput: true)
+    }
+    var session = unit.sessions[configuration.sessionNumber - 1]
+    session.id = SessionID("\(session.id.rawValue)-\(Self.stamp(startedAt))")
+    let isClinical = clinicalProtocol.kind == .clinical
+    let participants = isClinical ? unit.members : []
+    let group = isClinical ? ParticipantGroup(id: GroupID(unit.name), study: clinicalProtocol.id, members: participants) : nil
+    if group == nil { session.group = nil }
+
+    let thenAndNow: ThenAndNowCatalogue
+    do {
+      thenAndNow = try ThenAndNowCatalogue.load(assets: configuration.assetsRoot)
+    } catch {
+      throw RunFailure(LocalizedText(fr: error.text(in: .french), en: error.text(in: .english)), isBadInput: true)
+    }
+    let setup = SessionSetup(
+      session: session, title: clinicalProtocol.title, stimuli: clinicalProtocol.stimuli,
+      scents: clinicalProtocol.scents,
+      thenAndNowPictures: thenAndNow.entries.map {
+        ThenAndNowPicture(picture: PictureChoice(image: $0.image, label: $0.label), isNow: $0.era == .aujourdhui)
+      },
+      participants: participants, scentSafety: clinicalProtocol.safety,
+      scentReleaseMilliseconds: clinicalProtocol.presentation.scentPulseMilliseconds,
+      recordsAnswers: clinicalProtocol.evocation.recording,
+      maximumAnswerSeconds: clinicalProtocol.evocation.maximumAnswerSeconds,
+      difficulty: clinicalProtocol.games.first?.difficulty ?? .easy, seed: configuration.seed)
+
+    let prepared = PreparedSession(
+      clinicalProtocol: clinicalProtocol, session: session, group: group, setup: setup)
+    try prepared.record(in: database, protocolName: configuration.protocolFile.deletingPathExtension().lastPathComponent)
+    return prepared
+  }
+
+  /// Files the study, the group's participants (without overwriting what a therapist entered),
+  /// the group and the session with its trials.
+  private func record(in database: SessionDatabase, protocolName: String) throws(RunFailure) {
+    do {
+      try database.studies.save(
+        Study(id: clinicalProtocol.id, title: clinicalProtocol.title.french, protocolName: protocolName))
+      for code in group?.members ?? [] where try database.participants.fetch(code) == nil {
+        try database.participants.add(Participant(code: code, study: clinicalProtocol.id))
+      }
+      if let group { try database.groups.save(group) }
+      try database.sessions.save(session)
+    } catch {
+      throw RunFailure(
+        LocalizedText(
+          fr: "La base de données n'a pas pu enregistrer la séance : \(error).",
+          en: "The database could not record the session: \(error)."))
+    }
+  }
+
+  /// `20270114T093000`: sortable, and safe in file names.
+  static func stamp(_ date: Date) -> String {
+    let seconds = Int(date.timeIntervalSince1970)
+    let day = CalendarDate(daysSinceEpoch: seconds / 86_400)
+    let time = seconds % 86_400
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    let date = day.description.replacingOccurrences(of: "-", with: "")
+    return "\(date)T\(two(time / 3600))\(two(time / 60 % 60))\(two(time % 60))"
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SessionModel
+
+/// Everything a session run needs to know before it starts; nothing here changes mid-session.
+public struct RunConfiguration: Sendable {
+  public var protocolFile: URL
+  public var assetsRoot: URL
+  /// The SQLite file; created with its folder when missing.
+  public var databasePath: String
+  /// Where answers are recorded and exports written: `<output>/<session>/…`.
+  public var outputDirectory: URL
+  public var diffuser: DiffuserChoice
+  public var display: DisplayChoice
+  public var players: PlayerChoice
+  /// Which planned session to run (1 = the first of the schedule).
+  public var sessionNumber: Int
+  /// The participants' count used to plan the protocol (the group that plays is the first).
+  public var participantCount: Int
+  public var seed: UInt64
+  public var language: Language
+
+  public init(
+    protocolFile: URL, assetsRoot: URL, databasePath: String, outputDirectory: URL,
+    diffuser: DiffuserChoice = .simulated, display: DisplayChoice = .automatic,
+    players: PlayerChoice = .realPads, sessionNumber: Int = 1, participantCount: Int = 10, seed: UInt64 = 1,
+    language: Language = .french
+  ) {
+    self.protocolFile = protocolFile
+    self.assetsRoot = assetsRoot
+    self.databasePath = databasePath
+    self.outputDirectory = outputDirectory
+    self.diffuser = diffuser
+    self.display = display
+    self.players = players
+    self.sessionNumber = sessionNumber
+    self.participantCount = participantCount
+    self.seed = seed
+    self.language = language
+  }
+}
+
+/// Which diffuser releases the scents.
+public enum DiffuserChoice: Hashable, Sendable {
+  /// The built-in simulator on a private Unix socket: the whole wire protocol, no hardware.
+  case simulated
+  /// A diffuser (or a simulator started elsewhere) at `unix:PATH`, `tcp:HOST:PORT` or `rfcomm:ADDRESS[:CHANNEL]`.
+  case endpoint(String)
+  /// No diffuser: scent releases are refused and logged, the session goes on.
+  case none
+}
+
+/// Where the session is shown.
+public enum DisplayChoice: Hashable, Sendable {
+  /// A window when a display exists (`DISPLAY` or `WAYLAND_DISPLAY`), offscreen otherwise.
+  case automatic
+  case window
+  case fullscreen
+  case headless
+}
+
+/// Who holds the pads and where the answers come from.
+public enum PlayerChoice: Sendable {
+  /// Real gamepads, the real keyboard and the system microphone.
+  case realPads
+  /// Virtual pads played by the autopilot, with answers spoken by espeak-ng and captured through
+  /// SDL's disk audio driver: the real capture path with no microphone.
+  case autopilot(players: Int, pace: AutopilotPace)
+}

@@ -1,0 +1,17 @@
+import Foundation
+import SessionModel
+
+/// What a finished session left behind.
+public struct RunSummary: Sendable {
+  public var session: SessionID
+  public var trials: Int
+  public var players: Int
+  public var events: Int
+  public var recordings: [URL]
+  /// Measures saved for the answers (one per recorded answer with a participant).
+  public var measuredAnswers: Int
+  public var releasedScents: Int
+  public var frames: Int
+  public var droppedFrames: Int
+  public var exportDirectory: URL?
+}
