@@ -1,2 +1,0 @@
-// SpeechKit: its issue fills this module in.
-import SessionModel
