@@ -83,16 +83,25 @@ public struct FrenchWordCounter: Sendable {
   /// How many words a counted word makes once elided clitics are split (`j'ai` → 2, `qu'l'on` → 3,
   /// `aujourd'hui` → 1).
   public func splitWordCount(_ word: String) -> Int {
-    var rest = Substring(word.lowercased())
-    var count = 0
+    splitElisions(word).count
+  }
+
+  /// The parts of a counted word with elided clitics split off: `j'ai` → `j'`, `ai`;
+  /// `d'aujourd'hui` → `d'`, `aujourd'hui`. Lexicalised apostrophe words stay whole.
+  public func splitElisions(_ word: String) -> [String] {
+    guard word.contains("'") else { return [word] }
+    var rest = Substring(word)
+    var parts: [String] = []
     while rest.contains("'") {
-      if isLexicalised(rest) { break }
-      guard let clitic = rules.elidableClitics.first(where: { rest.hasPrefix($0) }), rest.count > clitic.count
+      let folded = rest.lowercased()
+      if isLexicalised(Substring(folded)) { break }
+      guard let clitic = rules.elidableClitics.first(where: { folded.hasPrefix($0) }), folded.count > clitic.count
       else { break }
-      count += 1
+      parts.append(String(rest.prefix(clitic.count)))
       rest = rest.dropFirst(clitic.count)
     }
-    return count + (rest.isEmpty ? 0 : 1)
+    if !rest.isEmpty { parts.append(String(rest)) }
+    return parts
   }
 
   private func isLexicalised(_ word: Substring) -> Bool {
