@@ -113,8 +113,8 @@ public enum ASRJSONReader {
   private static func positionedError(_ error: DecodingError, data: Data, file: String) -> TranscriptReadError {
     switch error {
     case .dataCorrupted(let context):
-      let detail = [context.debugDescription, (context.underlyingError.map { "\($0)" }) ?? ""].joined(separator: " ")
-      let (line, column) = position(in: detail) ?? (1, 1)
+      _ = context
+      let (line, column) = JSONSyntaxLocator.firstError(in: [UInt8](data)) ?? (1, 1)
       return TranscriptReadError(
         file: file, line: line, column: column,
         reason: LocalizedText(
@@ -131,15 +131,5 @@ public enum ASRJSONReader {
       return TranscriptReadError(
         file: file, line: 1, column: 1, reason: LocalizedText(fr: "JSON illisible", en: "unreadable JSON"))
     }
-  }
-
-  /// Foundation's JSON errors say "line L, column C"; their figures are kept as they are.
-  private static func position(in text: String) -> (Int, Int)? {
-    guard let lineRange = text.range(of: "line ") else { return nil }
-    let afterLine = text[lineRange.upperBound...]
-    guard let line = Int(afterLine.prefix(while: \.isNumber)) else { return nil }
-    guard let columnRange = afterLine.range(of: "column ") else { return (line, 1) }
-    let column = Int(afterLine[columnRange.upperBound...].prefix(while: \.isNumber)) ?? 1
-    return (line, column)
   }
 }
