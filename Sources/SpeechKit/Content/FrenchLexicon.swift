@@ -16,7 +16,7 @@ enum FrenchLexicon {
   static let firstPersonPossessives: Set<String> = ["mon", "ma", "mes", "notre", "nos"]
   /// Demonstratives and quantifiers: propositions (CPIDR DT, EVAL det/qn).
   static let demonstrativesAndQuantifiers: Set<String> = [
-    "ce", "cet", "cette", "ces", "chaque", "quelques", "plusieurs", "tous", "toutes", "aucun", "aucune",
+    "ce", "cet", "cette", "ces", "chaque", "toute", "quelques", "plusieurs", "tous", "toutes", "aucun", "aucune",
     "certains", "certaines",
   ]
   static let prepositions: Set<String> = [
@@ -59,6 +59,8 @@ enum FrenchLexicon {
     "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "cents",
     "mille", "premier", "première", "deuxième", "troisième", "dernier", "dernière",
   ]
+  /// Colour words that are nouns after an article ("des roses", "une orange").
+  static let colourNouns: Set<String> = ["rose", "roses", "orange", "oranges", "marron", "marrons", "violette", "violettes"]
   /// Nouns in `-ment` common in reminiscence; other `-ment` words after a determiner are nouns too.
   static let nounsInMent: Set<String> = [
     "moment", "moments", "appartement", "enterrement", "sentiment", "vêtement", "vêtements", "bâtiment",
@@ -175,10 +177,27 @@ enum FrenchLexicon {
   ]
 
   /// Every known verb form, built once from the lists above.
-  static let verbForms: [String: VerbForm] = {
+  static var verbForms: [String: VerbForm] { verbTables.forms }
+
+  /// Every spelling that can be a past participle, whatever its preferred reading ("fait", "dit").
+  static var pastParticiples: Set<String> { verbTables.participles }
+
+  private static let verbTables: (forms: [String: VerbForm], participles: Set<String>) = {
     var forms: [String: VerbForm] = [:]
+    var pastParticipleForms = Set<String>()
+    // An ambiguous spelling takes its most frequent reading in speech: "vis" is "je vis" (vivre)
+    // before "je vis" (voir, passé simple), "fait" a present before a participle.
+    let priority: [VerbTense] = [
+      .present, .imperfect, .pastParticiple, .infinitive, .future, .conditional, .presentParticiple, .simplePast,
+    ]
     func add(_ form: String, _ infinitive: String, _ tense: VerbTense) {
-      guard !form.isEmpty, forms[form] == nil else { return }
+      guard !form.isEmpty else { return }
+      if tense == .pastParticiple { pastParticipleForms.insert(form) }
+      if let existing = forms[form],
+        priority.firstIndex(of: existing.tense)! <= priority.firstIndex(of: tense)!
+      {
+        return
+      }
       forms[form] = VerbForm(infinitive: infinitive, tense: tense)
     }
     let imperfect = ["ais", "ait", "ions", "iez", "aient"]
@@ -249,8 +268,15 @@ enum FrenchLexicon {
       for ending in conditional { add(stem + "r" + ending, infinitive, .conditional) }
       add(stem + "ant", infinitive, .presentParticiple)
     }
-    return forms
+    return (forms, pastParticipleForms)
   }()
+
+  /// Verbs whose complement is introduced by "de", so that "du" after them is a preposition
+  /// ("je me souviens du marché") rather than a partitive article ("il faisait du café").
+  static let verbsTakingDe: Set<String> = [
+    "souvenir", "parler", "venir", "revenir", "sortir", "rêver", "profiter", "occuper", "manquer", "jouer",
+    "partir", "sentir", "rappeler", "revenir", "discuter", "raconter",
+  ]
 
   private static func stemChanges(of stem: String) -> [String] {
     var changed: [String] = []

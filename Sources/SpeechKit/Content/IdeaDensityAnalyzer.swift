@@ -64,7 +64,7 @@ public struct IdeaDensityAnalyzer: Sendable {
       if token == "bon", index > 0 {
         let previous = tokens[index - 1]
         if Lexicon.articles.contains(previous) || Lexicon.adverbs.contains(previous)
-          || Lexicon.verbForms[previous]?.infinitive == "être"
+          || Lexicon.verbForms[previous] != nil
         {
           continue
         }
@@ -84,6 +84,12 @@ public struct IdeaDensityAnalyzer: Sendable {
     let previous = index > 0 ? tokens[index - 1] : nil
     let next = index + 1 < tokens.count ? tokens[index + 1] : nil
 
+    if token == "du", let previous {
+      // "l'odeur du café", "je me souviens du marché": de + le; "il faisait du café": partitive.
+      if let form = Lexicon.verbForms[previous], !Lexicon.verbsTakingDe.contains(form.infinitive) { return nil }
+      if Lexicon.coordinators.contains(previous) || Lexicon.prepositions.contains(previous) { return nil }
+      return .preposition
+    }
     if Lexicon.interjections.contains(token) || Lexicon.articles.contains(token) { return nil }
     if Lexicon.possessives.contains(token) { return .determiner }
     if Lexicon.demonstrativesAndQuantifiers.contains(token) {
@@ -118,6 +124,11 @@ public struct IdeaDensityAnalyzer: Sendable {
           "autour", "avant", "lors",
         ]
         if let previous, quantity.contains(previous) { return nil }
+        // Partitive "de la", "de l'" after a verb or a coordinator ("et de la confiture").
+        if let next, next == "la" || next == "l'" {
+          if previous == nil || Lexicon.coordinators.contains(previous!) { return nil }
+          if let form = Lexicon.verbForms[previous!], !Lexicon.verbsTakingDe.contains(form.infinitive) { return nil }
+        }
       }
       if token == "à", previous == "jusqu'" || previous == "jusque" { return nil }
       if token == "en", let next {
@@ -135,6 +146,7 @@ public struct IdeaDensityAnalyzer: Sendable {
       }
       return .number
     }
+    if Lexicon.colourNouns.contains(token), let previous, Lexicon.articles.contains(previous) { return nil }
     if Lexicon.adjectives.contains(token) { return .adjective }
     if Lexicon.adverbs.contains(token) { return .adverb }
     if token.count >= 6, token.hasSuffix("ment"), !Lexicon.nounsInMent.contains(token) {
@@ -180,13 +192,14 @@ public struct IdeaDensityAnalyzer: Sendable {
     let following = lookahead < tokens.count ? tokens[lookahead] : nil
     let followingForm = following.flatMap { Lexicon.verbForms[$0] }
 
-    if form.isAuxiliary, form.tense != .infinitive, followingForm?.tense == .pastParticiple {
+    let followingIsParticiple = following.map { Lexicon.pastParticiples.contains($0) } ?? false
+    if form.isAuxiliary, form.tense != .infinitive, followingIsParticiple {
       return nil  // auxiliary + participle is one proposition, counted on the participle
     }
     if form.infinitive == "être", let following {
       // Copula + attribute: the attribute carries the idea ("c'est beau", "il est dans la cuisine").
       if Lexicon.adjectives.contains(following) || Lexicon.prepositions.contains(following)
-        || Lexicon.adverbs.contains(following) || followingForm?.tense == .pastParticiple
+        || Lexicon.adverbs.contains(following) || followingIsParticiple
       {
         return nil
       }

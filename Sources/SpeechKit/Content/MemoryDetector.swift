@@ -100,7 +100,7 @@ public struct MemoryDetector: Sendable {
       let specificCue = clauses.contains(where: \.specific)
       let anchored = !timeCues.isEmpty || !placeCues.isEmpty
       let punctual = clauses.contains(where: \.punctualPast)
-      let isSpecific = specificCue || (!habitual && punctual && anchored)
+      let isSpecific = !habitual && (specificCue || punctual && anchored)
       let people = clauses.reduce(into: Set<String>()) { $0.formUnion($1.personCues) }
       var text = ""
       for word in clauses.flatMap(\.words) {
@@ -136,10 +136,32 @@ public struct MemoryDetector: Sendable {
     }
     breaks.insert(0)
     let starts = breaks.filter { $0 < tokens.count }.sorted()
-    return starts.enumerated().map { offset, from in
-      let to = offset + 1 < starts.count ? starts[offset + 1] : tokens.count
-      return clause(words: Array(words[from..<to]), start: start)
+    var ranges = starts.enumerated().map { offset, from in
+      from..<(offset + 1 < starts.count ? starts[offset + 1] : tokens.count)
     }
+    // A verbless stretch ("le jour de mon mariage en 1962,") or a "quand" clause frames the
+    // clause that follows it.
+    var merged: [Range<Int>] = []
+    var pendingStart: Int?
+    for (offset, range) in ranges.enumerated() {
+      let hasVerb = range.contains { analyzer.verbForm(at: $0, in: tokens) != nil }
+      let frames = ["quand", "lorsque", "lorsqu'"].contains(tokens[range.lowerBound]) && offset + 1 < ranges.count
+      if hasVerb && !frames {
+        merged.append((pendingStart ?? range.lowerBound)..<range.upperBound)
+        pendingStart = nil
+      } else if pendingStart == nil {
+        pendingStart = range.lowerBound
+      }
+    }
+    if let pendingStart {
+      if let last = merged.popLast() {
+        merged.append(last.lowerBound..<tokens.count)
+      } else {
+        merged.append(pendingStart..<tokens.count)
+      }
+    }
+    ranges = merged
+    return ranges.map { clause(words: Array(words[$0]), start: start) }
   }
 
   private static let days: Set<String> = [
@@ -195,7 +217,7 @@ public struct MemoryDetector: Sendable {
           {
             ahead += 1
           }
-          if ahead < tokens.count, Lexicon.verbForms[tokens[ahead]]?.tense == .pastParticiple {
+          if ahead < tokens.count, Lexicon.pastParticiples.contains(tokens[ahead]) {
             clause.past = true
             if form.tense == .present { clause.punctualPast = true }
           }
@@ -257,6 +279,10 @@ public struct MemoryDetector: Sendable {
       if Lexicon.kinship.contains(token) { clause.personCues.insert(token) }
     }
     if tokens.first == "sinon" { clause.startsAnotherEpisode = true }
+    // "je ne me souviens plus" recalls nothing.
+    if clause.recalls, tokens.contains(where: { Lexicon.negationParticles.contains($0) || $0 == "pas" }) {
+      clause.recalls = false
+    }
     return clause
   }
 }
