@@ -3,9 +3,16 @@ import SessionModel
 
 /// Reads any supported transcript file, choosing the format from its content, then its extension.
 public enum TranscriptReader {
-  public static func read(url: URL) throws(TranscriptReadError) -> Transcript {
-    let data = try TranscriptFile.contents(of: url)
-    return try read(data, file: url.path, format: format(of: data, pathExtension: url.pathExtension))
+  /// Reads the file at `url`; errors name it `name` when given (the path as the user typed it),
+  /// its full path otherwise.
+  public static func read(url: URL, named name: String? = nil) throws(TranscriptReadError) -> Transcript {
+    let data: Data
+    do {
+      data = try TranscriptFile.contents(of: url)
+    } catch {
+      throw TranscriptReadError(file: name ?? error.file, line: error.line, column: error.column, reason: error.reason)
+    }
+    return try read(data, file: name ?? url.path, format: format(of: data, pathExtension: url.pathExtension))
   }
 
   public static func read(_ data: Data, file: String, format: TranscriptFormat) throws(TranscriptReadError)
