@@ -190,7 +190,6 @@ public struct IdeaDensityAnalyzer: Sendable {
     var lookahead = index + 1
     while lookahead < tokens.count, lookahead <= index + 3, skippable.contains(tokens[lookahead]) { lookahead += 1 }
     let following = lookahead < tokens.count ? tokens[lookahead] : nil
-    let followingForm = following.flatMap { Lexicon.verbForms[$0] }
 
     let followingIsParticiple = following.map { Lexicon.pastParticiples.contains($0) } ?? false
     if form.isAuxiliary, form.tense != .infinitive, followingIsParticiple {

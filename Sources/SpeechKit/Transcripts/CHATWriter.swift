@@ -43,8 +43,12 @@ public enum CHATWriter {
     "\u{15}\(milliseconds(start))_\(milliseconds(end))\u{15}"
   }
 
+  /// Whole milliseconds; times from other formats may be absurd (a TextGrid can say 1e300), and
+  /// they are clamped rather than allowed to trap.
   private static func milliseconds(_ seconds: Double) -> Int {
-    Int((seconds * 1000).rounded())
+    let value = (seconds * 1000).rounded()
+    guard value.isFinite else { return 0 }
+    return Int(min(max(value, 0), 9_000_000_000_000_000))
   }
 
   private static func gemLine(_ name: String, _ label: String) -> String {

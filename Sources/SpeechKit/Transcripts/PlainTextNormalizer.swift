@@ -126,6 +126,8 @@ public struct PlainTextNormalizer: Sendable {
   private func isSpokenFiller(_ lower: String, before next: String?) -> Bool {
     if lower == "eh" { return !["bien", "ben", "oui", "non"].contains(next ?? "") }
     if rules.spokenFillers.contains(lower) { return true }
+    // "eu" is the participle of avoir ("j'ai eu"), never a hesitation.
+    if lower == "eu" { return false }
     // Lengthened spellings: "euuuh", "heuu", "hmmm", "mmmh".
     let scalars = Array(lower)
     guard scalars.count >= 2, scalars.allSatisfy({ "ehum".contains($0) }) else { return false }
