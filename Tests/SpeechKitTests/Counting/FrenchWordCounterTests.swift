@@ -156,9 +156,7 @@ struct FrenchWordCounterTests {
   func countsOneCHATLine(_ example: WordCountCase) {
     let transcript = Transcript(format: .chat, utterances: [Utterance(speaker: "PAR", text: example.line)])
     let counts = FrenchWordCounter().count(transcript, speaker: "PAR")
-    for (name, value) in example.expected {
-      #expect(figure(name, in: counts) == value, "\(name)")
-    }
+    expectFigures(of: example, in: counts)
     #expect(counts.ruleset == "wc-fr-chat-1.0")
   }
 
@@ -195,7 +193,10 @@ struct FrenchWordCounterTests {
   @Test(arguments: plainCases)
   func countsPlainText(_ example: WordCountCase) throws {
     let transcript = try PlainTextReader.read(text: example.line)
-    let counts = FrenchWordCounter().count(transcript, speaker: "PAR")
+    expectFigures(of: example, in: FrenchWordCounter().count(transcript, speaker: "PAR"))
+  }
+
+  private func expectFigures(of example: WordCountCase, in counts: WordCounts) {
     for (name, value) in example.expected {
       #expect(figure(name, in: counts) == value, "\(name)")
     }

@@ -63,54 +63,47 @@ struct CHATReaderTests {
     #expect(reread.utterances[0].words == utterance.words)
   }
 
-  struct Malformed: CustomTestStringConvertible, Sendable {
-    let name: String
-    let text: String
-    let message: String
-    var testDescription: String { name }
-  }
-
-  static let malformed: [Malformed] = [
-    Malformed(
+  static let malformed: [MalformedInput] = [
+    MalformedInput(
       name: "missing terminator", text: "@UTF8\n@Begin\n*PAR:\tle café\n@End\n",
       message: "bad.cha:3:14: terminateur manquant : finissez l'énoncé par . ? ! ou +..."),
-    Malformed(
+    MalformedInput(
       name: "unclosed bracket", text: "@Begin\n*PAR:\tle café [: cafe .\n",
       message: "bad.cha:2:15: crochet « [ » non fermé"),
-    Malformed(
+    MalformedInput(
       name: "closing angle without opening", text: "*PAR:\tle café> [/] le café .\n",
       message: "bad.cha:1:14: chevron « > » sans « < »"),
-    Malformed(
+    MalformedInput(
       name: "unclosed angle", text: "*PAR:\t<le café [/] le café .\n",
       message: "bad.cha:1:7: chevron « < » non fermé"),
-    Malformed(
+    MalformedInput(
       name: "undeclared speaker", text: "@Participants:\tPAR Participant\n*PA1:\toui .\n",
       message: "bad.cha:2:2: locuteur « PA1 » absent de @Participants ; déclarez-le dans l'en-tête"),
-    Malformed(
+    MalformedInput(
       name: "invalid speaker code", text: "*par:\toui .\n",
       message: "bad.cha:1:2: code de locuteur « par » invalide : 1 à 7 majuscules ou chiffres (PAR, INV, PA1)"),
-    Malformed(
+    MalformedInput(
       name: "line without CHAT prefix", text: "@Begin\nbonjour .\n",
       message: "bad.cha:2:1: ligne inattendue : une ligne CHAT commence par @, * ou %"),
-    Malformed(
+    MalformedInput(
       name: "malformed bullet", text: "*PAR:\toui . \u{15}12_\u{15}\n",
       message: "bad.cha:1:13: repère média invalide ; attendu ·début_fin· en millisecondes, début ≤ fin"),
-    Malformed(
+    MalformedInput(
       name: "bullet ending before it starts", text: "*PAR:\toui . \u{15}500_100\u{15}\n",
       message: "bad.cha:1:13: repère média invalide ; attendu ·début_fin· en millisecondes, début ≤ fin"),
-    Malformed(
+    MalformedInput(
       name: "dependent tier first", text: "@Begin\n%mor:\tn|café .\n",
       message: "bad.cha:2:1: ligne dépendante (%) avant toute ligne de locuteur (*)"),
-    Malformed(
+    MalformedInput(
       name: "text after @End", text: "*PAR:\toui .\n@End\n*PAR:\tnon .\n",
       message: "bad.cha:3:1: texte après @End ; supprimez-le"),
-    Malformed(
+    MalformedInput(
       name: "missing colon after the speaker", text: "*PAR oui .\n",
       message: "bad.cha:1:11: « : » manquant après le code du locuteur"),
   ]
 
   @Test(arguments: malformed)
-  func refusesMalformedFilesWithPosition(_ example: Malformed) {
+  func refusesMalformedFilesWithPosition(_ example: MalformedInput) {
     #expect {
       try CHATReader.read(Data(example.text.utf8), file: "bad.cha")
     } throws: { error in

@@ -93,41 +93,34 @@ struct TextGridTests {
     #expect(TextGridWriter.number(2.5) == "2.5")
   }
 
-  struct Malformed: CustomTestStringConvertible, Sendable {
-    let name: String
-    let text: String
-    let message: String
-    var testDescription: String { name }
-  }
-
-  static let malformed: [Malformed] = [
-    Malformed(
+  static let malformed: [MalformedInput] = [
+    MalformedInput(
       name: "not a Praat file", text: "\"Sound\"\n", message: "bad.TextGrid:1:1: ce n'est pas un fichier texte Praat (\"ooTextFile\" attendu)"),
-    Malformed(
+    MalformedInput(
       name: "another Praat object", text: "\"ooTextFile\"\n\"Pitch\"\n",
       message: "bad.TextGrid:2:1: objet Praat « Pitch » : un TextGrid est attendu"),
-    Malformed(
+    MalformedInput(
       name: "truncated", text: "\"ooTextFile\"\n\"TextGrid\"\n0\n2.3\n<exists>\n1\n\"IntervalTier\"\n\"PAR\"\n0\n2.3\n2\n0\n1\n\"oui\"\n",
       message: "bad.TextGrid:15:1: fin de fichier inattendue : début d'intervalle attendu(e)"),
-    Malformed(
+    MalformedInput(
       name: "unclosed quote", text: "\"ooTextFile\"\n\"TextGrid\"\n0 1 <exists> 1\n\"IntervalTier\" \"PAR\n",
       message: "bad.TextGrid:4:16: guillemet « \" » non fermé"),
-    Malformed(
+    MalformedInput(
       name: "unknown tier class", text: "\"ooTextFile\"\n\"TextGrid\"\n0 1 <exists> 1\n\"PointTier\" \"x\" 0 1 0\n",
       message: "bad.TextGrid:4:1: classe de tier « PointTier » inconnue : IntervalTier ou TextTier attendu"),
-    Malformed(
+    MalformedInput(
       name: "text where a number belongs", text: "\"ooTextFile\"\n\"TextGrid\"\n\"zéro\"\n",
       message: "bad.TextGrid:3:1: nombre attendu (xmin)"),
-    Malformed(
+    MalformedInput(
       name: "absurd interval count", text: "\"ooTextFile\"\n\"TextGrid\"\n0 1 <exists> 1\n\"IntervalTier\" \"x\" 0 1 99999999\n",
       message: "bad.TextGrid:4:24: nombre d'éléments invalide (nombre d'intervalles) : entier positif attendu, au plus le nombre de données du fichier"),
-    Malformed(
+    MalformedInput(
       name: "binary TextGrid", text: "ooBinaryFile\u{0}TextGrid",
       message: "bad.TextGrid:1:1: TextGrid binaire non pris en charge : dans Praat, enregistrez-le « as text file »"),
   ]
 
   @Test(arguments: malformed)
-  func refusesMalformedGridsWithPosition(_ example: Malformed) {
+  func refusesMalformedGridsWithPosition(_ example: MalformedInput) {
     do {
       _ = try TextGridReader.readTextGrid(Data(example.text.utf8), file: "bad.TextGrid")
       Issue.record("accepted")
