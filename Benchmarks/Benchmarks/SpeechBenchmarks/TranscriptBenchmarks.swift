@@ -5,7 +5,6 @@ import SpeechKit
 /// `SpeechBenchmarks.swift` calls `registerTranscriptBenchmarks()` from its `benchmarks` closure.
 func registerTranscriptBenchmarks() {
   let answers = TranscriptBenchmarkCorpus.answers(count: 10_000)
-  let session = TranscriptBenchmarkCorpus.chatSession(answers: answers)
 
   Benchmark(
     "Transcript: read and measure 10,000 typed answers",
@@ -23,6 +22,8 @@ func registerTranscriptBenchmarks() {
     "Transcript: read a CHAT session of 10,000 answers and count words",
     configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxIterations: 5)
   ) { benchmark in
+    let session = TranscriptBenchmarkCorpus.chatSession(answers: answers)
+    benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
       guard let transcript = try? CHATReader.read(text: session) else { continue }
       blackHole(FrenchWordCounter().count(transcript, speaker: "PAR"))

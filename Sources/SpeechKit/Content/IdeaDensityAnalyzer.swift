@@ -56,6 +56,21 @@ public struct IdeaDensityAnalyzer: Sendable {
 
   private typealias Lexicon = FrenchLexicon
 
+  /// "beaucoup de", "pas de", "près de": `de` belongs to the word before it.
+  private static let quantityWords: Set<String> = [
+    "pas", "plus", "beaucoup", "peu", "trop", "assez", "moins", "tant", "autant", "jamais", "près", "loin",
+    "autour", "avant", "lors",
+  ]
+  private static let objectClitics: Set<String> = ["le", "la", "les", "l'"]
+  /// Words that may stand between an auxiliary or copula and what follows ("n'a pas encore vu").
+  private static let skippedBeforeParticiple: Set<String> = FrenchLexicon.negations
+    .union(FrenchLexicon.negationParticles)
+    .union(["y", "en", "très", "bien", "tout", "toujours", "déjà", "souvent", "si", "trop", "vraiment"])
+  private static let cliticsBeforeInfinitive: Set<String> = [
+    "me", "te", "se", "le", "la", "les", "lui", "leur", "y", "en", "m'", "t'", "s'", "l'", "ne", "n'", "pas", "nous",
+    "vous",
+  ]
+
   private func discourseMarkerPositions(_ tokens: [String]) -> Set<Int> {
     var positions = Set<Int>()
     let rules = counter.rules
@@ -119,11 +134,7 @@ public struct IdeaDensityAnalyzer: Sendable {
     }
     if Lexicon.prepositions.contains(token) {
       if token == "de" || token == "d'" {
-        let quantity: Set<String> = [
-          "pas", "plus", "beaucoup", "peu", "trop", "assez", "moins", "tant", "autant", "jamais", "près", "loin",
-          "autour", "avant", "lors",
-        ]
-        if let previous, quantity.contains(previous) { return nil }
+        if let previous, Self.quantityWords.contains(previous) { return nil }
         // Partitive "de la", "de l'" after a verb or a coordinator ("et de la confiture").
         if let next, next == "la" || next == "l'" {
           if previous == nil || Lexicon.coordinators.contains(previous!) { return nil }
@@ -174,8 +185,7 @@ public struct IdeaDensityAnalyzer: Sendable {
     if token == "été", ["en", "l'", "cet", "bel", "un", "chaque", "tout"].contains(previous) { return false }
     if isDeterminer(previous) {
       // "je la porte": an object clitic after a subject pronoun, not an article.
-      let objectClitics: Set<String> = ["le", "la", "les", "l'"]
-      if objectClitics.contains(previous), index > 1, Lexicon.subjectPronouns.contains(tokens[index - 2]) {
+      if Self.objectClitics.contains(previous), index > 1, Lexicon.subjectPronouns.contains(tokens[index - 2]) {
         return true
       }
       return false
@@ -185,8 +195,7 @@ public struct IdeaDensityAnalyzer: Sendable {
 
   private func verbProposition(_ form: VerbForm, at index: Int, in tokens: [String]) -> PropositionKind? {
     let finite = form.tense != .infinitive && form.tense != .pastParticiple && form.tense != .presentParticiple
-    let skippable: Set<String> =
-      Lexicon.negations.union(Lexicon.negationParticles).union(["y", "en", "très", "bien", "tout", "toujours", "déjà", "souvent", "si", "trop", "vraiment"])
+    let skippable = Self.skippedBeforeParticiple
     var lookahead = index + 1
     while lookahead < tokens.count, lookahead <= index + 3, skippable.contains(tokens[lookahead]) { lookahead += 1 }
     let following = lookahead < tokens.count ? tokens[lookahead] : nil
@@ -204,7 +213,7 @@ public struct IdeaDensityAnalyzer: Sendable {
       }
     }
     if form.infinitive == "aller", finite {
-      let clitics: Set<String> = ["me", "te", "se", "le", "la", "les", "lui", "leur", "y", "en", "m'", "t'", "s'", "l'", "ne", "n'", "pas", "nous", "vous"]
+      let clitics = Self.cliticsBeforeInfinitive
       var ahead = index + 1
       while ahead < tokens.count, ahead <= index + 4, clitics.contains(tokens[ahead]) { ahead += 1 }
       if ahead < tokens.count, Lexicon.verbForms[tokens[ahead]]?.tense == .infinitive { return nil }

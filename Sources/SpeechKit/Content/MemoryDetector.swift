@@ -190,11 +190,16 @@ public struct MemoryDetector: Sendable {
     "chaque", "toujours", "souvent", "habitude", "parfois", "quelquefois", "autrefois", "jadis", "époque",
     "années", "enfance", "jeunesse",
   ]
-  private static let specificPairs: Set<[String]> = [
-    ["un", "jour"], ["une", "fois"], ["ce", "jour-là"], ["le", "jour"], ["première", "fois"], ["dernière", "fois"],
-    ["ce", "soir-là"], ["ce", "matin-là"], ["cette", "fois"], ["cette", "année-là"], ["cet", "été-là"], ["ce", "jour"],
-    ["un", "soir"], ["un", "matin"], ["un", "dimanche"], ["cette", "nuit-là"],
+  /// Two-word phrases naming one occasion, as "previous next".
+  private static let specificPairs: Set<String> = [
+    "un jour", "une fois", "ce jour-là", "le jour", "première fois", "dernière fois", "ce soir-là", "ce matin-là",
+    "cette fois", "cette année-là", "cet été-là", "ce jour", "un soir", "un matin", "un dimanche", "cette nuit-là",
   ]
+  private static let imperfectOfEtre: Set<String> = ["étais", "était", "étions", "étiez", "étaient"]
+  private static let formsOfAvoir: Set<String> = ["a", "avait", "ai", "as", "avons", "avez", "ont", "avaient", "aurait"]
+  private static let skippedAfterAuxiliary: Set<String> = FrenchLexicon.negations.union([
+    "ne", "n'", "y", "en", "bien", "toujours", "déjà", "jamais", "souvent", "beaucoup",
+  ])
 
   private func clause(words: [String], start: Double?) -> Clause {
     var clause = Clause(words: words, tokens: words.map { $0.lowercased() }, start: start)
@@ -213,7 +218,7 @@ public struct MemoryDetector: Sendable {
         if form.isAuxiliary, form.tense == .present || form.tense == .imperfect {
           var ahead = index + 1
           while ahead < tokens.count, ahead <= index + 3,
-            Lexicon.negations.contains(tokens[ahead]) || ["ne", "n'", "y", "en", "bien", "toujours", "déjà", "jamais", "souvent", "beaucoup"].contains(tokens[ahead])
+            Self.skippedAfterAuxiliary.contains(tokens[ahead])
           {
             ahead += 1
           }
@@ -241,18 +246,18 @@ public struct MemoryDetector: Sendable {
         clause.timeCues.insert(token)
         clause.specific = true
       }
-      if Self.eraEvents.contains(token) || Self.seasonsAndMonths.contains(token) && !(token == "été" && ["a", "avait", "ai", "as", "avons", "avez", "ont", "avaient", "aurait"].contains(previous)) {
+      if Self.eraEvents.contains(token) || Self.seasonsAndMonths.contains(token) && !(token == "été" && Self.formsOfAvoir.contains(previous)) {
         clause.timeCues.insert(token)
       }
       if Self.days.contains(token) {
         clause.timeCues.insert(token)
         if ["le", "les", "tous", "chaque"].contains(previous) || token.hasSuffix("s") { clause.habitual = true }
       }
-      if Self.childhoodWords.contains(token), ["étais", "était", "étions", "étiez", "étaient"].contains(previous) {
+      if Self.childhoodWords.contains(token), Self.imperfectOfEtre.contains(previous) {
         clause.timeCues.insert("enfance")
         clause.habitual = true
       }
-      if Self.specificPairs.contains([previous, token]) {
+      if !previous.isEmpty, Self.specificPairs.contains(previous + " " + token) {
         clause.timeCues.insert(token.split(separator: "-").first.map(String.init) ?? token)
         clause.specific = true
       }

@@ -12,8 +12,10 @@ public enum CHATTokenizer {
     ".", "?", "!", "+...", "+..?", "+/.", "+//.", "+/?", "+//?", "+!?", "+\"/.", "+\".", "+.", "+/??", "+...?",
   ]
 
+  /// Tokens with their offsets counted in Unicode scalars (equal to characters for precomposed
+  /// text; `CHATReader` converts them to character columns for messages).
   public static func tokens(in text: String) throws(Failure) -> [PositionedCHATToken] {
-    let characters = Array(text)
+    let characters = Array(text.unicodeScalars)
     var result: [PositionedCHATToken] = []
     var openScopes: [Int] = []
     var index = 0
@@ -21,7 +23,7 @@ public enum CHATTokenizer {
 
     while index < characters.count {
       let character = characters[index]
-      if character.isWhitespace || character == "\u{201C}" || character == "\u{201D}" {
+      if isWhitespace(character) || character == "\u{201C}" || character == "\u{201D}" {
         index += 1
         continue
       }
@@ -34,7 +36,7 @@ public enum CHATTokenizer {
               fr: "repère média (U+0015) non fermé ; écrivez ·début_fin· en millisecondes",
               en: "unclosed media bullet (U+0015); write ·start_end· in milliseconds"))
         }
-        guard let bullet = parseBullet(String(characters[(index + 1)..<close])) else {
+        guard let bullet = parseBullet(string(characters[(index + 1)..<close])) else {
           throw Failure(
             offset: index,
             reason: LocalizedText(
@@ -54,7 +56,7 @@ public enum CHATTokenizer {
             offset: index,
             reason: LocalizedText(fr: "crochet « [ » non fermé", en: "unclosed bracket '['"))
         }
-        let content = String(characters[(index + 1)..<close]).trimmingWhitespace()
+        let content = string(characters[(index + 1)..<close]).trimmingWhitespace()
         add(.annotation(content), index)
         index = close + 1
       case "]":
@@ -78,23 +80,23 @@ public enum CHATTokenizer {
         let start = index
         while index < characters.count {
           let next = characters[index]
-          if next.isWhitespace || next == "[" || next == "]" || next == "<" || next == ">" || next == "\u{15}" {
+          if isWhitespace(next) || next == "[" || next == "]" || next == "<" || next == ">" || next == "\u{15}" {
             break
           }
           index += 1
         }
-        var raw = String(characters[start..<index])
+        var raw = string(characters[start..<index])
         var trailing: [(CHATToken, Int)] = []
         // A comma or terminator glued to the word ("café," or "café.") is split off, as CLAN does.
         while raw.count > 1, let last = raw.last, last == "," || last == ";" {
-          trailing.insert((.separator, start + raw.count - 1), at: 0)
+          trailing.insert((.separator, start + raw.unicodeScalars.count - 1), at: 0)
           raw.removeLast()
         }
         if let token = classify(raw) {
           add(token, start)
         } else if let split = splitGluedTerminator(raw) {
           add(.word(split.word), start)
-          add(.terminator(split.terminator), start + split.word.count)
+          add(.terminator(split.terminator), start + split.word.unicodeScalars.count)
         } else {
           add(.word(raw), start)
         }
@@ -106,6 +108,16 @@ public enum CHATTokenizer {
         offset: open, reason: LocalizedText(fr: "chevron « < » non fermé", en: "unclosed '<'"))
     }
     return result
+  }
+
+  private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII ? scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" : scalar.properties.isWhitespace
+  }
+
+  private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars)
+    return String(view)
   }
 
   /// Tokens that are not words: terminators, linkers and pauses.

@@ -89,10 +89,11 @@ public struct FrenchWordCounter: Sendable {
   /// The parts of a counted word with elided clitics split off: `j'ai` → `j'`, `ai`;
   /// `d'aujourd'hui` → `d'`, `aujourd'hui`. Lexicalised apostrophe words stay whole.
   public func splitElisions(_ word: String) -> [String] {
-    guard word.contains("'") else { return [word] }
+    let apostrophe = UInt8(ascii: "'")
+    guard word.utf8.contains(apostrophe) else { return [word] }
     var rest = Substring(word)
     var parts: [String] = []
-    while rest.contains("'") {
+    while rest.utf8.contains(apostrophe) {
       let folded = rest.lowercased()
       if isLexicalised(Substring(folded)) { break }
       guard let clitic = rules.elidableClitics.first(where: { folded.hasPrefix($0) }), folded.count > clitic.count
@@ -220,18 +221,34 @@ public struct FrenchWordCounter: Sendable {
     if raw.hasPrefix("&") { return raw.count > 1 ? .fragment : .other }
     if raw.hasPrefix("0") { return .omitted }
     if raw.hasPrefix("#") || raw.hasPrefix("-") { return .other }
-    let base = raw.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-    switch base.lowercased() {
-    case "xxx": return .unintelligible
-    case "yyy", "www": return .untranscribed
-    default: break
+    let base = raw.utf8.prefix(while: { $0 != UInt8(ascii: "@") })
+    if base.count == 3 {
+      switch String(decoding: base, as: UTF8.self).lowercased() {
+      case "xxx": return .unintelligible
+      case "yyy", "www": return .untranscribed
+      default: break
+      }
     }
-    return normalized(raw).word.isEmpty ? .other : .countable
+    let hasContent = raw.unicodeScalars.prefix(while: { $0 != "@" }).contains {
+      $0.properties.isAlphabetic || $0.properties.numericType != nil
+    }
+    return hasContent ? .countable : .other
+  }
+
+  /// Scalars that `normalized` removes or rewrites; words without any are returned as they are.
+  private static func needsNormalising(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "@", "(", ")", ":", "^", "\"", "↑", "↓", "≠", "ˈ", "ˌ", "\u{201C}", "\u{201D}", "\u{2019}", "\u{02BC}",
+      "\u{2018}":
+      true
+    default: false
+    }
   }
 
   /// The counted form of a word (shortenings completed, prosodic marks and form markers removed)
   /// and whether its form marker flags a neologism (`@n`) or unknown word (`@u`).
   static func normalized(_ raw: String) -> (word: String, paraphasic: Bool) {
+    if !raw.unicodeScalars.contains(where: needsNormalising) { return (raw, false) }
     var base = Substring(raw)
     var paraphasic = false
     if let at = raw.firstIndex(of: "@") {

@@ -146,7 +146,8 @@ public enum CHATReader {
     do {
       tokens = try CHATTokenizer.tokens(in: String(body))
     } catch {
-      throw source.error(line: line, column: contentColumn + error.offset, error.reason)
+      let characters = String(String.UnicodeScalarView(body.unicodeScalars.prefix(error.offset))).count
+      throw source.error(line: line, column: contentColumn + characters, error.reason)
     }
     guard tokens.contains(where: { if case .terminator = $0.token { true } else { false } }) else {
       throw source.error(
@@ -159,7 +160,7 @@ public enum CHATReader {
     if let last = tokens.last, case .bullet(let start, let end) = last.token {
       utterance.start = Double(start) / 1000
       utterance.end = Double(end) / 1000
-      utterance.text = String(String(body).prefix(last.offset)).trimmingWhitespace()
+      utterance.text = String(String.UnicodeScalarView(body.unicodeScalars.prefix(last.offset))).trimmingWhitespace()
     }
     return utterance
   }

@@ -30,7 +30,7 @@ public struct PlainTextNormalizer: Sendable {
     var current: [String] = []
     for item in try items(in: text) {
       current.append(item)
-      if CHATTokenizer.terminators.contains(item) {
+      if item != ",", isPunctuation(item) {
         if current.count > 1 { utterances.append(markRepetitions(current).joined(separator: " ")) }
         current = []
       }
@@ -44,7 +44,7 @@ public struct PlainTextNormalizer: Sendable {
   /// Normalises one spoken word (from ASR) to its CHAT form: `euh` → `&-euh`, `caf-` → `&+caf`.
   public func chatForm(ofSpokenWord word: String, before next: String?) -> String {
     let lower = word.lowercased()
-    if isSpokenFiller(lower, before: next?.lowercased()) { return "&-" + lower }
+    if isSpokenFiller(lower, before: next) { return "&-" + lower }
     if word.count > 1, word.hasSuffix("-"), let first = word.first, first.isLetter {
       return "&+" + word.dropLast()
     }
@@ -73,12 +73,11 @@ public struct PlainTextNormalizer: Sendable {
         index = close + 1
         continue
       }
-      if character.isWhitespace || "«»\u{201C}\u{201D}\"".contains(character) {
-        flush()
-      } else if character == "\u{2019}" || character == "\u{02BC}" || character == "\u{2018}" {
-        word.append("'")
-      } else {
-        word.append(character)
+      switch character {
+      case "«", "»", "\u{201C}", "\u{201D}", "\"": flush()
+      case "\u{2019}", "\u{02BC}", "\u{2018}": word.append("'")
+      case _ where character.isWhitespace: flush()
+      default: word.append(character)
       }
       index += 1
     }
@@ -86,13 +85,13 @@ public struct PlainTextNormalizer: Sendable {
 
     var items: [String] = []
     for (position, token) in raw.enumerated() {
-      if token.hasPrefix("[") || CHATTokenizer.terminators.contains(token) {
+      if token.hasPrefix("[") || isPunctuation(token) && token != "," {
         items.append(token)
         continue
       }
       var body = Substring(token)
       var trailing: [String] = []
-      while let last = body.last, ",;:.?!…".contains(last), !(body.hasPrefix("(") && body.hasSuffix(")")) {
+      while let last = body.last, Self.trailingPunctuation.contains(last), !(body.hasPrefix("(") && body.hasSuffix(")")) {
         if body.hasPrefix("+") { break }
         body.removeLast()
         trailing.insert(String(last), at: 0)
@@ -111,26 +110,44 @@ public struct PlainTextNormalizer: Sendable {
     return items
   }
 
+  private static let trailingPunctuation: Set<Character> = [",", ";", ":", ".", "?", "!", "…"]
+  private static let nonLexicalStarts: Set<Character> = ["&", "[", "<", "+", "0"]
+
   private func punctuation(_ marks: String) -> [String] {
-    if marks.contains("…") || marks.contains("..") { return ["+..."] }
-    if marks.contains("?") { return ["?"] }
-    if marks.contains("!") { return ["!"] }
-    if marks.contains(".") { return ["."] }
+    let dots = marks.filter { $0 == "." }.count
+    if dots > 1 || marks.contains(where: { $0 == "…" }) { return ["+..."] }
+    if marks.contains(where: { $0 == "?" }) { return ["?"] }
+    if marks.contains(where: { $0 == "!" }) { return ["!"] }
+    if dots == 1 { return ["."] }
     return [","]
   }
 
   private func isPunctuation(_ item: String) -> Bool {
-    item == "," || CHATTokenizer.terminators.contains(item)
+    guard let first = item.utf8.first else { return false }
+    // Every separator and terminator starts with one of , . ? ! + — checked before hashing.
+    switch first {
+    case UInt8(ascii: ","): return item == ","
+    case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "+"):
+      return CHATTokenizer.terminators.contains(item)
+    default: return false
+    }
   }
 
   private func isSpokenFiller(_ lower: String, before next: String?) -> Bool {
-    if lower == "eh" { return !["bien", "ben", "oui", "non"].contains(next ?? "") }
+    // Every filler spelling starts with e, h, m or u: most words are rejected before any hashing.
+    switch lower.utf8.first {
+    case UInt8(ascii: "e"), UInt8(ascii: "h"), UInt8(ascii: "m"), UInt8(ascii: "u"): break
+    default: return false
+    }
+    if lower == "eh" { return !["bien", "ben", "oui", "non"].contains(next?.lowercased() ?? "") }
     if rules.spokenFillers.contains(lower) { return true }
     // "eu" is the participle of avoir ("j'ai eu"), never a hesitation.
     if lower == "eu" { return false }
     // Lengthened spellings: "euuuh", "heuu", "hmmm", "mmmh".
     let scalars = Array(lower)
-    guard scalars.count >= 2, scalars.allSatisfy({ "ehum".contains($0) }) else { return false }
+    guard scalars.count >= 2, scalars.allSatisfy({ $0 == "e" || $0 == "h" || $0 == "u" || $0 == "m" }) else {
+      return false
+    }
     let collapsed = scalars.reduce(into: "") { result, next in if result.last != next { result.append(next) } }
     return ["eu", "euh", "heu", "heuh", "hm", "m", "mh", "hum", "um"].contains(collapsed)
   }
@@ -139,19 +156,26 @@ public struct PlainTextNormalizer: Sendable {
 
   private func isLexical(_ item: String) -> Bool {
     guard let first = item.first else { return false }
-    return !"&[<+0".contains(first) && !isPunctuation(item) && !item.hasSuffix(">")
+    return !Self.nonLexicalStarts.contains(first) && !isPunctuation(item) && !item.hasSuffix(">")
+  }
+
+  /// What repetition marking needs to know of each item, computed once per utterance.
+  private struct ItemFacts {
+    var folded: [String]
+    var lexical: [Bool]
+    var filler: [Bool]
+    var annotated: [Bool]
   }
 
   /// Positions of `count` lexical words from `start`, with only fillers between them.
-  private func lexicalRun(_ items: [String], from start: Int, count: Int) -> [Int]? {
+  private func lexicalRun(_ facts: ItemFacts, from start: Int, count: Int) -> [Int]? {
     var positions: [Int] = []
     var index = start
-    while positions.count < count, index < items.count {
-      let item = items[index]
-      if isLexical(item) {
-        if index + 1 < items.count, items[index + 1].hasPrefix("[") { return nil }
+    while positions.count < count, index < facts.lexical.count {
+      if facts.lexical[index] {
+        if facts.annotated[index] { return nil }
         positions.append(index)
-      } else if !item.hasPrefix("&-") {
+      } else if !facts.filler[index] {
         return nil
       }
       index += 1
@@ -160,21 +184,24 @@ public struct PlainTextNormalizer: Sendable {
   }
 
   private func markRepetitions(_ items: [String]) -> [String] {
+    let facts = ItemFacts(
+      folded: items.map { $0.lowercased() }, lexical: items.map(isLexical), filler: items.map { $0.hasPrefix("&-") },
+      annotated: items.indices.map { $0 + 1 < items.count && items[$0 + 1].hasPrefix("[") })
     var output: [String] = []
     var index = 0
     while index < items.count {
-      guard isLexical(items[index]) else {
+      guard facts.lexical[index] else {
         output.append(items[index])
         index += 1
         continue
       }
       var marked = false
       for length in [3, 2, 1] {
-        guard let first = lexicalRun(items, from: index, count: length),
-          let second = lexicalRun(items, from: first[length - 1] + 1, count: length),
-          zip(first, second).allSatisfy({ items[$0].lowercased() == items[$1].lowercased() })
+        guard let first = lexicalRun(facts, from: index, count: length),
+          let second = lexicalRun(facts, from: first[length - 1] + 1, count: length),
+          zip(first, second).allSatisfy({ facts.folded[$0] == facts.folded[$1] })
         else { continue }
-        if length == 1, rules.grammaticalDoubles.contains(items[index].lowercased()) { continue }
+        if length == 1, rules.grammaticalDoubles.contains(facts.folded[index]) { continue }
         let scope = Array(items[index...first[length - 1]])
         if length == 1 {
           output += scope + ["[/]"]
