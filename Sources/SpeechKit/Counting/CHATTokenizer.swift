@@ -122,6 +122,11 @@ public enum CHATTokenizer {
 
   /// Tokens that are not words: terminators, linkers and pauses.
   private static func classify(_ raw: String) -> CHATToken? {
+    // Terminators, linkers and pauses start with . ? ! + … or (: words are rejected before hashing.
+    switch raw.unicodeScalars.first {
+    case ".", "?", "!", "+", "…", "(": break
+    default: return nil
+    }
     if terminators.contains(raw) { return .terminator(raw) }
     if raw.hasPrefix("+"), raw.count > 1 {
       if raw.allSatisfy({ "+./?!\"".contains($0) }), let last = raw.last, ".?!".contains(last) {
@@ -138,7 +143,9 @@ public enum CHATTokenizer {
   }
 
   private static func splitGluedTerminator(_ raw: String) -> (word: String, terminator: String)? {
-    guard raw.count > 1, let last = raw.last, ".?!".contains(last) else { return nil }
+    guard let lastByte = raw.utf8.last, lastByte == UInt8(ascii: ".") || lastByte == UInt8(ascii: "?") || lastByte == UInt8(ascii: "!"),
+      raw.utf8.count > 1, let last = raw.last
+    else { return nil }
     let word = String(raw.dropLast())
     // "p(e)tit." splits, but a lone pause "(.)" or a dotted token like "etc." stays whole when the
     // rest is not word-like.

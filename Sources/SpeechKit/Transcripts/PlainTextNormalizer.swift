@@ -18,7 +18,7 @@ public struct PlainTextNormalizer: Sendable {
     self.rules = rules
   }
 
-  /// Why a text could not be normalised: an unclosed `[`, with its 0-based character offset.
+  /// Why a text could not be normalised: an unclosed `[`, with its 0-based offset in Unicode scalars.
   public struct Failure: Error, Hashable, Sendable {
     public var offset: Int
     public var reason: LocalizedText
@@ -55,12 +55,12 @@ public struct PlainTextNormalizer: Sendable {
 
   private func items(in text: String) throws(Failure) -> [String] {
     var raw: [String] = []
-    let characters = Array(text)
+    let characters = Array(text.unicodeScalars)
     var index = 0
-    var word = ""
+    var word = String.UnicodeScalarView()
     func flush() {
-      if !word.isEmpty { raw.append(word) }
-      word = ""
+      if !word.isEmpty { raw.append(String(word)) }
+      word = String.UnicodeScalarView()
     }
     while index < characters.count {
       let character = characters[index]
@@ -69,14 +69,16 @@ public struct PlainTextNormalizer: Sendable {
         guard let close = characters[index...].firstIndex(of: "]") else {
           throw Failure(offset: index, reason: LocalizedText(fr: "crochet « [ » non fermé", en: "unclosed bracket '['"))
         }
-        raw.append(String(characters[index...close]))
+        var bracket = String.UnicodeScalarView()
+        bracket.append(contentsOf: characters[index...close])
+        raw.append(String(bracket))
         index = close + 1
         continue
       }
       switch character {
       case "«", "»", "\u{201C}", "\u{201D}", "\"": flush()
       case "\u{2019}", "\u{02BC}", "\u{2018}": word.append("'")
-      case _ where character.isWhitespace: flush()
+      case _ where character.properties.isWhitespace: flush()
       default: word.append(character)
       }
       index += 1

@@ -38,7 +38,8 @@ public enum PlainTextReader {
           utterances.append(Utterance(speaker: speaker, text: text, line: offset + 1))
         }
       } catch {
-        throw source.error(line: offset + 1, column: column + error.offset, error.reason)
+        let characters = String(String.UnicodeScalarView(content.unicodeScalars.prefix(error.offset))).count
+        throw source.error(line: offset + 1, column: column + characters, error.reason)
       }
     }
     return Transcript(format: .plainText, utterances: utterances)
