@@ -84,22 +84,20 @@ enum FrenchLexicon {
     pêcher peigner penser peser piquer planter pleurer plonger porter poser pousser préférer préparer \
     présenter prêter promener proposer quitter raconter ramasser ranger rappeler raser recommencer regarder \
     remarquer remercier rencontrer rentrer renverser réparer repasser respirer rester retourner retrouver \
-    réveiller rêver rigoler rouler sauter sembler semer sentir_ serrer siffler soigner sonner souffler \
-    souhaiter sucrer tâcher taper téléphoner terminer tirer tomber toucher tourner traîner travailler \
-    traverser tricoter tromper trouver tuer user vendanger verser visiter voler voyager cueillir_ \
-    accompagner acheter adresser allonger arroser baptiser bricoler brosser calmer camper changer charger \
-    chasser coiffer coller consoler cracher creuser cultiver décorer découper dégoûter déménager démarrer \
-    dépenser déposer descendre_ deviner embrasser enterrer épouser fabriquer faucher fleurer frotter \
-    griller hurler inquiéter labourer mâcher moissonner mouiller nettoyer nourrir_ pétrir plaisanter \
-    presser profiter récolter réchauffer recevoir_ regretter remplacer remplir_ renifler respecter \
-    ressembler retirer saler sécher skier soigner sortir_ stationner suivre_ surveiller tailler tenter \
-    tondre_ traire_ trembler tremper trier vider vivre_ zapper écraser éclater égoutter emballer \
-    étaler étendre_ frapper hésiter imaginer installer intéresser lancer mériter mesurer mijoter oser \
-    parfumer pleuvoir_ rôtir_ sentir_ fleurir_ embaumer humer évoquer rappeler souvenir_ rigoler baisser \
-    chatouiller cogner dorer enrouler fréquenter grignoter klaxonner ramoner récupérer réciter rincer \
-    ronfler savourer tartiner bêcher biner greffer traiter tisser repriser coudre_ broder piler hacher \
-    éplucher touiller remuer fouetter verser caresser chuchoter dessiner étudier
-    """.split(whereSeparator: \.isWhitespace).map(String.init).filter { !$0.hasSuffix("_") }
+    réveiller rêver rigoler rouler sauter sembler semer serrer siffler soigner sonner souffler souhaiter \
+    sucrer tâcher taper téléphoner terminer tirer tomber toucher tourner traîner travailler traverser \
+    tricoter tromper trouver tuer user vendanger verser visiter voler voyager accompagner acheter adresser \
+    allonger arroser baptiser bricoler brosser calmer camper changer charger chasser coiffer coller \
+    consoler cracher creuser cultiver décorer découper dégoûter déménager démarrer dépenser déposer \
+    embrasser enterrer épouser fabriquer faucher fleurer frotter griller hurler inquiéter labourer mâcher \
+    moissonner mouiller nettoyer pétrir plaisanter presser profiter récolter réchauffer regretter remplacer \
+    renifler respecter ressembler retirer saler sécher skier stationner surveiller tailler tenter trembler \
+    tremper trier vider zapper écraser éclater égoutter emballer étaler frapper hésiter imaginer installer \
+    intéresser lancer mériter mesurer mijoter oser parfumer embaumer humer évoquer baisser chatouiller \
+    cogner dorer enrouler fréquenter grignoter klaxonner ramoner récupérer réciter rincer ronfler savourer \
+    tartiner bêcher biner greffer traiter tisser repriser broder piler hacher éplucher touiller remuer \
+    fouetter caresser chuchoter étudier
+    """.split(whereSeparator: \.isWhitespace).map(String.init)
 
   /// Regular -ir verbs (second group).
   static let secondGroupVerbs: [String] = [
