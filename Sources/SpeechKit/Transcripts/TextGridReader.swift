@@ -13,7 +13,8 @@ public enum TextGridReader {
   /// The transcript in a TextGrid: one utterance per labelled interval of each speaker tier.
   public static func read(_ data: Data, file: String = "<entrée>") throws(TranscriptReadError) -> Transcript {
     let source = try SourceText(data: data, file: file)
-    return try transcript(from: textGrid(source: source), file: file)
+    let (grid, labelPositions) = try parse(source: source)
+    return try transcript(from: grid, file: file, labelPositions: labelPositions)
   }
 
   public static func readTextGrid(url: URL) throws(TranscriptReadError) -> TextGrid {
@@ -173,6 +174,14 @@ public enum TextGridReader {
   // MARK: - Structure
 
   static func textGrid(source: SourceText) throws(TranscriptReadError) -> TextGrid {
+    try parse(source: source).grid
+  }
+
+  /// Where each interval label starts in the file, by tier and interval, for error messages.
+  typealias LabelPositions = [[(line: Int, column: Int)]]
+
+  static func parse(source: SourceText) throws(TranscriptReadError) -> (grid: TextGrid, labels: LabelPositions) {
+    var labelPositions: LabelPositions = []
     if source.text.hasPrefix("ooBinaryFile") {
       throw source.error(
         line: 1, column: 1,
@@ -213,15 +222,19 @@ public enum TextGridReader {
         case "IntervalTier":
           let count = try cursor.count(LocalizedText(fr: "nombre d'intervalles", en: "number of intervals"))
           var intervals: [TextGridInterval] = []
+          var positions: [(line: Int, column: Int)] = []
           for _ in 0..<count {
             let start = try cursor.number(LocalizedText(fr: "début d'intervalle", en: "interval start"))
             let end = try cursor.number(LocalizedText(fr: "fin d'intervalle", en: "interval end"))
-            let (text, _) = try cursor.string(LocalizedText(fr: "texte d'intervalle", en: "interval text"))
+            let (text, token) = try cursor.string(LocalizedText(fr: "texte d'intervalle", en: "interval text"))
             intervals.append(TextGridInterval(xmin: start, xmax: end, text: text))
+            positions.append((token.line, token.column))
           }
+          labelPositions.append(positions)
           tiers.append(TextGridTier(name: name, xmin: tierMin, xmax: tierMax, content: .intervals(intervals)))
         case "TextTier":
           let count = try cursor.count(LocalizedText(fr: "nombre de points", en: "number of points"))
+          labelPositions.append([])
           var points: [TextGridPoint] = []
           for _ in 0..<count {
             let time = try cursor.number(LocalizedText(fr: "temps du point", en: "point time"))
@@ -238,7 +251,7 @@ public enum TextGridReader {
         }
       }
     }
-    return TextGrid(xmin: xmin, xmax: xmax, tiers: tiers)
+    return (TextGrid(xmin: xmin, xmax: xmax, tiers: tiers), labelPositions)
   }
 
   // MARK: - Transcript
@@ -252,27 +265,33 @@ public enum TextGridReader {
   public static func transcript(from grid: TextGrid, file: String = "<entrée>") throws(TranscriptReadError)
     -> Transcript
   {
+    try transcript(from: grid, file: file, labelPositions: [])
+  }
+
+  static func transcript(from grid: TextGrid, file: String, labelPositions: LabelPositions) throws(TranscriptReadError)
+    -> Transcript
+  {
     let normalizer = PlainTextNormalizer()
     var utterances: [Utterance] = []
-    let speakerTiers = grid.tiers.filter {
-      if case .intervals = $0.content {
-        !$0.name.hasSuffix("-words") && !activityTierNames.contains($0.name.lowercased())
-      } else {
-        false
-      }
+    func isSpeakerTier(_ tier: TextGridTier) -> Bool {
+      guard case .intervals = tier.content else { return false }
+      return !tier.name.hasSuffix("-words") && !activityTierNames.contains(tier.name.lowercased())
     }
-    for tier in speakerTiers {
+    for (tierIndex, tier) in grid.tiers.enumerated() where isSpeakerTier(tier) {
       let words = (grid.tier(named: tier.name + "-words")?.intervals ?? []).filter { !$0.text.isEmpty }
-      for interval in tier.intervals where !interval.text.allSatisfy(\.isWhitespace) {
+      for (intervalIndex, interval) in tier.intervals.enumerated() where !interval.text.allSatisfy(\.isWhitespace) {
         let sentences: [String]
         do {
           sentences = try normalizer.utterances(in: interval.text)
         } catch {
+          let position =
+            labelPositions.indices.contains(tierIndex) && labelPositions[tierIndex].indices.contains(intervalIndex)
+            ? labelPositions[tierIndex][intervalIndex] : (line: 1, column: 1)
           throw TranscriptReadError(
-            file: file, line: 1, column: 1,
+            file: file, line: position.line, column: position.column,
             reason: LocalizedText(
-              fr: "tier « \(tier.name) », intervalle à \(interval.xmin) s : \(error.reason.french)",
-              en: "tier '\(tier.name)', interval at \(interval.xmin) s: \(error.reason.english)"))
+              fr: "tier « \(tier.name) », intervalle à \(TextGridWriter.number(interval.xmin)) s : \(error.reason.french)",
+              en: "tier '\(tier.name)', interval at \(TextGridWriter.number(interval.xmin)) s: \(error.reason.english)"))
         }
         let inside = words.filter { $0.xmin >= interval.xmin && $0.xmax <= interval.xmax }
           .map { TimedWord(text: $0.text, start: $0.xmin, end: $0.xmax) }

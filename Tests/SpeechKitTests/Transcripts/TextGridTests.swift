@@ -129,3 +129,17 @@ struct TextGridTests {
     }
   }
 }
+
+extension TextGridTests {
+  @Test func namesTheLabelThatCannotBeRead() {
+    let text = "\"ooTextFile\"\n\"TextGrid\"\n0 2 <exists> 1\n\"IntervalTier\" \"PAR\" 0 2 1\n0 2 \"chais [: je sais pas\"\n"
+    do {
+      _ = try TextGridReader.read(Data(text.utf8), file: "bad.TextGrid")
+      Issue.record("accepted")
+    } catch {
+      #expect(
+        error.description
+          == "bad.TextGrid:5:5: tier « PAR », intervalle à 0 s : crochet « [ » non fermé")
+    }
+  }
+}
