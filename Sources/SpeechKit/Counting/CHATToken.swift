@@ -18,9 +18,3 @@ public enum CHATToken: Hashable, Sendable {
   /// Utterance linkers (`+<`, `+^`, `+"`, `+,`, `++`): not words.
   case linker(String)
 }
-
-/// A token and the 0-based character offset where it starts in the tier text.
-public struct PositionedCHATToken: Hashable, Sendable {
-  public var token: CHATToken
-  public var offset: Int
-}

@@ -2,7 +2,7 @@ import SessionModel
 
 /// Splits CHAT main-tier text into tokens, refusing unbalanced brackets and malformed bullets.
 public enum CHATTokenizer {
-  /// Why a tier could not be tokenised, with the 0-based character offset of the problem.
+  /// Why a tier could not be tokenised, with the 0-based offset of the problem in Unicode scalars.
   public struct Failure: Error, Hashable, Sendable {
     public var offset: Int
     public var reason: LocalizedText

@@ -25,27 +25,3 @@ public struct TextGridTier: Hashable, Sendable, Codable {
     if case .points(let points) = content { points } else { [] }
   }
 }
-
-/// A labelled interval of an interval tier; an empty label is a gap.
-public struct TextGridInterval: Hashable, Sendable, Codable {
-  public var xmin: Double
-  public var xmax: Double
-  public var text: String
-
-  public init(xmin: Double, xmax: Double, text: String) {
-    self.xmin = xmin
-    self.xmax = xmax
-    self.text = text
-  }
-}
-
-/// A labelled point of a point tier (`TextTier`).
-public struct TextGridPoint: Hashable, Sendable, Codable {
-  public var time: Double
-  public var mark: String
-
-  public init(time: Double, mark: String) {
-    self.time = time
-    self.mark = mark
-  }
-}
