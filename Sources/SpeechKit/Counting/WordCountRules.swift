@@ -1,0 +1,37 @@
+/// The configurable parts of a word-counting rule set, with its identifier for every export.
+///
+/// `chatFrench1` is rule set `wc-fr-chat-1.0` of docs/speech-measures.md (CLAN defaults plus the
+/// French elision, filler and discourse-marker rules).
+public struct WordCountRules: Hashable, Sendable {
+  /// Exported with every figure, e.g. `wc-fr-chat-1.0`.
+  public var identifier: String
+  /// Lexical discourse markers: words, also counted in `discourse_markers`.
+  public var discourseMarkers: Set<String>
+  /// Two-word discourse markers (`en fait`, `tu vois`), counted once per occurrence.
+  public var multiwordDiscourseMarkers: [[String]]
+  /// Elidable clitics, longest first so that `jusqu'` wins over `qu'`.
+  public var elidableClitics: [String]
+  /// Apostrophe words never split (`aujourd'hui`); an entry ending in `'` is a prefix (`entr'`).
+  public var lexicalisedApostropheWords: Set<String>
+  /// Spoken spellings of non-lexical hesitations, turned into `&-` fillers in plain text and ASR.
+  public var spokenFillers: Set<String>
+  /// Words legitimately doubled in French ("nous nous sommes") that plain-text repetition
+  /// detection must not mark as repetitions.
+  public var grammaticalDoubles: Set<String>
+
+  public static let chatFrench1 = WordCountRules(
+    identifier: "wc-fr-chat-1.0",
+    discourseMarkers: [
+      "ben", "bah", "beh", "bon", "voilà", "hein", "quoi", "alors", "enfin", "bref", "genre", "disons",
+    ],
+    multiwordDiscourseMarkers: [["en", "fait"], ["tu", "vois"], ["tu", "sais"], ["vous", "voyez"]],
+    elidableClitics: [
+      "quoiqu'", "puisqu'", "lorsqu'", "jusqu'", "qu'", "l'", "d'", "j'", "m'", "t'", "s'", "c'", "n'",
+    ],
+    lexicalisedApostropheWords: [
+      "aujourd'hui", "quelqu'un", "quelqu'une", "quelqu'uns", "quelqu'unes", "presqu'île", "presqu'îles",
+      "prud'homme", "prud'hommes", "entr'",
+    ],
+    spokenFillers: ["euh", "heu", "hum", "hm", "hmm", "mm", "mmh", "mmm", "eh", "euhm"],
+    grammaticalDoubles: ["nous", "vous"])
+}

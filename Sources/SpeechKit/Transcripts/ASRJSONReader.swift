@@ -1,0 +1,135 @@
+import Foundation
+import SessionModel
+
+/// Reads ASR output with word times, Whisper / WhisperX style: `segments[].words[]` with
+/// `word`, `start`, `end` (and an optional `speaker` from diarization), or `words` at top level.
+///
+/// Each segment becomes an utterance of its speaker (`PAR` when none is given); a top-level word
+/// list is cut into utterances at sentence-final punctuation. Words are kept as spoken for
+/// timing; the main tier is normalised as plain text (`euh` → `&-euh`, "le le" → `le [/] le`),
+/// because ASR has no French filler list.
+public enum ASRJSONReader {
+  public static func read(url: URL, speaker: String = "PAR") throws(TranscriptReadError) -> Transcript {
+    try read(TranscriptFile.contents(of: url), file: url.path, speaker: speaker)
+  }
+
+  public static func read(_ data: Data, file: String = "<entrée>", speaker: String = "PAR")
+    throws(TranscriptReadError) -> Transcript
+  {
+    let document: Document
+    do {
+      document = try JSONDecoder().decode(Document.self, from: data)
+    } catch let error as DecodingError {
+      throw positionedError(error, data: data, file: file)
+    } catch {
+      throw TranscriptReadError(
+        file: file, line: 1, column: 1,
+        reason: LocalizedText(fr: "JSON illisible", en: "unreadable JSON"))
+    }
+    guard document.segments != nil || document.words != nil else {
+      throw TranscriptReadError(
+        file: file, line: 1, column: 1,
+        reason: LocalizedText(
+          fr: "ni « segments » ni « words » : ce n'est pas une sortie ASR avec temps des mots",
+          en: "neither 'segments' nor 'words': not ASR output with word times"))
+    }
+    let normalizer = PlainTextNormalizer()
+    var utterances: [Utterance] = []
+    func append(words: [Word], text: String?, start: Double?, end: Double?, speaker: String) throws(TranscriptReadError) {
+      let timed = words.compactMap { word -> TimedWord? in
+        guard let text = word.spoken, let start = word.start, let end = word.end else { return nil }
+        return TimedWord(text: text, start: start, end: end)
+      }
+      let spoken = text ?? words.compactMap(\.spoken).joined(separator: " ")
+      let sentences: [String]
+      do {
+        sentences = try normalizer.utterances(in: spoken)
+      } catch {
+        throw TranscriptReadError(
+          file: file, line: 1, column: 1,
+          reason: LocalizedText(
+            fr: "texte ASR à \(start ?? 0) s : \(error.reason.french)",
+            en: "ASR text at \(start ?? 0) s: \(error.reason.english)"))
+      }
+      guard !sentences.isEmpty else { return }
+      // A segment stays one utterance: its times belong to the whole segment.
+      utterances.append(
+        Utterance(
+          speaker: speaker, text: sentences.joined(separator: " "), start: start ?? timed.first?.start,
+          end: end ?? timed.last?.end, words: timed))
+    }
+    if let segments = document.segments {
+      for segment in segments {
+        let code = segment.speaker ?? segment.words?.first?.speaker ?? speaker
+        try append(
+          words: segment.words ?? [], text: segment.text, start: segment.start, end: segment.end, speaker: code)
+      }
+    } else if let words = document.words {
+      var sentence: [Word] = []
+      for word in words {
+        sentence.append(word)
+        if let last = word.spoken?.last, ".?!…".contains(last) {
+          try append(words: sentence, text: nil, start: nil, end: nil, speaker: word.speaker ?? speaker)
+          sentence = []
+        }
+      }
+      if !sentence.isEmpty {
+        try append(words: sentence, text: nil, start: nil, end: nil, speaker: sentence[0].speaker ?? speaker)
+      }
+    }
+    return Transcript(format: .asrJSON, utterances: utterances)
+  }
+
+  // MARK: - JSON shape
+
+  struct Document: Decodable {
+    var segments: [Segment]?
+    var words: [Word]?
+  }
+
+  struct Segment: Decodable {
+    var start: Double?
+    var end: Double?
+    var text: String?
+    var speaker: String?
+    var words: [Word]?
+  }
+
+  struct Word: Decodable {
+    var word: String?
+    var text: String?
+    var start: Double?
+    var end: Double?
+    var speaker: String?
+
+    /// Whisper prefixes words with a space; WhisperX uses `word`, some engines `text`.
+    var spoken: String? {
+      (word ?? text).map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+  }
+
+  // MARK: - Errors
+
+  private static func positionedError(_ error: DecodingError, data: Data, file: String) -> TranscriptReadError {
+    switch error {
+    case .dataCorrupted(let context):
+      _ = context
+      let (line, column) = JSONSyntaxLocator.firstError(in: [UInt8](data)) ?? (1, 1)
+      return TranscriptReadError(
+        file: file, line: line, column: column,
+        reason: LocalizedText(
+          fr: "JSON mal formé ; vérifiez virgules, guillemets et accolades",
+          en: "malformed JSON; check commas, quotes and braces"))
+    case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context):
+      let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+      return TranscriptReadError(
+        file: file, line: 1, column: 1,
+        reason: LocalizedText(
+          fr: "valeur inattendue en \(path.isEmpty ? "racine" : path) : « start »/« end » sont des nombres, « word »/« text » du texte",
+          en: "unexpected value at \(path.isEmpty ? "root" : path): 'start'/'end' are numbers, 'word'/'text' strings"))
+    @unknown default:
+      return TranscriptReadError(
+        file: file, line: 1, column: 1, reason: LocalizedText(fr: "JSON illisible", en: "unreadable JSON"))
+    }
+  }
+}

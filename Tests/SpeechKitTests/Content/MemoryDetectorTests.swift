@@ -1,0 +1,47 @@
+import Testing
+
+@testable import SpeechKit
+
+struct MemoryDetectorTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    let text: String
+    let expected: [MemorySpecificity]
+    var testDescription: String { text }
+  }
+
+  static let cases: [Case] = [
+    Case(text: "Je vois une tasse de café sur une table. Il y a des croissants.", expected: []),
+    Case(text: "Quand j'étais petite, on allait chez ma grand-mère à la campagne.", expected: [.general]),
+    Case(text: "Le jour de mon mariage en 1962, il pleuvait.", expected: [.specific]),
+    Case(text: "Autrefois les paysans fauchaient le blé à la main.", expected: []),
+    Case(text: "Je ne me souviens plus.", expected: []),
+    Case(text: "C'est une belle image. J'aime les pommes.", expected: []),
+    Case(
+      text: "Ma mère faisait des confitures tous les étés. Une autre fois, à Noël, j'ai reçu une poupée.",
+      expected: [.general, .specific]),
+    Case(text: "Un jour, j'ai vu la mer pour la première fois.", expected: [.specific]),
+    Case(text: "Ça me rappelle mon enfance.", expected: [.general]),
+  ]
+
+  @Test(arguments: cases)
+  func findsMemoriesAndTheirSpecificity(_ example: Case) throws {
+    let transcript = try PlainTextReader.read(text: example.text)
+    #expect(MemoryDetector().detect(in: transcript, speaker: "PAR").map(\.specificity) == example.expected)
+  }
+
+  @Test func keepsCuesTextAndOnset() throws {
+    let transcript = try CHATReader.read(GoldenFile.data("session.cha"))
+    let memories = MemoryDetector().detect(in: transcript, speaker: "PAR")
+    #expect(memories.count == 1)
+    #expect(memories.first?.text == "quand j'étais petite on allait chez ma grand-mère à la campagne")
+    #expect(memories.first?.cues == ["enfance", "campagne", "chez grand-mère", "grand-mère"])
+    #expect(memories.first?.start == 113)
+  }
+
+  @Test func ignoresOtherSpeakersAndBackchannels() throws {
+    let transcript = try CHATReader.read(
+      text: "*INV:\tquand j'étais petit on allait à la mer .\n*PAR:\tj'ai vu la mer . [+ bch]\n*PAR:\tc'est joli .\n")
+    #expect(MemoryDetector().detect(in: transcript, speaker: "PAR").isEmpty)
+    #expect(MemoryDetector().detect(in: transcript, speaker: "INV").count == 1)
+  }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+
+@testable import SpeechKit
+
+/// Plain text, ASR JSON, WebVTT and SRT imports: all end as CHAT-notation utterances.
+struct ImportTests {
+  @Test func readsPlainTextWithSpeakerPrefixes() throws {
+    let transcript = try PlainTextReader.read(GoldenFile.data("notes.txt"), file: "notes.txt")
+    #expect(transcript.format == .plainText)
+    #expect(
+      transcript.utterances.map { "\($0.speaker): \($0.text)" } == [
+        "INV: Qu'est-ce que ça vous évoque ?",
+        "PAR: &-euh +...",
+        "PAR: le [/] le café de ma mère , le matin .",
+        "PAR: On le buvait chez ma grand-mère .",
+      ])
+    #expect(transcript.utterances.map(\.line) == [1, 2, 2, 3])
+  }
+
+  struct Normalisation: CustomTestStringConvertible, Sendable {
+    let typed: String
+    let chat: [String]
+    var testDescription: String { typed }
+  }
+
+  static let normalisations: [Normalisation] = [
+    Normalisation(typed: "euh le le café", chat: ["&-euh le [/] le café ."]),
+    Normalisation(typed: "le café le café de ma mère", chat: ["<le café> [/] le café de ma mère ."]),
+    Normalisation(typed: "le euh le café", chat: ["le [/] &-euh le café ."]),
+    Normalisation(typed: "Bon. Voilà…", chat: ["Bon .", "Voilà +..."]),
+    Normalisation(typed: "c'est quoi?", chat: ["c'est quoi ?"]),
+    Normalisation(typed: "j’ai « senti » l' odeur", chat: ["j'ai senti l'odeur ."]),
+    Normalisation(typed: "caf- café", chat: ["&+caf café ."]),
+    Normalisation(typed: "nous nous sommes mariés", chat: ["nous nous sommes mariés ."]),
+    Normalisation(typed: "&-euh <le café> [/] le café .", chat: ["&-euh <le café> [/] le café ."]),
+    Normalisation(typed: "chais [: je sais] pas", chat: ["chais [: je sais] pas ."]),
+  ]
+
+  @Test(arguments: normalisations)
+  func normalisesTypedTextToCHAT(_ example: Normalisation) throws {
+    let normalizer = PlainTextNormalizer()
+    let chat = try normalizer.utterances(in: example.typed)
+    #expect(chat == example.chat)
+    // Normalising CHAT notation again changes nothing.
+    #expect(try chat.flatMap { try normalizer.utterances(in: $0) } == chat)
+  }
+
+  @Test func refusesAnUnclosedBracketInPlainText() {
+    do {
+      _ = try PlainTextReader.read(text: "PAR: oui\nPAR: chais [: je sais pas", file: "notes.txt")
+      Issue.record("accepted")
+    } catch {
+      #expect(error.description == "notes.txt:2:12: crochet « [ » non fermé")
+    }
+  }
+
+  @Test func readsWhisperSegmentsWithWordTimes() throws {
+    let transcript = try ASRJSONReader.read(GoldenFile.data("whisper.json"), file: "whisper.json")
+    #expect(transcript.format == .asrJSON)
+    #expect(transcript.utterances.map(\.speaker) == ["PAR", "SPEAKER_01"])
+    #expect(transcript.utterances[0].text == "&-euh le [/] le café de ma mère .")
+    #expect(transcript.utterances[0].start == 0.5)
+    #expect(transcript.utterances[0].end == 3.2)
+    #expect(transcript.utterances[0].words.map(\.text) == ["Euh", "le", "le", "café", "de", "ma", "mère."])
+    #expect(transcript.utterances[1].text == "Bah , le matin , quoi .")
+    // A word without an end time has no timing to give.
+    #expect(transcript.utterances[1].words.count == 3)
+    let counts = FrenchWordCounter().count(transcript, speaker: "PAR")
+    #expect(counts.words == 5)
+    #expect(counts.filledPauses == 1)
+    #expect(counts.repetitions == 1)
+  }
+
+  @Test func readsTopLevelWhisperXWords() throws {
+    let transcript = try ASRJSONReader.read(GoldenFile.data("whisperx-words.json"))
+    #expect(transcript.utterances.map(\.text) == ["j'ai senti l'odeur .", "&-euh voilà ."])
+    #expect(transcript.utterances.map(\.start) == [0.2, 2.0])
+    #expect(transcript.utterances.map(\.end) == [1.5, 3.0])
+  }
+
+  @Test func namesLineAndColumnOfMalformedJSON() {
+    do {
+      _ = try ASRJSONReader.read(Data("{\n  \"words\": [\n    {\"word\": \"oui\" \"start\": 1}\n  ]\n}".utf8), file: "asr.json")
+      Issue.record("accepted")
+    } catch {
+      #expect(error.description == "asr.json:3:20: JSON mal formé ; vérifiez virgules, guillemets et accolades")
+    }
+  }
+
+  @Test func explainsJSONWithTheWrongShape() {
+    do {
+      _ = try ASRJSONReader.read(Data("{\"segments\": [{\"start\": \"zéro\"}]}".utf8), file: "asr.json")
+      Issue.record("accepted")
+    } catch {
+      #expect(
+        error.description
+          == "asr.json:1:1: valeur inattendue en .segments[0].start : « start »/« end » sont des nombres, « word »/« text » du texte")
+    }
+    do {
+      _ = try ASRJSONReader.read(Data("{\"text\": \"bonjour\"}".utf8), file: "asr.json")
+      Issue.record("accepted")
+    } catch {
+      #expect(
+        error.description
+          == "asr.json:1:1: ni « segments » ni « words » : ce n'est pas une sortie ASR avec temps des mots")
+    }
+  }
+
+  @Test func readsWebVTTCuesWithVoices() throws {
+    let transcript = try SubtitleReader.read(GoldenFile.data("answers.vtt"))
+    #expect(transcript.format == .webVTT)
+    #expect(transcript.utterances.map(\.speaker) == ["INV", "PAR"])
+    #expect(transcript.utterances.map(\.text) == ["Qu'est-ce que ça vous évoque ?", "&-euh , le café de ma mère +... le matin ."])
+    #expect(transcript.utterances.map(\.start) == [1, 4])
+    #expect(transcript.utterances.map(\.end) == [3.5, 7.25])
+  }
+
+  @Test func readsSRTCues() throws {
+    let transcript = try SubtitleReader.read(GoldenFile.data("answers.srt"))
+    #expect(transcript.format == .srt)
+    #expect(transcript.utterances.map(\.speaker) == ["INV", "PAR"])
+    #expect(transcript.utterances[1].text == "&-euh , le café de ma mère .")
+    #expect(transcript.utterances[1].start == 4)
+  }
+
+  @Test func refusesABadSubtitleTime() {
+    do {
+      _ = try SubtitleReader.read(text: "1\n00:00:01,000 --> 00:00:0x,000\noui\n", file: "a.srt")
+      Issue.record("accepted")
+    } catch {
+      #expect(
+        error.description
+          == "a.srt:2:18: temps de fin « 00:00:0x,000 » invalide : attendu hh:mm:ss,mmm ou mm:ss.mmm, après le début")
+    }
+    do {
+      _ = try SubtitleReader.read(text: "1\noui\n", file: "a.srt")
+      Issue.record("accepted")
+    } catch {
+      #expect(error.description == "a.srt:2:1: ligne de temps « début --> fin » attendue")
+    }
+  }
+
+  struct Detection: CustomTestStringConvertible, Sendable {
+    let file: String
+    let format: TranscriptFormat
+    var testDescription: String { file }
+  }
+
+  @Test(arguments: [
+    Detection(file: "session.cha", format: .chat), Detection(file: "short.TextGrid", format: .textGrid),
+    Detection(file: "session.TextGrid", format: .textGrid), Detection(file: "whisper.json", format: .asrJSON),
+    Detection(file: "answers.vtt", format: .webVTT), Detection(file: "answers.srt", format: .srt),
+    Detection(file: "notes.txt", format: .plainText),
+  ])
+  func detectsTheFormatOfEveryGolden(_ example: Detection) throws {
+    let transcript = try TranscriptReader.read(url: GoldenFile.url(example.file))
+    #expect(transcript.format == example.format)
+    #expect(!transcript.utterances.isEmpty)
+  }
+
+  @Test func detectsContentOverExtension() {
+    #expect(TranscriptReader.format(of: Data("@UTF8\n@Begin\n".utf8), pathExtension: "txt") == .chat)
+    #expect(TranscriptReader.format(of: Data("1\n00:00:01,000 --> 00:00:02,000\noui\n".utf8), pathExtension: "txt") == .srt)
+    #expect(TranscriptReader.format(of: Data("le café".utf8), pathExtension: "") == .plainText)
+  }
+
+  @Test func reportsAMissingFile() {
+    do {
+      _ = try TranscriptReader.read(url: URL(fileURLWithPath: "/nonexistent/answer.cha"))
+      Issue.record("accepted")
+    } catch {
+      #expect(error.description == "/nonexistent/answer.cha:1:1: impossible de lire le fichier ; vérifiez le chemin et les droits")
+    }
+  }
+}
