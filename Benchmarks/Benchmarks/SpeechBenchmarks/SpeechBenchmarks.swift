@@ -42,6 +42,7 @@ enum SpeechFixtures {
 }
 
 let benchmarks: @Sendable () -> Void = {
+  registerTranscriptBenchmarks()
   let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .peakMemoryResident, .throughput]
 
   Benchmark(
