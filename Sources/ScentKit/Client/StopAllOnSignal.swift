@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import Foundation
 
 /// Stops every channel when the process gets SIGINT or SIGTERM, then exits (130 or 143).

@@ -1,4 +1,7 @@
 internal import CBlueZ
+#if canImport(Glibc)
+  import Glibc
+#endif
 import Foundation
 
 /// Finds diffusers nearby: a classic inquiry, then an LE scan, on the first adapter.

@@ -1,4 +1,7 @@
 internal import CBlueZ
+#if canImport(Glibc)
+  import Glibc
+#endif
 import Foundation
 
 /// RFCOMM (Bluetooth classic serial) sockets through libbluetooth.

@@ -1,9 +1,15 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import Foundation
 
 /// Builds Unix and TCP sockets for the simulator and for tests.
 enum SocketAddress {
+  /// SOCK_STREAM: Glibc's enum is not visible to this file in every build configuration.
+  private static let streamSocketType: Int32 = 1
+
   static func connectUnix(path: String) throws(DiffuserError) -> Int32 {
-    let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+    let fd = socket(AF_UNIX, streamSocketType, 0)
     guard fd >= 0 else { throw .from(errno: errno, call: "socket") }
     var address = try unixAddress(path)
     let result = withUnsafePointer(to: &address) {
@@ -20,7 +26,7 @@ enum SocketAddress {
   }
 
   static func listenUnix(path: String) throws(DiffuserError) -> Int32 {
-    let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+    let fd = socket(AF_UNIX, streamSocketType, 0)
     guard fd >= 0 else { throw .from(errno: errno, call: "socket") }
     unlink(path)
     var address = try unixAddress(path)
@@ -35,7 +41,7 @@ enum SocketAddress {
   static func connectTCP(host: String, port: UInt16) throws(DiffuserError) -> Int32 {
     var hints = addrinfo()
     hints.ai_family = AF_UNSPEC
-    hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+    hints.ai_socktype = streamSocketType
     var list: UnsafeMutablePointer<addrinfo>?
     guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else {
       throw .invalidAddress("tcp:\(host):\(port)")
@@ -61,7 +67,7 @@ enum SocketAddress {
 
   /// Listens on the loopback interface only: the simulator is a test device, not a service.
   static func listenTCP(port: UInt16) throws(DiffuserError) -> Int32 {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    let fd = socket(AF_INET, streamSocketType, 0)
     guard fd >= 0 else { throw .from(errno: errno, call: "socket") }
     var one: Int32 = 1
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
