@@ -127,8 +127,8 @@ public actor Diffuser {
     let milliseconds = Int(duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000)
     var details = ["channel": "\(channel)", "intensity": "\(intensity)", "duration_ms": "\(milliseconds)"]
     if let scent { details["scent"] = scent.rawValue }
-    if let deadline { await wait(until: deadline) }
-    let now = clock()
+    // Checked and encoded ahead of a deadline, so only the write remains at the due time.
+    let now = max(deadline ?? 0, clock())
     if let refusal = governor.refusal(channel: channel, intensity: intensity, durationMilliseconds: milliseconds, at: now) {
       details["reason"] = refusal.code
       details["message"] = refusal.explanation.french
@@ -143,7 +143,7 @@ public actor Diffuser {
     let sequence: UInt16
     let written: UInt64
     do {
-      (answer, sequence, written) = try await exchange(command) { sequence in
+      (answer, sequence, written) = try await exchange(command, notBefore: deadline) { sequence in
         details["sequence"] = "\(sequence)"
         self.emit("scent.release.sent", details)
       }
@@ -225,14 +225,15 @@ public actor Diffuser {
   /// Sends one command and waits for the answer with the same sequence number.
   /// `willSend` runs just before the write, so the "sent" event precedes the bytes.
   private func exchange(
-    _ command: HostCommand, willSend: (UInt16) -> Void
+    _ command: HostCommand, notBefore deadline: UInt64? = nil, willSend: (UInt16) -> Void
   ) async throws(DiffuserError) -> (DeviceMessage, UInt16, UInt64) {
     guard !isShutDown else { throw .closed }
-    guard let transport else { throw .disconnected }
     nextSequence &+= 1
     let sequence = nextSequence
     let bytes = command.frame(sequence: sequence).encoded()
     willSend(sequence)
+    if let deadline { await wait(until: deadline) }
+    guard let transport else { throw .disconnected }
     var written: UInt64 = 0
     let result: Result<DeviceMessage, DiffuserError> = await withCheckedContinuation { continuation in
       pending[sequence] = continuation
@@ -372,14 +373,15 @@ public actor Diffuser {
       })
   }
 
-  /// Sleeps until a monotonic deadline, then yields for the last 2 ms: `Task.sleep`
-  /// alone overshoots by up to a timer slack, which would delay the scent.
+  /// Sleeps until 2 ms before a monotonic deadline, then spins: `Task.sleep` alone
+  /// overshoots by a timer slack and a scheduling delay, which would delay the scent.
+  /// The spin does not suspend, so no other actor work can slip in before the write.
   private func wait(until deadline: UInt64) async {
     let now = clock()
     if deadline > now + 2_000_000 {
       try? await Task.sleep(for: .nanoseconds(Int64(deadline - now - 2_000_000)))
     }
-    while clock() < deadline { await Task.yield() }
+    while clock() < deadline {}
   }
 
   private func failPending(with error: DiffuserError) {
