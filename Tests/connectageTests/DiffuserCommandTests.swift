@@ -36,11 +36,8 @@ struct DiffuserCommandTests {
   }
 
   @Test func testCommandChecksASimulatedDiffuser() async throws {
-    let folder = try Self.temporaryFolder()
-    let socket = folder.appendingPathComponent("d.sock").path
-    let simulator = try Child.start(["diffuser", "simulate", "--listen", "unix:\(socket)", "--empty", "4"], in: folder)
+    let (simulator, socket, _) = try await Self.startSimulator(["--empty", "4"])
     defer { simulator.terminate() }
-    #expect(await simulator.waitForOutput(containing: "listening on unix:"))
     let run = try await Child.run(["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "2,3"])
     #expect(run.status == 0, "\(run.error)")
     #expect(run.output.contains("Modèle : ConnectAge Simulated Diffuser 30, micrologiciel sim-1.0, 30 canaux\n"))
@@ -52,11 +49,8 @@ struct DiffuserCommandTests {
   }
 
   @Test func emptyCartridgeFailsTheTest() async throws {
-    let folder = try Self.temporaryFolder()
-    let socket = folder.appendingPathComponent("d.sock").path
-    let simulator = try Child.start(["diffuser", "simulate", "--listen", "unix:\(socket)", "--empty", "4"], in: folder)
+    let (simulator, socket, _) = try await Self.startSimulator(["--empty", "4"])
     defer { simulator.terminate() }
-    #expect(await simulator.waitForOutput(containing: "listening on unix:"))
     let run = try await Child.run(["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "4"])
     #expect(run.status == 1)
     #expect(run.output.contains("Canal 4 (fraise) : La cartouche de ce canal est vide : remplacez-la.\n"))
@@ -64,12 +58,8 @@ struct DiffuserCommandTests {
   }
 
   @Test func watchdogStopsTheReleaseWhenTheHostIsKilled() async throws {
-    let folder = try Self.temporaryFolder()
-    let socket = folder.appendingPathComponent("d.sock").path
-    let simulator = try Child.start(
-      ["diffuser", "simulate", "--listen", "unix:\(socket)", "--watchdog-ms", "1000"], in: folder)
+    let (simulator, socket, folder) = try await Self.startSimulator(["--watchdog-ms", "1000"])
     defer { simulator.terminate() }
-    #expect(await simulator.waitForOutput(containing: "listening on unix:"))
     let host = try Child.start(
       ["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "3", "--duration-ms", "9000", "--hold"], in: folder)
     #expect(await host.waitForOutput(containing: "Liaison maintenue ; Ctrl+C arrête tout."))
@@ -79,17 +69,23 @@ struct DiffuserCommandTests {
   }
 
   @Test func interruptedHostStopsEveryChannel() async throws {
-    let folder = try Self.temporaryFolder()
-    let socket = folder.appendingPathComponent("d.sock").path
-    let simulator = try Child.start(["diffuser", "simulate", "--listen", "unix:\(socket)"], in: folder)
+    let (simulator, socket, folder) = try await Self.startSimulator([])
     defer { simulator.terminate() }
-    #expect(await simulator.waitForOutput(containing: "listening on unix:"))
     let host = try Child.start(
       ["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "6", "--duration-ms", "9000", "--hold"], in: folder)
     #expect(await host.waitForOutput(containing: "Liaison maintenue"))
     host.kill(SIGINT)
     #expect(await simulator.waitForOutput(containing: "release on channel 6 stopped: stopped"))
     #expect(await host.waitForExit() == 130)
+  }
+
+  /// A `diffuser simulate` child on a Unix socket in a fresh folder, once it listens.
+  private static func startSimulator(_ options: [String]) async throws -> (Child, socket: String, folder: URL) {
+    let folder = try temporaryFolder()
+    let socket = folder.appendingPathComponent("d.sock").path
+    let simulator = try Child.start(["diffuser", "simulate", "--listen", "unix:\(socket)"] + options, in: folder)
+    try #require(await simulator.waitForOutput(containing: "listening on unix:"))
+    return (simulator, socket, folder)
   }
 
   static func temporaryFolder() throws -> URL {
