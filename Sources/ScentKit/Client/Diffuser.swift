@@ -231,9 +231,9 @@ public actor Diffuser {
     nextSequence &+= 1
     let sequence = nextSequence
     let bytes = command.frame(sequence: sequence).encoded()
-    willSend(sequence)
     if let deadline { await wait(until: deadline) }
     guard let transport else { throw .disconnected }
+    willSend(sequence)
     var written: UInt64 = 0
     let result: Result<DeviceMessage, DiffuserError> = await withCheckedContinuation { continuation in
       pending[sequence] = continuation

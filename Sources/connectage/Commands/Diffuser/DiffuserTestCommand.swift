@@ -22,8 +22,8 @@ struct DiffuserTestCommand: AsyncParsableCommand {
   @Flag(help: "Keep the link (and the heartbeat) open after the releases until interrupted.")
   var hold = false
 
-  /// A device check releases little and often: tighter pulses than a session would allow
-  /// are not needed, but the gap between channels is shortened to keep the check quick.
+  /// A device check releases a few short pulses at low intensity, one channel after the
+  /// other: the governor still applies, with a 200 ms gap instead of a session's 30 s.
   static let checkLimits = ScentSafetyLimits(
     maximumPulseMilliseconds: ScentSafetyLimits.HardBounds.maximumPulseMilliseconds, minimumIntervalMilliseconds: 200,
     purgeMilliseconds: 0, maximumChannelDutyCycle: 0.5, dutyCycleWindowMilliseconds: 20_000,
