@@ -120,6 +120,16 @@ public actor Diffuser {
     try await release(channel: scent.slot, scent: scent.id, intensity: intensity, duration: duration, at: deadline)
   }
 
+  /// Releases `scent` the session's lead time before its image appears (monotonic
+  /// nanoseconds), so that the scent reaches the table with the picture.
+  public func release(
+    _ scent: Scent, intensity: Int, duration: Duration, aheadOfImageAt imageNanoseconds: UInt64
+  ) async throws(DiffuserError) -> ReleaseReceipt {
+    let lead = UInt64(max(0, governor.limits.leadTimeMilliseconds)) * 1_000_000
+    let deadline = imageNanoseconds > lead ? imageNanoseconds - lead : 0
+    return try await release(channel: scent.slot, scent: scent.id, intensity: intensity, duration: duration, at: deadline)
+  }
+
   /// Releases whatever cartridge sits in `channel` (device checks and maintenance).
   public func release(
     channel: CartridgeSlot, scent: ScentID? = nil, intensity: Int, duration: Duration, at deadline: UInt64? = nil

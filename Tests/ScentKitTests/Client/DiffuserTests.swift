@@ -139,4 +139,18 @@ struct DiffuserTests {
     await diffuser.shutdown()
     await harness.stop()
   }
+
+  @Test func releaseAheadOfAnImageLeavesByTheLeadTime() async throws {
+    let harness = try await SimulatorHarness.start()
+    var limits = SimulatorHarness.permissiveLimits
+    limits.leadTimeMilliseconds = 40
+    let (diffuser, _) = harness.diffuser(limits: limits)
+    try await diffuser.connect()
+    let image = MonotonicClock.nanoseconds() + 100_000_000
+    let receipt = try await diffuser.release(Self.apple, intensity: 20, duration: .milliseconds(100), aheadOfImageAt: image)
+    #expect(receipt.scheduledNanoseconds == image - 40_000_000)
+    #expect(receipt.writtenNanoseconds >= image - 40_000_000)
+    await diffuser.shutdown()
+    await harness.stop()
+  }
 }
