@@ -4,11 +4,18 @@ import Testing
 /// `connectage diffuser …` as a user runs it: the real binary, the simulator in a child process.
 @Suite(.serialized, .timeLimit(.minutes(2)))
 struct DiffuserCommandTests {
-  static let kernelHasBluetooth = (try? String(contentsOfFile: "/proc/net/protocols", encoding: .utf8))?.contains("BLUETOOTH") ?? false
+  static let kernelHasBluetooth =
+    (try? String(contentsOfFile: "/proc/net/protocols", encoding: .utf8))?.contains("BLUETOOTH") ?? false
 
   @Test(arguments: [
-    ("fr", "Le noyau de cet ordinateur ne prend pas en charge le Bluetooth (errno 97). Utilisez un ordinateur avec Bluetooth, ou le simulateur : connectage diffuser simulate.\n"),
-    ("en", "This computer's kernel has no Bluetooth support (errno 97). Use a computer with Bluetooth, or the simulator: connectage diffuser simulate.\n"),
+    (
+      "fr",
+      "Le noyau de cet ordinateur ne prend pas en charge le Bluetooth (errno 97). Utilisez un ordinateur avec Bluetooth, ou le simulateur : connectage diffuser simulate.\n"
+    ),
+    (
+      "en",
+      "This computer's kernel has no Bluetooth support (errno 97). Use a computer with Bluetooth, or the simulator: connectage diffuser simulate.\n"
+    ),
   ])
   func scanExplainsAKernelWithoutBluetooth(language: String, message: String) async throws {
     try #require(!Self.kernelHasBluetooth, "this kernel has Bluetooth: errno 97 cannot happen here")
@@ -18,10 +25,22 @@ struct DiffuserCommandTests {
   }
 
   @Test(arguments: [
-    (["diffuser", "test"], "Indiquez le diffuseur : --address AA:BB:CC:DD:EE:FF (Bluetooth) ou --connect unix:CHEMIN (simulateur).\n"),
-    (["diffuser", "test", "--address", "AA:BB"], "Adresse de diffuseur invalide : « AA:BB ». Exemple attendu : AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.\n"),
-    (["diffuser", "test", "--connect", "unix:/nowhere", "--scents", "1,31"], "--scents : « 31 » n'est pas un canal entre 1 et 30 (exemple : --scents 1,2,3).\n"),
-    (["diffuser", "simulate", "--listen", "serial:1"], "--listen : « serial:1 » attendu unix:CHEMIN, tcp:PORT ou rfcomm:CANAL.\n"),
+    (
+      ["diffuser", "test"],
+      "Indiquez le diffuseur : --address AA:BB:CC:DD:EE:FF (Bluetooth) ou --connect unix:CHEMIN (simulateur).\n"
+    ),
+    (
+      ["diffuser", "test", "--address", "AA:BB"],
+      "Adresse de diffuseur invalide : « AA:BB ». Exemple attendu : AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.\n"
+    ),
+    (
+      ["diffuser", "test", "--connect", "unix:/nowhere", "--scents", "1,31"],
+      "--scents : « 31 » n'est pas un canal entre 1 et 30 (exemple : --scents 1,2,3).\n"
+    ),
+    (
+      ["diffuser", "simulate", "--listen", "serial:1"],
+      "--listen : « serial:1 » attendu unix:CHEMIN, tcp:PORT ou rfcomm:CANAL.\n"
+    ),
   ])
   func badInputIsExplained(arguments: [String], message: String) async throws {
     let run = try await Child.run(arguments)
@@ -44,7 +63,9 @@ struct DiffuserCommandTests {
     #expect(run.output.contains("État : 0 canal(aux) actif(s) ; cartouches vides ou absentes : 4\n"))
     #expect(run.output.contains("Canal 2 (citron) : diffusion accusée en "))
     #expect(run.output.hasSuffix("Tous les canaux sont arrêtés.\nTest réussi : 2 diffusion(s) accusée(s).\n"))
-    #expect(await simulator.waitForOutput(containing: "received #4 release(channel: 3, intensity: 30, durationMilliseconds: 300"))
+    #expect(
+      await simulator.waitForOutput(
+        containing: "received #4 release(channel: 3, intensity: 30, durationMilliseconds: 300"))
     #expect(await simulator.waitForOutput(containing: "received #5 stop(channel: 0)"))
   }
 
@@ -61,7 +82,8 @@ struct DiffuserCommandTests {
     let (simulator, socket, folder) = try await Self.startSimulator(["--watchdog-ms", "1000"])
     defer { simulator.terminate() }
     let host = try Child.start(
-      ["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "3", "--duration-ms", "9000", "--hold"], in: folder)
+      ["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "3", "--duration-ms", "9000", "--hold"],
+      in: folder)
     #expect(await host.waitForOutput(containing: "Liaison maintenue ; Ctrl+C arrête tout."))
     host.kill(SIGKILL)
     #expect(await simulator.waitForOutput(containing: "release on channel 3 stopped: watchdog"))
@@ -72,7 +94,8 @@ struct DiffuserCommandTests {
     let (simulator, socket, folder) = try await Self.startSimulator([])
     defer { simulator.terminate() }
     let host = try Child.start(
-      ["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "6", "--duration-ms", "9000", "--hold"], in: folder)
+      ["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "6", "--duration-ms", "9000", "--hold"],
+      in: folder)
     #expect(await host.waitForOutput(containing: "Liaison maintenue"))
     host.kill(SIGINT)
     #expect(await simulator.waitForOutput(containing: "release on channel 6 stopped: stopped"))
@@ -89,7 +112,8 @@ struct DiffuserCommandTests {
   }
 
   static func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diffuser-cli-\(UUID().uuidString.prefix(8))")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "diffuser-cli-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
   }

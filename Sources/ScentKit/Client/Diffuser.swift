@@ -108,7 +108,8 @@ public actor Diffuser {
   }
 
   /// Releases `scent` from its cartridge. Waits for the device's ACK.
-  public func release(_ scent: Scent, intensity: Int, duration: Duration) async throws(DiffuserError) -> ReleaseReceipt {
+  public func release(_ scent: Scent, intensity: Int, duration: Duration) async throws(DiffuserError) -> ReleaseReceipt
+  {
     try await release(channel: scent.slot, scent: scent.id, intensity: intensity, duration: duration, at: nil)
   }
 
@@ -127,19 +128,23 @@ public actor Diffuser {
   ) async throws(DiffuserError) -> ReleaseReceipt {
     let lead = UInt64(max(0, governor.limits.leadTimeMilliseconds)) * 1_000_000
     let deadline = imageNanoseconds > lead ? imageNanoseconds - lead : 0
-    return try await release(channel: scent.slot, scent: scent.id, intensity: intensity, duration: duration, at: deadline)
+    return try await release(
+      channel: scent.slot, scent: scent.id, intensity: intensity, duration: duration, at: deadline)
   }
 
   /// Releases whatever cartridge sits in `channel` (device checks and maintenance).
   public func release(
     channel: CartridgeSlot, scent: ScentID? = nil, intensity: Int, duration: Duration, at deadline: UInt64? = nil
   ) async throws(DiffuserError) -> ReleaseReceipt {
-    let milliseconds = Int(duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000)
+    let milliseconds = Int(
+      duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000)
     var details = ["channel": "\(channel)", "intensity": "\(intensity)", "duration_ms": "\(milliseconds)"]
     if let scent { details["scent"] = scent.rawValue }
     // Checked and encoded ahead of a deadline, so only the write remains at the due time.
     let now = max(deadline ?? 0, clock())
-    if let refusal = governor.refusal(channel: channel, intensity: intensity, durationMilliseconds: milliseconds, at: now) {
+    if let refusal = governor.refusal(
+      channel: channel, intensity: intensity, durationMilliseconds: milliseconds, at: now)
+    {
       details["reason"] = refusal.code
       details["message"] = refusal.explanation.french
       emit("scent.release.refused", details)
@@ -199,14 +204,17 @@ public actor Diffuser {
   /// Runs the fan alone to clear the air; returns the duration the device applied.
   @discardableResult
   public func purge(for duration: Duration) async throws(DiffuserError) -> Duration {
-    let milliseconds = min(65_535, Int(duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000))
+    let milliseconds = min(
+      65_535, Int(duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000))
     let details = ["duration_ms": "\(milliseconds)"]
     let (answer, _, _) = try await exchange(.purge(durationMilliseconds: UInt16(milliseconds))) { _ in
       self.emit("scent.purge.sent", details)
     }
     switch answer {
     case .acknowledgement(let ack):
-      guard case .purge(let applied) = ack.detail else { throw .protocolViolation("PURGE answered with \(answer.summary)") }
+      guard case .purge(let applied) = ack.detail else {
+        throw .protocolViolation("PURGE answered with \(answer.summary)")
+      }
       emit("scent.purge.acknowledged", ["duration_ms": "\(milliseconds)", "applied_ms": "\(applied)"])
       return .milliseconds(Int(applied))
     case .negativeAcknowledgement(_, let code): throw rejected(code, details)
@@ -306,7 +314,12 @@ public actor Diffuser {
     details["message"] = code.explanation.french
     emit("scent.command.rejected", details)
     if code == .cartridgeEmpty || code == .cartridgeMissing {
-      emit("scent.fault", ["channel": details["channel"] ?? "?", "fault": code == .cartridgeEmpty ? "cartridge-empty" : "cartridge-missing"])
+      emit(
+        "scent.fault",
+        [
+          "channel": details["channel"] ?? "?",
+          "fault": code == .cartridgeEmpty ? "cartridge-empty" : "cartridge-missing",
+        ])
     }
     return .rejected(code)
   }

@@ -5,7 +5,9 @@ public struct DiffuserConfiguration: Sendable {
   /// The device stops everything after 3 s without a frame; one heartbeat a second keeps it alive.
   public var heartbeatInterval: Duration = .seconds(1)
   /// Delays between reconnection attempts; the last one repeats.
-  public var reconnectBackoff: [Duration] = [.milliseconds(50), .milliseconds(200), .milliseconds(500), .seconds(1), .seconds(2)]
+  public var reconnectBackoff: [Duration] = [
+    .milliseconds(50), .milliseconds(200), .milliseconds(500), .seconds(1), .seconds(2),
+  ]
   /// After this many timeouts in a row the link is treated as dead and rebuilt.
   public var timeoutsBeforeReconnect = 2
   /// Fan boost on every release (the booster carries the scent to the table).

@@ -1,7 +1,8 @@
+import SessionModel
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import SessionModel
 
 /// Everything that can go wrong between the host and the diffuser, each explained with what to do.
 public enum DiffuserError: Error, Hashable, Sendable {
@@ -61,8 +62,11 @@ public enum DiffuserError: Error, Hashable, Sendable {
         en: "The Bluetooth adapter is switched off. Turn Bluetooth on (bluetoothctl power on) and try again.")
     case .deviceUnreachable(let code):
       .init(
-        fr: "Le diffuseur ne répond pas (errno \(code)) : vérifiez qu'il est allumé, chargé et à moins de 5 mètres, puis réessayez.",
-        en: "The diffuser does not answer (errno \(code)): check that it is on, charged and within 5 metres, then try again.")
+        fr:
+          "Le diffuseur ne répond pas (errno \(code)) : vérifiez qu'il est allumé, chargé et à moins de 5 mètres, puis réessayez.",
+        en:
+          "The diffuser does not answer (errno \(code)): check that it is on, charged and within 5 metres, then try again."
+      )
     case .permissionDenied:
       .init(
         fr: "Accès au Bluetooth refusé. Ajoutez votre compte au groupe « bluetooth » ou demandez à l'administrateur.",
@@ -79,7 +83,8 @@ public enum DiffuserError: Error, Hashable, Sendable {
     case .refused(let refusal): refusal.explanation
     case .invalidAddress(let text):
       .init(
-        fr: "Adresse de diffuseur invalide : « \(text) ». Exemple attendu : AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.",
+        fr:
+          "Adresse de diffuseur invalide : « \(text) ». Exemple attendu : AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.",
         en: "Invalid diffuser address: '\(text)'. Expected for example AA:BB:CC:DD:EE:FF, unix:/path or tcp:host:port.")
     case .protocolViolation(let detail):
       .init(
@@ -89,8 +94,11 @@ public enum DiffuserError: Error, Hashable, Sendable {
       .init(fr: "La connexion au diffuseur est fermée.", en: "The connection to the diffuser is closed.")
     case .system(let call, let code):
       .init(
-        fr: "Erreur système \(code) (\(String(cString: strerror(code)))) pendant \(call). Redémarrez l'ordinateur si cela se répète.",
-        en: "System error \(code) (\(String(cString: strerror(code)))) during \(call). Restart the computer if it happens again.")
+        fr:
+          "Erreur système \(code) (\(String(cString: strerror(code)))) pendant \(call). Redémarrez l'ordinateur si cela se répète.",
+        en:
+          "System error \(code) (\(String(cString: strerror(code)))) during \(call). Restart the computer if it happens again."
+      )
     }
   }
 }

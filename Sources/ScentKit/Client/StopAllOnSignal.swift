@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Foundation
 
 /// Stops every channel when the process gets SIGINT or SIGTERM, then exits (130 or 143).
 ///

@@ -74,7 +74,9 @@ public enum DeviceMessage: Hashable, Sendable {
     case .negativeAcknowledgement:
       let command = try Self.command(try reader.byte("refused type"), in: frame)
       let raw = try reader.byte("error code")
-      guard let code = RejectionCode(rawValue: raw) else { throw .malformedPayload(frame.type, "unknown error code \(raw)") }
+      guard let code = RejectionCode(rawValue: raw) else {
+        throw .malformedPayload(frame.type, "unknown error code \(raw)")
+      }
       self = .negativeAcknowledgement(of: command, code: code)
     case .info:
       let model = try reader.string("model")
@@ -104,7 +106,9 @@ public enum DeviceMessage: Hashable, Sendable {
       let raw = try reader.byte("reason")
       switch kind {
       case 1:
-        guard let reason = ReleaseEndReason(rawValue: raw) else { throw .malformedPayload(frame.type, "unknown end reason \(raw)") }
+        guard let reason = ReleaseEndReason(rawValue: raw) else {
+          throw .malformedPayload(frame.type, "unknown end reason \(raw)")
+        }
         self = .notification(.releaseEnded(channel: channel, reason: reason))
       case 2:
         guard let code = FaultCode(rawValue: raw) else { throw .malformedPayload(frame.type, "unknown fault \(raw)") }

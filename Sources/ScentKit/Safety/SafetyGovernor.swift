@@ -66,7 +66,8 @@ public struct SafetyGovernor: Sendable {
   }
 
   public mutating func record(channel: CartridgeSlot, durationMilliseconds: Int, at start: UInt64) {
-    history.append(PastRelease(channel: channel.rawValue, startNanoseconds: start, durationMilliseconds: durationMilliseconds))
+    history.append(
+      PastRelease(channel: channel.rawValue, startNanoseconds: start, durationMilliseconds: durationMilliseconds))
   }
 
   /// Removes a release the device refused or never received.

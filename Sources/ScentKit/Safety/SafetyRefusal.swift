@@ -39,11 +39,13 @@ public enum SafetyRefusal: Hashable, Sendable {
         en: "Release refused: \(requested) ms exceeds the maximum of \(maximum) ms per release.")
     case .tooSoonAfterPreviousRelease(let wait, let minimum):
       .init(
-        fr: "Diffusion refusée : trop tôt après la précédente (écart minimal \(minimum) ms) ; attendez encore \(wait) ms.",
+        fr:
+          "Diffusion refusée : trop tôt après la précédente (écart minimal \(minimum) ms) ; attendez encore \(wait) ms.",
         en: "Release refused: too soon after the previous one (minimum gap \(minimum) ms); wait another \(wait) ms.")
     case .channelDutyCycleExceeded(let channel, let open, let allowed, let window):
       .init(
-        fr: "Diffusion refusée : le canal \(channel) serait ouvert \(open) ms sur \(window) ms (maximum \(allowed) ms).",
+        fr:
+          "Diffusion refusée : le canal \(channel) serait ouvert \(open) ms sur \(window) ms (maximum \(allowed) ms).",
         en: "Release refused: channel \(channel) would be open \(open) ms out of \(window) ms (maximum \(allowed) ms).")
     case .sessionReleaseCountReached(let maximum):
       .init(

@@ -109,7 +109,8 @@ public actor DiffuserSimulator {
       }
     } catch {
       answer = .negativeAcknowledgement(
-        of: frame.type.isFromHost ? frame.type : .hello, code: frame.type.isFromHost ? .malformedPayload : .unknownCommand)
+        of: frame.type.isFromHost ? frame.type : .hello,
+        code: frame.type.isFromHost ? .malformedPayload : .unknownCommand)
     }
     if faults.latency > .zero { try? await Task.sleep(for: faults.latency) }
     try? transport.send(answer.frame(sequence: frame.sequence).encoded())

@@ -62,11 +62,16 @@ public struct SimulatedDevice: Sendable {
     lastHostFrame = now
     switch command {
     case .hello(let version):
-      guard version == Frame.protocolVersion else { return .negativeAcknowledgement(of: .hello, code: .unsupportedVersion) }
+      guard version == Frame.protocolVersion else {
+        return .negativeAcknowledgement(of: .hello, code: .unsupportedVersion)
+      }
       return .info(
-        DeviceInfo(model: configuration.model, firmware: configuration.firmware, scentsByChannel: configuration.scentsByChannel))
+        DeviceInfo(
+          model: configuration.model, firmware: configuration.firmware, scentsByChannel: configuration.scentsByChannel))
     case .release(let channel, let intensity, let duration, let fanBoost):
-      guard (1...channels.count).contains(Int(channel)) else { return .negativeAcknowledgement(of: .release, code: .channelOutOfRange) }
+      guard (1...channels.count).contains(Int(channel)) else {
+        return .negativeAcknowledgement(of: .release, code: .channelOutOfRange)
+      }
       guard intensity <= 100 else { return .negativeAcknowledgement(of: .release, code: .intensityOutOfRange) }
       guard duration > 0 else { return .negativeAcknowledgement(of: .release, code: .durationOutOfRange) }
       let index = Int(channel) - 1
@@ -87,7 +92,9 @@ public struct SimulatedDevice: Sendable {
         for index in channels.indices { close(index, reason: .stopped) }
         fanUntil = nil
       } else {
-        guard (1...channels.count).contains(Int(channel)) else { return .negativeAcknowledgement(of: .stop, code: .channelOutOfRange) }
+        guard (1...channels.count).contains(Int(channel)) else {
+          return .negativeAcknowledgement(of: .stop, code: .channelOutOfRange)
+        }
         close(Int(channel) - 1, reason: .stopped)
       }
       return .acknowledgement(Acknowledgement(command: .stop))
@@ -111,7 +118,8 @@ public struct SimulatedDevice: Sendable {
       guard let until = channels[index].openUntil else { continue }
       let drainEnd = min(now, until)
       let openSeconds = drainEnd > previous ? Double(drainEnd - previous) / 1e9 : 0
-      channels[index].level -= configuration.drainPercentPerSecond * Double(channels[index].intensity) / 100 * openSeconds
+      channels[index].level -=
+        configuration.drainPercentPerSecond * Double(channels[index].intensity) / 100 * openSeconds
       if channels[index].level <= 0 {
         channels[index].level = 0
         close(index, reason: .cartridgeEmpty)

@@ -13,7 +13,8 @@ public enum DiffuserEndpoint: Hashable, Sendable, CustomStringConvertible {
   public init(parsing text: String) throws(DiffuserError) {
     if text.hasPrefix("unix:"), text.count > 5 {
       self = .unix(path: String(text.dropFirst(5)))
-    } else if text.hasPrefix("tcp:"), let colon = text.lastIndex(of: ":"), colon > text.index(text.startIndex, offsetBy: 3),
+    } else if text.hasPrefix("tcp:"), let colon = text.lastIndex(of: ":"),
+      colon > text.index(text.startIndex, offsetBy: 3),
       let port = UInt16(text[text.index(after: colon)...])
     {
       let host = String(text[text.index(text.startIndex, offsetBy: 4)..<colon])
@@ -52,13 +53,14 @@ public enum DiffuserEndpoint: Hashable, Sendable, CustomStringConvertible {
     let endpoint = self
     let result: Result<Int32, DiffuserError> = await withCheckedContinuation { continuation in
       Thread {
-        continuation.resume(returning: Result { () throws(DiffuserError) -> Int32 in
-          switch endpoint {
-          case .unix(let path): try SocketAddress.connectUnix(path: path)
-          case .tcp(let host, let port): try SocketAddress.connectTCP(host: host, port: port)
-          case .rfcomm(let address, let channel): try RFCOMMSocket.connect(address: address, channel: channel)
-          }
-        })
+        continuation.resume(
+          returning: Result { () throws(DiffuserError) -> Int32 in
+            switch endpoint {
+            case .unix(let path): try SocketAddress.connectUnix(path: path)
+            case .tcp(let host, let port): try SocketAddress.connectTCP(host: host, port: port)
+            case .rfcomm(let address, let channel): try RFCOMMSocket.connect(address: address, channel: channel)
+            }
+          })
       }.start()
     }
     return StreamSocketTransport(connectedSocket: try result.get(), peer: description)

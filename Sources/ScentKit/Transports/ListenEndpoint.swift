@@ -35,7 +35,8 @@ public enum ListenEndpoint: Hashable, Sendable, CustomStringConvertible {
       let fd = try SocketAddress.listenTCP(port: port)
       return SocketListener(listeningSocket: fd, address: "tcp:127.0.0.1:\(SocketAddress.boundPort(fd))")
     case .rfcomm(let channel):
-      return SocketListener(listeningSocket: try RFCOMMSocket.listen(channel: channel), address: "rfcomm channel \(channel)")
+      return SocketListener(
+        listeningSocket: try RFCOMMSocket.listen(channel: channel), address: "rfcomm channel \(channel)")
     }
   }
 }

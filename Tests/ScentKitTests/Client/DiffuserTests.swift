@@ -6,8 +6,11 @@ import Testing
 /// The client against the simulator over a real Unix socket.
 @Suite(.timeLimit(.minutes(1)))
 struct DiffuserTests {
-  static let apple = Scent(id: "pomme", slot: CartridgeSlot(rawValue: 1)!, name: .init(fr: "Pomme", en: "Apple"), family: .fruit)
-  static let grass = Scent(id: "herbe-coupee", slot: CartridgeSlot(rawValue: 9)!, name: .init(fr: "Herbe coupée", en: "Cut grass"), family: .nature)
+  static let apple = Scent(
+    id: "pomme", slot: CartridgeSlot(rawValue: 1)!, name: .init(fr: "Pomme", en: "Apple"), family: .fruit)
+  static let grass = Scent(
+    id: "herbe-coupee", slot: CartridgeSlot(rawValue: 9)!, name: .init(fr: "Herbe coupée", en: "Cut grass"),
+    family: .nature)
 
   @Test func releaseIsAcknowledgedWithDeviceTimes() async throws {
     let harness = try await SimulatorHarness.start()
@@ -18,7 +21,9 @@ struct DiffuserTests {
     let receipt = try await diffuser.release(Self.grass, intensity: 60, duration: .milliseconds(400))
     #expect(receipt.channel == Self.grass.slot)
     #expect(receipt.appliedMilliseconds == 400)
-    #expect(receipt.writtenNanoseconds <= receipt.startNanoseconds && receipt.startNanoseconds <= receipt.acknowledgedNanoseconds)
+    #expect(
+      receipt.writtenNanoseconds <= receipt.startNanoseconds
+        && receipt.startNanoseconds <= receipt.acknowledgedNanoseconds)
     #expect(receipt.endNanoseconds == receipt.startNanoseconds + 400_000_000)
     #expect(try await diffuser.status().activeChannels == [9])
     let ended = await events.first { $0.type == "scent.release.ended" }
@@ -147,7 +152,8 @@ struct DiffuserTests {
     let (diffuser, _) = harness.diffuser(limits: limits)
     try await diffuser.connect()
     let image = MonotonicClock.nanoseconds() + 100_000_000
-    let receipt = try await diffuser.release(Self.apple, intensity: 20, duration: .milliseconds(100), aheadOfImageAt: image)
+    let receipt = try await diffuser.release(
+      Self.apple, intensity: 20, duration: .milliseconds(100), aheadOfImageAt: image)
     #expect(receipt.scheduledNanoseconds == image - 40_000_000)
     #expect(receipt.writtenNanoseconds >= image - 40_000_000)
     await diffuser.shutdown()

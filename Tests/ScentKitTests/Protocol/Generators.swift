@@ -16,7 +16,8 @@ struct MessageGenerator {
   mutating func command() -> HostCommand {
     switch Int.random(in: 0..<6, using: &random) {
     case 0: .hello(protocolVersion: byte())
-    case 1: .release(channel: byte(), intensity: byte(), durationMilliseconds: word(), fanBoost: Bool.random(using: &random))
+    case 1:
+      .release(channel: byte(), intensity: byte(), durationMilliseconds: word(), fanBoost: Bool.random(using: &random))
     case 2: .stop(channel: byte())
     case 3: .purge(durationMilliseconds: word())
     case 4: .status
@@ -31,7 +32,8 @@ struct MessageGenerator {
       return .acknowledgement(
         Acknowledgement(
           command: .release,
-          detail: .release(appliedMilliseconds: word(), deviceStartMicroseconds: UInt64.random(in: 0...UInt64.max, using: &random))))
+          detail: .release(
+            appliedMilliseconds: word(), deviceStartMicroseconds: UInt64.random(in: 0...UInt64.max, using: &random))))
     case 1:
       let command = commands.randomElement(using: &random)!
       let detail: Acknowledgement.Detail =
@@ -47,7 +49,9 @@ struct MessageGenerator {
     case 3:
       let count = Int.random(in: 0...30, using: &random)
       return .info(
-        DeviceInfo(model: text(maximum: 40), firmware: text(maximum: 10), scentsByChannel: (0..<count).map { _ in text(maximum: 12) }))
+        DeviceInfo(
+          model: text(maximum: 40), firmware: text(maximum: 10),
+          scentsByChannel: (0..<count).map { _ in text(maximum: 12) }))
     case 4:
       let channels = (0..<Int.random(in: 0...30, using: &random)).map { _ in
         ChannelStatus(
@@ -57,7 +61,8 @@ struct MessageGenerator {
       return .status(DeviceStatus(fanRemainingMilliseconds: word(), channels: channels))
     default:
       return .random(using: &random)
-        ? .notification(.releaseEnded(channel: byte(), reason: ReleaseEndReason.allCases.randomElement(using: &random)!))
+        ? .notification(
+          .releaseEnded(channel: byte(), reason: ReleaseEndReason.allCases.randomElement(using: &random)!))
         : .notification(.fault(channel: byte(), code: FaultCode.allCases.randomElement(using: &random)!))
     }
   }

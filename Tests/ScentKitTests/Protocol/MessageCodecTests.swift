@@ -1,5 +1,6 @@
-@testable import ScentKit
 import Testing
+
+@testable import ScentKit
 
 struct MessageCodecTests {
   @Test(arguments: [

@@ -35,18 +35,21 @@ struct SafetyGovernorTests {
       testDescription: "too soon after the previous release", history: [(2, 0, 5_000)], at: 20_000, code: "too-soon",
       french: "Diffusion refusée : trop tôt après la précédente (écart minimal 30000 ms) ; attendez encore 15000 ms."),
     Case(
-      testDescription: "channel duty cycle", limits: sharpDuty, history: [(1, 0, 10_000), (1, 20_000, 10_000), (1, 40_000, 10_000)],
+      testDescription: "channel duty cycle", limits: sharpDuty,
+      history: [(1, 0, 10_000), (1, 20_000, 10_000), (1, 40_000, 10_000)],
       duration: 10_000, at: 60_000, code: "duty-cycle",
       french: "Diffusion refusée : le canal 1 serait ouvert 30000 ms sur 60000 ms (maximum 24000 ms)."),
     Case(
       testDescription: "duty cycle counts only the same channel", limits: sharpDuty,
-      history: [(2, 0, 10_000), (2, 20_000, 10_000), (2, 40_000, 10_000)], duration: 10_000, at: 60_000, code: nil, french: nil),
+      history: [(2, 0, 10_000), (2, 20_000, 10_000), (2, 40_000, 10_000)], duration: 10_000, at: 60_000, code: nil,
+      french: nil),
     Case(
       testDescription: "session release count", limits: ScentSafetyLimits(maximumReleasesPerSession: 2),
       history: [(1, 0, 1_000), (2, 100_000, 1_000)], code: "session-release-count",
       french: "Diffusion refusée : la séance a atteint son maximum de 2 diffusions."),
     Case(
-      testDescription: "session release time", limits: ScentSafetyLimits(maximumTotalReleaseMillisecondsPerSession: 8_000),
+      testDescription: "session release time",
+      limits: ScentSafetyLimits(maximumTotalReleaseMillisecondsPerSession: 8_000),
       history: [(1, 0, 5_000)], duration: 4_000, code: "session-release-time",
       french: "Diffusion refusée : il reste 3000 ms de diffusion pour la séance, 4000 ms demandées."),
   ]
@@ -55,14 +58,18 @@ struct SafetyGovernorTests {
   func eachLimitRefusesWithItsMessage(_ testCase: Case) throws {
     var governor = SafetyGovernor(limits: testCase.limits)
     for (channel, start, duration) in testCase.history {
-      governor.record(channel: try #require(CartridgeSlot(rawValue: channel)), durationMilliseconds: duration, at: UInt64(start) * 1_000_000)
+      governor.record(
+        channel: try #require(CartridgeSlot(rawValue: channel)), durationMilliseconds: duration,
+        at: UInt64(start) * 1_000_000)
     }
     let refusal = governor.refusal(
       channel: try #require(CartridgeSlot(rawValue: testCase.channel)), intensity: testCase.intensity,
       durationMilliseconds: testCase.duration, at: UInt64(testCase.at) * 1_000_000)
     #expect(refusal?.code == testCase.code)
     #expect(refusal?.explanation.french == testCase.french)
-    if let refusal { #expect(!refusal.explanation.english.isEmpty && refusal.explanation.english != refusal.explanation.french) }
+    if let refusal {
+      #expect(!refusal.explanation.english.isEmpty && refusal.explanation.english != refusal.explanation.french)
+    }
   }
 
   @Test func forgettingARefusedReleaseGivesItsTimeBack() throws {

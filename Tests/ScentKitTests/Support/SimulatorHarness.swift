@@ -13,7 +13,8 @@ struct SimulatorHarness {
   static func start(
     configuration: SimulatedDevice.Configuration = .init(), faults: SimulatorFaults = .init()
   ) async throws -> SimulatorHarness {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scentkit-\(UUID().uuidString.prefix(8))")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "scentkit-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("diffuser.sock").path
     let simulator = DiffuserSimulator(configuration: configuration, faults: faults)
@@ -29,9 +30,11 @@ struct SimulatorHarness {
     limits: ScentSafetyLimits = Self.permissiveLimits, configuration: DiffuserConfiguration = .init()
   ) -> (Diffuser, Recorder<SessionEvent>) {
     let events = Recorder<SessionEvent>()
-    let diffuser = Diffuser(endpoint: endpoint, session: "test-session", limits: limits, configuration: configuration, eventSink: { event in
-      events.append(event)
-    })
+    let diffuser = Diffuser(
+      endpoint: endpoint, session: "test-session", limits: limits, configuration: configuration,
+      eventSink: { event in
+        events.append(event)
+      })
     return (diffuser, events)
   }
 

@@ -13,7 +13,10 @@ struct DiffuserEndpointTests {
     #expect(try DiffuserEndpoint(parsing: text) == expected)
   }
 
-  @Test(arguments: ["", "unix:", "tcp:4000", "tcp::80", "tcp:host:99999", "rfcomm:AA:BB", "rfcomm:GG:BB:CC:DD:EE:FF", "serial:/dev/ttyS0"])
+  @Test(arguments: [
+    "", "unix:", "tcp:4000", "tcp::80", "tcp:host:99999", "rfcomm:AA:BB", "rfcomm:GG:BB:CC:DD:EE:FF",
+    "serial:/dev/ttyS0",
+  ])
   func refusesNonsense(_ text: String) {
     #expect(throws: DiffuserError.invalidAddress(text)) { try DiffuserEndpoint(parsing: text) }
   }

@@ -1,8 +1,9 @@
 internal import CBlueZ
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Foundation
 
 /// Finds diffusers nearby: a classic inquiry, then an LE scan, on the first adapter.
 public enum BluetoothScanner {
@@ -32,13 +33,16 @@ public enum BluetoothScanner {
       var name = [CChar](repeating: 0, count: 248)
       let named = hci_read_remote_name(socket, &address, Int32(name.count), &name, 2_000) == 0
       return DiscoveredDevice(
-        address: text(of: &address), name: named ? String(decoding: name.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self) : nil,
+        address: text(of: &address),
+        name: named ? String(decoding: name.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self) : nil,
         radio: .classic)
     }
   }
 
   private static func lowEnergyScan(socket: Int32, seconds: Int) throws(DiffuserError) -> [DiscoveredDevice] {
-    guard hci_le_set_scan_parameters(socket, 0x01, UInt16(0x0010).littleEndian, UInt16(0x0010).littleEndian, 0x00, 0x00, 1_000) >= 0,
+    guard
+      hci_le_set_scan_parameters(
+        socket, 0x01, UInt16(0x0010).littleEndian, UInt16(0x0010).littleEndian, 0x00, 0x00, 1_000) >= 0,
       hci_le_set_scan_enable(socket, 0x01, 0x01, 1_000) >= 0
     else { throw .from(errno: errno, call: "hci_le_set_scan_enable") }
     defer { _ = hci_le_set_scan_enable(socket, 0x00, 0x01, 1_000) }

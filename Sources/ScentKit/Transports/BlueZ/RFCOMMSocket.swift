@@ -1,8 +1,9 @@
 internal import CBlueZ
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Foundation
 
 /// RFCOMM (Bluetooth classic serial) sockets through libbluetooth.
 enum RFCOMMSocket {

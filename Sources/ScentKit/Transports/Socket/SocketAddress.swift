@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Foundation
 
 /// Builds Unix and TCP sockets for the simulator and for tests.
 enum SocketAddress {

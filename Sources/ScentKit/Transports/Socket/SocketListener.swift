@@ -1,8 +1,9 @@
+import Foundation
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Foundation
-import Synchronization
 
 /// A listening socket (Unix, TCP or RFCOMM) that hands out connected transports.
 public final class SocketListener: Sendable {

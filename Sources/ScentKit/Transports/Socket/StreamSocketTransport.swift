@@ -1,8 +1,9 @@
+import Foundation
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Foundation
-import Synchronization
 
 /// A ``DiffuserTransport`` over any connected stream socket: Unix, TCP or RFCOMM.
 ///

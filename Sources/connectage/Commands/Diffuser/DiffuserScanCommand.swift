@@ -15,7 +15,8 @@ struct DiffuserScanCommand: AsyncParsableCommand {
     // The scan blocks in the kernel: keep it off Swift's cooperative threads.
     let result: Result<[DiscoveredDevice], DiffuserError> = await withCheckedContinuation { continuation in
       Thread {
-        continuation.resume(returning: Result { () throws(DiffuserError) in try BluetoothScanner.scan(seconds: seconds) })
+        continuation.resume(
+          returning: Result { () throws(DiffuserError) in try BluetoothScanner.scan(seconds: seconds) })
       }.start()
     }
     let devices: [DiscoveredDevice]

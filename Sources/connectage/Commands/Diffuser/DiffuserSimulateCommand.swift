@@ -34,10 +34,12 @@ struct DiffuserSimulateCommand: AsyncParsableCommand {
 
   func validate() throws {
     guard (0...1).contains(nakRate) else {
-      throw CommandFailure.badInput(.init(fr: "--nak-rate doit être entre 0 et 1.", en: "--nak-rate must be between 0 and 1."))
+      throw CommandFailure.badInput(
+        .init(fr: "--nak-rate doit être entre 0 et 1.", en: "--nak-rate must be between 0 and 1."))
     }
     guard empty.allSatisfy({ (1...30).contains($0) }) else {
-      throw CommandFailure.badInput(.init(fr: "--empty doit être un canal entre 1 et 30.", en: "--empty must be a channel between 1 and 30."))
+      throw CommandFailure.badInput(
+        .init(fr: "--empty doit être un canal entre 1 et 30.", en: "--empty must be a channel between 1 and 30."))
     }
   }
 

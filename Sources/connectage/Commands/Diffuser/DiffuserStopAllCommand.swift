@@ -3,7 +3,8 @@ import ScentKit
 
 /// `connectage diffuser stop-all`: closes every channel and stops the fan.
 struct DiffuserStopAllCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "stop-all", abstract: "Stop every channel and the fan now.")
+  static let configuration = CommandConfiguration(
+    commandName: "stop-all", abstract: "Stop every channel and the fan now.")
 
   @OptionGroup var target: DiffuserTarget
 

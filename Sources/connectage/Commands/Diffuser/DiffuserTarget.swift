@@ -31,7 +31,9 @@ struct DiffuserTarget: ParsableArguments {
     }
     guard (1...30).contains(channel) else {
       throw CommandFailure.badInput(
-        .init(fr: "--channel doit être entre 1 et 30 (reçu \(channel)).", en: "--channel must be between 1 and 30 (got \(channel))."))
+        .init(
+          fr: "--channel doit être entre 1 et 30 (reçu \(channel)).",
+          en: "--channel must be between 1 and 30 (got \(channel))."))
     }
     return .rfcomm(address: address.uppercased(), channel: channel)
   }

@@ -50,12 +50,19 @@ struct DiffuserTestCommand: AsyncParsableCommand {
     Terminal.say(.init(fr: "Tous les canaux sont arrêtés.", en: "Every channel is stopped."))
     if failures > 0 {
       throw CommandFailure.runtime(
-        .init(fr: "Test terminé avec \(failures) canal(aux) en échec.", en: "Test finished with \(failures) failing channel(s)."))
+        .init(
+          fr: "Test terminé avec \(failures) canal(aux) en échec.",
+          en: "Test finished with \(failures) failing channel(s)."))
     }
-    Terminal.say(.init(fr: "Test réussi : \(channels.count) diffusion(s) accusée(s).", en: "Test passed: \(channels.count) release(s) acknowledged."))
+    Terminal.say(
+      .init(
+        fr: "Test réussi : \(channels.count) diffusion(s) accusée(s).",
+        en: "Test passed: \(channels.count) release(s) acknowledged."))
   }
 
-  private func check(_ diffuser: Diffuser, endpoint: DiffuserEndpoint, channels: [CartridgeSlot]) async throws(DiffuserError) -> Int {
+  private func check(_ diffuser: Diffuser, endpoint: DiffuserEndpoint, channels: [CartridgeSlot])
+    async throws(DiffuserError) -> Int
+  {
     let info = try await diffuser.connect()
     Terminal.say(.init(fr: "Diffuseur connecté : \(endpoint)", en: "Diffuser connected: \(endpoint)"))
     Terminal.say(
@@ -66,8 +73,11 @@ struct DiffuserTestCommand: AsyncParsableCommand {
     let faulty = status.faultyChannels.map(String.init).joined(separator: ", ")
     Terminal.say(
       .init(
-        fr: "État : \(status.activeChannels.count) canal(aux) actif(s) ; cartouches vides ou absentes : \(faulty.isEmpty ? "aucune" : faulty)",
-        en: "Status: \(status.activeChannels.count) active channel(s); empty or missing cartridges: \(faulty.isEmpty ? "none" : faulty)"))
+        fr:
+          "État : \(status.activeChannels.count) canal(aux) actif(s) ; cartouches vides ou absentes : \(faulty.isEmpty ? "aucune" : faulty)",
+        en:
+          "Status: \(status.activeChannels.count) active channel(s); empty or missing cartridges: \(faulty.isEmpty ? "none" : faulty)"
+      ))
     var failures = 0
     for (index, channel) in channels.enumerated() {
       let scent = channel.rawValue <= info.channelCount ? info.scentsByChannel[channel.rawValue - 1] : "?"
@@ -77,16 +87,22 @@ struct DiffuserTestCommand: AsyncParsableCommand {
         let microseconds = receipt.roundTripNanoseconds / 1_000
         Terminal.say(
           .init(
-            fr: "Canal \(channel) (\(scent)) : diffusion accusée en \(microseconds) µs, \(receipt.appliedMilliseconds) ms appliquées",
-            en: "Channel \(channel) (\(scent)): release acknowledged in \(microseconds) µs, \(receipt.appliedMilliseconds) ms applied"))
+            fr:
+              "Canal \(channel) (\(scent)) : diffusion accusée en \(microseconds) µs, \(receipt.appliedMilliseconds) ms appliquées",
+            en:
+              "Channel \(channel) (\(scent)): release acknowledged in \(microseconds) µs, \(receipt.appliedMilliseconds) ms applied"
+          ))
         if index < channels.count - 1 {
-          try? await Task.sleep(for: .milliseconds(receipt.appliedMilliseconds + Self.checkLimits.minimumIntervalMilliseconds + 20))
+          try? await Task.sleep(
+            for: .milliseconds(receipt.appliedMilliseconds + Self.checkLimits.minimumIntervalMilliseconds + 20))
         }
       } catch {
         switch error {
         case .rejected, .refused:
           failures += 1
-          Terminal.say(.init(fr: "Canal \(channel) (\(scent)) : ", en: "Channel \(channel) (\(scent)): ").appending(error.explanation))
+          Terminal.say(
+            .init(fr: "Canal \(channel) (\(scent)) : ", en: "Channel \(channel) (\(scent)): ").appending(
+              error.explanation))
         default: throw error
         }
       }
@@ -96,7 +112,8 @@ struct DiffuserTestCommand: AsyncParsableCommand {
 
   private func parseChannels() throws -> [CartridgeSlot] {
     try scents.split(separator: ",").map { part in
-      guard let number = Int(part.trimmingCharacters(in: .whitespaces)), let slot = CartridgeSlot(rawValue: number) else {
+      guard let number = Int(part.trimmingCharacters(in: .whitespaces)), let slot = CartridgeSlot(rawValue: number)
+      else {
         throw CommandFailure.badInput(
           .init(
             fr: "--scents : « \(part) » n'est pas un canal entre 1 et 30 (exemple : --scents 1,2,3).",
