@@ -1,10 +1,12 @@
 import ArgumentParser
 
-// Placeholder until its issue lands: the command exists so the subcommand list is stable.
+/// `connectage diffuser …`: find, check, stop and simulate the scent diffuser.
 struct DiffuserCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "diffuser", abstract: "Not available yet.")
-
-  func run() async throws {
-    throw CommandFailure.runtime(.init(fr: "« diffuser » n'est pas encore disponible.", en: "'diffuser' is not available yet."))
-  }
+  static let configuration = CommandConfiguration(
+    commandName: "diffuser",
+    abstract: "Find, check, stop and simulate the 30-scent diffuser.",
+    subcommands: [
+      DiffuserScanCommand.self, DiffuserTestCommand.self, DiffuserStopAllCommand.self,
+      DiffuserSimulateCommand.self, DiffuserLatencyCommand.self,
+    ])
 }

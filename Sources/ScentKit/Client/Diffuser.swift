@@ -1,0 +1,422 @@
+import Foundation
+import SessionModel
+
+/// The host side of one diffuser: commands with acknowledgements, heartbeat, automatic
+/// reconnection, the safety governor, and a ``SessionEvent`` for everything that happens.
+///
+/// Every release passes the ``SafetyGovernor`` first; a refusal throws
+/// ``DiffuserError/refused(_:)`` and nothing is sent. Call ``shutdown()`` at session end:
+/// it stops every channel before closing. If the host dies instead, the device's own
+/// watchdog stops everything a few seconds after the last heartbeat.
+public actor Diffuser {
+  public nonisolated let endpoint: DiffuserEndpoint
+  public nonisolated let session: SessionID
+  /// Every command, acknowledgement, refusal, fault and link change, in order.
+  public nonisolated let events: AsyncStream<SessionEvent>
+  private let eventContinuation: AsyncStream<SessionEvent>.Continuation
+  private let eventSink: (@Sendable (SessionEvent) -> Void)?
+  private let configuration: DiffuserConfiguration
+  private let clock: @Sendable () -> UInt64
+  private var governor: SafetyGovernor
+
+  private var transport: (any DiffuserTransport)?
+  private var generation = 0
+  private var isShutDown = false
+  private var nextSequence: UInt16 = 0
+  private var pending: [UInt16: CheckedContinuation<Result<DeviceMessage, DiffuserError>, Never>] = [:]
+  private var consecutiveTimeouts = 0
+  private var heartbeat: Task<Void, Never>?
+  private var reconnection: Task<Void, Never>?
+  private var purges: [Task<Void, Never>] = []
+
+  /// - Parameters:
+  ///   - clock: monotonic nanoseconds; the governor and the receipts use it.
+  ///   - eventSink: called for every event as well as the ``events`` stream, e.g. to log to the Store.
+  public init(
+    endpoint: DiffuserEndpoint, session: SessionID, limits: ScentSafetyLimits = .standard,
+    configuration: DiffuserConfiguration = .init(),
+    clock: @escaping @Sendable () -> UInt64 = { MonotonicClock.nanoseconds() },
+    eventSink: (@Sendable (SessionEvent) -> Void)? = nil
+  ) {
+    self.endpoint = endpoint
+    self.session = session
+    self.configuration = configuration
+    self.clock = clock
+    self.eventSink = eventSink
+    governor = SafetyGovernor(limits: limits)
+    (events, eventContinuation) = AsyncStream.makeStream(of: SessionEvent.self)
+  }
+
+  public var isConnected: Bool { transport != nil }
+  /// Releases and open time used so far in this session.
+  public var safetyHistory: SafetyGovernor { governor }
+
+  // MARK: Link
+
+  /// Connects, greets the device and starts the heartbeat. Returns what the device is.
+  @discardableResult
+  public func connect() async throws(DiffuserError) -> DeviceInfo {
+    guard !isShutDown else { throw .closed }
+    do {
+      try await open()
+    } catch {
+      emit("scent.link.failed", ["endpoint": endpoint.description, "error": "\(error)"])
+      throw error
+    }
+    startHeartbeat()
+    return try await info()
+  }
+
+  /// Stops every channel (best effort), then closes the link for good.
+  public func shutdown() async {
+    guard !isShutDown else { return }
+    if transport != nil { try? await stopAll() }
+    isShutDown = true
+    heartbeat?.cancel()
+    reconnection?.cancel()
+    purges.forEach { $0.cancel() }
+    transport?.close()
+    transport = nil
+    failPending(with: .closed)
+    emit("scent.link.closed", ["endpoint": endpoint.description])
+    eventContinuation.finish()
+  }
+
+  // MARK: Commands
+
+  public func info() async throws(DiffuserError) -> DeviceInfo {
+    switch try await request(.hello(protocolVersion: Frame.protocolVersion)) {
+    case .info(let info):
+      emit("scent.device.info", ["model": info.model, "firmware": info.firmware, "channels": "\(info.channelCount)"])
+      return info
+    case .negativeAcknowledgement(_, let code): throw rejected(code, ["command": "hello"])
+    case let other: throw .protocolViolation("HELLO answered with \(other.summary)")
+    }
+  }
+
+  public func status() async throws(DiffuserError) -> DeviceStatus {
+    switch try await request(.status) {
+    case .status(let status):
+      for channel in status.faultyChannels {
+        let fault = status.channels[channel - 1].isMissing ? FaultCode.cartridgeMissing : .cartridgeEmpty
+        emit("scent.fault", ["channel": "\(channel)", "fault": fault.description, "source": "status"])
+      }
+      return status
+    case .negativeAcknowledgement(_, let code): throw rejected(code, ["command": "status"])
+    case let other: throw .protocolViolation("STATUS answered with \(other.summary)")
+    }
+  }
+
+  /// Releases `scent` from its cartridge. Waits for the device's ACK.
+  public func release(_ scent: Scent, intensity: Int, duration: Duration) async throws(DiffuserError) -> ReleaseReceipt
+  {
+    try await release(channel: scent.slot, scent: scent.id, intensity: intensity, duration: duration, at: nil)
+  }
+
+  /// Releases `scent` at a monotonic time (nanoseconds): the command is written as close
+  /// to `deadline` as the scheduler allows, so the scent reaches the table with its image.
+  public func release(
+    _ scent: Scent, intensity: Int, duration: Duration, at deadline: UInt64
+  ) async throws(DiffuserError) -> ReleaseReceipt {
+    try await release(channel: scent.slot, scent: scent.id, intensity: intensity, duration: duration, at: deadline)
+  }
+
+  /// Releases `scent` the session's lead time before its image appears (monotonic
+  /// nanoseconds), so that the scent reaches the table with the picture.
+  public func release(
+    _ scent: Scent, intensity: Int, duration: Duration, aheadOfImageAt imageNanoseconds: UInt64
+  ) async throws(DiffuserError) -> ReleaseReceipt {
+    let lead = UInt64(max(0, governor.limits.leadTimeMilliseconds)) * 1_000_000
+    let deadline = imageNanoseconds > lead ? imageNanoseconds - lead : 0
+    return try await release(
+      channel: scent.slot, scent: scent.id, intensity: intensity, duration: duration, at: deadline)
+  }
+
+  /// Releases whatever cartridge sits in `channel` (device checks and maintenance).
+  public func release(
+    channel: CartridgeSlot, scent: ScentID? = nil, intensity: Int, duration: Duration, at deadline: UInt64? = nil
+  ) async throws(DiffuserError) -> ReleaseReceipt {
+    let milliseconds = Int(
+      duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000)
+    var details = ["channel": "\(channel)", "intensity": "\(intensity)", "duration_ms": "\(milliseconds)"]
+    if let scent { details["scent"] = scent.rawValue }
+    // Checked and encoded ahead of a deadline, so only the write remains at the due time.
+    let now = max(deadline ?? 0, clock())
+    if let refusal = governor.refusal(
+      channel: channel, intensity: intensity, durationMilliseconds: milliseconds, at: now)
+    {
+      details["reason"] = refusal.code
+      details["message"] = refusal.explanation.french
+      emit("scent.release.refused", details)
+      throw .refused(refusal)
+    }
+    governor.record(channel: channel, durationMilliseconds: milliseconds, at: now)
+    let command = HostCommand.release(
+      channel: UInt8(channel.rawValue), intensity: UInt8(intensity), durationMilliseconds: UInt16(milliseconds),
+      fanBoost: configuration.fanBoost)
+    let answer: DeviceMessage
+    let sequence: UInt16
+    let written: UInt64
+    do {
+      (answer, sequence, written) = try await exchange(command, notBefore: deadline) { sequence in
+        details["sequence"] = "\(sequence)"
+        self.emit("scent.release.sent", details)
+      }
+    } catch {
+      if case .disconnected = error { governor.forget(channel: channel, at: now) }
+      throw error
+    }
+    let acknowledged = clock()
+    switch answer {
+    case .acknowledgement(let ack):
+      guard case .release(let applied, let deviceStart) = ack.detail else {
+        throw .protocolViolation("RELEASE answered with \(answer.summary)")
+      }
+      let start = written + (acknowledged - written) / 2
+      let receipt = ReleaseReceipt(
+        channel: channel, scent: scent, sequence: sequence, intensity: intensity, requestedMilliseconds: milliseconds,
+        appliedMilliseconds: Int(applied), scheduledNanoseconds: deadline ?? written, writtenNanoseconds: written,
+        acknowledgedNanoseconds: acknowledged, startNanoseconds: start,
+        endNanoseconds: start + UInt64(applied) * 1_000_000, deviceStartMicroseconds: deviceStart)
+      details["applied_ms"] = "\(applied)"
+      details["start_ns"] = "\(receipt.startNanoseconds)"
+      details["end_ns"] = "\(receipt.endNanoseconds)"
+      details["round_trip_ns"] = "\(receipt.roundTripNanoseconds)"
+      emit("scent.release.acknowledged", details)
+      schedulePurge(after: receipt.endNanoseconds)
+      return receipt
+    case .negativeAcknowledgement(_, let code):
+      governor.forget(channel: channel, at: now)
+      throw rejected(code, details)
+    case let other:
+      throw .protocolViolation("RELEASE answered with \(other.summary)")
+    }
+  }
+
+  public func stop(_ slot: CartridgeSlot) async throws(DiffuserError) {
+    try await expectAcknowledgement(.stop(channel: UInt8(slot.rawValue)), event: "scent.stop", ["channel": "\(slot)"])
+  }
+
+  public func stopAll() async throws(DiffuserError) {
+    try await expectAcknowledgement(.stop(channel: HostCommand.allChannels), event: "scent.stop", ["channel": "all"])
+  }
+
+  /// Runs the fan alone to clear the air; returns the duration the device applied.
+  @discardableResult
+  public func purge(for duration: Duration) async throws(DiffuserError) -> Duration {
+    let milliseconds = min(
+      65_535, Int(duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000))
+    let details = ["duration_ms": "\(milliseconds)"]
+    let (answer, _, _) = try await exchange(.purge(durationMilliseconds: UInt16(milliseconds))) { _ in
+      self.emit("scent.purge.sent", details)
+    }
+    switch answer {
+    case .acknowledgement(let ack):
+      guard case .purge(let applied) = ack.detail else {
+        throw .protocolViolation("PURGE answered with \(answer.summary)")
+      }
+      emit("scent.purge.acknowledged", ["duration_ms": "\(milliseconds)", "applied_ms": "\(applied)"])
+      return .milliseconds(Int(applied))
+    case .negativeAcknowledgement(_, let code): throw rejected(code, details)
+    case let other: throw .protocolViolation("PURGE answered with \(other.summary)")
+    }
+  }
+
+  // MARK: Requests and answers
+
+  private func expectAcknowledgement(
+    _ command: HostCommand, event: String, _ details: [String: String]
+  ) async throws(DiffuserError) {
+    let (answer, _, _) = try await exchange(command) { _ in self.emit(EventType(rawValue: event + ".sent"), details) }
+    switch answer {
+    case .acknowledgement(let ack) where ack.command == command.type:
+      emit(EventType(rawValue: event + ".acknowledged"), details)
+    case .negativeAcknowledgement(_, let code): throw rejected(code, details)
+    case let other: throw .protocolViolation("\(command.type) answered with \(other.summary)")
+    }
+  }
+
+  private func request(_ command: HostCommand) async throws(DiffuserError) -> DeviceMessage {
+    try await exchange(command) { _ in }.0
+  }
+
+  /// Sends one command and waits for the answer with the same sequence number.
+  /// `willSend` runs just before the write, so the "sent" event precedes the bytes.
+  private func exchange(
+    _ command: HostCommand, notBefore deadline: UInt64? = nil, willSend: (UInt16) -> Void
+  ) async throws(DiffuserError) -> (DeviceMessage, UInt16, UInt64) {
+    guard !isShutDown else { throw .closed }
+    nextSequence &+= 1
+    let sequence = nextSequence
+    let bytes = command.frame(sequence: sequence).encoded()
+    if let deadline { await wait(until: deadline) }
+    guard let transport else { throw .disconnected }
+    willSend(sequence)
+    var written: UInt64 = 0
+    let result: Result<DeviceMessage, DiffuserError> = await withCheckedContinuation { continuation in
+      pending[sequence] = continuation
+      written = clock()
+      do throws(DiffuserError) {
+        try transport.send(bytes)
+      } catch {
+        pending[sequence] = nil
+        continuation.resume(returning: .failure(error))
+        return
+      }
+      let timeout = configuration.commandTimeout
+      Task { [weak self] in
+        try? await Task.sleep(for: timeout)
+        await self?.expire(sequence, command.type)
+      }
+    }
+    return (try result.get(), sequence, written)
+  }
+
+  private func expire(_ sequence: UInt16, _ type: MessageType) {
+    guard let continuation = pending.removeValue(forKey: sequence) else { return }
+    continuation.resume(returning: .failure(.timeout(type)))
+    emit("scent.timeout", ["command": "\(type)", "sequence": "\(sequence)"])
+    consecutiveTimeouts += 1
+    if consecutiveTimeouts >= configuration.timeoutsBeforeReconnect, let transport {
+      consecutiveTimeouts = 0
+      transport.close()  // the reader sees the end and starts reconnecting
+    }
+  }
+
+  private func receive(_ frame: Frame, generation: Int) {
+    let message: DeviceMessage
+    do {
+      message = try DeviceMessage(frame: frame)
+    } catch {
+      emit("scent.protocol.error", ["sequence": "\(frame.sequence)", "error": "\(error)"])
+      return
+    }
+    if case .notification(let notification) = message {
+      switch notification {
+      case .releaseEnded(let channel, let reason):
+        emit("scent.release.ended", ["channel": "\(channel)", "reason": reason.description])
+      case .fault(let channel, let code):
+        emit("scent.fault", ["channel": channel == 0 ? "device" : "\(channel)", "fault": code.description])
+      }
+      return
+    }
+    consecutiveTimeouts = 0
+    if let continuation = pending.removeValue(forKey: frame.sequence) {
+      continuation.resume(returning: .success(message))
+    } else {
+      emit("scent.answer.late", ["sequence": "\(frame.sequence)", "message": message.summary])
+    }
+  }
+
+  private func rejected(_ code: RejectionCode, _ details: [String: String]) -> DiffuserError {
+    var details = details
+    details["code"] = "\(code)"
+    details["message"] = code.explanation.french
+    emit("scent.command.rejected", details)
+    if code == .cartridgeEmpty || code == .cartridgeMissing {
+      emit(
+        "scent.fault",
+        [
+          "channel": details["channel"] ?? "?",
+          "fault": code == .cartridgeEmpty ? "cartridge-empty" : "cartridge-missing",
+        ])
+    }
+    return .rejected(code)
+  }
+
+  // MARK: Connection life
+
+  private func open() async throws(DiffuserError) {
+    let transport = try await endpoint.connect()
+    install(transport)
+  }
+
+  private func install(_ transport: any DiffuserTransport) {
+    self.transport = transport
+    generation += 1
+    let generation = generation
+    consecutiveTimeouts = 0
+    emit("scent.link.connected", ["endpoint": endpoint.description])
+    Task { [weak self] in
+      var decoder = FrameDecoder()
+      for await bytes in transport.incoming {
+        decoder.append(bytes)
+        while let frame = decoder.nextFrame() { await self?.receive(frame, generation: generation) }
+      }
+      await self?.linkLost(generation: generation, discarded: decoder.discardedByteCount)
+    }
+  }
+
+  private func linkLost(generation: Int, discarded: Int) {
+    guard generation == self.generation, !isShutDown else { return }
+    transport = nil
+    failPending(with: .disconnected)
+    emit("scent.link.lost", ["endpoint": endpoint.description, "discarded_bytes": "\(discarded)"])
+    reconnection = Task { [weak self] in await self?.reconnect() }
+  }
+
+  private func reconnect() async {
+    var attempt = 0
+    while !isShutDown && transport == nil {
+      let delay = configuration.reconnectBackoff[min(attempt, configuration.reconnectBackoff.count - 1)]
+      attempt += 1
+      try? await Task.sleep(for: delay)
+      guard !Task.isCancelled, !isShutDown else { return }
+      emit("scent.link.reconnecting", ["attempt": "\(attempt)"])
+      do {
+        try await open()
+      } catch {
+        continue
+      }
+    }
+  }
+
+  private func startHeartbeat() {
+    heartbeat?.cancel()
+    let interval = configuration.heartbeatInterval
+    heartbeat = Task { [weak self] in
+      while !Task.isCancelled {
+        try? await Task.sleep(for: interval)
+        guard let self, await self.isConnected else { continue }
+        _ = try? await self.request(.heartbeat)
+      }
+    }
+  }
+
+  private func schedulePurge(after end: UInt64) {
+    let milliseconds = governor.limits.purgeMilliseconds
+    guard milliseconds > 0 else { return }
+    purges.removeAll { $0.isCancelled }
+    purges.append(
+      Task { [weak self] in
+        guard let self else { return }
+        await self.wait(until: end)
+        guard !Task.isCancelled else { return }
+        _ = try? await self.purge(for: .milliseconds(milliseconds))
+      })
+  }
+
+  /// Sleeps until 2 ms before a monotonic deadline, then spins: `Task.sleep` alone
+  /// overshoots by a timer slack and a scheduling delay, which would delay the scent.
+  /// The spin does not suspend, so no other actor work can slip in before the write.
+  private func wait(until deadline: UInt64) async {
+    let now = clock()
+    if deadline > now + 2_000_000 {
+      try? await Task.sleep(for: .nanoseconds(Int64(deadline - now - 2_000_000)))
+    }
+    while clock() < deadline {}
+  }
+
+  private func failPending(with error: DiffuserError) {
+    let waiting = pending
+    pending = [:]
+    for continuation in waiting.values { continuation.resume(returning: .failure(error)) }
+  }
+
+  private func emit(_ type: EventType, _ payload: [String: String]) {
+    let event = SessionEvent(
+      session: session, monotonicNanoseconds: clock(), wallClock: Date(), type: type, payload: payload)
+    eventContinuation.yield(event)
+    eventSink?(event)
+  }
+}

@@ -1,2 +1,0 @@
-// ScentKit: its issue fills this module in.
-import SessionModel

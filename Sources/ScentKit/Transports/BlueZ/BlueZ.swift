@@ -1,2 +1,0 @@
-internal import CBlueZ
-import SessionModel

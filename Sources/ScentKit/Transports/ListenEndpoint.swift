@@ -1,0 +1,42 @@
+/// Where the simulator waits for the host.
+public enum ListenEndpoint: Hashable, Sendable, CustomStringConvertible {
+  case unix(path: String)
+  /// Loopback only; port 0 picks a free port.
+  case tcp(port: UInt16)
+  /// An RFCOMM channel on every local adapter.
+  case rfcomm(channel: UInt8)
+
+  /// Parses `unix:PATH`, `tcp:PORT` or `rfcomm:CHANNEL`.
+  public init(parsing text: String) throws(DiffuserError) {
+    if text.hasPrefix("unix:"), text.count > 5 {
+      self = .unix(path: String(text.dropFirst(5)))
+    } else if text.hasPrefix("tcp:"), let port = UInt16(text.dropFirst(4)) {
+      self = .tcp(port: port)
+    } else if text.hasPrefix("rfcomm:"), let channel = UInt8(text.dropFirst(7)), (1...30).contains(channel) {
+      self = .rfcomm(channel: channel)
+    } else {
+      throw .invalidAddress(text)
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .unix(let path): "unix:\(path)"
+    case .tcp(let port): "tcp:\(port)"
+    case .rfcomm(let channel): "rfcomm:\(channel)"
+    }
+  }
+
+  public func listen() throws(DiffuserError) -> SocketListener {
+    switch self {
+    case .unix(let path):
+      return SocketListener(listeningSocket: try SocketAddress.listenUnix(path: path), address: "unix:\(path)")
+    case .tcp(let port):
+      let fd = try SocketAddress.listenTCP(port: port)
+      return SocketListener(listeningSocket: fd, address: "tcp:127.0.0.1:\(SocketAddress.boundPort(fd))")
+    case .rfcomm(let channel):
+      return SocketListener(
+        listeningSocket: try RFCOMMSocket.listen(channel: channel), address: "rfcomm channel \(channel)")
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import ScentKit
+
+/// `connectage diffuser simulate`: the device side, for demos, tests and the BlueZ VM.
+struct DiffuserSimulateCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "simulate",
+    abstract: "Run a simulated 30-scent diffuser (real timing, 10 s cap, heartbeat watchdog, fault injection).")
+
+  @Option(help: "Where to listen: unix:PATH, tcp:PORT or rfcomm:CHANNEL.")
+  var listen: String
+
+  @Option(name: .customLong("drop-after"), help: "Drop the link once, after answering N frames.")
+  var dropAfter: Int?
+
+  @Option(help: "Milliseconds added before every answer.")
+  var latency = 0
+
+  @Option(name: .customLong("nak-rate"), help: "Share of releases refused with NAK busy (0 to 1).")
+  var nakRate = 0.0
+
+  @Option(help: "Hang (no answers, no timers) after N frames.")
+  var stall: Int?
+
+  @Option(help: "A channel whose cartridge is empty (repeatable).")
+  var empty: [Int] = []
+
+  @Option(name: .customLong("watchdog-ms"), help: "Stop everything after this long without a frame from the host.")
+  var watchdogMilliseconds = 3_000
+
+  @Option(help: "Seed of the injected NAKs.")
+  var seed: UInt64 = 1
+
+  func validate() throws {
+    guard (0...1).contains(nakRate) else {
+      throw CommandFailure.badInput(
+        .init(fr: "--nak-rate doit être entre 0 et 1.", en: "--nak-rate must be between 0 and 1."))
+    }
+    guard empty.allSatisfy({ (1...30).contains($0) }) else {
+      throw CommandFailure.badInput(
+        .init(fr: "--empty doit être un canal entre 1 et 30.", en: "--empty must be a channel between 1 and 30."))
+    }
+  }
+
+  func run() async throws {
+    let endpoint: ListenEndpoint
+    do {
+      endpoint = try ListenEndpoint(parsing: listen)
+    } catch {
+      throw CommandFailure.badInput(
+        .init(
+          fr: "--listen : « \(listen) » attendu unix:CHEMIN, tcp:PORT ou rfcomm:CANAL.",
+          en: "--listen: '\(listen)', expected unix:PATH, tcp:PORT or rfcomm:CHANNEL."))
+    }
+    var configuration = SimulatedDevice.Configuration()
+    configuration.emptyChannels = Set(empty)
+    configuration.watchdogMilliseconds = watchdogMilliseconds
+    let faults = SimulatorFaults(
+      dropAfterFrames: dropAfter, latency: .milliseconds(latency), negativeAcknowledgementRate: nakRate,
+      stallAfterFrames: stall, seed: seed)
+    let simulator = DiffuserSimulator(configuration: configuration, faults: faults)
+    let address: String
+    do throws(DiffuserError) {
+      address = try await simulator.start(listening: endpoint)
+    } catch {
+      throw error.commandFailure
+    }
+    Terminal.say(
+      .init(
+        fr: "Simulateur de diffuseur à l'écoute sur \(address) ; Ctrl+C pour arrêter.",
+        en: "Diffuser simulator listening on \(address); Ctrl+C to stop."))
+    let stopper = SignalStopper { Task { await simulator.stop() } }
+    for await activity in simulator.activity {
+      Terminal.print("simulator: \(activity)")
+    }
+    withExtendedLifetime(stopper) {}
+  }
+}

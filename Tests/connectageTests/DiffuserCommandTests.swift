@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+
+/// `connectage diffuser …` as a user runs it: the real binary, the simulator in a child process.
+@Suite(.serialized, .timeLimit(.minutes(2)))
+struct DiffuserCommandTests {
+  static let kernelHasBluetooth =
+    (try? String(contentsOfFile: "/proc/net/protocols", encoding: .utf8))?.contains("BLUETOOTH") ?? false
+
+  @Test(arguments: [
+    (
+      "fr",
+      "Le noyau de cet ordinateur ne prend pas en charge le Bluetooth (errno 97). Utilisez un ordinateur avec Bluetooth, ou le simulateur : connectage diffuser simulate.\n"
+    ),
+    (
+      "en",
+      "This computer's kernel has no Bluetooth support (errno 97). Use a computer with Bluetooth, or the simulator: connectage diffuser simulate.\n"
+    ),
+  ])
+  func scanExplainsAKernelWithoutBluetooth(language: String, message: String) async throws {
+    try #require(!Self.kernelHasBluetooth, "this kernel has Bluetooth: errno 97 cannot happen here")
+    let run = try await Child.run(["diffuser", "scan"], environment: ["CONNECTAGE_LANG": language])
+    #expect(run.status == 1)
+    #expect(run.error == message)
+  }
+
+  @Test(arguments: [
+    (
+      ["diffuser", "test"],
+      "Indiquez le diffuseur : --address AA:BB:CC:DD:EE:FF (Bluetooth) ou --connect unix:CHEMIN (simulateur).\n"
+    ),
+    (
+      ["diffuser", "test", "--address", "AA:BB"],
+      "Adresse de diffuseur invalide : « AA:BB ». Exemple attendu : AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.\n"
+    ),
+    (
+      ["diffuser", "test", "--connect", "unix:/nowhere", "--scents", "1,31"],
+      "--scents : « 31 » n'est pas un canal entre 1 et 30 (exemple : --scents 1,2,3).\n"
+    ),
+    (
+      ["diffuser", "simulate", "--listen", "serial:1"],
+      "--listen : « serial:1 » attendu unix:CHEMIN, tcp:PORT ou rfcomm:CANAL.\n"
+    ),
+  ])
+  func badInputIsExplained(arguments: [String], message: String) async throws {
+    let run = try await Child.run(arguments)
+    #expect(run.status == 2)
+    #expect(run.error == message)
+  }
+
+  @Test func unreachableSimulatorIsExplained() async throws {
+    let run = try await Child.run(["diffuser", "stop-all", "--connect", "unix:/tmp/connectage-no-such-diffuser.sock"])
+    #expect(run.status == 1)
+    #expect(run.error.hasPrefix("Le diffuseur ne répond pas (errno 2)"))
+  }
+
+  @Test func testCommandChecksASimulatedDiffuser() async throws {
+    let (simulator, socket, _) = try await Self.startSimulator(["--empty", "4"])
+    defer { simulator.terminate() }
+    let run = try await Child.run(["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "2,3"])
+    #expect(run.status == 0, "\(run.error)")
+    #expect(run.output.contains("Modèle : ConnectAge Simulated Diffuser 30, micrologiciel sim-1.0, 30 canaux\n"))
+    #expect(run.output.contains("État : 0 canal(aux) actif(s) ; cartouches vides ou absentes : 4\n"))
+    #expect(run.output.contains("Canal 2 (citron) : diffusion accusée en "))
+    #expect(run.output.hasSuffix("Tous les canaux sont arrêtés.\nTest réussi : 2 diffusion(s) accusée(s).\n"))
+    #expect(
+      await simulator.waitForOutput(
+        containing: "received #4 release(channel: 3, intensity: 30, durationMilliseconds: 300"))
+    #expect(await simulator.waitForOutput(containing: "received #5 stop(channel: 0)"))
+  }
+
+  @Test func emptyCartridgeFailsTheTest() async throws {
+    let (simulator, socket, _) = try await Self.startSimulator(["--empty", "4"])
+    defer { simulator.terminate() }
+    let run = try await Child.run(["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "4"])
+    #expect(run.status == 1)
+    #expect(run.output.contains("Canal 4 (fraise) : La cartouche de ce canal est vide : remplacez-la.\n"))
+    #expect(run.error == "Test terminé avec 1 canal(aux) en échec.\n")
+  }
+
+  @Test func watchdogStopsTheReleaseWhenTheHostIsKilled() async throws {
+    let (simulator, socket, folder) = try await Self.startSimulator(["--watchdog-ms", "1000"])
+    defer { simulator.terminate() }
+    let host = try Child.start(
+      ["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "3", "--duration-ms", "9000", "--hold"],
+      in: folder)
+    #expect(await host.waitForOutput(containing: "Liaison maintenue ; Ctrl+C arrête tout."))
+    host.kill(SIGKILL)
+    #expect(await simulator.waitForOutput(containing: "release on channel 3 stopped: watchdog"))
+    #expect(await simulator.waitForOutput(containing: "fault on channel 0: watchdog-tripped"))
+  }
+
+  @Test func interruptedHostStopsEveryChannel() async throws {
+    let (simulator, socket, folder) = try await Self.startSimulator([])
+    defer { simulator.terminate() }
+    let host = try Child.start(
+      ["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "6", "--duration-ms", "9000", "--hold"],
+      in: folder)
+    #expect(await host.waitForOutput(containing: "Liaison maintenue"))
+    host.kill(SIGINT)
+    #expect(await simulator.waitForOutput(containing: "release on channel 6 stopped: stopped"))
+    #expect(await host.waitForExit() == 130)
+  }
+
+  /// A `diffuser simulate` child on a Unix socket in a fresh folder, once it listens.
+  private static func startSimulator(_ options: [String]) async throws -> (Child, socket: String, folder: URL) {
+    let folder = try temporaryFolder()
+    let socket = folder.appendingPathComponent("d.sock").path
+    let simulator = try Child.start(["diffuser", "simulate", "--listen", "unix:\(socket)"] + options, in: folder)
+    try #require(await simulator.waitForOutput(containing: "listening on unix:"))
+    return (simulator, socket, folder)
+  }
+
+  static func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "diffuser-cli-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+  }
+}
+
+/// A `connectage` child process whose output goes to files, watched without blocking a thread.
+private final class Child: Sendable {
+  static let executable = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent(".build/debug/connectage")
+
+  let process: Process
+  let outputURL: URL
+  let errorURL: URL
+
+  private init(process: Process, outputURL: URL, errorURL: URL) {
+    self.process = process
+    self.outputURL = outputURL
+    self.errorURL = errorURL
+  }
+
+  static func start(_ arguments: [String], environment: [String: String] = [:], in folder: URL? = nil) throws -> Child {
+    let folder = try folder ?? DiffuserCommandTests.temporaryFolder()
+    let name = UUID().uuidString.prefix(8)
+    let outputURL = folder.appendingPathComponent("\(name).out")
+    let errorURL = folder.appendingPathComponent("\(name).err")
+    FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    var variables = ProcessInfo.processInfo.environment
+    variables["CONNECTAGE_LANG"] = nil
+    variables.merge(environment) { $1 }
+    process.environment = variables
+    process.standardOutput = try FileHandle(forWritingTo: outputURL)
+    process.standardError = try FileHandle(forWritingTo: errorURL)
+    try process.run()
+    return Child(process: process, outputURL: outputURL, errorURL: errorURL)
+  }
+
+  static func run(_ arguments: [String], environment: [String: String] = [:]) async throws
+    -> (status: Int32, output: String, error: String)
+  {
+    let child = try start(arguments, environment: environment)
+    let status = await child.waitForExit()
+    return (status, child.output, child.error)
+  }
+
+  var output: String { (try? String(contentsOf: outputURL, encoding: .utf8)) ?? "" }
+  var error: String { (try? String(contentsOf: errorURL, encoding: .utf8)) ?? "" }
+
+  func waitForOutput(containing text: String, seconds: Double = 20) async -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if output.contains(text) { return true }
+      try? await Task.sleep(for: .milliseconds(25))
+    }
+    return output.contains(text)
+  }
+
+  func waitForExit(seconds: Double = 60) async -> Int32 {
+    let deadline = Date().addingTimeInterval(seconds)
+    while process.isRunning && Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+    if process.isRunning { kill(SIGKILL) }
+    while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+    return process.terminationStatus
+  }
+
+  func kill(_ signal: Int32) { Foundation.kill(process.processIdentifier, signal) }
+
+  func terminate() {
+    if process.isRunning { kill(SIGTERM) }
+  }
+}
