@@ -62,7 +62,7 @@ let package = Package(
 
     // MARK: Tests
     .target(name: "TestSupport", dependencies: ["SessionModel", "SpeechKit"]),
-    .testTarget(name: "connectageTests", dependencies: ["connectage", "TestSupport", "SessionModel"]),
+    .testTarget(name: "connectageTests", dependencies: ["connectage", "TestSupport", "SessionModel", "Store"]),
   ]
     + libraries.map {
       .testTarget(

@@ -18,6 +18,8 @@ struct ConnectAge: AsyncParsableCommand {
       ExportCommand.self,
       ExportTextGridCommand.self,
       StageCommand.self,
+      RunCommand.self,
+      AnimationCommand.self,
       DemoCommand.self,
     ])
 

@@ -27,8 +27,9 @@ public struct AutopilotPace: Sendable {
     secondsBetweenActions: 0.35, secondsOnStimulus: 3, secondsOnReveal: 2.5, secondsPerAnswer: 7,
     speakersPerTrial: 2)
 
-  /// As fast as the engine's own rules allow (tremor filter, lead times), for tests.
+  /// As fast as the engine's rules allow (tremor filter, lead times), for tests: one speaker a
+  /// trial, each given time for one spoken sentence.
   public static let brisk = AutopilotPace(
-    secondsBetweenActions: 0.2, secondsOnStimulus: 0.3, secondsOnReveal: 0.3, secondsPerAnswer: 1,
-    speakersPerTrial: 2)
+    secondsBetweenActions: 0.2, secondsOnStimulus: 0.3, secondsOnReveal: 0.3, secondsPerAnswer: 6,
+    speakersPerTrial: 1)
 }

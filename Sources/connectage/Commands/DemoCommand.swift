@@ -1,10 +1,57 @@
 import ArgumentParser
+import Foundation
+import SessionModel
+import SessionRunner
+import Stage
+import Store
 
-// Placeholder until its issue lands: the command exists so the subcommand list is stable.
+/// `connectage demo`: a real session played by virtual players, start to finish.
 struct DemoCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "demo", abstract: "Not available yet.")
+  static let configuration = CommandConfiguration(
+    commandName: "demo",
+    abstract: "Run a whole session with virtual players: simulated diffuser, spoken answers, measures and export.",
+    discussion: """
+      Virtual pads join, choose avatars, play each game and answer with espeak-ng voices heard
+      through the real capture path; the simulated diffuser releases the scents; every event goes
+      to the SQLite file and the answers are measured and exported as CSV.
+      """)
 
+  @Option(help: ArgumentHelp("Protocol file to run.", valueName: "file"))
+  var `protocol` = "Protocols/demo.yaml"
+
+  @Option(help: "Virtual players (1 to 10).")
+  var players = 4
+
+  @Flag(help: "Play as fast as the rules allow (for tests).")
+  var brisk = false
+
+  @Option(help: ArgumentHelp("Database file (default: $XDG_DATA_HOME/connectage/demo.sqlite).", valueName: "path"))
+  var db: String?
+
+  @OptionGroup var session: SessionOptions
+
+  @MainActor
   func run() async throws {
-    throw CommandFailure.runtime(.init(fr: "« demo » n'est pas encore disponible.", en: "'demo' is not available yet."))
+    guard (1...10).contains(players) else {
+      throw CommandFailure.badInput(
+        LocalizedText(fr: "--players doit être entre 1 et 10 (reçu \(players)).", en: "--players must be between 1 and 10 (got \(players))."))
+    }
+    let output = session.outputDirectory(defaultName: "demo")
+    let databasePath = db ?? output.appendingPathComponent("demo.sqlite").path
+    let configuration = RunConfiguration(
+      protocolFile: URL(fileURLWithPath: self.protocol), assetsRoot: session.assetsRoot, databasePath: databasePath,
+      outputDirectory: output, diffuser: session.diffuserChoice(otherwise: .simulated), display: session.display,
+      players: .autopilot(players: players, pace: brisk ? .brisk : .demonstration))
+    Terminal.say(
+      LocalizedText(
+        fr: "Démonstration : \(self.protocol), \(players) joueur(s) virtuel(s), diffuseur \(session.diffuser ?? "simulé"), base \(databasePath).",
+        en: "Demo: \(self.protocol), \(players) virtual player(s), diffuser \(session.diffuser ?? "simulated"), database \(databasePath)."))
+    let runner = SessionRunner(configuration: configuration)
+    do {
+      let summary = try await runner.run()
+      for line in RunSummaryText.lines(summary, warnings: runner.warnings) { Terminal.say(line) }
+    } catch {
+      throw error.isBadInput ? CommandFailure.badInput(error.message) : CommandFailure.runtime(error.message)
+    }
   }
 }

@@ -1,0 +1,16 @@
+import SessionEngine
+import SessionModel
+import Stage
+
+/// Turns what the Stage heard into what the engine understands.
+enum InputTranslator {
+  /// The inputs for one Stage event; closing the window ends the session properly (scents
+  /// stopped, the answer saved), as Esc then Enter would.
+  static func inputs(for event: StageEvent) -> [SessionInput] {
+    switch event {
+    case .pad(let input, _): [.pad(input)]
+    case .operator(let action, _): [.operator(action)]
+    case .quitRequested: [.operator(.end), .operator(.confirm)]
+    }
+  }
+}

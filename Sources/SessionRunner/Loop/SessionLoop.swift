@@ -1,0 +1,208 @@
+import Foundation
+import SessionEngine
+import SessionModel
+import Stage
+
+/// The frame loop: input in, engine, commands out, draw, repeat until the thank-you scene.
+@MainActor
+final class SessionLoop {
+  private let session: SessionID
+  private var engine: SessionEngine
+  private let stage: Stage
+  private let feedback: FeedbackPlayer?
+  private let scents: ScentLink
+  private let recorder: AnswerRecorder?
+  private let voices: DemoVoices?
+  private var autopilot: Autopilot?
+  private let pads: [VirtualGamepad]
+  private let journal: EventJournal
+  private let inbox: LockedBuffer<SessionInput>
+  private let analysis: AnswerAnalysis
+  private let outputDirectory: URL
+
+  private var scene: StageScene
+  /// A stimulus shown by the last command whose frame flip the engine has not heard of yet.
+  private var stimulusAwaitingFrame: StimulusID?
+  private var lastTick: UInt64 = 0
+  /// Pads whose button the autopilot pressed last frame, to let go of now.
+  private var heldButtons: [(pad: VirtualGamepad, button: PadButton)] = []
+  private var analyses: [Task<Bool, any Error>] = []
+  private var recordedAnswers = 0
+
+  private(set) var recordings: [URL] = []
+  private(set) var frames = 0
+  private(set) var droppedFrames = 0
+  private(set) var warnings: [LocalizedText] = []
+
+  init(
+    session: SessionID, engine: SessionEngine, stage: Stage, feedback: FeedbackPlayer?, scents: ScentLink,
+    recorder: AnswerRecorder?, voices: DemoVoices?, pads: [VirtualGamepad], autopilot: Autopilot?,
+    journal: EventJournal, inbox: LockedBuffer<SessionInput>, analysis: AnswerAnalysis, outputDirectory: URL
+  ) {
+    self.session = session
+    self.engine = engine
+    self.stage = stage
+    self.feedback = feedback
+    self.scents = scents
+    self.recorder = recorder
+    self.voices = voices
+    self.pads = pads
+    self.autopilot = autopilot
+    self.journal = journal
+    self.inbox = inbox
+    self.analysis = analysis
+    self.outputDirectory = outputDirectory
+    scene = engine.scene
+  }
+
+  var seatedPlayers: Int { scene.players.count }
+
+  /// Runs frames until the session has ended and its thank-you has been seen.
+  func runUntilEnded() async {
+    var endedAt: UInt64?
+    let thankYouNanoseconds: UInt64 = autopilot == nil ? 10_000_000_000 : 2_000_000_000
+    handle(.tick, at: MonotonicClock.nanoseconds())
+    while true {
+      let frameStart = MonotonicClock.nanoseconds()
+      releaseHeldButtons()
+      for event in stage.pollEvents() {
+        for input in InputTranslator.inputs(for: event) { handle(input, at: event.timestamp) }
+        if endedAt != nil, case .operator = event { endedAt = 0 }  // a key on the thank-you closes it
+      }
+      for input in inbox.takeAll() { handle(input, at: MonotonicClock.nanoseconds()) }
+      if frameStart - lastTick >= SessionRunner.tickNanoseconds { handle(.tick, at: frameStart) }
+      if let action = autopilot?.nextAction(for: scene, at: frameStart) { perform(action, at: frameStart) }
+      pumpRecorder()
+      let report = stage.present(scene)
+      frames += 1
+      droppedFrames = report.droppedFrames
+      if let stimulus = stimulusAwaitingFrame {
+        stimulusAwaitingFrame = nil
+        handle(.stimulusPresented(stimulus, at: report.presentedAt), at: report.presentedAt)
+      }
+      if engine.hasEnded, endedAt == nil { endedAt = report.presentedAt }
+      if let endedAt, endedAt == 0 || report.presentedAt - endedAt >= thankYouNanoseconds { break }
+      if !stage.configuration.usesVSync {
+        let spent = MonotonicClock.nanoseconds() - frameStart
+        if spent < SessionRunner.frameNanoseconds {
+          try? await Task.sleep(nanoseconds: SessionRunner.frameNanoseconds - spent)
+        }
+      } else {
+        await Task.yield()
+      }
+    }
+    releaseHeldButtons()
+  }
+
+  /// Waits for every answer's analysis; returns how many answers were measured and stored.
+  func finishAnalyses() async -> Int {
+    var measured = 0
+    for task in analyses {
+      do {
+        if try await task.value { measured += 1 }
+      } catch {
+        warnings.append(
+          LocalizedText(
+            fr: "Une réponse n'a pas pu être analysée : \(error).", en: "An answer could not be analysed: \(error)."))
+      }
+    }
+    return measured
+  }
+
+  // MARK: Engine
+
+  private func handle(_ input: SessionInput, at now: UInt64) {
+    if case .tick = input { lastTick = now }
+    for command in engine.handle(input, at: now) { dispatch(command, at: now) }
+  }
+
+  private func dispatch(_ command: SessionCommand, at now: UInt64) {
+    switch command {
+    case .show(let next):
+      if case .stimulus(let view) = next.content { stimulusAwaitingFrame = view.stimulus }
+      scene = next
+    case .releaseScent(let scent, _, let intensity, let duration):
+      scents.release(scent, intensity: intensity, durationMilliseconds: duration)
+    case .stopAllScents:
+      scents.stopAll()
+    case .purgeAir(let duration):
+      scents.purge(milliseconds: duration)
+    case .startRecording(let request):
+      startRecording(request, at: now)
+    case .stopRecording:
+      stopRecording(at: now)
+    case .playSound(let sound):
+      FeedbackSound(rawValue: sound.rawValue).map { feedback?.play($0) }
+    case .log(let type, let payload):
+      journal.record(
+        SessionEvent(session: session, monotonicNanoseconds: now, wallClock: Date(), type: type, payload: payload))
+    case .sessionEnded:
+      break
+    }
+  }
+
+  // MARK: Recording
+
+  private func startRecording(_ request: RecordingRequest, at now: UInt64) {
+    guard let recorder else {
+      handle(
+        .recordingFailed(
+          LocalizedText(fr: "Aucun micro n'est disponible.", en: "No microphone is available.")), at: now)
+      return
+    }
+    do {
+      try recorder.begin(AnswerFile(request: request, session: session, outputDirectory: outputDirectory))
+    } catch {
+      handle(.recordingFailed(Self.recordingProblem(error)), at: now)
+    }
+  }
+
+  private func pumpRecorder() {
+    do {
+      try recorder?.pump()
+    } catch {
+      handle(.recordingFailed(Self.recordingProblem(error)), at: MonotonicClock.nanoseconds())
+    }
+  }
+
+  private func stopRecording(at now: UInt64) {
+    guard let recorder else { return }
+    do {
+      guard let file = try recorder.end() else { return }
+      recordings.append(file.url)
+      // The autopilot's k-th answer is the k-th spoken text: the disk driver reads them in order.
+      if let text = voices?.text(ofAnswer: recordedAnswers) {
+        try? text.write(to: file.transcriptURL, atomically: true, encoding: .utf8)
+      }
+      recordedAnswers += 1
+      let analysis = self.analysis
+      analyses.append(Task.detached(priority: .utility) { try analysis.analyze(file) })
+    } catch {
+      warnings.append(Self.recordingProblem(error))
+    }
+  }
+
+  private static func recordingProblem(_ error: any Error) -> LocalizedText {
+    LocalizedText(fr: "L'enregistrement a échoué : \(error).", en: "Recording failed: \(error).")
+  }
+
+  // MARK: Autopilot
+
+  private func perform(_ action: AutopilotAction, at now: UInt64) {
+    switch action {
+    case .key(let operatorAction):
+      handle(.operator(operatorAction), at: now)
+    case .tap(let player, let button):
+      guard pads.indices.contains(player - 1) else { return }
+      let pad = pads[player - 1]
+      pad.press(button)
+      heldButtons.append((pad, button))
+    }
+  }
+
+  /// Lets go of the buttons pressed on the previous frame: a tap, as a hand would make it.
+  private func releaseHeldButtons() {
+    for (pad, button) in heldButtons { pad.release(button) }
+    heldButtons.removeAll()
+  }
+}

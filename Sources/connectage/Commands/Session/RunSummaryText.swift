@@ -1,0 +1,28 @@
+import SessionModel
+import SessionRunner
+
+/// The few lines a therapist reads when a session ends.
+enum RunSummaryText {
+  static func lines(_ summary: RunSummary, warnings: [LocalizedText]) -> [LocalizedText] {
+    var lines = [
+      LocalizedText(
+        fr:
+          "Séance \(summary.session) terminée : \(summary.trials) essai(s), \(summary.players) joueur(s), \(summary.recordings.count) réponse(s) enregistrée(s) dont \(summary.measuredAnswers) mesurée(s), \(summary.releasedScents) odeur(s) diffusée(s), \(summary.events) événement(s) journalisé(s).",
+        en:
+          "Session \(summary.session) finished: \(summary.trials) trial(s), \(summary.players) player(s), \(summary.recordings.count) answer(s) recorded of which \(summary.measuredAnswers) measured, \(summary.releasedScents) scent(s) released, \(summary.events) event(s) logged.")
+    ]
+    if let export = summary.exportDirectory {
+      lines.append(
+        LocalizedText(
+          fr: "Mesures exportées dans \(export.path) (measures.csv, events.csv, codebook.csv).",
+          en: "Measures exported to \(export.path) (measures.csv, events.csv, codebook.csv)."))
+    }
+    if summary.droppedFrames > 0 {
+      lines.append(
+        LocalizedText(
+          fr: "\(summary.droppedFrames) image(s) affichée(s) en retard sur \(summary.frames).",
+          en: "\(summary.droppedFrames) late frame(s) out of \(summary.frames)."))
+    }
+    return lines + warnings.map { LocalizedText(fr: "Attention : \($0.french)", en: "Warning: \($0.english)") }
+  }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SessionRunner
+import Stage
+
+/// Where a session shows, which diffuser it uses and where its files go.
+struct SessionOptions: ParsableArguments {
+  @Flag(help: "Draw offscreen (no window), as on a server or in CI.")
+  var headless = false
+
+  @Flag(help: "Fill the screen (the session room's display).")
+  var fullscreen = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Diffuser: 'simulated', 'none', or unix:PATH, tcp:HOST:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CHANNEL] (default: $CONNECTAGE_DIFFUSER).",
+      valueName: "diffuser"))
+  var diffuser: String?
+
+  @Option(help: ArgumentHelp("Folder of images, avatars, sounds and fonts.", valueName: "dir"))
+  var assets: String?
+
+  @Option(help: ArgumentHelp("Folder for recordings and exports.", valueName: "dir"))
+  var output: String?
+
+  var display: DisplayChoice {
+    if headless { return .headless }
+    return fullscreen ? .fullscreen : .automatic
+  }
+
+  /// The diffuser named by `--diffuser`, else by `CONNECTAGE_DIFFUSER`, else `fallback`.
+  ///
+  /// A real session never falls back to the simulator silently: a therapist must not believe a
+  /// scent was released when it was not.
+  func diffuserChoice(otherwise fallback: DiffuserChoice) -> DiffuserChoice {
+    switch diffuser ?? ProcessInfo.processInfo.environment["CONNECTAGE_DIFFUSER"] {
+    case nil: fallback
+    case "simulated": .simulated
+    case "none": DiffuserChoice.none
+    case let endpoint?: .endpoint(endpoint)
+    }
+  }
+
+  var assetsRoot: URL { assets.map { URL(fileURLWithPath: $0) } ?? StageConfiguration.bundledAssets }
+
+  func outputDirectory(defaultName: String) -> URL {
+    if let output { return URL(fileURLWithPath: output) }
+    let environment = ProcessInfo.processInfo.environment
+    let data =
+      environment["XDG_DATA_HOME"].map { URL(fileURLWithPath: $0) }
+      ?? URL(fileURLWithPath: environment["HOME"] ?? "/tmp").appendingPathComponent(".local/share")
+    return data.appendingPathComponent("connectage/\(defaultName)", isDirectory: true)
+  }
+}
