@@ -4,9 +4,6 @@ import TestSupport
 import Testing
 
 @Suite struct AnalyzeAudioCommandTests {
-  /// The `connectage` binary built next to the test bundle.
-  static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    .appendingPathComponent("connectage")
 
   struct Run {
     let status: Int32
@@ -15,23 +12,8 @@ import Testing
   }
 
   static func run(_ arguments: [String], language: String = "fr") throws -> Run {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["CONNECTAGE_LANG"] = language
-    process.environment = environment
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-      errors: String(decoding: errorData, as: UTF8.self))
+    let run = try CommandRun.connectage(arguments, environment: ["CONNECTAGE_LANG": language])
+    return Run(status: run.exitCode, output: run.standardOutput, errors: run.standardError)
   }
 
   /// Two small generated recordings, apart from the development and report sets.
