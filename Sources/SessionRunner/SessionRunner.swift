@@ -115,7 +115,12 @@ public final class SessionRunner {
   private func openMicrophone(
     in sessionDirectory: URL, prepared: PreparedSession
   ) throws(RunFailure) -> (capture: AudioCapture?, voices: DemoVoices?) {
-    guard prepared.setup.recordsAnswers else { return (nil, nil) }
+    guard prepared.setup.recordsAnswers else {
+      // Virtual players offscreen have no one to hear the feedback sounds: play them into
+      // SDL's silent driver rather than letting ALSA fail loudly on a machine without a card.
+      if case .autopilot = configuration.players, isHeadless { setenv("SDL_AUDIODRIVER", "dummy", 0) }
+      return (nil, nil)
+    }
     switch configuration.players {
     case .realPads:
       do {
@@ -139,15 +144,19 @@ public final class SessionRunner {
     }
   }
 
-  private func openStage() throws(RunFailure) -> Stage {
+  /// Offscreen when asked, or when `automatic` finds no display to draw on.
+  private var isHeadless: Bool {
     let environment = ProcessInfo.processInfo.environment
     let hasDisplay = environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil
-    let headless: Bool =
-      switch configuration.display {
-      case .automatic: !hasDisplay
-      case .headless: true
-      case .window, .fullscreen: false
-      }
+    return switch configuration.display {
+    case .automatic: !hasDisplay
+    case .headless: true
+    case .window, .fullscreen: false
+    }
+  }
+
+  private func openStage() throws(RunFailure) -> Stage {
+    let headless = isHeadless
     do {
       return try Stage(
         configuration: StageConfiguration(

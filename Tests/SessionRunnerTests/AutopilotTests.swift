@@ -35,6 +35,19 @@ struct AutopilotTests {
     #expect(actions == [.tap(player: 1, .a), .tap(player: 2, .a), .tap(player: 3, .a)])
   }
 
+  @Test func playersWithoutASeatSitDownWhileSeatedPlayersChooseTheirAvatar() {
+    var pilot = Autopilot(players: 3, pace: .brisk)
+    let seat = JoinSeat(number: PlayerNumber(rawValue: 1)!, pad: PadID(rawValue: 1), avatar: "chat", isConfirmed: false)
+    let join = StageScene(content: .join(JoinView(seats: [seat])))
+    var actions: [AutopilotAction] = []
+    var now: UInt64 = 0
+    for _ in 0..<10 {
+      now += 300_000_000
+      if let action = pilot.nextAction(for: join, at: now) { actions.append(action) }
+    }
+    #expect(actions == [.tap(player: 2, .a), .tap(player: 3, .a), .tap(player: 1, .right), .tap(player: 1, .a)])
+  }
+
   @Test func theTherapistGoesOnOnlyAfterTheImageHasBeenSeen() {
     var pilot = Autopilot(players: 1, pace: .brisk)
     let scene = StageScene(content: .stimulus(StimulusView(stimulus: "verger", image: "stimuli/verger.svg")))

@@ -49,11 +49,15 @@ public struct Autopilot: Sendable {
       hasJoined = true
       return (1...players).map { .tap(player: $0, .a) }
     case .join(let view):
-      // Each player looks at one other avatar, then keeps it.
-      return view.seats.filter { !$0.isConfirmed }.flatMap { seat -> [AutopilotAction] in
-        let player = playerIndex(of: seat.pad)
-        return [.tap(player: player, .right), .tap(player: player, .a)]
-      }
+      // Whoever has no seat yet presses to sit down; each seated player looks at one other
+      // avatar, then keeps it.
+      let seated = Set(view.seats.map { playerIndex(of: $0.pad) })
+      let newcomers = (1...players).filter { !seated.contains($0) }.map { AutopilotAction.tap(player: $0, .a) }
+      return newcomers
+        + view.seats.filter { !$0.isConfirmed }.flatMap { seat -> [AutopilotAction] in
+          let player = playerIndex(of: seat.pad)
+          return [.tap(player: player, .right), .tap(player: player, .a)]
+        }
     case .whichScent(let view) where view.revealedAnswer == nil:
       return scene.players.filter { !view.locked.contains($0.number) }.flatMap { player -> [AutopilotAction] in
         let index = playerIndex(of: player.pad)

@@ -64,11 +64,13 @@ final class SessionLoop {
     handle(.tick, at: MonotonicClock.nanoseconds())
     while true {
       let frameStart = MonotonicClock.nanoseconds()
-      releaseHeldButtons()
       for event in stage.pollEvents() {
         for input in InputTranslator.inputs(for: event) { handle(input, at: event.timestamp) }
         if endedAt != nil, case .operator = event { endedAt = 0 }  // a key on the thank-you closes it
       }
+      // Only after SDL has polled a press may the finger lift: SDL samples virtual pads at poll
+      // time, so a press and release between two polls would never be seen.
+      releaseHeldButtons()
       for input in inbox.takeAll() { handle(input, at: MonotonicClock.nanoseconds()) }
       if frameStart - lastTick >= SessionRunner.tickNanoseconds { handle(.tick, at: frameStart) }
       if let action = autopilot?.nextAction(for: scene, at: frameStart) { perform(action, at: frameStart) }

@@ -20,8 +20,8 @@ enum RunSummaryText {
     if summary.droppedFrames > 0 {
       lines.append(
         LocalizedText(
-          fr: "\(summary.droppedFrames) image(s) affichée(s) en retard sur \(summary.frames).",
-          en: "\(summary.droppedFrames) late frame(s) out of \(summary.frames)."))
+          fr: "Affichage : \(summary.droppedFrames) trame(s) en retard sur \(summary.frames).",
+          en: "Display: \(summary.droppedFrames) late frame(s) out of \(summary.frames)."))
     }
     return lines + warnings.map { LocalizedText(fr: "Attention : \($0.french)", en: "Warning: \($0.english)") }
   }

@@ -1,0 +1,150 @@
+import Foundation
+import SessionModel
+import Store
+import Testing
+
+/// `connectage demo` end to end: virtual pads, the real engine, the simulated diffuser over a
+/// socket, espeak-ng answers through SDL's capture path, the SQLite log and the exports.
+///
+/// Each whole session runs in its own process (SDL is process-global), then the test reads what
+/// it left behind the way a researcher would: through the Store.
+@Suite struct DemoCommandTests {
+  /// A private folder for one run: database, recordings, exports.
+  struct Workspace {
+    let root: URL
+    var database: String { root.appendingPathComponent("demo.sqlite").path }
+    var output: String { root.appendingPathComponent("sessions").path }
+
+    init() throws {
+      root = FileManager.default.temporaryDirectory.appendingPathComponent("connectage-demo-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+  }
+
+  static func demo(_ arguments: [String], in workspace: Workspace) throws -> CommandRun {
+    try CommandRun.connectage(
+      ["demo", "--headless", "--brisk", "--db", workspace.database, "--output", workspace.output] + arguments,
+      environment: ["XDG_DATA_HOME": workspace.root.path])
+  }
+
+  struct BadInputCase: Sendable, CustomTestStringConvertible {
+    let id: String
+    let arguments: [String]
+    let message: String
+    var testDescription: String { id }
+  }
+
+  @Test(arguments: [
+    BadInputCase(
+      id: "too many players", arguments: ["--players", "11"],
+      message: "--players doit être entre 1 et 10 (reçu 11).\n"),
+    BadInputCase(
+      id: "no player", arguments: ["--players", "0"],
+      message: "--players doit être entre 1 et 10 (reçu 0).\n"),
+  ])
+  func refusesBadInputBeforeOpeningAnything(_ c: BadInputCase) throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let run = try Self.demo(c.arguments, in: workspace)
+    #expect(run.exitCode == 2)
+    #expect(run.standardError == c.message)
+    #expect(!FileManager.default.fileExists(atPath: workspace.database), "nothing is created for bad input")
+  }
+
+  @Test func aMissingProtocolFileIsNamed() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let run = try Self.demo(["--protocol", "Protocols/absent.yaml"], in: workspace)
+    #expect(run.exitCode == 2)
+    #expect(run.standardError.contains("Protocols/absent.yaml"), "\(run.standardError)")
+  }
+
+  @Test func aClinicalSessionIsPlayedRecordedMeasuredAndExported() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let run = try Self.demo(["--players", "3"], in: workspace)
+    try #require(run.exitCode == 0, "\(run.standardError)")
+    let lines = run.standardOutput.split(separator: "\n").map(String.init)
+    #expect(
+      lines.first
+        == "Démonstration : Protocols/demo.yaml, 3 joueur(s) virtuel(s), diffuseur simulé, base \(workspace.database).")
+
+    let database = try SessionDatabase(path: workspace.database)
+    let sessions = try database.sessions.fetchAll()
+    let session = try #require(sessions.only)
+    let events = try database.eventLog.events(in: session.id).map(\.event)
+    #expect(
+      lines.contains(
+        "Séance \(session.id) terminée : 3 essai(s), 3 joueur(s), 3 réponse(s) enregistrée(s) dont 3 mesurée(s), 1 odeur(s) diffusée(s), \(events.count) événement(s) journalisé(s)."
+      ), "\(lines)")
+
+    // Every player joined with an avatar of their own, and every trial ran from start to end.
+    let types = events.map(\.type.rawValue)
+    #expect(types.count { $0 == "player.confirmed" } == 3)
+    #expect(Set(events.filter { $0.type.rawValue == "player.confirmed" }.compactMap { $0.payload["avatar"] }).count == 3)
+    for trial in session.trials {
+      let started = try #require(events.firstIndex { $0.type.rawValue == "trial.started" && $0.payload["trial"] == trial.id.rawValue })
+      let ended = try #require(events.firstIndex { $0.type.rawValue == "trial.ended" && $0.payload["trial"] == trial.id.rawValue })
+      #expect(started < ended)
+    }
+    #expect(types.first == "session.opened" || types.first == "scent.link.connected")
+    #expect(types.contains("session.ended"))
+
+    // The scent left before its image appeared: the lead time the protocol asks for.
+    let scentTrial = try #require(session.trials.first { $0.condition == .imageScent })
+    let released = try #require(
+      events.first { $0.type.rawValue == "scent.release.acknowledged" })
+    let presented = try #require(
+      events.first { $0.type.rawValue == "stimulus.presented" && $0.payload["trial"] == scentTrial.id.rawValue })
+    #expect(released.monotonicNanoseconds < presented.monotonicNanoseconds)
+
+    // Each answer is a real file whose checksum the database vouches for, and it was measured.
+    let recordings = try database.recordings.fetchAll(in: session.id)
+    #expect(recordings.count == 3)
+    for recording in recordings {
+      #expect(try SHA256.hexDigest(ofFileAt: recording.path) == recording.sha256)
+      #expect(recording.durationSeconds > 1)
+    }
+    let measures = try database.measures.fetchAll(in: session.id)
+    #expect(measures.count == 3)
+    for measure in measures {
+      #expect((measure.words ?? 0) > 0)
+      let onset = try #require(measure.firstWordOnsetSeconds)
+      let offset = try #require(measure.lastWordOffsetSeconds)
+      #expect(onset < offset)
+    }
+    #expect(try database.check.run().isHealthy)
+
+    let export = URL(fileURLWithPath: workspace.output)
+      .appendingPathComponent("\(session.id)/export/measures.csv")
+    let rows = try String(contentsOf: export, encoding: .utf8).split(separator: "\n")
+    #expect(rows.count == 1 + 3)
+  }
+
+  @Test func theNursingHomeAnimationPlaysGamesAndScentsAndRecordsNothing() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let run = try Self.demo(["--players", "2", "--protocol", "Protocols/ehpad-animation.yaml"], in: workspace)
+    try #require(run.exitCode == 0, "\(run.standardError)")
+    #expect(!run.standardError.contains("ALSA"), "offscreen virtual players use the silent audio driver")
+
+    let database = try SessionDatabase(path: workspace.database)
+    let session = try #require(try database.sessions.fetchAll().only)
+    let events = try database.eventLog.events(in: session.id).map(\.event)
+    let types = events.map(\.type.rawValue)
+    #expect(types.count { $0 == "game.started" } == session.trials.count, "an animation plays a game on every image")
+    #expect(!types.contains("recording.started"))
+    #expect(try database.recordings.fetchAll(in: session.id).isEmpty)
+    let scentTrials = session.trials.filter { $0.condition.includesScent }.count
+    #expect(types.count { $0 == "scent.release.acknowledged" } >= scentTrials)
+    #expect(types.count { $0 == "scent.stop.acknowledged" } >= 1, "the diffuser is stopped at the end")
+    #expect(try database.check.run().isHealthy)
+  }
+}
+
+extension Collection {
+  /// The single element, or nil when there are none or several.
+  fileprivate var only: Element? { count == 1 ? first : nil }
+}
