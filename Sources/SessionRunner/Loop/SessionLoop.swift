@@ -134,7 +134,7 @@ final class SessionLoop {
     case .stopRecording:
       stopRecording(at: now)
     case .playSound(let sound):
-      FeedbackSound(rawValue: sound.rawValue).map { feedback?.play($0) }
+      feedback?.play(sound)
     case .log(let type, let payload):
       journal.record(
         SessionEvent(session: session, monotonicNanoseconds: now, wallClock: Date(), type: type, payload: payload))

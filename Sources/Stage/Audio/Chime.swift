@@ -1,3 +1,4 @@
+import SessionModel
 import Foundation
 
 /// A gentle sine chime: soft attack, long fading tail, a comfortable level well under full scale.
