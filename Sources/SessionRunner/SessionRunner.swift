@@ -163,7 +163,7 @@ public final class SessionRunner {
           width: headless ? 1280 : 1920, height: headless ? 720 : 1080,
           isFullscreen: configuration.display == .fullscreen, isHeadless: headless,
           usesSoftwareRenderer: headless, usesVSync: !headless, assetsRoot: configuration.assetsRoot,
-          language: configuration.language))
+          language: configuration.language, padMappingsFile: configuration.padMappingsFile))
     } catch {
       throw RunFailure(error.message)
     }

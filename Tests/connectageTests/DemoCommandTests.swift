@@ -64,6 +64,14 @@ import Testing
   @Test func aClinicalSessionIsPlayedRecordedMeasuredAndExported() throws {
     let workspace = try Workspace()
     defer { workspace.remove() }
+    // The therapist registered the group beforehand, in an order of their own: player n is its n-th member.
+    for code in ["P07", "P03", "P05"] {
+      try #require(try CommandRun.connectage(["participants", "add", code, "--study", "demo", "--db", workspace.database]).exitCode == 0)
+    }
+    try #require(
+      try CommandRun.connectage(
+        ["groups", "add", "G01", "--study", "demo", "--members", "P07,P03,P05", "--db", workspace.database]
+      ).exitCode == 0)
     let run = try Self.demo(["--players", "3"], in: workspace)
     try #require(run.exitCode == 0, "\(run.standardError)")
     let lines = run.standardOutput.split(separator: "\n").map(String.init)
@@ -103,6 +111,8 @@ import Testing
     // Each answer is a real file whose checksum the database vouches for, and it was measured.
     let recordings = try database.recordings.fetchAll(in: session.id)
     #expect(recordings.count == 3)
+    #expect(Set(recordings.map(\.participant.rawValue)) == ["P07"], "the brisk pace gives the floor to player 1 only")
+    #expect(try database.groups.fetch(GroupID("G01"))?.members.map(\.rawValue) == ["P07", "P03", "P05"])
     for recording in recordings {
       #expect(try SHA256.hexDigest(ofFileAt: recording.path) == recording.sha256)
       #expect(recording.durationSeconds > 1)

@@ -35,10 +35,9 @@ struct PreparedSession: Sendable {
     } catch {
       throw RunFailure(error.message, isBadInput: true)
     }
-    guard let unit = plan.units.first,
-      unit.sessions.indices.contains(configuration.sessionNumber - 1)
-    else {
-      let count = plan.units.first?.sessions.count ?? 0
+    let unit = try Self.unit(named: configuration.group, in: plan)
+    guard unit.sessions.indices.contains(configuration.sessionNumber - 1) else {
+      let count = unit.sessions.count
       throw RunFailure(
         LocalizedText(
           fr: "La séance \(configuration.sessionNumber) n'existe pas : le protocole en prévoit \(count).",
@@ -48,8 +47,13 @@ struct PreparedSession: Sendable {
     var session = unit.sessions[configuration.sessionNumber - 1]
     session.id = SessionID("\(session.id.rawValue)-\(Self.stamp(startedAt))")
     let isClinical = clinicalProtocol.kind == .clinical
-    let participants = isClinical ? unit.members : []
-    let group = isClinical ? ParticipantGroup(id: GroupID(unit.name), study: clinicalProtocol.id, members: participants) : nil
+    // A group the therapist registered keeps its members and their order (player n is its n-th
+    // member); the plan's placeholder codes serve only when nobody registered one.
+    let registered = isClinical ? try Self.registeredGroup(named: unit.name, in: database) : nil
+    let group =
+      isClinical
+      ? registered ?? ParticipantGroup(id: GroupID(unit.name), study: clinicalProtocol.id, members: unit.members) : nil
+    let participants = group?.members ?? []
     if group == nil { session.group = nil }
 
     let thenAndNow: ThenAndNowCatalogue
@@ -76,6 +80,32 @@ struct PreparedSession: Sendable {
     return prepared
   }
 
+  /// The planned group (or participant) that plays: the one named, else the first.
+  private static func unit(named name: String?, in plan: SessionPlan) throws(RunFailure) -> PlannedUnit {
+    let found = name.map { name in plan.units.first { $0.name == name } } ?? plan.units.first
+    guard let found else {
+      let names = plan.units.map(\.name).joined(separator: ", ")
+      throw RunFailure(
+        LocalizedText(
+          fr: "Le groupe \(name ?? "") n'est pas dans le plan (groupes prévus : \(names)). Vérifiez --group et --participants.",
+          en: "Group \(name ?? "") is not in the plan (planned groups: \(names)). Check --group and --participants."),
+        isBadInput: true)
+    }
+    return found
+  }
+
+  private static func registeredGroup(named name: String, in database: SessionDatabase) throws(RunFailure)
+    -> ParticipantGroup?
+  {
+    do {
+      return try database.groups.fetch(GroupID(name)).flatMap { $0.members.isEmpty ? nil : $0 }
+    } catch {
+      throw RunFailure(
+        LocalizedText(
+          fr: "La base de données n'a pas pu être lue : \(error).", en: "The database could not be read: \(error)."))
+    }
+  }
+
   /// Files the study, the group's participants (without overwriting what a therapist entered),
   /// the group and the session with its trials.
   private func record(in database: SessionDatabase, protocolName: String) throws(RunFailure) {
@@ -85,7 +115,7 @@ struct PreparedSession: Sendable {
       for code in group?.members ?? [] where try database.participants.fetch(code) == nil {
         try database.participants.add(Participant(code: code, study: clinicalProtocol.id))
       }
-      if let group { try database.groups.save(group) }
+      if let group, try database.groups.fetch(group.id) == nil { try database.groups.save(group) }
       try database.sessions.save(session)
     } catch {
       throw RunFailure(

@@ -14,16 +14,21 @@ public struct RunConfiguration: Sendable {
   public var players: PlayerChoice
   /// Which planned session to run (1 = the first of the schedule).
   public var sessionNumber: Int
-  /// The participants' count used to plan the protocol (the group that plays is the first).
+  /// The participants' count used to plan the protocol.
   public var participantCount: Int
+  /// The planned group that plays (`G02`); nil plays the first.
+  public var group: String?
   public var seed: UInt64
   public var language: Language
+  /// Extra gamepad mappings in SDL's community format (`gamecontrollerdb.txt`), for pads SDL
+  /// does not know; `SDL_GAMECONTROLLERCONFIG` works too.
+  public var padMappingsFile: URL?
 
   public init(
     protocolFile: URL, assetsRoot: URL, databasePath: String, outputDirectory: URL,
     diffuser: DiffuserChoice = .simulated, display: DisplayChoice = .automatic,
-    players: PlayerChoice = .realPads, sessionNumber: Int = 1, participantCount: Int = 10, seed: UInt64 = 1,
-    language: Language = .french
+    players: PlayerChoice = .realPads, sessionNumber: Int = 1, participantCount: Int = 10, group: String? = nil,
+    seed: UInt64 = 1, language: Language = .french, padMappingsFile: URL? = nil
   ) {
     self.protocolFile = protocolFile
     self.assetsRoot = assetsRoot
@@ -34,8 +39,10 @@ public struct RunConfiguration: Sendable {
     self.players = players
     self.sessionNumber = sessionNumber
     self.participantCount = participantCount
+    self.group = group
     self.seed = seed
     self.language = language
+    self.padMappingsFile = padMappingsFile
   }
 }
 

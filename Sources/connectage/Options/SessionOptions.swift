@@ -23,6 +23,13 @@ struct SessionOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Folder for recordings and exports.", valueName: "dir"))
   var output: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Gamepad mappings in SDL's gamecontrollerdb.txt format, for pads SDL does not recognise.", valueName: "file"))
+  var padMappings: String?
+
+  var padMappingsFile: URL? { padMappings.map { URL(fileURLWithPath: $0) } }
+
   var display: DisplayChoice {
     if headless { return .headless }
     return fullscreen ? .fullscreen : .automatic

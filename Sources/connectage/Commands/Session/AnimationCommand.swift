@@ -23,6 +23,6 @@ struct AnimationCommand: AsyncParsableCommand {
         protocolFile: protocolFile, assetsRoot: options.assetsRoot, databasePath: store.resolvedPath,
         outputDirectory: options.outputDirectory(defaultName: "animation"), diffuser: options.diffuserChoice(otherwise: .none),
         display: options.display == .automatic ? .fullscreen : options.display, players: .realPads,
-        sessionNumber: session, participantCount: 10, language: Terminal.language))
+        sessionNumber: session, participantCount: 10, language: Terminal.language, padMappingsFile: options.padMappingsFile))
   }
 }

@@ -18,8 +18,11 @@ struct RunCommand: AsyncParsableCommand {
   @Option(help: "Which session of the schedule (from 1).")
   var session = 1
 
-  @Option(help: "Participants in the plan (the first group plays).")
+  @Option(help: "Participants in the plan.")
   var participants = 10
+
+  @Option(help: ArgumentHelp("The planned group that plays, e.g. G02 (default: the first).", valueName: "group"))
+  var group: String?
 
   @Option(help: "Seed of the counterbalanced plan (record it with the study).")
   var seed: UInt64 = 1
@@ -34,7 +37,7 @@ struct RunCommand: AsyncParsableCommand {
         protocolFile: URL(fileURLWithPath: protocolFile), assetsRoot: options.assetsRoot,
         databasePath: store.resolvedPath, outputDirectory: options.outputDirectory(defaultName: "recordings"),
         diffuser: options.diffuserChoice(otherwise: .none), display: options.display, players: .realPads, sessionNumber: session,
-        participantCount: participants, seed: seed, language: Terminal.language))
+        participantCount: participants, group: group, seed: seed, language: Terminal.language, padMappingsFile: options.padMappingsFile))
   }
 
   @MainActor
