@@ -26,10 +26,13 @@ public final class SessionRunner {
   public func run() async throws(RunFailure) -> RunSummary {
     let startedAt = Date()
     let database = try openDatabase()
+    recoverInterruptedSessions(in: database)
     let prepared = try PreparedSession.prepare(configuration, database: database, startedAt: startedAt)
     let sessionID = prepared.session.id
     let sessionDirectory = configuration.outputDirectory.appendingPathComponent(sessionID.rawValue, isDirectory: true)
     try createDirectory(sessionDirectory)
+    let lock = SessionLock.hold(in: sessionDirectory)
+    defer { withExtendedLifetime(lock) {} }
 
     let journal = EventJournal(log: database.eventLog)
     let inbox = LockedBuffer<SessionInput>()
@@ -56,6 +59,7 @@ public final class SessionRunner {
           "protocol": configuration.protocolFile.lastPathComponent, "seed": String(configuration.seed),
           "players": playersDescription, "diffuser": "\(configuration.diffuser)",
           "problems": warnings.map(\.english).joined(separator: " | "),
+          "output": configuration.outputDirectory.path,
         ]))
     await loop.runUntilEnded()
 
@@ -96,6 +100,20 @@ public final class SessionRunner {
         LocalizedText(
           fr: "Impossible d'ouvrir la base de données \(configuration.databasePath) : \(error).",
           en: "Could not open the database \(configuration.databasePath): \(error)."))
+    }
+  }
+
+  /// A session a crash left open is closed and its answers saved before a new one starts.
+  private func recoverInterruptedSessions(in database: SessionDatabase) {
+    do {
+      for report in try SessionRecovery(database: database).recoverAll() {
+        warnings.append(report.summary)
+      }
+    } catch {
+      warnings.append(
+        LocalizedText(
+          fr: "Une séance interrompue n'a pas pu être récupérée : \(error). Lancez « connectage recover ».",
+          en: "An interrupted session could not be recovered: \(error). Run 'connectage recover'."))
     }
   }
 

@@ -1,0 +1,110 @@
+import Foundation
+import SessionEngine
+import SessionModel
+import SpeechKit
+import Store
+
+/// Closes the sessions a crash or a power cut left open, and saves what they recorded.
+///
+/// The event log is durable event by event, so it says which answers were being recorded when the
+/// process died. Each of those files is repaired (its WAV header still describes an empty take),
+/// checksummed, measured and filed like any other answer; then `session.interrupted` closes the
+/// session in the log. Nothing is deleted and nothing already stored is redone.
+public struct SessionRecovery: Sendable {
+  let database: SessionDatabase
+
+  public init(database: SessionDatabase) {
+    self.database = database
+  }
+
+  /// Sessions with a `session.opened` and neither `session.ended` nor `session.interrupted`,
+  /// leaving out any that a process is still running.
+  public func interruptedSessions() throws -> [SessionID] {
+    var opened: [SessionID] = []
+    var closed: Set<SessionID> = []
+    var folders: [SessionID: URL] = [:]
+    for stored in try database.eventLog.allEvents() {
+      let event = stored.event
+      switch event.type.rawValue {
+      case "session.opened": opened.append(event.session)
+      case "session.ended", "session.interrupted": closed.insert(event.session)
+      case "runner.started":
+        folders[event.session] = event.payload["output"].map {
+          URL(fileURLWithPath: $0).appendingPathComponent(event.session.rawValue, isDirectory: true)
+        }
+      default: break
+      }
+    }
+    return opened.filter { session in
+      !closed.contains(session) && !(folders[session].map(SessionLock.isHeld(in:)) ?? false)
+    }
+  }
+
+  /// Recovers every interrupted session, oldest first.
+  public func recoverAll() throws -> [RecoveryReport] {
+    try interruptedSessions().map(recover)
+  }
+
+  /// Repairs and files the answers of one interrupted session, then closes it in the log.
+  public func recover(_ session: SessionID) throws -> RecoveryReport {
+    let events = try database.eventLog.events(in: session).map(\.event)
+    var report = RecoveryReport(session: session, lastEvent: events.last?.type.rawValue ?? "")
+    let output = events.first { $0.type.rawValue == "runner.started" }?.payload["output"]
+    let requests = Self.recordingRequests(in: events)
+    if let output {
+      let stored = Set(try database.recordings.fetchAll(in: session).map(\.path))
+      let analysis = AnswerAnalysis(session: session, database: database)
+      for request in requests {
+        let file = AnswerFile(request: request, session: session, outputDirectory: URL(fileURLWithPath: output))
+        guard !stored.contains(file.url.path) else { continue }
+        guard FileManager.default.fileExists(atPath: file.url.path) else {
+          report.missingFiles.append(file.url.path)
+          continue
+        }
+        let frames = try WAVFile.recover(at: file.url)
+        let measured = try analysis.analyze(file)
+        report.recoveredFiles.append(file.url)
+        if measured { report.measuredAnswers += 1 }
+        try append(
+          "recording.recovered", session: session,
+          payload: [
+            "trial": request.trial.rawValue, "player": request.player.description,
+            "participant": request.participant?.rawValue ?? "", "frames": String(frames),
+          ])
+      }
+    } else if !requests.isEmpty {
+      report.missingFiles = requests.map { "\($0.trial.rawValue)-player\($0.player.rawValue)-turn\($0.turn)" }
+    }
+    try append(
+      "session.interrupted", session: session,
+      payload: [
+        "lastEvent": report.lastEvent, "recoveredRecordings": String(report.recoveredFiles.count),
+        "missingRecordings": String(report.missingFiles.count),
+      ])
+    return report
+  }
+
+  /// The takes the log says were started, each once, in order.
+  static func recordingRequests(in events: [SessionEvent]) -> [RecordingRequest] {
+    var seen: Set<RecordingRequest> = []
+    return events.compactMap { event -> RecordingRequest? in
+      guard event.type.rawValue == "recording.started",
+        let trial = event.payload["trial"].map({ TrialID($0) }),
+        let player = event.payload["player"].flatMap(Int.init).flatMap(PlayerNumber.init(rawValue:)),
+        let turn = event.payload["turn"].flatMap(Int.init)
+      else { return nil }
+      let participant = event.payload["participant"].flatMap { $0.isEmpty ? nil : ParticipantCode(rawValue: $0) }
+      let request = RecordingRequest(
+        trial: trial, player: player, participant: participant, turn: turn,
+        redo: event.payload["redo"].flatMap(Int.init) ?? 0)
+      return seen.insert(request).inserted ? request : nil
+    }
+  }
+
+  private func append(_ type: String, session: SessionID, payload: [String: String]) throws {
+    try database.eventLog.append(
+      SessionEvent(
+        session: session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
+        type: EventType(rawValue: type), payload: payload))
+  }
+}
