@@ -9,7 +9,8 @@ import Testing
 /// running in another process is left alone.
 @Suite struct DatabaseRecoverCommandTests {
   @Test func aSessionKilledMidAnswerIsRecoveredAndARunningOneIsLeftAlone() async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("connectage-recover-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "connectage-recover-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let databasePath = folder.appendingPathComponent("crash.sqlite").path

@@ -66,7 +66,9 @@ import Testing
     defer { workspace.remove() }
     // The therapist registered the group beforehand, in an order of their own: player n is its n-th member.
     for code in ["P07", "P03", "P05"] {
-      try #require(try CommandRun.connectage(["participants", "add", code, "--study", "demo", "--db", workspace.database]).exitCode == 0)
+      try #require(
+        try CommandRun.connectage(["participants", "add", code, "--study", "demo", "--db", workspace.database]).exitCode
+          == 0)
     }
     try #require(
       try CommandRun.connectage(
@@ -91,10 +93,13 @@ import Testing
     // Every player joined with an avatar of their own, and every trial ran from start to end.
     let types = events.map(\.type.rawValue)
     #expect(types.count { $0 == "player.confirmed" } == 3)
-    #expect(Set(events.filter { $0.type.rawValue == "player.confirmed" }.compactMap { $0.payload["avatar"] }).count == 3)
+    #expect(
+      Set(events.filter { $0.type.rawValue == "player.confirmed" }.compactMap { $0.payload["avatar"] }).count == 3)
     for trial in session.trials {
-      let started = try #require(events.firstIndex { $0.type.rawValue == "trial.started" && $0.payload["trial"] == trial.id.rawValue })
-      let ended = try #require(events.firstIndex { $0.type.rawValue == "trial.ended" && $0.payload["trial"] == trial.id.rawValue })
+      let started = try #require(
+        events.firstIndex { $0.type.rawValue == "trial.started" && $0.payload["trial"] == trial.id.rawValue })
+      let ended = try #require(
+        events.firstIndex { $0.type.rawValue == "trial.ended" && $0.payload["trial"] == trial.id.rawValue })
       #expect(started < ended)
     }
     #expect(types.first == "session.opened" || types.first == "scent.link.connected")

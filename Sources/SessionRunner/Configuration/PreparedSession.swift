@@ -76,7 +76,8 @@ struct PreparedSession: Sendable {
 
     let prepared = PreparedSession(
       clinicalProtocol: clinicalProtocol, session: session, group: group, setup: setup)
-    try prepared.record(in: database, protocolName: configuration.protocolFile.deletingPathExtension().lastPathComponent)
+    try prepared.record(
+      in: database, protocolName: configuration.protocolFile.deletingPathExtension().lastPathComponent)
     return prepared
   }
 
@@ -87,7 +88,8 @@ struct PreparedSession: Sendable {
       let names = plan.units.map(\.name).joined(separator: ", ")
       throw RunFailure(
         LocalizedText(
-          fr: "Le groupe \(name ?? "") n'est pas dans le plan (groupes prévus : \(names)). Vérifiez --group et --participants.",
+          fr:
+            "Le groupe \(name ?? "") n'est pas dans le plan (groupes prévus : \(names)). Vérifiez --group et --participants.",
           en: "Group \(name ?? "") is not in the plan (planned groups: \(names)). Check --group and --participants."),
         isBadInput: true)
     }

@@ -32,6 +32,7 @@ extension RecoveryReport {
       fr:
         "Séance \(session) interrompue (dernier événement : \(lastEvent)) : \(recoveredFiles.count) réponse(s) réparée(s), dont \(measuredAnswers) mesurée(s)\(missing.french). Elle est close dans le journal.",
       en:
-        "Session \(session) was interrupted (last event: \(lastEvent)): \(recoveredFiles.count) answer(s) repaired, \(measuredAnswers) measured\(missing.english). It is now closed in the log.")
+        "Session \(session) was interrupted (last event: \(lastEvent)): \(recoveredFiles.count) answer(s) repaired, \(measuredAnswers) measured\(missing.english). It is now closed in the log."
+    )
   }
 }

@@ -1,5 +1,5 @@
-import SessionModel
 import Foundation
+import SessionModel
 
 /// A gentle sine chime: soft attack, long fading tail, a comfortable level well under full scale.
 enum Chime {

@@ -21,8 +21,10 @@ struct AnimationCommand: AsyncParsableCommand {
     try await RunCommand.runSession(
       RunConfiguration(
         protocolFile: protocolFile, assetsRoot: options.assetsRoot, databasePath: store.resolvedPath,
-        outputDirectory: options.outputDirectory(defaultName: "animation"), diffuser: options.diffuserChoice(otherwise: .none),
+        outputDirectory: options.outputDirectory(defaultName: "animation"),
+        diffuser: options.diffuserChoice(otherwise: .none),
         display: options.display == .automatic ? .fullscreen : options.display, players: .realPads,
-        sessionNumber: session, participantCount: 10, language: Terminal.language, padMappingsFile: options.padMappingsFile))
+        sessionNumber: session, participantCount: 10, language: Terminal.language,
+        padMappingsFile: options.padMappingsFile))
   }
 }

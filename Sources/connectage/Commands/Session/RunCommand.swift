@@ -36,8 +36,10 @@ struct RunCommand: AsyncParsableCommand {
       RunConfiguration(
         protocolFile: URL(fileURLWithPath: protocolFile), assetsRoot: options.assetsRoot,
         databasePath: store.resolvedPath, outputDirectory: options.outputDirectory(defaultName: "recordings"),
-        diffuser: options.diffuserChoice(otherwise: .none), display: options.display, players: .realPads, sessionNumber: session,
-        participantCount: participants, group: group, seed: seed, language: Terminal.language, padMappingsFile: options.padMappingsFile))
+        diffuser: options.diffuserChoice(otherwise: .none), display: options.display, players: .realPads,
+        sessionNumber: session,
+        participantCount: participants, group: group, seed: seed, language: Terminal.language,
+        padMappingsFile: options.padMappingsFile))
   }
 
   @MainActor
