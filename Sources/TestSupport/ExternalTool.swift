@@ -13,7 +13,9 @@ public enum ExternalTool {
       let candidate = "\(directory)/\(name)"
       if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
     }
-    throw Failure(description: "\(name) is not installed: run scripts/install-deps (the speech corpus is generated with espeak-ng and sox)")
+    throw Failure(
+      description:
+        "\(name) is not installed: run scripts/install-deps (the speech corpus is generated with espeak-ng and sox)")
   }
 
   public static func run(_ name: String, _ arguments: [String]) throws(Failure) {
@@ -28,7 +30,8 @@ public enum ExternalTool {
     let message = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      throw Failure(description: "\(name) \(arguments.joined(separator: " ")) failed: \(String(decoding: message, as: UTF8.self))")
+      throw Failure(
+        description: "\(name) \(arguments.joined(separator: " ")) failed: \(String(decoding: message, as: UTF8.self))")
     }
   }
 }

@@ -21,4 +21,3 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     return Float((-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2))
   }
 }
-

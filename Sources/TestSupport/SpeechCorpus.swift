@@ -57,7 +57,8 @@ public struct SpeechCorpus: Sendable {
     let items = try (0..<count).map { index in try builder.makeItem(index: index) }
     try builder.removeScratch()
     try writeManifest(
-      Manifest(algorithm: VoiceActivityDetector.algorithm, items: items), to: staging.appendingPathComponent("manifest.json"))
+      Manifest(algorithm: VoiceActivityDetector.algorithm, items: items),
+      to: staging.appendingPathComponent("manifest.json"))
     do {
       try FileManager.default.moveItem(at: staging, to: directory)
     } catch {
@@ -109,7 +110,8 @@ struct CorpusBuilder {
   mutating func speak(_ text: String, voice: String, wordsPerMinute: Int, pitch: Int) throws -> [Float] {
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     let file = scratch.appendingPathComponent("speech.wav")
-    try ExternalTool.run("espeak-ng", ["-v", voice, "-s", "\(wordsPerMinute)", "-p", "\(pitch)", "-w", file.path, text])
+    try ExternalTool.run(
+      "espeak-ng", ["-v", voice, "-s", "\(wordsPerMinute)", "-p", "\(pitch)", "-w", file.path, text])
     let reader = try WAVFile.read(file)
     var resampler = SincResampler(inputRate: reader.format.sampleRate, outputRate: Self.rate)
     return resampler.process(try reader.readAllMono()) + resampler.finish()
@@ -128,7 +130,8 @@ struct CorpusBuilder {
         default: ["sine", "50"]
         }
       try ExternalTool.run(
-        "sox", ["-R", "-n", "-r", "\(Self.rate)", "-b", "16", "-c", "1", file.path, "synth", "60"] + synth + ["vol", "0.5"])
+        "sox",
+        ["-R", "-n", "-r", "\(Self.rate)", "-b", "16", "-c", "1", file.path, "synth", "60"] + synth + ["vol", "0.5"])
       noiseCache[kind] = try WAVFile.read(file).readAllMono()
     }
     let source = noiseCache[kind]!
@@ -140,7 +143,8 @@ struct CorpusBuilder {
     let voice = Self.voices.randomElement(using: &generator)!
     let wordsPerMinute = Int.random(in: 120...190, using: &generator)
     let pitch = Int.random(in: 25...75, using: &generator)
-    var texts = (0..<Int.random(in: 1...4, using: &generator)).map { _ in Self.phrases.randomElement(using: &generator)! }
+    var texts = (0..<Int.random(in: 1...4, using: &generator)).map { _ in Self.phrases.randomElement(using: &generator)!
+    }
     if Int.random(in: 0..<4, using: &generator) == 0 { texts.insert("euh", at: 0) }
     let withTransients = index % 2 == 1
     let lead = Double.random(in: withTransients ? 1.0...2.0 : 0.4...1.6, using: &generator)
@@ -170,7 +174,8 @@ struct CorpusBuilder {
       var babble: [Float] = []
       while babble.count < mixed.count {
         let other = Self.voices.randomElement(using: &generator)!
-        babble += try speak(Self.phrases.randomElement(using: &generator)!, voice: other, wordsPerMinute: 160, pitch: 50)
+        babble += try speak(
+          Self.phrases.randomElement(using: &generator)!, voice: other, wordsPerMinute: 160, pitch: 50)
       }
       let level = Double.random(in: 20...26, using: &generator)
       add(Array(babble.prefix(mixed.count)), to: &mixed, at: 0, power: speechPower / pow(10, level / 10))
@@ -194,7 +199,9 @@ struct CorpusBuilder {
     let file = String(format: "item%03d.wav", index)
     let cleanDirectory = directory.appendingPathComponent("clean")
     try FileManager.default.createDirectory(at: cleanDirectory, withIntermediateDirectories: true)
-    try WAVFile.write(clean, format: WAVFormat(encoding: .float32, sampleRate: Self.rate, channels: 1), to: cleanDirectory.appendingPathComponent(file))
+    try WAVFile.write(
+      clean, format: WAVFormat(encoding: .float32, sampleRate: Self.rate, channels: 1),
+      to: cleanDirectory.appendingPathComponent(file))
     try WAVFile.write(mixed, format: .speech(), to: directory.appendingPathComponent(file))
     var parts = [noiseKind == "none" ? "clean" : "\(noiseKind) \(Int(snr!)) dB"]
     if hasBabble { parts.append("babble") }

@@ -42,8 +42,11 @@ public struct ThenAndNowCatalogue: Hashable, Sendable {
           ProtocolProblem(
             location: SourceLocation(file: url.relativePath, line: 1, column: 1),
             message: LocalizedText(
-              fr: "le catalogue « Autrefois et aujourd'hui » est mal formé (\(error)). Chaque entrée a id, image, label {fr, en}, era (autrefois ou aujourdhui) et pair.",
-              en: "the then-and-now catalogue is malformed (\(error)). Each entry has id, image, label {fr, en}, era (autrefois or aujourdhui) and pair."))
+              fr:
+                "le catalogue « Autrefois et aujourd'hui » est mal formé (\(error)). Chaque entrée a id, image, label {fr, en}, era (autrefois ou aujourdhui) et pair.",
+              en:
+                "the then-and-now catalogue is malformed (\(error)). Each entry has id, image, label {fr, en}, era (autrefois or aujourdhui) and pair."
+            ))
         ], isUnreadableFile: false)
     }
   }

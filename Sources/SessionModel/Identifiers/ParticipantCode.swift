@@ -31,8 +31,11 @@ public struct ParticipantCode: RawRepresentable, Hashable, Comparable, Sendable,
   public static func problem(with text: String) -> LocalizedText? {
     if isValid(text) { return nil }
     return LocalizedText(
-      fr: "« \(text) » n'est pas un code pseudonyme : utilisez 1 à 16 majuscules, chiffres ou tirets, en commençant par une lettre (par exemple P01). N'utilisez jamais le nom du patient.",
-      en: "'\(text)' is not a pseudonymous code: use 1 to 16 capital letters, digits or dashes, starting with a letter (for example P01). Never use the patient's name.")
+      fr:
+        "« \(text) » n'est pas un code pseudonyme : utilisez 1 à 16 majuscules, chiffres ou tirets, en commençant par une lettre (par exemple P01). N'utilisez jamais le nom du patient.",
+      en:
+        "'\(text)' is not a pseudonymous code: use 1 to 16 capital letters, digits or dashes, starting with a letter (for example P01). Never use the patient's name."
+    )
   }
 
   public init(from decoder: any Decoder) throws {

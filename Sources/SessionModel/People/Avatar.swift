@@ -32,7 +32,8 @@ extension Avatar {
     Avatar(id: "poule", name: .init(fr: "Poule", en: "Hen"), colour: "#F0E442", image: "avatars/poule.svg"),
     Avatar(id: "poisson", name: .init(fr: "Poisson", en: "Fish"), colour: "#0072B2", image: "avatars/poisson.svg"),
     Avatar(id: "renard", name: .init(fr: "Renard", en: "Fox"), colour: "#D55E00", image: "avatars/renard.svg"),
-    Avatar(id: "papillon", name: .init(fr: "Papillon", en: "Butterfly"), colour: "#CC79A7", image: "avatars/papillon.svg"),
+    Avatar(
+      id: "papillon", name: .init(fr: "Papillon", en: "Butterfly"), colour: "#CC79A7", image: "avatars/papillon.svg"),
     Avatar(id: "tortue", name: .init(fr: "Tortue", en: "Tortoise"), colour: "#FFFFFF", image: "avatars/tortue.svg"),
     Avatar(id: "theiere", name: .init(fr: "Théière", en: "Teapot"), colour: "#A6761D", image: "avatars/theiere.svg"),
     Avatar(id: "velo", name: .init(fr: "Vélo", en: "Bicycle"), colour: "#B4A7D6", image: "avatars/velo.svg"),

@@ -47,9 +47,12 @@ struct DemoVoices: Sendable {
       let raw = folder.appendingPathComponent("answer-\(index + 1).raw")
       // Alternate a female and a male voice, as around a real table.
       try run("espeak-ng", ["-v", index % 2 == 0 ? "fr+f3" : "fr+m3", "-s", "165", "-w", wav.path, text])
-      try run("sox", [wav.path, "-r", "\(sampleRate)", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw", raw.path])
+      try run(
+        "sox", [wav.path, "-r", "\(sampleRate)", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw", raw.path])
       guard let speech = try? Data(contentsOf: raw) else {
-        throw RunFailure(LocalizedText(fr: "Voix de démonstration illisible : \(raw.path).", en: "Unreadable demo voice: \(raw.path)."))
+        throw RunFailure(
+          LocalizedText(fr: "Voix de démonstration illisible : \(raw.path).", en: "Unreadable demo voice: \(raw.path).")
+        )
       }
       var answer = lead + speech
       // Keep the slot whole: the next answer must start where the next turn starts listening.
@@ -61,7 +64,8 @@ struct DemoVoices: Sendable {
     do {
       try all.write(to: rawFile, options: .atomic)
     } catch {
-      throw RunFailure(LocalizedText(fr: "Impossible d'écrire \(rawFile.path).", en: "Could not write \(rawFile.path)."))
+      throw RunFailure(
+        LocalizedText(fr: "Impossible d'écrire \(rawFile.path).", en: "Could not write \(rawFile.path)."))
     }
     return DemoVoices(rawFile: rawFile, texts: texts)
   }
@@ -84,7 +88,8 @@ struct DemoVoices: Sendable {
   private static func missing(_ tool: String) -> RunFailure {
     RunFailure(
       LocalizedText(
-        fr: "La démonstration a besoin de « \(tool) » pour faire parler les joueurs virtuels : lancez scripts/install-deps.",
+        fr:
+          "La démonstration a besoin de « \(tool) » pour faire parler les joueurs virtuels : lancez scripts/install-deps.",
         en: "The demo needs '\(tool)' to give the virtual players a voice: run scripts/install-deps."))
   }
 }

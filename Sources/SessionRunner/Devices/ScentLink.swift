@@ -63,18 +63,24 @@ final class ScentLink: Sendable {
   func release(_ id: ScentID, intensity: Int, durationMilliseconds: Int) {
     guard let diffuser, let scent = scents[id] else {
       inbox.append(
-        .scentRefused(id, reason: LocalizedText(fr: "Aucun diffuseur n'est connecté.", en: "No diffuser is connected.")))
+        .scentRefused(id, reason: LocalizedText(fr: "Aucun diffuseur n'est connecté.", en: "No diffuser is connected."))
+      )
       return
     }
     let inbox = self.inbox
     let acknowledged = self.acknowledged
     Task {
       do {
-        let receipt = try await diffuser.release(scent, intensity: intensity, duration: .milliseconds(durationMilliseconds))
+        let receipt = try await diffuser.release(
+          scent, intensity: intensity, duration: .milliseconds(durationMilliseconds))
         acknowledged.append(id)
         inbox.append(.scentReleased(id, startedAt: receipt.startNanoseconds, endsAt: receipt.endNanoseconds))
       } catch {
-        inbox.append(.scentRefused(id, reason: (error as? DiffuserError)?.explanation ?? LocalizedText(fr: "Le diffuseur a refusé : \(error).", en: "The diffuser refused: \(error).")))
+        inbox.append(
+          .scentRefused(
+            id,
+            reason: (error as? DiffuserError)?.explanation
+              ?? LocalizedText(fr: "Le diffuseur a refusé : \(error).", en: "The diffuser refused: \(error).")))
       }
     }
   }

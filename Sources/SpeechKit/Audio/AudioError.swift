@@ -70,14 +70,18 @@ public struct AudioError: Error, Equatable, Sendable, CustomStringConvertible {
         en: "'\(name)' is damaged: the 'data' chunk is missing.")
     case .unsupportedEncoding(let tag):
       return LocalizedText(
-        fr: "« \(name) » utilise un codage non pris en charge (format \(tag)) : convertissez-le en WAV PCM ou flottant 32 bits.",
+        fr:
+          "« \(name) » utilise un codage non pris en charge (format \(tag)) : convertissez-le en WAV PCM ou flottant 32 bits.",
         en: "'\(name)' uses an unsupported encoding (format \(tag)): convert it to PCM or 32-bit float WAV.")
     case .unsupportedBitDepth(let bits, let floatingPoint):
       let kind = floatingPoint ? "flottant" : "PCM"
       let kindEN = floatingPoint ? "float" : "PCM"
       return LocalizedText(
-        fr: "« \(name) » utilise \(bits) bits par échantillon en \(kind), non pris en charge : utilisez 8, 16, 24 ou 32 bits PCM, ou 32 bits flottant.",
-        en: "'\(name)' uses \(bits)-bit \(kindEN) samples, which is not supported: use 8, 16, 24 or 32-bit PCM, or 32-bit float.")
+        fr:
+          "« \(name) » utilise \(bits) bits par échantillon en \(kind), non pris en charge : utilisez 8, 16, 24 ou 32 bits PCM, ou 32 bits flottant.",
+        en:
+          "'\(name)' uses \(bits)-bit \(kindEN) samples, which is not supported: use 8, 16, 24 or 32-bit PCM, or 32-bit float."
+      )
     case .invalidChannelCount(let count):
       return LocalizedText(
         fr: "« \(name) » annonce \(count) canaux : il en faut entre 1 et 8.",
@@ -92,8 +96,11 @@ public struct AudioError: Error, Equatable, Sendable, CustomStringConvertible {
         en: "'\(name)' is damaged: the frame size (\(align) bytes) does not match the format.")
     case .truncatedData(let declared, let present):
       return LocalizedText(
-        fr: "« \(name) » est tronqué : \(declared) octets de son annoncés, \(present) présents. Réparez l'en-tête avec WAVFile.recover ou réenregistrez.",
-        en: "'\(name)' is truncated: \(declared) bytes of sound declared, \(present) present. Repair the header with WAVFile.recover or record again.")
+        fr:
+          "« \(name) » est tronqué : \(declared) octets de son annoncés, \(present) présents. Réparez l'en-tête avec WAVFile.recover ou réenregistrez.",
+        en:
+          "'\(name)' is truncated: \(declared) bytes of sound declared, \(present) present. Repair the header with WAVFile.recover or record again."
+      )
     }
   }
 

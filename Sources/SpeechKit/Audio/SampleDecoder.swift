@@ -13,16 +13,20 @@ enum SampleDecoder {
       case .signed24:
         for index in 0..<count {
           let base = index * 3
-          let value = Int32(bitPattern: UInt32(bytes[base]) << 8 | UInt32(bytes[base + 1]) << 16 | UInt32(bytes[base + 2]) << 24) >> 8
+          let value =
+            Int32(bitPattern: UInt32(bytes[base]) << 8 | UInt32(bytes[base + 1]) << 16 | UInt32(bytes[base + 2]) << 24)
+            >> 8
           out[index] = Float(value) / 8_388_608
         }
       case .signed32:
         for index in 0..<count {
-          out[index] = Float(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: Int32.self))) / 2_147_483_648
+          out[index] =
+            Float(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: Int32.self))) / 2_147_483_648
         }
       case .float32:
         for index in 0..<count {
-          let value = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self)))
+          let value = Float(
+            bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self)))
           // NaN and infinities in a damaged file must not poison the analysis.
           out[index] = value.isFinite ? value : 0
         }

@@ -123,7 +123,8 @@ func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Fl
   let rawA = UnsafeRawPointer(a)
   let rawB = UnsafeRawPointer(b)
   while index + 8 <= count {
-    accumulator += rawA.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+    accumulator +=
+      rawA.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
       * rawB.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
     index += 8
   }
@@ -153,4 +154,3 @@ private func besselI0(_ x: Double) -> Double {
   }
   return sum
 }
-

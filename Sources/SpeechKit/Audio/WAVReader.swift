@@ -76,7 +76,8 @@ public final class WAVReader {
       // The file shrank after it was opened.
       throw AudioError(
         file: name,
-        reason: .truncatedData(declaredBytes: frameCount * format.blockAlign, presentBytes: position * format.blockAlign + got))
+        reason: .truncatedData(
+          declaredBytes: frameCount * format.blockAlign, presentBytes: position * format.blockAlign + got))
     }
     position += frames
     let sampleCount = frames * format.channels

@@ -22,10 +22,14 @@ public final class WAVStreamWriter {
   public init(url: URL, sampleRate: Int, channels: Int = 1) throws(AudioError) {
     let format = WAVFormat(encoding: .signed16, sampleRate: sampleRate, channels: channels)
     guard (1...8).contains(channels) else { throw AudioError(file: url.path, reason: .invalidChannelCount(channels)) }
-    guard (1000...384_000).contains(sampleRate) else { throw AudioError(file: url.path, reason: .invalidSampleRate(sampleRate)) }
+    guard (1000...384_000).contains(sampleRate) else {
+      throw AudioError(file: url.path, reason: .invalidSampleRate(sampleRate))
+    }
     let headerBytes = WAVHeader.bytes(for: format, dataSize: 0)
     let descriptor = open(url.path, O_RDWR | O_CREAT | O_TRUNC, 0o644)
-    guard descriptor >= 0 else { throw AudioError(file: url.path, reason: .cannotWrite(String(cString: strerror(errno)))) }
+    guard descriptor >= 0 else {
+      throw AudioError(file: url.path, reason: .cannotWrite(String(cString: strerror(errno))))
+    }
     guard write(descriptor, headerBytes, headerBytes.count) == headerBytes.count else {
       _ = closeFile(descriptor)
       throw AudioError(file: url.path, reason: .cannotWrite(String(cString: strerror(errno))))
@@ -52,7 +56,9 @@ public final class WAVStreamWriter {
         return write(descriptor, buffer.baseAddress!, byteCount)
       #endif
     }
-    guard written == byteCount else { throw AudioError(file: url.path, reason: .cannotWrite(String(cString: strerror(errno)))) }
+    guard written == byteCount else {
+      throw AudioError(file: url.path, reason: .cannotWrite(String(cString: strerror(errno))))
+    }
     framesWritten += frames
     guard WAVFile.writeSizes(descriptor, header: header, dataSize: framesWritten * format.blockAlign) else {
       throw AudioError(file: url.path, reason: .cannotWrite(String(cString: strerror(errno))))

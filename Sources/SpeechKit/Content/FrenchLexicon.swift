@@ -39,7 +39,9 @@ enum FrenchLexicon {
     "y", "moi", "toi", "soi", "eux", "ça", "cela", "ceci", "c'", "celui", "celle", "ceux", "celles", "quelqu'un",
     "chacun", "chacune", "quelque", "autre", "autres", "tout",
   ]
-  static let subjectPronouns: Set<String> = ["je", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ne", "n'", "c'", "ça"]
+  static let subjectPronouns: Set<String> = [
+    "je", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ne", "n'", "c'", "ça",
+  ]
   static let firstPerson: Set<String> = ["je", "j'", "me", "m'", "moi", "nous", "on"]
   /// Negation: `ne` carries no idea of its own; `pas`, `jamais`, `plus`, `rien`, `personne` do.
   static let negationParticles: Set<String> = ["ne", "n'"]
@@ -60,7 +62,9 @@ enum FrenchLexicon {
     "mille", "premier", "première", "deuxième", "troisième", "dernier", "dernière",
   ]
   /// Colour words that are nouns after an article ("des roses", "une orange").
-  static let colourNouns: Set<String> = ["rose", "roses", "orange", "oranges", "marron", "marrons", "violette", "violettes"]
+  static let colourNouns: Set<String> = [
+    "rose", "roses", "orange", "oranges", "marron", "marrons", "violette", "violettes",
+  ]
   /// Nouns in `-ment` common in reminiscence; other `-ment` words after a determiner are nouns too.
   static let nounsInMent: Set<String> = [
     "moment", "moments", "appartement", "enterrement", "sentiment", "vêtement", "vêtements", "bâtiment",

@@ -37,7 +37,8 @@ public struct MemoryDetector: Sendable {
             let anchors = clause.timeCues.union(clause.placeCues)
             let timeShift =
               !clause.timeCues.isEmpty && !open.timeCues.isEmpty && clause.timeCues.isDisjoint(with: open.timeCues)
-            let resumed = interrupted && !anchors.isEmpty && anchors.isDisjoint(with: open.timeCues.union(open.placeCues))
+            let resumed =
+              interrupted && !anchors.isEmpty && anchors.isDisjoint(with: open.timeCues.union(open.placeCues))
             if timeShift || resumed || clause.startsAnotherEpisode {
               episodes.append(open)
               current = Episode(clause)
@@ -196,7 +197,9 @@ public struct MemoryDetector: Sendable {
     "cette fois", "cette année-là", "cet été-là", "ce jour", "un soir", "un matin", "un dimanche", "cette nuit-là",
   ]
   private static let imperfectOfEtre: Set<String> = ["étais", "était", "étions", "étiez", "étaient"]
-  private static let formsOfAvoir: Set<String> = ["a", "avait", "ai", "as", "avons", "avez", "ont", "avaient", "aurait"]
+  private static let formsOfAvoir: Set<String> = [
+    "a", "avait", "ai", "as", "avons", "avez", "ont", "avaient", "aurait",
+  ]
   private static let skippedAfterAuxiliary: Set<String> = FrenchLexicon.negations.union([
     "ne", "n'", "y", "en", "bien", "toujours", "déjà", "jamais", "souvent", "beaucoup",
   ])
@@ -246,7 +249,9 @@ public struct MemoryDetector: Sendable {
         clause.timeCues.insert(token)
         clause.specific = true
       }
-      if Self.eraEvents.contains(token) || Self.seasonsAndMonths.contains(token) && !(token == "été" && Self.formsOfAvoir.contains(previous)) {
+      if Self.eraEvents.contains(token)
+        || Self.seasonsAndMonths.contains(token) && !(token == "été" && Self.formsOfAvoir.contains(previous))
+      {
         clause.timeCues.insert(token)
       }
       if Self.days.contains(token) {
@@ -272,7 +277,11 @@ public struct MemoryDetector: Sendable {
       }
       if token == "autre", ["fois", "souvenir", "jour"].contains(next) { clause.startsAnotherEpisode = true }
       // Place anchors.
-      if token == "chez", let host = tokens[(index + 1)...].first(where: { !Lexicon.articles.contains($0) && !Lexicon.possessives.contains($0) }) {
+      if token == "chez",
+        let host = tokens[(index + 1)...].first(where: {
+          !Lexicon.articles.contains($0) && !Lexicon.possessives.contains($0)
+        })
+      {
         clause.placeCues.insert("chez " + host)
       }
       if Lexicon.placeNouns.contains(token) {

@@ -29,7 +29,8 @@ public struct TranscriptMeasures: Hashable, Sendable, Codable {
       ruleset: rules.identifier, speaker: speaker,
       wordCounts: counter.totals(of: counted, speaker: speaker),
       ideas: analyzer.analyze(counted),
-      memories: MemoryCoding(automatic: detector.detect(in: Array(zip(counted, utterances.map(\.start))).map { ($0.0, $0.1) })))
+      memories: MemoryCoding(
+        automatic: detector.detect(in: Array(zip(counted, utterances.map(\.start))).map { ($0.0, $0.1) })))
   }
 
   enum CodingKeys: String, CodingKey {

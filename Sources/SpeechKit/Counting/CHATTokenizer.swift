@@ -111,7 +111,8 @@ public enum CHATTokenizer {
   }
 
   private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.isASCII ? scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" : scalar.properties.isWhitespace
+    scalar.isASCII
+      ? scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" : scalar.properties.isWhitespace
   }
 
   private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
@@ -143,7 +144,8 @@ public enum CHATTokenizer {
   }
 
   private static func splitGluedTerminator(_ raw: String) -> (word: String, terminator: String)? {
-    guard let lastByte = raw.utf8.last, lastByte == UInt8(ascii: ".") || lastByte == UInt8(ascii: "?") || lastByte == UInt8(ascii: "!"),
+    guard let lastByte = raw.utf8.last,
+      lastByte == UInt8(ascii: ".") || lastByte == UInt8(ascii: "?") || lastByte == UInt8(ascii: "!"),
       raw.utf8.count > 1, let last = raw.last
     else { return nil }
     let word = String(raw.dropLast())

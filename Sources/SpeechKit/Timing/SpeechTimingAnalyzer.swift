@@ -14,7 +14,8 @@ public struct SpeechTimingAnalyzer: Sendable {
     self.detector = detector
   }
 
-  public func analyze(url: URL, options: SpeechTimingOptions = SpeechTimingOptions()) throws(AudioError) -> SpeechTiming {
+  public func analyze(url: URL, options: SpeechTimingOptions = SpeechTimingOptions()) throws(AudioError) -> SpeechTiming
+  {
     let reader = try WAVFile.read(url)
     let features = try Self.features(of: reader)
     return SpeechTiming(
@@ -22,7 +23,9 @@ public struct SpeechTimingAnalyzer: Sendable {
   }
 
   /// Timing of samples already in memory (live monitoring, tests).
-  public func analyze(samples: [Float], sampleRate: Int, name: String, options: SpeechTimingOptions = SpeechTimingOptions()) -> SpeechTiming {
+  public func analyze(
+    samples: [Float], sampleRate: Int, name: String, options: SpeechTimingOptions = SpeechTimingOptions()
+  ) -> SpeechTiming {
     var resampler = SincResampler(inputRate: sampleRate, outputRate: Self.analysisRate)
     var extractor = FeatureExtractor(expectedSampleCount: samples.count * Self.analysisRate / sampleRate)
     extractor.consume(resampler.process(samples))
@@ -35,7 +38,9 @@ public struct SpeechTimingAnalyzer: Sendable {
   /// Streams a reader through the resampler and the feature extractor.
   public static func features(of reader: WAVReader) throws(AudioError) -> FrameFeatures {
     var resampler = SincResampler(inputRate: reader.format.sampleRate, outputRate: analysisRate)
-    let expected = Int((Double(reader.frameCount - reader.position) * Double(analysisRate) / Double(reader.format.sampleRate)).rounded(.up))
+    let expected = Int(
+      (Double(reader.frameCount - reader.position) * Double(analysisRate) / Double(reader.format.sampleRate)).rounded(
+        .up))
     var extractor = FeatureExtractor(expectedSampleCount: expected)
     while true {
       let block = try reader.readMono(maxFrames: blockFrames)

@@ -34,7 +34,9 @@ struct DemoCommand: AsyncParsableCommand {
   func run() async throws {
     guard (1...10).contains(players) else {
       throw CommandFailure.badInput(
-        LocalizedText(fr: "--players doit être entre 1 et 10 (reçu \(players)).", en: "--players must be between 1 and 10 (got \(players))."))
+        LocalizedText(
+          fr: "--players doit être entre 1 et 10 (reçu \(players)).",
+          en: "--players must be between 1 and 10 (got \(players))."))
     }
     let output = session.outputDirectory(defaultName: "demo")
     let databasePath = db ?? output.appendingPathComponent("demo.sqlite").path
@@ -44,8 +46,11 @@ struct DemoCommand: AsyncParsableCommand {
       players: .autopilot(players: players, pace: brisk ? .brisk : .demonstration))
     Terminal.say(
       LocalizedText(
-        fr: "Démonstration : \(self.protocol), \(players) joueur(s) virtuel(s), diffuseur \(session.diffuser ?? "simulé"), base \(databasePath).",
-        en: "Demo: \(self.protocol), \(players) virtual player(s), diffuser \(session.diffuser ?? "simulated"), database \(databasePath)."))
+        fr:
+          "Démonstration : \(self.protocol), \(players) joueur(s) virtuel(s), diffuseur \(session.diffuser ?? "simulé"), base \(databasePath).",
+        en:
+          "Demo: \(self.protocol), \(players) virtual player(s), diffuser \(session.diffuser ?? "simulated"), database \(databasePath)."
+      ))
     let runner = SessionRunner(configuration: configuration)
     do {
       let summary = try await runner.run()

@@ -15,7 +15,9 @@ import Testing
   ]
 
   static func sine(frequency: Double, rate: Int, seconds: Double, amplitude: Float = 0.5) -> [Float] {
-    (0..<Int(seconds * Double(rate))).map { amplitude * Float(sin(2 * Double.pi * frequency * Double($0) / Double(rate))) }
+    (0..<Int(seconds * Double(rate))).map {
+      amplitude * Float(sin(2 * Double.pi * frequency * Double($0) / Double(rate)))
+    }
   }
 
   /// Amplitude of the `frequency` component (a single-bin DFT over a whole number of periods).
@@ -46,18 +48,22 @@ import Testing
 
   @Test("a 1 kHz sine keeps its frequency and amplitude", arguments: conversions)
   func sineKeepsFrequencyAndAmplitude(_ conversion: Conversion) {
-    let output = Self.resample(Self.sine(frequency: 1000, rate: conversion.from, seconds: 1), from: conversion.from, to: conversion.to)
+    let output = Self.resample(
+      Self.sine(frequency: 1000, rate: conversion.from, seconds: 1), from: conversion.from, to: conversion.to)
     #expect(output.count == conversion.to)
     // Away from the edges, where the filter sees the whole sine.
     let middle = output[(conversion.to / 4)..<(conversion.to / 4 + conversion.to / 2)]
     let amplitude = Self.amplitude(of: middle, frequency: 1000, rate: conversion.to)
     #expect(abs(20 * log10(amplitude / 0.5)) < 0.05, "amplitude \(amplitude)")
-    let reference = Self.sine(frequency: 1000, rate: conversion.to, seconds: 1)[(conversion.to / 4)..<(conversion.to / 4 + conversion.to / 2)]
+    let reference = Self.sine(frequency: 1000, rate: conversion.to, seconds: 1)[
+      (conversion.to / 4)..<(conversion.to / 4 + conversion.to / 2)]
     let worst = zip(middle, reference).map { abs($0 - $1) }.max()!
     #expect(worst < 0.005, "the output is not the same sine in phase: worst error \(worst)")
   }
 
-  @Test("tones above the new Nyquist frequency are attenuated by more than 60 dB", arguments: [9_000.0, 10_000, 15_000, 20_000])
+  @Test(
+    "tones above the new Nyquist frequency are attenuated by more than 60 dB",
+    arguments: [9_000.0, 10_000, 15_000, 20_000])
   func aliasingIsAttenuated(frequency: Double) {
     let output = Self.resample(Self.sine(frequency: frequency, rate: 48_000, seconds: 1), from: 48_000, to: 16_000)
     let middle = output[4000..<12_000]

@@ -12,16 +12,32 @@ import Testing
   }
 
   static let formats: [FormatCase] = [
-    .init(name: "8-bit mono 8 kHz", format: .init(encoding: .unsigned8, sampleRate: 8000, channels: 1), tolerance: 1 / 128),
+    .init(
+      name: "8-bit mono 8 kHz", format: .init(encoding: .unsigned8, sampleRate: 8000, channels: 1), tolerance: 1 / 128),
     .init(name: "16-bit mono 16 kHz", format: .speech(), tolerance: 1 / 32_768),
-    .init(name: "16-bit stereo 44.1 kHz", format: .init(encoding: .signed16, sampleRate: 44_100, channels: 2), tolerance: 1 / 32_768),
-    .init(name: "24-bit mono 48 kHz", format: .init(encoding: .signed24, sampleRate: 48_000, channels: 1), tolerance: 1 / 8_388_608),
-    .init(name: "32-bit stereo 96 kHz", format: .init(encoding: .signed32, sampleRate: 96_000, channels: 2), tolerance: 1e-7),
-    .init(name: "float mono 22.05 kHz", format: .init(encoding: .float32, sampleRate: 22_050, channels: 1), tolerance: 0),
-    .init(name: "extensible 24-bit stereo", format: .init(encoding: .signed24, sampleRate: 48_000, channels: 2, isExtensible: true), tolerance: 1 / 8_388_608),
-    .init(name: "extensible float mono", format: .init(encoding: .float32, sampleRate: 32_000, channels: 1, isExtensible: true), tolerance: 0),
-    .init(name: "odd rate 11 025 Hz, 16-bit", format: .init(encoding: .signed16, sampleRate: 11_025, channels: 1), tolerance: 1 / 32_768),
-    .init(name: "odd rate 12 345 Hz, 3 channels", format: .init(encoding: .signed16, sampleRate: 12_345, channels: 3), tolerance: 1 / 32_768),
+    .init(
+      name: "16-bit stereo 44.1 kHz", format: .init(encoding: .signed16, sampleRate: 44_100, channels: 2),
+      tolerance: 1 / 32_768),
+    .init(
+      name: "24-bit mono 48 kHz", format: .init(encoding: .signed24, sampleRate: 48_000, channels: 1),
+      tolerance: 1 / 8_388_608),
+    .init(
+      name: "32-bit stereo 96 kHz", format: .init(encoding: .signed32, sampleRate: 96_000, channels: 2), tolerance: 1e-7
+    ),
+    .init(
+      name: "float mono 22.05 kHz", format: .init(encoding: .float32, sampleRate: 22_050, channels: 1), tolerance: 0),
+    .init(
+      name: "extensible 24-bit stereo",
+      format: .init(encoding: .signed24, sampleRate: 48_000, channels: 2, isExtensible: true), tolerance: 1 / 8_388_608),
+    .init(
+      name: "extensible float mono",
+      format: .init(encoding: .float32, sampleRate: 32_000, channels: 1, isExtensible: true), tolerance: 0),
+    .init(
+      name: "odd rate 11 025 Hz, 16-bit", format: .init(encoding: .signed16, sampleRate: 11_025, channels: 1),
+      tolerance: 1 / 32_768),
+    .init(
+      name: "odd rate 12 345 Hz, 3 channels", format: .init(encoding: .signed16, sampleRate: 12_345, channels: 3),
+      tolerance: 1 / 32_768),
   ]
 
   /// A deterministic signal that uses the whole range, different in every channel.

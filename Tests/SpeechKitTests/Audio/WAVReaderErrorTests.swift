@@ -51,13 +51,18 @@ import Testing
       french: "« f.wav » est endommagé : le bloc « fmt » manque avant les données."),
     .init(
       name: "compressed (ADPCM)", bytes: { replacing(20..<22, with: le16(2)) },
-      french: "« f.wav » utilise un codage non pris en charge (format 2) : convertissez-le en WAV PCM ou flottant 32 bits."),
+      french:
+        "« f.wav » utilise un codage non pris en charge (format 2) : convertissez-le en WAV PCM ou flottant 32 bits."),
     .init(
       name: "12-bit PCM", bytes: { replacing(34..<36, with: le16(12)) },
-      french: "« f.wav » utilise 12 bits par échantillon en PCM, non pris en charge : utilisez 8, 16, 24 ou 32 bits PCM, ou 32 bits flottant."),
+      french:
+        "« f.wav » utilise 12 bits par échantillon en PCM, non pris en charge : utilisez 8, 16, 24 ou 32 bits PCM, ou 32 bits flottant."
+    ),
     .init(
       name: "16-bit float", bytes: { replacing(20..<22, with: le16(3)) },
-      french: "« f.wav » utilise 16 bits par échantillon en flottant, non pris en charge : utilisez 8, 16, 24 ou 32 bits PCM, ou 32 bits flottant."),
+      french:
+        "« f.wav » utilise 16 bits par échantillon en flottant, non pris en charge : utilisez 8, 16, 24 ou 32 bits PCM, ou 32 bits flottant."
+    ),
     .init(
       name: "zero channels", bytes: { replacing(22..<24, with: le16(0)) },
       french: "« f.wav » annonce 0 canaux : il en faut entre 1 et 8."),
@@ -69,7 +74,9 @@ import Testing
       french: "« f.wav » est endommagé : la taille de trame (3 octets) ne correspond pas au format."),
     .init(
       name: "data cut short", bytes: { Array(valid().prefix(48)) },
-      french: "« f.wav » est tronqué : 8 octets de son annoncés, 4 présents. Réparez l'en-tête avec WAVFile.recover ou réenregistrez."),
+      french:
+        "« f.wav » est tronqué : 8 octets de son annoncés, 4 présents. Réparez l'en-tête avec WAVFile.recover ou réenregistrez."
+    ),
   ]
 
   @Test("a damaged file is refused with a message naming it", arguments: cases)
@@ -83,14 +90,21 @@ import Testing
 
   @Test func missingFileNamesThePath() {
     let error = #expect(throws: AudioError.self) { try WAVFile.read(URL(fileURLWithPath: "/nonexistent/answer.wav")) }
-    #expect(error?.message.french == "« /nonexistent/answer.wav » ne peut pas être ouvert (fichier introuvable) : vérifiez le chemin et les droits.")
-    #expect(error?.message.english == "'/nonexistent/answer.wav' cannot be opened (no such file): check the path and permissions.")
+    #expect(
+      error?.message.french
+        == "« /nonexistent/answer.wav » ne peut pas être ouvert (fichier introuvable) : vérifiez le chemin et les droits."
+    )
+    #expect(
+      error?.message.english
+        == "'/nonexistent/answer.wav' cannot be opened (no such file): check the path and permissions.")
   }
 
   @Test func aDirectoryIsNotAFile() throws {
     let directory = try TemporaryDirectory()
     let error = #expect(throws: AudioError.self) { try WAVFile.read(directory.url) }
-    #expect(error?.message.french == "« \(directory.url.path) » ne peut pas être ouvert (c'est un dossier) : vérifiez le chemin et les droits.")
+    #expect(
+      error?.message.french
+        == "« \(directory.url.path) » ne peut pas être ouvert (c'est un dossier) : vérifiez le chemin et les droits.")
   }
 
   @Test func theValidFixtureReads() throws {

@@ -11,7 +11,9 @@ struct IdeaDensityAnalyzerTests {
   }
 
   static let cases: [Case] = [
-    Case(rule: "verbs, prepositions; articles and nouns are not", text: "je vois une tasse sur la table", propositions: "vois sur"),
+    Case(
+      rule: "verbs, prepositions; articles and nouns are not", text: "je vois une tasse sur la table",
+      propositions: "vois sur"),
     Case(rule: "auxiliary + participle = 1", text: "j'ai bu du café", propositions: "bu"),
     Case(rule: "être auxiliary + participle = 1", text: "nous sommes partis", propositions: "partis"),
     Case(rule: "copula + adjective = 1", text: "c'est beau", propositions: "beau"),
@@ -20,8 +22,12 @@ struct IdeaDensityAnalyzerTests {
     Case(rule: "parce que = 1", text: "parce que je l'aime", propositions: "parce aime"),
     Case(rule: "et puis = 1", text: "et puis on dansait", propositions: "et dansait"),
     Case(rule: "negation: ne carries nothing, pas one", text: "je ne sais pas", propositions: "sais pas"),
-    Case(rule: "adverbs in -ment, not nouns in -ment", text: "il marchait lentement dans l'appartement", propositions: "marchait lentement dans"),
-    Case(rule: "possessive and demonstrative determiners", text: "mon père aimait cette chanson", propositions: "mon aimait cette"),
+    Case(
+      rule: "adverbs in -ment, not nouns in -ment", text: "il marchait lentement dans l'appartement",
+      propositions: "marchait lentement dans"),
+    Case(
+      rule: "possessive and demonstrative determiners", text: "mon père aimait cette chanson",
+      propositions: "mon aimait cette"),
     Case(rule: "a number written in words counts once", text: "mille neuf cent cinquante", propositions: "mille"),
     Case(rule: "discourse markers are not propositions", text: "bon ben voilà en fait", propositions: ""),
     Case(rule: "bon after a determiner is an adjective", text: "un bon café", propositions: "bon"),

@@ -22,7 +22,9 @@ struct TranscriptMeasuresTests {
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
     let json = String(decoding: try encoder.encode(measures), as: UTF8.self)
-    for key in ["\"word_counts\"", "\"words_split\"", "\"mlu_w\"", "\"filled_pauses\"", "\"retraced_words\"", "\"by_kind\""] {
+    for key in [
+      "\"word_counts\"", "\"words_split\"", "\"mlu_w\"", "\"filled_pauses\"", "\"retraced_words\"", "\"by_kind\"",
+    ] {
       #expect(json.contains(key), "\(key)")
     }
     #expect(try JSONDecoder().decode(TranscriptMeasures.self, from: encoder.encode(measures)) == measures)

@@ -15,26 +15,26 @@ struct WordCountCase: CustomTestStringConvertible, Sendable {
 func figure(_ name: String, in counts: WordCounts) -> Int {
   let value: Int? =
     switch name {
-  case "words": counts.words
-  case "words_split": counts.wordsSplit
-  case "words_as_spoken": counts.wordsAsSpoken
-  case "types": counts.types
-  case "utterances": counts.utterances
-  case "utterances_mlu": counts.utterancesMLU
-  case "filled_pauses": counts.filledPauses
-  case "discourse_markers": counts.discourseMarkers
-  case "fragments": counts.fragments
-  case "nonwords": counts.nonwords
-  case "events": counts.events
-  case "unintelligible_tokens": counts.unintelligibleTokens
-  case "untranscribed_tokens": counts.untranscribedTokens
-  case "omitted_words": counts.omittedWords
-  case "repetitions": counts.repetitions
-  case "retracings": counts.retracings
-  case "retraced_words": counts.retracedWords
-  case "word_errors": counts.wordErrors
-  case "paraphasic_words": counts.paraphasicWords
-  case "excluded_utterances": counts.excludedUtterances
+    case "words": counts.words
+    case "words_split": counts.wordsSplit
+    case "words_as_spoken": counts.wordsAsSpoken
+    case "types": counts.types
+    case "utterances": counts.utterances
+    case "utterances_mlu": counts.utterancesMLU
+    case "filled_pauses": counts.filledPauses
+    case "discourse_markers": counts.discourseMarkers
+    case "fragments": counts.fragments
+    case "nonwords": counts.nonwords
+    case "events": counts.events
+    case "unintelligible_tokens": counts.unintelligibleTokens
+    case "untranscribed_tokens": counts.untranscribedTokens
+    case "omitted_words": counts.omittedWords
+    case "repetitions": counts.repetitions
+    case "retracings": counts.retracings
+    case "retraced_words": counts.retracedWords
+    case "word_errors": counts.wordErrors
+    case "paraphasic_words": counts.paraphasicWords
+    case "excluded_utterances": counts.excludedUtterances
     default: nil
     }
   guard let value else {
@@ -45,112 +45,118 @@ func figure(_ name: String, in counts: WordCounts) -> Int {
 }
 
 struct FrenchWordCounterTests {
-  static let chatCases: [WordCountCase] = [
-    WordCountCase(
-      name: "worked example of measures.md (verbatim)",
-      line: "&-euh <le café> [/] le café de ma mère (.) j'ai senti l'odeur xxx .",
-      expected: [
-        "words": 8, "words_split": 10, "retraced_words": 2, "repetitions": 1, "filled_pauses": 1,
-        "unintelligible_tokens": 1, "utterances": 1, "utterances_mlu": 0,
-      ]),
-    WordCountCase(
-      name: "rule 3: yyy and www are untranscribed, not words", line: "yyy le chat www .",
-      expected: ["words": 2, "untranscribed_tokens": 2, "utterances_mlu": 0]),
-    WordCountCase(
-      name: "rule 3: xxx with @s is still unintelligible", line: "xxx@s:eng oui .",
-      expected: ["words": 1, "unintelligible_tokens": 1]),
-    WordCountCase(
-      name: "rule 4 and 13: every CHAT filler is a filled pause", line: "&-euh &-heu &-hum &-hm &-mm &-mmh &-eh oui .",
-      expected: ["words": 1, "filled_pauses": 7]),
-    WordCountCase(name: "rule 4: &+ fragment", line: "&+ca café .", expected: ["words": 1, "fragments": 1]),
-    WordCountCase(name: "rule 4: &~ nonword", line: "&~gaga .", expected: ["words": 0, "nonwords": 1]),
-    WordCountCase(name: "rule 4: &= event", line: "&=rit c'est drôle .", expected: ["words": 2, "events": 1]),
-    WordCountCase(name: "rule 4: &* interposed speech", line: "&*INV:oui je sais .", expected: ["words": 2]),
-    WordCountCase(name: "rule 5: 0 omitted word", line: "0je sais .", expected: ["words": 1, "omitted_words": 1]),
-    WordCountCase(
-      name: "rule 6: bare [/] retraces the preceding word only", line: "le [/] le café .",
-      expected: ["words": 2, "retraced_words": 1, "repetitions": 1, "retracings": 0]),
-    WordCountCase(
-      name: "rule 6: <…> [//] retracing", line: "<le chat> [//] le chien .",
-      expected: ["words": 2, "retraced_words": 2, "retracings": 1, "repetitions": 0]),
-    WordCountCase(
-      name: "rule 6: [///] multiple retracing", line: "<j'ai> [///] on a mangé .",
-      expected: ["words": 3, "retraced_words": 1, "retracings": 1]),
-    WordCountCase(
-      name: "rule 6: [/-] reformulation", line: "le chat [/-] la chienne .",
-      expected: ["words": 3, "retraced_words": 1, "retracings": 1]),
-    WordCountCase(
-      name: "rule 6: [/?] uncertain retracing counts in neither tally", line: "le [/?] la maison .",
-      expected: ["words": 2, "retraced_words": 1, "repetitions": 0, "retracings": 0]),
-    WordCountCase(
-      name: "rule 6: nested scopes", line: "<le <petit> [/] petit chat> [//] le chien .",
-      expected: ["words": 2, "retraced_words": 4, "repetitions": 1, "retracings": 1]),
-    WordCountCase(
-      name: "rule 7: [: target] counts the target", line: "chais [: je sais] pas .",
-      expected: ["words": 3, "words_as_spoken": 2]),
-    WordCountCase(name: "rule 8: shortening p(e)tit", line: "un p(e)tit café .", expected: ["words": 3, "types": 3]),
-    WordCountCase(name: "rule 8: shortening parc(e) que", line: "parc(e) que .", expected: ["words": 2]),
-    WordCountCase(
-      name: "rule 9: + and _ compounds are one word", line: "grand+mère pomme_de_terre .", expected: ["words": 2]),
-    WordCountCase(
-      name: "rule 9: hyphenated words are one word", line: "peut-être est-ce dis-moi .",
-      expected: ["words": 3, "words_split": 3]),
-    WordCountCase(
-      name: "rule 10: form-marked words count, @n and @u are paraphasic", line: "bidule@n truc@o ok@s:eng machin@u .",
-      expected: ["words": 4, "paraphasic_words": 2]),
-    WordCountCase(
-      name: "rule 10: [* p…] marks a paraphasia and a word error", line: "le chien [* p:n] .",
-      expected: ["words": 2, "paraphasic_words": 1, "word_errors": 1]),
-    WordCountCase(
-      name: "rule 10: [* s…] is a word error, not paraphasic", line: "le chat [* s:r] .",
-      expected: ["words": 2, "paraphasic_words": 0, "word_errors": 1]),
-    WordCountCase(
-      name: "rule 11: prosodic marks stripped and case folded for types", line: "Café café: ca:fé .",
-      expected: ["words": 3, "types": 1]),
-    WordCountCase(
-      name: "rule 12: elisions are one word, two when split", line: "j'ai l'odeur d'une qu'il s'il c'est n'a m'a t'as .",
-      expected: ["words": 9, "words_split": 18]),
-    WordCountCase(
-      name: "rule 12: jusqu' lorsqu' puisqu' quoiqu'", line: "jusqu'à lorsqu'il puisqu'on quoiqu'il .",
-      expected: ["words": 4, "words_split": 8]),
-    WordCountCase(
-      name: "rule 12: lexicalised forms never split",
-      line: "aujourd'hui quelqu'un quelqu'une presqu'île prud'homme prud'hommes entr'ouvert .",
-      expected: ["words": 7, "words_split": 7]),
-    WordCountCase(name: "rule 12: multi-clitic token splits fully", line: "qu'l'on .", expected: ["words": 1, "words_split": 3]),
-    WordCountCase(
-      name: "rule 12: a clitic before a lexicalised word", line: "d'aujourd'hui .", expected: ["words": 1, "words_split": 2]),
-    WordCountCase(
-      name: "rule 13: lexical discourse markers are words and markers",
-      line: "ben bah beh bon voilà hein quoi alors enfin bref genre disons .",
-      expected: ["words": 12, "discourse_markers": 12]),
-    WordCountCase(
-      name: "rule 13: two-word discourse markers", line: "en fait tu vois tu sais vous voyez .",
-      expected: ["words": 8, "discourse_markers": 4]),
-    WordCountCase(
-      name: "rule 14: colloquial reductions with parentheses", line: "j(e) sais t(u) as (il) y a p(e)t(it) .",
-      expected: ["words": 8, "words_split": 8]),
-    WordCountCase(name: "rule 15: numbers in letters", line: "mille neuf cent cinquante .", expected: ["words": 4]),
-    WordCountCase(
-      name: "rule 1: [+ exc] excludes the utterance", line: "le café de ma mère . [+ exc]",
-      expected: ["words": 0, "utterances": 0, "excluded_utterances": 1]),
-    WordCountCase(
-      name: "rule 1: [+ bch] stays in word counts", line: "mh oui . [+ bch]", expected: ["words": 2, "utterances": 1]),
-    WordCountCase(
-      name: "rule 16: [+ mlue] leaves MLU only", line: "le chat dort . [+ mlue]",
-      expected: ["words": 3, "utterances": 1, "utterances_mlu": 0]),
-    WordCountCase(name: "rule 2: pauses are not words", line: "(.) (..) (...) (1.5) oui .", expected: ["words": 1]),
-    WordCountCase(
-      name: "rule 2: separators are not words", line: "oui , non ; peut-être „ bon .", expected: ["words": 4]),
-    WordCountCase(
-      name: "rule 2: media bullets are not words", line: "bonjour . \u{15}100_200\u{15}", expected: ["words": 1]),
-    WordCountCase(
-      name: "rule 2: annotations [= …] [% …] [?] [!] are not words", line: "le chat [= le sien] [% rit] [?] [!] .",
-      expected: ["words": 2]),
-  ] + ["+...", "+..?", "+/.", "+//.", "+/?", "+!?", "+\"/.", "?", "!"].map { terminator in
-    WordCountCase(
-      name: "rule 2: terminator \(terminator)", line: "oui \(terminator)", expected: ["words": 1, "utterances": 1])
-  }
+  static let chatCases: [WordCountCase] =
+    [
+      WordCountCase(
+        name: "worked example of measures.md (verbatim)",
+        line: "&-euh <le café> [/] le café de ma mère (.) j'ai senti l'odeur xxx .",
+        expected: [
+          "words": 8, "words_split": 10, "retraced_words": 2, "repetitions": 1, "filled_pauses": 1,
+          "unintelligible_tokens": 1, "utterances": 1, "utterances_mlu": 0,
+        ]),
+      WordCountCase(
+        name: "rule 3: yyy and www are untranscribed, not words", line: "yyy le chat www .",
+        expected: ["words": 2, "untranscribed_tokens": 2, "utterances_mlu": 0]),
+      WordCountCase(
+        name: "rule 3: xxx with @s is still unintelligible", line: "xxx@s:eng oui .",
+        expected: ["words": 1, "unintelligible_tokens": 1]),
+      WordCountCase(
+        name: "rule 4 and 13: every CHAT filler is a filled pause",
+        line: "&-euh &-heu &-hum &-hm &-mm &-mmh &-eh oui .",
+        expected: ["words": 1, "filled_pauses": 7]),
+      WordCountCase(name: "rule 4: &+ fragment", line: "&+ca café .", expected: ["words": 1, "fragments": 1]),
+      WordCountCase(name: "rule 4: &~ nonword", line: "&~gaga .", expected: ["words": 0, "nonwords": 1]),
+      WordCountCase(name: "rule 4: &= event", line: "&=rit c'est drôle .", expected: ["words": 2, "events": 1]),
+      WordCountCase(name: "rule 4: &* interposed speech", line: "&*INV:oui je sais .", expected: ["words": 2]),
+      WordCountCase(name: "rule 5: 0 omitted word", line: "0je sais .", expected: ["words": 1, "omitted_words": 1]),
+      WordCountCase(
+        name: "rule 6: bare [/] retraces the preceding word only", line: "le [/] le café .",
+        expected: ["words": 2, "retraced_words": 1, "repetitions": 1, "retracings": 0]),
+      WordCountCase(
+        name: "rule 6: <…> [//] retracing", line: "<le chat> [//] le chien .",
+        expected: ["words": 2, "retraced_words": 2, "retracings": 1, "repetitions": 0]),
+      WordCountCase(
+        name: "rule 6: [///] multiple retracing", line: "<j'ai> [///] on a mangé .",
+        expected: ["words": 3, "retraced_words": 1, "retracings": 1]),
+      WordCountCase(
+        name: "rule 6: [/-] reformulation", line: "le chat [/-] la chienne .",
+        expected: ["words": 3, "retraced_words": 1, "retracings": 1]),
+      WordCountCase(
+        name: "rule 6: [/?] uncertain retracing counts in neither tally", line: "le [/?] la maison .",
+        expected: ["words": 2, "retraced_words": 1, "repetitions": 0, "retracings": 0]),
+      WordCountCase(
+        name: "rule 6: nested scopes", line: "<le <petit> [/] petit chat> [//] le chien .",
+        expected: ["words": 2, "retraced_words": 4, "repetitions": 1, "retracings": 1]),
+      WordCountCase(
+        name: "rule 7: [: target] counts the target", line: "chais [: je sais] pas .",
+        expected: ["words": 3, "words_as_spoken": 2]),
+      WordCountCase(name: "rule 8: shortening p(e)tit", line: "un p(e)tit café .", expected: ["words": 3, "types": 3]),
+      WordCountCase(name: "rule 8: shortening parc(e) que", line: "parc(e) que .", expected: ["words": 2]),
+      WordCountCase(
+        name: "rule 9: + and _ compounds are one word", line: "grand+mère pomme_de_terre .", expected: ["words": 2]),
+      WordCountCase(
+        name: "rule 9: hyphenated words are one word", line: "peut-être est-ce dis-moi .",
+        expected: ["words": 3, "words_split": 3]),
+      WordCountCase(
+        name: "rule 10: form-marked words count, @n and @u are paraphasic", line: "bidule@n truc@o ok@s:eng machin@u .",
+        expected: ["words": 4, "paraphasic_words": 2]),
+      WordCountCase(
+        name: "rule 10: [* p…] marks a paraphasia and a word error", line: "le chien [* p:n] .",
+        expected: ["words": 2, "paraphasic_words": 1, "word_errors": 1]),
+      WordCountCase(
+        name: "rule 10: [* s…] is a word error, not paraphasic", line: "le chat [* s:r] .",
+        expected: ["words": 2, "paraphasic_words": 0, "word_errors": 1]),
+      WordCountCase(
+        name: "rule 11: prosodic marks stripped and case folded for types", line: "Café café: ca:fé .",
+        expected: ["words": 3, "types": 1]),
+      WordCountCase(
+        name: "rule 12: elisions are one word, two when split",
+        line: "j'ai l'odeur d'une qu'il s'il c'est n'a m'a t'as .",
+        expected: ["words": 9, "words_split": 18]),
+      WordCountCase(
+        name: "rule 12: jusqu' lorsqu' puisqu' quoiqu'", line: "jusqu'à lorsqu'il puisqu'on quoiqu'il .",
+        expected: ["words": 4, "words_split": 8]),
+      WordCountCase(
+        name: "rule 12: lexicalised forms never split",
+        line: "aujourd'hui quelqu'un quelqu'une presqu'île prud'homme prud'hommes entr'ouvert .",
+        expected: ["words": 7, "words_split": 7]),
+      WordCountCase(
+        name: "rule 12: multi-clitic token splits fully", line: "qu'l'on .", expected: ["words": 1, "words_split": 3]),
+      WordCountCase(
+        name: "rule 12: a clitic before a lexicalised word", line: "d'aujourd'hui .",
+        expected: ["words": 1, "words_split": 2]),
+      WordCountCase(
+        name: "rule 13: lexical discourse markers are words and markers",
+        line: "ben bah beh bon voilà hein quoi alors enfin bref genre disons .",
+        expected: ["words": 12, "discourse_markers": 12]),
+      WordCountCase(
+        name: "rule 13: two-word discourse markers", line: "en fait tu vois tu sais vous voyez .",
+        expected: ["words": 8, "discourse_markers": 4]),
+      WordCountCase(
+        name: "rule 14: colloquial reductions with parentheses", line: "j(e) sais t(u) as (il) y a p(e)t(it) .",
+        expected: ["words": 8, "words_split": 8]),
+      WordCountCase(name: "rule 15: numbers in letters", line: "mille neuf cent cinquante .", expected: ["words": 4]),
+      WordCountCase(
+        name: "rule 1: [+ exc] excludes the utterance", line: "le café de ma mère . [+ exc]",
+        expected: ["words": 0, "utterances": 0, "excluded_utterances": 1]),
+      WordCountCase(
+        name: "rule 1: [+ bch] stays in word counts", line: "mh oui . [+ bch]", expected: ["words": 2, "utterances": 1]),
+      WordCountCase(
+        name: "rule 16: [+ mlue] leaves MLU only", line: "le chat dort . [+ mlue]",
+        expected: ["words": 3, "utterances": 1, "utterances_mlu": 0]),
+      WordCountCase(name: "rule 2: pauses are not words", line: "(.) (..) (...) (1.5) oui .", expected: ["words": 1]),
+      WordCountCase(
+        name: "rule 2: separators are not words", line: "oui , non ; peut-être „ bon .", expected: ["words": 4]),
+      WordCountCase(
+        name: "rule 2: media bullets are not words", line: "bonjour . \u{15}100_200\u{15}", expected: ["words": 1]),
+      WordCountCase(
+        name: "rule 2: annotations [= …] [% …] [?] [!] are not words", line: "le chat [= le sien] [% rit] [?] [!] .",
+        expected: ["words": 2]),
+    ]
+    + ["+...", "+..?", "+/.", "+//.", "+/?", "+!?", "+\"/.", "?", "!"].map { terminator in
+      WordCountCase(
+        name: "rule 2: terminator \(terminator)", line: "oui \(terminator)", expected: ["words": 1, "utterances": 1])
+    }
 
   @Test(arguments: chatCases)
   func countsOneCHATLine(_ example: WordCountCase) {
@@ -183,11 +189,13 @@ struct FrenchWordCounterTests {
     WordCountCase(
       name: "typographic apostrophe is an elision", line: "j’ai senti l’odeur",
       expected: ["words": 3, "words_split": 5]),
-    WordCountCase(name: "a word cut with a hyphen is a fragment", line: "caf- café", expected: ["words": 1, "fragments": 1]),
+    WordCountCase(
+      name: "a word cut with a hyphen is a fragment", line: "caf- café", expected: ["words": 1, "fragments": 1]),
     WordCountCase(
       name: "punctuation makes utterances", line: "Oui. Le café de ma mère, le matin… C'est bon !",
       expected: ["words": 10, "utterances": 3]),
-    WordCountCase(name: "xxx typed by the therapist", line: "le xxx café", expected: ["words": 2, "unintelligible_tokens": 1]),
+    WordCountCase(
+      name: "xxx typed by the therapist", line: "le xxx café", expected: ["words": 2, "unintelligible_tokens": 1]),
   ]
 
   @Test(arguments: plainCases)

@@ -17,8 +17,10 @@ import Testing
     let timing = try SpeechTimingAnalyzer().analyze(url: corpus.url(of: item))
     let onset = try #require(timing.firstWordOnset, "no speech found in \(item)")
     let offset = try #require(timing.lastWordOffset)
-    #expect(abs(onset - item.truthOnset) <= Self.tolerance(for: item), "onset \(onset) vs \(item.truthOnset) in \(item)")
-    #expect(abs(offset - item.truthOffset) <= Self.tolerance(for: item), "offset \(offset) vs \(item.truthOffset) in \(item)")
+    #expect(
+      abs(onset - item.truthOnset) <= Self.tolerance(for: item), "onset \(onset) vs \(item.truthOnset) in \(item)")
+    #expect(
+      abs(offset - item.truthOffset) <= Self.tolerance(for: item), "offset \(offset) vs \(item.truthOffset) in \(item)")
     #expect(timing.speechDuration == offset - onset)
   }
 }

@@ -23,14 +23,16 @@ import Testing
   }
 
   @Test func silenceHasNoWordTimes() throws {
-    let timing = SpeechTiming(file: "s.wav", recordingDuration: 3, segments: [], options: SpeechTimingOptions(wordCount: 0))
+    let timing = SpeechTiming(
+      file: "s.wav", recordingDuration: 3, segments: [], options: SpeechTimingOptions(wordCount: 0))
     #expect(timing.firstWordOnset == nil && timing.speechDuration == nil && timing.speechRate == nil)
     let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(timing)) as! [String: Any]
     #expect(json["first_word_onset_s"] is NSNull)
   }
 
   @Test func jsonUsesTheExportNames() throws {
-    let timing = SpeechTiming(file: "a.wav", recordingDuration: 6, segments: Self.segments, options: SpeechTimingOptions())
+    let timing = SpeechTiming(
+      file: "a.wav", recordingDuration: 6, segments: Self.segments, options: SpeechTimingOptions())
     let data = try JSONEncoder().encode(timing)
     let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
     #expect(

@@ -32,7 +32,8 @@ struct CHATReaderTests {
   }
 
   @Test func roundTripsWhatItWrites() throws {
-    let typed = try PlainTextReader.read(text: "INV: qu'est-ce que ça vous évoque ?\nPAR: euh le le café. Ma mère, le matin…")
+    let typed = try PlainTextReader.read(
+      text: "INV: qu'est-ce que ça vous évoque ?\nPAR: euh le le café. Ma mère, le matin…")
     let written = CHATWriter.text(of: typed)
     let reread = try CHATReader.read(text: written)
     #expect(CHATWriter.text(of: reread) == written)

@@ -81,7 +81,8 @@ struct ImportTests {
 
   @Test func namesLineAndColumnOfMalformedJSON() {
     do {
-      _ = try ASRJSONReader.read(Data("{\n  \"words\": [\n    {\"word\": \"oui\" \"start\": 1}\n  ]\n}".utf8), file: "asr.json")
+      _ = try ASRJSONReader.read(
+        Data("{\n  \"words\": [\n    {\"word\": \"oui\" \"start\": 1}\n  ]\n}".utf8), file: "asr.json")
       Issue.record("accepted")
     } catch {
       #expect(error.description == "asr.json:3:20: JSON mal formé ; vérifiez virgules, guillemets et accolades")
@@ -95,7 +96,8 @@ struct ImportTests {
     } catch {
       #expect(
         error.description
-          == "asr.json:1:1: valeur inattendue en .segments[0].start : « start »/« end » sont des nombres, « word »/« text » du texte")
+          == "asr.json:1:1: valeur inattendue en .segments[0].start : « start »/« end » sont des nombres, « word »/« text » du texte"
+      )
     }
     do {
       _ = try ASRJSONReader.read(Data("{\"text\": \"bonjour\"}".utf8), file: "asr.json")
@@ -111,7 +113,10 @@ struct ImportTests {
     let transcript = try SubtitleReader.read(GoldenFile.data("answers.vtt"))
     #expect(transcript.format == .webVTT)
     #expect(transcript.utterances.map(\.speaker) == ["INV", "PAR"])
-    #expect(transcript.utterances.map(\.text) == ["Qu'est-ce que ça vous évoque ?", "&-euh , le café de ma mère +... le matin ."])
+    #expect(
+      transcript.utterances.map(\.text) == [
+        "Qu'est-ce que ça vous évoque ?", "&-euh , le café de ma mère +... le matin .",
+      ])
     #expect(transcript.utterances.map(\.start) == [1, 4])
     #expect(transcript.utterances.map(\.end) == [3.5, 7.25])
   }
@@ -161,7 +166,8 @@ struct ImportTests {
 
   @Test func detectsContentOverExtension() {
     #expect(TranscriptReader.format(of: Data("@UTF8\n@Begin\n".utf8), pathExtension: "txt") == .chat)
-    #expect(TranscriptReader.format(of: Data("1\n00:00:01,000 --> 00:00:02,000\noui\n".utf8), pathExtension: "txt") == .srt)
+    #expect(
+      TranscriptReader.format(of: Data("1\n00:00:01,000 --> 00:00:02,000\noui\n".utf8), pathExtension: "txt") == .srt)
     #expect(TranscriptReader.format(of: Data("le café".utf8), pathExtension: "") == .plainText)
   }
 
@@ -170,7 +176,9 @@ struct ImportTests {
       _ = try TranscriptReader.read(url: URL(fileURLWithPath: "/nonexistent/answer.cha"))
       Issue.record("accepted")
     } catch {
-      #expect(error.description == "/nonexistent/answer.cha:1:1: impossible de lire le fichier ; vérifiez le chemin et les droits")
+      #expect(
+        error.description
+          == "/nonexistent/answer.cha:1:1: impossible de lire le fichier ; vérifiez le chemin et les droits")
     }
   }
 }

@@ -14,7 +14,8 @@ struct TextGridTests {
           TextGridInterval(xmin: 0.7, xmax: 1.6, text: "le \"café\" de ma mère"),
           TextGridInterval(xmin: 1.6, xmax: 2.3, text: ""),
         ])),
-      TextGridTier(name: "events", xmin: 0, xmax: 2.3, content: .points([TextGridPoint(time: 0.9, mark: "odeur présentée")])),
+      TextGridTier(
+        name: "events", xmin: 0, xmax: 2.3, content: .points([TextGridPoint(time: 0.9, mark: "odeur présentée")])),
     ])
 
   @Test func readsTheShortFormat() throws {
@@ -80,9 +81,11 @@ struct TextGridTests {
 
   @Test func transcriptRoundTripsThroughATextGrid() throws {
     let transcript = try CHATReader.read(GoldenFile.data("session.cha"))
-    let timed = Transcript(format: .textGrid, utterances: transcript.utterances.filter { $0.start != nil }.map {
-      Utterance(speaker: $0.speaker, text: $0.text, start: $0.start, end: $0.end, words: $0.words)
-    })
+    let timed = Transcript(
+      format: .textGrid,
+      utterances: transcript.utterances.filter { $0.start != nil }.map {
+        Utterance(speaker: $0.speaker, text: $0.text, start: $0.start, end: $0.end, words: $0.words)
+      })
     let reread = try TextGridReader.read(TextGridWriter.data(of: TextGridWriter.textGrid(for: timed)))
     #expect(reread == timed)
   }
@@ -95,12 +98,14 @@ struct TextGridTests {
 
   static let malformed: [MalformedInput] = [
     MalformedInput(
-      name: "not a Praat file", text: "\"Sound\"\n", message: "bad.TextGrid:1:1: ce n'est pas un fichier texte Praat (\"ooTextFile\" attendu)"),
+      name: "not a Praat file", text: "\"Sound\"\n",
+      message: "bad.TextGrid:1:1: ce n'est pas un fichier texte Praat (\"ooTextFile\" attendu)"),
     MalformedInput(
       name: "another Praat object", text: "\"ooTextFile\"\n\"Pitch\"\n",
       message: "bad.TextGrid:2:1: objet Praat « Pitch » : un TextGrid est attendu"),
     MalformedInput(
-      name: "truncated", text: "\"ooTextFile\"\n\"TextGrid\"\n0\n2.3\n<exists>\n1\n\"IntervalTier\"\n\"PAR\"\n0\n2.3\n2\n0\n1\n\"oui\"\n",
+      name: "truncated",
+      text: "\"ooTextFile\"\n\"TextGrid\"\n0\n2.3\n<exists>\n1\n\"IntervalTier\"\n\"PAR\"\n0\n2.3\n2\n0\n1\n\"oui\"\n",
       message: "bad.TextGrid:15:1: fin de fichier inattendue : début d'intervalle attendu(e)"),
     MalformedInput(
       name: "unclosed quote", text: "\"ooTextFile\"\n\"TextGrid\"\n0 1 <exists> 1\n\"IntervalTier\" \"PAR\n",
@@ -112,8 +117,11 @@ struct TextGridTests {
       name: "text where a number belongs", text: "\"ooTextFile\"\n\"TextGrid\"\n\"zéro\"\n",
       message: "bad.TextGrid:3:1: nombre attendu (xmin)"),
     MalformedInput(
-      name: "absurd interval count", text: "\"ooTextFile\"\n\"TextGrid\"\n0 1 <exists> 1\n\"IntervalTier\" \"x\" 0 1 99999999\n",
-      message: "bad.TextGrid:4:24: nombre d'éléments invalide (nombre d'intervalles) : entier positif attendu, au plus le nombre de données du fichier"),
+      name: "absurd interval count",
+      text: "\"ooTextFile\"\n\"TextGrid\"\n0 1 <exists> 1\n\"IntervalTier\" \"x\" 0 1 99999999\n",
+      message:
+        "bad.TextGrid:4:24: nombre d'éléments invalide (nombre d'intervalles) : entier positif attendu, au plus le nombre de données du fichier"
+    ),
     MalformedInput(
       name: "binary TextGrid", text: "ooBinaryFile\u{0}TextGrid",
       message: "bad.TextGrid:1:1: TextGrid binaire non pris en charge : dans Praat, enregistrez-le « as text file »"),
@@ -132,7 +140,8 @@ struct TextGridTests {
 
 extension TextGridTests {
   @Test func namesTheLabelThatCannotBeRead() {
-    let text = "\"ooTextFile\"\n\"TextGrid\"\n0 2 <exists> 1\n\"IntervalTier\" \"PAR\" 0 2 1\n0 2 \"chais [: je sais pas\"\n"
+    let text =
+      "\"ooTextFile\"\n\"TextGrid\"\n0 2 <exists> 1\n\"IntervalTier\" \"PAR\" 0 2 1\n0 2 \"chais [: je sais pas\"\n"
     do {
       _ = try TextGridReader.read(Data(text.utf8), file: "bad.TextGrid")
       Issue.record("accepted")

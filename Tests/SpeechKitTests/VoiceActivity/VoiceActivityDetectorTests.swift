@@ -52,7 +52,8 @@ import Testing
   }
 
   @Test func pausesBetweenWordsSeparateSegments() {
-    let mix = Self.silence(0.5) + Self.vowel(seconds: 0.4) + Self.silence(0.6) + Self.vowel(seconds: 0.3) + Self.silence(0.5)
+    let mix =
+      Self.silence(0.5) + Self.vowel(seconds: 0.4) + Self.silence(0.6) + Self.vowel(seconds: 0.3) + Self.silence(0.5)
     let segments = Self.analyze(mix)
     #expect(segments.count == 2)
     if segments.count == 2 { #expect(abs(segments[1].start - segments[0].end - 0.6) < 0.03) }

@@ -21,18 +21,23 @@ struct AnalyzeAudioCommand: AsyncParsableCommand {
   @Option(name: .customLong("min-pause"), help: "Shortest silence counted as a pause, in milliseconds.")
   var minimumPause: Int = 250
 
-  @Option(name: .customLong("stimulus-onset"), help: "Stimulus onset in seconds from the start of each recording, for the latency.")
+  @Option(
+    name: .customLong("stimulus-onset"),
+    help: "Stimulus onset in seconds from the start of each recording, for the latency.")
   var stimulusOnset: Double?
 
   func validate() throws {
     guard jobs >= 1 else {
       throw ValidationError(
-        LocalizedText(fr: "--jobs doit valoir au moins 1.", en: "--jobs must be at least 1.").text(in: Terminal.language))
+        LocalizedText(fr: "--jobs doit valoir au moins 1.", en: "--jobs must be at least 1.").text(
+          in: Terminal.language))
     }
     guard minimumPause > 0 else {
       throw ValidationError(
-        LocalizedText(fr: "--min-pause doit être positif (en millisecondes).", en: "--min-pause must be positive (milliseconds).")
-          .text(in: Terminal.language))
+        LocalizedText(
+          fr: "--min-pause doit être positif (en millisecondes).", en: "--min-pause must be positive (milliseconds)."
+        )
+        .text(in: Terminal.language))
     }
   }
 

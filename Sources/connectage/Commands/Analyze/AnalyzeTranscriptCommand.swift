@@ -8,7 +8,8 @@ import SpeechKit
 struct AnalyzeTranscriptCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "transcript",
-    abstract: "Word counts, fillers, MLU, ideas and memories of transcripts (CHAT, TextGrid, text, ASR JSON, WebVTT, SRT).",
+    abstract:
+      "Word counts, fillers, MLU, ideas and memories of transcripts (CHAT, TextGrid, text, ASR JSON, WebVTT, SRT).",
     discussion: """
       The format is detected from the content, then the extension. Counts follow rule set \
       wc-fr-chat-1.0; ideas and memories are automatic pre-codings to be confirmed by a therapist. \
