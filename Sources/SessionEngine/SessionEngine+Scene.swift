@@ -16,7 +16,11 @@ extension SessionEngine {
     case .joining:
       return .join(
         JoinView(
-          seats: seats.map { JoinSeat(number: $0.number, pad: $0.pad, avatar: $0.avatar, isConfirmed: $0.isConfirmed) }
+          seats: seats.map {
+            JoinSeat(
+              number: $0.number, pad: $0.pad, avatar: $0.avatar, isConfirmed: $0.isConfirmed,
+              participant: $0.participant)
+          }
         ))
     case .ended: return .thankYou
     case .trials:

@@ -131,6 +131,8 @@ func joining(_ transcript: TranscriptCase) {
   #expect(join.seats.allSatisfy { $0.isConfirmed })
   #expect(Set(join.seats.map(\.avatar)).count == 10)
   #expect(Set(join.seats.map(\.pad)) == Set(pads.map { PadID(rawValue: $0) }))
+  #expect(
+    join.seats.map(\.participant) == Material.participants.map(Optional.some), "each seat shows whose answers it files")
   #expect(refused.contains(.log("join.refused", ["pad": "11", "reason": "full"])))
 
   driver.run(Step.key(.next))

@@ -13,11 +13,17 @@ public struct JoinSeat: Hashable, Sendable, Codable {
   public var avatar: AvatarID
   /// True once the player pressed A to keep it.
   public var isConfirmed: Bool
+  /// The pseudonymous code this seat's answers are filed under, shown so the therapist can check
+  /// that the right patient holds the pad; nil in an animation.
+  public var participant: ParticipantCode?
 
-  public init(number: PlayerNumber, pad: PadID, avatar: AvatarID, isConfirmed: Bool) {
+  public init(
+    number: PlayerNumber, pad: PadID, avatar: AvatarID, isConfirmed: Bool, participant: ParticipantCode? = nil
+  ) {
     self.number = number
     self.pad = pad
     self.avatar = avatar
     self.isConfirmed = isConfirmed
+    self.participant = participant
   }
 }

@@ -21,11 +21,14 @@ extension SceneRenderer {
   private func drawSeat(_ seat: JoinSeat, in card: Rect) {
     canvas.fill(card, Palette.panel)
     if seat.isConfirmed { canvas.stroke(card, Palette.agreement, width: 8) }
+    // The code lets the therapist check that the right patient holds this pad: answers are filed under it.
+    let seatLabel = seat.participant.map { "\(seat.number.rawValue) · \($0.rawValue)" } ?? "\(seat.number.rawValue)"
     canvas.text(
-      "\(seat.number.rawValue)", style: .bodyBold, in: Rect(x: card.x + 16, y: card.y + 8, width: 80, height: 64),
+      seatLabel, style: .bodyBold, in: Rect(x: card.x + 16, y: card.y + 8, width: 220, height: 64),
       alignment: .leading, on: Palette.panel)
-    let centreY = card.y + card.height * 0.44 - lift(seat.pad)
-    let diameter = min(170, card.height * 0.5)
+    // Low enough that a bouncing avatar never covers the seat's label.
+    let centreY = card.y + card.height * 0.49 - lift(seat.pad)
+    let diameter = min(160, card.height * 0.45)
     drawAvatar(seat.avatar, centreX: card.midX, centreY: centreY, diameter: diameter)
     if seat.isConfirmed {
       canvas.checkMark(centreX: card.maxX - 44, centreY: card.y + 44, size: 56, Palette.agreement)

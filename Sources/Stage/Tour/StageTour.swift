@@ -30,6 +30,11 @@ public struct StageTour: Sendable {
 
   static func number(_ player: Int) -> PlayerNumber { PlayerNumber(rawValue: player)! }
 
+  /// The tour's pseudonymous codes: P01 for player 1, as a clinical group would be registered.
+  static func code(_ player: Int) -> ParticipantCode? {
+    ParticipantCode(rawValue: player < 10 ? "P0\(player)" : "P\(player)")
+  }
+
   static func players(disconnected: Set<Int> = [], answered: Set<Int> = []) -> [PlayerView] {
     (1...playerCount).map {
       PlayerView(
@@ -51,10 +56,13 @@ public struct StageTour: Sendable {
     let cut = choice("herbe-coupee", fr: "Herbe coupée", en: "Cut grass")
     let seats = (1...playerCount).map {
       JoinSeat(
-        number: number($0), pad: pad($0), avatar: Avatar.catalogue[($0 + 2) % playerCount].id, isConfirmed: false)
+        number: number($0), pad: pad($0), avatar: Avatar.catalogue[($0 + 2) % playerCount].id, isConfirmed: false,
+        participant: code($0))
     }
     let chosen = (1...playerCount).map {
-      JoinSeat(number: number($0), pad: pad($0), avatar: Avatar.catalogue[$0 - 1].id, isConfirmed: $0 != 4)
+      JoinSeat(
+        number: number($0), pad: pad($0), avatar: Avatar.catalogue[$0 - 1].id, isConfirmed: $0 != 4,
+        participant: code($0))
     }
     let cursors = Dictionary(
       uniqueKeysWithValues: (1...playerCount).map { (number($0), $0 % 3 == 0 ? 2 : $0 % 3 == 1 ? 0 : 1) })
