@@ -15,6 +15,7 @@ extension AudioCapture {
     setenv("SDL_DISKAUDIOFILEIN", rawFile.path, 1)
     setenv("SDL_DISKAUDIOFILE", playbackFile.path, 1)
     if realTime { unsetenv("SDL_DISKAUDIODELAY") } else { setenv("SDL_DISKAUDIODELAY", "0", 1) }
+    SDLLogFilter.install()
     return try AudioCapture()
   }
 }
