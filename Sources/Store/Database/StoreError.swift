@@ -1,4 +1,5 @@
 import SessionModel
+import SpeechKit
 
 /// Why the store refused or failed, with the words a clinician or researcher needs.
 public enum StoreError: Error, Equatable, Sendable {
@@ -18,13 +19,15 @@ public enum StoreError: Error, Equatable, Sendable {
   case cannotWriteExport(path: String, reason: String)
   /// SQLite or the file system failed underneath; `reason` is the technical detail.
   case databaseFailure(String)
+  /// A transcript beside a recording that an export could not read; it names the file and line.
+  case unreadableTranscript(TranscriptReadError)
 
   /// True when the user can fix the cause by changing what they typed.
   public var isBadInput: Bool {
     switch self {
     case .participantAlreadyExists, .unknownParticipant, .groupAlreadyExists, .unknownParticipants,
       .tooManyMembers, .repeatedMember, .emptyGroup, .coderIsNotACode, .unknownTrial, .unknownAnswer,
-      .exportFolderIsAFile:
+      .exportFolderIsAFile, .unreadableTranscript:
       true
     case .cannotOpen, .writtenByNewerVersion, .cannotWriteExport, .databaseFailure:
       false
@@ -90,6 +93,10 @@ public enum StoreError: Error, Equatable, Sendable {
       LocalizedText(
         fr: "La base de données a signalé une erreur : \(reason)",
         en: "The database reported an error: \(reason)")
+    case .unreadableTranscript(let error):
+      LocalizedText(
+        fr: error.message(in: .french) + " (corrigez la transcription, puis relancez l'export)",
+        en: error.message(in: .english) + " (fix the transcript, then run the export again)")
     }
   }
 
