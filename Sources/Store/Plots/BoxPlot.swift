@@ -35,6 +35,7 @@ public enum BoxPlot {
             en: "n = \(summary.participantMeans.count) participants, \(summary.answers) answers"
           ).text(in: language), x: centre, y: bottom + 40, size: 11))
     }
+    if summaries.allSatisfy({ $0.values.isEmpty }) { body.append(noData(x: (left + right) / 2, y: (top + bottom) / 2, language)) }
     body.append(
       SVG.text(
         LocalizedText(
@@ -42,6 +43,13 @@ public enum BoxPlot {
           en: "Box: quartiles and median of the participants' means; diamond: mean and 95% CI (t)."
         ).text(in: language), x: Double(width) / 2, y: Double(height) - 14, size: 11))
     return SVG.document(width: width, height: height, title: title, body: body)
+  }
+
+  /// Said in the middle of an empty plot, so a blank frame is not mistaken for a drawing failure.
+  static func noData(x: Double, y: Double, _ language: Language) -> String {
+    SVG.text(
+      LocalizedText(fr: "Aucune donnée pour cette mesure", en: "No data for this measure").text(in: language), x: x, y: y,
+      size: 15)
   }
 
   static func frame(axis: PlotAxis, left: Double, right: Double, top: Double, bottom: Double, language: Language)

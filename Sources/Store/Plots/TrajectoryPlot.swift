@@ -39,6 +39,7 @@ public enum TrajectoryPlot {
       body.append(PlotPalette.marker(of: condition, x: right + 31, y: legendY))
       body.append(SVG.text(condition.label.text(in: language), x: right + 54, y: legendY + 4, anchor: "start"))
     }
+    if points.isEmpty { body.append(BoxPlot.noData(x: (left + right) / 2, y: (top + bottom) / 2, language)) }
     body.append(
       SVG.text(
         LocalizedText(

@@ -38,10 +38,10 @@ enum StatisticsText {
     if let friedman = statistics.friedman {
       lines.append(
         LocalizedText(
-          fr: "Friedman : χ²(\(friedman.degreesOfFreedom)) = \(fixed(friedman.statistic)), p = \(probability(friedman.pValue)), "
+          fr: "Friedman : χ²(\(friedman.degreesOfFreedom)) = \(fixed(friedman.statistic)), p \(probability(friedman.pValue)), "
             + "W de Kendall = \(fixed(friedman.kendallW)), \(friedman.participants) participant(s) complets"
             + (excluded.isEmpty ? "." : " ; exclus (condition manquante) : \(excluded)."),
-          en: "Friedman: χ²(\(friedman.degreesOfFreedom)) = \(fixed(friedman.statistic)), p = \(probability(friedman.pValue)), "
+          en: "Friedman: χ²(\(friedman.degreesOfFreedom)) = \(fixed(friedman.statistic)), p \(probability(friedman.pValue)), "
             + "Kendall's W = \(fixed(friedman.kendallW)), \(friedman.participants) complete participant(s)"
             + (excluded.isEmpty ? "." : "; excluded (missing condition): \(excluded).")
         ).text(in: language))
@@ -55,19 +55,24 @@ enum StatisticsText {
     for pair in statistics.pairwise {
       let names = "\(pair.first.rawValue) / \(pair.second.rawValue)"
       guard let test = pair.test, let holm = pair.holmAdjustedP else {
+        let reason =
+          pair.participants == 0
+          ? LocalizedText(fr: "aucun participant n'a les deux conditions", en: "no participant has both conditions")
+          : LocalizedText(
+            fr: "aucune différence chez les \(pair.participants) participant(s)",
+            en: "no difference in the \(pair.participants) participant(s)")
         lines.append(
           LocalizedText(
-            fr: "Wilcoxon \(names) : non calculé (\(pair.participants) paire(s), aucune différence).",
-            en: "Wilcoxon \(names): not computed (\(pair.participants) pair(s), no difference)."
-          ).text(in: language))
+            fr: "Wilcoxon \(names) : non calculé (\(reason.french)).",
+            en: "Wilcoxon \(names): not computed (\(reason.english)).").text(in: language))
         continue
       }
       let method = LocalizedText(fr: test.method == .exact ? "exact" : "approx. normale", en: test.method == .exact ? "exact" : "normal approx.")
       lines.append(
         LocalizedText(
-          fr: "Wilcoxon \(names) : W = \(fixed(test.statistic)), p = \(probability(test.pValue)), p Holm = \(probability(holm)), "
+          fr: "Wilcoxon \(names) : W = \(fixed(test.statistic)), p \(probability(test.pValue)), p Holm \(probability(holm)), "
             + "r = \(fixed(test.rankBiserial)), \(pair.participants) participant(s), \(pair.excluded) exclu(s), \(method.french).",
-          en: "Wilcoxon \(names): W = \(fixed(test.statistic)), p = \(probability(test.pValue)), Holm p = \(probability(holm)), "
+          en: "Wilcoxon \(names): W = \(fixed(test.statistic)), p \(probability(test.pValue)), Holm p \(probability(holm)), "
             + "r = \(fixed(test.rankBiserial)), \(pair.participants) participant(s), \(pair.excluded) excluded, \(method.english)."
         ).text(in: language))
     }
@@ -85,8 +90,8 @@ enum StatisticsText {
     return String(format: "%.2f", value)
   }
 
-  /// Three significant decimals, and `< 0.001` below them, as journals print p.
+  /// `= 0.049` with three decimals, and `< 0.001` below them, as journals print p.
   private static func probability(_ value: Double) -> String {
-    value < 0.001 ? "< 0.001" : String(format: "%.3f", value)
+    value < 0.001 ? "< 0.001" : "= " + String(format: "%.3f", value)
   }
 }
