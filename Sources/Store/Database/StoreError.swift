@@ -15,6 +15,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case coderIsNotACode(String)
   case unknownTrial(SessionID, TrialID)
   case unknownAnswer(AnswerKey)
+  /// A memory coding nobody confirmed: only a coder's coding is stored.
+  case unconfirmedCoding(AnswerKey)
   case exportFolderIsAFile(String)
   case cannotWriteExport(path: String, reason: String)
   /// SQLite or the file system failed underneath; `reason` is the technical detail.
@@ -26,7 +28,7 @@ public enum StoreError: Error, Equatable, Sendable {
   public var isBadInput: Bool {
     switch self {
     case .participantAlreadyExists, .unknownParticipant, .groupAlreadyExists, .unknownParticipants,
-      .tooManyMembers, .repeatedMember, .emptyGroup, .coderIsNotACode, .unknownTrial, .unknownAnswer,
+      .tooManyMembers, .repeatedMember, .emptyGroup, .coderIsNotACode, .unknownTrial, .unknownAnswer, .unconfirmedCoding,
       .exportFolderIsAFile, .unreadableTranscript:
       true
     case .cannotOpen, .writtenByNewerVersion, .cannotWriteExport, .databaseFailure:
@@ -81,6 +83,10 @@ public enum StoreError: Error, Equatable, Sendable {
       LocalizedText(
         fr: "Aucune mesure pour \(answer.participant) à l'essai \(answer.trial) de la séance \(answer.session).",
         en: "No measures for \(answer.participant) in trial \(answer.trial) of session \(answer.session).")
+    case .unconfirmedCoding(let answer):
+      LocalizedText(
+        fr: "Le codage des souvenirs de \(answer.participant) (essai \(answer.trial), séance \(answer.session)) n'est pas confirmé : un codeur doit le valider avant l'enregistrement.",
+        en: "The memory coding of \(answer.participant) (trial \(answer.trial), session \(answer.session)) is not confirmed: a coder must confirm it before it is saved.")
     case .exportFolderIsAFile(let path):
       LocalizedText(
         fr: "« \(path) » existe et n'est pas un dossier : donnez un dossier à --out.",

@@ -1,4 +1,5 @@
 import SessionModel
+import SpeechKit
 
 /// A per-answer measure that `connectage stats` summarises, named by its `measures.csv` column.
 public enum StatisticsMeasure: String, CaseIterable, Hashable, Sendable, Codable {
@@ -44,7 +45,7 @@ public enum StatisticsMeasure: String, CaseIterable, Hashable, Sendable, Codable
     case .ideas: measures.ideas.map(Double.init)
     case .ideaDensity: measures.ideaDensity
     case .automaticMemories: measures.automaticMemories.map(Double.init)
-    case .memories: coding.map { Double($0.memories) }
+    case .memories: coding?.confirmed.map { Double($0.count) }
     }
   }
 }
