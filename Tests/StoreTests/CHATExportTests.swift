@@ -74,3 +74,13 @@ import Testing
     }
   }
 }
+
+extension CHATExportTests {
+  @Test func aSessionWithoutParticipantsHasNoFileRatherThanAnInvalidOne() throws {
+    let database = try SessionDatabase.inMemory()
+    var session = TrialStudyFixture.session(1)
+    session.group = nil
+    try database.sessions.save(session)
+    #expect(try CHATExport().files(for: ExportSnapshot.load(from: database)) == [])
+  }
+}

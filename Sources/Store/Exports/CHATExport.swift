@@ -15,9 +15,11 @@ import SpeechKit
 public struct CHATExport: ExportWriter {
   public init() {}
 
+  /// A session nobody attended or answered in has no file: CHAT needs at least one participant.
   public func files(for snapshot: ExportSnapshot) throws -> [ExportedFile] {
-    snapshot.sessions.filter { $0.kind == .clinical }.map { session in
+    snapshot.sessions.filter { $0.kind == .clinical }.compactMap { session in
       let transcript = transcript(of: session, in: snapshot)
+      guard !transcript.declaredParticipants.isEmpty else { return nil }
       return ExportedFile(
         name: "chat/\(session.id.rawValue).cha", contents: CHATWriter.text(of: transcript),
         rowCount: transcript.utterances.count)
