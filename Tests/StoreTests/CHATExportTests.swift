@@ -18,8 +18,10 @@ import Testing
   @Test func theFileFollowsCHATHeaderRulesAndReadsBack() throws {
     let fixture = try TranscribedSessionFixture()
     defer { fixture.remove() }
-    let text = try #require(try CHATExport().files(for: ExportSnapshot.load(from: fixture.database, transcripts: true)).first)
-      .contents
+    let text = try #require(
+      try CHATExport().files(for: ExportSnapshot.load(from: fixture.database, transcripts: true)).first
+    )
+    .contents
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     // @UTF8 first, @Begin second, @End last, exactly once each (CHAT manual, "Required headers").
     #expect(Array(lines.prefix(2)) == ["@UTF8", "@Begin"])

@@ -13,9 +13,10 @@ import Testing
   }
 
   @Test func everyRecordingGetsOneTextGrid() throws {
-    #expect(try files().map(\.name) == [
-      "textgrid/S01/T1-P01.TextGrid", "textgrid/S01/T1-P02.TextGrid", "textgrid/S01/T2-P01.TextGrid",
-    ])
+    #expect(
+      try files().map(\.name) == [
+        "textgrid/S01/T1-P01.TextGrid", "textgrid/S01/T1-P02.TextGrid", "textgrid/S01/T2-P01.TextGrid",
+      ])
   }
 
   @Test(arguments: [

@@ -36,7 +36,8 @@ import Testing
     let db = ["--db", folder.databasePath]
     _ = try CommandRun.connectage(["db", "append-events", "--session", "S01", "--count", "2"] + db)
     let export = try CommandRun.connectage(
-      ["export", "csv", "--out", folder.path + "/export", "--study", "espoir-avc"] + db, environment: ["CONNECTAGE_LANG": "en"])
+      ["export", "csv", "--out", folder.path + "/export", "--study", "espoir-avc"] + db,
+      environment: ["CONNECTAGE_LANG": "en"])
     #expect(export.exitCode == 0)
     #expect(
       export.standardOutput

@@ -49,12 +49,15 @@ import Testing
       #expect(run.exitCode == 0)
       let json = try String(contentsOfFile: out + "/statistics.json", encoding: .utf8)
       #expect(run.standardOutput == json)
-      #expect(json.hasPrefix("{\"conditions\":[\"image\",\"image_game\",\"image_scent\"],\"measures\":[{\"conditions\":"))
+      #expect(
+        json.hasPrefix("{\"conditions\":[\"image\",\"image_game\",\"image_scent\"],\"measures\":[{\"conditions\":"))
       let manifest = try String(contentsOfFile: out + "/manifest.sha256", encoding: .utf8)
-      #expect(manifest.split(separator: "\n").map { $0.split(separator: " ").last! } == [
-        "condition_summary.csv", "condition_tests.csv", "plots/ideas_n-by-condition.svg", "plots/ideas_n-by-session.svg",
-        "plots/words-by-condition.svg", "plots/words-by-session.svg", "statistics.json",
-      ])
+      #expect(
+        manifest.split(separator: "\n").map { $0.split(separator: " ").last! } == [
+          "condition_summary.csv", "condition_tests.csv", "plots/ideas_n-by-condition.svg",
+          "plots/ideas_n-by-session.svg",
+          "plots/words-by-condition.svg", "plots/words-by-session.svg", "statistics.json",
+        ])
       let summary = try String(contentsOfFile: out + "/condition_summary.csv", encoding: .utf8)
       #expect(summary.split(separator: "\n")[1] == "words,image,4,8,7.6250,2.6887,7.2500,5.7500,9.1250,3.3467,11.9033")
       let plot = try String(contentsOfFile: out + "/plots/words-by-condition.svg", encoding: .utf8)
@@ -68,8 +71,9 @@ import Testing
       let out = folder.path + "/stats"
       let run = try CommandRun.connectage(["stats", "--db", folder.databasePath, "--measure", "words", "--output", out])
       #expect(run.exitCode == 0)
-      #expect(run.standardOutput.hasSuffix(
-        "Statistiques et graphiques écrits dans \(out) (2 SVG). Empreintes SHA-256 dans manifest.sha256.\n"))
+      #expect(
+        run.standardOutput.hasSuffix(
+          "Statistiques et graphiques écrits dans \(out) (2 SVG). Empreintes SHA-256 dans manifest.sha256.\n"))
       let plot = try String(contentsOfFile: out + "/plots/words-by-session.svg", encoding: .utf8)
       #expect(plot.contains("<title>Mots au fil des séances</title>"))
       #expect(plot.contains(">Séance (une toutes les deux semaines)</text>"))
@@ -87,7 +91,8 @@ import Testing
     BadInput(
       testDescription: "an unknown measure", arguments: ["--measure", "mots"],
       message: "Mesure inconnue « mots » pour --measure. Mesures possibles : speech_duration_s, phonation_time_s, "
-        + "silent_pauses_n, silent_pauses_total_s, words, words_split, ideas_n, idea_density, memories_auto_n, memories_n.\n"),
+        + "silent_pauses_n, silent_pauses_total_s, words, words_split, ideas_n, idea_density, memories_auto_n, memories_n.\n"
+    ),
     BadInput(
       testDescription: "an output that is a file", arguments: ["--output", "FILE"],
       message: "« FILE » existe et n'est pas un dossier : donnez un dossier à --out.\n"),

@@ -46,7 +46,8 @@ public struct MemoryCoding: Hashable, Sendable, Codable {
   }
 
   public static func isStaffCode(_ code: String) -> Bool {
-    (1...16).contains(code.count) && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    (1...16).contains(code.count)
+      && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
   }
 
   /// The coding that counts: the confirmed one when a therapist has coded, the automatic one otherwise.

@@ -145,6 +145,9 @@ enum Migrations {
   /// Codings saved before this migration keep their count only (`episodes_json` is NULL).
   private static func memoryEpisodes(_ db: Database) throws {
     // `IS NULL OR`: SQLite before 3.45 says json_valid(NULL) = 0, which would refuse the old rows.
-    try db.execute(sql: "ALTER TABLE memory_coding ADD COLUMN episodes_json TEXT CHECK (episodes_json IS NULL OR json_valid(episodes_json))")
+    try db.execute(
+      sql:
+        "ALTER TABLE memory_coding ADD COLUMN episodes_json TEXT CHECK (episodes_json IS NULL OR json_valid(episodes_json))"
+    )
   }
 }

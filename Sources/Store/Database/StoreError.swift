@@ -28,7 +28,8 @@ public enum StoreError: Error, Equatable, Sendable {
   public var isBadInput: Bool {
     switch self {
     case .participantAlreadyExists, .unknownParticipant, .groupAlreadyExists, .unknownParticipants,
-      .tooManyMembers, .repeatedMember, .emptyGroup, .coderIsNotACode, .unknownTrial, .unknownAnswer, .unconfirmedCoding,
+      .tooManyMembers, .repeatedMember, .emptyGroup, .coderIsNotACode, .unknownTrial, .unknownAnswer,
+      .unconfirmedCoding,
       .exportFolderIsAFile, .unreadableTranscript:
       true
     case .cannotOpen, .writtenByNewerVersion, .cannotWriteExport, .databaseFailure:
@@ -85,8 +86,11 @@ public enum StoreError: Error, Equatable, Sendable {
         en: "No measures for \(answer.participant) in trial \(answer.trial) of session \(answer.session).")
     case .unconfirmedCoding(let answer):
       LocalizedText(
-        fr: "Le codage des souvenirs de \(answer.participant) (essai \(answer.trial), séance \(answer.session)) n'est pas confirmé : un codeur doit le valider avant l'enregistrement.",
-        en: "The memory coding of \(answer.participant) (trial \(answer.trial), session \(answer.session)) is not confirmed: a coder must confirm it before it is saved.")
+        fr:
+          "Le codage des souvenirs de \(answer.participant) (essai \(answer.trial), séance \(answer.session)) n'est pas confirmé : un codeur doit le valider avant l'enregistrement.",
+        en:
+          "The memory coding of \(answer.participant) (trial \(answer.trial), session \(answer.session)) is not confirmed: a coder must confirm it before it is saved."
+      )
     case .exportFolderIsAFile(let path):
       LocalizedText(
         fr: "« \(path) » existe et n'est pas un dossier : donnez un dossier à --out.",

@@ -15,7 +15,8 @@ public struct TextGridExport: ExportWriter {
   public func files(for snapshot: ExportSnapshot) throws -> [ExportedFile] {
     let measures = Dictionary(snapshot.measures.map { ($0.answer, $0) }) { first, _ in first }
     return snapshot.recordings.keys.sorted().map { key in
-      let grid = textGrid(recording: snapshot.recordings[key]!, measures: measures[key], transcript: snapshot.transcripts[key])
+      let grid = textGrid(
+        recording: snapshot.recordings[key]!, measures: measures[key], transcript: snapshot.transcripts[key])
       return ExportedFile(
         name: "textgrid/\(key.session.rawValue)/\(key.trial.rawValue)-\(key.participant.rawValue).TextGrid",
         contents: TextGridWriter.text(of: grid), rowCount: grid.tiers.count)
@@ -41,7 +42,8 @@ public struct TextGridExport: ExportWriter {
     // Praat shows an empty label as nothing at all; a researcher scanning the tier wants "silence".
     if let index = grid.tiers.firstIndex(where: { $0.name == "speech" }) {
       let labelled = grid.tiers[index].intervals.map { interval in
-        TextGridInterval(xmin: interval.xmin, xmax: interval.xmax, text: interval.text.isEmpty ? "silence" : interval.text)
+        TextGridInterval(
+          xmin: interval.xmin, xmax: interval.xmax, text: interval.text.isEmpty ? "silence" : interval.text)
       }
       grid.tiers[index].content = .intervals(labelled)
     }

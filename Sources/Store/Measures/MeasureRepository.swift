@@ -1,5 +1,5 @@
-internal import GRDB
 import Foundation
+internal import GRDB
 import SessionModel
 import SpeechKit
 

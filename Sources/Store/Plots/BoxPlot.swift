@@ -15,7 +15,8 @@ public enum BoxPlot {
     let summaries = statistics.conditions
     let axis = PlotAxis(
       values: summaries.flatMap(\.values)
-        + summaries.compactMap(\.participantMeans.confidenceLow) + summaries.compactMap(\.participantMeans.confidenceHigh))
+        + summaries.compactMap(\.participantMeans.confidenceLow)
+        + summaries.compactMap(\.participantMeans.confidenceHigh))
     let left = 80.0
     let right = Double(width) - 20
     let top = 50.0
@@ -35,7 +36,9 @@ public enum BoxPlot {
             en: "n = \(summary.participantMeans.count) participants, \(summary.answers) answers"
           ).text(in: language), x: centre, y: bottom + 40, size: 11))
     }
-    if summaries.allSatisfy({ $0.values.isEmpty }) { body.append(noData(x: (left + right) / 2, y: (top + bottom) / 2, language)) }
+    if summaries.allSatisfy({ $0.values.isEmpty }) {
+      body.append(noData(x: (left + right) / 2, y: (top + bottom) / 2, language))
+    }
     body.append(
       SVG.text(
         LocalizedText(
@@ -48,7 +51,8 @@ public enum BoxPlot {
   /// Said in the middle of an empty plot, so a blank frame is not mistaken for a drawing failure.
   static func noData(x: Double, y: Double, _ language: Language) -> String {
     SVG.text(
-      LocalizedText(fr: "Aucune donnée pour cette mesure", en: "No data for this measure").text(in: language), x: x, y: y,
+      LocalizedText(fr: "Aucune donnée pour cette mesure", en: "No data for this measure").text(in: language), x: x,
+      y: y,
       size: 15)
   }
 
@@ -79,25 +83,30 @@ public enum BoxPlot {
       let high = summary.values.last { $0 <= q3 + fence } ?? q3
       shapes.append(SVG.line(centre, y(high), centre, y(q3), stroke: colour, width: 1.5))
       shapes.append(SVG.line(centre, y(q1), centre, y(low), stroke: colour, width: 1.5))
-      shapes.append(SVG.line(centre - halfWidth / 2, y(high), centre + halfWidth / 2, y(high), stroke: colour, width: 1.5))
-      shapes.append(SVG.line(centre - halfWidth / 2, y(low), centre + halfWidth / 2, y(low), stroke: colour, width: 1.5))
+      shapes.append(
+        SVG.line(centre - halfWidth / 2, y(high), centre + halfWidth / 2, y(high), stroke: colour, width: 1.5))
+      shapes.append(
+        SVG.line(centre - halfWidth / 2, y(low), centre + halfWidth / 2, y(low), stroke: colour, width: 1.5))
       shapes.append(
         "<rect x=\"\(SVG.number(centre - halfWidth))\" y=\"\(SVG.number(y(q3)))\" width=\"\(SVG.number(2 * halfWidth))\" "
           + "height=\"\(SVG.number(max(y(q1) - y(q3), 0.5)))\" fill=\"\(colour)\" fill-opacity=\"0.25\" stroke=\"\(colour)\" "
           + "stroke-width=\"1.5\"/>")
-      shapes.append(SVG.line(centre - halfWidth, y(median), centre + halfWidth, y(median), stroke: "#000000", width: 2.5))
+      shapes.append(
+        SVG.line(centre - halfWidth, y(median), centre + halfWidth, y(median), stroke: "#000000", width: 2.5))
     }
     // Participants' means, spread sideways in a fixed pattern so equal values stay visible.
     for (index, value) in summary.values.enumerated() {
       let offset = Double(index % 5) * 4 - 8
-      shapes.append(PlotPalette.marker(of: summary.condition, x: centre + halfWidth + 16 + offset, y: y(value), size: 3))
+      shapes.append(
+        PlotPalette.marker(of: summary.condition, x: centre + halfWidth + 16 + offset, y: y(value), size: 3))
     }
     if let mean = statistics.mean {
       let x = centre - halfWidth - 16
       if let low = statistics.confidenceLow, let high = statistics.confidenceHigh {
         shapes.append(SVG.line(x, y(low), x, y(high), stroke: "#000000", width: 1.5))
       }
-      shapes.append(SVG.polygon([(x, y(mean) - 6), (x + 6, y(mean)), (x, y(mean) + 6), (x - 6, y(mean))], fill: "#000000"))
+      shapes.append(
+        SVG.polygon([(x, y(mean) - 6), (x + 6, y(mean)), (x, y(mean) + 6), (x - 6, y(mean))], fill: "#000000"))
     }
     return shapes
   }

@@ -31,9 +31,11 @@ enum PlotPalette {
       return "<rect x=\"\(SVG.number(x - size))\" y=\"\(SVG.number(y - size))\" width=\"\(SVG.number(2 * size))\" "
         + "height=\"\(SVG.number(2 * size))\" fill=\"\(fill)\"/>"
     case .imageScent:
-      return SVG.polygon([(x, y - size * 1.2), (x + size * 1.1, y + size * 0.8), (x - size * 1.1, y + size * 0.8)], fill: fill)
+      return SVG.polygon(
+        [(x, y - size * 1.2), (x + size * 1.1, y + size * 0.8), (x - size * 1.1, y + size * 0.8)], fill: fill)
     case .imageGameScent:
-      return SVG.polygon([(x, y - size * 1.3), (x + size * 1.3, y), (x, y + size * 1.3), (x - size * 1.3, y)], fill: fill)
+      return SVG.polygon(
+        [(x, y - size * 1.3), (x + size * 1.3, y), (x, y + size * 1.3), (x - size * 1.3, y)], fill: fill)
     }
   }
 }

@@ -26,16 +26,21 @@ public enum TrajectoryPlot {
     }
     body.append(
       SVG.text(
-        LocalizedText(fr: "Séance (une toutes les deux semaines)", en: "Session (one every two weeks)").text(in: language),
+        LocalizedText(fr: "Séance (une toutes les deux semaines)", en: "Session (one every two weeks)").text(
+          in: language),
         x: (left + right) / 2, y: bottom + 44))
     let conditions = statistics.conditions.map(\.condition)
     for (index, condition) in conditions.enumerated() {
-      let line = points.filter { $0.condition == condition }.map { (x($0.session), axis.y($0.mean, top: top, bottom: bottom)) }
+      let line = points.filter { $0.condition == condition }.map {
+        (x($0.session), axis.y($0.mean, top: top, bottom: bottom))
+      }
       let colour = PlotPalette.colour(of: condition)
       if line.count > 1 { body.append(SVG.polyline(line, stroke: colour, dash: PlotPalette.dash(of: condition))) }
       body += line.map { PlotPalette.marker(of: condition, x: $0.0, y: $0.1) }
       let legendY = top + 10 + Double(index) * 24
-      body.append(SVG.line(right + 16, legendY, right + 46, legendY, stroke: colour, width: 2.5, dash: PlotPalette.dash(of: condition)))
+      body.append(
+        SVG.line(
+          right + 16, legendY, right + 46, legendY, stroke: colour, width: 2.5, dash: PlotPalette.dash(of: condition)))
       body.append(PlotPalette.marker(of: condition, x: right + 31, y: legendY))
       body.append(SVG.text(condition.label.text(in: language), x: right + 54, y: legendY + 4, anchor: "start"))
     }

@@ -48,7 +48,8 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
     self.measures = measures.map { measure in
       let observations = answered.compactMap { answer, session, trial -> Observation? in
         measure.value(of: answer, coding: snapshot.latestCodings[answer.answer]).map {
-          Observation(participant: answer.answer.participant, condition: trial.condition, session: session.number, value: $0)
+          Observation(
+            participant: answer.answer.participant, condition: trial.condition, session: session.number, value: $0)
         }
       }
       return Self.statistics(of: measure, observations, conditions: conditions)
@@ -66,14 +67,17 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
         condition: condition, answers: observations.filter { $0.condition == condition }.count,
         values: people.compactMap { cells[CellKey(participant: $0, condition: condition)] })
     }
-    let complete = people.filter { person in conditions.allSatisfy { cells[CellKey(participant: person, condition: $0)] != nil } }
+    let complete = people.filter { person in
+      conditions.allSatisfy { cells[CellKey(participant: person, condition: $0)] != nil }
+    }
     let friedman = FriedmanTest(
       blocks: complete.map { person in conditions.map { cells[CellKey(participant: person, condition: $0)]! } })
     var pairs: [PairwiseComparison] = []
     for (index, first) in conditions.enumerated() {
       for second in conditions[(index + 1)...] {
         let both = people.filter {
-          cells[CellKey(participant: $0, condition: first)] != nil && cells[CellKey(participant: $0, condition: second)] != nil
+          cells[CellKey(participant: $0, condition: first)] != nil
+            && cells[CellKey(participant: $0, condition: second)] != nil
         }
         let test = WilcoxonSignedRankTest(
           both.map { cells[CellKey(participant: $0, condition: first)]! },

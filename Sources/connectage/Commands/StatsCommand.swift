@@ -28,7 +28,8 @@ struct StatsCommand: ParsableCommand {
 
   @Option(
     name: [.customLong("output"), .customLong("out")],
-    help: ArgumentHelp("Also write statistics.json, two CSV tables and SVG plots into this folder.", valueName: "folder"))
+    help: ArgumentHelp(
+      "Also write statistics.json, two CSV tables and SVG plots into this folder.", valueName: "folder"))
   var output: String?
 
   func run() throws {

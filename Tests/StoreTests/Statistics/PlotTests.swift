@@ -50,7 +50,10 @@ import Testing
       texts: ["<title>Words by condition</title>", ">Image and game</text>", ">n = 6 participants, 18 answers</text>"]),
     PlotCase(
       testDescription: "trajectories in French", language: .french, trajectory: true,
-      texts: ["<title>Mots au fil des séances</title>", ">Séance (une toutes les deux semaines)</text>", ">Image seule</text>"]),
+      texts: [
+        "<title>Mots au fil des séances</title>", ">Séance (une toutes les deux semaines)</text>",
+        ">Image seule</text>",
+      ]),
   ])
   func plotsAreWellFormedAndLabelledInTheReadersLanguage(_ plotCase: PlotCase) throws {
     let statistics = try words()
@@ -71,14 +74,16 @@ import Testing
   }
 
   @Test func anEmptyMeasureSaysSoInsteadOfDrawingNothing() throws {
-    let report = StatisticsReport(snapshot: try ExportSnapshot.load(from: TrialStudyFixture.database()), measures: [.memories])
+    let report = StatisticsReport(
+      snapshot: try ExportSnapshot.load(from: TrialStudyFixture.database()), measures: [.memories])
     let svg = BoxPlot.svg(of: report.measures[0], language: .french)
     _ = try elements(of: svg)
     #expect(svg.contains(">Aucune donnée pour cette mesure</text>"))
   }
 
   @Test(arguments: [
-    ([3.0, 17.5], 0.0, 20.0, 5.0), ([0.42, 0.61], 0.4, 0.65, 0.05), ([12.2, 22.1], 12.0, 24.0, 2.0), ([], 0.0, 1.0, 0.2),
+    ([3.0, 17.5], 0.0, 20.0, 5.0), ([0.42, 0.61], 0.4, 0.65, 0.05), ([12.2, 22.1], 12.0, 24.0, 2.0),
+    ([], 0.0, 1.0, 0.2),
   ])
   func axesEndOnRoundTicks(_ values: [Double], _ low: Double, _ high: Double, _ step: Double) {
     let axis = PlotAxis(values: values)

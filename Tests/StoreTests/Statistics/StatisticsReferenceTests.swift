@@ -30,7 +30,9 @@ import Testing
       statistics.mean, statistics.standardDeviation, statistics.median, statistics.lowerQuartile,
       statistics.upperQuartile, statistics.confidenceLow, statistics.confidenceHigh,
     ]
-    let expected = [reference.mean, reference.sd, reference.median, reference.q1, reference.q3, reference.low, reference.high]
+    let expected = [
+      reference.mean, reference.sd, reference.median, reference.q1, reference.q3, reference.low, reference.high,
+    ]
     for (figure, value) in zip(figures, expected) {
       #expect(abs(try #require(figure) - value) < Self.tolerance)
     }
@@ -42,7 +44,8 @@ import Testing
     (29, 2.045229642132703),
   ])
   func studentQuantileMatchesSciPy(_ degreesOfFreedom: Double, _ quantile: Double) {
-    #expect(abs(SpecialFunctions.studentQuantile(0.975, degreesOfFreedom: degreesOfFreedom) - quantile) < Self.tolerance)
+    #expect(
+      abs(SpecialFunctions.studentQuantile(0.975, degreesOfFreedom: degreesOfFreedom) - quantile) < Self.tolerance)
   }
 
   struct Friedman: Sendable, CustomTestStringConvertible {
@@ -63,7 +66,9 @@ import Testing
       statistic: 6.090909090909081, p: 0.04757468221649296, w: 0.4350649350649344),
     Friedman(
       testDescription: "four conditions",
-      rows: [[3.5, 4.0, 5.5, 6.0], [2.0, 3.0, 2.5, 4.5], [6.0, 5.0, 7.0, 8.0], [1.0, 2.0, 3.0, 2.0], [4.0, 4.5, 6.5, 5.0]],
+      rows: [
+        [3.5, 4.0, 5.5, 6.0], [2.0, 3.0, 2.5, 4.5], [6.0, 5.0, 7.0, 8.0], [1.0, 2.0, 3.0, 2.0], [4.0, 4.5, 6.5, 5.0],
+      ],
       statistic: 10.224489795918364, p: 0.016751183950560296, w: 0.6816326530612243),
   ])
   func friedmanMatchesSciPy(_ reference: Friedman) throws {
@@ -87,7 +92,8 @@ import Testing
     Wilcoxon(
       testDescription: "ten pairs without ties: exact",
       x: [12.1, 9.8, 14.2, 7.7, 11.0, 10.4, 13.3, 8.9, 15.0, 9.1],
-      y: [10.0, 10.5, 11.1, 6.2, 9.3, 10.0, 10.9, 9.4, 12.2, 7.3], method: .exact, statistic: 5, p: 0.01953125, zeros: 0),
+      y: [10.0, 10.5, 11.1, 6.2, 9.3, 10.0, 10.9, 9.4, 12.2, 7.3], method: .exact, statistic: 5, p: 0.01953125, zeros: 0
+    ),
     Wilcoxon(
       testDescription: "ties and zeros: normal approximation",
       x: [5, 7, 6, 9, 4, 8, 6, 7, 10, 5, 6, 8], y: [4, 5, 6, 7, 5, 6, 4, 7, 8, 3, 6, 6], method: .normal,

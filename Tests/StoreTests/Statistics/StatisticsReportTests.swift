@@ -38,11 +38,14 @@ import Testing
     #expect(friedman == expected)
     // Every participant ranks scent > game > image: perfect agreement.
     #expect(friedman.kendallW == 1)
-    #expect(words.pairwise.map { "\($0.first.rawValue)-\($0.second.rawValue) \($0.participants)/\($0.excluded)" } == [
-      "image-image_game 6/0", "image-image_scent 5/1", "image_game-image_scent 5/1",
-    ])
+    #expect(
+      words.pairwise.map { "\($0.first.rawValue)-\($0.second.rawValue) \($0.participants)/\($0.excluded)" } == [
+        "image-image_game 6/0", "image-image_scent 5/1", "image_game-image_scent 5/1",
+      ])
     let pairs = words.pairwise.compactMap(\.test)
-    #expect(pairs[1] == WilcoxonSignedRankTest((1...5).map { meanWords($0, .image) }, (1...5).map { meanWords($0, .imageScent) }))
+    #expect(
+      pairs[1]
+        == WilcoxonSignedRankTest((1...5).map { meanWords($0, .image) }, (1...5).map { meanWords($0, .imageScent) }))
     #expect(words.pairwise.compactMap(\.holmAdjustedP) == HolmCorrection.adjust(pairs.map(\.pValue)))
   }
 

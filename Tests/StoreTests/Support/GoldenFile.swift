@@ -9,7 +9,8 @@ enum GoldenFile {
   static let directory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Goldens")
 
-  static func expect(_ contents: String, matches name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  static func expect(_ contents: String, matches name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+  {
     let url = directory.appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["CONNECTAGE_UPDATE_GOLDENS"] == "1" {
       try contents.write(to: url, atomically: true, encoding: .utf8)

@@ -39,7 +39,8 @@ struct TranscribedSessionFixture {
     try FileManager.default.createDirectory(at: audio, withIntermediateDirectories: true)
     try "Ça me rappelle le verger de mon grand-père.\n".write(
       to: audio.appendingPathComponent("T1-P01-turn1.txt"), atomically: true, encoding: .utf8)
-    try Self.chatTranscript.write(to: audio.appendingPathComponent("T2-P01-turn1.cha"), atomically: true, encoding: .utf8)
+    try Self.chatTranscript.write(
+      to: audio.appendingPathComponent("T2-P01-turn1.cha"), atomically: true, encoding: .utf8)
 
     try save(codes[0], "T1", first: 0.8, last: 5.6, words: 8, recording: 7.5)
     try save(codes[0], "T2", first: 1.9, last: 4.6, words: 6, recording: 6)
@@ -47,7 +48,9 @@ struct TranscribedSessionFixture {
     try save(codes[1], "T3", first: 1, last: 2, words: 2, recording: nil)
   }
 
-  private func save(_ code: ParticipantCode, _ trial: TrialID, first: Double, last: Double, words: Int, recording: Double?)
+  private func save(
+    _ code: ParticipantCode, _ trial: TrialID, first: Double, last: Double, words: Int, recording: Double?
+  )
     throws
   {
     let answer = AnswerKey(session: "S01", trial: trial, participant: code)
@@ -58,7 +61,8 @@ struct TranscribedSessionFixture {
     if let recording {
       try database.recordings.save(
         Recording(
-          session: "S01", trial: trial, participant: code, path: "audio/S01/\(trial.rawValue)-\(code.rawValue)-turn1.wav",
+          session: "S01", trial: trial, participant: code,
+          path: "audio/S01/\(trial.rawValue)-\(code.rawValue)-turn1.wav",
           sha256: String(repeating: "ab", count: 32), durationSeconds: recording))
     }
   }

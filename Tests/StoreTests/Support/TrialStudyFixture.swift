@@ -34,7 +34,8 @@ enum TrialStudyFixture {
     for index in order {
       try database.participants.add(Participant(code: participants[index - 1], study: "espoir-avc"))
     }
-    try database.groups.add(ParticipantGroup(id: "G1", study: "espoir-avc", members: order.map { participants[$0 - 1] }))
+    try database.groups.add(
+      ParticipantGroup(id: "G1", study: "espoir-avc", members: order.map { participants[$0 - 1] }))
     for number in 1...3 {
       let session = session(number)
       try database.sessions.save(session)
@@ -44,7 +45,8 @@ enum TrialStudyFixture {
           try database.measures.save(
             AnswerMeasures(
               answer: AnswerKey(session: session.id, trial: trial.id, participant: participants[index - 1]),
-              firstWordOnsetSeconds: 1, lastWordOffsetSeconds: 1 + Double(count) / 2, speakingTimeSeconds: Double(count) / 3,
+              firstWordOnsetSeconds: 1, lastWordOffsetSeconds: 1 + Double(count) / 2,
+              speakingTimeSeconds: Double(count) / 3,
               pauseCount: count / 4, pauseTotalSeconds: Double(count) / 8, words: count, wordsSplit: count + 1,
               ideas: count / 3, automaticMemories: count / 10, ruleSetVersion: "wc-fr-chat-1.0"))
         }

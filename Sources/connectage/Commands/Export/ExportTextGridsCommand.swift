@@ -7,7 +7,8 @@ struct ExportTextGridsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "textgrid",
     abstract: "Write one Praat TextGrid per recording (textgrid/<session>/<trial>-<participant>.TextGrid).",
-    discussion: "Tiers: the transcript's utterances and words when timed, speech/silence from the stored measures, pauses.")
+    discussion:
+      "Tiers: the transcript's utterances and words when timed, speech/silence from the stored measures, pauses.")
 
   @OptionGroup var options: ExportOptions
 
@@ -18,7 +19,8 @@ struct ExportTextGridsCommand: ParsableCommand {
 
   static func summary(of files: [ExportedFile], in out: String) -> LocalizedText {
     LocalizedText(
-      fr: "Export TextGrid écrit dans \(out) : \(files.count) enregistrement(s). " + ExportOptions.manifestSentence.french,
+      fr: "Export TextGrid écrit dans \(out) : \(files.count) enregistrement(s). "
+        + ExportOptions.manifestSentence.french,
       en: "TextGrid export written to \(out): \(files.count) recording(s). " + ExportOptions.manifestSentence.english)
   }
 }

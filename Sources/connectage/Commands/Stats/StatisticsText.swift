@@ -8,9 +8,11 @@ enum StatisticsText {
   static func text(of report: StatisticsReport, in language: Language) -> String {
     var blocks = [
       LocalizedText(
-        fr: "\(report.participants) participant(s), conditions : \(report.conditions.map(\.rawValue).joined(separator: ", ")). "
+        fr:
+          "\(report.participants) participant(s), conditions : \(report.conditions.map(\.rawValue).joined(separator: ", ")). "
           + "Chiffres sur les moyennes par participant ; IC 95 % par la loi t de Student.",
-        en: "\(report.participants) participant(s), conditions: \(report.conditions.map(\.rawValue).joined(separator: ", ")). "
+        en:
+          "\(report.participants) participant(s), conditions: \(report.conditions.map(\.rawValue).joined(separator: ", ")). "
           + "Figures on participants' means; 95% CI from Student's t."
       ).text(in: language)
     ]
@@ -19,12 +21,16 @@ enum StatisticsText {
   }
 
   private static func block(for statistics: MeasureStatistics, in language: Language) -> String {
-    let header = ["condition", "n", "réponses|answers", "moyenne|mean", "ET|SD", "médiane|median", "IQR", "IC 95 %|95% CI"]
-      .map(text)
+    let header = [
+      "condition", "n", "réponses|answers", "moyenne|mean", "ET|SD", "médiane|median", "IQR", "IC 95 %|95% CI",
+    ]
+    .map(text)
     let rows = statistics.conditions.map { summary -> [LocalizedText] in
       let figures = summary.participantMeans
       let interval =
-        if let low = figures.confidenceLow, let high = figures.confidenceHigh { "[\(fixed(low)) ; \(fixed(high))]" } else { "–" }
+        if let low = figures.confidenceLow, let high = figures.confidenceHigh {
+          "[\(fixed(low)) ; \(fixed(high))]"
+        } else { "–" }
       return [
         summary.condition.rawValue, String(figures.count), String(summary.answers), fixed(figures.mean),
         fixed(figures.standardDeviation), fixed(figures.median), fixed(figures.interquartileRange), interval,
@@ -38,10 +44,12 @@ enum StatisticsText {
     if let friedman = statistics.friedman {
       lines.append(
         LocalizedText(
-          fr: "Friedman : χ²(\(friedman.degreesOfFreedom)) = \(fixed(friedman.statistic)), p \(probability(friedman.pValue)), "
+          fr:
+            "Friedman : χ²(\(friedman.degreesOfFreedom)) = \(fixed(friedman.statistic)), p \(probability(friedman.pValue)), "
             + "W de Kendall = \(fixed(friedman.kendallW)), \(friedman.participants) participant(s) complets"
             + (excluded.isEmpty ? "." : " ; exclus (condition manquante) : \(excluded)."),
-          en: "Friedman: χ²(\(friedman.degreesOfFreedom)) = \(fixed(friedman.statistic)), p \(probability(friedman.pValue)), "
+          en:
+            "Friedman: χ²(\(friedman.degreesOfFreedom)) = \(fixed(friedman.statistic)), p \(probability(friedman.pValue)), "
             + "Kendall's W = \(fixed(friedman.kendallW)), \(friedman.participants) complete participant(s)"
             + (excluded.isEmpty ? "." : "; excluded (missing condition): \(excluded).")
         ).text(in: language))
@@ -64,15 +72,19 @@ enum StatisticsText {
         lines.append(
           LocalizedText(
             fr: "Wilcoxon \(names) : non calculé (\(reason.french)).",
-            en: "Wilcoxon \(names): not computed (\(reason.english)).").text(in: language))
+            en: "Wilcoxon \(names): not computed (\(reason.english))."
+          ).text(in: language))
         continue
       }
-      let method = LocalizedText(fr: test.method == .exact ? "exact" : "approx. normale", en: test.method == .exact ? "exact" : "normal approx.")
+      let method = LocalizedText(
+        fr: test.method == .exact ? "exact" : "approx. normale", en: test.method == .exact ? "exact" : "normal approx.")
       lines.append(
         LocalizedText(
-          fr: "Wilcoxon \(names) : W = \(fixed(test.statistic)), p \(probability(test.pValue)), p Holm \(probability(holm)), "
+          fr:
+            "Wilcoxon \(names) : W = \(fixed(test.statistic)), p \(probability(test.pValue)), p Holm \(probability(holm)), "
             + "r = \(fixed(test.rankBiserial)), \(pair.participants) participant(s), \(pair.excluded) exclu(s), \(method.french).",
-          en: "Wilcoxon \(names): W = \(fixed(test.statistic)), p \(probability(test.pValue)), Holm p \(probability(holm)), "
+          en:
+            "Wilcoxon \(names): W = \(fixed(test.statistic)), p \(probability(test.pValue)), Holm p \(probability(holm)), "
             + "r = \(fixed(test.rankBiserial)), \(pair.participants) participant(s), \(pair.excluded) excluded, \(method.english)."
         ).text(in: language))
     }
