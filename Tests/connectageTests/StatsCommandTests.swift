@@ -94,6 +94,9 @@ import Testing
         + "silent_pauses_n, silent_pauses_total_s, words, words_split, ideas_n, idea_density, memories_auto_n, memories_n.\n"
     ),
     BadInput(
+      testDescription: "a study without answers", arguments: ["--study", "espoir-alzheimer"],
+      message: "Aucune réponse mesurée dans les séances choisies : vérifiez --study, --group et --db.\n"),
+    BadInput(
       testDescription: "an output that is a file", arguments: ["--output", "FILE"],
       message: "« FILE » existe et n'est pas un dossier : donnez un dossier à --out.\n"),
   ])

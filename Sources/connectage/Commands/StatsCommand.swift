@@ -38,6 +38,13 @@ struct StatsCommand: ParsableCommand {
       let snapshot = try ExportSnapshot.load(
         from: database, study: study.map(StudyID.init(rawValue:)), group: group.map(GroupID.init(rawValue:)))
       let report = StatisticsReport(snapshot: snapshot, measures: measures)
+      // Nothing to analyse is almost always a mistyped filter or database, not an empty study.
+      guard report.participants > 0 else {
+        throw CommandFailure.badInput(
+          LocalizedText(
+            fr: "Aucune réponse mesurée dans les séances choisies : vérifiez --study, --group et --db.",
+            en: "No measured answer in the chosen sessions: check --study, --group and --db."))
+      }
       if let output {
         try ExportDirectory(path: output).write(StatisticsExport(language: Terminal.language).files(for: report))
       }
