@@ -39,4 +39,15 @@ import Testing
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     #expect(names == ["a.csv", "chat", "manifest.sha256"])
   }
+
+  @Test(arguments: ["../outside.csv", "/etc/outside.csv", "chat/../../outside.cha", "chat//S01.cha"])
+  func namesThatLeaveTheFolderAreRefused(_ name: String) throws {
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let export = folder.appendingPathComponent("export").path
+    #expect(throws: StoreError.cannotWriteExport(path: name, reason: "not a plain name inside the export folder")) {
+      try ExportDirectory(path: export).write([ExportedFile(name: name, contents: "x", rowCount: 0)])
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+  }
 }

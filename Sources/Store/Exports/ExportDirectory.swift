@@ -24,6 +24,14 @@ public struct ExportDirectory: Sendable {
       throw StoreError.exportFolderIsAFile(path)
     }
     let root = URL(fileURLWithPath: path)
+    // Names come from identifiers in the database (sessions, trials); one such as `../x` must not
+    // write outside the folder.
+    for file in files {
+      let parts = file.name.split(separator: "/", omittingEmptySubsequences: false)
+      if file.name.hasPrefix("/") || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+        throw StoreError.cannotWriteExport(path: file.name, reason: "not a plain name inside the export folder")
+      }
+    }
     let all = files + [ExportManifest.file(listing: files)]
     var staged: [(temporary: URL, destination: URL)] = []
     do {
