@@ -16,7 +16,8 @@ enum AnswerTranscripts {
   /// - Throws: ``StoreError/unreadableTranscript(_:)`` naming the file, line and column.
   static func load(for recordings: [AnswerKey: Recording], relativeTo folder: URL) throws -> [AnswerKey: Transcript] {
     var transcripts: [AnswerKey: Transcript] = [:]
-    for (answer, recording) in recordings {
+    // In answer order, so that of two broken transcripts the same one is reported every time.
+    for (answer, recording) in recordings.sorted(by: { $0.key < $1.key }) {
       let audio =
         recording.path.hasPrefix("/")
         ? URL(fileURLWithPath: recording.path) : folder.appendingPathComponent(recording.path)
