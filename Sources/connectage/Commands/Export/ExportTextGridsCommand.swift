@@ -2,7 +2,8 @@ import ArgumentParser
 import SessionModel
 import Store
 
-/// `connectage export textgrid --out DIR [filters]`: one Praat TextGrid per recorded answer.
+/// `connectage export textgrid --out DIR [filters]`: one Praat TextGrid per recorded answer, from
+/// the stored measures (`connectage export-textgrid` analyses one WAV afresh instead).
 struct ExportTextGridsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "textgrid",
