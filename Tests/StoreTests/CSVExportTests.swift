@@ -1,5 +1,6 @@
 import Foundation
 import SessionModel
+import SpeechKit
 import Store
 import Testing
 
@@ -32,9 +33,9 @@ import Testing
       Recording(
         session: "S01", trial: "T1", participant: code("P01"), path: "audio/S01_T1_P01.wav", sha256: Self.abcSHA256,
         durationSeconds: 8))
-    try database.measures.save(MemoryCoding(answer: p01t1, coder: "ORT1", codedAt: StoreFixtures.morning, memories: 1))
+    try database.measures.save(MemoryCoding.confirmed(1, by: "ORT1", at: StoreFixtures.morning), for: p01t1)
     try database.measures.save(
-      MemoryCoding(answer: p01t1, coder: "ORT2", codedAt: StoreFixtures.morning.addingTimeInterval(3_600), memories: 2))
+      MemoryCoding.confirmed(2, by: "ORT2", at: StoreFixtures.morning.addingTimeInterval(3_600)), for: p01t1)
     try database.eventLog.append(StoreFixtures.event("S01", "session.started", at: 0))
     try database.eventLog.append(StoreFixtures.event("S02", "session.started", at: 1_000_000))
     try database.eventLog.append(
@@ -128,7 +129,7 @@ import Testing
     #expect(first == second)
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
-        "codebook.csv", "events.csv", "measures.csv",
+        "codebook.csv", "events.csv", "manifest.sha256", "measures.csv",
       ])
     for file in second {
       #expect(try String(contentsOfFile: out + "/" + file.name, encoding: .utf8) == file.contents)

@@ -1,5 +1,6 @@
 import Foundation
 import SessionModel
+import SpeechKit
 import Store
 import Testing
 
@@ -146,17 +147,17 @@ import Testing
     let database = try StoreFixtures.plannedDatabase()
     let answer = AnswerKey(session: "S01", trial: "T1", participant: code("P01"))
     try database.measures.save(AnswerMeasures(answer: answer, automaticMemories: 1, ruleSetVersion: "wc-fr-chat-1.0"))
-    let first = MemoryCoding(answer: answer, coder: "ORT1", codedAt: StoreFixtures.morning, memories: 1)
-    let second = MemoryCoding(
-      answer: answer, coder: "ORT2", codedAt: StoreFixtures.morning.addingTimeInterval(86_400), memories: 2)
-    try database.measures.save(first)
-    try database.measures.save(second)
+    let first = MemoryCoding.confirmed(1, by: "ORT1", at: StoreFixtures.morning)
+    let second = MemoryCoding.confirmed(2, by: "ORT2", at: StoreFixtures.morning.addingTimeInterval(86_400))
+    try database.measures.save(first, for: answer)
+    try database.measures.save(second, for: answer)
     #expect(try database.measures.codings(of: answer) == [first, second])
     #expect(try database.measures.latestCodings() == [answer: second])
   }
 
   struct CodingRefusal: Sendable, CustomTestStringConvertible {
     let testDescription: String
+    let answer: AnswerKey
     let coding: MemoryCoding
     let error: StoreError
   }
@@ -164,24 +165,25 @@ import Testing
   @Test(arguments: [
     CodingRefusal(
       testDescription: "a coder's name is refused",
-      coding: MemoryCoding(
-        answer: AnswerKey(session: "S01", trial: "T1", participant: code("P01")), coder: "Marie",
-        codedAt: StoreFixtures.morning,
-        memories: 1),
+      answer: AnswerKey(session: "S01", trial: "T1", participant: code("P01")),
+      coding: MemoryCoding.confirmed(1, by: "Marie", at: StoreFixtures.morning),
       error: .coderIsNotACode("Marie")),
     CodingRefusal(
+      testDescription: "an automatic coding nobody confirmed is refused",
+      answer: AnswerKey(session: "S01", trial: "T1", participant: code("P01")),
+      coding: MemoryCoding(automatic: [EvokedMemory(specificity: .general, text: "le verger")]),
+      error: .unconfirmedCoding(AnswerKey(session: "S01", trial: "T1", participant: code("P01")))),
+    CodingRefusal(
       testDescription: "an answer without measures is refused",
-      coding: MemoryCoding(
-        answer: AnswerKey(session: "S01", trial: "T3", participant: code("P02")), coder: "ORT1",
-        codedAt: StoreFixtures.morning,
-        memories: 1),
+      answer: AnswerKey(session: "S01", trial: "T3", participant: code("P02")),
+      coding: MemoryCoding.confirmed(1, by: "ORT1", at: StoreFixtures.morning),
       error: .unknownAnswer(AnswerKey(session: "S01", trial: "T3", participant: code("P02")))),
   ])
   func invalidCodingsAreRefused(_ refusal: CodingRefusal) throws {
     let database = try StoreFixtures.plannedDatabase()
     let answer = AnswerKey(session: "S01", trial: "T1", participant: code("P01"))
     try database.measures.save(AnswerMeasures(answer: answer, ruleSetVersion: "wc-fr-chat-1.0"))
-    #expect(throws: refusal.error) { try database.measures.save(refusal.coding) }
+    #expect(throws: refusal.error) { try database.measures.save(refusal.coding, for: refusal.answer) }
     #expect(try database.measures.latestCodings() == [:])
   }
 }

@@ -5,11 +5,11 @@ import Testing
     let folder = try StoreCommandFolder()
     defer { folder.remove() }
     let db = ["--db", folder.databasePath]
-    _ = try StoreCommandRun.connectage(["participants", "add", "P01"] + db)
-    _ = try StoreCommandRun.connectage(["participants", "add", "P02"] + db)
-    _ = try StoreCommandRun.connectage(["groups", "add", "G1", "--members", "P01,P02"] + db)
+    _ = try CommandRun.connectage(["participants", "add", "P01"] + db)
+    _ = try CommandRun.connectage(["participants", "add", "P02"] + db)
+    _ = try CommandRun.connectage(["groups", "add", "G1", "--members", "P01,P02"] + db)
 
-    let check = try StoreCommandRun.connectage(["db", "check"] + db)
+    let check = try CommandRun.connectage(["db", "check"] + db)
     #expect(check.exitCode == 0)
     #expect(
       check.standardOutput == """
@@ -24,11 +24,11 @@ import Testing
     let folder = try StoreCommandFolder()
     defer { folder.remove() }
     let db = ["--db", folder.databasePath]
-    let append = try StoreCommandRun.connectage(["db", "append-events", "--session", "S77", "--count", "3"] + db)
+    let append = try CommandRun.connectage(["db", "append-events", "--session", "S77", "--count", "3"] + db)
     #expect(append.exitCode == 0)
     #expect(append.standardOutput == "1\n2\n3\n")
 
-    let check = try StoreCommandRun.connectage(["db", "check"] + db)
+    let check = try CommandRun.connectage(["db", "check"] + db)
     #expect(check.exitCode == 1)
     #expect(
       check.standardOutput == """
@@ -37,7 +37,7 @@ import Testing
         - 3 événements appartiennent à la séance S77, inconnue de la base.
 
         """)
-    let english = try StoreCommandRun.connectage(["db", "check"] + db, language: "en")
+    let english = try CommandRun.connectage(["db", "check"] + db, environment: ["CONNECTAGE_LANG": "en"])
     #expect(
       english.standardOutput == """
         Checked: 0 participants, 0 groups, 0 sessions, 3 events, 0 recordings.
@@ -52,13 +52,13 @@ import Testing
     defer { folder.remove() }
     let path = folder.path + "/notes.txt"
     try "pas une base de données\n".write(toFile: path, atomically: true, encoding: .utf8)
-    let check = try StoreCommandRun.connectage(["db", "check", "--db", path])
+    let check = try CommandRun.connectage(["db", "check", "--db", path])
     #expect(check.exitCode == 1)
     #expect(check.standardError.hasPrefix("Impossible d'ouvrir la base de données « \(path) » : "))
   }
 
   @Test func appendEventsIsHiddenFromHelp() throws {
-    let help = try StoreCommandRun.connectage(["db", "--help"])
+    let help = try CommandRun.connectage(["db", "--help"])
     #expect(help.exitCode == 0)
     #expect(help.standardOutput.contains("check"))
     #expect(!help.standardOutput.contains("append-events"))

@@ -1,4 +1,5 @@
 import Foundation
+import Store
 import Testing
 
 @Suite struct ExportCommandTests {
@@ -6,18 +7,18 @@ import Testing
     let folder = try StoreCommandFolder()
     defer { folder.remove() }
     let db = ["--db", folder.databasePath]
-    _ = try StoreCommandRun.connectage(["db", "append-events", "--session", "S01", "--count", "2"] + db)
+    _ = try CommandRun.connectage(["db", "append-events", "--session", "S01", "--count", "2"] + db)
     let out = folder.path + "/export"
 
-    let export = try StoreCommandRun.connectage(["export", "csv", "--out", out] + db)
+    let export = try CommandRun.connectage(["export", "csv", "--out", out] + db)
     #expect(export.exitCode == 0)
     #expect(
       export.standardOutput
-        == "Export écrit dans \(out) : measures.csv (0 lignes), events.csv (2 lignes), codebook.csv (37 colonnes décrites).\n"
+        == "Export écrit dans \(out) : measures.csv (0 lignes), events.csv (2 lignes), codebook.csv (37 colonnes décrites). Empreintes SHA-256 dans manifest.sha256.\n"
     )
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
-        "codebook.csv", "events.csv", "measures.csv",
+        "codebook.csv", "events.csv", "manifest.sha256", "measures.csv",
       ])
     let events = try String(contentsOfFile: out + "/events.csv", encoding: .utf8).split(separator: "\n")
     #expect(events.first == "session_id,sequence,monotonic_ns,wall_clock,type,payload")
@@ -33,13 +34,14 @@ import Testing
     let folder = try StoreCommandFolder()
     defer { folder.remove() }
     let db = ["--db", folder.databasePath]
-    _ = try StoreCommandRun.connectage(["db", "append-events", "--session", "S01", "--count", "2"] + db)
-    let export = try StoreCommandRun.connectage(
-      ["export", "csv", "--out", folder.path + "/export", "--study", "espoir-avc"] + db, language: "en")
+    _ = try CommandRun.connectage(["db", "append-events", "--session", "S01", "--count", "2"] + db)
+    let export = try CommandRun.connectage(
+      ["export", "csv", "--out", folder.path + "/export", "--study", "espoir-avc"] + db,
+      environment: ["CONNECTAGE_LANG": "en"])
     #expect(export.exitCode == 0)
     #expect(
       export.standardOutput
-        == "Export written to \(folder.path)/export: measures.csv (0 rows), events.csv (0 rows), codebook.csv (37 columns described).\n"
+        == "Export written to \(folder.path)/export: measures.csv (0 rows), events.csv (0 rows), codebook.csv (37 columns described). SHA-256 digests in manifest.sha256.\n"
     )
   }
 
@@ -48,10 +50,129 @@ import Testing
     defer { folder.remove() }
     let out = folder.path + "/results.csv"
     try "à garder\n".write(toFile: out, atomically: true, encoding: .utf8)
-    _ = try StoreCommandRun.connectage(["participants", "add", "P01", "--db", folder.databasePath])
-    let export = try StoreCommandRun.connectage(["export", "csv", "--out", out, "--db", folder.databasePath])
+    _ = try CommandRun.connectage(["participants", "add", "P01", "--db", folder.databasePath])
+    let export = try CommandRun.connectage(["export", "csv", "--out", out, "--db", folder.databasePath])
     #expect(export.exitCode == 2)
     #expect(export.standardError == "« \(out) » existe et n'est pas un dossier : donnez un dossier à --out.\n")
     #expect(try String(contentsOfFile: out, encoding: .utf8) == "à garder\n")
+  }
+}
+
+/// `export chat`, `export textgrid` and `export all` on ``StudyDatabase``, with transcripts beside
+/// two recordings.
+@Suite struct ExportTranscriptCommandTests {
+  func withStudy(_ body: (StoreCommandFolder) throws -> Void) throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    try StudyDatabase.create(at: folder.databasePath)
+    let audio = URL(fileURLWithPath: folder.path).appendingPathComponent("audio/S01")
+    try FileManager.default.createDirectory(at: audio, withIntermediateDirectories: true)
+    try "Le verger de mon grand-père.\n".write(
+      to: audio.appendingPathComponent("T1-P01-turn1.txt"), atomically: true, encoding: .utf8)
+    try "On dansait au bal. Tous les samedis.\n".write(
+      to: audio.appendingPathComponent("T2-P03-turn1.txt"), atomically: true, encoding: .utf8)
+    try body(folder)
+  }
+
+  struct ExportCase: Sendable, CustomTestStringConvertible {
+    var testDescription: String
+    var arguments: [String]
+    var message: String
+    var files: [String]
+  }
+
+  @Test(arguments: [
+    ExportCase(
+      testDescription: "CHAT for one session", arguments: ["chat", "--session", "S01"],
+      message: "Export CHAT écrit dans OUT : 1 séance(s), 3 énoncé(s). Empreintes SHA-256 dans manifest.sha256.\n",
+      files: ["chat/S01.cha", "manifest.sha256"]),
+    ExportCase(
+      testDescription: "TextGrids for one group", arguments: ["textgrid", "--group", "G1"],
+      message: "Export TextGrid écrit dans OUT : 22 enregistrement(s). Empreintes SHA-256 dans manifest.sha256.\n",
+      files: ["manifest.sha256", "textgrid/S01", "textgrid/S02"]),
+    ExportCase(
+      testDescription: "everything for the study", arguments: ["all", "--study", "espoir-avc"],
+      message: "Export écrit dans OUT : measures.csv (22 lignes), events.csv, codebook.csv, 2 fichier(s) CHAT, "
+        + "22 TextGrid. Empreintes SHA-256 dans manifest.sha256.\n",
+      files: [
+        "chat/S01.cha", "chat/S02.cha", "codebook.csv", "events.csv", "manifest.sha256", "measures.csv", "textgrid/S01",
+        "textgrid/S02",
+      ]),
+  ])
+  func exportsWriteTheirFilesAndAManifest(_ exportCase: ExportCase) throws {
+    try withStudy { folder in
+      let out = folder.path + "/export"
+      let run = try CommandRun.connectage(
+        ["export"] + exportCase.arguments + ["--output", out, "--db", folder.databasePath])
+      #expect(run.exitCode == 0, "\(run.standardError)")
+      #expect(run.standardOutput == exportCase.message.replacingOccurrences(of: "OUT", with: out))
+      let top = try FileManager.default.contentsOfDirectory(atPath: out)
+      let listed = try top.flatMap { name -> [String] in
+        ["chat", "textgrid"].contains(name)
+          ? try FileManager.default.contentsOfDirectory(atPath: out + "/" + name).map { "\(name)/\($0)" } : [name]
+      }
+      #expect(listed.sorted() == exportCase.files)
+      // Every file the manifest lists is there, with the digest it states (what `sha256sum -c` checks).
+      let manifest = try String(contentsOfFile: out + "/manifest.sha256", encoding: .utf8)
+      for line in manifest.split(separator: "\n") {
+        let parts = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let data = try Data(contentsOf: URL(fileURLWithPath: out + "/" + parts[1]))
+        #expect(Store.SHA256.hexDigest(of: data) == parts[0])
+      }
+    }
+  }
+
+  @Test func theCHATFileNamesTrialsConditionsAndSpeakers() throws {
+    try withStudy { folder in
+      let out = folder.path + "/export"
+      _ = try CommandRun.connectage(["export", "chat", "--out", out, "--session", "S01", "--db", folder.databasePath])
+      let text = try String(contentsOfFile: out + "/chat/S01.cha", encoding: .utf8)
+      #expect(
+        text == """
+          @UTF8
+          @Begin
+          @Languages:\tfra
+          @Participants:\tP01 Participant, P02 Participant, P03 Participant, P04 Participant
+          @ID:\tfra|espoir-avc|P01|||G1||Participant||P01|
+          @ID:\tfra|espoir-avc|P02|||G1||Participant||P02|
+          @ID:\tfra|espoir-avc|P03|||G1||Participant||P03|
+          @ID:\tfra|espoir-avc|P04|||G1||Participant||P04|
+          @Date:\t14-JAN-2027
+          @Comment:\tsession S01, number 1, group G1
+          @G:\tT1 image verger
+          @Comment:\tP01 times on the clock of T1-P01-turn1.wav
+          *P01:\tLe verger de mon grand-père . \u{15}1000_5000\u{15}
+          @Comment:\tP02 answer not transcribed
+          @Comment:\tP03 answer not transcribed
+          @Comment:\tP04 answer not transcribed
+          @G:\tT2 image_game bal
+          @Comment:\tP01 answer not transcribed
+          @Comment:\tP02 answer not transcribed
+          *P03:\tOn dansait au bal .
+          *P03:\tTous les samedis .
+          @Comment:\tP04 answer not transcribed
+          @G:\tT3 image_scent cafe
+          @Comment:\tP01 answer not transcribed
+          @Comment:\tP02 answer not transcribed
+          @Comment:\tP03 answer not transcribed
+          @End
+
+          """)
+    }
+  }
+
+  @Test func aBrokenTranscriptIsBadInputAndWritesNothing() throws {
+    try withStudy { folder in
+      let broken = folder.path + "/audio/S01/T1-P02-turn1.cha"
+      try "@UTF8\n@Begin\n*PAR:\tle café\n@End\n".write(toFile: broken, atomically: true, encoding: .utf8)
+      let out = folder.path + "/export"
+      let run = try CommandRun.connectage(["export", "chat", "--out", out, "--db", folder.databasePath])
+      #expect(run.exitCode == 2)
+      #expect(
+        run.standardError
+          == "\(broken):3:14: terminateur manquant : finissez l'énoncé par . ? ! ou +... "
+          + "(corrigez la transcription, puis relancez l'export)\n")
+      #expect(!FileManager.default.fileExists(atPath: out))
+    }
   }
 }

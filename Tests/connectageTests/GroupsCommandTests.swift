@@ -4,7 +4,7 @@ import Testing
   private func databaseWithParticipants(_ count: Int, in folder: StoreCommandFolder) throws -> [String] {
     let db = ["--db", folder.databasePath]
     for number in 1...count {
-      let run = try StoreCommandRun.connectage(
+      let run = try CommandRun.connectage(
         ["participants", "add", number < 10 ? "P0\(number)" : "P\(number)"] + db)
       #expect(run.exitCode == 0)
     }
@@ -15,13 +15,13 @@ import Testing
     let folder = try StoreCommandFolder()
     defer { folder.remove() }
     let db = try databaseWithParticipants(3, in: folder)
-    let add = try StoreCommandRun.connectage(
+    let add = try CommandRun.connectage(
       ["groups", "add", "G1", "--members", "P01,P02, P03", "--study", "espoir-avc", "--site", "CHU-NANTES"] + db)
     #expect(add.exitCode == 0)
     #expect(add.standardOutput == "Groupe G1 ajouté avec 3 participants : P01, P02, P03.\n")
-    _ = try StoreCommandRun.connectage(["groups", "add", "G2", "--members", "P03", "--arm", "B"] + db)
+    _ = try CommandRun.connectage(["groups", "add", "G2", "--members", "P03", "--arm", "B"] + db)
 
-    let list = try StoreCommandRun.connectage(["groups", "list"] + db)
+    let list = try CommandRun.connectage(["groups", "list"] + db)
     #expect(list.exitCode == 0)
     #expect(
       list.standardOutput == """
@@ -30,7 +30,7 @@ import Testing
         G2      —           —           B     P03
 
         """)
-    let show = try StoreCommandRun.connectage(["participants", "show", "P03"] + db, language: "en")
+    let show = try CommandRun.connectage(["participants", "show", "P03"] + db, environment: ["CONNECTAGE_LANG": "en"])
     #expect(show.standardOutput.hasSuffix("  Groups: G1, G2\n"))
   }
 
@@ -38,7 +38,7 @@ import Testing
     let folder = try StoreCommandFolder()
     defer { folder.remove() }
     let db = try databaseWithParticipants(1, in: folder)
-    let list = try StoreCommandRun.connectage(["groups", "list"] + db, language: "en")
+    let list = try CommandRun.connectage(["groups", "list"] + db, environment: ["CONNECTAGE_LANG": "en"])
     #expect(list.standardOutput == "No group.\n")
   }
 
@@ -70,9 +70,9 @@ import Testing
     let folder = try StoreCommandFolder()
     defer { folder.remove() }
     let db = try databaseWithParticipants(11, in: folder)
-    let run = try StoreCommandRun.connectage(["groups", "add", "G1", "--members", refusal.members] + db)
+    let run = try CommandRun.connectage(["groups", "add", "G1", "--members", refusal.members] + db)
     #expect(run.exitCode == 2)
     #expect(run.standardError == refusal.message)
-    #expect(try StoreCommandRun.connectage(["groups", "list"] + db).standardOutput == "Aucun groupe.\n")
+    #expect(try CommandRun.connectage(["groups", "list"] + db).standardOutput == "Aucun groupe.\n")
   }
 }

@@ -7,7 +7,7 @@ import Testing
     defer { folder.remove() }
     let db = ["--db", folder.databasePath]
 
-    let add = try StoreCommandRun.connectage(
+    let add = try CommandRun.connectage(
       [
         "participants", "add", "P01", "--study", "espoir-avc", "--arm", "A", "--hand", "right", "--glasses",
         "--smell", "normal", "--aphasia", "broca", "--memory-disorder",
@@ -15,12 +15,12 @@ import Testing
     #expect(add.exitCode == 0)
     #expect(add.standardOutput == "Participant P01 ajouté.\n")
     #expect(add.standardError == "")
-    let second = try StoreCommandRun.connectage(
+    let second = try CommandRun.connectage(
       ["participants", "add", "P02", "--hearing-aid", "--smell", "not_screened", "--aphasia", "transcortical_motor"]
         + db)
     #expect(second.exitCode == 0)
 
-    let list = try StoreCommandRun.connectage(["participants", "list"] + db)
+    let list = try CommandRun.connectage(["participants", "list"] + db)
     #expect(list.exitCode == 0)
     #expect(
       list.standardOutput == """
@@ -30,7 +30,7 @@ import Testing
 
         """)
 
-    let show = try StoreCommandRun.connectage(["participants", "show", "P01"] + db)
+    let show = try CommandRun.connectage(["participants", "show", "P01"] + db)
     #expect(show.exitCode == 0)
     #expect(
       show.standardOutput == """
@@ -52,8 +52,8 @@ import Testing
     let folder = try StoreCommandFolder()
     defer { folder.remove() }
     let db = ["--db", folder.databasePath]
-    _ = try StoreCommandRun.connectage(["participants", "add", "P01", "--hand", "left"] + db)
-    let list = try StoreCommandRun.connectage(["participants", "list", "--json"] + db)
+    _ = try CommandRun.connectage(["participants", "add", "P01", "--hand", "left"] + db)
+    let list = try CommandRun.connectage(["participants", "list", "--json"] + db)
     #expect(list.exitCode == 0)
     #expect(
       list.standardOutput == """
@@ -76,8 +76,8 @@ import Testing
     let folder = try StoreCommandFolder()
     defer { folder.remove() }
     let db = ["--db", folder.databasePath]
-    _ = try StoreCommandRun.connectage(["db", "append-events", "--session", "S01", "--count", "1"] + db)
-    let list = try StoreCommandRun.connectage(["participants", "list"] + db)
+    _ = try CommandRun.connectage(["db", "append-events", "--session", "S01", "--count", "1"] + db)
+    let list = try CommandRun.connectage(["participants", "list"] + db)
     #expect(list.exitCode == 0)
     #expect(list.standardOutput == "Aucun participant.\n")
   }
@@ -91,7 +91,7 @@ import Testing
     let folder = try StoreCommandFolder()
     defer { folder.remove() }
     let path = folder.path + "/typo.sqlite"
-    let run = try StoreCommandRun.connectage(arguments + ["--db", path])
+    let run = try CommandRun.connectage(arguments + ["--db", path])
     #expect(run.exitCode == 2)
     #expect(
       run.standardError
@@ -143,12 +143,13 @@ import Testing
     let folder = try StoreCommandFolder()
     defer { folder.remove() }
     let db = ["--db", folder.databasePath]
-    _ = try StoreCommandRun.connectage(["participants", "add", "P01"] + db)
-    let run = try StoreCommandRun.connectage(refusal.arguments + db, language: refusal.language)
+    _ = try CommandRun.connectage(["participants", "add", "P01"] + db)
+    let run = try CommandRun.connectage(
+      refusal.arguments + db, environment: refusal.language.map { ["CONNECTAGE_LANG": $0] } ?? [:])
     #expect(run.exitCode == 2)
     #expect(run.standardOutput == "")
     #expect(run.standardError == refusal.message)
-    let list = try StoreCommandRun.connectage(["participants", "list"] + db)
+    let list = try CommandRun.connectage(["participants", "list"] + db)
     #expect(list.standardOutput.split(separator: "\n").count == 2, "nothing was added")
   }
 }

@@ -4,42 +4,13 @@ import Testing
 /// Runs the built `connectage stage …` and checks what it says and leaves behind.
 @Suite(.serialized)
 struct StageCommandTests {
-  struct Run {
-    var status: Int32
-    var output: String
-    var errors: String
-  }
-
-  static let executable: URL = {
-    let besideTests = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("connectage")
-    if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-      .appendingPathComponent(".build/debug/connectage")
-  }()
-
-  func run(_ arguments: [String]) throws -> Run {
-    let process = Process()
-    process.executableURL = Self.executable
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["DISPLAY"] = nil
-    environment["WAYLAND_DISPLAY"] = nil
-    environment["CONNECTAGE_LANG"] = nil
-    environment["SDL_VIDEODRIVER"] = "offscreen"
-    environment["SDL_FRAMEBUFFER_ACCELERATION"] = "0"
-    process.environment = environment
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-      errors: String(decoding: errorData, as: UTF8.self))
+  /// Runs `connectage` with SDL's offscreen driver and no display, whatever the machine has.
+  func run(_ arguments: [String]) throws -> CommandRun {
+    try CommandRun.connectage(
+      arguments,
+      environment: [
+        "DISPLAY": "", "WAYLAND_DISPLAY": "", "SDL_VIDEODRIVER": "offscreen", "SDL_FRAMEBUFFER_ACCELERATION": "0",
+      ])
   }
 
   @Test func tourPlaysEverySceneOffscreenAndSavesScreenshots() throws {
@@ -49,8 +20,8 @@ struct StageCommandTests {
       "stage", "tour", "--headless", "--size", "320x180", "--seconds-per-scene", "0.05", "--screenshot-dir",
       folder.path,
     ])
-    #expect(result.status == 0, "\(result.errors)")
-    let lines = result.output.split(separator: "\n").map(String.init)
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    let lines = result.standardOutput.split(separator: "\n").map(String.init)
     try #require(lines.count == 2)
     #expect(lines[0].hasPrefix("Visite terminée : 15 scènes, 10 manettes, "))
     // Every press the virtual players and the therapist made came back through SDL.
@@ -90,8 +61,8 @@ struct StageCommandTests {
   ])
   func badInputIsExplainedInFrenchWithExitCode2(_ badInput: BadInput) throws {
     let result = try run(["stage", "tour", "--headless"] + badInput.arguments)
-    #expect(result.status == 2)
-    #expect(result.errors == badInput.message + "\n")
-    #expect(result.output.isEmpty)
+    #expect(result.exitCode == 2)
+    #expect(result.standardError == badInput.message + "\n")
+    #expect(result.standardOutput.isEmpty)
   }
 }

@@ -34,6 +34,8 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(try log.append(contentsOf: batch))
       }
     }, setup: batchBench.open, teardown: batchBench.close)
+
+  statisticsBenchmarks()
 }
 
 /// A typical event: a pad press with three payload fields.

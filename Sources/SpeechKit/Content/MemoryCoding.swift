@@ -3,6 +3,9 @@ import SessionModel
 
 /// The memories of one answer: the automatic pre-coding, and the therapist's confirmed or
 /// corrected coding with who coded it and when. Both are kept, so agreement can be measured.
+///
+/// This is the project's one memory-coding type: the Store saves it whole beside each answer's
+/// measures (`MeasureRepository.save(_:for:)`) and exports the confirmed count as `memories_n`.
 public struct MemoryCoding: Hashable, Sendable, Codable {
   /// The automatic method, exported as `memories_method`.
   public var method: String
@@ -43,7 +46,8 @@ public struct MemoryCoding: Hashable, Sendable, Codable {
   }
 
   public static func isStaffCode(_ code: String) -> Bool {
-    (1...16).contains(code.count) && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    (1...16).contains(code.count)
+      && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
   }
 
   /// The coding that counts: the confirmed one when a therapist has coded, the automatic one otherwise.

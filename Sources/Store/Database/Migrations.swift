@@ -6,6 +6,7 @@ enum Migrations {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1-foundation", migrate: foundation)
+    migrator.registerMigration("v2-memory-episodes", migrate: memoryEpisodes)
     return migrator
   }
 
@@ -137,5 +138,16 @@ enum Migrations {
             REFERENCES answer_measures(session_id, trial_id, participant_code)
         );
         """)
+  }
+
+  /// The coder's episodes beside their count: a coding is SpeechKit's `MemoryCoding` (automatic
+  /// pre-coding and confirmed episodes), kept whole as JSON so agreement can be measured later.
+  /// Codings saved before this migration keep their count only (`episodes_json` is NULL).
+  private static func memoryEpisodes(_ db: Database) throws {
+    // `IS NULL OR`: SQLite before 3.45 says json_valid(NULL) = 0, which would refuse the old rows.
+    try db.execute(
+      sql:
+        "ALTER TABLE memory_coding ADD COLUMN episodes_json TEXT CHECK (episodes_json IS NULL OR json_valid(episodes_json))"
+    )
   }
 }

@@ -1,4 +1,5 @@
 import SessionModel
+import SpeechKit
 
 /// Why the store refused or failed, with the words a clinician or researcher needs.
 public enum StoreError: Error, Equatable, Sendable {
@@ -14,17 +15,22 @@ public enum StoreError: Error, Equatable, Sendable {
   case coderIsNotACode(String)
   case unknownTrial(SessionID, TrialID)
   case unknownAnswer(AnswerKey)
+  /// A memory coding nobody confirmed: only a coder's coding is stored.
+  case unconfirmedCoding(AnswerKey)
   case exportFolderIsAFile(String)
   case cannotWriteExport(path: String, reason: String)
   /// SQLite or the file system failed underneath; `reason` is the technical detail.
   case databaseFailure(String)
+  /// A transcript beside a recording that an export could not read; it names the file and line.
+  case unreadableTranscript(TranscriptReadError)
 
   /// True when the user can fix the cause by changing what they typed.
   public var isBadInput: Bool {
     switch self {
     case .participantAlreadyExists, .unknownParticipant, .groupAlreadyExists, .unknownParticipants,
       .tooManyMembers, .repeatedMember, .emptyGroup, .coderIsNotACode, .unknownTrial, .unknownAnswer,
-      .exportFolderIsAFile:
+      .unconfirmedCoding,
+      .exportFolderIsAFile, .unreadableTranscript:
       true
     case .cannotOpen, .writtenByNewerVersion, .cannotWriteExport, .databaseFailure:
       false
@@ -78,6 +84,13 @@ public enum StoreError: Error, Equatable, Sendable {
       LocalizedText(
         fr: "Aucune mesure pour \(answer.participant) à l'essai \(answer.trial) de la séance \(answer.session).",
         en: "No measures for \(answer.participant) in trial \(answer.trial) of session \(answer.session).")
+    case .unconfirmedCoding(let answer):
+      LocalizedText(
+        fr:
+          "Le codage des souvenirs de \(answer.participant) (essai \(answer.trial), séance \(answer.session)) n'est pas confirmé : un codeur doit le valider avant l'enregistrement.",
+        en:
+          "The memory coding of \(answer.participant) (trial \(answer.trial), session \(answer.session)) is not confirmed: a coder must confirm it before it is saved."
+      )
     case .exportFolderIsAFile(let path):
       LocalizedText(
         fr: "« \(path) » existe et n'est pas un dossier : donnez un dossier à --out.",
@@ -90,6 +103,10 @@ public enum StoreError: Error, Equatable, Sendable {
       LocalizedText(
         fr: "La base de données a signalé une erreur : \(reason)",
         en: "The database reported an error: \(reason)")
+    case .unreadableTranscript(let error):
+      LocalizedText(
+        fr: error.message(in: .french) + " (corrigez la transcription, puis relancez l'export)",
+        en: error.message(in: .english) + " (fix the transcript, then run the export again)")
     }
   }
 

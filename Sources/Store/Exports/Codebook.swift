@@ -1,4 +1,5 @@
 import SessionModel
+import SpeechKit
 
 /// The columns of the CSV exports, with their type, unit and definition.
 ///
@@ -96,12 +97,12 @@ public enum Codebook {
       .init(
         file, "memories_n", "integer", "memories",
         "Distinct autobiographical memory episodes confirmed by a coder (latest coding); empty if not coded."
-      ) { CSVText.integer($0.coding?.memories) },
+      ) { CSVText.integer($0.coding?.confirmed?.count) },
       .init(file, "memories_coder_id", "text", "", "Code of the coder who confirmed memories_n (never a name).") {
         $0.coding?.coder ?? ""
       },
       .init(file, "memories_coded_at", "datetime", "", "When memories_n was coded (ISO 8601, UTC).") {
-        $0.coding.map { WallClockText.text(for: $0.codedAt) } ?? ""
+        $0.coding?.codedAt.map { WallClockText.text(for: $0) } ?? ""
       },
       .init(file, "ruleset_version", "text", "", "Word-counting rule set used for words and words_split.") {
         $0.measures.ruleSetVersion

@@ -1,4 +1,6 @@
+import Foundation
 import SessionModel
+import SpeechKit
 
 /// Everything an export may show, read in one go: the sessions of a study (or all), their groups,
 /// answers, recordings, latest memory codings and events. Participant codes only: the database
@@ -11,11 +13,15 @@ public struct ExportSnapshot: Sendable {
   public var recordings: [AnswerKey: Recording]
   public var latestCodings: [AnswerKey: MemoryCoding]
   public var events: [StoredEvent]
+  /// The transcripts beside the recordings, when loaded (``load(from:study:group:session:transcripts:)``).
+  public var transcripts: [AnswerKey: Transcript]
 
   public init(
     study: StudyID?, sessions: [Session], groups: [GroupID: ParticipantGroup], measures: [AnswerMeasures],
-    recordings: [AnswerKey: Recording], latestCodings: [AnswerKey: MemoryCoding], events: [StoredEvent]
+    recordings: [AnswerKey: Recording], latestCodings: [AnswerKey: MemoryCoding], events: [StoredEvent],
+    transcripts: [AnswerKey: Transcript] = [:]
   ) {
+    self.transcripts = transcripts
     self.study = study
     self.sessions = sessions
     self.groups = groups
@@ -25,26 +31,39 @@ public struct ExportSnapshot: Sendable {
     self.events = events
   }
 
-  /// Reads the sessions of `study` (every session when `nil`) and what belongs to them.
-  public static func load(from database: SessionDatabase, study: StudyID? = nil) throws -> ExportSnapshot {
-    let sessions = try database.sessions.fetchAll(study: study)
+  /// Reads the sessions of `study` (every session when `nil`), optionally only those of one group
+  /// or one session, and what belongs to them; with `transcripts`, also the transcripts beside the
+  /// recordings (relative recording paths are resolved from the database's folder).
+  public static func load(
+    from database: SessionDatabase, study: StudyID? = nil, group: GroupID? = nil, session: SessionID? = nil,
+    transcripts: Bool = false
+  ) throws -> ExportSnapshot {
+    let sessions = try database.sessions.fetchAll(study: study).filter { candidate in
+      (group == nil || candidate.group == group) && (session == nil || candidate.id == session)
+    }
+    let filtered = study != nil || group != nil || session != nil
     let sessionIDs = Set(sessions.map(\.id))
     let groups = try database.groups.fetchAll().filter { group in sessions.contains { $0.group == group.id } }
     let recordings = try database.recordings.fetchAll().filter { sessionIDs.contains($0.session) }
     let events: [StoredEvent] =
-      if study == nil {
+      if !filtered {
         try database.eventLog.allEvents()
       } else {
         try database.eventLog.allEvents().filter { sessionIDs.contains($0.event.session) }
       }
+    let recordingsByAnswer = Dictionary(uniqueKeysWithValues: recordings.map { (AnswerKey(of: $0), $0) })
+    let folder =
+      database.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+      ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     return ExportSnapshot(
       study: study,
       sessions: sessions,
       groups: Dictionary(uniqueKeysWithValues: groups.map { ($0.id, $0) }),
       measures: try database.measures.fetchAll().filter { sessionIDs.contains($0.answer.session) },
-      recordings: Dictionary(uniqueKeysWithValues: recordings.map { (AnswerKey(of: $0), $0) }),
+      recordings: recordingsByAnswer,
       latestCodings: try database.measures.latestCodings().filter { sessionIDs.contains($0.key.session) },
-      events: events)
+      events: events,
+      transcripts: transcripts ? try AnswerTranscripts.load(for: recordingsByAnswer, relativeTo: folder) : [:])
   }
 }
 

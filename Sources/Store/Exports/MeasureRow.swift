@@ -1,4 +1,5 @@
 import SessionModel
+import SpeechKit
 
 /// One row of `measures.csv`: an answer with its session, trial, group, recording and latest coding.
 struct MeasureRow {

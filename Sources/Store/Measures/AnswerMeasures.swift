@@ -20,7 +20,7 @@ public struct AnswerMeasures: Hashable, Sendable {
   /// Countable words, elisions split (`j'ai` = 2).
   public var wordsSplit: Int?
   public var ideas: Int?
-  /// Memories found automatically, before a coder confirms them (see ``MemoryCoding``).
+  /// Memories found automatically, before a coder confirms them (see SpeechKit's `MemoryCoding`).
   public var automaticMemories: Int?
   /// The word-counting rule set, e.g. `wc-fr-chat-1.0`.
   public var ruleSetVersion: String

@@ -1,5 +1,7 @@
+import Foundation
 internal import GRDB
 import SessionModel
+import SpeechKit
 
 /// The measures of each answer and the memory codings that confirm them.
 public struct MeasureRepository: Sendable {
@@ -65,15 +67,27 @@ public struct MeasureRepository: Sendable {
     }
   }
 
-  /// Records a coder's confirmed memory count for an answer whose measures are saved.
+  /// Records a coder's confirmed coding of the memories in an answer whose measures are saved.
   ///
-  /// - Throws: ``StoreError/coderIsNotACode(_:)`` when the coder looks like a name,
+  /// The coding is SpeechKit's ``SpeechKit/MemoryCoding`` after `confirm(_:coder:at:)`: its
+  /// confirmed episodes give `memories_n`, and the whole coding (automatic pre-coding included)
+  /// is kept, so agreement between the rules and the coder can be measured later.
+  ///
+  /// - Throws: ``StoreError/unconfirmedCoding(_:)`` when nobody confirmed it,
+  ///   ``StoreError/coderIsNotACode(_:)`` when the coder looks like a name,
   ///   ``StoreError/unknownAnswer(_:)`` when the answer has no measures.
-  public func save(_ coding: MemoryCoding) throws {
-    guard ParticipantCode.isValid(coding.coder) else {
-      throw StoreError.coderIsNotACode(coding.coder)
+  public func save(_ coding: MemoryCoding, for answer: AnswerKey) throws {
+    guard let confirmed = coding.confirmed, let coder = coding.coder, let codedAt = coding.codedAt else {
+      throw StoreError.unconfirmedCoding(answer)
     }
-    let answer = coding.answer
+    // Stricter than SpeechKit's staff-code rule: capitals, digits and dashes only, as participant
+    // codes, because "Marie" is a name even though it is a valid word.
+    guard ParticipantCode.isValid(coder) else {
+      throw StoreError.coderIsNotACode(coder)
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    let episodes = String(decoding: try encoder.encode(coding), as: UTF8.self)
     try database.write { db in
       let exists = try Bool.fetchOne(
         db,
@@ -86,12 +100,12 @@ public struct MeasureRepository: Sendable {
       }
       try db.execute(
         sql: """
-          INSERT INTO memory_coding (session_id, trial_id, participant_code, coder, coded_at, memories_n)
-          VALUES (?, ?, ?, ?, ?, ?)
+          INSERT INTO memory_coding (session_id, trial_id, participant_code, coder, coded_at, memories_n, episodes_json)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue, coding.coder,
-          WallClockText.text(for: coding.codedAt), coding.memories,
+          answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue, coder,
+          WallClockText.text(for: codedAt), confirmed.count, episodes,
         ])
     }
   }
@@ -115,8 +129,7 @@ public struct MeasureRepository: Sendable {
       let rows = try Row.fetchAll(db, sql: "SELECT * FROM memory_coding ORDER BY id")
       var latest: [AnswerKey: MemoryCoding] = [:]
       for row in rows {
-        let coding = try Self.coding(row)
-        latest[coding.answer] = coding
+        latest[try Self.answerKey(row)] = try Self.coding(row)
       }
       return latest
     }
@@ -144,10 +157,28 @@ public struct MeasureRepository: Sendable {
       ruleSetVersion: row["ruleset_version"])
   }
 
+  /// The coding as saved; the coder and date columns are authoritative (the date to the millisecond).
+  /// A coding saved before `v2-memory-episodes` has its count only: its episodes come back as that
+  /// many placeholders without text, flagged by an empty `method`.
   private static func coding(_ row: Row) throws -> MemoryCoding {
-    MemoryCoding(
-      answer: try answerKey(row), coder: row["coder"], codedAt: try WallClockText.date(from: row["coded_at"]),
-      memories: row["memories_n"])
+    let coder: String = row["coder"]
+    let codedAt = try WallClockText.date(from: row["coded_at"])
+    var coding: MemoryCoding
+    if let json = row["episodes_json"] as String? {
+      do {
+        coding = try JSONDecoder().decode(MemoryCoding.self, from: Data(json.utf8))
+      } catch {
+        throw StoreError.databaseFailure("a memory coding of \(coder) is unreadable: \(error)")
+      }
+    } else {
+      let count: Int = row["memories_n"]
+      coding = MemoryCoding(
+        method: "", automatic: [],
+        confirmed: Array(repeating: EvokedMemory(specificity: .general, text: ""), count: count))
+    }
+    coding.coder = coder
+    coding.codedAt = codedAt
+    return coding
   }
 }
 

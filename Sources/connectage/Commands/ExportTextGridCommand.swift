@@ -45,7 +45,8 @@ struct ExportTextGridCommand: AsyncParsableCommand {
       .map { (start: $0.end, end: $1.start) }
     let grid = TextGridWriter.textGrid(
       for: text, speechSegments: segments, pauses: pauses, duration: timing.recordingDuration)
-    let destination = output.map { URL(fileURLWithPath: $0) }
+    let destination =
+      output.map { URL(fileURLWithPath: $0) }
       ?? audioURL.deletingPathExtension().appendingPathExtension("TextGrid")
     do {
       try TextGridWriter.data(of: grid).write(to: destination, options: .atomic)
@@ -57,7 +58,10 @@ struct ExportTextGridCommand: AsyncParsableCommand {
     }
     Terminal.say(
       LocalizedText(
-        fr: "TextGrid écrit : \(destination.path) (\(timing.segments.count) segment(s) de parole, \(pauses.count) pause(s)).",
-        en: "TextGrid written: \(destination.path) (\(timing.segments.count) speech segment(s), \(pauses.count) pause(s))."))
+        fr:
+          "TextGrid écrit : \(destination.path) (\(timing.segments.count) segment(s) de parole, \(pauses.count) pause(s)).",
+        en:
+          "TextGrid written: \(destination.path) (\(timing.segments.count) speech segment(s), \(pauses.count) pause(s))."
+      ))
   }
 }

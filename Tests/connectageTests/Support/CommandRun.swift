@@ -14,10 +14,19 @@ struct CommandRun: Sendable {
   let standardError: String
   let exitCode: Int32
 
-  /// Runs `connectage arguments…` from the repository root, in French by default.
+  /// Where `XDG_DATA_HOME` points unless a test says otherwise, so a forgotten `--db` never
+  /// touches a real database.
+  static let dataHome = FileManager.default.temporaryDirectory.appendingPathComponent("connectage-cli-xdg").path
+
+  /// Runs `connectage arguments…` from the repository root (or `directory`), in French by default.
   ///
-  /// - Parameter environment: extra variables; `CONNECTAGE_LANG` is cleared unless given here.
-  static func connectage(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRun {
+  /// - Parameters:
+  ///   - environment: extra variables; `CONNECTAGE_LANG` is cleared and `XDG_DATA_HOME` set to
+  ///     ``dataHome`` unless given here.
+  ///   - directory: the working directory, for commands given relative paths.
+  static func connectage(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil)
+    throws -> CommandRun
+  {
     // Output goes to files rather than pipes: a long plan cannot fill a pipe and stall the child.
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("connectage-run-\(UUID().uuidString)", isDirectory: true)
@@ -33,9 +42,10 @@ struct CommandRun: Sendable {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
-    process.currentDirectoryURL = repositoryRoot
+    process.currentDirectoryURL = directory ?? repositoryRoot
     var variables = ProcessInfo.processInfo.environment
     variables["CONNECTAGE_LANG"] = nil
+    variables["XDG_DATA_HOME"] = dataHome
     variables.merge(environment) { $1 }
     process.environment = variables
     process.standardOutput = output

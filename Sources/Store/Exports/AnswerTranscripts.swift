@@ -1,0 +1,63 @@
+import Foundation
+import SpeechKit
+
+/// The transcripts that sit beside answer recordings: the session runner saves a typed or
+/// generated transcript under the recording's name with another extension (`T1-P01-turn1.txt`
+/// beside `T1-P01-turn1.wav`); a researcher may add a richer one (`.cha`, `.TextGrid`, ASR `.json`).
+///
+/// The database keeps the recording's path only; transcripts are read when an export needs them.
+enum AnswerTranscripts {
+  /// Richest first: CHAT and TextGrid carry word times and dependent tiers, plain text none.
+  static let extensions = ["cha", "TextGrid", "json", "txt"]
+
+  /// The transcript beside each recording that has one.
+  ///
+  /// - Parameter folder: what relative recording paths are relative to (the database's folder).
+  /// - Throws: ``StoreError/unreadableTranscript(_:)`` naming the file, line and column.
+  static func load(for recordings: [AnswerKey: Recording], relativeTo folder: URL) throws -> [AnswerKey: Transcript] {
+    var transcripts: [AnswerKey: Transcript] = [:]
+    // In answer order, so that of two broken transcripts the same one is reported every time.
+    for (answer, recording) in recordings.sorted(by: { $0.key < $1.key }) {
+      let audio =
+        recording.path.hasPrefix("/")
+        ? URL(fileURLWithPath: recording.path) : folder.appendingPathComponent(recording.path)
+      let base = audio.deletingPathExtension()
+      guard
+        let file = extensions.lazy.map({ base.appendingPathExtension($0) })
+          .first(where: { FileManager.default.fileExists(atPath: $0.path) })
+      else { continue }
+      do {
+        transcripts[answer] = try TranscriptReader.read(url: file)
+      } catch {
+        throw StoreError.unreadableTranscript(error)
+      }
+    }
+    return transcripts
+  }
+
+  /// The answer's own words: the target speaker's utterances (the patient, not the therapist's
+  /// prompt), under `speaker`.
+  static func answer(in transcript: Transcript, as speaker: String) -> [Utterance] {
+    guard let target = transcript.defaultTargetSpeaker else { return [] }
+    return transcript.utterances(of: target).map { utterance in
+      var renamed = utterance
+      renamed.speaker = speaker
+      renamed.gem = nil
+      renamed.headersBefore = []
+      renamed.line = nil
+      return renamed
+    }
+  }
+
+  /// A transcript without times (typed text) gets the measured first-to-last-word span when it is
+  /// one utterance: that is exactly the span the measures describe. Anything else is left as is.
+  static func timed(_ spoken: [Utterance], by measures: AnswerMeasures?) -> [Utterance] {
+    guard spoken.count == 1, spoken[0].start == nil, let first = measures?.firstWordOnsetSeconds,
+      let last = measures?.lastWordOffsetSeconds
+    else { return spoken }
+    var timed = spoken
+    timed[0].start = first
+    timed[0].end = last
+    return timed
+  }
+}

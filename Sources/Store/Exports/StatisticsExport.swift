@@ -1,0 +1,93 @@
+import Foundation
+import SessionModel
+
+/// The files of `connectage stats --output`: the whole report as JSON, two tidy CSV tables
+/// (`condition_summary.csv`, `condition_tests.csv`) and two SVG plots per measure.
+public struct StatisticsExport: Sendable {
+  /// The language of the plots' labels.
+  public var language: Language
+
+  public init(language: Language) {
+    self.language = language
+  }
+
+  public func files(for report: StatisticsReport) -> [ExportedFile] {
+    var files = [
+      ExportedFile(name: "statistics.json", contents: Self.json(of: report) + "\n", rowCount: report.measures.count),
+      summaryTable(report), testsTable(report),
+    ]
+    for statistics in report.measures {
+      let measure = statistics.measure.rawValue
+      files.append(
+        ExportedFile(
+          name: "plots/\(measure)-by-condition.svg", contents: BoxPlot.svg(of: statistics, language: language),
+          rowCount: statistics.conditions.count))
+      files.append(
+        ExportedFile(
+          name: "plots/\(measure)-by-session.svg", contents: TrajectoryPlot.svg(of: statistics, language: language),
+          rowCount: statistics.trajectory.count))
+    }
+    return files
+  }
+
+  /// The report as one line of JSON, keys sorted: stable, so two runs on the same data compare equal.
+  public static func json(of report: StatisticsReport) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    // Plain values and numbers (non-finite ones as text): encoding cannot fail.
+    return String(decoding: try! encoder.encode(report), as: UTF8.self)
+  }
+
+  private func summaryTable(_ report: StatisticsReport) -> ExportedFile {
+    var text = CSVText.line([
+      "measure", "condition", "participants", "answers", "mean", "sd", "median", "q1", "q3", "ci95_low", "ci95_high",
+    ])
+    var rows = 0
+    for statistics in report.measures {
+      for summary in statistics.conditions {
+        let figures = summary.participantMeans
+        text += CSVText.line(
+          [statistics.measure.rawValue, summary.condition.rawValue, String(figures.count), String(summary.answers)]
+            + [
+              figures.mean, figures.standardDeviation, figures.median, figures.lowerQuartile, figures.upperQuartile,
+              figures.confidenceLow, figures.confidenceHigh,
+            ].map { CSVText.fixed($0, places: 4) })
+        rows += 1
+      }
+    }
+    return ExportedFile(name: "condition_summary.csv", contents: text, rowCount: rows)
+  }
+
+  private func testsTable(_ report: StatisticsReport) -> ExportedFile {
+    var text = CSVText.line([
+      "measure", "test", "conditions", "participants", "excluded", "statistic", "df", "p", "p_holm", "effect",
+      "effect_size", "method",
+    ])
+    var rows = 0
+    for statistics in report.measures {
+      let conditions = statistics.conditions.map(\.condition.rawValue).joined(separator: "+")
+      if let friedman = statistics.friedman {
+        text += CSVText.line([
+          statistics.measure.rawValue, "friedman", conditions, String(friedman.participants),
+          String(statistics.excludedFromFriedman.count), CSVText.fixed(friedman.statistic, places: 4),
+          String(friedman.degreesOfFreedom), CSVText.fixed(friedman.pValue, places: 6), "", "kendall_w",
+          CSVText.fixed(friedman.kendallW, places: 4), "chi-square",
+        ])
+        rows += 1
+      }
+      for pair in statistics.pairwise {
+        guard let test = pair.test else { continue }
+        text += CSVText.line([
+          statistics.measure.rawValue, "wilcoxon", "\(pair.first.rawValue)-\(pair.second.rawValue)",
+          String(pair.participants), String(pair.excluded), CSVText.fixed(test.statistic, places: 4), "",
+          CSVText.fixed(test.pValue, places: 6), CSVText.fixed(pair.holmAdjustedP, places: 6), "rank_biserial",
+          CSVText.fixed(test.rankBiserial, places: 4), test.method.rawValue,
+        ])
+        rows += 1
+      }
+    }
+    return ExportedFile(name: "condition_tests.csv", contents: text, rowCount: rows)
+  }
+}

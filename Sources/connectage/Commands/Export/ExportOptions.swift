@@ -1,0 +1,32 @@
+import ArgumentParser
+import SessionModel
+import Store
+
+/// What every `connectage export …` subcommand shares: the database, the folder, the filters.
+struct ExportOptions: ParsableArguments {
+  @OptionGroup var store: StoreOptions
+
+  @Option(
+    name: [.customLong("out"), .customLong("output")],
+    help: ArgumentHelp("Folder to write into (created if needed).", valueName: "folder"))
+  var out: String
+
+  @Option(help: "Only the sessions of this study.") var study: String?
+  @Option(help: "Only the sessions of this group.") var group: String?
+  @Option(help: "Only this session.") var session: String?
+
+  /// Reads the chosen sessions (with the transcripts beside their recordings when asked), lets
+  /// `files` turn them into files, and writes those and the manifest into the folder.
+  func export(transcripts: Bool = false, _ files: (ExportSnapshot) throws -> [ExportedFile]) throws -> [ExportedFile] {
+    try store.withDatabase { database in
+      let snapshot = try ExportSnapshot.load(
+        from: database, study: study.map(StudyID.init(rawValue:)), group: group.map(GroupID.init(rawValue:)),
+        session: session.map(SessionID.init(rawValue:)), transcripts: transcripts)
+      return try ExportDirectory(path: out).write(files(snapshot))
+    }
+  }
+
+  /// `Empreintes SHA-256 dans manifest.sha256.`: said after every export.
+  static let manifestSentence = LocalizedText(
+    fr: "Empreintes SHA-256 dans \(ExportManifest.fileName).", en: "SHA-256 digests in \(ExportManifest.fileName).")
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import SessionModel
+import Store
+
+/// `connectage export textgrid --out DIR [filters]`: one Praat TextGrid per recorded answer, from
+/// the stored measures (`connectage export-textgrid` analyses one WAV afresh instead).
+struct ExportTextGridsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "textgrid",
+    abstract: "Write one Praat TextGrid per recording (textgrid/<session>/<trial>-<participant>.TextGrid).",
+    discussion:
+      "Tiers: the transcript's utterances and words when timed, speech/silence from the stored measures, pauses.")
+
+  @OptionGroup var options: ExportOptions
+
+  func run() throws {
+    let files = try options.export(transcripts: true) { try TextGridExport().files(for: $0) }
+    Terminal.say(Self.summary(of: files.filter { $0.name.hasPrefix("textgrid/") }, in: options.out))
+  }
+
+  static func summary(of files: [ExportedFile], in out: String) -> LocalizedText {
+    LocalizedText(
+      fr: "Export TextGrid écrit dans \(out) : \(files.count) enregistrement(s). "
+        + ExportOptions.manifestSentence.french,
+      en: "TextGrid export written to \(out): \(files.count) recording(s). " + ExportOptions.manifestSentence.english)
+  }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import SessionModel
+import Store
+
+/// `connectage stats` as a terminal reads it: per measure, a table of the conditions, then
+/// Friedman's test and the pairwise comparisons.
+enum StatisticsText {
+  static func text(of report: StatisticsReport, in language: Language) -> String {
+    var blocks = [
+      LocalizedText(
+        fr:
+          "\(report.participants) participant(s), conditions : \(report.conditions.map(\.rawValue).joined(separator: ", ")). "
+          + "Chiffres sur les moyennes par participant ; IC 95 % par la loi t de Student.",
+        en:
+          "\(report.participants) participant(s), conditions: \(report.conditions.map(\.rawValue).joined(separator: ", ")). "
+          + "Figures on participants' means; 95% CI from Student's t."
+      ).text(in: language)
+    ]
+    blocks += report.measures.map { block(for: $0, in: language) }
+    return blocks.joined(separator: "\n\n") + "\n"
+  }
+
+  private static func block(for statistics: MeasureStatistics, in language: Language) -> String {
+    let header = [
+      "condition", "n", "réponses|answers", "moyenne|mean", "ET|SD", "médiane|median", "IQR", "IC 95 %|95% CI",
+    ]
+    .map(text)
+    let rows = statistics.conditions.map { summary -> [LocalizedText] in
+      let figures = summary.participantMeans
+      let interval =
+        if let low = figures.confidenceLow, let high = figures.confidenceHigh {
+          "[\(fixed(low)) ; \(fixed(high))]"
+        } else { "–" }
+      return [
+        summary.condition.rawValue, String(figures.count), String(summary.answers), fixed(figures.mean),
+        fixed(figures.standardDeviation), fixed(figures.median), fixed(figures.interquartileRange), interval,
+      ].map { LocalizedText(fr: $0, en: $0) }
+    }
+    var lines = [
+      statistics.measure.label.text(in: language) + " (\(statistics.measure.rawValue))",
+      TextTable(header: header, rows: rows).text(in: language),
+    ]
+    let excluded = statistics.excludedFromFriedman.map(\.rawValue).joined(separator: ", ")
+    if let friedman = statistics.friedman {
+      lines.append(
+        LocalizedText(
+          fr:
+            "Friedman : χ²(\(friedman.degreesOfFreedom)) = \(fixed(friedman.statistic)), p \(probability(friedman.pValue)), "
+            + "W de Kendall = \(fixed(friedman.kendallW)), \(friedman.participants) participant(s) complets"
+            + (excluded.isEmpty ? "." : " ; exclus (condition manquante) : \(excluded)."),
+          en:
+            "Friedman: χ²(\(friedman.degreesOfFreedom)) = \(fixed(friedman.statistic)), p \(probability(friedman.pValue)), "
+            + "Kendall's W = \(fixed(friedman.kendallW)), \(friedman.participants) complete participant(s)"
+            + (excluded.isEmpty ? "." : "; excluded (missing condition): \(excluded).")
+        ).text(in: language))
+    } else {
+      lines.append(
+        LocalizedText(
+          fr: "Friedman : non calculé (il faut au moins deux conditions et deux participants complets).",
+          en: "Friedman: not computed (needs at least two conditions and two complete participants)."
+        ).text(in: language))
+    }
+    for pair in statistics.pairwise {
+      let names = "\(pair.first.rawValue) / \(pair.second.rawValue)"
+      guard let test = pair.test, let holm = pair.holmAdjustedP else {
+        let reason =
+          pair.participants == 0
+          ? LocalizedText(fr: "aucun participant n'a les deux conditions", en: "no participant has both conditions")
+          : LocalizedText(
+            fr: "aucune différence chez les \(pair.participants) participant(s)",
+            en: "no difference in the \(pair.participants) participant(s)")
+        lines.append(
+          LocalizedText(
+            fr: "Wilcoxon \(names) : non calculé (\(reason.french)).",
+            en: "Wilcoxon \(names): not computed (\(reason.english))."
+          ).text(in: language))
+        continue
+      }
+      let method = LocalizedText(
+        fr: test.method == .exact ? "exact" : "approx. normale", en: test.method == .exact ? "exact" : "normal approx.")
+      lines.append(
+        LocalizedText(
+          fr:
+            "Wilcoxon \(names) : W = \(fixed(test.statistic)), p \(probability(test.pValue)), p Holm \(probability(holm)), "
+            + "r = \(fixed(test.rankBiserial)), \(pair.participants) participant(s), \(pair.excluded) exclu(s), \(method.french).",
+          en:
+            "Wilcoxon \(names): W = \(fixed(test.statistic)), p \(probability(test.pValue)), Holm p \(probability(holm)), "
+            + "r = \(fixed(test.rankBiserial)), \(pair.participants) participant(s), \(pair.excluded) excluded, \(method.english)."
+        ).text(in: language))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// `"fr|en"` split into both languages; one word when they agree.
+  private static func text(_ both: String) -> LocalizedText {
+    let parts = both.split(separator: "|").map(String.init)
+    return LocalizedText(fr: parts[0], en: parts.count > 1 ? parts[1] : parts[0])
+  }
+
+  private static func fixed(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return "–" }
+    return String(format: "%.2f", value)
+  }
+
+  /// `= 0.049` with three decimals, and `< 0.001` below them, as journals print p.
+  private static func probability(_ value: Double) -> String {
+    value < 0.001 ? "< 0.001" : "= " + String(format: "%.3f", value)
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import SessionModel
+import SpeechKit
+import Testing
+
+@testable import Store
+
+/// How SpeechKit's `MemoryCoding` is kept in the database and what statistics make of it.
+@Suite struct MemoryCodingStorageTests {
+  let answer = AnswerKey(session: "S01", trial: "T1", participant: code("P01"))
+
+  @Test func bothCodingsAndTheirProvenanceSurviveTheDatabase() throws {
+    let database = try StoreFixtures.plannedDatabase()
+    try database.measures.save(AnswerMeasures(answer: answer, automaticMemories: 1, ruleSetVersion: "wc-fr-chat-1.0"))
+    var coding = MemoryCoding(automatic: [EvokedMemory(specificity: .general, text: "le verger", cues: ["chez"])])
+    try coding.confirm(
+      [EvokedMemory(specificity: .specific, text: "le jour de mon mariage", cues: ["mariage"], start: 2.5)],
+      coder: "NP-1", at: StoreFixtures.morning)
+    try database.measures.save(coding, for: answer)
+    #expect(try database.measures.latestCodings()[answer] == coding)
+  }
+
+  /// A coding written by the first schema has a count and no episodes; it must still be read.
+  @Test func aCodingSavedBeforeEpisodesWereKeptComesBackWithItsCount() throws {
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("connectage.sqlite").path
+    do {
+      let database = try SessionDatabase(path: path)
+      try database.participants.add(StoreFixtures.firstParticipant)
+      try database.participants.add(StoreFixtures.secondParticipant)
+      try database.groups.add(StoreFixtures.group)
+      try database.sessions.save(StoreFixtures.firstSession)
+      try database.measures.save(AnswerMeasures(answer: answer, ruleSetVersion: "wc-fr-chat-1.0"))
+    }
+    let insert = try SQLiteShell.run(
+      """
+      INSERT INTO memory_coding (session_id, trial_id, participant_code, coder, coded_at, memories_n)
+      VALUES ('S01', 'T1', 'P01', 'ORT1', '2027-01-14T09:30:00.125Z', 2);
+      """, on: path)
+    #expect(insert.status == 0, "\(insert.output)")
+    let coding = try #require(try SessionDatabase(path: path).measures.latestCodings()[answer])
+    #expect(coding.confirmed?.count == 2)
+    #expect(coding.method == "" && coding.coder == "ORT1" && coding.codedAt == StoreFixtures.morning)
+  }
+
+  /// A database written before `v2-memory-episodes`, with a coding in it, is brought up to date.
+  @Test func theEpisodesMigrationKeepsCodingsAlreadySaved() throws {
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("connectage.sqlite").path
+    do {
+      let database = try SessionDatabase(path: path)
+      try database.participants.add(StoreFixtures.firstParticipant)
+      try database.participants.add(StoreFixtures.secondParticipant)
+      try database.groups.add(StoreFixtures.group)
+      try database.sessions.save(StoreFixtures.firstSession)
+      try database.measures.save(AnswerMeasures(answer: answer, ruleSetVersion: "wc-fr-chat-1.0"))
+    }
+    // Back to the first schema, as an older ConnectAge left it, with one coding.
+    let downgrade = try SQLiteShell.run(
+      """
+      ALTER TABLE memory_coding DROP COLUMN episodes_json;
+      DELETE FROM grdb_migrations WHERE identifier = 'v2-memory-episodes';
+      INSERT INTO memory_coding (session_id, trial_id, participant_code, coder, coded_at, memories_n)
+      VALUES ('S01', 'T1', 'P01', 'ORT1', '2027-01-14T09:30:00.125Z', 3);
+      """, on: path)
+    #expect(downgrade.status == 0, "\(downgrade.output)")
+    let database = try SessionDatabase(path: path)
+    #expect(try database.measures.latestCodings()[answer]?.confirmed?.count == 3)
+    try database.measures.save(MemoryCoding.confirmed(1, by: "ORT2", at: StoreFixtures.morning), for: answer)
+    #expect(try database.measures.codings(of: answer).map(\.coder) == ["ORT1", "ORT2"])
+  }
+
+  @Test func statisticsCountTheConfirmedEpisodesNotTheAutomaticOnes() throws {
+    let measures = AnswerMeasures(answer: answer, automaticMemories: 3, ruleSetVersion: "wc-fr-chat-1.0")
+    let coding = MemoryCoding.confirmed(1, by: "ORT1", at: StoreFixtures.morning)
+    #expect(StatisticsMeasure.memories.value(of: measures, coding: coding) == 1)
+    #expect(StatisticsMeasure.memories.value(of: measures, coding: nil) == nil)
+    #expect(StatisticsMeasure.automaticMemories.value(of: measures, coding: coding) == 3)
+  }
+}

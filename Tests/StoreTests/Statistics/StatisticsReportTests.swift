@@ -1,0 +1,73 @@
+import SessionModel
+import Testing
+
+@testable import Store
+
+/// The report on a study built through the repositories (``TrialStudyFixture``).
+@Suite struct StatisticsReportTests {
+  func report(order: [Int] = Array(1...6)) throws -> StatisticsReport {
+    StatisticsReport(
+      snapshot: try ExportSnapshot.load(from: TrialStudyFixture.database(participantOrder: order)),
+      measures: [.words, .speechDuration, .memories])
+  }
+
+  /// Participant `p`'s mean words in `condition` over the three sessions, from the fixture's formula.
+  func meanWords(_ participant: Int, _ condition: Condition) -> Double {
+    Double((1...3).map { TrialStudyFixture.words(participant, condition, session: $0) }.reduce(0, +)) / 3
+  }
+
+  @Test func conditionsAreSummarisedOverParticipantMeans() throws {
+    let words = try #require(try report().measures.first { $0.measure == .words })
+    #expect(words.conditions.map(\.condition) == [.image, .imageGame, .imageScent])
+    #expect(words.conditions.map(\.answers) == [18, 18, 15])
+    for summary in words.conditions {
+      let people = summary.condition == .imageScent ? Array(1...5) : Array(1...6)
+      let expected = DescriptiveStatistics(people.map { meanWords($0, summary.condition) })
+      #expect(summary.participantMeans == expected)
+      #expect(summary.values == people.map { meanWords($0, summary.condition) }.sorted())
+    }
+  }
+
+  @Test func aParticipantMissingAConditionIsLeftOutOfTheTestsAndCounted() throws {
+    let words = try #require(try report().measures.first { $0.measure == .words })
+    #expect(words.excludedFromFriedman == [ParticipantCode.numbered(6)])
+    let friedman = try #require(words.friedman)
+    #expect(friedman.participants == 5)
+    let expected = try #require(
+      FriedmanTest(blocks: (1...5).map { p in TrialStudyFixture.conditions.map { meanWords(p, $0) } }))
+    #expect(friedman == expected)
+    // Every participant ranks scent > game > image: perfect agreement.
+    #expect(friedman.kendallW == 1)
+    #expect(
+      words.pairwise.map { "\($0.first.rawValue)-\($0.second.rawValue) \($0.participants)/\($0.excluded)" } == [
+        "image-image_game 6/0", "image-image_scent 5/1", "image_game-image_scent 5/1",
+      ])
+    let pairs = words.pairwise.compactMap(\.test)
+    #expect(
+      pairs[1]
+        == WilcoxonSignedRankTest((1...5).map { meanWords($0, .image) }, (1...5).map { meanWords($0, .imageScent) }))
+    #expect(words.pairwise.compactMap(\.holmAdjustedP) == HolmCorrection.adjust(pairs.map(\.pValue)))
+  }
+
+  @Test func trajectoriesFollowTheSessionsPerCondition() throws {
+    let words = try #require(try report().measures.first { $0.measure == .words })
+    #expect(words.trajectory.count == 9)
+    let first = try #require(words.trajectory.first)
+    #expect(first.condition == .image && first.session == 1 && first.participants == 6)
+    let expected = (1...6).map { Double(TrialStudyFixture.words($0, .image, session: 1)) }.reduce(0, +) / 6
+    #expect(abs(first.mean - expected) < 1e-12)
+    #expect(words.trajectory.filter { $0.condition == .imageScent }.allSatisfy { $0.participants == 5 })
+  }
+
+  @Test func uncodedMemoriesGiveEmptySummariesRatherThanZeros() throws {
+    let memories = try #require(try report().measures.first { $0.measure == .memories })
+    #expect(memories.conditions.allSatisfy { $0.answers == 0 && $0.participantMeans.count == 0 })
+    #expect(memories.friedman == nil)
+    #expect(memories.pairwise.allSatisfy { $0.test == nil && $0.holmAdjustedP == nil })
+  }
+
+  @Test(arguments: [[6, 5, 4, 3, 2, 1], [3, 1, 6, 2, 5, 4]])
+  func theReportDoesNotDependOnTheOrderParticipantsWereAdded(_ order: [Int]) throws {
+    #expect(try report(order: order) == report())
+  }
+}
