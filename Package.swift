@@ -16,6 +16,7 @@ let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: 
 let testFixtureFolders: [String: [String]] = [
   "ProtocolKit": ["Fixtures"],
   "Stage": ["References"],
+  "SpeechKit": ["Goldens"],
   "Store": ["Goldens"],
 ]
 

@@ -165,7 +165,7 @@ public final class SessionRunner {
   /// Offscreen when asked, or when `automatic` finds no display to draw on.
   private var isHeadless: Bool {
     let environment = ProcessInfo.processInfo.environment
-    let hasDisplay = environment["DISPLAY"] != nil || environment["WAYLAND_DISPLAY"] != nil
+    let hasDisplay = !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty
     return switch configuration.display {
     case .automatic: !hasDisplay
     case .headless: true

@@ -58,7 +58,7 @@ public enum DiffuserChoice: Hashable, Sendable {
 
 /// Where the session is shown.
 public enum DisplayChoice: Hashable, Sendable {
-  /// A window when a display exists (`DISPLAY` or `WAYLAND_DISPLAY`), offscreen otherwise.
+  /// A window when a display exists (a non-empty `DISPLAY` or `WAYLAND_DISPLAY`), offscreen otherwise.
   case automatic
   case window
   case fullscreen
