@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs inside the bluez-vm-test guest (host / mounted read-only): virtual controllers,
-# the simulator on RFCOMM channel 10, and the client from another controller.
+# the simulator on RFCOMM channel 10 and then as a BLE (GATT) peripheral on hci2, and the
+# client from hci1. No bluetoothd: btmgmt talks to the kernel's management interface.
 repo=$1
 out=$repo/.build-vm/results
 bin=$repo/.build/debug/connectage
@@ -34,6 +35,34 @@ step "diffuser test exited $(cat "$out/test.rc")"
 "$bin" diffuser latency --address "$address" --channel 10 --count 100 >"$out/latency.out" 2>"$out/latency.err"
 echo $? >"$out/latency.rc"
 step "diffuser latency exited $(cat "$out/latency.rc")"
+kill -INT $simulator
+sleep 1
+
+# BLE: LE on for both controllers, hci2 advertises the diffuser service (connectable,
+# name in the scan response) and the simulator serves GATT on the ATT channel.
+service=5c3e0001-c0a9-4e5a-9d1f-2b7a3f8e6d10
+{
+  btmgmt --index 1 le on
+  btmgmt --index 2 le on
+  btmgmt --index 2 name "ConnectAge diffuser"
+  btmgmt --index 2 connectable on
+  btmgmt --index 2 add-adv -c -g -n -u $service 1
+} >"$out/btmgmt.log" 2>&1
+step "btmgmt exited $? (LE on, hci2 advertising $service)"
+"$bin" diffuser simulate --listen ble >"$out/ble-simulator.log" 2>&1 &
+simulator=$!
+sleep 2
+btmon -i hci1 >"$out/btmon.log" 2>&1 & monitor=$!
+"$bin" diffuser scan --adapter 1 --seconds 2 >"$out/scan.out" 2>"$out/scan.err"
+echo $? >"$out/scan.rc"
+step "diffuser scan exited $(cat "$out/scan.rc")"
+kill $monitor; btmgmt --index 2 advinfo >>"$out/btmgmt.log" 2>&1
+"$bin" diffuser test --address "$address" --transport ble --scents 1,2,3 >"$out/ble-test.out" 2>"$out/ble-test.err"
+echo $? >"$out/ble-test.rc"
+step "diffuser test over BLE exited $(cat "$out/ble-test.rc")"
+"$bin" diffuser latency --connect "ble:$address" --count 100 >"$out/ble-latency.out" 2>"$out/ble-latency.err"
+echo $? >"$out/ble-latency.rc"
+step "diffuser latency over BLE exited $(cat "$out/ble-latency.rc")"
 kill -INT $simulator
 sleep 1
 finish

@@ -44,15 +44,50 @@ public enum BluetoothScanner {
   }
 
   /// An active scan (scan responses carry the names) through raw HCI commands, as
-  /// `hcitool lescan` does: no bluetoothd needed.
+  /// `hcitool lescan` does: no bluetoothd needed. Extended scanning first: a Bluetooth 5
+  /// controller whose host already used extended commands refuses the legacy ones, and only
+  /// extended reports carry the data of extended advertising sets (what Linux advertises with).
   private static func lowEnergyScan(socket: Int32, seconds: Int) throws(DiffuserError) -> [DiscoveredDevice] {
-    // Interval and window of 10 ms (16 × 0.625 ms): listen all the time.
-    guard hci_le_set_scan_parameters(socket, 0x01, UInt16(0x0010).littleEndian, UInt16(0x0010).littleEndian, 0x00, 0x00, 1_000) >= 0
+    // Active scan of the 1M PHY, interval and window 10 ms (16 × 0.625 ms): listen all the time.
+    let extendedParameters: [UInt8] = [0x00, 0x00, 0x01, 0x01, 0x10, 0x00, 0x10, 0x00]
+    if leCommand(socket, ocf: 0x0041, extendedParameters) == 0 {
+      guard leCommand(socket, ocf: 0x0042, [0x01, 0x01, 0, 0, 0, 0]) == 0 else {
+        throw scanError(EIO, call: "LE Set Extended Scan Enable")
+      }
+      defer { _ = leCommand(socket, ocf: 0x0042, [0x00, 0x01, 0, 0, 0, 0]) }
+      return try listenForReports(socket: socket, seconds: seconds)
+    }
+    guard
+      hci_le_set_scan_parameters(
+        socket, 0x01, UInt16(0x0010).littleEndian, UInt16(0x0010).littleEndian, 0x00, 0x00, 1_000) >= 0
     else { throw scanError(errno, call: "hci_le_set_scan_parameters") }
     guard hci_le_set_scan_enable(socket, 0x01, 0x01, 1_000) >= 0 else {
       throw scanError(errno, call: "hci_le_set_scan_enable")
     }
     defer { _ = hci_le_set_scan_enable(socket, 0x00, 0x01, 1_000) }
+    return try listenForReports(socket: socket, seconds: seconds)
+  }
+
+  /// Sends an LE controller command and returns its status (0 is success), or −1 when it could not be sent.
+  private static func leCommand(_ socket: Int32, ocf: UInt16, _ parameters: [UInt8]) -> Int32 {
+    var parameters = parameters
+    var status: UInt8 = 0xFF
+    return parameters.withUnsafeMutableBytes { parameterBytes in
+      withUnsafeMutableBytes(of: &status) { statusBytes in
+        var request = hci_request()
+        request.ogf = UInt16(OGF_LE_CTL)
+        request.ocf = ocf
+        request.cparam = parameterBytes.baseAddress
+        request.clen = Int32(parameterBytes.count)
+        request.rparam = statusBytes.baseAddress
+        request.rlen = 1
+        guard hci_send_req(socket, &request, 1_000) >= 0 else { return -1 }
+        return Int32(statusBytes[0])
+      }
+    }
+  }
+
+  private static func listenForReports(socket: Int32, seconds: Int) throws(DiffuserError) -> [DiscoveredDevice] {
     var previousFilter = hci_filter()
     var filterLength = socklen_t(MemoryLayout<hci_filter>.size)
     getsockopt(socket, SOL_HCI, HCI_FILTER, &previousFilter, &filterLength)

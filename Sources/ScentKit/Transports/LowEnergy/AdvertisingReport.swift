@@ -17,25 +17,34 @@ public struct AdvertisingReport: Hashable, Sendable {
     self.services = services
   }
 
-  /// The reports in one HCI event packet as a raw HCI socket delivers it:
-  /// `04 3E length 02 count` then, per report, `event-type address-type address(6) data-length data rssi`.
+  /// The reports in one HCI event packet as a raw HCI socket delivers it: `04 3E length`, then
+  /// either an LE Advertising Report (`02 count`, per report `event-type address-type address(6)
+  /// data-length data rssi`) or an LE Extended Advertising Report (`0D count`, per report
+  /// `event-type(2) address-type address(6) phys(2) sid tx-power rssi interval(2)
+  /// direct-address-type direct-address(6) data-length data`).
   /// Anything else, or a truncated report, yields the reports before it: never a trap.
   public static func reports(inEvent packet: [UInt8]) -> [AdvertisingReport] {
-    guard packet.count >= 5, packet[0] == 0x04, packet[1] == 0x3E, packet[3] == 0x02 else { return [] }
+    guard packet.count >= 5, packet[0] == 0x04, packet[1] == 0x3E, packet[3] == 0x02 || packet[3] == 0x0D else {
+      return []
+    }
+    let extended = packet[3] == 0x0D
+    // Bytes before the data (from the event type to the data length included), and after it.
+    let (header, trailer) = extended ? (24, 0) : (9, 1)
+    let addressOffset = extended ? 3 : 2
     var reports: [AdvertisingReport] = []
     var offset = 5
     for _ in 0..<Int(packet[4]) {
-      guard offset + 9 <= packet.count else { break }
-      let dataLength = Int(packet[offset + 8])
-      guard offset + 9 + dataLength + 1 <= packet.count else { break }
-      let address = packet[(offset + 2)..<(offset + 8)].reversed().map { byte in
+      guard offset + header <= packet.count else { break }
+      let dataLength = Int(packet[offset + header - 1])
+      guard offset + header + dataLength + trailer <= packet.count else { break }
+      let address = packet[(offset + addressOffset)..<(offset + addressOffset + 6)].reversed().map { byte in
         (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
       }.joined(separator: ":")
       var report = AdvertisingReport(
-        address: address, isRandomAddress: packet[offset + 1] & 0x01 != 0, name: nil, services: [])
-      report.read(fields: packet[(offset + 9)..<(offset + 9 + dataLength)])
+        address: address, isRandomAddress: packet[offset + addressOffset - 1] & 0x01 != 0, name: nil, services: [])
+      report.read(fields: packet[(offset + header)..<(offset + header + dataLength)])
       reports.append(report)
-      offset += 9 + dataLength + 1
+      offset += header + dataLength + trailer
     }
     return reports
   }
