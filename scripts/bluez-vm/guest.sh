@@ -7,6 +7,14 @@ out=$repo/.build-vm/results
 bin=$repo/.build/debug/connectage
 export HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin
 step() { echo "guest: $*" | tee -a "$out/steps.log"; }
+# The Swift binary starts slowly over 9p under TCG: wait for the simulator's first line.
+wait_listening() {
+  for attempt in $(seq 1 60); do
+    grep -q "simulator: listening" "$1" && return 0
+    sleep 0.5
+  done
+  step "the simulator never listened: $(tr '\n' ' ' <"$1")"
+}
 finish() { touch "$out/done"; sync; echo o >/proc/sysrq-trigger; sleep 10; }
 
 step "kernel $(uname -r)"
@@ -28,7 +36,7 @@ step "peripheral controller hci2 at ${address:-unknown}"
 
 "$bin" diffuser simulate --listen rfcomm:10 >"$out/simulator.log" 2>&1 &
 simulator=$!
-sleep 2
+wait_listening "$out/simulator.log"
 "$bin" diffuser test --address "$address" --channel 10 --scents 1,2,3 >"$out/test.out" 2>"$out/test.err"
 echo $? >"$out/test.rc"
 step "diffuser test exited $(cat "$out/test.rc")"
@@ -51,12 +59,12 @@ service=5c3e0001-c0a9-4e5a-9d1f-2b7a3f8e6d10
 step "btmgmt exited $? (LE on, hci2 advertising $service)"
 "$bin" diffuser simulate --listen ble >"$out/ble-simulator.log" 2>&1 &
 simulator=$!
-sleep 2
+wait_listening "$out/ble-simulator.log"
 btmon -i hci1 >"$out/btmon.log" 2>&1 & monitor=$!
 "$bin" diffuser scan --adapter 1 --seconds 2 >"$out/scan.out" 2>"$out/scan.err"
 echo $? >"$out/scan.rc"
 step "diffuser scan exited $(cat "$out/scan.rc")"
-kill $monitor; btmgmt --index 2 advinfo >>"$out/btmgmt.log" 2>&1
+kill $monitor  # the HCI trace of the scan, for diagnosis
 "$bin" diffuser test --address "$address" --transport ble --scents 1,2,3 >"$out/ble-test.out" 2>"$out/ble-test.err"
 echo $? >"$out/ble-test.rc"
 step "diffuser test over BLE exited $(cat "$out/ble-test.rc")"
