@@ -95,8 +95,8 @@ public enum DiffuserError: Error, Hashable, Sendable {
     case .invalidAddress(let text):
       .init(
         fr:
-          "Adresse de diffuseur invalide : « \(text) ». Exemple attendu : AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.",
-        en: "Invalid diffuser address: '\(text)'. Expected for example AA:BB:CC:DD:EE:FF, unix:/path or tcp:host:port.")
+          "Adresse de diffuseur invalide : « \(text) ». Exemple attendu : AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.",
+        en: "Invalid diffuser address: '\(text)'. Expected for example AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, unix:/path or tcp:host:port.")
     case .notADiffuser(let detail):
       .init(
         fr:
