@@ -96,12 +96,16 @@ public enum DiffuserError: Error, Hashable, Sendable {
       .init(
         fr:
           "Adresse de diffuseur invalide : « \(text) ». Exemple attendu : AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.",
-        en: "Invalid diffuser address: '\(text)'. Expected for example AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, unix:/path or tcp:host:port.")
+        en:
+          "Invalid diffuser address: '\(text)'. Expected for example AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, unix:/path or tcp:host:port."
+      )
     case .notADiffuser(let detail):
       .init(
         fr:
           "Cet appareil Bluetooth n'est pas un diffuseur ConnectAge (\(detail)). Vérifiez l'adresse avec connectage diffuser scan.",
-        en: "This Bluetooth device is not a ConnectAge diffuser (\(detail)). Check the address with connectage diffuser scan.")
+        en:
+          "This Bluetooth device is not a ConnectAge diffuser (\(detail)). Check the address with connectage diffuser scan."
+      )
     case .protocolViolation(let detail):
       .init(
         fr: "Le diffuseur a envoyé une réponse incompréhensible (\(detail)). Mettez-le à jour ou redémarrez-le.",

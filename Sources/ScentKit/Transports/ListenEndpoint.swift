@@ -49,7 +49,8 @@ public enum ListenEndpoint: Hashable, Sendable, CustomStringConvertible {
         listeningSocket: try RFCOMMSocket.listen(channel: channel), address: "rfcomm channel \(channel)")
     case .lowEnergy:
       return SocketListener(
-        listeningSocket: try LowEnergySocket.listen(), address: "ble (ATT channel, service \(DiffuserGATTProfile.service))",
+        listeningSocket: try LowEnergySocket.listen(),
+        address: "ble (ATT channel, service \(DiffuserGATTProfile.service))",
         makeTransport: { GATTServerTransport(connectedSocket: $0, peer: $1) })
     case .gattUnix(let path):
       return SocketListener(

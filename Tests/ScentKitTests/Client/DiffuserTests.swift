@@ -67,7 +67,8 @@ struct DiffuserTests {
 
   @Test(arguments: TestTransport.allCases)
   func negativeAcknowledgementIsSurfacedAsAnError(over transport: TestTransport) async throws {
-    let harness = try await SimulatorHarness.start(over: transport, faults: SimulatorFaults(negativeAcknowledgementRate: 1))
+    let harness = try await SimulatorHarness.start(
+      over: transport, faults: SimulatorFaults(negativeAcknowledgementRate: 1))
     let (diffuser, events) = harness.diffuser()
     try await diffuser.connect()
     await #expect(throws: DiffuserError.rejected(.busy)) {

@@ -109,7 +109,8 @@ public enum BluetoothScanner {
         var device = seen[report.address] ?? DiscoveredDevice(address: report.address, name: nil, radio: .lowEnergy)
         device.name = report.name ?? device.name
         device.isRandomAddress = report.isRandomAddress
-        device.offersDiffuserService = device.offersDiffuserService || report.services.contains(DiffuserGATTProfile.service)
+        device.offersDiffuserService =
+          device.offersDiffuserService || report.services.contains(DiffuserGATTProfile.service)
         seen[report.address] = device
       }
     }

@@ -38,7 +38,9 @@ enum LowEnergySocket {
         }
       }
       // A blocking Bluetooth connect that times out reports EINPROGRESS.
-      if result != 0 && (errno == EINPROGRESS || errno == EAGAIN) { throw DiffuserError.deviceUnreachable(errno: ETIMEDOUT) }
+      if result != 0 && (errno == EINPROGRESS || errno == EAGAIN) {
+        throw DiffuserError.deviceUnreachable(errno: ETIMEDOUT)
+      }
       try check(result, call: "connect(L2CAP LE)")
       timeout = timeval(tv_sec: 0, tv_usec: 0)
       setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))

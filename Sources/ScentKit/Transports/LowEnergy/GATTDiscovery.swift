@@ -34,7 +34,8 @@ struct GATTDiscovery: Hashable, Sendable {
     let eventEnd =
       characteristics.first { $0.declarationHandle > event.valueHandle }.map { $0.declarationHandle - 1 }
       ?? service.upperBound
-    let configuration = try findConfiguration(in: (event.valueHandle + 1)...max(event.valueHandle + 1, eventEnd), over: bearer)
+    let configuration = try findConfiguration(
+      in: (event.valueHandle + 1)...max(event.valueHandle + 1, eventEnd), over: bearer)
     // Notifications if the device offers them, else indications (bit 0x20).
     let subscription: [UInt8] = event.properties & 0x10 != 0 ? [0x01, 0x00] : [0x02, 0x00]
     switch try request(.writeRequest(handle: configuration, value: subscription), over: bearer) {

@@ -88,8 +88,10 @@ public struct GATTServer: Sendable {
     case .readByGroupTypeRequest(let start, let end, let type):
       guard start != 0, start <= end else { return error(.invalidHandle, start) }
       guard type == .primaryService || type == .secondaryService else { return error(.unsupportedGroupType, start) }
-      let groups = serviceGroups().filter { $0.declaration.type == type && (start...end).contains($0.declaration.handle) }
-        .map { ATTPDU.GroupValue(handle: $0.declaration.handle, groupEnd: $0.end, value: $0.declaration.value) }
+      let groups = serviceGroups().filter {
+        $0.declaration.type == type && (start...end).contains($0.declaration.handle)
+      }
+      .map { ATTPDU.GroupValue(handle: $0.declaration.handle, groupEnd: $0.end, value: $0.declaration.value) }
       let fitting = uniform(groups, length: { $0.value.count }, entrySize: { 4 + $0.value.count })
       return fitting.isEmpty ? error(.attributeNotFound, start) : Outcome(response: .readByGroupTypeResponse(fitting))
     case .readByTypeRequest(let start, let end, let type):
@@ -118,11 +120,15 @@ public struct GATTServer: Sendable {
       let fitting = Array(ranges.prefix((mtu - 1) / 4))
       return fitting.isEmpty ? error(.attributeNotFound, start) : Outcome(response: .findByTypeValueResponse(fitting))
     case .readRequest(let handle):
-      guard let attribute = attributes.first(where: { $0.handle == handle }) else { return error(.invalidHandle, handle) }
+      guard let attribute = attributes.first(where: { $0.handle == handle }) else {
+        return error(.invalidHandle, handle)
+      }
       guard attribute.role != .commandValue else { return error(.readNotPermitted, handle) }
       return Outcome(response: .readResponse(value: Array(readableValue(attribute).prefix(mtu - 1))))
     case .writeRequest(let handle, let value):
-      guard let attribute = attributes.first(where: { $0.handle == handle }) else { return error(.invalidHandle, handle) }
+      guard let attribute = attributes.first(where: { $0.handle == handle }) else {
+        return error(.invalidHandle, handle)
+      }
       switch attribute.role {
       case .commandValue:
         return Outcome(response: .writeResponse, written: value)

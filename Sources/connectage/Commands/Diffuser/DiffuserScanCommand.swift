@@ -64,6 +64,8 @@ struct DiffuserScanCommand: AsyncParsableCommand {
       return .init(fr: start.replacingOccurrences(of: "  classic  ", with: "  classique  "), en: start)
     }
     let endpoint = "ble:\(device.address)\(device.isRandomAddress ? ":random" : "")"
-    return .init(fr: start + "  diffuseur ConnectAge : --connect \(endpoint)", en: start + "  ConnectAge diffuser: --connect \(endpoint)")
+    return .init(
+      fr: start + "  diffuseur ConnectAge : --connect \(endpoint)",
+      en: start + "  ConnectAge diffuser: --connect \(endpoint)")
   }
 }

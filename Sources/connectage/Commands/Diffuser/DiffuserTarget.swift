@@ -41,7 +41,8 @@ struct DiffuserTarget: ParsableArguments {
     default:
       throw CommandFailure.badInput(
         .init(
-          fr: "--transport : « \(transport) » attendu rfcomm (Bluetooth classique) ou ble (Bluetooth basse consommation).",
+          fr:
+            "--transport : « \(transport) » attendu rfcomm (Bluetooth classique) ou ble (Bluetooth basse consommation).",
           en: "--transport: '\(transport)', expected rfcomm (Bluetooth classic) or ble (Bluetooth Low Energy)."))
     }
     guard (1...30).contains(channel) else {

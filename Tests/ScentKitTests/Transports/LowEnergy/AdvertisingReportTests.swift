@@ -36,7 +36,10 @@ struct AdvertisingReportTests {
     (
       "scan response with the name, random address",
       event([(0x04, true, address, nameField)]),
-      [AdvertisingReport(address: "00:AA:01:02:00:02", isRandomAddress: true, name: "ConnectAge diffuser", services: [])]
+      [
+        AdvertisingReport(
+          address: "00:AA:01:02:00:02", isRandomAddress: true, name: "ConnectAge diffuser", services: [])
+      ]
     ),
     (
       "two reports, 16-bit services, shortened name",
