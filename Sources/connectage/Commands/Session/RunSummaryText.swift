@@ -9,8 +9,7 @@ enum RunSummaryText {
         fr:
           "Séance \(summary.session) terminée : \(summary.trials) essai(s), \(summary.players) joueur(s), \(summary.recordings.count) réponse(s) enregistrée(s) dont \(summary.measuredAnswers) mesurée(s), \(summary.releasedScents) odeur(s) diffusée(s), \(summary.events) événement(s) journalisé(s).",
         en:
-          "Session \(summary.session) finished: \(summary.trials) trial(s), \(summary.players) player(s), \(summary.recordings.count) answer(s) recorded of which \(summary.measuredAnswers) measured, \(summary.releasedScents) scent(s) released, \(summary.events) event(s) logged."
-      )
+          "Session \(summary.session) finished: \(summary.trials) trial(s), \(summary.players) player(s), \(summary.recordings.count) answer(s) recorded of which \(summary.measuredAnswers) measured, \(summary.releasedScents) scent(s) released, \(summary.events) event(s) logged.")
     ]
     if let export = summary.exportDirectory {
       lines.append(
