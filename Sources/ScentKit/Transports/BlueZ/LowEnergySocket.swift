@@ -26,22 +26,18 @@ enum LowEnergySocket {
       if hci_devinfo(device, &info) == 0 {
         guard info.flags & (1 << UInt32(HCI_UP)) != 0 else { throw DiffuserError.adapterDown }
         var local = socketAddress(info.bdaddr, type: UInt8(BDADDR_LE_PUBLIC))
-        try check(bindAddress(fd, &local), call: "bind(L2CAP)")
+        try SocketCall.check(SocketCall.bind(fd, to: &local), call: "bind(L2CAP)")
       }
       // The kernel's default connect timeout is 40 s; a therapist should not wait that long.
       var timeout = timeval(tv_sec: connectTimeoutSeconds, tv_usec: 0)
       setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
       var remote = socketAddress(peer, type: UInt8(random ? BDADDR_LE_RANDOM : BDADDR_LE_PUBLIC))
-      let result = withUnsafePointer(to: &remote) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-          Foundation.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_l2>.size))
-        }
-      }
+      let result = SocketCall.connect(fd, to: &remote)
       // A blocking Bluetooth connect that times out reports EINPROGRESS.
       if result != 0 && (errno == EINPROGRESS || errno == EAGAIN) {
         throw DiffuserError.deviceUnreachable(errno: ETIMEDOUT)
       }
-      try check(result, call: "connect(L2CAP LE)")
+      try SocketCall.check(result, call: "connect(L2CAP LE)")
       timeout = timeval(tv_sec: 0, tv_usec: 0)
       setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
       return fd
@@ -58,8 +54,8 @@ enum LowEnergySocket {
     guard fd >= 0 else { throw .from(errno: errno, call: "socket(L2CAP)") }
     var local = socketAddress(cbluez_any_address(), type: UInt8(BDADDR_LE_PUBLIC))
     do throws(DiffuserError) {
-      try check(bindAddress(fd, &local), call: "bind(L2CAP LE)")
-      try check(Foundation.listen(fd, 1), call: "listen(L2CAP LE)")
+      try SocketCall.check(SocketCall.bind(fd, to: &local), call: "bind(L2CAP LE)")
+      try SocketCall.check(Foundation.listen(fd, 1), call: "listen(L2CAP LE)")
     } catch {
       Foundation.close(fd)
       throw error
@@ -74,17 +70,5 @@ enum LowEnergySocket {
     address.l2_cid = attributeProtocolChannel.littleEndian
     address.l2_bdaddr_type = type
     return address
-  }
-
-  private static func bindAddress(_ fd: Int32, _ address: inout sockaddr_l2) -> Int32 {
-    withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_l2>.size))
-      }
-    }
-  }
-
-  private static func check(_ result: Int32, call: String) throws(DiffuserError) {
-    guard result == 0 else { throw .from(errno: errno, call: call) }
   }
 }
