@@ -31,11 +31,14 @@ struct GATTDiscovery: Hashable, Sendable {
     guard let event = characteristics.first(where: { $0.type == DiffuserGATTProfile.event }),
       event.properties & 0x30 != 0
     else { throw .notADiffuser("no event characteristic with notify") }
+    // The descriptors sit between the event value and the next declaration (or the service end).
     let eventEnd =
       characteristics.first { $0.declarationHandle > event.valueHandle }.map { $0.declarationHandle - 1 }
       ?? service.upperBound
-    let configuration = try findConfiguration(
-      in: (event.valueHandle + 1)...max(event.valueHandle + 1, eventEnd), over: bearer)
+    guard event.valueHandle < eventEnd else {
+      throw .notADiffuser("the event characteristic has no configuration descriptor")
+    }
+    let configuration = try findConfiguration(in: (event.valueHandle + 1)...eventEnd, over: bearer)
     // Notifications if the device offers them, else indications (bit 0x20).
     let subscription: [UInt8] = event.properties & 0x10 != 0 ? [0x01, 0x00] : [0x02, 0x00]
     switch try request(.writeRequest(handle: configuration, value: subscription), over: bearer) {

@@ -9,6 +9,13 @@ public struct GATTServer: Sendable {
     public var type: BluetoothUUID
     public var value: [UInt8]
     public var role: Role
+
+    public init(handle: UInt16, type: BluetoothUUID, value: [UInt8], role: Role) {
+      self.handle = handle
+      self.type = type
+      self.value = value
+      self.role = role
+    }
   }
 
   /// What one PDU from the host produced.

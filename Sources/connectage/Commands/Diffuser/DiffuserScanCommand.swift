@@ -59,13 +59,13 @@ struct DiffuserScanCommand: AsyncParsableCommand {
 
   /// `ADDRESS  radio  name`, and for an LE diffuser the endpoint to pass to --connect.
   static func line(for device: DiscoveredDevice) -> LocalizedText {
-    let start = "\(device.address)  \(device.radio == .classic ? "classic" : "LE")  \(device.name ?? "?")"
-    guard device.offersDiffuserService else {
-      return .init(fr: start.replacingOccurrences(of: "  classic  ", with: "  classique  "), en: start)
-    }
     let endpoint = "ble:\(device.address)\(device.isRandomAddress ? ":random" : "")"
+    func line(classic: String, diffuser: String) -> String {
+      let start = "\(device.address)  \(device.radio == .classic ? classic : "LE")  \(device.name ?? "?")"
+      return device.offersDiffuserService ? start + "  \(diffuser) --connect \(endpoint)" : start
+    }
     return .init(
-      fr: start + "  diffuseur ConnectAge : --connect \(endpoint)",
-      en: start + "  ConnectAge diffuser: --connect \(endpoint)")
+      fr: line(classic: "classique", diffuser: "diffuseur ConnectAge :"),
+      en: line(classic: "classic", diffuser: "ConnectAge diffuser:"))
   }
 }

@@ -58,6 +58,11 @@ struct GATTClientTransportTests {
       "no event characteristic with notify",
       GATTServer(attributes: Array(GATTServer.diffuser().attributes.prefix(6)))
     ),
+    (
+      "the event characteristic has no configuration descriptor",
+      GATTServer(attributes: Array(GATTServer.diffuser().attributes.prefix(8)))
+    ),
+    ("the event characteristic has no configuration descriptor", Self.eventValueAtTheLastHandle),
   ])
   func aDeviceWithoutTheProfileIsNotADiffuser(_ name: String, database: GATTServer) async throws {
     let (host, device) = try Self.packetPair()
@@ -67,6 +72,14 @@ struct GATTClientTransportTests {
     }
     server.close()
   }
+
+  /// A hostile database whose event value claims handle 0xFFFF: no room for a descriptor.
+  static let eventValueAtTheLastHandle = GATTServer(
+    attributes: GATTServer.diffuser().attributes.prefix(6).map { $0 } + [
+      .init(
+        handle: 7, type: BluetoothUUID(0x2803), value: [0x10, 0xFF, 0xFF] + DiffuserGATTProfile.event.attBytes,
+        role: .constant)
+    ])
 
   @Test func aPeerThatHangsUpDuringDiscoveryIsADisconnection() throws {
     let (host, device) = try Self.packetPair()
