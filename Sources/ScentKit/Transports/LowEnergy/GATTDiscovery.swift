@@ -134,8 +134,12 @@ struct GATTDiscovery: Hashable, Sendable {
   /// subscribed yet.
   static func request(_ pdu: ATTPDU, over bearer: ATTBearer) throws(DiffuserError) -> ATTPDU {
     try bearer.send(pdu)
+    // One deadline for the whole step, so a device that keeps sending other PDUs cannot stall it.
+    let deadline = ContinuousClock.now + .milliseconds(stepTimeoutMilliseconds)
     while true {
-      guard let bytes = try bearer.receive(timeoutMilliseconds: stepTimeoutMilliseconds) else {
+      let remaining = (deadline - ContinuousClock.now).components
+      let milliseconds = max(0, remaining.seconds * 1_000 + remaining.attoseconds / 1_000_000_000_000_000)
+      guard let bytes = try bearer.receive(timeoutMilliseconds: Int32(milliseconds)) else {
         throw .deviceUnreachable(errno: ETIMEDOUT)
       }
       let answer: ATTPDU

@@ -81,6 +81,15 @@ struct GATTClientTransportTests {
         role: .constant)
     ])
 
+  @Test func aSilentPeerIsUnreachable() throws {
+    // The device end stays open and never answers: discovery gives up after its step timeout.
+    let (host, device) = try Self.packetPair()
+    defer { close(device) }
+    #expect(throws: DiffuserError.deviceUnreachable(errno: ETIMEDOUT)) {
+      _ = try GATTClientTransport.open(connectedSocket: host, peer: "host")
+    }
+  }
+
   @Test func aPeerThatHangsUpDuringDiscoveryIsADisconnection() throws {
     let (host, device) = try Self.packetPair()
     close(device)
