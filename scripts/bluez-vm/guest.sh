@@ -64,10 +64,10 @@ btmon -i hci1 >"$out/btmon.log" 2>&1 & monitor=$!
 "$bin" diffuser scan --adapter 1 --seconds 2 >"$out/scan.out" 2>"$out/scan.err"
 echo $? >"$out/scan.rc"
 step "diffuser scan exited $(cat "$out/scan.rc")"
-kill $monitor  # the HCI trace of the scan, for diagnosis
 "$bin" diffuser test --address "$address" --transport ble --scents 1,2,3 >"$out/ble-test.out" 2>"$out/ble-test.err"
 echo $? >"$out/ble-test.rc"
 step "diffuser test over BLE exited $(cat "$out/ble-test.rc")"
+kill $monitor  # the HCI trace of the scan and the test, for diagnosis; not during the latency run
 "$bin" diffuser latency --connect "ble:$address" --count 100 >"$out/ble-latency.out" 2>"$out/ble-latency.err"
 echo $? >"$out/ble-latency.rc"
 step "diffuser latency over BLE exited $(cat "$out/ble-latency.rc")"
