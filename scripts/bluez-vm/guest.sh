@@ -71,6 +71,10 @@ kill $monitor  # the HCI trace of the scan and the test, for diagnosis; not duri
 "$bin" diffuser latency --connect "ble:$address" --count 100 >"$out/ble-latency.out" 2>"$out/ble-latency.err"
 echo $? >"$out/ble-latency.rc"
 step "diffuser latency over BLE exited $(cat "$out/ble-latency.rc")"
+# Nobody advertises this address: the therapist must read "does not answer", not a stack trace.
+"$bin" diffuser stop-all --connect ble:00:11:22:33:44:55 >/dev/null 2>"$out/ble-absent.err"
+echo $? >"$out/ble-absent.rc"
+step "diffuser stop-all to an absent BLE address exited $(cat "$out/ble-absent.rc")"
 kill -INT $simulator
 sleep 1
 finish
