@@ -8,6 +8,7 @@ let fuzzers: [(name: String, module: String)] = [
   ("FuzzCHATReader", "SpeechKit"),
   ("FuzzTextGridReader", "SpeechKit"),
   ("FuzzDiffuserFrame", "ScentKit"),
+  ("FuzzATTPDU", "ScentKit"),
 ]
 
 let package = Package(

@@ -25,13 +25,27 @@ struct DiffuserCommandTests {
   }
 
   @Test(arguments: [
+    ["diffuser", "test", "--address", "00:11:22:33:44:55"],
+    ["diffuser", "test", "--address", "00:11:22:33:44:55", "--transport", "ble"],
+    ["diffuser", "stop-all", "--connect", "ble:00:11:22:33:44:55:random"],
+    ["diffuser", "simulate", "--listen", "ble"],
+    ["diffuser", "scan", "--radio", "le"],
+  ])
+  func everyBluetoothPathExplainsAKernelWithoutBluetooth(arguments: [String]) async throws {
+    try #require(!Self.kernelHasBluetooth, "this kernel has Bluetooth: errno 97 cannot happen here")
+    let run = try await Child.run(arguments)
+    #expect(run.status == 1)
+    #expect(run.error.hasPrefix("Le noyau de cet ordinateur ne prend pas en charge le Bluetooth (errno 97)."))
+  }
+
+  @Test(arguments: [
     (
       ["diffuser", "test"],
       "Indiquez le diffuseur : --address AA:BB:CC:DD:EE:FF (Bluetooth) ou --connect unix:CHEMIN (simulateur).\n"
     ),
     (
       ["diffuser", "test", "--address", "AA:BB"],
-      "Adresse de diffuseur invalide : « AA:BB ». Exemple attendu : AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.\n"
+      "Adresse de diffuseur invalide : « AA:BB ». Exemple attendu : AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.\n"
     ),
     (
       ["diffuser", "test", "--connect", "unix:/nowhere", "--scents", "1,31"],
@@ -39,8 +53,17 @@ struct DiffuserCommandTests {
     ),
     (
       ["diffuser", "simulate", "--listen", "serial:1"],
-      "--listen : « serial:1 » attendu unix:CHEMIN, tcp:PORT ou rfcomm:CANAL.\n"
+      "--listen : « serial:1 » attendu unix:CHEMIN, tcp:PORT, rfcomm:CANAL, ble ou ble-unix:CHEMIN.\n"
     ),
+    (
+      ["diffuser", "test", "--address", "AA:BB:CC:DD:EE:FF", "--transport", "usb"],
+      "--transport : « usb » attendu rfcomm (Bluetooth classique) ou ble (Bluetooth basse consommation).\n"
+    ),
+    (
+      ["diffuser", "test", "--connect", "ble:AA:BB:CC:DD:EE:FF:static"],
+      "Adresse de diffuseur invalide : « ble:AA:BB:CC:DD:EE:FF:static ». Exemple attendu : AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.\n"
+    ),
+    (["diffuser", "scan", "--radio", "wifi"], "--radio : « wifi » attendu classic, le ou both.\n"),
   ])
   func badInputIsExplained(arguments: [String], message: String) async throws {
     let run = try await Child.run(arguments)
@@ -54,10 +77,12 @@ struct DiffuserCommandTests {
     #expect(run.error.hasPrefix("Le diffuseur ne répond pas (errno 2)"))
   }
 
-  @Test func testCommandChecksASimulatedDiffuser() async throws {
-    let (simulator, socket, _) = try await Self.startSimulator(["--empty", "4"])
+  /// The simulator's stream socket, and GATT over a packet socket (the BLE code path).
+  @Test(arguments: ["unix", "ble-unix"])
+  func testCommandChecksASimulatedDiffuser(scheme: String) async throws {
+    let (simulator, socket, _) = try await Self.startSimulator(["--empty", "4"], scheme: scheme)
     defer { simulator.terminate() }
-    let run = try await Child.run(["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "2,3"])
+    let run = try await Child.run(["diffuser", "test", "--connect", "\(scheme):\(socket)", "--scents", "2,3"])
     #expect(run.status == 0, "\(run.error)")
     #expect(run.output.contains("Modèle : ConnectAge Simulated Diffuser 30, micrologiciel sim-1.0, 30 canaux\n"))
     #expect(run.output.contains("État : 0 canal(aux) actif(s) ; cartouches vides ou absentes : 4\n"))
@@ -103,11 +128,14 @@ struct DiffuserCommandTests {
   }
 
   /// A `diffuser simulate` child on a Unix socket in a fresh folder, once it listens.
-  private static func startSimulator(_ options: [String]) async throws -> (Child, socket: String, folder: URL) {
+  /// `scheme` is `unix` (a byte stream) or `ble-unix` (GATT over a packet socket).
+  private static func startSimulator(_ options: [String], scheme: String = "unix") async throws
+    -> (Child, socket: String, folder: URL)
+  {
     let folder = try temporaryFolder()
     let socket = folder.appendingPathComponent("d.sock").path
-    let simulator = try Child.start(["diffuser", "simulate", "--listen", "unix:\(socket)"] + options, in: folder)
-    try #require(await simulator.waitForOutput(containing: "listening on unix:"))
+    let simulator = try Child.start(["diffuser", "simulate", "--listen", "\(scheme):\(socket)"] + options, in: folder)
+    try #require(await simulator.waitForOutput(containing: "listening on \(scheme):"))
     return (simulator, socket, folder)
   }
 

@@ -1,11 +1,20 @@
 #!/bin/sh
 # Runs inside the bluez-vm-test guest (host / mounted read-only): virtual controllers,
-# the simulator on RFCOMM channel 10, and the client from another controller.
+# the simulator on RFCOMM channel 10 and then as a BLE (GATT) peripheral on hci2, and the
+# client from hci1. No bluetoothd: btmgmt talks to the kernel's management interface.
 repo=$1
 out=$repo/.build-vm/results
 bin=$repo/.build/debug/connectage
 export HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin
 step() { echo "guest: $*" | tee -a "$out/steps.log"; }
+# The Swift binary starts slowly over 9p under TCG: wait for the simulator's first line.
+wait_listening() {
+  for attempt in $(seq 1 60); do
+    grep -q "simulator: listening" "$1" && return 0
+    sleep 0.5
+  done
+  step "the simulator never listened: $(tr '\n' ' ' <"$1")"
+}
 finish() { touch "$out/done"; sync; echo o >/proc/sysrq-trigger; sleep 10; }
 
 step "kernel $(uname -r)"
@@ -27,13 +36,45 @@ step "peripheral controller hci2 at ${address:-unknown}"
 
 "$bin" diffuser simulate --listen rfcomm:10 >"$out/simulator.log" 2>&1 &
 simulator=$!
-sleep 2
+wait_listening "$out/simulator.log"
 "$bin" diffuser test --address "$address" --channel 10 --scents 1,2,3 >"$out/test.out" 2>"$out/test.err"
 echo $? >"$out/test.rc"
 step "diffuser test exited $(cat "$out/test.rc")"
 "$bin" diffuser latency --address "$address" --channel 10 --count 100 >"$out/latency.out" 2>"$out/latency.err"
 echo $? >"$out/latency.rc"
 step "diffuser latency exited $(cat "$out/latency.rc")"
+kill -INT $simulator
+sleep 1
+
+# BLE: LE on for both controllers, hci2 advertises the diffuser service (connectable,
+# name in the scan response) and the simulator serves GATT on the ATT channel.
+service=5c3e0001-c0a9-4e5a-9d1f-2b7a3f8e6d10
+{
+  btmgmt --index 1 le on
+  btmgmt --index 2 le on
+  btmgmt --index 2 name "ConnectAge diffuser"
+  btmgmt --index 2 connectable on
+  btmgmt --index 2 add-adv -c -g -n -u $service 1
+} >"$out/btmgmt.log" 2>&1
+step "btmgmt exited $? (LE on, hci2 advertising $service)"
+"$bin" diffuser simulate --listen ble >"$out/ble-simulator.log" 2>&1 &
+simulator=$!
+wait_listening "$out/ble-simulator.log"
+btmon -i hci1 >"$out/btmon.log" 2>&1 & monitor=$!
+"$bin" diffuser scan --adapter 1 --seconds 2 >"$out/scan.out" 2>"$out/scan.err"
+echo $? >"$out/scan.rc"
+step "diffuser scan exited $(cat "$out/scan.rc")"
+"$bin" diffuser test --address "$address" --transport ble --scents 1,2,3 >"$out/ble-test.out" 2>"$out/ble-test.err"
+echo $? >"$out/ble-test.rc"
+step "diffuser test over BLE exited $(cat "$out/ble-test.rc")"
+kill $monitor  # the HCI trace of the scan and the test, for diagnosis; not during the latency run
+"$bin" diffuser latency --connect "ble:$address" --count 100 >"$out/ble-latency.out" 2>"$out/ble-latency.err"
+echo $? >"$out/ble-latency.rc"
+step "diffuser latency over BLE exited $(cat "$out/ble-latency.rc")"
+# Nobody advertises this address: the therapist must read "does not answer", not a stack trace.
+"$bin" diffuser stop-all --connect ble:00:11:22:33:44:55 >/dev/null 2>"$out/ble-absent.err"
+echo $? >"$out/ble-absent.rc"
+step "diffuser stop-all to an absent BLE address exited $(cat "$out/ble-absent.rc")"
 kill -INT $simulator
 sleep 1
 finish

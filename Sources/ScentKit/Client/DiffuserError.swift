@@ -12,6 +12,8 @@ public enum DiffuserError: Error, Hashable, Sendable {
   case noAdapter
   /// The adapter exists but is switched off (errno 100, or HCI flags).
   case adapterDown
+  /// The adapter refused to scan (EIO/EBUSY from an HCI command): another program scans or holds it.
+  case adapterBusy
   /// errno 111, 112, 113 (and 110 from connect): the diffuser is off, out of range or not listening.
   case deviceUnreachable(errno: Int32)
   /// errno 1 or 13.
@@ -25,6 +27,8 @@ public enum DiffuserError: Error, Hashable, Sendable {
   /// The safety governor refused the release; nothing was sent.
   case refused(SafetyRefusal)
   case invalidAddress(String)
+  /// The Bluetooth device answers but offers no diffuser service (GATT): wrong address.
+  case notADiffuser(String)
   /// The device answered something this host cannot make sense of.
   case protocolViolation(String)
   /// The client was shut down.
@@ -60,6 +64,13 @@ public enum DiffuserError: Error, Hashable, Sendable {
       .init(
         fr: "L'adaptateur Bluetooth est éteint. Activez le Bluetooth (bluetoothctl power on) puis réessayez.",
         en: "The Bluetooth adapter is switched off. Turn Bluetooth on (bluetoothctl power on) and try again.")
+    case .adapterBusy:
+      .init(
+        fr:
+          "L'adaptateur Bluetooth refuse de chercher : une autre application l'utilise peut-être. Fermez-la (ou débranchez et rebranchez l'adaptateur) puis réessayez.",
+        en:
+          "The Bluetooth adapter refuses to scan: another application may be using it. Close it (or unplug and replug the adapter) and try again."
+      )
     case .deviceUnreachable(let code):
       .init(
         fr:
@@ -84,8 +95,17 @@ public enum DiffuserError: Error, Hashable, Sendable {
     case .invalidAddress(let text):
       .init(
         fr:
-          "Adresse de diffuseur invalide : « \(text) ». Exemple attendu : AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.",
-        en: "Invalid diffuser address: '\(text)'. Expected for example AA:BB:CC:DD:EE:FF, unix:/path or tcp:host:port.")
+          "Adresse de diffuseur invalide : « \(text) ». Exemple attendu : AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.",
+        en:
+          "Invalid diffuser address: '\(text)'. Expected for example AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, unix:/path or tcp:host:port."
+      )
+    case .notADiffuser(let detail):
+      .init(
+        fr:
+          "Cet appareil Bluetooth n'est pas un diffuseur ConnectAge (\(detail)). Vérifiez l'adresse avec connectage diffuser scan.",
+        en:
+          "This Bluetooth device is not a ConnectAge diffuser (\(detail)). Check the address with connectage diffuser scan."
+      )
     case .protocolViolation(let detail):
       .init(
         fr: "Le diffuseur a envoyé une réponse incompréhensible (\(detail)). Mettez-le à jour ou redémarrez-le.",

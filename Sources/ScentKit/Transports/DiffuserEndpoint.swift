@@ -8,11 +8,26 @@ public enum DiffuserEndpoint: Hashable, Sendable, CustomStringConvertible {
   case unix(path: String)
   /// A simulator on TCP.
   case tcp(host: String, port: UInt16)
+  /// A Bluetooth Low Energy diffuser: GATT over the L2CAP ATT channel. `random` is its
+  /// address type (a random static address instead of a public one).
+  case lowEnergy(address: String, random: Bool)
+  /// A simulator speaking GATT over a Unix `SOCK_SEQPACKET` socket: the BLE code path without a radio.
+  case gattUnix(path: String)
 
-  /// Parses `unix:PATH`, `tcp:HOST:PORT` or `rfcomm:AA:BB:CC:DD:EE:FF[:CHANNEL]`.
+  /// Parses `unix:PATH`, `tcp:HOST:PORT`, `rfcomm:AA:BB:CC:DD:EE:FF[:CHANNEL]`,
+  /// `ble:AA:BB:CC:DD:EE:FF[:random]` or `ble-unix:PATH`.
   public init(parsing text: String) throws(DiffuserError) {
     if text.hasPrefix("unix:"), text.count > 5 {
       self = .unix(path: String(text.dropFirst(5)))
+    } else if text.hasPrefix("ble-unix:"), text.count > 9 {
+      self = .gattUnix(path: String(text.dropFirst(9)))
+    } else if text.hasPrefix("ble:") {
+      let rest = text.dropFirst(4).split(separator: ":", omittingEmptySubsequences: false)
+      let address = rest.prefix(6).joined(separator: ":")
+      guard rest.count == 6 || (rest.count == 7 && ["random", "public"].contains(rest[6])),
+        Self.isBluetoothAddress(address)
+      else { throw .invalidAddress(text) }
+      self = .lowEnergy(address: address.uppercased(), random: rest.count == 7 && rest[6] == "random")
     } else if text.hasPrefix("tcp:"), let colon = text.lastIndex(of: ":"),
       colon > text.index(text.startIndex, offsetBy: 3),
       let port = UInt16(text[text.index(after: colon)...])
@@ -44,25 +59,40 @@ public enum DiffuserEndpoint: Hashable, Sendable, CustomStringConvertible {
     case .rfcomm(let address, let channel): "rfcomm:\(address):\(channel)"
     case .unix(let path): "unix:\(path)"
     case .tcp(let host, let port): "tcp:\(host):\(port)"
+    case .lowEnergy(let address, let random): "ble:\(address)\(random ? ":random" : "")"
+    case .gattUnix(let path): "ble-unix:\(path)"
     }
   }
 
-  /// Opens a connection. Runs the blocking connect on its own thread: an RFCOMM page
-  /// can take seconds, which must not block Swift's cooperative pool.
+  /// Opens a connection. Runs the blocking connect (and the GATT discovery of a BLE
+  /// diffuser) on its own thread: an RFCOMM page or an LE connection can take seconds,
+  /// which must not block Swift's cooperative pool.
   public func connect() async throws(DiffuserError) -> any DiffuserTransport {
     let endpoint = self
-    let result: Result<Int32, DiffuserError> = await withCheckedContinuation { continuation in
+    let result: Result<any DiffuserTransport, DiffuserError> = await withCheckedContinuation { continuation in
       Thread {
-        continuation.resume(
-          returning: Result { () throws(DiffuserError) -> Int32 in
-            switch endpoint {
-            case .unix(let path): try SocketAddress.connectUnix(path: path)
-            case .tcp(let host, let port): try SocketAddress.connectTCP(host: host, port: port)
-            case .rfcomm(let address, let channel): try RFCOMMSocket.connect(address: address, channel: channel)
-            }
-          })
+        continuation.resume(returning: Result { () throws(DiffuserError) in try endpoint.connectBlocking() })
       }.start()
     }
-    return StreamSocketTransport(connectedSocket: try result.get(), peer: description)
+    return try result.get()
+  }
+
+  private func connectBlocking() throws(DiffuserError) -> any DiffuserTransport {
+    switch self {
+    case .unix(let path):
+      StreamSocketTransport(connectedSocket: try SocketAddress.connectUnix(path: path), peer: description)
+    case .tcp(let host, let port):
+      StreamSocketTransport(connectedSocket: try SocketAddress.connectTCP(host: host, port: port), peer: description)
+    case .rfcomm(let address, let channel):
+      StreamSocketTransport(
+        connectedSocket: try RFCOMMSocket.connect(address: address, channel: channel), peer: description)
+    case .lowEnergy(let address, let random):
+      try GATTClientTransport.open(
+        connectedSocket: try LowEnergySocket.connect(address: address, random: random), peer: description)
+    case .gattUnix(let path):
+      try GATTClientTransport.open(
+        connectedSocket: try SocketAddress.connectUnix(path: path, type: SocketAddress.packetSocketType),
+        peer: description)
+    }
   }
 }

@@ -3,7 +3,8 @@ import ScentKit
 import SessionModel
 import Testing
 
-/// The client against the simulator over a real Unix socket.
+/// The client against the simulator, over every transport this machine can run both ends of:
+/// the one contract suite of ``DiffuserTransport``.
 @Suite(.timeLimit(.minutes(1)))
 struct DiffuserTests {
   static let apple = Scent(
@@ -12,8 +13,9 @@ struct DiffuserTests {
     id: "herbe-coupee", slot: CartridgeSlot(rawValue: 9)!, name: .init(fr: "Herbe coupée", en: "Cut grass"),
     family: .nature)
 
-  @Test func releaseIsAcknowledgedWithDeviceTimes() async throws {
-    let harness = try await SimulatorHarness.start()
+  @Test(arguments: TestTransport.allCases)
+  func releaseIsAcknowledgedWithDeviceTimes(over transport: TestTransport) async throws {
+    let harness = try await SimulatorHarness.start(over: transport)
     let (diffuser, events) = harness.diffuser()
     let info = try await diffuser.connect()
     #expect(info.channelCount == 30)
@@ -40,9 +42,10 @@ struct DiffuserTests {
     await harness.stop()
   }
 
-  @Test func linkDroppedDuringAReleaseComesBack() async throws {
+  @Test(arguments: TestTransport.allCases)
+  func linkDroppedDuringAReleaseComesBack(over transport: TestTransport) async throws {
     // hello, release, then the simulator drops the link while channel 1 is open.
-    let harness = try await SimulatorHarness.start(faults: SimulatorFaults(dropAfterFrames: 2))
+    let harness = try await SimulatorHarness.start(over: transport, faults: SimulatorFaults(dropAfterFrames: 2))
     let (diffuser, events) = harness.diffuser()
     try await diffuser.connect()
     _ = try await diffuser.release(Self.apple, intensity: 30, duration: .milliseconds(2_000))
@@ -62,8 +65,10 @@ struct DiffuserTests {
     await harness.stop()
   }
 
-  @Test func negativeAcknowledgementIsSurfacedAsAnError() async throws {
-    let harness = try await SimulatorHarness.start(faults: SimulatorFaults(negativeAcknowledgementRate: 1))
+  @Test(arguments: TestTransport.allCases)
+  func negativeAcknowledgementIsSurfacedAsAnError(over transport: TestTransport) async throws {
+    let harness = try await SimulatorHarness.start(
+      over: transport, faults: SimulatorFaults(negativeAcknowledgementRate: 1))
     let (diffuser, events) = harness.diffuser()
     try await diffuser.connect()
     await #expect(throws: DiffuserError.rejected(.busy)) {
@@ -76,10 +81,11 @@ struct DiffuserTests {
     await harness.stop()
   }
 
-  @Test func emptyCartridgeIsAFault() async throws {
+  @Test(arguments: TestTransport.allCases)
+  func emptyCartridgeIsAFault(over transport: TestTransport) async throws {
     var configuration = SimulatedDevice.Configuration()
     configuration.emptyChannels = [1]
-    let harness = try await SimulatorHarness.start(configuration: configuration)
+    let harness = try await SimulatorHarness.start(over: transport, configuration: configuration)
     let (diffuser, events) = harness.diffuser()
     try await diffuser.connect()
     await #expect(throws: DiffuserError.rejected(.cartridgeEmpty)) {
@@ -90,8 +96,9 @@ struct DiffuserTests {
     await harness.stop()
   }
 
-  @Test func stalledDeviceTimesOut() async throws {
-    let harness = try await SimulatorHarness.start(faults: SimulatorFaults(stallAfterFrames: 1))
+  @Test(arguments: TestTransport.allCases)
+  func stalledDeviceTimesOut(over transport: TestTransport) async throws {
+    let harness = try await SimulatorHarness.start(over: transport, faults: SimulatorFaults(stallAfterFrames: 1))
     var configuration = DiffuserConfiguration()
     configuration.commandTimeout = .milliseconds(300)
     configuration.heartbeatInterval = .seconds(30)
@@ -133,8 +140,9 @@ struct DiffuserTests {
     await harness.stop()
   }
 
-  @Test func scheduledReleaseIsWrittenAtItsTime() async throws {
-    let harness = try await SimulatorHarness.start()
+  @Test(arguments: TestTransport.allCases)
+  func scheduledReleaseIsWrittenAtItsTime(over transport: TestTransport) async throws {
+    let harness = try await SimulatorHarness.start(over: transport)
     let (diffuser, _) = harness.diffuser()
     try await diffuser.connect()
     let deadline = MonotonicClock.nanoseconds() + 50_000_000
@@ -145,8 +153,9 @@ struct DiffuserTests {
     await harness.stop()
   }
 
-  @Test func releaseAheadOfAnImageLeavesByTheLeadTime() async throws {
-    let harness = try await SimulatorHarness.start()
+  @Test(arguments: TestTransport.allCases)
+  func releaseAheadOfAnImageLeavesByTheLeadTime(over transport: TestTransport) async throws {
+    let harness = try await SimulatorHarness.start(over: transport)
     var limits = SimulatorHarness.permissiveLimits
     limits.leadTimeMilliseconds = 40
     let (diffuser, _) = harness.diffuser(limits: limits)

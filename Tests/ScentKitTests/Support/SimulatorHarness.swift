@@ -2,8 +2,20 @@ import Foundation
 import ScentKit
 import SessionModel
 import Synchronization
+import Testing
 
-/// A simulator on a Unix socket in a fresh temporary folder, with its activity recorded.
+/// The transports the contract suites run over: every one this machine can run both ends of.
+/// Bluetooth itself (RFCOMM, LE) needs two controllers: scripts/bluez-vm-test covers it.
+enum TestTransport: String, CaseIterable, Sendable, CustomTestStringConvertible {
+  case unixStream = "unix"
+  case tcp
+  /// The BLE code path (GATT client and server, ATT PDUs) over a Unix SOCK_SEQPACKET socket.
+  case gatt = "ble-unix"
+
+  var testDescription: String { rawValue }
+}
+
+/// A simulator in a fresh temporary folder, on the given transport, with its activity recorded.
 struct SimulatorHarness {
   let simulator: DiffuserSimulator
   let endpoint: DiffuserEndpoint
@@ -11,7 +23,8 @@ struct SimulatorHarness {
   let folder: URL
 
   static func start(
-    configuration: SimulatedDevice.Configuration = .init(), faults: SimulatorFaults = .init()
+    over transport: TestTransport = .unixStream, configuration: SimulatedDevice.Configuration = .init(),
+    faults: SimulatorFaults = .init()
   ) async throws -> SimulatorHarness {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "scentkit-\(UUID().uuidString.prefix(8))")
@@ -21,8 +34,18 @@ struct SimulatorHarness {
     let activity = Recorder<SimulatorActivity>()
     let stream = simulator.activity
     Task { for await event in stream { activity.append(event) } }
-    try await simulator.start(listening: .unix(path: path))
-    return SimulatorHarness(simulator: simulator, endpoint: .unix(path: path), activity: activity, folder: folder)
+    let endpoint: DiffuserEndpoint
+    switch transport {
+    case .unixStream:
+      try await simulator.start(listening: .unix(path: path))
+      endpoint = .unix(path: path)
+    case .tcp:
+      endpoint = try DiffuserEndpoint(parsing: try await simulator.start(listening: .tcp(port: 0)))
+    case .gatt:
+      try await simulator.start(listening: .gattUnix(path: path))
+      endpoint = .gattUnix(path: path)
+    }
+    return SimulatorHarness(simulator: simulator, endpoint: endpoint, activity: activity, folder: folder)
   }
 
   /// A client whose events are recorded too.

@@ -5,11 +5,14 @@ import Foundation
   import Glibc
 #endif
 
-/// Finds diffusers nearby: a classic inquiry, then an LE scan, on the first adapter.
+/// Finds diffusers nearby: a classic inquiry, then an LE scan, on one adapter.
 public enum BluetoothScanner {
-  /// Blocks for about `seconds` twice (inquiry, then LE); call it off the cooperative pool.
-  public static func scan(seconds: Int = 4) throws(DiffuserError) -> [DiscoveredDevice] {
-    let device = hci_get_route(nil)
+  /// Blocks for about `seconds` per radio; call it off the cooperative pool.
+  /// `adapter` is the index N of hciN; nil picks the first adapter that is up.
+  public static func scan(
+    seconds: Int = 4, radios: Set<DiscoveredDevice.Radio> = [.classic, .lowEnergy], adapter: Int32? = nil
+  ) throws(DiffuserError) -> [DiscoveredDevice] {
+    let device = adapter ?? hci_get_route(nil)
     guard device >= 0 else { throw .from(errno: errno, call: "hci_get_route") }
     var info = hci_dev_info()
     guard hci_devinfo(device, &info) == 0 else { throw .from(errno: errno, call: "hci_devinfo") }
@@ -17,8 +20,9 @@ public enum BluetoothScanner {
     let socket = hci_open_dev(device)
     guard socket >= 0 else { throw .from(errno: errno, call: "hci_open_dev") }
     defer { close(socket) }
-    var found = try inquiry(device: device, socket: socket, seconds: seconds)
-    found += (try? lowEnergyScan(socket: socket, seconds: seconds)) ?? []
+    var found: [DiscoveredDevice] = []
+    if radios.contains(.classic) { found += try inquiry(device: device, socket: socket, seconds: seconds) }
+    if radios.contains(.lowEnergy) { found += try lowEnergyScan(socket: socket, seconds: seconds) }
     return found
   }
 
@@ -26,7 +30,7 @@ public enum BluetoothScanner {
     var results: UnsafeMutablePointer<inquiry_info>?
     let length = Int32(max(1, seconds * 100 / 128))  // units of 1.28 s
     let count = hci_inquiry(device, length, 32, nil, &results, Int(IREQ_CACHE_FLUSH))
-    guard count >= 0 else { throw .from(errno: errno, call: "hci_inquiry") }
+    guard count >= 0 else { throw scanError(errno, call: "hci_inquiry") }
     defer { free(results) }
     return (0..<Int(count)).map { index in
       var address = results![index].bdaddr
@@ -39,13 +43,55 @@ public enum BluetoothScanner {
     }
   }
 
+  /// An active scan (scan responses carry the names) through raw HCI commands, as
+  /// `hcitool lescan` does: no bluetoothd needed. Extended scanning first: a Bluetooth 5
+  /// controller whose host already used extended commands refuses the legacy ones, and only
+  /// extended reports carry the data of extended advertising sets (what Linux advertises with).
   private static func lowEnergyScan(socket: Int32, seconds: Int) throws(DiffuserError) -> [DiscoveredDevice] {
+    // Active scan of the 1M PHY, interval and window 10 ms (16 × 0.625 ms): listen all the time.
+    let extendedParameters: [UInt8] = [0x00, 0x00, 0x01, 0x01, 0x10, 0x00, 0x10, 0x00]
+    if leCommand(socket, ocf: 0x0041, extendedParameters) == 0 {
+      guard leCommand(socket, ocf: 0x0042, [0x01, 0x01, 0, 0, 0, 0]) == 0 else {
+        throw scanError(EIO, call: "LE Set Extended Scan Enable")
+      }
+      defer { _ = leCommand(socket, ocf: 0x0042, [0x00, 0x01, 0, 0, 0, 0]) }
+      return try listenForReports(socket: socket, seconds: seconds)
+    }
     guard
       hci_le_set_scan_parameters(
-        socket, 0x01, UInt16(0x0010).littleEndian, UInt16(0x0010).littleEndian, 0x00, 0x00, 1_000) >= 0,
-      hci_le_set_scan_enable(socket, 0x01, 0x01, 1_000) >= 0
-    else { throw .from(errno: errno, call: "hci_le_set_scan_enable") }
+        socket, 0x01, UInt16(0x0010).littleEndian, UInt16(0x0010).littleEndian, 0x00, 0x00, 1_000) >= 0
+    else { throw scanError(errno, call: "hci_le_set_scan_parameters") }
+    guard hci_le_set_scan_enable(socket, 0x01, 0x01, 1_000) >= 0 else {
+      throw scanError(errno, call: "hci_le_set_scan_enable")
+    }
     defer { _ = hci_le_set_scan_enable(socket, 0x00, 0x01, 1_000) }
+    return try listenForReports(socket: socket, seconds: seconds)
+  }
+
+  /// Sends an LE controller command and returns its status (0 is success), or −1 when it could not be sent.
+  private static func leCommand(_ socket: Int32, ocf: UInt16, _ parameters: [UInt8]) -> Int32 {
+    var parameters = parameters
+    var status: UInt8 = 0xFF
+    return parameters.withUnsafeMutableBytes { parameterBytes in
+      withUnsafeMutableBytes(of: &status) { statusBytes in
+        var request = hci_request()
+        request.ogf = UInt16(OGF_LE_CTL)
+        request.ocf = ocf
+        request.cparam = parameterBytes.baseAddress
+        request.clen = Int32(parameterBytes.count)
+        request.rparam = statusBytes.baseAddress
+        request.rlen = 1
+        guard hci_send_req(socket, &request, 1_000) >= 0 else { return -1 }
+        return Int32(statusBytes[0])
+      }
+    }
+  }
+
+  private static func listenForReports(socket: Int32, seconds: Int) throws(DiffuserError) -> [DiscoveredDevice] {
+    var previousFilter = hci_filter()
+    var filterLength = socklen_t(MemoryLayout<hci_filter>.size)
+    getsockopt(socket, SOL_HCI, HCI_FILTER, &previousFilter, &filterLength)
+    defer { setsockopt(socket, SOL_HCI, HCI_FILTER, &previousFilter, filterLength) }
     var filter = hci_filter()
     hci_filter_clear(&filter)
     hci_filter_set_ptype(HCI_EVENT_PKT, &filter)
@@ -58,14 +104,22 @@ public enum BluetoothScanner {
       var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
       guard poll(&poller, 1, 200) > 0 else { continue }
       let count = read(socket, &buffer, buffer.count)
-      // [packet type][event][length][subevent][reports][event type][address type][address 6]...
-      guard count >= 13, buffer[3] == 0x02 else { continue }
-      var address = bdaddr_t()
-      withUnsafeMutableBytes(of: &address) { $0.copyBytes(from: buffer[7..<13]) }
-      let text = text(of: &address)
-      seen[text] = DiscoveredDevice(address: text, name: nil, radio: .lowEnergy)
+      guard count > 0 else { continue }
+      for report in AdvertisingReport.reports(inEvent: Array(buffer[0..<count])) {
+        var device = seen[report.address] ?? DiscoveredDevice(address: report.address, name: nil, radio: .lowEnergy)
+        device.name = report.name ?? device.name
+        device.isRandomAddress = report.isRandomAddress
+        device.offersDiffuserService =
+          device.offersDiffuserService || report.services.contains(DiffuserGATTProfile.service)
+        seen[report.address] = device
+      }
     }
     return seen.values.sorted { $0.address < $1.address }
+  }
+
+  /// A refused HCI command (status ≠ 0 comes back as EIO) usually means the adapter is busy.
+  private static func scanError(_ code: Int32, call: String) -> DiffuserError {
+    code == EIO || code == EBUSY ? .adapterBusy : .from(errno: code, call: call)
   }
 
   private static func text(of address: inout bdaddr_t) -> String {

@@ -23,18 +23,14 @@ enum RFCOMMSocket {
         local.rc_family = sa_family_t(AF_BLUETOOTH)
         local.rc_bdaddr = info.bdaddr
         local.rc_channel = 0
-        try check(bindAddress(fd, &local), call: "bind(RFCOMM)")
+        try SocketCall.check(SocketCall.bind(fd, to: &local), call: "bind(RFCOMM)")
       }
       var remote = sockaddr_rc()
       remote.rc_family = sa_family_t(AF_BLUETOOTH)
       remote.rc_bdaddr = peer
       remote.rc_channel = channel
-      let result = withUnsafePointer(to: &remote) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-          Foundation.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_rc>.size))
-        }
-      }
-      try check(result, call: "connect(RFCOMM)")
+      let result = SocketCall.connect(fd, to: &remote)
+      try SocketCall.check(result, call: "connect(RFCOMM)")
       return fd
     } catch {
       Foundation.close(fd)
@@ -50,24 +46,12 @@ enum RFCOMMSocket {
     local.rc_bdaddr = cbluez_any_address()
     local.rc_channel = channel
     do throws(DiffuserError) {
-      try check(bindAddress(fd, &local), call: "bind(RFCOMM)")
-      try check(Foundation.listen(fd, 1), call: "listen(RFCOMM)")
+      try SocketCall.check(SocketCall.bind(fd, to: &local), call: "bind(RFCOMM)")
+      try SocketCall.check(Foundation.listen(fd, 1), call: "listen(RFCOMM)")
     } catch {
       Foundation.close(fd)
       throw error
     }
     return fd
-  }
-
-  private static func bindAddress(_ fd: Int32, _ address: inout sockaddr_rc) -> Int32 {
-    withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_rc>.size))
-      }
-    }
-  }
-
-  private static func check(_ result: Int32, call: String) throws(DiffuserError) {
-    guard result == 0 else { throw .from(errno: errno, call: call) }
   }
 }

@@ -7,10 +7,12 @@ import Foundation
 /// Builds Unix and TCP sockets for the simulator and for tests.
 enum SocketAddress {
   /// SOCK_STREAM: Glibc's enum is not visible to this file in every build configuration.
-  private static let streamSocketType: Int32 = 1
+  static let streamSocketType: Int32 = 1
+  /// SOCK_SEQPACKET: keeps message boundaries, like an L2CAP socket (GATT over a Unix socket).
+  static let packetSocketType: Int32 = 5
 
-  static func connectUnix(path: String) throws(DiffuserError) -> Int32 {
-    let fd = socket(AF_UNIX, streamSocketType, 0)
+  static func connectUnix(path: String, type: Int32 = streamSocketType) throws(DiffuserError) -> Int32 {
+    let fd = socket(AF_UNIX, type, 0)
     guard fd >= 0 else { throw .from(errno: errno, call: "socket") }
     var address = try unixAddress(path)
     let result = withUnsafePointer(to: &address) {
@@ -26,8 +28,8 @@ enum SocketAddress {
     return fd
   }
 
-  static func listenUnix(path: String) throws(DiffuserError) -> Int32 {
-    let fd = socket(AF_UNIX, streamSocketType, 0)
+  static func listenUnix(path: String, type: Int32 = streamSocketType) throws(DiffuserError) -> Int32 {
+    let fd = socket(AF_UNIX, type, 0)
     guard fd >= 0 else { throw .from(errno: errno, call: "socket") }
     unlink(path)
     var address = try unixAddress(path)

@@ -5,23 +5,31 @@ import Synchronization
   import Glibc
 #endif
 
-/// A listening socket (Unix, TCP or RFCOMM) that hands out connected transports.
+/// A listening socket (Unix, TCP, RFCOMM or L2CAP LE) that hands out connected transports.
 public final class SocketListener: Sendable {
   /// Where a client connects, e.g. `unix:/tmp/d.sock` or `tcp:127.0.0.1:40123`.
   public let address: String
   private let descriptor: Mutex<Int32?>
+  private let makeTransport: @Sendable (Int32, String) -> any DiffuserTransport
 
-  init(listeningSocket fd: Int32, address: String) {
+  /// `makeTransport` wraps each accepted socket: a byte stream, or a GATT server for BLE.
+  init(
+    listeningSocket fd: Int32, address: String,
+    makeTransport: @escaping @Sendable (Int32, String) -> any DiffuserTransport = {
+      StreamSocketTransport(connectedSocket: $0, peer: $1)
+    }
+  ) {
     self.address = address
     descriptor = Mutex(fd)
+    self.makeTransport = makeTransport
   }
 
   /// Blocks until a client connects; call it from a dedicated thread.
-  func accept() throws(DiffuserError) -> StreamSocketTransport {
+  func accept() throws(DiffuserError) -> any DiffuserTransport {
     guard let fd = descriptor.withLock({ $0 }) else { throw .closed }
     while true {
       let client = Foundation.accept(fd, nil, nil)
-      if client >= 0 { return StreamSocketTransport(connectedSocket: client, peer: "client of \(address)") }
+      if client >= 0 { return makeTransport(client, "client of \(address)") }
       if errno == EINTR { continue }
       let code = errno
       throw descriptor.withLock { $0 } == nil ? .closed : .from(errno: code, call: "accept")

@@ -8,7 +8,10 @@ struct DiffuserSimulateCommand: AsyncParsableCommand {
     commandName: "simulate",
     abstract: "Run a simulated 30-scent diffuser (real timing, 10 s cap, heartbeat watchdog, fault injection).")
 
-  @Option(help: "Where to listen: unix:PATH, tcp:PORT or rfcomm:CHANNEL.")
+  @Option(
+    help:
+      "Where to listen: unix:PATH, tcp:PORT, rfcomm:CHANNEL, ble (a GATT peripheral on every adapter; advertising is the adapter's job) or ble-unix:PATH (GATT over a Unix socket)."
+  )
   var listen: String
 
   @Option(name: .customLong("drop-after"), help: "Drop the link once, after answering N frames.")
@@ -50,8 +53,8 @@ struct DiffuserSimulateCommand: AsyncParsableCommand {
     } catch {
       throw CommandFailure.badInput(
         .init(
-          fr: "--listen : « \(listen) » attendu unix:CHEMIN, tcp:PORT ou rfcomm:CANAL.",
-          en: "--listen: '\(listen)', expected unix:PATH, tcp:PORT or rfcomm:CHANNEL."))
+          fr: "--listen : « \(listen) » attendu unix:CHEMIN, tcp:PORT, rfcomm:CANAL, ble ou ble-unix:CHEMIN.",
+          en: "--listen: '\(listen)', expected unix:PATH, tcp:PORT, rfcomm:CHANNEL, ble or ble-unix:PATH."))
     }
     var configuration = SimulatedDevice.Configuration()
     configuration.emptyChannels = Set(empty)

@@ -6,10 +6,16 @@ struct DiffuserTarget: ParsableArguments {
   @Option(help: "Bluetooth address of the diffuser, e.g. AA:BB:CC:DD:EE:FF.")
   var address: String?
 
+  @Option(help: "How to reach --address: rfcomm (Bluetooth classic serial) or ble (Bluetooth Low Energy, GATT).")
+  var transport = "rfcomm"
+
   @Option(help: "RFCOMM channel of the diffuser (1-30).")
   var channel: UInt8 = 1
 
-  @Option(help: "A simulator instead of Bluetooth: unix:PATH or tcp:HOST:PORT.")
+  @Option(
+    help:
+      "A simulator or an explicit endpoint instead of --address: unix:PATH, tcp:HOST:PORT, ble-unix:PATH, rfcomm:ADDRESS[:CHANNEL] or ble:ADDRESS[:random]."
+  )
   var connect: String?
 
   func endpoint() throws -> DiffuserEndpoint {
@@ -28,6 +34,16 @@ struct DiffuserTarget: ParsableArguments {
     }
     guard DiffuserEndpoint.isBluetoothAddress(address) else {
       throw CommandFailure.badInput(DiffuserError.invalidAddress(address).explanation)
+    }
+    switch transport {
+    case "ble": return .lowEnergy(address: address.uppercased(), random: false)
+    case "rfcomm": break
+    default:
+      throw CommandFailure.badInput(
+        .init(
+          fr:
+            "--transport : « \(transport) » attendu rfcomm (Bluetooth classique) ou ble (Bluetooth basse consommation).",
+          en: "--transport: '\(transport)', expected rfcomm (Bluetooth classic) or ble (Bluetooth Low Energy)."))
     }
     guard (1...30).contains(channel) else {
       throw CommandFailure.badInput(

@@ -1,0 +1,100 @@
+import Foundation
+import ScentKit
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The GATT client against the GATT server, both real, over a socket pair that keeps packet
+/// boundaries as an L2CAP ATT channel does.
+@Suite(.timeLimit(.minutes(1)))
+struct GATTClientTransportTests {
+  /// Two connected `AF_UNIX SOCK_SEQPACKET` sockets: (host end, device end).
+  static func packetPair() throws -> (Int32, Int32) {
+    var fds: [Int32] = [-1, -1]
+    try #require(socketpair(AF_UNIX, Int32(SOCK_SEQPACKET.rawValue), 0, &fds) == 0)
+    return (fds[0], fds[1])
+  }
+
+  /// Reads the stream until `count` bytes arrived (or it finished).
+  static func collect(_ count: Int, from stream: AsyncStream<[UInt8]>) async -> [UInt8] {
+    var bytes: [UInt8] = []
+    for await chunk in stream {
+      bytes += chunk
+      if bytes.count >= count { break }
+    }
+    return bytes
+  }
+
+  @Test(arguments: [1, 20, 21, 244, 245, 600])
+  func bytesCrossBothWaysWhateverTheirLength(count: Int) async throws {
+    let (host, device) = try Self.packetPair()
+    let server = GATTServerTransport(connectedSocket: device, peer: "device")
+    let client = try GATTClientTransport.open(connectedSocket: host, peer: "host")
+    #expect(client.mtu == 247)
+    let payload = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+    try client.send(payload)
+    #expect(await Self.collect(count, from: server.incoming) == payload)
+    try server.send(payload.reversed())
+    #expect(await Self.collect(count, from: client.incoming) == payload.reversed())
+    client.close()
+    server.close()
+  }
+
+  @Test func closingEitherEndFinishesTheOther() async throws {
+    let (host, device) = try Self.packetPair()
+    let server = GATTServerTransport(connectedSocket: device, peer: "device")
+    let client = try GATTClientTransport.open(connectedSocket: host, peer: "host")
+    server.close()
+    for await _ in client.incoming {}
+    for await _ in server.incoming {}
+    #expect(throws: DiffuserError.disconnected) { try client.send([1]) }
+  }
+
+  @Test(arguments: [
+    ("no diffuser service", GATTServer(attributes: Array(GATTServer.diffuser().attributes.prefix(3)))),
+    (
+      "no event characteristic with notify",
+      GATTServer(attributes: Array(GATTServer.diffuser().attributes.prefix(6)))
+    ),
+    (
+      "the event characteristic has no configuration descriptor",
+      GATTServer(attributes: Array(GATTServer.diffuser().attributes.prefix(8)))
+    ),
+    ("the event characteristic has no configuration descriptor", Self.eventValueAtTheLastHandle),
+  ])
+  func aDeviceWithoutTheProfileIsNotADiffuser(_ name: String, database: GATTServer) async throws {
+    let (host, device) = try Self.packetPair()
+    let server = GATTServerTransport(connectedSocket: device, peer: "device", server: database)
+    #expect(throws: DiffuserError.notADiffuser(name)) {
+      _ = try GATTClientTransport.open(connectedSocket: host, peer: "host")
+    }
+    server.close()
+  }
+
+  /// A hostile database whose event value claims handle 0xFFFF: no room for a descriptor.
+  static let eventValueAtTheLastHandle = GATTServer(
+    attributes: GATTServer.diffuser().attributes.prefix(6).map { $0 } + [
+      .init(
+        handle: 7, type: BluetoothUUID(0x2803), value: [0x10, 0xFF, 0xFF] + DiffuserGATTProfile.event.attBytes,
+        role: .constant)
+    ])
+
+  @Test func aSilentPeerIsUnreachable() throws {
+    // The device end stays open and never answers: discovery gives up after its step timeout.
+    let (host, device) = try Self.packetPair()
+    defer { close(device) }
+    #expect(throws: DiffuserError.deviceUnreachable(errno: ETIMEDOUT)) {
+      _ = try GATTClientTransport.open(connectedSocket: host, peer: "host")
+    }
+  }
+
+  @Test func aPeerThatHangsUpDuringDiscoveryIsADisconnection() throws {
+    let (host, device) = try Self.packetPair()
+    close(device)
+    #expect(throws: DiffuserError.disconnected) {
+      _ = try GATTClientTransport.open(connectedSocket: host, peer: "host")
+    }
+  }
+}
