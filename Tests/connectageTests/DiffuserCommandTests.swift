@@ -19,9 +19,9 @@ struct DiffuserCommandTests {
   ])
   func scanExplainsAKernelWithoutBluetooth(language: String, message: String) async throws {
     try #require(!Self.kernelHasBluetooth, "this kernel has Bluetooth: errno 97 cannot happen here")
-    let run = try await Child.run(["diffuser", "scan"], environment: ["CONNECTAGE_LANG": language])
-    #expect(run.status == 1)
-    #expect(run.error == message)
+    let run = try CommandRun.connectage(["diffuser", "scan"], environment: ["CONNECTAGE_LANG": language])
+    #expect(run.exitCode == 1)
+    #expect(run.standardError == message)
   }
 
   @Test(arguments: [
@@ -33,9 +33,9 @@ struct DiffuserCommandTests {
   ])
   func everyBluetoothPathExplainsAKernelWithoutBluetooth(arguments: [String]) async throws {
     try #require(!Self.kernelHasBluetooth, "this kernel has Bluetooth: errno 97 cannot happen here")
-    let run = try await Child.run(arguments)
-    #expect(run.status == 1)
-    #expect(run.error.hasPrefix("Le noyau de cet ordinateur ne prend pas en charge le Bluetooth (errno 97)."))
+    let run = try CommandRun.connectage(arguments)
+    #expect(run.exitCode == 1)
+    #expect(run.standardError.hasPrefix("Le noyau de cet ordinateur ne prend pas en charge le Bluetooth (errno 97)."))
   }
 
   @Test(arguments: [
@@ -66,15 +66,17 @@ struct DiffuserCommandTests {
     (["diffuser", "scan", "--radio", "wifi"], "--radio : « wifi » attendu classic, le ou both.\n"),
   ])
   func badInputIsExplained(arguments: [String], message: String) async throws {
-    let run = try await Child.run(arguments)
-    #expect(run.status == 2)
-    #expect(run.error == message)
+    let run = try CommandRun.connectage(arguments)
+    #expect(run.exitCode == 2)
+    #expect(run.standardError == message)
   }
 
   @Test func unreachableSimulatorIsExplained() async throws {
-    let run = try await Child.run(["diffuser", "stop-all", "--connect", "unix:/tmp/connectage-no-such-diffuser.sock"])
-    #expect(run.status == 1)
-    #expect(run.error.hasPrefix("Le diffuseur ne répond pas (errno 2)"))
+    let run = try CommandRun.connectage([
+      "diffuser", "stop-all", "--connect", "unix:/tmp/connectage-no-such-diffuser.sock",
+    ])
+    #expect(run.exitCode == 1)
+    #expect(run.standardError.hasPrefix("Le diffuseur ne répond pas (errno 2)"))
   }
 
   /// The simulator's stream socket, and GATT over a packet socket (the BLE code path).
@@ -82,12 +84,13 @@ struct DiffuserCommandTests {
   func testCommandChecksASimulatedDiffuser(scheme: String) async throws {
     let (simulator, socket, _) = try await Self.startSimulator(["--empty", "4"], scheme: scheme)
     defer { simulator.terminate() }
-    let run = try await Child.run(["diffuser", "test", "--connect", "\(scheme):\(socket)", "--scents", "2,3"])
-    #expect(run.status == 0, "\(run.error)")
-    #expect(run.output.contains("Modèle : ConnectAge Simulated Diffuser 30, micrologiciel sim-1.0, 30 canaux\n"))
-    #expect(run.output.contains("État : 0 canal(aux) actif(s) ; cartouches vides ou absentes : 4\n"))
-    #expect(run.output.contains("Canal 2 (citron) : diffusion accusée en "))
-    #expect(run.output.hasSuffix("Tous les canaux sont arrêtés.\nTest réussi : 2 diffusion(s) accusée(s).\n"))
+    let run = try CommandRun.connectage(["diffuser", "test", "--connect", "\(scheme):\(socket)", "--scents", "2,3"])
+    #expect(run.exitCode == 0, "\(run.standardError)")
+    #expect(
+      run.standardOutput.contains("Modèle : ConnectAge Simulated Diffuser 30, micrologiciel sim-1.0, 30 canaux\n"))
+    #expect(run.standardOutput.contains("État : 0 canal(aux) actif(s) ; cartouches vides ou absentes : 4\n"))
+    #expect(run.standardOutput.contains("Canal 2 (citron) : diffusion accusée en "))
+    #expect(run.standardOutput.hasSuffix("Tous les canaux sont arrêtés.\nTest réussi : 2 diffusion(s) accusée(s).\n"))
     #expect(
       await simulator.waitForOutput(
         containing: "received #4 release(channel: 3, intensity: 30, durationMilliseconds: 300"))
@@ -97,10 +100,10 @@ struct DiffuserCommandTests {
   @Test func emptyCartridgeFailsTheTest() async throws {
     let (simulator, socket, _) = try await Self.startSimulator(["--empty", "4"])
     defer { simulator.terminate() }
-    let run = try await Child.run(["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "4"])
-    #expect(run.status == 1)
-    #expect(run.output.contains("Canal 4 (fraise) : La cartouche de ce canal est vide : remplacez-la.\n"))
-    #expect(run.error == "Test terminé avec 1 canal(aux) en échec.\n")
+    let run = try CommandRun.connectage(["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "4"])
+    #expect(run.exitCode == 1)
+    #expect(run.standardOutput.contains("Canal 4 (fraise) : La cartouche de ce canal est vide : remplacez-la.\n"))
+    #expect(run.standardError == "Test terminé avec 1 canal(aux) en échec.\n")
   }
 
   @Test func watchdogStopsTheReleaseWhenTheHostIsKilled() async throws {
@@ -147,10 +150,11 @@ struct DiffuserCommandTests {
   }
 }
 
-/// A `connectage` child process whose output goes to files, watched without blocking a thread.
+/// A `connectage` process left running in the background (a simulator, a host killed mid-release),
+/// its output going to files and watched without blocking a thread. Commands that run to their end
+/// go through `CommandRun`.
 private final class Child: Sendable {
-  static let executable = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent(".build/debug/connectage")
+  static let executable = CommandRun.executable
 
   let process: Process
   let outputURL: URL
@@ -167,8 +171,8 @@ private final class Child: Sendable {
     let name = UUID().uuidString.prefix(8)
     let outputURL = folder.appendingPathComponent("\(name).out")
     let errorURL = folder.appendingPathComponent("\(name).err")
-    FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -180,14 +184,6 @@ private final class Child: Sendable {
     process.standardError = try FileHandle(forWritingTo: errorURL)
     try process.run()
     return Child(process: process, outputURL: outputURL, errorURL: errorURL)
-  }
-
-  static func run(_ arguments: [String], environment: [String: String] = [:]) async throws
-    -> (status: Int32, output: String, error: String)
-  {
-    let child = try start(arguments, environment: environment)
-    let status = await child.waitForExit()
-    return (status, child.output, child.error)
   }
 
   var output: String { (try? String(contentsOf: outputURL, encoding: .utf8)) ?? "" }
