@@ -23,6 +23,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case databaseFailure(String)
   /// A transcript beside a recording that an export could not read; it names the file and line.
   case unreadableTranscript(TranscriptReadError)
+  /// A filed recording that is gone or whose bytes no longer match the checksum filed with it.
+  case recordingChanged(path: String, isMissing: Bool)
 
   /// True when the user can fix the cause by changing what they typed.
   public var isBadInput: Bool {
@@ -32,7 +34,7 @@ public enum StoreError: Error, Equatable, Sendable {
       .unconfirmedCoding,
       .exportFolderIsAFile, .unreadableTranscript:
       true
-    case .cannotOpen, .writtenByNewerVersion, .cannotWriteExport, .databaseFailure:
+    case .cannotOpen, .writtenByNewerVersion, .cannotWriteExport, .databaseFailure, .recordingChanged:
       false
     }
   }
@@ -43,6 +45,18 @@ public enum StoreError: Error, Equatable, Sendable {
       LocalizedText(
         fr: "Impossible d'ouvrir la base de données « \(path) » : \(reason)",
         en: "Cannot open the database '\(path)': \(reason)")
+    case .recordingChanged(let path, true):
+      LocalizedText(
+        fr:
+          "L'enregistrement \(path) est introuvable : remettez-le à sa place (sauvegarde) avant de mesurer à nouveau.",
+        en: "The recording \(path) is missing: put it back (from a backup) before measuring again.")
+    case .recordingChanged(let path, false):
+      LocalizedText(
+        fr:
+          "L'enregistrement \(path) a été modifié depuis la séance (empreinte SHA-256 différente) : remettez l'original ; les mesures doivent décrire la réponse telle qu'elle a été enregistrée.",
+        en:
+          "The recording \(path) has changed since the session (different SHA-256): restore the original; measures must describe the answer as it was recorded."
+      )
     case .writtenByNewerVersion:
       LocalizedText(
         fr: "Cette base de données a été écrite par une version plus récente de ConnectAge : mettez ConnectAge à jour.",

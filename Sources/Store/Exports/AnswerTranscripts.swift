@@ -1,15 +1,10 @@
 import Foundation
 import SpeechKit
 
-/// The transcripts that sit beside answer recordings: the session runner saves a typed or
-/// generated transcript under the recording's name with another extension (`T1-P01-turn1.txt`
-/// beside `T1-P01-turn1.wav`); a researcher may add a richer one (`.cha`, `.TextGrid`, ASR `.json`).
+/// The transcripts that sit beside answer recordings (``SpeechKit/TranscriptBesideRecording``).
 ///
 /// The database keeps the recording's path only; transcripts are read when an export needs them.
 enum AnswerTranscripts {
-  /// Richest first: CHAT and TextGrid carry word times and dependent tiers, plain text none.
-  static let extensions = ["cha", "TextGrid", "json", "txt"]
-
   /// The transcript beside each recording that has one.
   ///
   /// - Parameter folder: what relative recording paths are relative to (the database's folder).
@@ -21,13 +16,8 @@ enum AnswerTranscripts {
       let audio =
         recording.path.hasPrefix("/")
         ? URL(fileURLWithPath: recording.path) : folder.appendingPathComponent(recording.path)
-      let base = audio.deletingPathExtension()
-      guard
-        let file = extensions.lazy.map({ base.appendingPathExtension($0) })
-          .first(where: { FileManager.default.fileExists(atPath: $0.path) })
-      else { continue }
       do {
-        transcripts[answer] = try TranscriptReader.read(url: file)
+        transcripts[answer] = try TranscriptBesideRecording.read(of: audio)?.transcript
       } catch {
         throw StoreError.unreadableTranscript(error)
       }

@@ -23,6 +23,9 @@ public struct Recording: Hashable, Sendable {
     self.durationSeconds = durationSeconds
   }
 
+  /// The answer this recording holds.
+  public var answer: AnswerKey { AnswerKey(session: session, trial: trial, participant: participant) }
+
   /// Describes the file at `path`, hashing it now.
   ///
   /// - Throws: ``StoreError/databaseFailure(_:)`` when the file cannot be read.

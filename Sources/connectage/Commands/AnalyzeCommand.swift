@@ -5,5 +5,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "analyze",
     abstract: "Measure speech timing, word counts, ideas and memories.",
-    subcommands: [AnalyzeAudioCommand.self, AnalyzeTranscriptCommand.self, AnalyzeTrialCommand.self])
+    subcommands: [
+      AnalyzeAudioCommand.self, AnalyzeTranscriptCommand.self, AnalyzeTrialCommand.self, AnalyzeSessionCommand.self,
+    ])
 }

@@ -1,0 +1,92 @@
+import Foundation
+import SessionModel
+import SpeechKit
+
+/// Measures answer recordings and files them with their measures.
+///
+/// The session files each answer when its turn ends; ``remeasure(session:study:)`` does it again
+/// later, once researchers have put transcripts beside the recordings (typed, aligned in CLAN or
+/// Praat, or from an ASR), so word counts, ideas and memories reach the exports.
+public struct AnswerFiling: Sendable {
+  let database: SessionDatabase
+
+  public init(database: SessionDatabase) {
+    self.database = database
+  }
+
+  /// Measures the recording at `audio` with the transcript beside it, if any, and stores the
+  /// recording (with its checksum) and its measures under `answer`.
+  @discardableResult
+  public func file(recordingAt audio: URL, as answer: AnswerKey, speaker: String = "PAR") throws -> FiledAnswer {
+    try file(recordingAt: audio, storedAs: audio.path, as: answer, speaker: speaker)
+  }
+
+  private func file(recordingAt audio: URL, storedAs path: String, as answer: AnswerKey, speaker: String) throws
+    -> FiledAnswer
+  {
+    let found: (file: URL, transcript: Transcript)?
+    do {
+      found = try TranscriptBesideRecording.read(of: audio)
+    } catch {
+      throw StoreError.unreadableTranscript(error)
+    }
+    let measurement = try AnswerMeasurement.measure(audio: audio, transcript: found?.transcript, speaker: speaker)
+    try database.recordings.save(
+      Recording(
+        session: answer.session, trial: answer.trial, participant: answer.participant, path: path,
+        sha256: try SHA256.hexDigest(ofFileAt: audio.path), durationSeconds: measurement.timing.recordingDuration))
+    let measures = AnswerMeasures(answer: answer, measurement: measurement)
+    try database.measures.save(measures)
+    return FiledAnswer(measures: measures, transcript: found?.file, timingSource: measurement.timingSource)
+  }
+
+  /// Measures again every stored answer of `session` (or of `study`, or all), with the
+  /// transcripts now beside the recordings.
+  ///
+  /// A recording whose bytes no longer match the checksum filed with it is refused, not measured:
+  /// the measures must describe the answer as it was recorded.
+  public func remeasure(session: SessionID? = nil, study: StudyID? = nil) throws -> [FiledAnswer] {
+    let sessions: Set<SessionID>? =
+      if let session { [session] } else if let study {
+        Set(try database.sessions.fetchAll(study: study).map(\.id))
+      } else {
+        nil
+      }
+    let recordings = try database.recordings.fetchAll().filter { sessions?.contains($0.session) ?? true }
+    var filed: [FiledAnswer] = []
+    for recording in recordings.sorted(by: { $0.answer < $1.answer }) {
+      let audio = resolved(recording.path)
+      guard FileManager.default.fileExists(atPath: audio.path) else {
+        throw StoreError.recordingChanged(path: audio.path, isMissing: true)
+      }
+      guard try SHA256.hexDigest(ofFileAt: audio.path) == recording.sha256 else {
+        throw StoreError.recordingChanged(path: audio.path, isMissing: false)
+      }
+      filed.append(try file(recordingAt: audio, storedAs: recording.path, as: recording.answer, speaker: "PAR"))
+    }
+    return filed
+  }
+}
+
+extension AnswerFiling {
+  /// A stored path: absolute, or relative to the folder of the database file.
+  fileprivate func resolved(_ path: String) -> URL {
+    guard !path.hasPrefix("/"), let databasePath = database.path else { return URL(fileURLWithPath: path) }
+    return URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent(path)
+  }
+}
+
+/// One answer as filed: its measures, the transcript they came from, and where its timing came from.
+public struct FiledAnswer: Sendable {
+  public var measures: AnswerMeasures
+  /// The transcript beside the recording, or nil when only the audio was measured.
+  public var transcript: URL?
+  public var timingSource: AnswerMeasurement.TimingSource
+
+  public var answer: AnswerKey { measures.answer }
+}
+
+extension SessionDatabase {
+  /// Measuring and filing answers: `database.answers.remeasure(session: id)`.
+  public var answers: AnswerFiling { AnswerFiling(database: self) }
+}

@@ -1,0 +1,17 @@
+import SpeechKit
+
+extension AnswerMeasures {
+  /// What SpeechKit measured in `answer`, in the form the database keeps; the rule set names both
+  /// the timing algorithm and the word-counting rules, so a figure can always be traced.
+  public init(answer: AnswerKey, measurement: AnswerMeasurement) {
+    let timing = measurement.timing
+    let counts = measurement.transcript
+    self.init(
+      answer: answer, firstWordOnsetSeconds: timing.firstWordOnset, lastWordOffsetSeconds: timing.lastWordOffset,
+      speakingTimeSeconds: timing.speakingTime, pauseCount: timing.pauses.count,
+      pauseTotalSeconds: timing.pauses.totalSeconds, pauseThresholdMilliseconds: timing.pauses.thresholdMilliseconds,
+      words: counts?.wordCounts.words, wordsSplit: counts?.wordCounts.wordsSplit, ideas: counts?.ideas.ideas,
+      automaticMemories: counts?.memories.automatic.count,
+      ruleSetVersion: [timing.algorithm, counts?.ruleset].compactMap { $0 }.joined(separator: "+"))
+  }
+}

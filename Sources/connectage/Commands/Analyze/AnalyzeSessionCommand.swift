@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import SessionModel
+import SpeechKit
+import Store
+
+/// `connectage analyze session`: measures the stored answers again with the transcripts now
+/// beside their recordings, and files the new measures.
+struct AnalyzeSessionCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "session",
+    abstract: "Measure stored answers again, with the transcripts put beside their recordings.",
+    discussion: """
+      After a session, put each answer's transcript beside its recording under the same name \
+      (G01-S01-T1-P01-turn1.cha, .TextGrid, .json or .txt beside G01-S01-T1-P01-turn1.wav), then run this \
+      command: word counts, ideas and memories are measured and filed, ready for export and stats. \
+      A recording changed since the session is refused.
+      """)
+
+  @OptionGroup var store: StoreOptions
+
+  @Option(help: ArgumentHelp("Only this session.", valueName: "session"))
+  var session: String?
+
+  @Option(help: ArgumentHelp("Only the sessions of this study.", valueName: "study"))
+  var study: String?
+
+  func run() throws {
+    let filed = try store.withDatabase { database in
+      do {
+        return try database.answers.remeasure(session: session.map { SessionID($0) }, study: study.map { StudyID($0) })
+      } catch let error as AudioError {
+        throw CommandFailure.badInput(error.message)
+      }
+    }
+    guard !filed.isEmpty else {
+      throw CommandFailure.badInput(
+        LocalizedText(
+          fr: "Aucune réponse enregistrée ne correspond : vérifiez --session, --study et --db.",
+          en: "No recorded answer matches: check --session, --study and --db."))
+    }
+    let rows = filed.map { answer -> [String] in
+      let measures = answer.measures
+      return [
+        answer.answer.session.rawValue, answer.answer.trial.rawValue, answer.answer.participant.rawValue,
+        measures.words.map(String.init) ?? "–", measures.ideas.map(String.init) ?? "–",
+        measures.automaticMemories.map(String.init) ?? "–",
+        answer.transcript?.lastPathComponent
+          ?? LocalizedText(fr: "(audio seul)", en: "(audio only)").text(in: Terminal.language),
+      ]
+    }
+    let header = LocalizedText(
+      fr: "séance|essai|participant|mots|idées|souvenirs|transcription",
+      en: "session|trial|participant|words|ideas|memories|transcript"
+    ).text(in: Terminal.language).split(separator: "|").map(String.init)
+    for line in Self.table([header] + rows) { Terminal.print(line) }
+    let transcribed = filed.count { $0.transcript != nil }
+    Terminal.say(
+      LocalizedText(
+        fr:
+          "\(filed.count) réponse(s) mesurée(s) et enregistrée(s), dont \(transcribed) avec transcription ; \(filed.count - transcribed) mesurée(s) sur l'audio seul.",
+        en:
+          "\(filed.count) answer(s) measured and filed, \(transcribed) with a transcript; \(filed.count - transcribed) from the audio only."
+      ))
+  }
+
+  /// Left-aligned columns two spaces apart.
+  static func table(_ rows: [[String]]) -> [String] {
+    let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+    return rows.map { row in
+      row.enumerated().map { column, cell in
+        column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+      }.joined(separator: "  ")
+    }
+  }
+}
