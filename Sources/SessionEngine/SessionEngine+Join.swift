@@ -92,6 +92,14 @@ extension SessionEngine {
         "players": seats.map(\.number.description).joined(separator: ","),
         "avatars": seats.map(\.avatar.rawValue).joined(separator: ","),
       ])
-    startTrial(0, at: now)
+    if setup.firstTrialIndex > 0 {
+      log(
+        "session.resumed",
+        [
+          "fromTrial": setup.session.trials.indices.contains(setup.firstTrialIndex)
+            ? setup.session.trials[setup.firstTrialIndex].id.rawValue : ""
+        ])
+    }
+    startTrial(setup.firstTrialIndex, at: now)
   }
 }

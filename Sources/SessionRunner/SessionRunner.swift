@@ -60,6 +60,7 @@ public final class SessionRunner {
           "players": playersDescription, "diffuser": "\(configuration.diffuser)",
           "problems": warnings.map(\.english).joined(separator: " | "),
           "output": configuration.outputDirectory.path,
+          "resumes": prepared.resumes?.interruptedSession.rawValue ?? "",
         ]))
     await loop.runUntilEnded()
 
@@ -83,9 +84,11 @@ public final class SessionRunner {
         LocalizedText(fr: "L'export CSV a échoué : \(error).", en: "The CSV export failed: \(error)."))
     }
     return RunSummary(
-      session: sessionID, trials: prepared.session.trials.count, players: loop.seatedPlayers, events: events,
+      session: sessionID, trials: prepared.session.trials.count - prepared.setup.firstTrialIndex,
+      players: loop.seatedPlayers, events: events,
       recordings: loop.recordings, measuredAnswers: measured, releasedScents: released, frames: loop.frames,
-      droppedFrames: loop.droppedFrames, exportDirectory: exportDirectory)
+      droppedFrames: loop.droppedFrames, exportDirectory: exportDirectory,
+      resumed: prepared.resumes.map { ($0.interruptedSession, $0.trialIndex + 1) })
   }
 
   // MARK: Opening the devices

@@ -83,3 +83,17 @@ private func storyboard(_ driver: Driver) -> [String] {
   #expect(driver.lines(["log floor.given"]).count == 3)
   #expect(driver.lines(["session ended"]).count == 1)
 }
+
+@Test func aResumedSessionStartsAtItsFirstUnfinishedTrialAndSaysSo() {
+  var setup = Material.setup()
+  setup.firstTrialIndex = 1
+  var driver = Driver(setup)
+  driver.run(Step.joinAndStart(pads: [1, 2]))
+  #expect(driver.lines(["log session.resumed"]).count == 1)
+  #expect(driver.lines(["log trial.started"]).count == 1)
+  guard case .stimulus(let view) = driver.engine.scene.content else {
+    Issue.record("expected the second trial's image, got \(driver.engine.scene.content)")
+    return
+  }
+  #expect(view.stimulus == setup.session.trials[1].stimulus, "the first image is not shown again")
+}

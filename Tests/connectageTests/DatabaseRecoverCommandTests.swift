@@ -6,9 +6,9 @@ import Testing
 
 /// A session killed in the middle of an answer loses nothing that was recorded: `db recover`
 /// repairs the take, files and measures it, and closes the session in the log; a session still
-/// running in another process is left alone.
+/// running in another process is left alone; `--resume` picks the session up at the image it stopped on.
 @Suite struct DatabaseRecoverCommandTests {
-  @Test func aSessionKilledMidAnswerIsRecoveredAndARunningOneIsLeftAlone() async throws {
+  @Test func aSessionKilledMidAnswerIsRecoveredThenResumedAndARunningOneIsLeftAlone() async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "connectage-recover-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -26,20 +26,15 @@ import Testing
     try session.run()
     defer { if session.isRunning { kill(session.processIdentifier, SIGKILL) } }
 
-    // Wait until the second answer is being recorded.
-    var started: [SessionEvent] = []
-    for _ in 0..<240 where started.count < 2 {
-      try await Task.sleep(nanoseconds: 500_000_000)
-      guard FileManager.default.fileExists(atPath: databasePath) else { continue }
-      started = try SessionDatabase(path: databasePath).eventLog.allEvents().map(\.event)
-        .filter { $0.type.rawValue == "recording.started" }
-    }
-    try #require(started.count == 2, "the demo never reached its second answer")
-
+    // While the first answer is being recorded, recovery must leave the running session alone.
+    try #require(try await Self.waitForRecordings(1, in: databasePath).count == 1, "the demo never reached an answer")
     let whileRunning = try CommandRun.connectage(["db", "recover", "--db", databasePath])
     #expect(whileRunning.exitCode == 0)
     #expect(whileRunning.standardOutput == "Aucune séance interrompue.\n")
 
+    // A second into the second answer (six seconds long at the brisk pace), the power goes.
+    let started = try await Self.waitForRecordings(2, in: databasePath)
+    try #require(started.count == 2, "the demo never reached its second answer")
     try await Task.sleep(nanoseconds: 1_000_000_000)
     kill(session.processIdentifier, SIGKILL)
     session.waitUntilExit()
@@ -60,10 +55,39 @@ import Testing
     }
     let types = try database.eventLog.events(in: sessionID).map(\.event.type.rawValue)
     #expect(types.last == "session.interrupted")
+    #expect(types.count { $0 == "trial.ended" } == 1, "killed during the second trial")
     #expect(types.contains("recording.recovered"))
     #expect(try database.check.run().isHealthy)
 
     let again = try CommandRun.connectage(["db", "recover", "--db", databasePath])
     #expect(again.standardOutput == "Aucune séance interrompue.\n")
+
+    // The therapist picks the session up: the image of the first trial is not shown again.
+    let resumed = try CommandRun.connectage(
+      ["demo", "--headless", "--brisk", "--players", "2", "--resume", "--db", databasePath, "--output", folder.path])
+    #expect(resumed.exitCode == 0, "\(resumed.standardError)")
+    #expect(resumed.standardOutput.contains("Reprise de la séance interrompue \(sessionID) à l'essai 2.\n"))
+    let sessions = try database.sessions.fetchAll().map(\.id)
+    let resumedID = try #require(sessions.first { $0 != sessionID })
+    let resumedEvents = try database.eventLog.events(in: resumedID).map(\.event)
+    #expect(
+      resumedEvents.filter { $0.type.rawValue == "trial.started" }.compactMap { $0.payload["trial"] }
+        == ["G01-S01-T2", "G01-S01-T3"])
+    #expect(
+      resumedEvents.first { $0.type.rawValue == "runner.started" }?.payload["resumes"] == sessionID.rawValue)
+    #expect(try database.recordings.fetchAll(in: resumedID).count == 2)
+    #expect(try database.check.run().isHealthy)
+  }
+
+  /// Polls the log every 100 ms until `count` answers have started recording (or two minutes pass).
+  static func waitForRecordings(_ count: Int, in databasePath: String) async throws -> [SessionEvent] {
+    var started: [SessionEvent] = []
+    for _ in 0..<1200 where started.count < count {
+      try await Task.sleep(nanoseconds: 100_000_000)
+      guard FileManager.default.fileExists(atPath: databasePath) else { continue }
+      started = try SessionDatabase(path: databasePath).eventLog.allEvents().map(\.event)
+        .filter { $0.type.rawValue == "recording.started" }
+    }
+    return started
   }
 }

@@ -22,6 +22,11 @@ import Testing
       id: "second group of twenty participants, session beyond the schedule",
       arguments: ["Protocols/espoir-avc.yaml", "--participants", "20", "--group", "G02", "--session", "99"],
       message: "La séance 99 n'existe pas : le protocole en prévoit 13.\n"),
+    BadInputCase(
+      id: "nothing to resume", arguments: ["Protocols/espoir-avc.yaml", "--session", "2", "--resume"],
+      message:
+        "Rien à reprendre : la dernière séance G01-S02 n'a pas été interrompue (ou n'a jamais eu lieu). Lancez-la sans --resume.\n"
+    ),
   ])
   func refusesASessionOutsideThePlan(_ c: BadInputCase) throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("connectage-run-\(UUID().uuidString)")

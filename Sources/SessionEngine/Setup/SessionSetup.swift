@@ -27,6 +27,9 @@ public struct SessionSetup: Hashable, Sendable {
   public var difficulty: Difficulty
   /// Seeds every shuffle (memory cards, choice order), so that a session can be replayed exactly.
   public var seed: UInt64
+  /// The trial the session starts at (0 = the first): a session resumed after an interruption
+  /// skips the images already shown, so that no patient sees one twice.
+  public var firstTrialIndex: Int
 
   /// Creates a setup; answers are recorded by default in clinical sessions, and never in an animation.
   public init(
@@ -34,7 +37,7 @@ public struct SessionSetup: Hashable, Sendable {
     thenAndNowPictures: [ThenAndNowPicture] = [], participants: [ParticipantCode] = [],
     scentSafety: ScentSafetyLimits = .standard, scentReleaseMilliseconds: Int = 4_000,
     scentIntensity: Int = 60, recordsAnswers: Bool? = nil, maximumAnswerSeconds: Int? = nil,
-    difficulty: Difficulty = .easy, seed: UInt64 = 0
+    difficulty: Difficulty = .easy, seed: UInt64 = 0, firstTrialIndex: Int = 0
   ) {
     self.session = session
     self.title = title ?? LocalizedText(fr: "Séance \(session.number)", en: "Session \(session.number)")
@@ -50,6 +53,7 @@ public struct SessionSetup: Hashable, Sendable {
     self.maximumAnswerSeconds = maximumAnswerSeconds
     self.difficulty = difficulty
     self.seed = seed
+    self.firstTrialIndex = max(0, firstTrialIndex)
   }
 
   /// Scents in a stable order, so that shuffles depend on the seed only.

@@ -10,6 +10,8 @@ struct PreparedSession: Sendable {
   var session: Session
   var group: ParticipantGroup?
   var setup: SessionSetup
+  /// The interrupted run this one picks up, when resuming.
+  var resumes: ResumePoint?
 
   /// Reads the protocol, plans it, picks the session to run and records it in the database.
   ///
@@ -45,6 +47,8 @@ struct PreparedSession: Sendable {
         isBadInput: true)
     }
     var session = unit.sessions[configuration.sessionNumber - 1]
+    let resumes =
+      configuration.resumesInterruptedRun ? try Self.resumePoint(of: session, in: database) : nil
     session.id = SessionID("\(session.id.rawValue)-\(Self.stamp(startedAt))")
     let isClinical = clinicalProtocol.kind == .clinical
     // A group the therapist registered keeps its members and their order (player n is its n-th
@@ -72,13 +76,44 @@ struct PreparedSession: Sendable {
       scentReleaseMilliseconds: clinicalProtocol.presentation.scentPulseMilliseconds,
       recordsAnswers: clinicalProtocol.evocation.recording,
       maximumAnswerSeconds: clinicalProtocol.evocation.maximumAnswerSeconds,
-      difficulty: clinicalProtocol.games.first?.difficulty ?? .easy, seed: configuration.seed)
+      difficulty: clinicalProtocol.games.first?.difficulty ?? .easy, seed: configuration.seed,
+      firstTrialIndex: resumes?.trialIndex ?? 0)
 
     let prepared = PreparedSession(
-      clinicalProtocol: clinicalProtocol, session: session, group: group, setup: setup)
+      clinicalProtocol: clinicalProtocol, session: session, group: group, setup: setup, resumes: resumes)
     try prepared.record(
       in: database, protocolName: configuration.protocolFile.deletingPathExtension().lastPathComponent)
     return prepared
+  }
+
+  /// Where the planned session's interrupted run stopped; refuses when there is nothing to resume.
+  private static func resumePoint(of planned: Session, in database: SessionDatabase) throws(RunFailure) -> ResumePoint {
+    let point: ResumePoint?
+    do {
+      point = try SessionRecovery(database: database).resumePoint(ofPlanned: planned.id, trials: planned.trials)
+    } catch {
+      throw RunFailure(
+        LocalizedText(
+          fr: "La base de données n'a pas pu être lue : \(error).", en: "The database could not be read: \(error)."))
+    }
+    guard let point else {
+      throw RunFailure(
+        LocalizedText(
+          fr:
+            "Rien à reprendre : la dernière séance \(planned.id) n'a pas été interrompue (ou n'a jamais eu lieu). Lancez-la sans --resume.",
+          en:
+            "Nothing to resume: the last run of \(planned.id) was not interrupted (or never happened). Run it without --resume."
+        ),
+        isBadInput: true)
+    }
+    guard point.trialIndex < planned.trials.count else {
+      throw RunFailure(
+        LocalizedText(
+          fr: "Rien à reprendre : toutes les images de \(planned.id) ont déjà été présentées.",
+          en: "Nothing to resume: every image of \(planned.id) has already been shown."),
+        isBadInput: true)
+    }
+    return point
   }
 
   /// The planned group (or participant) that plays: the one named, else the first.

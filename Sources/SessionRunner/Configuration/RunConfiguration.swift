@@ -18,6 +18,8 @@ public struct RunConfiguration: Sendable {
   public var participantCount: Int
   /// The planned group that plays (`G02`); nil plays the first.
   public var group: String?
+  /// Picks up the planned session where its interrupted run stopped, skipping the images already shown.
+  public var resumesInterruptedRun: Bool
   public var seed: UInt64
   public var language: Language
   /// Extra gamepad mappings in SDL's community format (`gamecontrollerdb.txt`), for pads SDL
@@ -28,7 +30,8 @@ public struct RunConfiguration: Sendable {
     protocolFile: URL, assetsRoot: URL, databasePath: String, outputDirectory: URL,
     diffuser: DiffuserChoice = .simulated, display: DisplayChoice = .automatic,
     players: PlayerChoice = .realPads, sessionNumber: Int = 1, participantCount: Int = 10, group: String? = nil,
-    seed: UInt64 = 1, language: Language = .french, padMappingsFile: URL? = nil
+    seed: UInt64 = 1, language: Language = .french, padMappingsFile: URL? = nil,
+    resumesInterruptedRun: Bool = false
   ) {
     self.protocolFile = protocolFile
     self.assetsRoot = assetsRoot
@@ -40,6 +43,7 @@ public struct RunConfiguration: Sendable {
     self.sessionNumber = sessionNumber
     self.participantCount = participantCount
     self.group = group
+    self.resumesInterruptedRun = resumesInterruptedRun
     self.seed = seed
     self.language = language
     self.padMappingsFile = padMappingsFile
@@ -50,7 +54,8 @@ public struct RunConfiguration: Sendable {
 public enum DiffuserChoice: Hashable, Sendable {
   /// The built-in simulator on a private Unix socket: the whole wire protocol, no hardware.
   case simulated
-  /// A diffuser (or a simulator started elsewhere) at `unix:PATH`, `tcp:HOST:PORT` or `rfcomm:ADDRESS[:CHANNEL]`.
+  /// A diffuser (or a simulator started elsewhere) at `unix:PATH`, `tcp:HOST:PORT`,
+  /// `rfcomm:ADDRESS[:CHANNEL]` or `ble:ADDRESS`.
   case endpoint(String)
   /// No diffuser: scent releases are refused and logged, the session goes on.
   case none

@@ -14,4 +14,6 @@ public struct RunSummary: Sendable {
   public var frames: Int
   public var droppedFrames: Int
   public var exportDirectory: URL?
+  /// The interrupted run this one picked up, and the planned trial it started at (1 = the first).
+  public var resumed: (session: SessionID, atTrial: Int)?
 }

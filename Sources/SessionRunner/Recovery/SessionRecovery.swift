@@ -84,6 +84,29 @@ public struct SessionRecovery: Sendable {
     return report
   }
 
+  /// Where to pick up the planned session `planned` (run ids are `<planned>-<stamp>`) when its
+  /// latest run was interrupted: that run, and the index of the first trial no run has ended.
+  /// Nil when the latest run ended normally, or none exists.
+  public func resumePoint(ofPlanned planned: SessionID, trials: [Trial]) throws -> ResumePoint? {
+    let prefix = planned.rawValue + "-"
+    var ended: Set<TrialID> = []
+    var interrupted: Set<SessionID> = []
+    var runs: Set<SessionID> = []
+    for stored in try database.eventLog.allEvents() where stored.event.session.rawValue.hasPrefix(prefix) {
+      let event = stored.event
+      runs.insert(event.session)
+      switch event.type.rawValue {
+      case "trial.ended": event.payload["trial"].map { ended.insert(TrialID($0)) }
+      case "session.interrupted": interrupted.insert(event.session)
+      default: break
+      }
+    }
+    // Run ids end with a sortable time stamp: the greatest is the latest.
+    guard let latest = runs.max(by: { $0.rawValue < $1.rawValue }), interrupted.contains(latest) else { return nil }
+    let next = trials.firstIndex { !ended.contains($0.id) } ?? trials.count
+    return ResumePoint(interruptedSession: latest, trialIndex: next)
+  }
+
   /// The takes the log says were started, each once, in order.
   static func recordingRequests(in events: [SessionEvent]) -> [RecordingRequest] {
     var seen: Set<RecordingRequest> = []

@@ -43,7 +43,8 @@ struct DemoCommand: AsyncParsableCommand {
     let configuration = RunConfiguration(
       protocolFile: URL(fileURLWithPath: self.protocol), assetsRoot: session.assetsRoot, databasePath: databasePath,
       outputDirectory: output, diffuser: session.diffuserChoice(otherwise: .simulated), display: session.display,
-      players: .autopilot(players: players, pace: brisk ? .brisk : .demonstration))
+      players: .autopilot(players: players, pace: brisk ? .brisk : .demonstration),
+      resumesInterruptedRun: session.resume)
     Terminal.say(
       LocalizedText(
         fr:

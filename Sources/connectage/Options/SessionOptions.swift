@@ -11,9 +11,12 @@ struct SessionOptions: ParsableArguments {
   @Flag(help: "Fill the screen (the session room's display).")
   var fullscreen = false
 
+  @Flag(help: "Pick up this session where its interrupted run stopped; images already shown are not shown again.")
+  var resume = false
+
   @Option(
     help: ArgumentHelp(
-      "Diffuser: 'simulated', 'none', or unix:PATH, tcp:HOST:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CHANNEL] (default: $CONNECTAGE_DIFFUSER).",
+      "Diffuser: 'simulated', 'none', or unix:PATH, tcp:HOST:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CHANNEL], ble:AA:BB:CC:DD:EE:FF (default: $CONNECTAGE_DIFFUSER).",
       valueName: "diffuser"))
   var diffuser: String?
 

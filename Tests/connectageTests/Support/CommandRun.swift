@@ -51,7 +51,13 @@ struct CommandRun: Sendable {
     process.standardOutput = output
     process.standardError = error
     try process.run()
+    // A command that waits for people (a session with real pads) would hang the suite and CI:
+    // after ten minutes it is killed, and its exit status says so.
+    let pid = process.processIdentifier
+    let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+    DispatchQueue.global().asyncAfter(deadline: .now() + 600, execute: watchdog)
     process.waitUntilExit()
+    watchdog.cancel()
     try output.close()
     try error.close()
     return CommandRun(

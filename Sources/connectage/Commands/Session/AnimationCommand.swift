@@ -25,6 +25,6 @@ struct AnimationCommand: AsyncParsableCommand {
         diffuser: options.diffuserChoice(otherwise: .none),
         display: options.display == .automatic ? .fullscreen : options.display, players: .realPads,
         sessionNumber: session, participantCount: 10, language: Terminal.language,
-        padMappingsFile: options.padMappingsFile))
+        padMappingsFile: options.padMappingsFile, resumesInterruptedRun: options.resume))
   }
 }

@@ -39,7 +39,7 @@ struct RunCommand: AsyncParsableCommand {
         diffuser: options.diffuserChoice(otherwise: .none), display: options.display, players: .realPads,
         sessionNumber: session,
         participantCount: participants, group: group, seed: seed, language: Terminal.language,
-        padMappingsFile: options.padMappingsFile))
+        padMappingsFile: options.padMappingsFile, resumesInterruptedRun: options.resume))
   }
 
   @MainActor

@@ -12,6 +12,12 @@ enum RunSummaryText {
           "Session \(summary.session) finished: \(summary.trials) trial(s), \(summary.players) player(s), \(summary.recordings.count) answer(s) recorded of which \(summary.measuredAnswers) measured, \(summary.releasedScents) scent(s) released, \(summary.events) event(s) logged."
       )
     ]
+    if let resumed = summary.resumed {
+      lines.insert(
+        LocalizedText(
+          fr: "Reprise de la séance interrompue \(resumed.session) à l'essai \(resumed.atTrial).",
+          en: "Resumed the interrupted session \(resumed.session) at trial \(resumed.atTrial)."), at: 0)
+    }
     if let export = summary.exportDirectory {
       lines.append(
         LocalizedText(
