@@ -31,7 +31,8 @@ import Testing
       #expect(
         Set(json.keys) == [
           "file", "algorithm", "recording_duration_s", "first_word_onset_s", "last_word_offset_s", "speech_duration_s",
-          "speaking_time_s", "segments", "pauses", "latency_from_stimulus_s", "speech_rate_wpm", "articulation_rate_wps",
+          "speaking_time_s", "segments", "pauses", "latency_from_stimulus_s", "speech_rate_wpm",
+          "articulation_rate_wps",
         ])
       #expect(json["file"] as? String == corpus.url(of: item).path)
       #expect(json["algorithm"] as? String == VoiceActivityDetector.algorithm)

@@ -27,14 +27,14 @@ import Testing
     defer { if session.isRunning { kill(session.processIdentifier, SIGKILL) } }
 
     // While the first answer is being recorded, recovery must leave the running session alone.
-    try #require(try await Self.waitForRecordings(1, in: databasePath).count == 1, "the demo never reached an answer")
+    try #require(try await Self.waitForRecordings(1, in: databasePath).count >= 1, "the demo never reached an answer")
     let whileRunning = try CommandRun.connectage(["db", "recover", "--db", databasePath])
     #expect(whileRunning.exitCode == 0)
     #expect(whileRunning.standardOutput == "Aucune séance interrompue.\n")
 
     // A second into the second answer (six seconds long at the brisk pace), the power goes.
     let started = try await Self.waitForRecordings(2, in: databasePath)
-    try #require(started.count == 2, "the demo never reached its second answer")
+    try #require(started.count >= 2, "the demo never reached its second answer")
     try await Task.sleep(nanoseconds: 1_000_000_000)
     kill(session.processIdentifier, SIGKILL)
     session.waitUntilExit()
@@ -79,14 +79,17 @@ import Testing
     #expect(try database.check.run().isHealthy)
   }
 
-  /// Polls the log every 100 ms until `count` answers have started recording (or two minutes pass).
+  /// Polls the log every 100 ms until at least `count` answers have started recording (or two
+  /// minutes pass), through one connection opened once, so polling never waits on the writer.
   static func waitForRecordings(_ count: Int, in databasePath: String) async throws -> [SessionEvent] {
+    var database: SessionDatabase?
     var started: [SessionEvent] = []
     for _ in 0..<1200 where started.count < count {
       try await Task.sleep(nanoseconds: 100_000_000)
-      guard FileManager.default.fileExists(atPath: databasePath) else { continue }
-      started = try SessionDatabase(path: databasePath).eventLog.allEvents().map(\.event)
-        .filter { $0.type.rawValue == "recording.started" }
+      if database == nil, FileManager.default.fileExists(atPath: databasePath) {
+        database = try SessionDatabase(path: databasePath)
+      }
+      started = try database?.eventLog.allEvents().map(\.event).filter { $0.type.rawValue == "recording.started" } ?? []
     }
     return started
   }

@@ -29,13 +29,6 @@ import Testing
       environment: ["XDG_DATA_HOME": workspace.root.path])
   }
 
-  struct BadInputCase: Sendable, CustomTestStringConvertible {
-    let id: String
-    let arguments: [String]
-    let message: String
-    var testDescription: String { id }
-  }
-
   @Test(arguments: [
     BadInputCase(
       id: "too many players", arguments: ["--players", "11"],

@@ -3,13 +3,6 @@ import Testing
 
 /// `connectage run` refuses a session it cannot run before it opens the screen or the pads.
 @Suite struct RunCommandTests {
-  struct BadInputCase: Sendable, CustomTestStringConvertible {
-    let id: String
-    let arguments: [String]
-    let message: String
-    var testDescription: String { id }
-  }
-
   @Test(arguments: [
     BadInputCase(
       id: "group not in the plan", arguments: ["Protocols/espoir-avc.yaml", "--group", "G09"],

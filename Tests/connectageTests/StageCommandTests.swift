@@ -34,32 +34,25 @@ struct StageCommandTests {
     #expect(pictures.contains("01-lobby.png") && pictures.contains("15-thank-you.png"))
   }
 
-  struct BadInput: CustomTestStringConvertible, Sendable {
-    var name: String
-    var arguments: [String]
-    var message: String
-    var testDescription: String { name }
-  }
-
   @Test(arguments: [
-    BadInput(
-      name: "a size without height", arguments: ["--size", "1920"],
+    BadInputCase(
+      id: "a size without height", arguments: ["--size", "1920"],
       message: "La taille « 1920 » n'est pas valide : écrivez-la LARGEURxHAUTEUR, par exemple 1920x1080."),
-    BadInput(
-      name: "a size that is not a number", arguments: ["--size", "grandxpetit"],
+    BadInputCase(
+      id: "a size that is not a number", arguments: ["--size", "grandxpetit"],
       message: "La taille « grandxpetit » n'est pas valide : écrivez-la LARGEURxHAUTEUR, par exemple 1920x1080."),
-    BadInput(
-      name: "a size too small to read", arguments: ["--size", "10x10"],
+    BadInputCase(
+      id: "a size too small to read", arguments: ["--size", "10x10"],
       message: "La taille « 10x10 » n'est pas valide : écrivez-la LARGEURxHAUTEUR, par exemple 1920x1080."),
-    BadInput(
-      name: "an assets folder that does not exist", arguments: ["--assets", "/nonexistent/Assets"],
+    BadInputCase(
+      id: "an assets folder that does not exist", arguments: ["--assets", "/nonexistent/Assets"],
       message:
         "Le dossier des ressources « /nonexistent/Assets » n'existe pas : indiquez le dossier Assets avec --assets."),
-    BadInput(
-      name: "a mappings file that does not exist", arguments: ["--pad-mappings", "/nonexistent/gamecontrollerdb.txt"],
+    BadInputCase(
+      id: "a mappings file that does not exist", arguments: ["--pad-mappings", "/nonexistent/gamecontrollerdb.txt"],
       message: "Le fichier de correspondances « /nonexistent/gamecontrollerdb.txt » n'existe pas."),
   ])
-  func badInputIsExplainedInFrenchWithExitCode2(_ badInput: BadInput) throws {
+  func badInputIsExplainedInFrenchWithExitCode2(_ badInput: BadInputCase) throws {
     let result = try run(["stage", "tour", "--headless"] + badInput.arguments)
     #expect(result.exitCode == 2)
     #expect(result.standardError == badInput.message + "\n")

@@ -81,26 +81,20 @@ import Testing
     }
   }
 
-  struct BadInput: Sendable, CustomTestStringConvertible {
-    var testDescription: String
-    var arguments: [String]
-    var message: String
-  }
-
   @Test(arguments: [
-    BadInput(
-      testDescription: "an unknown measure", arguments: ["--measure", "mots"],
+    BadInputCase(
+      id: "an unknown measure", arguments: ["--measure", "mots"],
       message: "Mesure inconnue « mots » pour --measure. Mesures possibles : speech_duration_s, phonation_time_s, "
         + "silent_pauses_n, silent_pauses_total_s, words, words_split, ideas_n, idea_density, memories_auto_n, memories_n.\n"
     ),
-    BadInput(
-      testDescription: "a study without answers", arguments: ["--study", "espoir-alzheimer"],
+    BadInputCase(
+      id: "a study without answers", arguments: ["--study", "espoir-alzheimer"],
       message: "Aucune réponse mesurée dans les séances choisies : vérifiez --study, --group et --db.\n"),
-    BadInput(
-      testDescription: "an output that is a file", arguments: ["--output", "FILE"],
+    BadInputCase(
+      id: "an output that is a file", arguments: ["--output", "FILE"],
       message: "« FILE » existe et n'est pas un dossier : donnez un dossier à --out.\n"),
   ])
-  func badInputIsExplainedWithExitCode2(_ badInput: BadInput) throws {
+  func badInputIsExplainedWithExitCode2(_ badInput: BadInputCase) throws {
     try withStudy { folder in
       let file = folder.path + "/results.txt"
       try "à garder\n".write(toFile: file, atomically: true, encoding: .utf8)
