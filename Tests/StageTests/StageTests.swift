@@ -16,6 +16,33 @@ extension SDLTests {
       #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.presentedAt <= $1.presentedAt })
     }
 
+    /// The first frame drawn after SDL delivers a press already shows it: the player's avatar lifts.
+    @Test func aPressShowsInTheNextFrame() throws {
+      StageFixtures.prepareHeadlessEnvironment()
+      let stage = try Stage(
+        configuration: StageConfiguration(
+          width: 960, height: 540, isHeadless: true, usesSoftwareRenderer: true, usesVSync: false,
+          assetsRoot: StageFixtures.pictures, animates: true))
+      let pad = try VirtualGamepad(productID: 0x0300)
+      let id = try #require(
+        stage.pollEvents().compactMap { event -> PadID? in
+          if case .pad(.connected(let id, _), _) = event { id } else { nil }
+        }.first)
+      let seat = JoinSeat(number: PlayerNumber(rawValue: 1)!, pad: id, avatar: "chat", isConfirmed: false)
+      let scene = StageScene(content: .join(JoinView(seats: [seat])))
+      stage.present(scene)
+      Thread.sleep(forTimeInterval: Double(Stage.fadeDuration) / 1e9)  // let the screen's fade-in end
+      let still = stage.renderPixels(of: scene)
+      #expect(
+        stage.renderPixels(of: scene).countDifferences(from: still, tolerance: 0) == 0, "nothing moves on its own")
+
+      pad.press(.a)
+      #expect(stage.pollEvents().contains { if case .pad(.pressed(id, .a), _) = $0 { true } else { false } })
+      // A display refreshes every 16.7 ms; a few of them later the bounce is high enough to count in pixels.
+      Thread.sleep(forTimeInterval: 0.05)
+      #expect(stage.renderPixels(of: scene).countDifferences(from: still, tolerance: 8) > 100)
+    }
+
     @Test func screenshotIsAPNGOfTheWindow() throws {
       let stage = try StageFixtures.stage(width: 320, height: 180)
       stage.present(StageScene(content: .lobby(title: .init(fr: "Atelier", en: "Workshop"))))

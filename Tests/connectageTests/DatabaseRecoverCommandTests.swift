@@ -8,7 +8,7 @@ import Testing
 /// repairs the take, files and measures it, and closes the session in the log; a session still
 /// running in another process is left alone; `--resume` picks the session up at the image it stopped on.
 @Suite struct DatabaseRecoverCommandTests {
-  @Test func aSessionKilledMidAnswerIsRecoveredThenResumedAndARunningOneIsLeftAlone() async throws {
+  @Test func aSessionKilledMidAnswerIsRecoveredThenResumedAndARunningOneIsLeftAlone() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "connectage-recover-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -27,15 +27,15 @@ import Testing
     defer { if session.isRunning { kill(session.processIdentifier, SIGKILL) } }
 
     // While the first answer is being recorded, recovery must leave the running session alone.
-    try #require(try await Self.waitForRecordings(1, in: databasePath).count >= 1, "the demo never reached an answer")
+    try #require(try Self.waitForRecordings(1, in: databasePath).count >= 1, "the demo never reached an answer")
     let whileRunning = try CommandRun.connectage(["db", "recover", "--db", databasePath])
     #expect(whileRunning.exitCode == 0)
     #expect(whileRunning.standardOutput == "Aucune séance interrompue.\n")
 
     // A second into the second answer (six seconds long at the brisk pace), the power goes.
-    let started = try await Self.waitForRecordings(2, in: databasePath)
+    let started = try Self.waitForRecordings(2, in: databasePath)
     try #require(started.count >= 2, "the demo never reached its second answer")
-    try await Task.sleep(nanoseconds: 1_000_000_000)
+    Thread.sleep(forTimeInterval: 1)
     kill(session.processIdentifier, SIGKILL)
     session.waitUntilExit()
 
@@ -81,11 +81,14 @@ import Testing
 
   /// Polls the log every 100 ms until at least `count` answers have started recording (or two
   /// minutes pass), through one connection opened once, so polling never waits on the writer.
-  static func waitForRecordings(_ count: Int, in databasePath: String) async throws -> [SessionEvent] {
+  ///
+  /// It blocks its thread on purpose: an `async` wait could not resume while the other command
+  /// tests hold every thread of the cooperative pool, and the session would end first.
+  static func waitForRecordings(_ count: Int, in databasePath: String) throws -> [SessionEvent] {
     var database: SessionDatabase?
     var started: [SessionEvent] = []
     for _ in 0..<1200 where started.count < count {
-      try await Task.sleep(nanoseconds: 100_000_000)
+      Thread.sleep(forTimeInterval: 0.1)
       if database == nil, FileManager.default.fileExists(atPath: databasePath) {
         database = try SessionDatabase(path: databasePath)
       }
