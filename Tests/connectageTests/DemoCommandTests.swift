@@ -23,8 +23,8 @@ import Testing
     func remove() { try? FileManager.default.removeItem(at: root) }
   }
 
-  static func demo(_ arguments: [String], in workspace: Workspace) throws -> CommandRun {
-    try CommandRun.connectage(
+  static func demo(_ arguments: [String], in workspace: Workspace) async throws -> CommandRun {
+    try await CommandRun.connectage(
       ["demo", "--headless", "--brisk", "--db", workspace.database, "--output", workspace.output] + arguments,
       environment: ["XDG_DATA_HOME": workspace.root.path])
   }
@@ -37,37 +37,38 @@ import Testing
       id: "no player", arguments: ["--players", "0"],
       message: "--players doit être entre 1 et 10 (reçu 0).\n"),
   ])
-  func refusesBadInputBeforeOpeningAnything(_ c: BadInputCase) throws {
+  func refusesBadInputBeforeOpeningAnything(_ c: BadInputCase) async throws {
     let workspace = try Workspace()
     defer { workspace.remove() }
-    let run = try Self.demo(c.arguments, in: workspace)
+    let run = try await Self.demo(c.arguments, in: workspace)
     #expect(run.exitCode == 2)
     #expect(run.standardError == c.message)
     #expect(!FileManager.default.fileExists(atPath: workspace.database), "nothing is created for bad input")
   }
 
-  @Test func aMissingProtocolFileIsNamed() throws {
+  @Test func aMissingProtocolFileIsNamed() async throws {
     let workspace = try Workspace()
     defer { workspace.remove() }
-    let run = try Self.demo(["--protocol", "Protocols/absent.yaml"], in: workspace)
+    let run = try await Self.demo(["--protocol", "Protocols/absent.yaml"], in: workspace)
     #expect(run.exitCode == 2)
     #expect(run.standardError.contains("Protocols/absent.yaml"), "\(run.standardError)")
   }
 
-  @Test func aClinicalSessionIsPlayedRecordedMeasuredAndExported() throws {
+  @Test func aClinicalSessionIsPlayedRecordedMeasuredAndExported() async throws {
     let workspace = try Workspace()
     defer { workspace.remove() }
     // The therapist registered the group beforehand, in an order of their own: player n is its n-th member.
     for code in ["P07", "P03", "P05"] {
       try #require(
-        try CommandRun.connectage(["participants", "add", code, "--study", "demo", "--db", workspace.database]).exitCode
+        try await CommandRun.connectage(["participants", "add", code, "--study", "demo", "--db", workspace.database])
+          .exitCode
           == 0)
     }
     try #require(
-      try CommandRun.connectage(
+      try await CommandRun.connectage(
         ["groups", "add", "G01", "--study", "demo", "--members", "P07,P03,P05", "--db", workspace.database]
       ).exitCode == 0)
-    let run = try Self.demo(["--players", "3"], in: workspace)
+    let run = try await Self.demo(["--players", "3"], in: workspace)
     try #require(run.exitCode == 0, "\(run.standardError)")
     let lines = run.standardOutput.split(separator: "\n").map(String.init)
     #expect(
@@ -131,10 +132,10 @@ import Testing
     #expect(rows.count == 1 + 3)
   }
 
-  @Test func theNursingHomeAnimationPlaysGamesAndScentsAndRecordsNothing() throws {
+  @Test func theNursingHomeAnimationPlaysGamesAndScentsAndRecordsNothing() async throws {
     let workspace = try Workspace()
     defer { workspace.remove() }
-    let run = try Self.demo(["--players", "2", "--protocol", "Protocols/ehpad-animation.yaml"], in: workspace)
+    let run = try await Self.demo(["--players", "2", "--protocol", "Protocols/ehpad-animation.yaml"], in: workspace)
     try #require(run.exitCode == 0, "\(run.standardError)")
     #expect(!run.standardError.contains("ALSA"), "offscreen virtual players use the silent audio driver")
 

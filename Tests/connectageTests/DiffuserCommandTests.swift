@@ -19,7 +19,7 @@ struct DiffuserCommandTests {
   ])
   func scanExplainsAKernelWithoutBluetooth(language: String, message: String) async throws {
     try #require(!Self.kernelHasBluetooth, "this kernel has Bluetooth: errno 97 cannot happen here")
-    let run = try CommandRun.connectage(["diffuser", "scan"], environment: ["CONNECTAGE_LANG": language])
+    let run = try await CommandRun.connectage(["diffuser", "scan"], environment: ["CONNECTAGE_LANG": language])
     #expect(run.exitCode == 1)
     #expect(run.standardError == message)
   }
@@ -33,7 +33,7 @@ struct DiffuserCommandTests {
   ])
   func everyBluetoothPathExplainsAKernelWithoutBluetooth(arguments: [String]) async throws {
     try #require(!Self.kernelHasBluetooth, "this kernel has Bluetooth: errno 97 cannot happen here")
-    let run = try CommandRun.connectage(arguments)
+    let run = try await CommandRun.connectage(arguments)
     #expect(run.exitCode == 1)
     #expect(run.standardError.hasPrefix("Le noyau de cet ordinateur ne prend pas en charge le Bluetooth (errno 97)."))
   }
@@ -66,13 +66,13 @@ struct DiffuserCommandTests {
     (["diffuser", "scan", "--radio", "wifi"], "--radio : « wifi » attendu classic, le ou both.\n"),
   ])
   func badInputIsExplained(arguments: [String], message: String) async throws {
-    let run = try CommandRun.connectage(arguments)
+    let run = try await CommandRun.connectage(arguments)
     #expect(run.exitCode == 2)
     #expect(run.standardError == message)
   }
 
   @Test func unreachableSimulatorIsExplained() async throws {
-    let run = try CommandRun.connectage([
+    let run = try await CommandRun.connectage([
       "diffuser", "stop-all", "--connect", "unix:/tmp/connectage-no-such-diffuser.sock",
     ])
     #expect(run.exitCode == 1)
@@ -84,7 +84,7 @@ struct DiffuserCommandTests {
   func testCommandChecksASimulatedDiffuser(scheme: String) async throws {
     let (simulator, socket, _) = try await Self.startSimulator(["--empty", "4"], scheme: scheme)
     defer { simulator.terminate() }
-    let run = try CommandRun.connectage(["diffuser", "test", "--connect", "\(scheme):\(socket)", "--scents", "2,3"])
+    let run = try await CommandRun.connectage(["diffuser", "test", "--connect", "\(scheme):\(socket)", "--scents", "2,3"])
     #expect(run.exitCode == 0, "\(run.standardError)")
     #expect(
       run.standardOutput.contains("Modèle : ConnectAge Simulated Diffuser 30, micrologiciel sim-1.0, 30 canaux\n"))
@@ -100,7 +100,7 @@ struct DiffuserCommandTests {
   @Test func emptyCartridgeFailsTheTest() async throws {
     let (simulator, socket, _) = try await Self.startSimulator(["--empty", "4"])
     defer { simulator.terminate() }
-    let run = try CommandRun.connectage(["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "4"])
+    let run = try await CommandRun.connectage(["diffuser", "test", "--connect", "unix:\(socket)", "--scents", "4"])
     #expect(run.exitCode == 1)
     #expect(run.standardOutput.contains("Canal 4 (fraise) : La cartouche de ce canal est vide : remplacez-la.\n"))
     #expect(run.standardError == "Test terminé avec 1 canal(aux) en échec.\n")

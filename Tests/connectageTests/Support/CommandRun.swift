@@ -27,42 +27,73 @@ struct CommandRun: Sendable {
   static func connectage(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil)
     throws -> CommandRun
   {
-    // Output goes to files rather than pipes: a long plan cannot fill a pipe and stall the child.
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("connectage-run-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let outputURL = folder.appendingPathComponent("stdout")
-    let errorURL = folder.appendingPathComponent("stderr")
-    _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-    let output = try FileHandle(forWritingTo: outputURL)
-    let error = try FileHandle(forWritingTo: errorURL)
+    let child = try Child(arguments, environment: environment, in: directory)
+    try child.process.run()
+    child.process.waitUntilExit()
+    return try child.finish()
+  }
 
+  /// The same, for long commands (whole sessions): the test waits without holding one of the few
+  /// threads every other test needs.
+  static func connectage(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil)
+    async throws -> CommandRun
+  {
+    let child = try Child(arguments, environment: environment, in: directory)
+    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+      child.process.terminationHandler = { _ in continuation.resume() }
+      do {
+        try child.process.run()
+      } catch {
+        continuation.resume(throwing: error)
+      }
+    }
+    return try child.finish()
+  }
+
+  /// A prepared process whose output goes to files rather than pipes: a long plan cannot fill a
+  /// pipe and stall the child.
+  private final class Child: @unchecked Sendable {
     let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = directory ?? repositoryRoot
-    var variables = ProcessInfo.processInfo.environment
-    variables["CONNECTAGE_LANG"] = nil
-    variables["XDG_DATA_HOME"] = dataHome
-    variables.merge(environment) { $1 }
-    process.environment = variables
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    // A command that waits for people (a session with real pads) would hang the suite and CI:
-    // after ten minutes it is killed, and its exit status says so.
-    let pid = process.processIdentifier
-    let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
-    DispatchQueue.global().asyncAfter(deadline: .now() + 600, execute: watchdog)
-    process.waitUntilExit()
-    watchdog.cancel()
-    try output.close()
-    try error.close()
-    return CommandRun(
-      standardOutput: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
-      standardError: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self),
-      exitCode: process.terminationStatus)
+    let folder: URL
+    let output: FileHandle
+    let error: FileHandle
+    private var watchdog: DispatchWorkItem?
+
+    init(_ arguments: [String], environment: [String: String], in directory: URL?) throws {
+      folder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("connectage-run-\(UUID().uuidString)", isDirectory: true)
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("stdout").path, contents: nil)
+      _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("stderr").path, contents: nil)
+      output = try FileHandle(forWritingTo: folder.appendingPathComponent("stdout"))
+      error = try FileHandle(forWritingTo: folder.appendingPathComponent("stderr"))
+      process.executableURL = CommandRun.executable
+      process.arguments = arguments
+      process.currentDirectoryURL = directory ?? CommandRun.repositoryRoot
+      var variables = ProcessInfo.processInfo.environment
+      variables["CONNECTAGE_LANG"] = nil
+      variables["XDG_DATA_HOME"] = CommandRun.dataHome
+      variables.merge(environment) { $1 }
+      process.environment = variables
+      process.standardOutput = output
+      process.standardError = error
+      // A command that waits for people (a session with real pads) would hang the suite and CI:
+      // after ten minutes it is killed, and its exit status says so.
+      let process = process
+      let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+      DispatchQueue.global().asyncAfter(deadline: .now() + 600, execute: watchdog)
+      self.watchdog = watchdog
+    }
+
+    func finish() throws -> CommandRun {
+      watchdog?.cancel()
+      try output.close()
+      try error.close()
+      defer { try? FileManager.default.removeItem(at: folder) }
+      return CommandRun(
+        standardOutput: String(decoding: try Data(contentsOf: folder.appendingPathComponent("stdout")), as: UTF8.self),
+        standardError: String(decoding: try Data(contentsOf: folder.appendingPathComponent("stderr")), as: UTF8.self),
+        exitCode: process.terminationStatus)
+    }
   }
 }
