@@ -84,7 +84,9 @@ struct DiffuserCommandTests {
   func testCommandChecksASimulatedDiffuser(scheme: String) async throws {
     let (simulator, socket, _) = try await Self.startSimulator(["--empty", "4"], scheme: scheme)
     defer { simulator.terminate() }
-    let run = try await CommandRun.connectage(["diffuser", "test", "--connect", "\(scheme):\(socket)", "--scents", "2,3"])
+    let run = try await CommandRun.connectage([
+      "diffuser", "test", "--connect", "\(scheme):\(socket)", "--scents", "2,3",
+    ])
     #expect(run.exitCode == 0, "\(run.standardError)")
     #expect(
       run.standardOutput.contains("Modèle : ConnectAge Simulated Diffuser 30, micrologiciel sim-1.0, 30 canaux\n"))

@@ -35,7 +35,8 @@ public enum ASRJSONReader {
     }
     let normalizer = PlainTextNormalizer()
     var utterances: [Utterance] = []
-    func append(words: [Word], text: String?, start: Double?, end: Double?, speaker: String) throws(TranscriptReadError) {
+    func append(words: [Word], text: String?, start: Double?, end: Double?, speaker: String) throws(TranscriptReadError)
+    {
       let timed = words.compactMap { word -> TimedWord? in
         guard let text = word.spoken, let start = word.start, let end = word.end else { return nil }
         return TimedWord(text: text, start: start, end: end)
@@ -125,7 +126,8 @@ public enum ASRJSONReader {
       return TranscriptReadError(
         file: file, line: 1, column: 1,
         reason: LocalizedText(
-          fr: "valeur inattendue en \(path.isEmpty ? "racine" : path) : « start »/« end » sont des nombres, « word »/« text » du texte",
+          fr:
+            "valeur inattendue en \(path.isEmpty ? "racine" : path) : « start »/« end » sont des nombres, « word »/« text » du texte",
           en: "unexpected value at \(path.isEmpty ? "root" : path): 'start'/'end' are numbers, 'word'/'text' strings"))
     @unknown default:
       return TranscriptReadError(

@@ -8,7 +8,11 @@ struct JSONSyntaxLocator {
   /// The position of the first syntax error, or nil when the text is valid JSON.
   static func firstError(in bytes: [UInt8]) -> (line: Int, column: Int)? {
     var locator = JSONSyntaxLocator(bytes: bytes)
-    let valid = locator.value(depth: 0) && { locator.skipWhitespace(); return locator.index == bytes.count }()
+    let valid =
+      locator.value(depth: 0)
+      && {
+        locator.skipWhitespace(); return locator.index == bytes.count
+      }()
     return valid ? nil : locator.position()
   }
 

@@ -93,7 +93,8 @@ public struct PlainTextNormalizer: Sendable {
       }
       var body = Substring(token)
       var trailing: [String] = []
-      while let last = body.last, Self.trailingPunctuation.contains(last), !(body.hasPrefix("(") && body.hasSuffix(")")) {
+      while let last = body.last, Self.trailingPunctuation.contains(last), !(body.hasPrefix("(") && body.hasSuffix(")"))
+      {
         if body.hasPrefix("+") { break }
         body.removeLast()
         trailing.insert(String(last), at: 0)

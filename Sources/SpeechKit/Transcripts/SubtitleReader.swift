@@ -81,7 +81,8 @@ public enum SubtitleReader {
   {
     let parts = line.components(separatedBy: "-->")
     let startText = parts[0].trimmingWhitespace()
-    let endText = (parts.count > 1 ? parts[1] : "").trimmingWhitespace().split(separator: " ").first.map(String.init) ?? ""
+    let endText =
+      (parts.count > 1 ? parts[1] : "").trimmingWhitespace().split(separator: " ").first.map(String.init) ?? ""
     guard let start = seconds(startText) else {
       throw source.error(
         line: number, column: 1,
@@ -127,7 +128,11 @@ public enum SubtitleReader {
     var result = ""
     var inTag = false
     for character in text {
-      if character == "<" { inTag = true } else if character == ">" && inTag { inTag = false } else if !inTag {
+      if character == "<" {
+        inTag = true
+      } else if character == ">" && inTag {
+        inTag = false
+      } else if !inTag {
         result.append(character)
       }
     }

@@ -79,7 +79,8 @@ public enum TextGridReader {
         throw source.error(
           line: token?.line ?? endLine, column: token?.column ?? endColumn,
           LocalizedText(
-            fr: "nombre d'éléments invalide (\(what.french)) : entier positif attendu, au plus le nombre de données du fichier",
+            fr:
+              "nombre d'éléments invalide (\(what.french)) : entier positif attendu, au plus le nombre de données du fichier",
             en: "invalid count (\(what.english)): expected a non-negative integer no larger than the file's data"))
       }
       return Int(value)
@@ -90,13 +91,16 @@ public enum TextGridReader {
       guard case .string(let value) = token.value else {
         throw source.error(
           line: token.line, column: token.column,
-          LocalizedText(fr: "texte entre guillemets attendu (\(what.french))", en: "quoted text expected (\(what.english))"))
+          LocalizedText(
+            fr: "texte entre guillemets attendu (\(what.french))", en: "quoted text expected (\(what.english))"))
       }
       return (value, token)
     }
   }
 
-  private static func tokens(in source: SourceText) throws(TranscriptReadError) -> (tokens: [Token], line: Int, column: Int) {
+  private static func tokens(in source: SourceText) throws(TranscriptReadError) -> (
+    tokens: [Token], line: Int, column: Int
+  ) {
     let scalars = Array(source.text.unicodeScalars)
     var tokens: [Token] = []
     var index = 0
@@ -195,20 +199,25 @@ public enum TextGridReader {
     guard fileType == "ooTextFile" else {
       throw source.error(
         line: fileTypeToken.line, column: fileTypeToken.column,
-        LocalizedText(fr: "ce n'est pas un fichier texte Praat (\"ooTextFile\" attendu)", en: "not a Praat text file (expected \"ooTextFile\")"))
+        LocalizedText(
+          fr: "ce n'est pas un fichier texte Praat (\"ooTextFile\" attendu)",
+          en: "not a Praat text file (expected \"ooTextFile\")"))
     }
     let (objectClass, classToken) = try cursor.string(LocalizedText(fr: "\"TextGrid\"", en: "\"TextGrid\""))
     guard objectClass == "TextGrid" else {
       throw source.error(
         line: classToken.line, column: classToken.column,
-        LocalizedText(fr: "objet Praat « \(objectClass) » : un TextGrid est attendu", en: "Praat object '\(objectClass)': a TextGrid is expected"))
+        LocalizedText(
+          fr: "objet Praat « \(objectClass) » : un TextGrid est attendu",
+          en: "Praat object '\(objectClass)': a TextGrid is expected"))
     }
     let xmin = try cursor.number(LocalizedText(fr: "xmin", en: "xmin"))
     let xmax = try cursor.number(LocalizedText(fr: "xmax", en: "xmax"))
     let flag = try cursor.next(LocalizedText(fr: "<exists>", en: "<exists>"))
     guard case .flag(let hasTiers) = flag.value else {
       throw source.error(
-        line: flag.line, column: flag.column, LocalizedText(fr: "<exists> ou <absent> attendu", en: "<exists> or <absent> expected"))
+        line: flag.line, column: flag.column,
+        LocalizedText(fr: "<exists> ou <absent> attendu", en: "<exists> or <absent> expected"))
     }
     var tiers: [TextGridTier] = []
     if hasTiers {
@@ -290,8 +299,10 @@ public enum TextGridReader {
           throw TranscriptReadError(
             file: file, line: position.line, column: position.column,
             reason: LocalizedText(
-              fr: "tier « \(tier.name) », intervalle à \(TextGridWriter.number(interval.xmin)) s : \(error.reason.french)",
-              en: "tier '\(tier.name)', interval at \(TextGridWriter.number(interval.xmin)) s: \(error.reason.english)"))
+              fr:
+                "tier « \(tier.name) », intervalle à \(TextGridWriter.number(interval.xmin)) s : \(error.reason.french)",
+              en: "tier '\(tier.name)', interval at \(TextGridWriter.number(interval.xmin)) s: \(error.reason.english)")
+          )
         }
         let inside = words.filter { $0.xmin >= interval.xmin && $0.xmax <= interval.xmax }
           .map { TimedWord(text: $0.text, start: $0.xmin, end: $0.xmax) }
