@@ -24,15 +24,7 @@ import Testing
   @Test func aCodingSavedBeforeEpisodesWereKeptComesBackWithItsCount() throws {
     let folder = try StoreFixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("connectage.sqlite").path
-    do {
-      let database = try SessionDatabase(path: path)
-      try database.participants.add(StoreFixtures.firstParticipant)
-      try database.participants.add(StoreFixtures.secondParticipant)
-      try database.groups.add(StoreFixtures.group)
-      try database.sessions.save(StoreFixtures.firstSession)
-      try database.measures.save(AnswerMeasures(answer: answer, ruleSetVersion: "wc-fr-chat-1.0"))
-    }
+    let path = try databaseWithOneMeasuredAnswer(in: folder)
     let insert = try SQLiteShell.run(
       """
       INSERT INTO memory_coding (session_id, trial_id, participant_code, coder, coded_at, memories_n)
@@ -48,15 +40,7 @@ import Testing
   @Test func theEpisodesMigrationKeepsCodingsAlreadySaved() throws {
     let folder = try StoreFixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("connectage.sqlite").path
-    do {
-      let database = try SessionDatabase(path: path)
-      try database.participants.add(StoreFixtures.firstParticipant)
-      try database.participants.add(StoreFixtures.secondParticipant)
-      try database.groups.add(StoreFixtures.group)
-      try database.sessions.save(StoreFixtures.firstSession)
-      try database.measures.save(AnswerMeasures(answer: answer, ruleSetVersion: "wc-fr-chat-1.0"))
-    }
+    let path = try databaseWithOneMeasuredAnswer(in: folder)
     // Back to the first schema, as an older ConnectAge left it, with one coding.
     let downgrade = try SQLiteShell.run(
       """
@@ -78,5 +62,17 @@ import Testing
     #expect(StatisticsMeasure.memories.value(of: measures, coding: coding) == 1)
     #expect(StatisticsMeasure.memories.value(of: measures, coding: nil) == nil)
     #expect(StatisticsMeasure.automaticMemories.value(of: measures, coding: coding) == 3)
+  }
+
+  /// A database file with the fixture session and the measures of ``answer``, closed again.
+  private func databaseWithOneMeasuredAnswer(in folder: URL) throws -> String {
+    let path = folder.appendingPathComponent("connectage.sqlite").path
+    let database = try SessionDatabase(path: path)
+    try database.participants.add(StoreFixtures.firstParticipant)
+    try database.participants.add(StoreFixtures.secondParticipant)
+    try database.groups.add(StoreFixtures.group)
+    try database.sessions.save(StoreFixtures.firstSession)
+    try database.measures.save(AnswerMeasures(answer: answer, ruleSetVersion: "wc-fr-chat-1.0"))
+    return path
   }
 }
