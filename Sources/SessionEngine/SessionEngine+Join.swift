@@ -69,6 +69,15 @@ extension SessionEngine {
     }
   }
 
+  /// R on the join screen: every seat is freed, so patients who pressed in the wrong order can
+  /// sit down again in the order of the group (player n's answers are filed under its n-th member).
+  mutating func clearSeats() {
+    guard !seats.isEmpty else { return }
+    log("join.reset", ["seats": String(seats.count)])
+    seats.removeAll()
+    forgetHeldButtons()
+  }
+
   /// Space on the join screen: everyone seated plays, as soon as one player has confirmed.
   mutating func startSession(at now: UInt64) {
     guard seats.contains(where: \.isConfirmed) else {
@@ -94,7 +103,7 @@ extension SessionEngine {
       ])
     if setup.firstTrialIndex > 0 {
       log(
-        "session.resumed",
+        "session.resumedAfterInterruption",
         [
           "fromTrial": setup.session.trials.indices.contains(setup.firstTrialIndex)
             ? setup.session.trials[setup.firstTrialIndex].id.rawValue : ""

@@ -82,6 +82,10 @@ extension SessionEngine {
   }
 
   private mutating func redo(at now: UInt64) {
+    if stage == .joining {
+      clearSeats()
+      return
+    }
     guard stage == .trials, let step = progress?.step else { return }
     switch step {
     case .scentLead: break

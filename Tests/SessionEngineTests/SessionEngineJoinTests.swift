@@ -4,6 +4,12 @@ import Testing
 
 let joinCases: [TranscriptCase] = [
   .init(
+    id: "R on the join screen frees every seat, so patients can sit down again in the group's order",
+    before: Step.press(1) + Step.press(2),
+    script: Step.key(.redo) + Step.press(2),
+    keep: ["log join", "log player", "show"],
+    expected: ["log join.reset", "show join ", "log player.joined player 1", "show join 1:chat?"]),
+  .init(
     id: "any button takes a seat, A keeps the avatar",
     script: Step.press(1, .x) + Step.press(1),
     keep: ["log player", "sound", "show"],

@@ -89,7 +89,7 @@ private func storyboard(_ driver: Driver) -> [String] {
   setup.firstTrialIndex = 1
   var driver = Driver(setup)
   driver.run(Step.joinAndStart(pads: [1, 2]))
-  #expect(driver.lines(["log session.resumed"]).count == 1)
+  #expect(driver.lines(["log session.resumedAfterInterruption"]).count == 1)
   #expect(driver.lines(["log trial.started"]).count == 1)
   guard case .stimulus(let view) = driver.engine.scene.content else {
     Issue.record("expected the second trial's image, got \(driver.engine.scene.content)")
