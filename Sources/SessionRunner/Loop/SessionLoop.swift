@@ -99,9 +99,21 @@ final class SessionLoop {
   /// Waits for every answer's analysis; returns how many answers were measured and stored.
   func finishAnalyses() async -> Int {
     var measured = 0
+    var withoutParticipant = 0
+    defer {
+      if withoutParticipant > 0 {
+        warnings.append(
+          LocalizedText(
+            fr:
+              "\(withoutParticipant) réponse(s) de joueur(s) sans code participant (plus de manettes que de membres du groupe) : enregistrées dans \(outputDirectory.path), mais ni classées ni mesurées.",
+            en:
+              "\(withoutParticipant) answer(s) from player(s) without a participant code (more pads than group members): recorded in \(outputDirectory.path), but neither filed nor measured."
+          ))
+      }
+    }
     for task in analyses {
       do {
-        if try await task.value { measured += 1 }
+        if try await task.value { measured += 1 } else { withoutParticipant += 1 }
       } catch {
         warnings.append(
           LocalizedText(
