@@ -79,14 +79,14 @@ extension SessionEngine {
     stopRecording(reason: "replaced")
     recording = ActiveRecording(request: request, startedAt: now)
     pending.append(.startRecording(request))
-    log("recording.started", recordingPayload(request))
+    log("recording.started", request.payload)
   }
 
   mutating func stopRecording(reason: String) {
     guard let active = recording else { return }
     recording = nil
     pending.append(.stopRecording(active.request))
-    var payload = recordingPayload(active.request)
+    var payload = active.request.payload
     payload["reason"] = reason
     log("recording.stopped", payload)
   }
@@ -95,7 +95,7 @@ extension SessionEngine {
   mutating func recordingDidFail(_ reason: LocalizedText) {
     var payload = trialPayload(["reason": reason.english])
     if let active = recording {
-      payload.merge(recordingPayload(active.request)) { mine, _ in mine }
+      payload.merge(active.request.payload) { mine, _ in mine }
       stopRecording(reason: "failed")
     }
     log("recording.failed", payload)
@@ -110,12 +110,4 @@ extension SessionEngine {
     endTurn(reason: "maximumDuration")
   }
 
-  private func recordingPayload(_ request: RecordingRequest) -> [String: String] {
-    var payload = [
-      "trial": request.trial.rawValue, "player": request.player.description, "turn": String(request.turn),
-      "redo": String(request.redo),
-    ]
-    payload["participant"] = request.participant?.rawValue
-    return payload
-  }
 }

@@ -111,15 +111,8 @@ public struct SessionRecovery: Sendable {
   static func recordingRequests(in events: [SessionEvent]) -> [RecordingRequest] {
     var seen: Set<RecordingRequest> = []
     return events.compactMap { event -> RecordingRequest? in
-      guard event.type.rawValue == "recording.started",
-        let trial = event.payload["trial"].map({ TrialID($0) }),
-        let player = event.payload["player"].flatMap(Int.init).flatMap(PlayerNumber.init(rawValue:)),
-        let turn = event.payload["turn"].flatMap(Int.init)
+      guard event.type.rawValue == "recording.started", let request = RecordingRequest(payload: event.payload)
       else { return nil }
-      let participant = event.payload["participant"].flatMap { $0.isEmpty ? nil : ParticipantCode(rawValue: $0) }
-      let request = RecordingRequest(
-        trial: trial, player: player, participant: participant, turn: turn,
-        redo: event.payload["redo"].flatMap(Int.init) ?? 0)
       return seen.insert(request).inserted ? request : nil
     }
   }
