@@ -23,6 +23,21 @@ import Testing
     #expect(try log.events(in: "S09") == [])
   }
 
+  @Test func eventsOfSomeTypesComeBackInLogOrderAcrossSessions() throws {
+    let log = try StoreFixtures.plannedDatabase().eventLog
+    let events = [
+      StoreFixtures.event("S01", "session.opened", at: 0),
+      StoreFixtures.event("S01", "pad.pressed", at: 1, ["pad": "1"]),
+      StoreFixtures.event("S02", "session.opened", at: 2),
+      StoreFixtures.event("S01", "session.ended", at: 3, ["reason": "completed"]),
+    ]
+    try log.append(contentsOf: events)
+    #expect(
+      try log.events(ofTypes: ["session.opened", "session.ended"]).map(\.event) == [events[0], events[2], events[3]])
+    #expect(try log.events(ofTypes: ["session.interrupted"]).isEmpty)
+    #expect(try log.events(ofTypes: []).isEmpty)
+  }
+
   @Test func aBatchIsWrittenInOneGoWithConsecutiveSequences() throws {
     let log = try StoreFixtures.plannedDatabase().eventLog
     try log.append(StoreFixtures.event("S01", "session.started", at: 0))

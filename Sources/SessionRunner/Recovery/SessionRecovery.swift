@@ -23,7 +23,8 @@ public struct SessionRecovery: Sendable {
     var opened: [SessionID] = []
     var closed: Set<SessionID> = []
     var folders: [SessionID: URL] = [:]
-    for stored in try database.eventLog.allEvents() {
+    let types: [EventType] = ["session.opened", "session.ended", "session.interrupted", "runner.started"]
+    for stored in try database.eventLog.events(ofTypes: types) {
       let event = stored.event
       switch event.type.rawValue {
       case "session.opened": opened.append(event.session)
@@ -92,7 +93,9 @@ public struct SessionRecovery: Sendable {
     var ended: Set<TrialID> = []
     var interrupted: Set<SessionID> = []
     var runs: Set<SessionID> = []
-    for stored in try database.eventLog.allEvents() where stored.event.session.rawValue.hasPrefix(prefix) {
+    // Every run logs session.opened, so these three types name every run and what it finished.
+    let types: [EventType] = ["session.opened", "trial.ended", "session.interrupted"]
+    for stored in try database.eventLog.events(ofTypes: types) where stored.event.session.rawValue.hasPrefix(prefix) {
       let event = stored.event
       runs.insert(event.session)
       switch event.type.rawValue {

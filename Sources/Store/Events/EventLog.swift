@@ -54,6 +54,23 @@ public struct EventLog: Sendable {
     }
   }
 
+  /// The events of the given types, in the order they were appended: what a check over every
+  /// session needs (which ones opened, which ended) without reading the whole log.
+  public func events(ofTypes types: [EventType]) throws -> [StoredEvent] {
+    guard !types.isEmpty else { return [] }
+    let placeholders = Array(repeating: "?", count: types.count).joined(separator: ", ")
+    return try database.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT sequence, session_id, monotonic_ns, wall_clock, type, payload
+          FROM event WHERE type IN (\(placeholders)) ORDER BY sequence
+          """,
+        arguments: StatementArguments(types.map(\.rawValue))
+      ).map(Self.storedEvent)
+    }
+  }
+
   private static func insert(_ event: SessionEvent, payload: String, in db: Database) throws -> Int64 {
     try db.execute(
       sql: "INSERT INTO event (session_id, monotonic_ns, wall_clock, type, payload) VALUES (?, ?, ?, ?, ?)",
