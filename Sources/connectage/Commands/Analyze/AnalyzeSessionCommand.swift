@@ -53,7 +53,7 @@ struct AnalyzeSessionCommand: ParsableCommand {
       fr: "séance|essai|participant|mots|idées|souvenirs|transcription",
       en: "session|trial|participant|words|ideas|memories|transcript"
     ).text(in: Terminal.language).split(separator: "|").map(String.init)
-    for line in Self.table([header] + rows) { Terminal.print(line) }
+    Terminal.print(ProtocolInput.table([header] + rows))
     let transcribed = filed.count { $0.transcript != nil }
     Terminal.say(
       LocalizedText(
@@ -62,15 +62,5 @@ struct AnalyzeSessionCommand: ParsableCommand {
         en:
           "\(filed.count) answer(s) measured and filed, \(transcribed) with a transcript; \(filed.count - transcribed) from the audio only."
       ))
-  }
-
-  /// Left-aligned columns two spaces apart.
-  static func table(_ rows: [[String]]) -> [String] {
-    let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-    return rows.map { row in
-      row.enumerated().map { column, cell in
-        column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-      }.joined(separator: "  ")
-    }
   }
 }
