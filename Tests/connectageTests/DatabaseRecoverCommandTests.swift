@@ -9,11 +9,9 @@ import Testing
 /// running in another process is left alone; `--resume` picks the session up at the image it stopped on.
 @Suite struct DatabaseRecoverCommandTests {
   @Test func aSessionKilledMidAnswerIsRecoveredThenResumedAndARunningOneIsLeftAlone() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "connectage-recover-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let databasePath = folder.appendingPathComponent("crash.sqlite").path
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    let databasePath = folder.databasePath
 
     let session = Process()
     session.executableURL = CommandRun.executable

@@ -9,24 +9,11 @@ import Testing
 /// Each whole session runs in its own process (SDL is process-global), then the test reads what
 /// it left behind the way a researcher would: through the Store.
 @Suite struct DemoCommandTests {
-  /// A private folder for one run: database, recordings, exports.
-  struct Workspace {
-    let root: URL
-    var database: String { root.appendingPathComponent("demo.sqlite").path }
-    var output: String { root.appendingPathComponent("sessions").path }
-
-    init() throws {
-      root = FileManager.default.temporaryDirectory.appendingPathComponent("connectage-demo-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-
-    func remove() { try? FileManager.default.removeItem(at: root) }
-  }
-
-  static func demo(_ arguments: [String], in workspace: Workspace) async throws -> CommandRun {
+  static func demo(_ arguments: [String], in workspace: StoreCommandFolder) async throws -> CommandRun {
     try await CommandRun.connectage(
-      ["demo", "--headless", "--brisk", "--db", workspace.database, "--output", workspace.output] + arguments,
-      environment: ["XDG_DATA_HOME": workspace.root.path])
+      ["demo", "--headless", "--brisk", "--db", workspace.databasePath, "--output", workspace.path + "/sessions"]
+        + arguments,
+      environment: ["XDG_DATA_HOME": workspace.path])
   }
 
   @Test(arguments: [
@@ -38,16 +25,16 @@ import Testing
       message: "--players doit être entre 1 et 10 (reçu 0).\n"),
   ])
   func refusesBadInputBeforeOpeningAnything(_ c: BadInputCase) async throws {
-    let workspace = try Workspace()
+    let workspace = try StoreCommandFolder()
     defer { workspace.remove() }
     let run = try await Self.demo(c.arguments, in: workspace)
     #expect(run.exitCode == 2)
     #expect(run.standardError == c.message)
-    #expect(!FileManager.default.fileExists(atPath: workspace.database), "nothing is created for bad input")
+    #expect(!FileManager.default.fileExists(atPath: workspace.databasePath), "nothing is created for bad input")
   }
 
   @Test func aMissingProtocolFileIsNamed() async throws {
-    let workspace = try Workspace()
+    let workspace = try StoreCommandFolder()
     defer { workspace.remove() }
     let run = try await Self.demo(["--protocol", "Protocols/absent.yaml"], in: workspace)
     #expect(run.exitCode == 2)
@@ -55,27 +42,30 @@ import Testing
   }
 
   @Test func aClinicalSessionIsPlayedRecordedMeasuredAndExported() async throws {
-    let workspace = try Workspace()
+    let workspace = try StoreCommandFolder()
     defer { workspace.remove() }
     // The therapist registered the group beforehand, in an order of their own: player n is its n-th member.
     for code in ["P07", "P03", "P05"] {
       try #require(
-        try await CommandRun.connectage(["participants", "add", code, "--study", "demo", "--db", workspace.database])
-          .exitCode
+        try await CommandRun.connectage([
+          "participants", "add", code, "--study", "demo", "--db", workspace.databasePath,
+        ])
+        .exitCode
           == 0)
     }
     try #require(
       try await CommandRun.connectage(
-        ["groups", "add", "G01", "--study", "demo", "--members", "P07,P03,P05", "--db", workspace.database]
+        ["groups", "add", "G01", "--study", "demo", "--members", "P07,P03,P05", "--db", workspace.databasePath]
       ).exitCode == 0)
     let run = try await Self.demo(["--players", "3"], in: workspace)
     try #require(run.exitCode == 0, "\(run.standardError)")
     let lines = run.standardOutput.split(separator: "\n").map(String.init)
     #expect(
       lines.first
-        == "Démonstration : Protocols/demo.yaml, 3 joueur(s) virtuel(s), diffuseur simulé, base \(workspace.database).")
+        == "Démonstration : Protocols/demo.yaml, 3 joueur(s) virtuel(s), diffuseur simulé, base \(workspace.databasePath)."
+    )
 
-    let database = try SessionDatabase(path: workspace.database)
+    let database = try SessionDatabase(path: workspace.databasePath)
     let sessions = try database.sessions.fetchAll()
     let session = try #require(sessions.only)
     let events = try database.eventLog.events(in: session.id).map(\.event)
@@ -126,20 +116,20 @@ import Testing
     }
     #expect(try database.check.run().isHealthy)
 
-    let export = URL(fileURLWithPath: workspace.output)
+    let export = URL(fileURLWithPath: workspace.path + "/sessions")
       .appendingPathComponent("\(session.id)/export/measures.csv")
     let rows = try String(contentsOf: export, encoding: .utf8).split(separator: "\n")
     #expect(rows.count == 1 + 3)
   }
 
   @Test func theNursingHomeAnimationPlaysGamesAndScentsAndRecordsNothing() async throws {
-    let workspace = try Workspace()
+    let workspace = try StoreCommandFolder()
     defer { workspace.remove() }
     let run = try await Self.demo(["--players", "2", "--protocol", "Protocols/ehpad-animation.yaml"], in: workspace)
     try #require(run.exitCode == 0, "\(run.standardError)")
     #expect(!run.standardError.contains("ALSA"), "offscreen virtual players use the silent audio driver")
 
-    let database = try SessionDatabase(path: workspace.database)
+    let database = try SessionDatabase(path: workspace.databasePath)
     let session = try #require(try database.sessions.fetchAll().only)
     let events = try database.eventLog.events(in: session.id).map(\.event)
     let types = events.map(\.type.rawValue)

@@ -22,11 +22,10 @@ import Testing
     ),
   ])
   func refusesASessionOutsideThePlan(_ c: BadInputCase) throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("connectage-run-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
     let run = try CommandRun.connectage(
-      ["run", "--headless", "--db", folder.appendingPathComponent("run.sqlite").path, "--output", folder.path]
-        + c.arguments)
+      ["run", "--headless", "--db", folder.databasePath, "--output", folder.path] + c.arguments)
     #expect(run.exitCode == 2)
     #expect(run.standardError == c.message)
   }
