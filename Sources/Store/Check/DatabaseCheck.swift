@@ -47,7 +47,7 @@ public struct DatabaseCheck: Sendable {
   }
 
   private func problem(with recording: Recording) -> DatabaseProblem? {
-    let path = resolvedPath(recording.path)
+    let path = database.recordingFile(atStoredPath: recording.path).path
     guard FileManager.default.fileExists(atPath: path) else {
       return .missingRecordingFile(recording)
     }
@@ -57,11 +57,6 @@ public struct DatabaseCheck: Sendable {
     return actual == recording.sha256 ? nil : .changedRecordingFile(recording, actualSHA256: actual)
   }
 
-  /// Relative recording paths are relative to the database's folder, so a study folder can move whole.
-  private func resolvedPath(_ path: String) -> String {
-    guard !path.hasPrefix("/"), let databasePath = database.path else { return path }
-    return URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent(path).path
-  }
 }
 
 extension SessionDatabase {

@@ -7,22 +7,27 @@ import SpeechKit
 enum AnswerTranscripts {
   /// The transcript beside each recording that has one.
   ///
-  /// - Parameter folder: what relative recording paths are relative to (the database's folder).
   /// - Throws: ``StoreError/unreadableTranscript(_:)`` naming the file, line and column.
-  static func load(for recordings: [AnswerKey: Recording], relativeTo folder: URL) throws -> [AnswerKey: Transcript] {
+  static func load(for recordings: [AnswerKey: Recording], in database: SessionDatabase) throws
+    -> [AnswerKey: Transcript]
+  {
     var transcripts: [AnswerKey: Transcript] = [:]
     // In answer order, so that of two broken transcripts the same one is reported every time.
     for (answer, recording) in recordings.sorted(by: { $0.key < $1.key }) {
-      let audio =
-        recording.path.hasPrefix("/")
-        ? URL(fileURLWithPath: recording.path) : folder.appendingPathComponent(recording.path)
-      do {
-        transcripts[answer] = try TranscriptBesideRecording.read(of: audio)?.transcript
-      } catch {
-        throw StoreError.unreadableTranscript(error)
-      }
+      transcripts[answer] = try beside(database.recordingFile(atStoredPath: recording.path))?.transcript
     }
     return transcripts
+  }
+
+  /// The transcript beside one recording, if any.
+  ///
+  /// - Throws: ``StoreError/unreadableTranscript(_:)`` naming the file, line and column.
+  static func beside(_ audio: URL) throws -> (file: URL, transcript: Transcript)? {
+    do {
+      return try TranscriptBesideRecording.read(of: audio)
+    } catch {
+      throw StoreError.unreadableTranscript(error)
+    }
   }
 
   /// The answer's own words: the target speaker's utterances (the patient, not the therapist's

@@ -51,10 +51,7 @@ public struct ExportSnapshot: Sendable {
       } else {
         try database.eventLog.allEvents().filter { sessionIDs.contains($0.event.session) }
       }
-    let recordingsByAnswer = Dictionary(uniqueKeysWithValues: recordings.map { (AnswerKey(of: $0), $0) })
-    let folder =
-      database.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-      ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    let recordingsByAnswer = Dictionary(uniqueKeysWithValues: recordings.map { ($0.answer, $0) })
     return ExportSnapshot(
       study: study,
       sessions: sessions,
@@ -63,12 +60,6 @@ public struct ExportSnapshot: Sendable {
       recordings: recordingsByAnswer,
       latestCodings: try database.measures.latestCodings().filter { sessionIDs.contains($0.key.session) },
       events: events,
-      transcripts: transcripts ? try AnswerTranscripts.load(for: recordingsByAnswer, relativeTo: folder) : [:])
-  }
-}
-
-extension AnswerKey {
-  init(of recording: Recording) {
-    self.init(session: recording.session, trial: recording.trial, participant: recording.participant)
+      transcripts: transcripts ? try AnswerTranscripts.load(for: recordingsByAnswer, in: database) : [:])
   }
 }

@@ -18,23 +18,21 @@ public struct AnswerFiling: Sendable {
   /// recording (with its checksum) and its measures under `answer`.
   @discardableResult
   public func file(recordingAt audio: URL, as answer: AnswerKey, speaker: String = "PAR") throws -> FiledAnswer {
-    try file(recordingAt: audio, storedAs: audio.path, as: answer, speaker: speaker)
+    try file(recordingAt: audio, storedAs: audio.path, sha256: nil, as: answer, speaker: speaker)
   }
 
-  private func file(recordingAt audio: URL, storedAs path: String, as answer: AnswerKey, speaker: String) throws
-    -> FiledAnswer
-  {
-    let found: (file: URL, transcript: Transcript)?
-    do {
-      found = try TranscriptBesideRecording.read(of: audio)
-    } catch {
-      throw StoreError.unreadableTranscript(error)
-    }
+  /// - Parameter sha256: the file's digest when the caller has just verified it, so the file is
+  ///   not read a second time to hash it again.
+  private func file(
+    recordingAt audio: URL, storedAs path: String, sha256: String?, as answer: AnswerKey, speaker: String
+  ) throws -> FiledAnswer {
+    let found = try AnswerTranscripts.beside(audio)
     let measurement = try AnswerMeasurement.measure(audio: audio, transcript: found?.transcript, speaker: speaker)
     try database.recordings.save(
       Recording(
         session: answer.session, trial: answer.trial, participant: answer.participant, path: path,
-        sha256: try SHA256.hexDigest(ofFileAt: audio.path), durationSeconds: measurement.timing.recordingDuration))
+        sha256: try sha256 ?? SHA256.hexDigest(ofFileAt: audio.path),
+        durationSeconds: measurement.timing.recordingDuration))
     let measures = AnswerMeasures(answer: answer, measurement: measurement)
     try database.measures.save(measures)
     return FiledAnswer(measures: measures, transcript: found?.file, timingSource: measurement.timingSource)
@@ -55,24 +53,18 @@ public struct AnswerFiling: Sendable {
     let recordings = try database.recordings.fetchAll().filter { sessions?.contains($0.session) ?? true }
     var filed: [FiledAnswer] = []
     for recording in recordings.sorted(by: { $0.answer < $1.answer }) {
-      let audio = resolved(recording.path)
+      let audio = database.recordingFile(atStoredPath: recording.path)
       guard FileManager.default.fileExists(atPath: audio.path) else {
         throw StoreError.recordingChanged(path: audio.path, isMissing: true)
       }
       guard try SHA256.hexDigest(ofFileAt: audio.path) == recording.sha256 else {
         throw StoreError.recordingChanged(path: audio.path, isMissing: false)
       }
-      filed.append(try file(recordingAt: audio, storedAs: recording.path, as: recording.answer, speaker: "PAR"))
+      filed.append(
+        try file(
+          recordingAt: audio, storedAs: recording.path, sha256: recording.sha256, as: recording.answer, speaker: "PAR"))
     }
     return filed
-  }
-}
-
-extension AnswerFiling {
-  /// A stored path: absolute, or relative to the folder of the database file.
-  fileprivate func resolved(_ path: String) -> URL {
-    guard !path.hasPrefix("/"), let databasePath = database.path else { return URL(fileURLWithPath: path) }
-    return URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent(path)
   }
 }
 
