@@ -33,25 +33,12 @@ public struct EventLog: Sendable {
 
   /// The events of one session, in the order they were appended.
   public func events(in session: SessionID) throws -> [StoredEvent] {
-    try database.read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT sequence, session_id, monotonic_ns, wall_clock, type, payload
-          FROM event WHERE session_id = ? ORDER BY sequence
-          """,
-        arguments: [session.rawValue]
-      ).map(Self.storedEvent)
-    }
+    try fetch(where: "session_id = ?", arguments: [session.rawValue])
   }
 
   /// Every event of the log, in the order they were appended.
   public func allEvents() throws -> [StoredEvent] {
-    try database.read { db in
-      try Row.fetchAll(
-        db, sql: "SELECT sequence, session_id, monotonic_ns, wall_clock, type, payload FROM event ORDER BY sequence"
-      ).map(Self.storedEvent)
-    }
+    try fetch(where: "1", arguments: [])
   }
 
   /// The events of the given types, in the order they were appended: what a check over every
@@ -59,14 +46,18 @@ public struct EventLog: Sendable {
   public func events(ofTypes types: [EventType]) throws -> [StoredEvent] {
     guard !types.isEmpty else { return [] }
     let placeholders = Array(repeating: "?", count: types.count).joined(separator: ", ")
-    return try database.read { db in
+    return try fetch(where: "type IN (\(placeholders))", arguments: StatementArguments(types.map(\.rawValue)))
+  }
+
+  private func fetch(where condition: String, arguments: StatementArguments) throws -> [StoredEvent] {
+    try database.read { db in
       try Row.fetchAll(
         db,
         sql: """
           SELECT sequence, session_id, monotonic_ns, wall_clock, type, payload
-          FROM event WHERE type IN (\(placeholders)) ORDER BY sequence
+          FROM event WHERE \(condition) ORDER BY sequence
           """,
-        arguments: StatementArguments(types.map(\.rawValue))
+        arguments: arguments
       ).map(Self.storedEvent)
     }
   }

@@ -52,7 +52,7 @@ public struct CHATExport: ExportWriter {
 
     var utterances: [Utterance] = []
     var pending: [CHATHeader] = []
-    let measures = Dictionary(snapshot.measures.map { ($0.answer, $0) }) { first, _ in first }
+    let measures = snapshot.measuresByAnswer
     for trial in session.trials {
       pending.append(CHATHeader(name: "G", value: Self.gemLabel(trial)))
       for participant in participants {

@@ -31,6 +31,11 @@ public struct ExportSnapshot: Sendable {
     self.events = events
   }
 
+  /// Each answer's measures, for writers that look them up by answer (one row per answer in the store).
+  var measuresByAnswer: [AnswerKey: AnswerMeasures] {
+    Dictionary(measures.map { ($0.answer, $0) }) { first, _ in first }
+  }
+
   /// Reads the sessions of `study` (every session when `nil`), optionally only those of one group
   /// or one session, and what belongs to them; with `transcripts`, also the transcripts beside the
   /// recordings (relative recording paths are resolved from the database's folder).

@@ -13,7 +13,7 @@ public struct TextGridExport: ExportWriter {
   public init() {}
 
   public func files(for snapshot: ExportSnapshot) throws -> [ExportedFile] {
-    let measures = Dictionary(snapshot.measures.map { ($0.answer, $0) }) { first, _ in first }
+    let measures = snapshot.measuresByAnswer
     return snapshot.recordings.keys.sorted().map { key in
       let grid = textGrid(
         recording: snapshot.recordings[key]!, measures: measures[key], transcript: snapshot.transcripts[key])
