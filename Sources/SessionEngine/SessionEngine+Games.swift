@@ -14,7 +14,7 @@ extension SessionEngine {
   private mutating func makeGame(_ kind: GameKind, at now: UInt64) -> GameInPlay? {
     guard let progress else { return nil }
     // The seed mixes the trial and the restart count, so a redo deals again but a replayed session deals the same.
-    var generator = SeededGenerator(
+    var generator = SplitMix64(
       seed: setup.seed ^ (UInt64(progress.trial.number) &* 0x9E37_79B9_7F4A_7C15) &+ UInt64(progress.gameRestarts))
     switch kind {
     case .whichScent:

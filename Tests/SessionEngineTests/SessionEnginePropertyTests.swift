@@ -4,7 +4,7 @@ import Testing
 
 /// Random but reproducible inputs: any key, any button of eleven pads, plugs, device answers and time.
 private struct RandomInputs {
-  var generator: SeededGenerator
+  var generator: SplitMix64
   let pads = (1...11).map { PadID(rawValue: $0) }
   let scents: [ScentID] = Material.scents.map(\.id)
 
@@ -63,7 +63,7 @@ func randomInputsKeepTheSessionSafe(_ propertyCase: PropertyCase) {
     everyCondition, kind: propertyCase.kind, maximumAnswerSeconds: 20, difficulty: propertyCase.difficulty,
     seed: propertyCase.seed)
   var engine = SessionEngine(setup: setup)
-  var inputs = RandomInputs(generator: SeededGenerator(seed: propertyCase.seed))
+  var inputs = RandomInputs(generator: SplitMix64(seed: propertyCase.seed))
   let interval = UInt64(setup.scentSafety.minimumIntervalMilliseconds) * 1_000_000
   var now: UInt64 = 0
   var openRecording: RecordingRequest?

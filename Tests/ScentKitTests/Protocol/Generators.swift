@@ -1,3 +1,5 @@
+import SessionModel
+
 @testable import ScentKit
 
 /// Seeded random commands and messages, so a failing property test replays exactly.

@@ -6,7 +6,7 @@ private let players = [1, 2, 3].map { PlayerNumber(rawValue: $0)! }
 private let pictures = Material.scents.map { PictureChoice(image: $0.image, label: $0.name) }
 
 private func deal(_ difficulty: Difficulty, seed: UInt64 = 5) -> MemoryPairsGame {
-  var generator = SeededGenerator(seed: seed)
+  var generator = SplitMix64(seed: seed)
   return MemoryPairsGame(pictures: pictures, difficulty: difficulty, players: players, using: &generator)!
 }
 

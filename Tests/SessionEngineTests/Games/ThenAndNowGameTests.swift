@@ -5,7 +5,7 @@ import Testing
 private let players = [1, 2, 3].map { PlayerNumber(rawValue: $0)! }
 
 private func deal(_ difficulty: Difficulty, seed: UInt64 = 3) -> ThenAndNowGame {
-  var generator = SeededGenerator(seed: seed)
+  var generator = SplitMix64(seed: seed)
   return ThenAndNowGame(pictures: Material.thenAndNow, difficulty: difficulty, using: &generator)!
 }
 
@@ -58,6 +58,6 @@ func thenAndNowWelcomesEveryAnswerAtEasyOnly(_ difficulty: Difficulty) {
   #expect(game.cursors.isEmpty)
   let advancedEarly = game.advance()
   #expect(!advancedEarly, "moved on before the reveal")
-  var generator = SeededGenerator(seed: 1)
+  var generator = SplitMix64(seed: 1)
   #expect(ThenAndNowGame(pictures: [], difficulty: .easy, using: &generator) == nil)
 }

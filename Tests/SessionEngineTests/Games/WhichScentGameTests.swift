@@ -6,7 +6,7 @@ private let players = [1, 2, 3].map { PlayerNumber(rawValue: $0)! }
 private let pomme = Material.scents[0]
 
 private func deal(_ difficulty: Difficulty, seed: UInt64 = 1) -> WhichScentGame {
-  var generator = SeededGenerator(seed: seed)
+  var generator = SplitMix64(seed: seed)
   return WhichScentGame(
     answer: pomme, library: Material.scents, difficulty: difficulty, players: players, using: &generator)
 }

@@ -2,7 +2,7 @@
 /// exactly from the seed recorded with it, on any machine and any Swift version.
 ///
 /// The standard library's shuffle is not used: its algorithm is not part of its contract.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+public struct SplitMix64: RandomNumberGenerator, Hashable, Sendable {
   private var state: UInt64
 
   public init(seed: UInt64) {

@@ -1,4 +1,4 @@
-import ProtocolKit
+import SessionModel
 import Testing
 
 @Suite struct SplitMix64Tests {
