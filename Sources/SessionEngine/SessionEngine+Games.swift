@@ -18,7 +18,7 @@ extension SessionEngine {
       seed: setup.seed ^ (UInt64(progress.trial.number) &* 0x9E37_79B9_7F4A_7C15) &+ UInt64(progress.gameRestarts))
     switch kind {
     case .whichScent:
-      guard let answer = progress.trial.scent ?? setup.stimuli[progress.trial.stimulus]?.pairedScent,
+      guard let answer = setup.scent(for: progress.trial),
         let scent = setup.scents[answer]
       else { return nil }
       if !progress.scentReleased, !release(answer, at: now) {

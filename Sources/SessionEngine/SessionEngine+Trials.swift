@@ -10,7 +10,7 @@ extension SessionEngine {
     progress = TrialProgress(index: index, trial: trial, step: .stimulus)
     overlays.notice = nil
     // A scent condition falls back on the scent paired with the image when the trial names none.
-    let scent = trial.condition.includesScent ? trial.scent ?? setup.stimuli[trial.stimulus]?.pairedScent : nil
+    let scent = trial.condition.includesScent ? setup.scent(for: trial) : nil
     var payload = trialPayload(["condition": trial.condition.rawValue, "stimulus": trial.stimulus.rawValue])
     payload["game"] = gameKind(for: trial)?.rawValue
     payload["scent"] = scent?.rawValue
@@ -161,7 +161,7 @@ extension SessionEngine {
     guard playsGame else { return nil }
     if let game = trial.game { return game }
     guard setup.session.kind == .animation else { return nil }
-    let hasScent = (trial.scent ?? setup.stimuli[trial.stimulus]?.pairedScent).flatMap { setup.scents[$0] } != nil
+    let hasScent = setup.scent(for: trial).flatMap { setup.scents[$0] } != nil
     let rotation: [GameKind] = hasScent ? [.whichScent, .memoryPairs, .thenAndNow] : [.memoryPairs, .thenAndNow]
     return rotation[(max(trial.number, 1) - 1) % rotation.count]
   }

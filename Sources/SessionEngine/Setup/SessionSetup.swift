@@ -56,6 +56,11 @@ public struct SessionSetup: Hashable, Sendable {
     self.firstTrialIndex = max(0, firstTrialIndex)
   }
 
+  /// The scent a trial is about: the one it names, else the one paired with its image.
+  func scent(for trial: Trial) -> ScentID? {
+    trial.scent ?? stimuli[trial.stimulus]?.pairedScent
+  }
+
   /// Scents in a stable order, so that shuffles depend on the seed only.
   var scentLibrary: [Scent] { scents.values.sorted { $0.id < $1.id } }
 

@@ -13,7 +13,6 @@ struct GATTDiscovery: Hashable, Sendable {
   var mtu: Int
   var commandHandle: UInt16
   var eventHandle: UInt16
-  var configurationHandle: UInt16
 
   static func run(over bearer: ATTBearer) throws(DiffuserError) -> GATTDiscovery {
     let mtu: Int
@@ -46,8 +45,7 @@ struct GATTDiscovery: Hashable, Sendable {
     case .errorResponse(_, _, let code): throw .notADiffuser("subscribing to events failed: \(code)")
     default: throw .protocolViolation("ATT: unexpected answer to the subscription")
     }
-    return GATTDiscovery(
-      mtu: mtu, commandHandle: command.valueHandle, eventHandle: event.valueHandle, configurationHandle: configuration)
+    return GATTDiscovery(mtu: mtu, commandHandle: command.valueHandle, eventHandle: event.valueHandle)
   }
 
   private struct Characteristic {
