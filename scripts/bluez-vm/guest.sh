@@ -61,7 +61,7 @@ step "btmgmt exited $? (LE on, hci2 advertising $service)"
 simulator=$!
 wait_listening "$out/ble-simulator.log"
 btmon -i hci1 >"$out/btmon.log" 2>&1 & monitor=$!
-"$bin" diffuser scan --adapter 1 --seconds 2 >"$out/scan.out" 2>"$out/scan.err"
+"$bin" diffuser scan --adapter 1 --seconds 3 >"$out/scan.out" 2>"$out/scan.err"
 echo $? >"$out/scan.rc"
 step "diffuser scan exited $(cat "$out/scan.rc")"
 "$bin" diffuser test --address "$address" --transport ble --scents 1,2,3 >"$out/ble-test.out" 2>"$out/ble-test.err"

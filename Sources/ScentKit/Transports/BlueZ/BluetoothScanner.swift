@@ -7,7 +7,8 @@ import Foundation
 
 /// Finds diffusers nearby: a classic inquiry, then an LE scan, on one adapter.
 public enum BluetoothScanner {
-  /// Blocks for about `seconds` per radio; call it off the cooperative pool.
+  /// Blocks for about `seconds` per radio (the LE scan waits up to as long again for a diffuser
+  /// whose name has not come yet); call it off the cooperative pool.
   /// `adapter` is the index N of hciN; nil picks the first adapter that is up.
   public static func scan(
     seconds: Int = 4, radios: Set<DiscoveredDevice.Radio> = [.classic, .lowEnergy], adapter: Int32? = nil
@@ -99,8 +100,14 @@ public enum BluetoothScanner {
     setsockopt(socket, SOL_HCI, HCI_FILTER, &filter, socklen_t(MemoryLayout<hci_filter>.size))
     var seen: [String: DiscoveredDevice] = [:]
     let deadline = Date().addingTimeInterval(TimeInterval(seconds))
+    // A diffuser's name comes in the scan response, which a slow or busy controller can deliver
+    // well after the advertisement: wait a little longer for it rather than list a nameless diffuser.
+    let namingDeadline = deadline.addingTimeInterval(TimeInterval(max(2, seconds)))
+    func isWaitingForAName() -> Bool {
+      seen.values.contains { $0.offersDiffuserService && $0.name == nil }
+    }
     var buffer = [UInt8](repeating: 0, count: Int(HCI_MAX_EVENT_SIZE))
-    while Date() < deadline {
+    while Date() < deadline || (isWaitingForAName() && Date() < namingDeadline) {
       var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
       guard poll(&poller, 1, 200) > 0 else { continue }
       let count = read(socket, &buffer, buffer.count)
