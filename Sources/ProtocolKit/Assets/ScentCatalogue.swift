@@ -17,12 +17,7 @@ public struct ScentCatalogue: Hashable, Sendable {
   /// Reads and checks a catalogue: known keys, channels unique and within 1–30, families known.
   public static func load(contentsOf url: URL) throws(ProtocolValidationFailure) -> ScentCatalogue {
     let problems = ProblemCollector(file: url.relativePath)
-    let text: String
-    do {
-      text = try String(contentsOf: url, encoding: .utf8)
-    } catch {
-      throw ProtocolValidationFailure(problems: [ProtocolProblem.unreadable(url)], isUnreadableFile: true)
-    }
+    let text = try TextFile.contents(of: url)
     let catalogue = read(text, problems: problems)
     if let failure = problems.failure { throw failure }
     return catalogue ?? ScentCatalogue(scents: [])

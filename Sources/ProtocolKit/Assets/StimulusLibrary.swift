@@ -23,9 +23,7 @@ public struct StimulusLibrary: Sendable {
   public func stimulus(_ id: StimulusID) throws(ProtocolValidationFailure) -> Stimulus {
     let url = metadataURL(for: id.rawValue)
     let problems = ProblemCollector(file: url.relativePath)
-    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-      throw ProtocolValidationFailure(problems: [ProtocolProblem.unreadable(url)], isUnreadableFile: true)
-    }
+    let text = try TextFile.contents(of: url)
     let stimulus = read(text, expectedID: id.rawValue, problems: problems)
     if let failure = problems.failure { throw failure }
     return stimulus!.stimulus

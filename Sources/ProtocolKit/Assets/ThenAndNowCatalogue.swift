@@ -25,9 +25,7 @@ public struct ThenAndNowCatalogue: Hashable, Sendable {
   /// - Throws: ``ProtocolValidationFailure`` naming the file when it is missing or malformed.
   public static func load(assets: URL) throws(ProtocolValidationFailure) -> ThenAndNowCatalogue {
     let url = assets.appendingPathComponent("then-and-now/catalogue.yaml")
-    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-      throw ProtocolValidationFailure(problems: [ProtocolProblem.unreadable(url)], isUnreadableFile: true)
-    }
+    let text = try TextFile.contents(of: url)
     do {
       let entries = try YAMLDecoder().decode([Entry].self, from: text)
       return ThenAndNowCatalogue(

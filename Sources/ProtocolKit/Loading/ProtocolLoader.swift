@@ -15,12 +15,7 @@ public enum ProtocolLoader {
   /// - Throws: every problem found, each with its file, line and column; `isUnreadableFile`
   ///   when the protocol file itself cannot be read.
   public static func load(contentsOf url: URL, assets: URL) throws(ProtocolValidationFailure) -> ClinicalProtocol {
-    let text: String
-    do {
-      text = try String(contentsOf: url, encoding: .utf8)
-    } catch {
-      throw ProtocolValidationFailure(problems: [ProtocolProblem.unreadable(url)], isUnreadableFile: true)
-    }
+    let text = try TextFile.contents(of: url)
     let reader = ProtocolReader(
       file: url, library: StimulusLibrary(root: assets), problems: ProblemCollector(file: url.relativePath))
     let loaded = reader.read(text)

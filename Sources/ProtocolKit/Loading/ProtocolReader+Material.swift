@@ -30,8 +30,11 @@ extension ProtocolReader {
       }
       let url = library.metadataURL(for: id)
       let sheetProblems = ProblemCollector(file: url.relativePath)
-      guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-        problems.absorb(ProtocolValidationFailure(problems: [ProtocolProblem.unreadable(url)]))
+      let text: String
+      do {
+        text = try TextFile.contents(of: url)
+      } catch {
+        problems.absorb(error)
         failed = true
         continue
       }
