@@ -17,14 +17,19 @@ public struct ScentCatalogue: Hashable, Sendable {
   /// Reads and checks a catalogue: known keys, channels unique and within 1–30, families known.
   public static func load(contentsOf url: URL) throws(ProtocolValidationFailure) -> ScentCatalogue {
     let problems = ProblemCollector(file: url.relativePath)
-    let text = try TextFile.contents(of: url)
-    let catalogue = read(text, problems: problems)
+    let root = try YAMLDocument.root(ofFileAt: url, reportingTo: problems)
+    return try load(root, problems: problems)
+  }
+
+  /// Checks a catalogue already composed, reporting to the collector that composed it.
+  static func load(_ root: Node?, problems: ProblemCollector) throws(ProtocolValidationFailure) -> ScentCatalogue {
+    let catalogue = read(root, problems: problems)
     if let failure = problems.failure { throw failure }
     return catalogue ?? ScentCatalogue(scents: [])
   }
 
-  static func read(_ text: String, problems: ProblemCollector) -> ScentCatalogue? {
-    guard let root = YAMLDocument.root(of: text, reportingTo: problems),
+  static func read(_ root: Node?, problems: ProblemCollector) -> ScentCatalogue? {
+    guard let root,
       let file = MappingReader(
         root, keys: ["format", "scents"], problems: problems,
         what: LocalizedText(fr: "Le catalogue d'odeurs", en: "The scent catalogue"))

@@ -23,8 +23,8 @@ public struct StimulusLibrary: Sendable {
   public func stimulus(_ id: StimulusID) throws(ProtocolValidationFailure) -> Stimulus {
     let url = metadataURL(for: id.rawValue)
     let problems = ProblemCollector(file: url.relativePath)
-    let text = try TextFile.contents(of: url)
-    let stimulus = read(text, expectedID: id.rawValue, problems: problems)
+    let root = try YAMLDocument.root(ofFileAt: url, reportingTo: problems)
+    let stimulus = read(root, expectedID: id.rawValue, problems: problems)
     if let failure = problems.failure { throw failure }
     return stimulus!.stimulus
   }
@@ -34,8 +34,8 @@ public struct StimulusLibrary: Sendable {
   }
 
   /// The stimulus and where its `scent:` value stands, for cross-checks against the catalogue.
-  func read(_ text: String, expectedID: String, problems: ProblemCollector) -> (stimulus: Stimulus, scentMark: Mark?)? {
-    guard let root = YAMLDocument.root(of: text, reportingTo: problems),
+  func read(_ root: Node?, expectedID: String, problems: ProblemCollector) -> (stimulus: Stimulus, scentMark: Mark?)? {
+    guard let root,
       let file = MappingReader(
         root, keys: ["id", "image", "caption", "theme", "era", "scent"], problems: problems,
         what: LocalizedText(fr: "La fiche d'image", en: "The image sheet"))

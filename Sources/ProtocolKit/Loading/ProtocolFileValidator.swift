@@ -10,20 +10,19 @@ public enum ProtocolFileValidator {
     case scentCatalogue(ScentCatalogue)
   }
 
+  /// Reads and composes `url` once, then checks the nodes as the kind of file its `format:` names.
   public static func validate(contentsOf url: URL, assets: URL) throws(ProtocolValidationFailure) -> ValidatedFile {
-    if declaredFormat(of: url) == ProtocolFormat.scentsV1 {
-      return .scentCatalogue(try ScentCatalogue.load(contentsOf: url))
+    let problems = ProblemCollector(file: url.relativePath)
+    let root = try YAMLDocument.root(ofFileAt: url, reportingTo: problems)
+    if let root, declaredFormat(of: root) == ProtocolFormat.scentsV1 {
+      return .scentCatalogue(try ScentCatalogue.load(root, problems: problems))
     }
-    return .clinicalProtocol(try ProtocolLoader.load(contentsOf: url, assets: assets))
+    // Anything else, unreadable YAML included, is reported line by line as a protocol.
+    return .clinicalProtocol(try ProtocolLoader.load(root, of: url, assets: assets, problems: problems))
   }
 
-  /// The `format:` value, or `nil` when the file cannot be read far enough to find it; the
-  /// protocol loader then reports why, line by line.
-  private static func declaredFormat(of url: URL) -> String? {
-    guard let text = try? String(contentsOf: url, encoding: .utf8),
-      let root = try? Yams.compose(yaml: text),
-      let mapping = root.mapping
-    else { return nil }
-    return mapping.first { $0.key.scalar?.string == "format" }?.value.scalar?.string
+  /// The `format:` value, or `nil` when the root is not a mapping or has no textual `format:`.
+  private static func declaredFormat(of root: Node) -> String? {
+    root.mapping?.first { $0.key.scalar?.string == "format" }?.value.scalar?.string
   }
 }

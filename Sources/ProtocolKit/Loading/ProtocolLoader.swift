@@ -1,5 +1,6 @@
 import Foundation
 import SessionModel
+import Yams
 
 /// Reads a protocol file, its scent catalogue and its stimuli, and checks all of them together.
 public enum ProtocolLoader {
@@ -15,11 +16,18 @@ public enum ProtocolLoader {
   /// - Throws: every problem found, each with its file, line and column; `isUnreadableFile`
   ///   when the protocol file itself cannot be read.
   public static func load(contentsOf url: URL, assets: URL) throws(ProtocolValidationFailure) -> ClinicalProtocol {
-    let text = try TextFile.contents(of: url)
-    let reader = ProtocolReader(
-      file: url, library: StimulusLibrary(root: assets), problems: ProblemCollector(file: url.relativePath))
-    let loaded = reader.read(text)
-    if let failure = reader.problems.failure { throw failure }
+    let problems = ProblemCollector(file: url.relativePath)
+    let root = try YAMLDocument.root(ofFileAt: url, reportingTo: problems)
+    return try load(root, of: url, assets: assets, problems: problems)
+  }
+
+  /// Checks a protocol already composed from `url`, reporting to the collector that composed it.
+  static func load(
+    _ root: Node?, of url: URL, assets: URL, problems: ProblemCollector
+  ) throws(ProtocolValidationFailure) -> ClinicalProtocol {
+    let reader = ProtocolReader(file: url, library: StimulusLibrary(root: assets), problems: problems)
+    let loaded = reader.read(root)
+    if let failure = problems.failure { throw failure }
     guard let loaded else {
       // Unreachable: the reader reports a problem whenever it returns nil.
       throw ProtocolValidationFailure(problems: [ProtocolProblem.unreadable(url)])

@@ -30,15 +30,15 @@ extension ProtocolReader {
       }
       let url = library.metadataURL(for: id)
       let sheetProblems = ProblemCollector(file: url.relativePath)
-      let text: String
+      let root: Node?
       do {
-        text = try TextFile.contents(of: url)
+        root = try YAMLDocument.root(ofFileAt: url, reportingTo: sheetProblems)
       } catch {
         problems.absorb(error)
         failed = true
         continue
       }
-      let read = library.read(text, expectedID: id, problems: sheetProblems)
+      let read = library.read(root, expectedID: id, problems: sheetProblems)
       if let (stimulus, scentMark) = read, let scent = stimulus.pairedScent, let catalogue,
         catalogue.scent(scent) == nil
       {

@@ -15,8 +15,9 @@ struct ProtocolReader {
     self.problems = problems
   }
 
-  func read(_ text: String) -> ClinicalProtocol? {
-    guard let root = YAMLDocument.root(of: text, reportingTo: problems),
+  /// The protocol under `root`, or `nil` once its problems are reported; `root` is `nil` when the YAML did not read.
+  func read(_ root: Node?) -> ClinicalProtocol? {
+    guard let root,
       let top = MappingReader(
         root, keys: ProtocolLoader.topLevelKeys, problems: problems,
         what: LocalizedText(fr: "Le protocole", en: "The protocol"))

@@ -7,6 +7,16 @@ import Yams
 /// Reading goes through `Yams.compose` rather than `Decodable` because a decoder forgets
 /// where a value came from, and every message must point at its line.
 enum YAMLDocument {
+  /// Reads `url` and composes it, once: the same nodes serve for the values and for every problem's line.
+  ///
+  /// - Returns: the root node, or `nil` after reporting why the text is not readable YAML.
+  /// - Throws: the unreadable-file failure of ``TextFile`` when the file cannot be read at all.
+  static func root(
+    ofFileAt url: URL, reportingTo problems: ProblemCollector
+  ) throws(ProtocolValidationFailure) -> Node? {
+    root(of: try TextFile.contents(of: url), reportingTo: problems)
+  }
+
   /// The root node, or `nil` after reporting why the text is not readable YAML.
   static func root(of text: String, reportingTo problems: ProblemCollector) -> Node? {
     do {
