@@ -54,22 +54,12 @@ extension SessionEngine {
     }
     guard button == .a else { return }
     if let index = seatIndex(of: player) { consumeHoldIfLocking(seats[index].pad, game, player) }
-    switch game {
-    case .whichScent(var rules):
-      guard rules.lock(player) else { return }
-      let choice = rules.choiceScents[rules.cursors[player] ?? 0]
-      progress?.step = .game(.whichScent(rules))
-      answered(player, ["choice": choice.rawValue])
-    case .thenAndNow(var rules):
-      guard rules.lock(player) else { return }
-      progress?.step = .game(.thenAndNow(rules))
-      answered(
-        player, ["picture": rules.current.picture.image, "side": rules.cursors[player] == true ? "now" : "then"])
-    case .memoryPairs(var rules):
-      let card = rules.cursor
-      let result = rules.press(player, at: now)
-      progress?.step = .game(.memoryPairs(rules))
-      turned(card, by: player, result, in: rules)
+    let press = game.press(player, at: now)
+    progress?.step = .game(game)
+    switch press {
+    case .ignored: break
+    case .answered(let details): answered(player, details)
+    case .turned(let card, let result, let rules): turned(card, by: player, result, in: rules)
     }
   }
 
@@ -82,7 +72,6 @@ extension SessionEngine {
   }
 
   private mutating func turned(_ card: Int, by player: PlayerNumber, _ result: MemoryPress, in rules: MemoryPairsGame) {
-    guard result != .ignored else { return }
     let game = GameKind.memoryPairs.rawValue
     log(
       "game.flip",
@@ -103,71 +92,33 @@ extension SessionEngine {
 
   /// Shows every answer together once each connected player has locked one.
   mutating func revealIfEveryoneLocked() {
-    guard let game = currentGame else { return }
-    let present = Set(connectedPlayers)
-    switch game {
-    case .whichScent(let rules) where !rules.isRevealed && rules.everyoneLocked(among: present): reveal()
-    case .thenAndNow(let rules) where !rules.isRevealed && rules.everyoneLocked(among: present): reveal()
-    default: break
-    }
+    guard let game = currentGame, game.isReadyToReveal(among: Set(connectedPlayers)) else { return }
+    reveal()
   }
 
   /// Reveals the current question: answers together, the right picture highlighted, nobody singled out.
   mutating func reveal() {
-    guard var game = currentGame else { return }
-    var payload = ["game": game.kind.rawValue]
-    switch game {
-    case .whichScent(var rules):
-      guard !rules.isRevealed else { return }
-      rules.reveal()
-      payload["answer"] = rules.answer.rawValue
-      payload["outcomes"] = outcomes(rules.locked) { rules.outcome(for: $0) }
-      game = .whichScent(rules)
-    case .thenAndNow(var rules):
-      guard !rules.isRevealed else { return }
-      rules.reveal()
-      payload["picture"] = rules.current.picture.image
-      payload["answer"] = rules.current.isNow ? "now" : "then"
-      payload["outcomes"] = outcomes(rules.locked) { rules.outcome(for: $0) }
-      game = .thenAndNow(rules)
-    case .memoryPairs:
-      return
-    }
+    guard var game = currentGame, let payload = game.reveal() else { return }
     progress?.step = .game(game)
     log("game.revealed", trialPayload(payload))
     play(.reveal)
   }
 
-  private func outcomes(_ players: Set<PlayerNumber>, _ outcome: (PlayerNumber) -> AnswerOutcome?) -> String {
-    players.sorted().compactMap { player in outcome(player).map { "\(player):\($0.rawValue)" } }.joined(separator: ",")
-  }
-
   /// Space during a game: reveal, then the next picture, then the evocation.
   mutating func gameNext(at now: UInt64) {
-    guard let game = currentGame else { return }
-    switch game {
-    case .whichScent(let rules):
-      if !rules.isRevealed { return reveal() }
-    case .thenAndNow(var rules):
-      if !rules.isRevealed { return reveal() }
-      if rules.advance() {
-        progress?.step = .game(.thenAndNow(rules))
-        log("game.nextPicture", trialPayload(["game": game.kind.rawValue, "picture": rules.current.picture.image]))
-        return
-      }
-    case .memoryPairs:
-      break
+    guard var game = currentGame else { return }
+    if game.awaitsReveal { return reveal() }
+    if let picture = game.advance() {
+      progress?.step = .game(game)
+      log("game.nextPicture", trialPayload(["game": game.kind.rawValue, "picture": picture]))
+      return
     }
     endGame(reason: "next")
   }
 
   mutating func endGame(reason: String) {
     guard let game = currentGame else { return }
-    var payload = ["game": game.kind.rawValue, "reason": reason]
-    if case .memoryPairs(let rules) = game {
-      payload["pairsFound"] = String(rules.matchedPairs)
-      payload["finished"] = String(rules.isFinished)
-    }
+    let payload = game.endDetails.merging(["game": game.kind.rawValue, "reason": reason]) { mine, _ in mine }
     log("game.ended", trialPayload(payload))
     startEvocation()
   }
@@ -179,45 +130,23 @@ extension SessionEngine {
     startGame(game.kind, at: now)
   }
 
-  private mutating func unlockGameAnswer(of player: PlayerNumber) -> Bool {
-    guard let game = currentGame else { return false }
-    switch game {
-    case .whichScent(var rules):
-      guard rules.unlock(player) else { return false }
-      progress?.step = .game(.whichScent(rules))
-    case .thenAndNow(var rules):
-      guard rules.unlock(player) else { return false }
-      progress?.step = .game(.thenAndNow(rules))
-    case .memoryPairs:
-      return false
-    }
-    return true
-  }
-
   /// A long press on a locked answer opens it again (before the reveal).
   mutating func unlockAnswer(of player: PlayerNumber) {
-    guard unlockGameAnswer(of: player) else { return }
+    guard var game = currentGame, game.unlock(player) else { return }
+    progress?.step = .game(game)
     log("game.answerReopened", trialPayload(["player": player.description]))
     play(.move)
   }
 
   /// Keeps each game in step with who is at the table.
   mutating func playersChanged() {
-    guard let game = currentGame else { return }
-    switch game {
-    case .whichScent(var rules):
-      for player in seats.map(\.number) { rules.join(player) }
-      progress?.step = .game(.whichScent(rules))
-    case .memoryPairs(var rules):
-      rules.seat(connectedPlayers)
-      progress?.step = .game(.memoryPairs(rules))
-    case .thenAndNow:
-      break
-    }
+    guard var game = currentGame else { return }
+    game.seat(seats.map(\.number), connected: connectedPlayers)
+    progress?.step = .game(game)
   }
 
   mutating func settleMemoryCards(at now: UInt64) {
-    guard case .memoryPairs(var rules) = currentGame, rules.settle(at: now) else { return }
-    progress?.step = .game(.memoryPairs(rules))
+    guard var game = currentGame, game.settle(at: now) else { return }
+    progress?.step = .game(game)
   }
 }

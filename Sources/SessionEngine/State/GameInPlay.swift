@@ -1,6 +1,10 @@
 import SessionModel
 
 /// The game of the current trial, whichever it is.
+///
+/// Only this type tells the games apart: the engine asks it what a press, a reveal, a next or a
+/// newcomer does, and logs what it answers. "Quelle odeur ?" and "Autrefois et aujourd'hui" hide
+/// each player's answer until the reveal; memory pairs has no answers to hide.
 enum GameInPlay: Hashable, Sendable {
   case whichScent(WhichScentGame)
   case memoryPairs(MemoryPairsGame)
@@ -30,6 +34,24 @@ enum GameInPlay: Hashable, Sendable {
     }
   }
 
+  /// True while the answers are hidden: the next step is to show them.
+  var awaitsReveal: Bool {
+    switch self {
+    case .whichScent(let game): !game.isRevealed
+    case .thenAndNow(let game): !game.isRevealed
+    case .memoryPairs: false
+    }
+  }
+
+  /// True while the answers are hidden and every one of `players` has locked one.
+  func isReadyToReveal(among players: Set<PlayerNumber>) -> Bool {
+    switch self {
+    case .whichScent(let game): !game.isRevealed && game.everyoneLocked(among: players)
+    case .thenAndNow(let game): !game.isRevealed && game.everyoneLocked(among: players)
+    case .memoryPairs: false
+    }
+  }
+
   /// Moves the player's cursor in whichever game this is; returns whether it moved.
   mutating func move(_ player: PlayerNumber, _ direction: PadDirection) -> Bool {
     switch self {
@@ -43,5 +65,104 @@ enum GameInPlay: Hashable, Sendable {
       defer { self = .thenAndNow(rules) }
       return rules.move(player, direction)
     }
+  }
+
+  /// A press of A: locks the answer under the player's cursor, or turns the card under the shared one.
+  ///
+  /// The game is left as it was when the press is ignored.
+  mutating func press(_ player: PlayerNumber, at now: UInt64) -> GamePress {
+    switch self {
+    case .whichScent(var rules):
+      guard rules.lock(player) else { return .ignored }
+      self = .whichScent(rules)
+      return .answered(["choice": rules.choiceScents[rules.cursors[player] ?? 0].rawValue])
+    case .thenAndNow(var rules):
+      guard rules.lock(player) else { return .ignored }
+      self = .thenAndNow(rules)
+      return .answered(
+        ["picture": rules.current.picture.image, "side": rules.cursors[player] == true ? "now" : "then"])
+    case .memoryPairs(var rules):
+      let card = rules.cursor
+      let result = rules.press(player, at: now)
+      guard result != .ignored else { return .ignored }
+      self = .memoryPairs(rules)
+      return .turned(card: card, result, rules)
+    }
+  }
+
+  /// Shows the hidden answers; the log payload of what was shown, or `nil` when there was nothing to show.
+  mutating func reveal() -> [String: String]? {
+    var payload = ["game": kind.rawValue]
+    switch self {
+    case .whichScent(var rules):
+      guard !rules.isRevealed else { return nil }
+      rules.reveal()
+      payload["answer"] = rules.answer.rawValue
+      payload["outcomes"] = Self.outcomes(rules.locked) { rules.outcome(for: $0) }
+      self = .whichScent(rules)
+    case .thenAndNow(var rules):
+      guard !rules.isRevealed else { return nil }
+      rules.reveal()
+      payload["picture"] = rules.current.picture.image
+      payload["answer"] = rules.current.isNow ? "now" : "then"
+      payload["outcomes"] = Self.outcomes(rules.locked) { rules.outcome(for: $0) }
+      self = .thenAndNow(rules)
+    case .memoryPairs:
+      return nil
+    }
+    return payload
+  }
+
+  /// Moves on to the next question after a reveal; its picture, or `nil` when the game has none left.
+  mutating func advance() -> String? {
+    guard case .thenAndNow(var rules) = self, rules.advance() else { return nil }
+    self = .thenAndNow(rules)
+    return rules.current.picture.image
+  }
+
+  /// Opens a locked answer again, before the reveal; returns whether it did.
+  mutating func unlock(_ player: PlayerNumber) -> Bool {
+    switch self {
+    case .whichScent(var rules):
+      defer { self = .whichScent(rules) }
+      return rules.unlock(player)
+    case .thenAndNow(var rules):
+      defer { self = .thenAndNow(rules) }
+      return rules.unlock(player)
+    case .memoryPairs:
+      return false
+    }
+  }
+
+  /// Follows who is at the table: every seated player has a cursor, and the memory turn passes
+  /// only among the connected ones.
+  mutating func seat(_ seated: [PlayerNumber], connected: [PlayerNumber]) {
+    switch self {
+    case .whichScent(var rules):
+      for player in seated { rules.join(player) }
+      self = .whichScent(rules)
+    case .memoryPairs(var rules):
+      rules.seat(connected)
+      self = .memoryPairs(rules)
+    case .thenAndNow:
+      break
+    }
+  }
+
+  /// Turns a memory mismatch back once the calm delay has passed; returns whether it did.
+  mutating func settle(at now: UInt64) -> Bool {
+    guard case .memoryPairs(var rules) = self, rules.settle(at: now) else { return false }
+    self = .memoryPairs(rules)
+    return true
+  }
+
+  /// What the log keeps when the game ends, besides its kind and why: for memory pairs, how far the group got.
+  var endDetails: [String: String] {
+    guard case .memoryPairs(let rules) = self else { return [:] }
+    return ["pairsFound": String(rules.matchedPairs), "finished": String(rules.isFinished)]
+  }
+
+  private static func outcomes(_ players: Set<PlayerNumber>, _ outcome: (PlayerNumber) -> AnswerOutcome?) -> String {
+    players.sorted().compactMap { player in outcome(player).map { "\(player):\($0.rawValue)" } }.joined(separator: ",")
   }
 }
