@@ -6,13 +6,7 @@ import SessionModel
 /// simply turns back, after the next press or a calm delay, whichever comes first.
 public struct MemoryPairsGame: Hashable, Sendable {
   /// 4 pairs at easy, 6 at medium, 8 at hard.
-  public static func pairCount(at difficulty: Difficulty) -> Int {
-    switch difficulty {
-    case .easy: 4
-    case .medium: 6
-    case .hard: 8
-    }
-  }
+  public static func pairCount(at difficulty: Difficulty) -> Int { difficulty.picturesDealt }
 
   /// How long a mismatched pair stays face up when nobody presses: long enough to look, never hurried.
   public static let calmDelayNanoseconds: UInt64 = 3_000_000_000

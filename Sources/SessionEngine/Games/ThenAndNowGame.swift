@@ -6,13 +6,7 @@ import SessionModel
 /// as a shared result of the group rather than a score.
 public struct ThenAndNowGame: Hashable, Sendable {
   /// 4 pictures at easy, 6 at medium, 8 at hard.
-  public static func pictureCount(at difficulty: Difficulty) -> Int {
-    switch difficulty {
-    case .easy: 4
-    case .medium: 6
-    case .hard: 8
-    }
-  }
+  public static func pictureCount(at difficulty: Difficulty) -> Int { difficulty.picturesDealt }
 
   public let difficulty: Difficulty
   public let pictures: [ThenAndNowPicture]
