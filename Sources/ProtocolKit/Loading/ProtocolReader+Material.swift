@@ -99,38 +99,25 @@ extension ProtocolReader {
   }
 
   func readEvocation(_ node: Node?, kind: SessionKind?) -> EvocationSettings? {
-    var settings = EvocationSettings(recording: kind == .clinical)
-    guard let node else { return settings }
+    let defaults = EvocationSettings(recording: kind == .clinical)
+    guard let node else { return defaults }
     guard
-      let entry = MappingReader(
-        node, keys: ["recording", "answer_seconds", "prompt"], problems: problems,
-        what: LocalizedText(fr: "« evocation »", en: "'evocation'"))
+      var reader = SettingsReader(
+        node, keys: ["recording", "answer_seconds", "prompt"],
+        what: LocalizedText(fr: "« evocation »", en: "'evocation'"), defaults: defaults, problems: problems)
     else { return nil }
-    var failed = false
-    if let recording = entry.value("recording") {
-      if let value = values.boolean(recording, key: "recording") {
-        settings.recording = value
-        if value, kind == .animation {
-          problems.report(ProblemText.animationRecords, at: recording)
-        }
-      } else {
-        failed = true
+    reader.read("recording", into: \.recording) { node, key in
+      let recording = values.boolean(node, key: key)
+      // A well-formed value that the kind forbids: reported here, but the section still reads.
+      if recording == true, kind == .animation {
+        problems.report(ProblemText.animationRecords, at: node)
       }
+      return recording
     }
-    if let seconds = entry.value("answer_seconds") {
-      if let value = values.integer(seconds, key: "answer_seconds", in: EvocationSettings.answerSecondsRange) {
-        settings.maximumAnswerSeconds = value
-      } else {
-        failed = true
-      }
+    reader.read("answer_seconds", into: \.maximumAnswerSeconds) {
+      values.integer($0, key: $1, in: EvocationSettings.answerSecondsRange)
     }
-    if let prompt = entry.value("prompt") {
-      if let value = values.localizedText(prompt, key: "prompt") {
-        settings.prompt = value
-      } else {
-        failed = true
-      }
-    }
-    return failed ? nil : settings
+    reader.read("prompt", into: \.prompt) { values.localizedText($0, key: $1) }
+    return reader.result
   }
 }

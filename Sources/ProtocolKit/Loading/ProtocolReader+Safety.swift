@@ -6,120 +6,103 @@ extension ProtocolReader {
 
   /// Safety limits start from ``ScentSafetyLimits/standard``; a file may only tighten them.
   func readSafety(_ node: Node?) -> ScentSafetyLimits? {
-    var limits = ScentSafetyLimits.standard
-    guard let node else { return limits }
+    guard let node else { return .standard }
     guard
-      let entry = MappingReader(
+      var reader = SettingsReader(
         node,
         keys: [
           "maximum_pulse_ms", "minimum_interval_ms", "purge_ms", "maximum_channel_duty_cycle",
           "duty_cycle_window_ms", "maximum_releases_per_session", "maximum_total_release_ms_per_session",
           "lead_time_ms",
-        ], problems: problems, what: LocalizedText(fr: "« scent_safety »", en: "'scent_safety'"))
+        ], what: LocalizedText(fr: "« scent_safety »", en: "'scent_safety'"), defaults: ScentSafetyLimits.standard,
+        problems: problems)
     else { return nil }
-    var failed = false
-    func bounded(_ key: String, bound: Int, accepts: (Int) -> Bool, tighter: LocalizedText, _ assign: (Int) -> Void) {
-      guard let found = entry.value(key) else { return }
-      guard let value = values.integer(found, key: key, in: Int.min...Int.max) else { return failed = true }
-      guard accepts(value) else {
+    func bounded(_ bound: Int, accepts: @escaping (Int) -> Bool, tighter: LocalizedText) -> (Node, String) -> Int? {
+      { found, key in
+        guard let value = values.integer(found, key: key, in: Int.min...Int.max) else { return nil }
+        guard accepts(value) else {
+          problems.report(
+            ProblemText.safetyLooserThanBound(key, value: "\(value)", bound: "\(bound)", tighter: tighter), at: found)
+          return nil
+        }
+        return value
+      }
+    }
+    func atMost(_ bound: Int) -> (Node, String) -> Int? {
+      bounded(
+        bound, accepts: { (1...bound).contains($0) },
+        tighter: LocalizedText(fr: "choisissez entre 1 et \(bound)", en: "choose between 1 and \(bound)"))
+    }
+    func atLeast(_ bound: Int) -> (Node, String) -> Int? {
+      bounded(
+        bound, accepts: { $0 >= bound },
+        tighter: LocalizedText(fr: "choisissez au moins \(bound)", en: "choose at least \(bound)"))
+    }
+    reader.read("maximum_pulse_ms", into: \.maximumPulseMilliseconds, atMost(Bounds.maximumPulseMilliseconds))
+    reader.read(
+      "minimum_interval_ms", into: \.minimumIntervalMilliseconds, atLeast(Bounds.minimumIntervalMilliseconds))
+    reader.read(
+      "maximum_releases_per_session", into: \.maximumReleasesPerSession, atMost(Bounds.maximumReleasesPerSession))
+    reader.read(
+      "maximum_total_release_ms_per_session", into: \.maximumTotalReleaseMillisecondsPerSession,
+      atMost(Bounds.maximumTotalReleaseMillisecondsPerSession))
+    reader.read("duty_cycle_window_ms", into: \.dutyCycleWindowMilliseconds, atMost(600_000))
+    reader.read("lead_time_ms", into: \.leadTimeMilliseconds) {
+      values.integer($0, key: $1, in: 0...Bounds.maximumLeadTimeMilliseconds)
+    }
+    reader.read("maximum_channel_duty_cycle", into: \.maximumChannelDutyCycle) { found, key in
+      guard let value = values.decimal(found, key: key, in: 0...1) else { return nil }
+      guard value > 0, value <= Bounds.maximumChannelDutyCycle else {
         problems.report(
-          ProblemText.safetyLooserThanBound(key, value: "\(value)", bound: "\(bound)", tighter: tighter), at: found)
-        return failed = true
+          ProblemText.safetyLooserThanBound(
+            key, value: found.scalar?.string ?? "", bound: "\(Bounds.maximumChannelDutyCycle)",
+            tighter: LocalizedText(
+              fr: "choisissez une part entre 0.05 et \(Bounds.maximumChannelDutyCycle)",
+              en: "choose a share between 0.05 and \(Bounds.maximumChannelDutyCycle)")),
+          at: found)
+        return nil
       }
-      assign(value)
+      return value
     }
-    func atMost(_ key: String, _ bound: Int, _ assign: (Int) -> Void) {
-      bounded(
-        key, bound: bound, accepts: { (1...bound).contains($0) },
-        tighter: LocalizedText(fr: "choisissez entre 1 et \(bound)", en: "choose between 1 and \(bound)"), assign)
-    }
-    func atLeast(_ key: String, _ bound: Int, _ assign: (Int) -> Void) {
-      bounded(
-        key, bound: bound, accepts: { $0 >= bound },
-        tighter: LocalizedText(fr: "choisissez au moins \(bound)", en: "choose at least \(bound)"), assign)
-    }
-    atMost("maximum_pulse_ms", Bounds.maximumPulseMilliseconds) { limits.maximumPulseMilliseconds = $0 }
-    atLeast("minimum_interval_ms", Bounds.minimumIntervalMilliseconds) { limits.minimumIntervalMilliseconds = $0 }
-    atMost("maximum_releases_per_session", Bounds.maximumReleasesPerSession) {
-      limits.maximumReleasesPerSession = $0
-    }
-    atMost("maximum_total_release_ms_per_session", Bounds.maximumTotalReleaseMillisecondsPerSession) {
-      limits.maximumTotalReleaseMillisecondsPerSession = $0
-    }
-    atMost("duty_cycle_window_ms", 600_000) { limits.dutyCycleWindowMilliseconds = $0 }
-    if let found = entry.value("lead_time_ms") {
-      if let value = values.integer(found, key: "lead_time_ms", in: 0...Bounds.maximumLeadTimeMilliseconds) {
-        limits.leadTimeMilliseconds = value
-      } else {
-        failed = true
+    // The purge must end before the next release may start, so it is checked against the interval just read.
+    let interval = reader.settings.minimumIntervalMilliseconds
+    reader.read("purge_ms", into: \.purgeMilliseconds) { found, key in
+      guard let value = values.integer(found, key: key, in: 0...Bounds.maximumPulseMilliseconds * 6) else { return nil }
+      guard value < interval else {
+        problems.report(ProblemText.purgeLongerThanInterval(value, interval: interval), at: found)
+        return nil
       }
+      return value
     }
-    if let found = entry.value("maximum_channel_duty_cycle") {
-      if let value = values.decimal(found, key: "maximum_channel_duty_cycle", in: 0...1) {
-        if value <= 0 || value > Bounds.maximumChannelDutyCycle {
-          problems.report(
-            ProblemText.safetyLooserThanBound(
-              "maximum_channel_duty_cycle", value: found.scalar?.string ?? "",
-              bound: "\(Bounds.maximumChannelDutyCycle)",
-              tighter: LocalizedText(
-                fr: "choisissez une part entre 0.05 et \(Bounds.maximumChannelDutyCycle)",
-                en: "choose a share between 0.05 and \(Bounds.maximumChannelDutyCycle)")),
-            at: found)
-          failed = true
-        } else {
-          limits.maximumChannelDutyCycle = value
-        }
-      } else {
-        failed = true
-      }
-    }
-    if let found = entry.value("purge_ms") {
-      if let value = values.integer(found, key: "purge_ms", in: 0...Bounds.maximumPulseMilliseconds * 6) {
-        if value >= limits.minimumIntervalMilliseconds {
-          problems.report(
-            ProblemText.purgeLongerThanInterval(value, interval: limits.minimumIntervalMilliseconds), at: found)
-          failed = true
-        } else {
-          limits.purgeMilliseconds = value
-        }
-      } else {
-        failed = true
-      }
-    }
-    return failed ? nil : limits
+    return reader.result
   }
 
   func readPresentation(_ node: Node?, safety: ScentSafetyLimits?) -> PresentationSettings? {
-    var settings = PresentationSettings()
-    guard let node else { return settings }
+    let defaults = PresentationSettings()
+    guard let node else { return defaults }
     guard
-      let entry = MappingReader(
-        node, keys: ["image_seconds", "scent_pulse_ms"], problems: problems,
-        what: LocalizedText(fr: "« presentation »", en: "'presentation'"))
+      var reader = SettingsReader(
+        node, keys: ["image_seconds", "scent_pulse_ms"],
+        what: LocalizedText(fr: "« presentation »", en: "'presentation'"), defaults: defaults, problems: problems)
     else { return nil }
-    var failed = false
-    if let found = entry.value("image_seconds") {
-      if let value = values.integer(found, key: "image_seconds", in: PresentationSettings.imageSecondsRange) {
-        settings.imageSeconds = value
-      } else {
-        failed = true
-      }
+    reader.read("image_seconds", into: \.imageSeconds) {
+      values.integer($0, key: $1, in: PresentationSettings.imageSecondsRange)
     }
-    if let found = entry.value("scent_pulse_ms") {
-      if let value = values.integer(found, key: "scent_pulse_ms", in: 500...Bounds.maximumPulseMilliseconds) {
-        if let safety, value > safety.maximumPulseMilliseconds {
-          problems.report(ProblemText.pulseLongerThanLimit(value, limit: safety.maximumPulseMilliseconds), at: found)
-          failed = true
-        } else {
-          settings.scentPulseMilliseconds = value
-        }
-      } else {
-        failed = true
+    reader.read("scent_pulse_ms", into: \.scentPulseMilliseconds) { found, key in
+      guard let value = values.integer(found, key: key, in: 500...Bounds.maximumPulseMilliseconds) else { return nil }
+      if let safety, value > safety.maximumPulseMilliseconds {
+        problems.report(ProblemText.pulseLongerThanLimit(value, limit: safety.maximumPulseMilliseconds), at: found)
+        return nil
       }
-    } else if let safety, settings.scentPulseMilliseconds > safety.maximumPulseMilliseconds {
-      settings.scentPulseMilliseconds = safety.maximumPulseMilliseconds
+      return value
     }
-    return failed ? nil : settings
+    // Without a pulse of its own, the default shortens to what the safety limits allow.
+    if !reader.entry.contains("scent_pulse_ms"), let safety,
+      reader.settings.scentPulseMilliseconds > safety.maximumPulseMilliseconds
+    {
+      reader.settings.scentPulseMilliseconds = safety.maximumPulseMilliseconds
+    }
+    return reader.result
   }
 
   /// What a session built from these settings would release, against the session limits.

@@ -3,49 +3,20 @@ import Yams
 
 extension ProtocolReader {
   func readSchedule(_ node: Node?) -> ScheduleSettings? {
-    var settings = ScheduleSettings()
-    guard let node else { return settings }
+    let defaults = ScheduleSettings()
+    guard let node else { return defaults }
     guard
-      let entry = MappingReader(
-        node, keys: ["start", "every_days", "months", "sessions", "weekends_open", "closures"], problems: problems,
-        what: LocalizedText(fr: "« schedule »", en: "'schedule'"))
+      var reader = SettingsReader(
+        node, keys: ["start", "every_days", "months", "sessions", "weekends_open", "closures"],
+        what: LocalizedText(fr: "« schedule »", en: "'schedule'"), defaults: defaults, problems: problems)
     else { return nil }
-    var failed = false
-    if let found = entry.value("start") {
-      if let date = values.date(found, key: "start") { settings.start = date } else { failed = true }
-    }
-    if let found = entry.value("every_days") {
-      if let value = values.integer(found, key: "every_days", in: 1...92) {
-        settings.intervalDays = value
-      } else {
-        failed = true
-      }
-    }
-    if let found = entry.value("months") {
-      if let value = values.integer(found, key: "months", in: 1...36) {
-        settings.durationMonths = value
-      } else {
-        failed = true
-      }
-    }
-    if let found = entry.value("sessions") {
-      if let value = values.integer(found, key: "sessions", in: 1...200) {
-        settings.sessionCount = value
-      } else {
-        failed = true
-      }
-    }
-    if let found = entry.value("weekends_open") {
-      if let open = values.boolean(found, key: "weekends_open") {
-        settings.closedWeekdays = open ? [] : [6, 7]
-      } else {
-        failed = true
-      }
-    }
-    if let found = entry.value("closures") {
-      if let closures = readClosures(found) { settings.closures = closures } else { failed = true }
-    }
-    return failed ? nil : settings
+    reader.read("start", into: \.start) { values.date($0, key: $1) }
+    reader.read("every_days", into: \.intervalDays) { values.integer($0, key: $1, in: 1...92) }
+    reader.read("months", into: \.durationMonths) { values.integer($0, key: $1, in: 1...36) }
+    reader.read("sessions", into: \.sessionCount) { values.integer($0, key: $1, in: 1...200) }
+    reader.read("weekends_open", into: \.closedWeekdays) { values.boolean($0, key: $1).map { $0 ? [] : [6, 7] } }
+    reader.read("closures", into: \.closures) { node, _ in readClosures(node) }
+    return reader.result
   }
 
   private func readClosures(_ node: Node) -> [ClosurePeriod]? {

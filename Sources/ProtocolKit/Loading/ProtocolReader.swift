@@ -117,36 +117,20 @@ struct ProtocolReader {
   }
 
   private func readCounterbalancing(_ node: Node?) -> CounterbalancingSettings? {
-    var settings = CounterbalancingSettings()
-    guard let node else { return settings }
+    let defaults = CounterbalancingSettings()
+    guard let node else { return defaults }
     guard
-      let entry = MappingReader(
-        node, keys: ["unit", "max_same_condition_in_a_row", "no_scent_twice_in_a_row"], problems: problems,
-        what: LocalizedText(fr: "« counterbalancing »", en: "'counterbalancing'"))
+      var reader = SettingsReader(
+        node, keys: ["unit", "max_same_condition_in_a_row", "no_scent_twice_in_a_row"],
+        what: LocalizedText(fr: "« counterbalancing »", en: "'counterbalancing'"), defaults: defaults,
+        problems: problems)
     else { return nil }
-    var failed = false
-    if let unit = entry.value("unit") {
-      if let value = values.choice(unit, key: "unit", as: CounterbalancingUnit.self) {
-        settings.unit = value
-      } else {
-        failed = true
-      }
+    reader.read("unit", into: \.unit) { values.choice($0, key: $1, as: CounterbalancingUnit.self) }
+    reader.read("max_same_condition_in_a_row", into: \.maximumSameConditionInARow) {
+      values.integer($0, key: $1, in: 1...30)
     }
-    if let run = entry.value("max_same_condition_in_a_row") {
-      if let value = values.integer(run, key: "max_same_condition_in_a_row", in: 1...30) {
-        settings.maximumSameConditionInARow = value
-      } else {
-        failed = true
-      }
-    }
-    if let scent = entry.value("no_scent_twice_in_a_row") {
-      if let value = values.boolean(scent, key: "no_scent_twice_in_a_row") {
-        settings.noScentTwiceInARow = value
-      } else {
-        failed = true
-      }
-    }
-    return failed ? nil : settings
+    reader.read("no_scent_twice_in_a_row", into: \.noScentTwiceInARow) { values.boolean($0, key: $1) }
+    return reader.result
   }
 
   private func readCatalogue(_ node: Node?) -> ScentCatalogue? {
