@@ -43,6 +43,23 @@ final class ATTBearer: Sendable {
     }
   }
 
+  /// Answers a packet the peer sent unasked, as a host that serves no attributes must: a
+  /// confirmation for an indication, an error for any other request ("invalid PDU" when it
+  /// does not decode, "request not supported" when it does), nothing for the rest.
+  /// `pdu` is `bytes` decoded, nil when they do not decode.
+  func respond(toUnasked bytes: [UInt8], decoded pdu: ATTPDU?) throws(DiffuserError) {
+    switch pdu {
+    case nil:
+      if let refusal = GATTServer.answer(toUndecodable: bytes) { try send(refusal) }
+    case .handleValueIndication?:
+      try send(.handleValueConfirmation)
+    case let pdu? where pdu.expectsResponse:
+      try send(.errorResponse(request: pdu.opcode, handle: 0, code: .requestNotSupported))
+    case _?:
+      break
+    }
+  }
+
   /// Wakes a thread blocked in ``receive(timeoutMilliseconds:)``; it then calls ``closeDescriptor()``.
   func close() { descriptor.shutDown() }
 
