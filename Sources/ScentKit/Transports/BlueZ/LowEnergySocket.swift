@@ -15,15 +15,11 @@ enum LowEnergySocket {
 
   /// Connects to the ATT channel of `address` from a local adapter other than the peer itself.
   static func connect(address: String, random: Bool) throws(DiffuserError) -> Int32 {
-    var peer = bdaddr_t()
-    guard str2ba(address, &peer) == 0 else { throw .invalidAddress(address) }
-    let fd = socket(AF_BLUETOOTH, Int32(SOCK_SEQPACKET.rawValue), BTPROTO_L2CAP)
-    guard fd >= 0 else { throw .from(errno: errno, call: "socket(L2CAP)") }
-    do throws(DiffuserError) {
-      let device = hci_get_route(&peer)
-      guard device >= 0 else { throw DiffuserError.from(errno: errno == 0 ? ENODEV : errno, call: "hci_get_route") }
-      var info = hci_dev_info()
-      if hci_devinfo(device, &info) == 0 {
+    var peer = try BluetoothSocket.address(address)
+    return try BluetoothSocket.open(type: Int32(SOCK_SEQPACKET.rawValue), protocol: BTPROTO_L2CAP, name: "L2CAP") {
+      fd throws(DiffuserError) in
+      let adapter = try BluetoothSocket.adapter(routingTo: &peer)
+      if let info = adapter.info {
         guard info.flags & (1 << UInt32(HCI_UP)) != 0 else { throw DiffuserError.adapterDown }
         var local = socketAddress(info.bdaddr, type: UInt8(BDADDR_LE_PUBLIC))
         try SocketCall.check(SocketCall.bind(fd, to: &local), call: "bind(L2CAP)")
@@ -40,11 +36,7 @@ enum LowEnergySocket {
       try SocketCall.check(result, call: "connect(L2CAP LE)")
       timeout = timeval(tv_sec: 0, tv_usec: 0)
       setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-      requestShortConnectionInterval(fd, device: device)
-      return fd
-    } catch {
-      Foundation.close(fd)
-      throw error
+      requestShortConnectionInterval(fd, device: adapter.device)
     }
   }
 
@@ -67,17 +59,12 @@ enum LowEnergySocket {
   /// Listens on the ATT channel of every local adapter, as an LE peripheral does once it
   /// advertises (advertising itself is the adapter's business: see scripts/bluez-vm/guest.sh).
   static func listen() throws(DiffuserError) -> Int32 {
-    let fd = socket(AF_BLUETOOTH, Int32(SOCK_SEQPACKET.rawValue), BTPROTO_L2CAP)
-    guard fd >= 0 else { throw .from(errno: errno, call: "socket(L2CAP)") }
-    var local = socketAddress(cbluez_any_address(), type: UInt8(BDADDR_LE_PUBLIC))
-    do throws(DiffuserError) {
+    try BluetoothSocket.open(type: Int32(SOCK_SEQPACKET.rawValue), protocol: BTPROTO_L2CAP, name: "L2CAP") {
+      fd throws(DiffuserError) in
+      var local = socketAddress(cbluez_any_address(), type: UInt8(BDADDR_LE_PUBLIC))
       try SocketCall.check(SocketCall.bind(fd, to: &local), call: "bind(L2CAP LE)")
       try SocketCall.check(Foundation.listen(fd, 1), call: "listen(L2CAP LE)")
-    } catch {
-      Foundation.close(fd)
-      throw error
     }
-    return fd
   }
 
   private static func socketAddress(_ device: bdaddr_t, type: UInt8) -> sockaddr_l2 {

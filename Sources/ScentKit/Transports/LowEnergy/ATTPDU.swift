@@ -72,6 +72,23 @@ public enum ATTPDU: Hashable, Sendable {
   /// The smallest MTU every LE link supports; PDUs never exceed the negotiated MTU.
   public static let minimumMTU = 23
 
+  /// The MTU both ends of ConnectAge ask for: 247 fills one LE Data Length Extension packet
+  /// (251 bytes less the 4-byte L2CAP header).
+  public static let preferredMTU: UInt16 = 247
+
+  /// The MTU of a link once the peer offered (or answered) `peerMTU` to our ``preferredMTU``:
+  /// the smaller of both, never below ``minimumMTU``.
+  public static func mtu(agreedWith peerMTU: UInt16) -> Int {
+    max(minimumMTU, min(Int(peerMTU), Int(preferredMTU)))
+  }
+
+  /// `bytes` cut into the values of consecutive write commands or notifications: at most
+  /// MTU − 3 bytes each, the room the opcode and the handle leave.
+  public static func valuePieces(of bytes: [UInt8], mtu: Int) -> [[UInt8]] {
+    let size = mtu - 3
+    return stride(from: 0, to: bytes.count, by: size).map { Array(bytes[$0..<min($0 + size, bytes.count)]) }
+  }
+
   /// Opcodes of the PDUs above (Vol 3 Part F 3.4.8).
   public enum Opcode {
     public static let errorResponse: UInt8 = 0x01
@@ -95,6 +112,13 @@ public enum ATTPDU: Hashable, Sendable {
     public static let handleValueConfirmation: UInt8 = 0x1E
     /// Bit 6 marks a command: never answered, not even with an error.
     public static let commandFlag: UInt8 = 0x40
+
+    /// True for the opcode of a request, which the receiver must answer (with an error if
+    /// nothing else): not a command, not a confirmation, and even (responses, notifications
+    /// and indications are odd).
+    public static func isRequest(_ opcode: UInt8) -> Bool {
+      opcode & commandFlag == 0 && opcode & 0x01 == 0 && opcode != handleValueConfirmation
+    }
   }
 
   public var opcode: UInt8 {
@@ -129,9 +153,18 @@ public enum ATTPDU: Hashable, Sendable {
     case .exchangeMTURequest, .findInformationRequest, .findByTypeValueRequest, .readByTypeRequest, .readRequest,
       .readByGroupTypeRequest, .writeRequest, .handleValueIndication:
       true
-    case .unsupported(let opcode):
-      opcode & Opcode.commandFlag == 0 && opcode & 0x01 == 0 && opcode != Opcode.handleValueConfirmation
+    case .unsupported(let opcode): Opcode.isRequest(opcode)
     default: false
+    }
+  }
+
+  /// True when this PDU answers `request`: its response (the request's opcode + 1) or an
+  /// error response naming the request's opcode. An indication never answers a request.
+  public func isResponse(to request: ATTPDU) -> Bool {
+    switch self {
+    case .errorResponse(let opcode, _, _): opcode == request.opcode
+    case .handleValueIndication: false
+    default: opcode == request.opcode &+ 1
     }
   }
 

@@ -8,6 +8,4 @@ public enum DiffuserGATTProfile {
   public static let command = BluetoothUUID("5c3e0002-c0a9-4e5a-9d1f-2b7a3f8e6d10")!
   /// Event characteristic (notify): device → host frames.
   public static let event = BluetoothUUID("5c3e0003-c0a9-4e5a-9d1f-2b7a3f8e6d10")!
-  /// The MTU the host asks for; the link uses the smaller of this and the device's.
-  public static let clientMTU: UInt16 = 247
 }

@@ -38,19 +38,11 @@ public final class GATTClientTransport: DiffuserTransport {
     let eventHandle = discovery.eventHandle
     let thread = Thread {
       while let bytes = try? bearer.receive() {
-        guard let pdu = try? ATTPDU(decoding: bytes) else {
-          if let refusal = GATTServer.answer(toUndecodable: bytes) { try? bearer.send(refusal) }
-          continue
-        }
+        let pdu = try? ATTPDU(decoding: bytes)
+        try? bearer.respond(toUnasked: bytes, decoded: pdu)
         switch pdu {
-        case .handleValueNotification(eventHandle, let value):
+        case .handleValueNotification(eventHandle, let value)?, .handleValueIndication(eventHandle, let value)?:
           continuation.yield(value)
-        case .handleValueIndication(let handle, let value):
-          try? bearer.send(.handleValueConfirmation)
-          if handle == eventHandle { continuation.yield(value) }
-        case _ where pdu.expectsResponse:
-          // This host serves no attributes of its own.
-          try? bearer.send(.errorResponse(request: pdu.opcode, handle: 0, code: .requestNotSupported))
         default:
           continue
         }
@@ -63,11 +55,7 @@ public final class GATTClientTransport: DiffuserTransport {
   }
 
   public func send(_ bytes: [UInt8]) throws(DiffuserError) {
-    let size = mtu - 3
-    try bearer.send(
-      stride(from: 0, to: bytes.count, by: size).map {
-        .writeCommand(handle: commandHandle, value: Array(bytes[$0..<min($0 + size, bytes.count)]))
-      })
+    try bearer.send(ATTPDU.valuePieces(of: bytes, mtu: mtu).map { .writeCommand(handle: commandHandle, value: $0) })
   }
 
   public func close() { bearer.close() }

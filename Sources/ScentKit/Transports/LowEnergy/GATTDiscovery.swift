@@ -16,9 +16,9 @@ struct GATTDiscovery: Hashable, Sendable {
 
   static func run(over bearer: ATTBearer) throws(DiffuserError) -> GATTDiscovery {
     let mtu: Int
-    switch try request(.exchangeMTURequest(clientMTU: DiffuserGATTProfile.clientMTU), over: bearer) {
+    switch try request(.exchangeMTURequest(clientMTU: ATTPDU.preferredMTU), over: bearer) {
     case .exchangeMTUResponse(let serverMTU):
-      mtu = max(ATTPDU.minimumMTU, min(Int(serverMTU), Int(DiffuserGATTProfile.clientMTU)))
+      mtu = ATTPDU.mtu(agreedWith: serverMTU)
     default:
       mtu = ATTPDU.minimumMTU  // a device that refuses the exchange stays at 23
     }
@@ -129,7 +129,7 @@ struct GATTDiscovery: Hashable, Sendable {
 
   /// Sends one request and waits for its response (or error response). Meanwhile it confirms
   /// indications, refuses the device's own requests and drops notifications: nothing is
-  /// subscribed yet.
+  /// subscribed yet (``ATTBearer/respond(toUnasked:decoded:)``).
   static func request(_ pdu: ATTPDU, over bearer: ATTBearer) throws(DiffuserError) -> ATTPDU {
     try bearer.send(pdu)
     // One deadline for the whole step, so a device that keeps sending other PDUs cannot stall it.
@@ -140,25 +140,9 @@ struct GATTDiscovery: Hashable, Sendable {
       guard let bytes = try bearer.receive(timeoutMilliseconds: Int32(milliseconds)) else {
         throw .deviceUnreachable(errno: ETIMEDOUT)
       }
-      let answer: ATTPDU
-      do {
-        answer = try ATTPDU(decoding: bytes)
-      } catch {
-        if let refusal = GATTServer.answer(toUndecodable: bytes) { try bearer.send(refusal) }
-        continue
-      }
-      switch answer {
-      case .errorResponse(let request, _, _) where request == pdu.opcode:
-        return answer
-      case .handleValueIndication:
-        try bearer.send(.handleValueConfirmation)
-      case _ where answer.opcode == pdu.opcode + 1:
-        return answer
-      case _ where answer.expectsResponse:
-        try bearer.send(.errorResponse(request: answer.opcode, handle: 0, code: .requestNotSupported))
-      default:
-        continue
-      }
+      let answer = try? ATTPDU(decoding: bytes)
+      if let answer, answer.isResponse(to: pdu) { return answer }
+      try bearer.respond(toUnasked: bytes, decoded: answer)
     }
   }
 }

@@ -26,9 +26,6 @@ public struct GATTServer: Sendable {
     public var written: [UInt8] = []
   }
 
-  /// The MTU this server asks for: 247 fills one LE Data Length Extension packet.
-  public static let preferredMTU: UInt16 = 247
-
   public let attributes: [Attribute]
   /// The ATT MTU of the link, 23 until the host exchanges a bigger one.
   public private(set) var mtu = ATTPDU.minimumMTU
@@ -77,10 +74,7 @@ public struct GATTServer: Sendable {
   /// host has not subscribed (a real device would drop them too).
   public func notifications(carrying bytes: [UInt8]) -> [ATTPDU] {
     guard notificationsEnabled else { return [] }
-    let size = mtu - 3
-    return stride(from: 0, to: bytes.count, by: size).map {
-      .handleValueNotification(handle: eventHandle, value: Array(bytes[$0..<min($0 + size, bytes.count)]))
-    }
+    return ATTPDU.valuePieces(of: bytes, mtu: mtu).map { .handleValueNotification(handle: eventHandle, value: $0) }
   }
 
   /// Handles one PDU from the host.
@@ -90,8 +84,8 @@ public struct GATTServer: Sendable {
     }
     switch pdu {
     case .exchangeMTURequest(let clientMTU):
-      mtu = max(ATTPDU.minimumMTU, min(Int(clientMTU), Int(Self.preferredMTU)))
-      return Outcome(response: .exchangeMTUResponse(serverMTU: Self.preferredMTU))
+      mtu = ATTPDU.mtu(agreedWith: clientMTU)
+      return Outcome(response: .exchangeMTUResponse(serverMTU: ATTPDU.preferredMTU))
     case .readByGroupTypeRequest(let start, let end, let type):
       guard start != 0, start <= end else { return error(.invalidHandle, start) }
       guard type == .primaryService || type == .secondaryService else { return error(.unsupportedGroupType, start) }
@@ -161,7 +155,7 @@ public struct GATTServer: Sendable {
 
   /// The first PDU answering bytes that do not decode: an error for a request, nothing for a command.
   public static func answer(toUndecodable bytes: [UInt8]) -> ATTPDU? {
-    guard let opcode = bytes.first, opcode & ATTPDU.Opcode.commandFlag == 0, opcode & 0x01 == 0 else { return nil }
+    guard let opcode = bytes.first, ATTPDU.Opcode.isRequest(opcode) else { return nil }
     return .errorResponse(request: opcode, handle: 0, code: .invalidPDU)
   }
 

@@ -15,12 +15,7 @@ enum SocketAddress {
     let fd = socket(AF_UNIX, type, 0)
     guard fd >= 0 else { throw .from(errno: errno, call: "socket") }
     var address = try unixAddress(path)
-    let result = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-      }
-    }
-    guard result == 0 else {
+    guard SocketCall.connect(fd, to: &address) == 0 else {
       let code = errno
       Foundation.close(fd)
       throw .from(errno: code, call: "connect")
@@ -33,12 +28,7 @@ enum SocketAddress {
     guard fd >= 0 else { throw .from(errno: errno, call: "socket") }
     unlink(path)
     var address = try unixAddress(path)
-    let result = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-      }
-    }
-    return try finishListening(fd, bindResult: result)
+    return try finishListening(fd, bindResult: SocketCall.bind(fd, to: &address))
   }
 
   static func connectTCP(host: String, port: UInt16) throws(DiffuserError) -> Int32 {
@@ -78,12 +68,7 @@ enum SocketAddress {
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = port.bigEndian
     address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-    let result = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    return try finishListening(fd, bindResult: result)
+    return try finishListening(fd, bindResult: SocketCall.bind(fd, to: &address))
   }
 
   /// The port a listening TCP socket got (useful with port 0).

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -8,17 +7,17 @@ import Synchronization
 /// A ``DiffuserTransport`` over any connected stream socket: Unix, TCP or RFCOMM.
 ///
 /// A dedicated thread blocks in `read`, so a slow link never holds one of the few
-/// threads of Swift's cooperative pool. The reader thread owns closing the descriptor,
-/// so a late `send` can never write to a reused descriptor number.
+/// threads of Swift's cooperative pool. The reader thread owns closing the
+/// ``SocketDescriptor``.
 public final class StreamSocketTransport: DiffuserTransport {
   public let peer: String
   public let incoming: AsyncStream<[UInt8]>
-  private let descriptor: SharedDescriptor
+  private let descriptor: SocketDescriptor
 
   /// Takes ownership of a connected socket.
   public init(connectedSocket fd: Int32, peer: String) {
     self.peer = peer
-    descriptor = SharedDescriptor(fd)
+    descriptor = SocketDescriptor(fd)
     let (stream, continuation) = AsyncStream.makeStream(of: [UInt8].self)
     incoming = stream
     let thread = Thread { [descriptor] in
@@ -33,10 +32,7 @@ public final class StreamSocketTransport: DiffuserTransport {
           break
         }
       }
-      descriptor.state.withLock { open in
-        if open != nil { Foundation.close(fd) }
-        open = nil
-      }
+      descriptor.closeAfterReading()
       continuation.finish()
     }
     thread.name = "diffuser-reader \(peer)"
@@ -44,36 +40,10 @@ public final class StreamSocketTransport: DiffuserTransport {
   }
 
   public func send(_ bytes: [UInt8]) throws(DiffuserError) {
-    let failure: DiffuserError? = descriptor.state.withLock { open in
-      guard let fd = open else { return .disconnected }
-      var offset = 0
-      while offset < bytes.count {
-        let written = bytes[offset...].withUnsafeBytes {
-          Foundation.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
-        }
-        if written < 0 {
-          if errno == EINTR { continue }
-          return DiffuserError.from(errno: errno, call: "send")
-        }
-        offset += written
-      }
-      return nil
-    }
-    if let failure { throw failure }
+    try descriptor.send([bytes], call: "send")
   }
 
-  public func close() {
-    // shutdown wakes the reader thread, which then closes the descriptor.
-    descriptor.state.withLock { open in
-      if let fd = open { _ = shutdown(fd, Int32(SHUT_RDWR)) }
-    }
-  }
+  public func close() { descriptor.shutDown() }
 
   deinit { close() }
-}
-
-/// The descriptor, shared by the transport and its reader thread; nil once closed.
-private final class SharedDescriptor: Sendable {
-  let state: Mutex<Int32?>
-  init(_ fd: Int32) { state = Mutex(fd) }
 }

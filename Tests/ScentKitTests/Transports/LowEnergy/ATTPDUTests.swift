@@ -82,4 +82,54 @@ struct ATTPDUTests {
   func malformedPDUsThrow(_ name: String, bytes: [UInt8], error: ATTPDUError) {
     #expect(throws: error, "\(name)") { try ATTPDU(decoding: bytes) }
   }
+
+  @Test(arguments: [
+    ("exchange MTU request", 0x02 as UInt8, true),
+    ("read request", 0x0A, true),
+    ("a request outside the subset", 0x20, true),
+    ("read response", 0x0B, false),
+    ("write command", 0x52, false),
+    ("signed write command", 0xD2, false),
+    ("notification", 0x1B, false),
+    ("indication", 0x1D, false),
+    ("confirmation", 0x1E, false),
+  ])
+  func onlyRequestOpcodesAreRequests(_ name: String, opcode: UInt8, isRequest: Bool) {
+    #expect(ATTPDU.Opcode.isRequest(opcode) == isRequest, "\(name)")
+  }
+
+  @Test(arguments: [
+    ("its response", ATTPDU.exchangeMTUResponse(serverMTU: 23), ATTPDU.exchangeMTURequest(clientMTU: 247), true),
+    (
+      "an error naming it", .errorResponse(request: 0x04, handle: 1, code: .attributeNotFound),
+      .findInformationRequest(start: 1, end: 0xFFFF), true
+    ),
+    (
+      "an error naming another request", .errorResponse(request: 0x08, handle: 1, code: .attributeNotFound),
+      .findInformationRequest(start: 1, end: 0xFFFF), false
+    ),
+    ("the response to another request", .writeResponse, .readRequest(handle: 3), false),
+    ("a notification", .handleValueNotification(handle: 8, value: []), .writeRequest(handle: 9, value: [1, 0]), false),
+  ])
+  func aResponseAnswersOnlyItsRequest(_ name: String, answer: ATTPDU, request: ATTPDU, answers: Bool) {
+    #expect(answer.isResponse(to: request) == answers, "\(name)")
+  }
+
+  @Test(arguments: [(517, 247), (247, 247), (100, 100), (23, 23), (10, 23)] as [(UInt16, Int)])
+  func theAgreedMTUIsTheSmallerOfBothButNeverBelow23(peer: UInt16, agreed: Int) {
+    #expect(ATTPDU.mtu(agreedWith: peer) == agreed)
+  }
+
+  @Test(arguments: [
+    ("nothing", 0, 23, [] as [Int]),
+    ("one full piece", 20, 23, [20]),
+    ("one byte over", 21, 23, [20, 1]),
+    ("a frame at 247", 245, 247, [244, 1]),
+  ])
+  func valuePiecesLeaveRoomForTheOpcodeAndHandle(_ name: String, count: Int, mtu: Int, sizes: [Int]) {
+    let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0) }
+    let pieces = ATTPDU.valuePieces(of: bytes, mtu: mtu)
+    #expect(pieces.map(\.count) == sizes, "\(name)")
+    #expect(Array(pieces.joined()) == bytes, "\(name)")
+  }
 }

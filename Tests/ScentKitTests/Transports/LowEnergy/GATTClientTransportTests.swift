@@ -1,5 +1,6 @@
 import Foundation
 import ScentKit
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -80,6 +81,68 @@ struct GATTClientTransportTests {
         handle: 7, type: BluetoothUUID(0x2803), value: [0x10, 0xFF, 0xFF] + DiffuserGATTProfile.event.attBytes,
         role: .constant)
     ])
+
+  /// What a device sends unasked while the host discovers it: an indication, a request, a
+  /// request that does not decode (truncated Read Request) and a notification.
+  static let unasked: [[UInt8]] = [
+    ATTPDU.handleValueIndication(handle: 3, value: [1]).encoded(),
+    ATTPDU.readRequest(handle: 1).encoded(),
+    [0x0A, 0x01],
+    ATTPDU.handleValueNotification(handle: 3, value: [2]).encoded(),
+  ]
+
+  /// The host's answers to ``unasked``, as the device end read them.
+  final class Answers: Sendable {
+    let received = Mutex<[ATTPDU]>([])
+  }
+
+  @Test func theHostConfirmsIndicationsAndRefusesRequestsItDidNotExpect() async throws {
+    let (host, device) = try Self.packetPair()
+    defer { close(device) }
+    var timeout = timeval(tv_sec: 5, tv_usec: 0)
+    setsockopt(device, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    let answers = Answers()
+    // The device end: before answering the MTU exchange it sends `unasked` and reads what the
+    // host answers, then serves the rest of the discovery.
+    let thread = Thread {
+      var server = GATTServer.diffuser()
+      guard var request = Self.receive(on: device) else { return }
+      for packet in Self.unasked { Self.send(packet, on: device) }
+      answers.received.withLock { $0 = (0..<3).compactMap { _ in Self.receive(on: device) } }
+      while true {
+        if let response = server.receive(request).response { Self.send(response.encoded(), on: device) }
+        guard !server.notificationsEnabled, let next = Self.receive(on: device) else { return }
+        request = next
+      }
+    }
+    thread.start()
+    let client = try GATTClientTransport.open(connectedSocket: host, peer: "host")
+    #expect(
+      answers.received.withLock { $0 } == [
+        .handleValueConfirmation,
+        .errorResponse(request: 0x0A, handle: 0, code: .requestNotSupported),
+        .errorResponse(request: 0x0A, handle: 0, code: .invalidPDU),
+      ])
+    // Once open, the same answers; an indication of the event value also reaches the stream.
+    Self.send(ATTPDU.handleValueIndication(handle: 8, value: [7, 7]).encoded(), on: device)
+    #expect(await Self.collect(2, from: client.incoming) == [7, 7])
+    #expect(Self.receive(on: device) == .handleValueConfirmation)
+    Self.send(ATTPDU.readRequest(handle: 1).encoded(), on: device)
+    #expect(Self.receive(on: device) == .errorResponse(request: 0x0A, handle: 0, code: .requestNotSupported))
+    client.close()
+  }
+
+  /// One packet from a raw end of the pair, decoded; nil on timeout, hang-up or bad bytes.
+  static func receive(on fd: Int32) -> ATTPDU? {
+    var buffer = [UInt8](repeating: 0, count: 1024)
+    let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+    guard count > 0 else { return nil }
+    return try? ATTPDU(decoding: Array(buffer[0..<count]))
+  }
+
+  static func send(_ packet: [UInt8], on fd: Int32) {
+    _ = packet.withUnsafeBytes { Foundation.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+  }
 
   @Test func aSilentPeerIsUnreachable() throws {
     // The device end stays open and never answers: discovery gives up after its step timeout.

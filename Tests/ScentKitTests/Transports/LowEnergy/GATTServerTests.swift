@@ -116,6 +116,7 @@ struct GATTServerTests {
     ("truncated request", [0x0A, 0x03] as [UInt8], error(0x0A, 0, .invalidPDU) as ATTPDU?),
     ("truncated command", [0x52], nil),
     ("odd opcode (a response)", [0x0B], nil),
+    ("confirmation with an extra byte", [0x1E, 0x00], nil),
     ("nothing", [], nil),
   ])
   func undecodableBytesGetAnErrorOnlyWhenTheyWereARequest(_ name: String, bytes: [UInt8], answer: ATTPDU?) {
