@@ -12,9 +12,9 @@ enum SocketAddress {
   static let packetSocketType: Int32 = 5
 
   static func connectUnix(path: String, type: Int32 = streamSocketType) throws(DiffuserError) -> Int32 {
+    var address = try unixAddress(path)  // before socket(): a bad path must not leak a descriptor
     let fd = socket(AF_UNIX, type, 0)
     guard fd >= 0 else { throw .from(errno: errno, call: "socket") }
-    var address = try unixAddress(path)
     guard SocketCall.connect(fd, to: &address) == 0 else {
       let code = errno
       Foundation.close(fd)
@@ -24,10 +24,10 @@ enum SocketAddress {
   }
 
   static func listenUnix(path: String, type: Int32 = streamSocketType) throws(DiffuserError) -> Int32 {
+    var address = try unixAddress(path)  // before socket(): a bad path must not leak a descriptor
     let fd = socket(AF_UNIX, type, 0)
     guard fd >= 0 else { throw .from(errno: errno, call: "socket") }
     unlink(path)
-    var address = try unixAddress(path)
     return try finishListening(fd, bindResult: SocketCall.bind(fd, to: &address))
   }
 
