@@ -84,7 +84,7 @@ struct SceneRenderer {
   ) {
     let spacing = diameter * 1.15
     for (row, start) in stride(from: 0, to: numbers.count, by: perRow).enumerated() {
-      let rowPlayers = Array(numbers[start..<min(numbers.count, start + perRow)])
+      let rowPlayers = numbers[start..<min(numbers.count, start + perRow)]
       let rowWidth = Double(rowPlayers.count) * spacing
       let centreY = box.y + diameter * 0.6 + Double(row) * spacing
       for (column, number) in rowPlayers.enumerated() {
