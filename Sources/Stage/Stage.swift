@@ -67,7 +67,7 @@ public final class Stage {
     SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND)
     let fonts: FontCache
     do {
-      fonts = try FontCache(fontsFolder: Self.fontsFolder(for: configuration.assetsRoot), renderer: renderer)
+      fonts = try FontCache(fontsFolder: Self.fontsFolder(for: configuration.assetsRoot))
     } catch {
       SDL_DestroyRenderer(renderer)
       SDL_DestroyWindow(window)
@@ -84,7 +84,7 @@ public final class Stage {
   }
 
   isolated deinit {
-    canvas.fonts.releaseTextures()
+    canvas.texts.releaseTextures()
     canvas.images.releaseTextures()
     canvas.shapes.releaseTextures()
     gamepads.closeAll()

@@ -35,7 +35,7 @@ final class ImageCache {
 
   /// The picture at `path` (relative to the assets root) for a box of the given size in pixels.
   func image(_ path: String, pixelWidth: Int, pixelHeight: Int) -> Image? {
-    let isVector = path.lowercased().hasSuffix(".svg")
+    let isVector = Self.isVector(path)
     let key = Key(
       path: path, pixelWidth: isVector ? max(1, pixelWidth) : 0, pixelHeight: isVector ? max(1, pixelHeight) : 0)
     if let cached = images[key] { return cached }
@@ -43,6 +43,16 @@ final class ImageCache {
     let loaded = load(root.appendingPathComponent(path).path, key: key, isVector: isVector)
     images[key] = loaded
     return loaded
+  }
+
+  /// Whether the file is an SVG, whatever the case of its extension. Asked for every picture of
+  /// every frame, so it reads the last bytes instead of allocating a lowercased copy of the path.
+  nonisolated static func isVector(_ path: String) -> Bool {
+    let tail = path.utf8.suffix(4)
+    return tail.count == 4
+      && zip(tail, ".svg".utf8).allSatisfy { byte, expected in
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 == expected : byte == expected
+      }
   }
 
   private func load(_ file: String, key: Key, isVector: Bool) -> Image? {

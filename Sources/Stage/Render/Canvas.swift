@@ -14,6 +14,7 @@ final class Canvas {
 
   let renderer: OpaquePointer
   let fonts: FontCache
+  let texts: TextCache
   let images: ImageCache
   let shapes: ShapeCache
   /// Window pixels per design unit.
@@ -24,6 +25,7 @@ final class Canvas {
   init(renderer: OpaquePointer, fonts: FontCache, images: ImageCache) {
     self.renderer = renderer
     self.fonts = fonts
+    texts = TextCache(fonts: fonts, renderer: renderer)
     self.images = images
     shapes = ShapeCache(renderer: renderer)
   }
@@ -128,12 +130,10 @@ final class Canvas {
     on background: Colour, alpha: UInt8 = 255
   ) -> Rect {
     guard !string.isEmpty else { return Rect(x: box.x, y: box.y, width: 0, height: 0) }
-    let pixelSize = Int((style.designSize * scale).rounded())
-    let boxPixels = Int(box.width * scale)
-    let fits = fonts.measure(string, isBold: style.isBold, pixelSize: pixelSize) <= boxPixels
-    let key = FontCache.TextKey(
-      text: string, isBold: style.isBold, pixelSize: pixelSize, colour: colour, wrapWidth: fits ? 0 : max(1, boxPixels))
-    guard let rendered = fonts.rendered(key) else { return Rect(x: box.x, y: box.y, width: 0, height: 0) }
+    let key = TextCache.Key(
+      text: string, isBold: style.isBold, pixelSize: Int((style.designSize * scale).rounded()), colour: colour,
+      boxWidth: Int(box.width * scale))
+    guard let rendered = texts.rendered(key) else { return Rect(x: box.x, y: box.y, width: 0, height: 0) }
     let width = Double(rendered.pixelWidth) / scale
     let height = Double(rendered.pixelHeight) / scale
     let x: Double

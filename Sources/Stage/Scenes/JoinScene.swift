@@ -36,7 +36,7 @@ extension SceneRenderer {
       canvas.arrow(centreX: card.x + 40, centreY: centreY, size: 44, pointsRight: false, Palette.accent)
       canvas.arrow(centreX: card.maxX - 40, centreY: centreY, size: 44, pointsRight: true, Palette.accent)
     }
-    let name = Avatar.catalogue.first { $0.id == seat.avatar }.map { say($0.name) } ?? seat.avatar.rawValue
+    let name = ResolvedAvatar.catalogue[seat.avatar].map { say($0.name) } ?? seat.avatar.rawValue
     canvas.text(
       name, style: .body, in: Rect(x: card.x, y: card.maxY - 84, width: card.width, height: 70), on: Palette.panel)
   }

@@ -55,11 +55,11 @@ struct SceneRenderer {
   // MARK: Avatars
 
   func drawAvatar(_ id: AvatarID, centreX: Double, centreY: Double, diameter: Double, alpha: UInt8 = 255) {
-    let avatar = Avatar.catalogue.first { $0.id == id }
-    let colour = avatar.flatMap { Colour(hex: $0.colour) } ?? Palette.text
+    let avatar = ResolvedAvatar.catalogue[id]
     canvas.fillCircle(centreX: centreX, centreY: centreY, radius: diameter / 2, Palette.panel, alpha: alpha)
     canvas.ring(
-      centreX: centreX, centreY: centreY, radius: diameter / 2, width: max(3, diameter * 0.07), colour, alpha: alpha)
+      centreX: centreX, centreY: centreY, radius: diameter / 2, width: max(3, diameter * 0.07),
+      avatar?.ring ?? Palette.text, alpha: alpha)
     if let avatar {
       let side = diameter * 0.68
       canvas.image(avatar.image, in: .centred(at: centreX, centreY, width: side, height: side), alpha: alpha)
@@ -84,7 +84,7 @@ struct SceneRenderer {
   ) {
     let spacing = diameter * 1.15
     for (row, start) in stride(from: 0, to: numbers.count, by: perRow).enumerated() {
-      let rowPlayers = Array(numbers[start..<min(numbers.count, start + perRow)])
+      let rowPlayers = numbers[start..<min(numbers.count, start + perRow)]
       let rowWidth = Double(rowPlayers.count) * spacing
       let centreY = box.y + diameter * 0.6 + Double(row) * spacing
       for (column, number) in rowPlayers.enumerated() {

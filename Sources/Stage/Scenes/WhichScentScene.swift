@@ -4,6 +4,7 @@ extension SceneRenderer {
   /// Two to four big pictures; each player's avatar sits on the picture they point at.
   func drawWhichScent(_ game: WhichScentView) {
     drawTitle(StageStrings.whichScent)
+    let everyonePointing = game.cursors.keys.sorted()
     let columns = Rect(x: 80, y: 160, width: 1760, height: 690).columns(max(1, game.choices.count), gap: 40)
     for (index, (choice, column)) in zip(game.choices, columns).enumerated() {
       let side = min(column.width, 420)
@@ -17,7 +18,7 @@ extension SceneRenderer {
       canvas.text(
         say(choice.label), style: .body, in: Rect(x: column.x, y: picture.maxY + 10, width: column.width, height: 70),
         on: Palette.background)
-      let pointing = game.cursors.filter { $0.value == index }.map(\.key).sorted()
+      let pointing = everyonePointing.filter { game.cursors[$0] == index }
       drawPlayers(
         pointing, in: Rect(x: column.x, y: picture.maxY + 86, width: column.width, height: 180), diameter: 76,
         perRow: max(1, min(5, Int(column.width / 88))), locked: game.locked)

@@ -2,7 +2,7 @@ internal import CSDL2
 import Foundation
 import SessionModel
 
-/// Andika, opened once per pixel size, and the textures of text already drawn.
+/// Andika, opened once per pixel size, and the widths of text already measured.
 @MainActor
 final class FontCache {
   private struct FontKey: Hashable {
@@ -10,32 +10,24 @@ final class FontCache {
     var pixelSize: Int
   }
 
-  struct TextKey: Hashable {
+  private struct WidthKey: Hashable {
     var text: String
     var isBold: Bool
     var pixelSize: Int
-    var colour: Colour
-    var wrapWidth: Int
-  }
-
-  struct RenderedText {
-    var texture: OpaquePointer
-    var pixelWidth: Int
-    var pixelHeight: Int
   }
 
   private let regularPath: String
   private let boldPath: String
-  private let renderer: OpaquePointer
   private var fonts: [FontKey: OpaquePointer] = [:]
-  private var texts: [TextKey: RenderedText] = [:]
-  /// Text textures are dropped wholesale past this count: scenes repeat the same few words.
-  private let textLimit = 400
+  private var widths: [WidthKey: Int] = [:]
+  /// Widths are only numbers, cheap to measure again: they are dropped wholesale past this count.
+  private let widthLimit = 1000
+  /// How many times text was measured with the font, for tests: a width measured before adds nothing.
+  private(set) var measureCount = 0
 
-  init(fontsFolder: URL, renderer: OpaquePointer) throws(StageError) {
+  init(fontsFolder: URL) throws(StageError) {
     regularPath = fontsFolder.appendingPathComponent("Andika-Regular.ttf").path
     boldPath = fontsFolder.appendingPathComponent("Andika-Bold.ttf").path
-    self.renderer = renderer
     for path in [regularPath, boldPath] where !FileManager.default.fileExists(atPath: path) {
       throw StageError(
         LocalizedText(
@@ -53,9 +45,6 @@ final class FontCache {
     TTF_Quit()
   }
 
-  /// Frees the text textures; must run before the renderer is destroyed, which frees them itself.
-  func releaseTextures() { clearTexts() }
-
   func font(isBold: Bool, pixelSize: Int) -> OpaquePointer? {
     let key = FontKey(isBold: isBold, pixelSize: max(4, pixelSize))
     if let font = fonts[key] { return font }
@@ -65,36 +54,17 @@ final class FontCache {
     return font
   }
 
-  /// The text as a texture; `wrapWidth` 0 keeps it on one line.
-  func rendered(_ key: TextKey) -> RenderedText? {
-    if let rendered = texts[key] { return rendered }
-    guard let font = font(isBold: key.isBold, pixelSize: key.pixelSize) else { return nil }
-    let colour = SDL_Color(r: key.colour.red, g: key.colour.green, b: key.colour.blue, a: 255)
-    let surface =
-      key.wrapWidth > 0
-      ? TTF_RenderUTF8_Blended_Wrapped(font, key.text, colour, UInt32(key.wrapWidth))
-      : TTF_RenderUTF8_Blended(font, key.text, colour)
-    guard let surface else { return nil }
-    defer { SDL_FreeSurface(surface) }
-    guard let texture = SDL_CreateTextureFromSurface(renderer, surface) else { return nil }
-    if texts.count >= textLimit { clearTexts() }
-    let rendered = RenderedText(
-      texture: texture, pixelWidth: Int(surface.pointee.w), pixelHeight: Int(surface.pointee.h))
-    texts[key] = rendered
-    return rendered
-  }
-
   /// The width of one line of text, in pixels, without drawing it.
   func measure(_ text: String, isBold: Bool, pixelSize: Int) -> Int {
+    let key = WidthKey(text: text, isBold: isBold, pixelSize: pixelSize)
+    if let width = widths[key] { return width }
     guard let font = font(isBold: isBold, pixelSize: pixelSize) else { return 0 }
     var width: Int32 = 0
     var height: Int32 = 0
     TTF_SizeUTF8(font, text, &width, &height)
+    measureCount += 1
+    if widths.count >= widthLimit { widths.removeAll(keepingCapacity: true) }
+    widths[key] = Int(width)
     return Int(width)
-  }
-
-  private func clearTexts() {
-    for rendered in texts.values { SDL_DestroyTexture(rendered.texture) }
-    texts.removeAll()
   }
 }
