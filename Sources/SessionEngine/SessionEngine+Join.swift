@@ -39,9 +39,7 @@ extension SessionEngine {
       log("join.refused", ["pad": String(pad.rawValue), "reason": "full"])
       return nil
     }
-    let participant =
-      setup.participants.indices.contains(number.rawValue - 1)
-      ? setup.participants[number.rawValue - 1] : nil
+    let participant = participant(at: number)
     let seat = Seat(number: number, pad: pad, avatar: avatar.id, participant: participant, isConfirmed: confirmed)
     seats.append(seat)
     seats.sort { $0.number < $1.number }
@@ -71,8 +69,10 @@ extension SessionEngine {
 
   /// R on the join screen: every seat is freed, so patients who pressed in the wrong order can
   /// sit down again in the order of the group (player n's answers are filed under its n-th member).
+  /// Digits move one pad at a time instead (``seatKey(_:)``).
   mutating func clearSeats() {
     guard !seats.isEmpty else { return }
+    cancelSeatSelection()
     log("join.reset", ["seats": String(seats.count)])
     seats.removeAll()
     forgetHeldButtons()
@@ -94,6 +94,7 @@ extension SessionEngine {
         ["player": seats[index].number.description, "avatar": seats[index].avatar.rawValue, "automatic": "true"])
     }
     overlays.notice = nil
+    cancelSeatSelection()
     stage = .trials
     log(
       "session.started",

@@ -14,12 +14,21 @@ extension SessionEngine {
       return
     }
     switch action {
+    case .end where selectedSeat != nil:
+      // Esc first lets go of a picked seat; only the next one asks to end the session.
+      cancelSeatSelection()
     case .end:
       overlays.isConfirmingEnd = true
     case .confirm:
       overlays.notice = nil
     case .cancel:
-      if overlays.isShowingHelp { overlays.isShowingHelp = false } else { overlays.notice = nil }
+      if overlays.isShowingHelp {
+        overlays.isShowingHelp = false
+      } else if overlays.notice != nil {
+        overlays.notice = nil
+      } else {
+        cancelSeatSelection()
+      }
     case .toggleHelp:
       overlays.isShowingHelp.toggle()
     case .pause:
@@ -30,7 +39,11 @@ extension SessionEngine {
     case .skip: skip(at: now)
     case .redo: redo(at: now)
     case .giveFloor(let player):
-      if case .evocation = progress?.step { giveFloor(to: player, by: "therapist", at: now) }
+      if stage == .joining {
+        seatKey(player)
+      } else if case .evocation = progress?.step {
+        giveFloor(to: player, by: "therapist", at: now)
+      }
     }
   }
 

@@ -20,8 +20,8 @@ extension SessionEngine {
             JoinSeat(
               number: $0.number, pad: $0.pad, avatar: $0.avatar, isConfirmed: $0.isConfirmed,
               participant: $0.participant)
-          }
-        ))
+          },
+          selectedSeat: selectedSeat))
     case .ended: return .thankYou
     case .trials:
       guard let progress else { return .thankYou }

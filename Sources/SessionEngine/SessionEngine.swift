@@ -25,6 +25,8 @@ public struct SessionEngine: Sendable {
 
   var stage: SessionStage = .lobby
   var seats: [Seat] = []
+  /// The seat the therapist picked on the join screen with a digit; the next digit says where its pad goes.
+  var selectedSeat: PlayerNumber?
   var pads: [PadID: PadState] = [:]
   var progress: TrialProgress?
   var overlays = Overlays()

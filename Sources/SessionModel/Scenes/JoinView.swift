@@ -1,8 +1,13 @@
 /// The join screen: each pad that pressed a button has a seat and browses avatars.
 public struct JoinView: Hashable, Sendable, Codable {
   public var seats: [JoinSeat]
+  /// The seat the therapist picked with a digit to move its pad; the next digit names the seat it goes to.
+  public var selectedSeat: PlayerNumber?
 
-  public init(seats: [JoinSeat]) { self.seats = seats }
+  public init(seats: [JoinSeat], selectedSeat: PlayerNumber? = nil) {
+    self.seats = seats
+    self.selectedSeat = selectedSeat
+  }
 }
 
 /// One pad on the join screen.

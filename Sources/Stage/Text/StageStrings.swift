@@ -7,6 +7,14 @@ enum StageStrings {
     fr: "Prenez une manette et appuyez sur un bouton.", en: "Take a gamepad and press a button.")
   static let chooseYourAvatar = LocalizedText(fr: "Choisissez votre personnage", en: "Choose your character")
   static let pressAToChoose = LocalizedText(fr: "Appuyez sur A pour choisir", en: "Press A to choose")
+  /// On the card of the seat the therapist picked: its pad is waiting to be sent to another seat.
+  static let seatGoesWhere = LocalizedText(fr: "→ ?", en: "→ ?")
+  /// For the therapist, while a seat is picked on the join screen.
+  static func moveSeat(_ number: PlayerNumber) -> LocalizedText {
+    LocalizedText(
+      fr: "Place \(number.rawValue) → quelle place ? Son chiffre, ou Échap pour annuler",
+      en: "Seat \(number.rawValue) → which seat? Its digit, or Esc to cancel")
+  }
   static let whichScent = LocalizedText(fr: "Quelle odeur ?", en: "Which scent?")
   static let memoryPairs = LocalizedText(fr: "Retrouvez les paires", en: "Find the pairs")
   static let yourTurn = LocalizedText(fr: "À vous", en: "Your turn")
@@ -31,10 +39,10 @@ enum StageStrings {
   /// The therapist's keys, as the help overlay lists them.
   static let keyboardHelpLines: [(key: LocalizedText, action: LocalizedText)] = [
     (.init(fr: "Espace", en: "Space"), .init(fr: "suivant", en: "next")),
-    (.init(fr: "P", en: "P"), .init(fr: "pause", en: "pause")),
-    (.init(fr: "S", en: "S"), .init(fr: "passer", en: "skip")),
+    (.init(fr: "P / S", en: "P / S"), .init(fr: "pause / passer", en: "pause / skip")),
     (.init(fr: "R", en: "R"), .init(fr: "recommencer", en: "redo")),
     (.init(fr: "1 … 9, 0", en: "1 … 9, 0"), .init(fr: "donner la parole", en: "give the floor")),
+    (.init(fr: "Accueil : N puis M", en: "Join: N then M"), .init(fr: "échanger les places", en: "swap the seats")),
     (.init(fr: "Échap", en: "Esc"), .init(fr: "terminer", en: "end")),
     (.init(fr: "Entrée", en: "Enter"), .init(fr: "confirmer", en: "confirm")),
     (.init(fr: "Retour arrière", en: "Backspace"), .init(fr: "annuler", en: "cancel")),

@@ -47,6 +47,7 @@ enum Transcript {
     case .join(let join):
       return "join "
         + join.seats.map { "\($0.number):\($0.avatar)\($0.isConfirmed ? "+" : "?")" }.joined(separator: " ")
+        + (join.selectedSeat.map { " select \($0)" } ?? "")
     case .stimulus(let view): return "stimulus \(view.stimulus)\(view.scentIsReleasing ? " with scent" : "")"
     case .whichScent(let view):
       return "which scent \(view.choices.count) choices locked \(players(view.locked))"

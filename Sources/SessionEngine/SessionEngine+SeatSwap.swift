@@ -1,0 +1,51 @@
+import SessionModel
+
+extension SessionEngine {
+  /// A digit on the join screen: the first picks a seated pad, the second says which seat it goes to.
+  ///
+  /// Patients who sat down in the wrong order are put right one pad at a time, instead of
+  /// everyone joining again after R. The same digit twice lets go of the pick.
+  mutating func seatKey(_ seat: PlayerNumber) {
+    guard let selected = selectedSeat else {
+      guard let index = seatIndex(of: seat) else { return }
+      selectedSeat = seat
+      log("join.seatSelected", ["seat": seat.description, "pad": String(seats[index].pad.rawValue)])
+      return
+    }
+    if selected == seat {
+      cancelSeatSelection()
+    } else {
+      moveSeat(from: selected, to: seat)
+    }
+  }
+
+  /// Lets go of the picked seat, if any; Esc, Backspace, R and leaving the join screen all do it.
+  mutating func cancelSeatSelection() {
+    guard let selected = selectedSeat else { return }
+    selectedSeat = nil
+    log("join.seatSelectionCancelled", ["seat": selected.description])
+  }
+
+  /// The pad of seat `from` sits at seat `to`; the pad already there, if any, takes seat `from`.
+  ///
+  /// Pads keep their avatar, confirmation and connection; the numbers and participant codes stay
+  /// with the seats. A pad unplugged later finds its new seat again, since seats are looked up by pad.
+  private mutating func moveSeat(from: PlayerNumber, to: PlayerNumber) {
+    selectedSeat = nil
+    guard let moving = seatIndex(of: from) else { return }
+    let displaced = seatIndex(of: to)
+    var payload = ["from": from.description, "to": to.description, "pad": String(seats[moving].pad.rawValue)]
+    payload["swappedPad"] = displaced.map { String(seats[$0].pad.rawValue) }
+    seats[moving] = seats[moving].moved(to: to, participant: participant(at: to))
+    if let displaced { seats[displaced] = seats[displaced].moved(to: from, participant: participant(at: from)) }
+    seats.sort { $0.number < $1.number }
+    // NB: a thumb already holding A when the seats change under it must not give up an avatar afterwards.
+    forgetHeldButtons()
+    log("join.seatsSwapped", payload)
+  }
+
+  /// The group member whose answers seat `number` files, if the group has that many members.
+  func participant(at number: PlayerNumber) -> ParticipantCode? {
+    setup.participants.indices.contains(number.rawValue - 1) ? setup.participants[number.rawValue - 1] : nil
+  }
+}
