@@ -26,19 +26,30 @@ public struct AnswerMeasurement: Equatable, Sendable, Codable {
     audio: URL, transcript: Transcript?, speaker: String? = nil,
     options: SpeechTimingOptions = SpeechTimingOptions()
   ) throws(AudioError) -> AnswerMeasurement {
+    try measure(recording: WAVFile.read(audio), transcript: transcript, speaker: speaker, options: options)
+  }
+
+  /// Measures the answer `recording` holds, with `transcript` for `speaker` if given.
+  ///
+  /// Opening a reader reads only the header; the samples are read (and voice activity detected)
+  /// only when the transcript has no word times, since otherwise the timing comes from the words
+  /// and the recording gives just its duration.
+  public static func measure(
+    recording: WAVReader, transcript: Transcript?, speaker: String? = nil,
+    options: SpeechTimingOptions = SpeechTimingOptions()
+  ) throws(AudioError) -> AnswerMeasurement {
     let target = speaker ?? transcript?.defaultTargetSpeaker ?? "PAR"
     let measures = transcript.map { TranscriptMeasures.measure($0, speaker: target) }
     var options = options
     options.wordCount = options.wordCount ?? measures?.wordCounts.words
-    let audioTiming = try SpeechTimingAnalyzer().analyze(url: audio, options: options)
     let words = transcript?.utterances(of: target).flatMap(\.words) ?? []
     guard !words.isEmpty else {
-      return AnswerMeasurement(timing: audioTiming, timingSource: .audio, transcript: measures)
+      let timing = try SpeechTimingAnalyzer().analyze(recording, options: options)
+      return AnswerMeasurement(timing: timing, timingSource: .audio, transcript: measures)
     }
     let segments = words.sorted { $0.start < $1.start }.map { SpeechSegment(start: $0.start, end: $0.end) }
     var timing = SpeechTiming(
-      file: audioTiming.file, recordingDuration: audioTiming.recordingDuration, segments: Self.joined(segments),
-      options: options)
+      file: recording.name, recordingDuration: recording.duration, segments: Self.joined(segments), options: options)
     timing.algorithm = "word-times"
     return AnswerMeasurement(timing: timing, timingSource: .words, transcript: measures)
   }

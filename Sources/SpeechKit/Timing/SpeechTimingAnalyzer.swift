@@ -16,10 +16,17 @@ public struct SpeechTimingAnalyzer: Sendable {
 
   public func analyze(url: URL, options: SpeechTimingOptions = SpeechTimingOptions()) throws(AudioError) -> SpeechTiming
   {
-    let reader = try WAVFile.read(url)
+    try analyze(WAVFile.read(url), options: options)
+  }
+
+  /// Timing of the samples `reader` has not read yet, named after the reader's file.
+  public func analyze(_ reader: WAVReader, options: SpeechTimingOptions = SpeechTimingOptions()) throws(AudioError)
+    -> SpeechTiming
+  {
     let features = try Self.features(of: reader)
     return SpeechTiming(
-      file: url.path, recordingDuration: reader.duration, segments: detector.segments(in: features), options: options)
+      file: reader.name, recordingDuration: reader.duration, segments: detector.segments(in: features),
+      options: options)
   }
 
   /// Timing of samples already in memory (live monitoring, tests).

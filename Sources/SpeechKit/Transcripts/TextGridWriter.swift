@@ -8,9 +8,13 @@ import Foundation
 public enum TextGridWriter {
   /// A TextGrid for `transcript`, with optional speech segments and pauses (seconds) from voice
   /// activity detection. `duration` extends the grid to the end of the recording.
+  ///
+  /// - Parameter silenceLabel: the text of the `speech` tier's intervals outside speech. Praat
+  ///   shows an empty label as nothing at all, so a grid meant for scanning by eye can say
+  ///   `silence` there.
   public static func textGrid(
     for transcript: Transcript, speechSegments: [(start: Double, end: Double)] = [],
-    pauses: [(start: Double, end: Double)] = [], duration: Double? = nil
+    pauses: [(start: Double, end: Double)] = [], duration: Double? = nil, silenceLabel: String = ""
   ) -> TextGrid {
     let ends =
       transcript.utterances.compactMap(\.end) + transcript.utterances.flatMap { $0.words.map(\.end) }
@@ -36,7 +40,9 @@ public enum TextGridWriter {
       if !words.isEmpty { tiers.append(intervalTier(named: speaker + "-words", words, xmax: xmax)) }
     }
     if !speechSegments.isEmpty {
-      tiers.append(intervalTier(named: "speech", speechSegments.map { ($0.start, $0.end, "speech") }, xmax: xmax))
+      tiers.append(
+        intervalTier(
+          named: "speech", speechSegments.map { ($0.start, $0.end, "speech") }, xmax: xmax, gapText: silenceLabel))
     }
     if !pauses.isEmpty {
       tiers.append(intervalTier(named: "pauses", pauses.map { ($0.start, $0.end, "pause") }, xmax: xmax))
@@ -44,22 +50,22 @@ public enum TextGridWriter {
     return TextGrid(xmin: 0, xmax: xmax, tiers: tiers)
   }
 
-  /// An interval tier covering `0…xmax`: spans in time order, overlaps clipped, gaps empty.
-  static func intervalTier(named name: String, _ spans: [(start: Double, end: Double, text: String)], xmax: Double)
-    -> TextGridTier
-  {
+  /// An interval tier covering `0…xmax`: spans in time order, overlaps clipped, gaps labelled `gapText`.
+  static func intervalTier(
+    named name: String, _ spans: [(start: Double, end: Double, text: String)], xmax: Double, gapText: String = ""
+  ) -> TextGridTier {
     var intervals: [TextGridInterval] = []
     var cursor = 0.0
     for span in spans.sorted(by: { $0.start < $1.start }) {
       let start = max(span.start, cursor)
       let end = min(span.end, xmax)
       guard end > start else { continue }
-      if start > cursor { intervals.append(TextGridInterval(xmin: cursor, xmax: start, text: "")) }
+      if start > cursor { intervals.append(TextGridInterval(xmin: cursor, xmax: start, text: gapText)) }
       intervals.append(TextGridInterval(xmin: start, xmax: end, text: span.text))
       cursor = end
     }
     if cursor < xmax || intervals.isEmpty {
-      intervals.append(TextGridInterval(xmin: cursor, xmax: max(xmax, cursor), text: ""))
+      intervals.append(TextGridInterval(xmin: cursor, xmax: max(xmax, cursor), text: gapText))
     }
     return TextGridTier(name: name, xmin: 0, xmax: xmax, content: .intervals(intervals))
   }

@@ -36,17 +36,9 @@ public struct TextGridExport: ExportWriter {
     let span = speech.first ?? (start: -Double.infinity, end: Double.infinity)
     let pauses = zip(words, words.dropFirst()).map { (start: $0.end, end: $1.start) }
       .filter { $0.end - $0.start >= threshold - 1e-9 && $0.start >= span.start - 1e-9 && $0.end <= span.end + 1e-9 }
-    var grid = TextGridWriter.textGrid(
-      for: Transcript(format: .chat, utterances: utterances), speechSegments: speech, pauses: pauses,
-      duration: recording.durationSeconds)
     // Praat shows an empty label as nothing at all; a researcher scanning the tier wants "silence".
-    if let index = grid.tiers.firstIndex(where: { $0.name == "speech" }) {
-      let labelled = grid.tiers[index].intervals.map { interval in
-        TextGridInterval(
-          xmin: interval.xmin, xmax: interval.xmax, text: interval.text.isEmpty ? "silence" : interval.text)
-      }
-      grid.tiers[index].content = .intervals(labelled)
-    }
-    return grid
+    return TextGridWriter.textGrid(
+      for: Transcript(format: .chat, utterances: utterances), speechSegments: speech, pauses: pauses,
+      duration: recording.durationSeconds, silenceLabel: "silence")
   }
 }

@@ -79,13 +79,13 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
           cells[CellKey(participant: $0, condition: first)] != nil
             && cells[CellKey(participant: $0, condition: second)] != nil
         }
-        let test = WilcoxonSignedRankTest(
-          both.map { cells[CellKey(participant: $0, condition: first)]! },
-          both.map { cells[CellKey(participant: $0, condition: second)]! })
+        let firstValues = both.map { cells[CellKey(participant: $0, condition: first)]! }
+        let secondValues = both.map { cells[CellKey(participant: $0, condition: second)]! }
         pairs.append(
           PairwiseComparison(
-            first: first, second: second, participants: both.count, excluded: people.count - both.count, test: test,
-            holmAdjustedP: nil))
+            first: first, second: second, participants: both.count, excluded: people.count - both.count,
+            differing: zip(firstValues, secondValues).filter { $0 != $1 }.count,
+            test: WilcoxonSignedRankTest(firstValues, secondValues), holmAdjustedP: nil))
       }
     }
     let tested = pairs.indices.filter { pairs[$0].test != nil }

@@ -27,11 +27,15 @@ public struct WilcoxonSignedRankTest: Hashable, Sendable, Codable {
   /// Matched-pairs rank-biserial correlation (W⁺ − W⁻) / (W⁺ + W⁻), from −1 to 1; positive when x tends to exceed y.
   public var rankBiserial: Double
 
-  /// Returns `nil` when the samples differ in length or no pair differs.
+  /// Fewest pairs with a non-zero difference the test is computed on. With one, both signs are
+  /// equally likely whatever the data, so p would be 1 by construction, not evidence of no effect.
+  public static let minimumPairs = 2
+
+  /// Returns `nil` when the samples differ in length or fewer than ``minimumPairs`` pairs differ.
   public init?(_ x: [Double], _ y: [Double]) {
     guard x.count == y.count else { return nil }
     let differences = zip(x, y).map { $0 - $1 }.filter { $0 != 0 }
-    guard !differences.isEmpty else { return nil }
+    guard differences.count >= Self.minimumPairs else { return nil }
     let ranking = Ranking(differences.map(abs))
     positiveRankSum = zip(differences, ranking.ranks).filter { $0.0 > 0 }.reduce(0) { $0 + $1.1 }
     negativeRankSum = zip(differences, ranking.ranks).filter { $0.0 < 0 }.reduce(0) { $0 + $1.1 }

@@ -90,6 +90,23 @@ struct TextGridTests {
     #expect(reread == timed)
   }
 
+  /// (silence label given, speech tier's labels, PAR tier's labels)
+  @Test(
+    "the silence label names the speech tier's gaps and no other tier's",
+    arguments: [
+      ("", ["", "speech", "", "speech", ""], ["", "le café", ""]),
+      ("silence", ["silence", "speech", "silence", "speech", "silence"], ["", "le café", ""]),
+    ])
+  func silenceLabelNamesOnlyTheSpeechTiersGaps(_ label: String, _ speech: [String], _ spoken: [String]) throws {
+    let transcript = Transcript(
+      format: .chat, utterances: [Utterance(speaker: "PAR", text: "le café", start: 0.5, end: 1.5)])
+    let grid = TextGridWriter.textGrid(
+      for: transcript, speechSegments: [(0.5, 0.9), (1.1, 1.5)], duration: 2, silenceLabel: label)
+    let reread = try TextGridReader.readTextGrid(text: TextGridWriter.text(of: grid), file: "labelled.TextGrid")
+    #expect(reread.tier(named: "speech")?.intervals.map(\.text) == speech)
+    #expect(reread.tier(named: "PAR")?.intervals.map(\.text) == spoken)
+  }
+
   @Test func writesNumbersWithAPointWhateverTheLocale() {
     #expect(TextGridWriter.number(0) == "0")
     #expect(TextGridWriter.number(105.85) == "105.85")

@@ -48,10 +48,49 @@ import Testing
     #expect(one.mean == 4 && one.median == 4 && one.standardDeviation == nil && one.confidenceLow == nil)
   }
 
-  @Test func tooLittleDataGivesNoTestRatherThanANumber() {
-    #expect(FriedmanTest(blocks: [[1, 2, 3]]) == nil)
-    #expect(FriedmanTest(blocks: [[1], [2]]) == nil)
-    #expect(FriedmanTest(blocks: [[2, 2], [5, 5]]) == nil)
-    #expect(WilcoxonSignedRankTest([1, 2], [1, 2]) == nil)
+  struct WilcoxonEdge: Sendable, CustomTestStringConvertible {
+    var testDescription: String
+    var x: [Double]
+    var y: [Double]
+    /// nil when the test must not be computed.
+    var p: Double?
+  }
+
+  // scipy.stats.wilcoxon([1, 2], [2, 4], method="exact") -> statistic 0.0, p 0.5
+  @Test(
+    "Wilcoxon needs two pairs that differ",
+    arguments: [
+      WilcoxonEdge(testDescription: "no pair", x: [], y: [], p: nil),
+      WilcoxonEdge(testDescription: "samples of different lengths", x: [1, 2], y: [1], p: nil),
+      WilcoxonEdge(testDescription: "every pair equal", x: [1, 2], y: [1, 2], p: nil),
+      WilcoxonEdge(testDescription: "a single pair (n = 1)", x: [1], y: [2], p: nil),
+      WilcoxonEdge(testDescription: "one pair differs among three", x: [1, 2, 3], y: [1, 2, 4], p: nil),
+      WilcoxonEdge(testDescription: "two pairs differ", x: [1, 2], y: [2, 4], p: 0.5),
+    ])
+  func wilcoxonNeedsTwoPairsThatDiffer(_ edge: WilcoxonEdge) {
+    #expect(WilcoxonSignedRankTest(edge.x, edge.y)?.pValue == edge.p)
+  }
+
+  struct FriedmanEdge: Sendable, CustomTestStringConvertible {
+    var testDescription: String
+    var blocks: [[Double]]
+    /// Kendall's W, nil when the test must not be computed.
+    var kendallW: Double?
+  }
+
+  // scipy.stats.friedmanchisquare needs three conditions; for two, χ² = 2 and W = χ²/(n(k − 1)) = 1.
+  @Test(
+    "Friedman and Kendall's W need two participants and two conditions",
+    arguments: [
+      FriedmanEdge(testDescription: "no participant", blocks: [], kendallW: nil),
+      FriedmanEdge(testDescription: "a single participant (n = 1)", blocks: [[1, 2, 3]], kendallW: nil),
+      FriedmanEdge(testDescription: "a single condition", blocks: [[1], [2]], kendallW: nil),
+      FriedmanEdge(testDescription: "rows of different lengths", blocks: [[1, 2], [1, 2, 3]], kendallW: nil),
+      FriedmanEdge(
+        testDescription: "every participant ties every condition", blocks: [[2, 2], [5, 5]], kendallW: nil),
+      FriedmanEdge(testDescription: "two participants ranking alike", blocks: [[1, 2], [3, 4]], kendallW: 1),
+    ])
+  func friedmanNeedsTwoParticipantsAndTwoConditions(_ edge: FriedmanEdge) {
+    #expect(FriedmanTest(blocks: edge.blocks)?.kendallW == edge.kendallW)
   }
 }

@@ -70,4 +70,45 @@ import Testing
   func theReportDoesNotDependOnTheOrderParticipantsWereAdded(_ order: [Int]) throws {
     #expect(try report(order: order) == report())
   }
+
+  struct UntestedPair: Sendable, CustomTestStringConvertible {
+    var testDescription: String
+    /// (participant number, image mean, image_game mean); nil where the cell is empty.
+    var means: [(Int, Double?, Double?)]
+    var reason: String?
+  }
+
+  @Test(
+    "a pair without a test says why",
+    arguments: [
+      UntestedPair(
+        testDescription: "no participant has both", means: [(1, 5, nil), (2, nil, 3)],
+        reason: "aucun participant n'a les deux conditions"),
+      UntestedPair(
+        testDescription: "nobody differs", means: [(1, 5, 5), (2, 3, 3)],
+        reason: "aucune différence chez les 2 participant(s)"),
+      UntestedPair(
+        testDescription: "one participant differs", means: [(1, 5, 6), (2, 3, 3), (3, 4, nil)],
+        reason: "une différence chez 1 participant(s) sur 2 ; il en faut au moins deux"),
+      UntestedPair(
+        testDescription: "a single participant (n = 1) who differs", means: [(1, 5, 6)],
+        reason: "une différence chez 1 participant(s) sur 1 ; il en faut au moins deux"),
+      UntestedPair(testDescription: "two participants differ", means: [(1, 5, 6), (2, 3, 4)], reason: nil),
+    ])
+  func aPairWithoutATestSaysWhy(_ pair: UntestedPair) throws {
+    let observations = pair.means.flatMap { participant, image, imageGame in
+      [(Condition.image, image), (Condition.imageGame, imageGame)].compactMap { condition, value in
+        value.map {
+          StatisticsReport.Observation(
+            participant: .numbered(participant), condition: condition, session: 1, value: $0)
+        }
+      }
+    }
+    let statistics = StatisticsReport.statistics(
+      of: .words, observations, conditions: [.image, .imageGame])
+    let comparison = try #require(statistics.pairwise.first)
+    #expect(comparison.whyNotComputed?.french == pair.reason)
+    #expect((comparison.test == nil) == (pair.reason != nil))
+    #expect((comparison.holmAdjustedP == nil) == (pair.reason != nil))
+  }
 }

@@ -63,12 +63,7 @@ enum StatisticsText {
     for pair in statistics.pairwise {
       let names = "\(pair.first.rawValue) / \(pair.second.rawValue)"
       guard let test = pair.test, let holm = pair.holmAdjustedP else {
-        let reason =
-          pair.participants == 0
-          ? LocalizedText(fr: "aucun participant n'a les deux conditions", en: "no participant has both conditions")
-          : LocalizedText(
-            fr: "aucune différence chez les \(pair.participants) participant(s)",
-            en: "no difference in the \(pair.participants) participant(s)")
+        guard let reason = pair.whyNotComputed else { continue }
         lines.append(
           LocalizedText(
             fr: "Wilcoxon \(names) : non calculé (\(reason.french)).",
