@@ -50,7 +50,8 @@ import Testing
       let json = try String(contentsOfFile: out + "/statistics.json", encoding: .utf8)
       #expect(run.standardOutput == json)
       #expect(
-        json.hasPrefix("{\"conditions\":[\"image\",\"image_game\",\"image_scent\"],\"measures\":[{\"conditions\":"))
+        json.hasPrefix(
+          "{\"conditions\":[\"image\",\"image_game\",\"image_scent\"],\"measures\":[{\"complete_participants\":3,"))
       let manifest = try String(contentsOfFile: out + "/manifest.sha256", encoding: .utf8)
       #expect(
         manifest.split(separator: "\n").map { $0.split(separator: " ").last! } == [

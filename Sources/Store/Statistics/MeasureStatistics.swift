@@ -5,26 +5,47 @@ public struct MeasureStatistics: Hashable, Sendable, Codable {
   public var measure: StatisticsMeasure
   public var conditions: [ConditionSummary]
   /// Across all conditions observed, on the participants who have every one; `nil` below two
-  /// conditions or two complete participants.
+  /// conditions or two complete participants, or when every mean ties (``whyFriedmanNotComputed``).
   public var friedman: FriedmanTest?
+  /// Participants with a mean in every condition: those Friedman's test ranks.
+  public var completeParticipants: Int
   /// Participants with at least one value for the measure but an empty cell, left out of Friedman's test.
   public var excludedFromFriedman: [ParticipantCode]
   public var pairwise: [PairwiseComparison]
   public var trajectory: [TrajectoryPoint]
 
   public init(
-    measure: StatisticsMeasure, conditions: [ConditionSummary], friedman: FriedmanTest?,
+    measure: StatisticsMeasure, conditions: [ConditionSummary], friedman: FriedmanTest?, completeParticipants: Int,
     excludedFromFriedman: [ParticipantCode], pairwise: [PairwiseComparison], trajectory: [TrajectoryPoint]
   ) {
     self.measure = measure
     self.conditions = conditions
     self.friedman = friedman
+    self.completeParticipants = completeParticipants
     self.excludedFromFriedman = excludedFromFriedman
     self.pairwise = pairwise
     self.trajectory = trajectory
   }
 
   enum CodingKeys: String, CodingKey {
-    case measure, conditions, friedman, excludedFromFriedman = "excluded_from_friedman", pairwise, trajectory
+    case measure, conditions, friedman, completeParticipants = "complete_participants"
+    case excludedFromFriedman = "excluded_from_friedman", pairwise, trajectory
+  }
+
+  /// Why there is no Friedman test, for the reader of the report; `nil` when there is one.
+  public var whyFriedmanNotComputed: LocalizedText? {
+    guard friedman == nil else { return nil }
+    if conditions.count < 2 {
+      return LocalizedText(fr: "il faut au moins deux conditions", en: "at least two conditions are needed")
+    }
+    if completeParticipants < 2 {
+      return LocalizedText(
+        fr: "\(completeParticipants) participant(s) avec toutes les conditions ; il en faut au moins deux",
+        en: "\(completeParticipants) participant(s) with every condition; at least two are needed")
+    }
+    // FriedmanTest has no statistic when every participant has the same mean in every condition.
+    return LocalizedText(
+      fr: "chaque participant a la même moyenne dans toutes les conditions",
+      en: "every participant has the same mean in every condition")
   }
 }

@@ -93,7 +93,7 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
       pairs[index].holmAdjustedP = adjusted
     }
     return MeasureStatistics(
-      measure: measure, conditions: summaries, friedman: friedman,
+      measure: measure, conditions: summaries, friedman: friedman, completeParticipants: complete.count,
       excludedFromFriedman: people.filter { !complete.contains($0) }, pairwise: pairs,
       trajectory: trajectory(of: observations))
   }

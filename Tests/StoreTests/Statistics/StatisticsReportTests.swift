@@ -111,4 +111,44 @@ import Testing
     #expect((comparison.test == nil) == (pair.reason != nil))
     #expect((comparison.holmAdjustedP == nil) == (pair.reason != nil))
   }
+
+  struct UntestedFriedman: Sendable, CustomTestStringConvertible {
+    var testDescription: String
+    var conditions: [Condition]
+    /// Per participant, its mean in each of `conditions`; nil where the cell is empty.
+    var means: [[Double?]]
+    var reason: String?
+  }
+
+  @Test(
+    "Friedman's test, when it is not computed, says why",
+    arguments: [
+      UntestedFriedman(
+        testDescription: "a single condition", conditions: [.image], means: [[5], [3], [4]],
+        reason: "il faut au moins deux conditions"),
+      UntestedFriedman(
+        testDescription: "one complete participant", conditions: [.image, .imageGame],
+        means: [[5, 6], [3, nil], [nil, 4]],
+        reason: "1 participant(s) avec toutes les conditions ; il en faut au moins deux"),
+      UntestedFriedman(
+        testDescription: "every mean ties", conditions: [.image, .imageGame, .imageScent],
+        means: [[5, 5, 5], [3, 3, 3]],
+        reason: "chaque participant a la même moyenne dans toutes les conditions"),
+      UntestedFriedman(
+        testDescription: "two participants who differ", conditions: [.image, .imageGame, .imageScent],
+        means: [[5, 6, 7], [3, 3, 4]], reason: nil),
+    ])
+  func friedmanWithoutATestSaysWhy(_ case: UntestedFriedman) throws {
+    let observations = `case`.means.enumerated().flatMap { index, means in
+      zip(`case`.conditions, means).compactMap { condition, value in
+        value.map {
+          StatisticsReport.Observation(
+            participant: .numbered(index + 1), condition: condition, session: 1, value: $0)
+        }
+      }
+    }
+    let statistics = StatisticsReport.statistics(of: .words, observations, conditions: `case`.conditions)
+    #expect(statistics.whyFriedmanNotComputed?.french == `case`.reason)
+    #expect((statistics.friedman == nil) == (`case`.reason != nil))
+  }
 }

@@ -53,11 +53,10 @@ enum StatisticsText {
             + "Kendall's W = \(fixed(friedman.kendallW)), \(friedman.participants) complete participant(s)"
             + (excluded.isEmpty ? "." : "; excluded (missing condition): \(excluded).")
         ).text(in: language))
-    } else {
+    } else if let reason = statistics.whyFriedmanNotComputed {
       lines.append(
         LocalizedText(
-          fr: "Friedman : non calculé (il faut au moins deux conditions et deux participants complets).",
-          en: "Friedman: not computed (needs at least two conditions and two complete participants)."
+          fr: "Friedman : non calculé (\(reason.french)).", en: "Friedman: not computed (\(reason.english))."
         ).text(in: language))
     }
     for pair in statistics.pairwise {
