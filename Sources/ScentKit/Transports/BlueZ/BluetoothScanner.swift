@@ -7,8 +7,8 @@ import Foundation
 
 /// Finds diffusers nearby: a classic inquiry, then an LE scan, on one adapter.
 public enum BluetoothScanner {
-  /// Blocks for about `seconds` per radio (the LE scan waits up to as long again for a diffuser
-  /// whose name has not come yet); call it off the cooperative pool.
+  /// Blocks for about `seconds` per radio (the LE scan goes on up to as long again, scanning
+  /// anew each second, for a diffuser whose name has not come yet); call it off the cooperative pool.
   /// `adapter` is the index N of hciN; nil picks the first adapter that is up.
   public static func scan(
     seconds: Int = 4, radios: Set<DiscoveredDevice.Radio> = [.classic, .lowEnergy], adapter: Int32? = nil
@@ -51,22 +51,41 @@ public enum BluetoothScanner {
   private static func lowEnergyScan(socket: Int32, seconds: Int) throws(DiffuserError) -> [DiscoveredDevice] {
     // Active scan of the 1M PHY, interval and window 10 ms (16 × 0.625 ms): listen all the time.
     let extendedParameters: [UInt8] = [0x00, 0x00, 0x01, 0x01, 0x10, 0x00, 0x10, 0x00]
+    let commands: ScanCommands
     if leCommand(socket, ocf: 0x0041, extendedParameters) == 0 {
-      guard leCommand(socket, ocf: 0x0042, [0x01, 0x01, 0, 0, 0, 0]) == 0 else {
-        throw scanError(EIO, call: "LE Set Extended Scan Enable")
+      commands = .extended
+    } else {
+      guard
+        hci_le_set_scan_parameters(
+          socket, 0x01, UInt16(0x0010).littleEndian, UInt16(0x0010).littleEndian, 0x00, 0x00, 1_000) >= 0
+      else { throw scanError(errno, call: "hci_le_set_scan_parameters") }
+      commands = .legacy
+    }
+    guard commands.setScanning(true, socket: socket) else {
+      throw scanError(commands == .extended ? EIO : errno, call: commands.enableCommandName)
+    }
+    defer { _ = commands.setScanning(false, socket: socket) }
+    return try listenForReports(socket: socket, seconds: seconds) {
+      _ = commands.setScanning(false, socket: socket)
+      _ = commands.setScanning(true, socket: socket)
+    }
+  }
+
+  /// The scan commands the controller accepted: extended (Bluetooth 5) or legacy.
+  private enum ScanCommands {
+    case extended, legacy
+
+    var enableCommandName: String {
+      self == .extended ? "LE Set Extended Scan Enable" : "hci_le_set_scan_enable"
+    }
+
+    /// Turns scanning on or off, filtering duplicates; true when the controller agreed.
+    func setScanning(_ isOn: Bool, socket: Int32) -> Bool {
+      switch self {
+      case .extended: leCommand(socket, ocf: 0x0042, [isOn ? 0x01 : 0x00, 0x01, 0, 0, 0, 0]) == 0
+      case .legacy: hci_le_set_scan_enable(socket, isOn ? 0x01 : 0x00, 0x01, 1_000) >= 0
       }
-      defer { _ = leCommand(socket, ocf: 0x0042, [0x00, 0x01, 0, 0, 0, 0]) }
-      return try listenForReports(socket: socket, seconds: seconds)
     }
-    guard
-      hci_le_set_scan_parameters(
-        socket, 0x01, UInt16(0x0010).littleEndian, UInt16(0x0010).littleEndian, 0x00, 0x00, 1_000) >= 0
-    else { throw scanError(errno, call: "hci_le_set_scan_parameters") }
-    guard hci_le_set_scan_enable(socket, 0x01, 0x01, 1_000) >= 0 else {
-      throw scanError(errno, call: "hci_le_set_scan_enable")
-    }
-    defer { _ = hci_le_set_scan_enable(socket, 0x00, 0x01, 1_000) }
-    return try listenForReports(socket: socket, seconds: seconds)
   }
 
   /// Sends an LE controller command and returns its status (0 is success), or −1 when it could not be sent.
@@ -88,7 +107,12 @@ public enum BluetoothScanner {
     }
   }
 
-  private static func listenForReports(socket: Int32, seconds: Int) throws(DiffuserError) -> [DiscoveredDevice] {
+  /// `restartScan` starts a new scan: a controller filtering duplicates (and BlueZ's emulated
+  /// one) reports an advertiser and its scan response once per scan, so a lost scan response
+  /// only comes back in a new scan.
+  private static func listenForReports(
+    socket: Int32, seconds: Int, restartScan: () -> Void
+  ) throws(DiffuserError) -> [DiscoveredDevice] {
     var previousFilter = hci_filter()
     var filterLength = socklen_t(MemoryLayout<hci_filter>.size)
     getsockopt(socket, SOL_HCI, HCI_FILTER, &previousFilter, &filterLength)
@@ -100,14 +124,19 @@ public enum BluetoothScanner {
     setsockopt(socket, SOL_HCI, HCI_FILTER, &filter, socklen_t(MemoryLayout<hci_filter>.size))
     var seen: [String: DiscoveredDevice] = [:]
     let deadline = Date().addingTimeInterval(TimeInterval(seconds))
-    // A diffuser's name comes in the scan response, which a slow or busy controller can deliver
-    // well after the advertisement: wait a little longer for it rather than list a nameless diffuser.
+    // A diffuser's name comes in the scan response, which a busy controller can lose or deliver
+    // late: scan again, a little longer, rather than list a nameless diffuser.
     let namingDeadline = deadline.addingTimeInterval(TimeInterval(max(2, seconds)))
     func isWaitingForAName() -> Bool {
       seen.values.contains { $0.offersDiffuserService && $0.name == nil }
     }
+    var scanStarted = Date()
     var buffer = [UInt8](repeating: 0, count: Int(HCI_MAX_EVENT_SIZE))
     while Date() < deadline || (isWaitingForAName() && Date() < namingDeadline) {
+      if isWaitingForAName(), Date().timeIntervalSince(scanStarted) >= 1 {
+        restartScan()
+        scanStarted = Date()
+      }
       var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
       guard poll(&poller, 1, 200) > 0 else { continue }
       let count = read(socket, &buffer, buffer.count)
