@@ -78,11 +78,28 @@ extension SessionEngine {
     forgetHeldButtons()
   }
 
+  /// Seats beyond the group's members in a clinical session: their answers are recorded but
+  /// filed under no participant, so the therapist is told before the session starts.
+  private var seatsOutsideGroup: [PlayerNumber] {
+    guard !setup.participants.isEmpty else { return [] }
+    return seats.filter { $0.participant == nil }.map(\.number)
+  }
+
   /// Space on the join screen: everyone seated plays, as soon as one player has confirmed.
   mutating func startSession(at now: UInt64) {
     guard seats.contains(where: \.isConfirmed) else {
       overlays.notice = EngineText.waitForAPlayer
       log("session.notStarted", ["reason": "noConfirmedPlayer"])
+      return
+    }
+    let outsideGroup = seatsOutsideGroup
+    if !outsideGroup.isEmpty, warnedSeatsOutsideGroup != outsideGroup {
+      // Said once per set of seats: a second Space starts anyway (a visitor may play too).
+      warnedSeatsOutsideGroup = outsideGroup
+      overlays.notice = EngineText.seatsOutsideGroup(outsideGroup)
+      log(
+        "session.notStarted",
+        ["reason": "seatsOutsideGroup", "seats": outsideGroup.map(\.description).joined(separator: ",")])
       return
     }
     for index in seats.indices where !seats[index].isConfirmed {

@@ -27,6 +27,8 @@ public struct SessionEngine: Sendable {
   var seats: [Seat] = []
   /// The seat the therapist picked on the join screen with a digit; the next digit says where its pad goes.
   var selectedSeat: PlayerNumber?
+  /// The seats outside the group the therapist was last warned about; the same seats are not warned twice.
+  var warnedSeatsOutsideGroup: [PlayerNumber] = []
   var pads: [PadID: PadState] = [:]
   var progress: TrialProgress?
   var overlays = Overlays()

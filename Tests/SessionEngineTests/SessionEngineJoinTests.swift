@@ -103,6 +103,33 @@ let joinCases: [TranscriptCase] = [
       "log session.started", "show stimulus verger | 1:chat",
     ]),
   .init(
+    id: "Space warns once about seats outside the group, then starts",
+    setup: Material.setup(participants: Array(Material.participants.prefix(1))),
+    before: Step.press(1) + Step.press(1) + Step.press(2) + Step.press(2),
+    script: Step.key(.next) + Step.key(.next),
+    keep: ["show", "log session"],
+    expected: [
+      "log session.notStarted",
+      "show join 1:chat+ 2:chien+ [notice: Place(s) 2 hors du groupe : leurs réponses seront enregistrées mais "
+        + "classées sous aucun participant. Espace pour commencer quand même, ou déplacez une manette "
+        + "(chiffre N puis M).]",
+      "log session.started", "show stimulus verger | 1:chat 2:chien",
+    ]),
+  .init(
+    id: "a new seat outside the group is warned about again",
+    setup: Material.setup(participants: Array(Material.participants.prefix(1))),
+    before: Step.press(1) + Step.press(1) + Step.press(2) + Step.key(.next),
+    script: Step.press(3) + Step.key(.next),
+    keep: ["log session"],
+    expected: ["log session.notStarted"]),
+  .init(
+    id: "an animation has no group, so no seat is outside it",
+    setup: Material.setup(kind: .animation),
+    before: Step.press(1) + Step.press(1) + Step.press(2),
+    script: Step.key(.next),
+    keep: ["log session"],
+    expected: ["log session.started"]),
+  .init(
     id: "a seated pad that never confirmed plays with the avatar it was offered",
     before: Step.press(1) + Step.press(1) + Step.press(2) + Step.press(2, .right),
     script: Step.key(.next),

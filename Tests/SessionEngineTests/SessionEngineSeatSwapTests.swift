@@ -156,7 +156,8 @@ func seating(_ seatingCase: SeatingCase) {
   let seating = join.seats.map { "\($0.number):\($0.pad.rawValue):\($0.participant?.rawValue ?? "-")" }
   #expect(seating == seatingCase.expected)
 
-  driver.run(Step.key(.next))
+  // A seat left outside the group is warned about at the first Space; the second one starts.
+  driver.run(Step.key(.next) + (seatingCase.expected.contains { $0.hasSuffix(":-") } ? Step.key(.next) : []))
   let players = driver.engine.scene.players.map {
     "\($0.number):\($0.pad.map { String($0.rawValue) } ?? "?"):\($0.participant?.rawValue ?? "-")"
   }

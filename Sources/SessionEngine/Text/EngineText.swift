@@ -6,6 +6,14 @@ enum EngineText {
   static let waitForAPlayer = LocalizedText(
     fr: "Il faut au moins un joueur qui a choisi son avatar (bouton A) pour commencer.",
     en: "At least one player must choose an avatar (button A) before starting.")
+  static func seatsOutsideGroup(_ seats: [PlayerNumber]) -> LocalizedText {
+    let list = seats.map(\.description).joined(separator: ", ")
+    return LocalizedText(
+      fr: "Place(s) \(list) hors du groupe : leurs réponses seront enregistrées mais classées sous aucun "
+        + "participant. Espace pour commencer quand même, ou déplacez une manette (chiffre N puis M).",
+      en: "Seat(s) \(list) outside the group: their answers will be recorded but filed under no participant. "
+        + "Space to start anyway, or move a pad (digit N then M).")
+  }
   static let scentLimitReached = LocalizedText(
     fr: "Limite d'odeurs de la séance atteinte : l'essai continue sans odeur.",
     en: "The session's scent limit is reached: the trial goes on without a scent.")
