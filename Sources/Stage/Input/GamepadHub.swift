@@ -103,28 +103,13 @@ final class GamepadHub {
     }
   }
 
-  /// SDL's standard layout; the D-pad gives directions like the sticks. Paddles and touchpads are left out.
+  /// The pad button an SDL button stands for, read back from ``sdlButton(_:)`` so the two
+  /// directions cannot disagree; paddles and touchpads have no pad button and are left out.
   static func button(_ raw: Int32) -> PadButton? {
-    switch SDL_GameControllerButton(rawValue: raw) {
-    case SDL_CONTROLLER_BUTTON_A: .a
-    case SDL_CONTROLLER_BUTTON_B: .b
-    case SDL_CONTROLLER_BUTTON_X: .x
-    case SDL_CONTROLLER_BUTTON_Y: .y
-    case SDL_CONTROLLER_BUTTON_BACK: .back
-    case SDL_CONTROLLER_BUTTON_GUIDE: .guide
-    case SDL_CONTROLLER_BUTTON_START: .start
-    case SDL_CONTROLLER_BUTTON_LEFTSTICK: .leftStick
-    case SDL_CONTROLLER_BUTTON_RIGHTSTICK: .rightStick
-    case SDL_CONTROLLER_BUTTON_LEFTSHOULDER: .leftShoulder
-    case SDL_CONTROLLER_BUTTON_RIGHTSHOULDER: .rightShoulder
-    case SDL_CONTROLLER_BUTTON_DPAD_UP: .up
-    case SDL_CONTROLLER_BUTTON_DPAD_DOWN: .down
-    case SDL_CONTROLLER_BUTTON_DPAD_LEFT: .left
-    case SDL_CONTROLLER_BUTTON_DPAD_RIGHT: .right
-    default: nil
-    }
+    PadButton.allCases.first { Int32(sdlButton($0).rawValue) == raw }
   }
 
+  /// SDL's standard layout; the D-pad gives directions like the sticks.
   static func sdlButton(_ button: PadButton) -> SDL_GameControllerButton {
     switch button {
     case .a: SDL_CONTROLLER_BUTTON_A
