@@ -67,6 +67,29 @@ import Testing
     }
   }
 
+  @Test func aTestWithTooLittleDataSaysWhyItWasNotComputed() throws {
+    try withStudy { folder in
+      // Memories are not coded in the fixture: every cell is empty.
+      let run = try CommandRun.connectage(["stats", "--db", folder.databasePath, "--measure", "memories_n"])
+      #expect(run.exitCode == 0)
+      #expect(
+        run.standardOutput == """
+          4 participant(s), conditions : image, image_game, image_scent. Chiffres sur les moyennes par participant ; IC 95 % par la loi t de Student.
+
+          Souvenirs (codés) (memories_n)
+          condition    n  réponses  moyenne  ET  médiane  IQR  IC 95 %
+          image        0  0         –        –   –        –    –
+          image_game   0  0         –        –   –        –    –
+          image_scent  0  0         –        –   –        –    –
+          Friedman : non calculé (aucun participant n'a toutes les conditions).
+          Wilcoxon image / image_game : non calculé (aucun participant n'a les deux conditions).
+          Wilcoxon image / image_scent : non calculé (aucun participant n'a les deux conditions).
+          Wilcoxon image_game / image_scent : non calculé (aucun participant n'a les deux conditions).
+
+          """)
+    }
+  }
+
   @Test func plotsAreLabelledInFrenchByDefault() throws {
     try withStudy { folder in
       let out = folder.path + "/stats"

@@ -38,6 +38,9 @@ public struct MeasureStatistics: Hashable, Sendable, Codable {
     if conditions.count < 2 {
       return LocalizedText(fr: "il faut au moins deux conditions", en: "at least two conditions are needed")
     }
+    if completeParticipants == 0 {
+      return LocalizedText(fr: "aucun participant n'a toutes les conditions", en: "no participant has every condition")
+    }
     if completeParticipants < 2 {
       return LocalizedText(
         fr: "\(completeParticipants) participant(s) avec toutes les conditions ; il en faut au moins deux",

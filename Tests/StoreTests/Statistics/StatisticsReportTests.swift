@@ -127,6 +127,9 @@ import Testing
         testDescription: "a single condition", conditions: [.image], means: [[5], [3], [4]],
         reason: "il faut au moins deux conditions"),
       UntestedFriedman(
+        testDescription: "no complete participant", conditions: [.image, .imageGame], means: [[5, nil], [nil, 4]],
+        reason: "aucun participant n'a toutes les conditions"),
+      UntestedFriedman(
         testDescription: "one complete participant", conditions: [.image, .imageGame],
         means: [[5, 6], [3, nil], [nil, 4]],
         reason: "1 participant(s) avec toutes les conditions ; il en faut au moins deux"),
