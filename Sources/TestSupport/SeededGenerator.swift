@@ -1,18 +1,14 @@
 import Foundation
+import SessionModel
 
-/// A reproducible random number generator (SplitMix64): the same seed gives the same corpus.
+/// A reproducible random number generator for test corpora: SessionModel's SplitMix64, started one
+/// step further along so that the corpora generated so far keep their seeds.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-  private var state: UInt64
+  private var base: SplitMix64
 
-  public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+  public init(seed: UInt64) { base = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15) }
 
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  public mutating func next() -> UInt64 { base.next() }
 
   /// A standard normal deviate (Box–Muller).
   public mutating func gaussian() -> Float {

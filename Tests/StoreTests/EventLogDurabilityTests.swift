@@ -19,7 +19,7 @@ import Testing
     try #require(
       FileManager.default.isExecutableFile(atPath: ConnectageBinary.path),
       "build the binary first (swift build --build-tests): \(ConnectageBinary.path)")
-    var random = SeededGenerator(seed: 2_026_11_27)
+    var random = SplitMix64(seed: 2_026_11_27)
     for run in 1...Self.runs {
       // Up to 150 ms after the first event: early kills land during start-up writes, late ones mid-stream.
       let delay = UInt32.random(in: 0...150_000, using: &random)

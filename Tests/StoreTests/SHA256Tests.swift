@@ -1,4 +1,5 @@
 import Foundation
+import SessionModel
 import Store
 import Testing
 
@@ -63,7 +64,7 @@ import Testing
     let folder = try StoreFixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("answer.wav").path
-    var random = SeededGenerator(seed: UInt64(size))
+    var random = SplitMix64(seed: UInt64(size))
     let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &random) }
     try Data(bytes).write(to: URL(fileURLWithPath: path))
 

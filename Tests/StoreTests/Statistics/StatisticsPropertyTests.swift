@@ -1,3 +1,4 @@
+import SessionModel
 import Testing
 
 @testable import Store
@@ -5,7 +6,7 @@ import Testing
 /// Properties any correct implementation has, checked on seeded random data.
 @Suite struct StatisticsPropertyTests {
   static func table(seed: UInt64, participants: Int, conditions: Int) -> [[Double]] {
-    var generator = SeededGenerator(seed: seed)
+    var generator = SplitMix64(seed: seed)
     return (0..<participants).map { _ in
       (0..<conditions).map { _ in Double(Int.random(in: 0...20, using: &generator)) / 2 }
     }
@@ -14,7 +15,7 @@ import Testing
   @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
   func friedmanDoesNotDependOnTheOrderOfParticipants(_ seed: UInt64) throws {
     let rows = Self.table(seed: seed, participants: 10, conditions: 3)
-    var generator = SeededGenerator(seed: seed + 100)
+    var generator = SplitMix64(seed: seed + 100)
     let original = try #require(FriedmanTest(blocks: rows))
     let shuffled = try #require(FriedmanTest(blocks: rows.shuffled(using: &generator)))
     #expect(abs(original.statistic - shuffled.statistic) < 1e-12)
