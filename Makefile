@@ -35,7 +35,7 @@ bluez-vm-test: build
 	@scripts/bluez-vm-test
 
 lint: boundaries
-	$(SWIFT) format lint --strict --recursive Sources Tests Benchmarks/Sources Fuzz/Sources
+	$(SWIFT) format lint --strict --recursive Sources Tests Benchmarks/Benchmarks Benchmarks/Package.swift Fuzz/Sources
 
 bench: build
 	@scripts/bench

@@ -34,7 +34,8 @@ func registerTranscriptBenchmarks() {
 /// Deterministic answers of 10 to 30 words mixing description, memories, fillers and repetitions.
 enum TranscriptBenchmarkCorpus {
   static let openings = [
-    "Euh, je vois une tasse de café sur une table.", "Quand j'étais petite, on allait chez ma grand-mère à la campagne.",
+    "Euh, je vois une tasse de café sur une table.",
+    "Quand j'étais petite, on allait chez ma grand-mère à la campagne.",
     "Le jour de mon mariage en 1962, il pleuvait.", "Ben, ça me rappelle les vacances à la mer avec mes enfants.",
     "Ma mère faisait le le café tous les matins dans la cuisine.", "C'est une belle image, les couleurs sont jolies.",
   ]
