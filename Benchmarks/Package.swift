@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
 // Benchmarks live in a nested package so the benchmark dependency never slows the main
-// build or CI. Run them with `make bench`, which also writes docs/PERFORMANCE.md.
+// build or CI. Run them with `make bench` (scripts/bench); docs/PERFORMANCE.md records the figures.
 import PackageDescription
 
 let areas: [(name: String, modules: [String])] = [
