@@ -75,6 +75,9 @@ extension SessionEngine {
     cancelSeatSelection()
     log("join.reset", ["seats": String(seats.count)])
     seats.removeAll()
+    // Everyone sits down again: a seat outside the group must be pointed out again too.
+    warnedSeatsOutsideGroup = []
+    overlays.notice = nil
     forgetHeldButtons()
   }
 

@@ -39,6 +39,8 @@ extension SessionEngine {
     seats[moving] = seats[moving].moved(to: to, participant: participant(at: to))
     if let displaced { seats[displaced] = seats[displaced].moved(to: from, participant: participant(at: from)) }
     seats.sort { $0.number < $1.number }
+    // A notice about the seating (seats outside the group) may no longer be true; Space says it again if so.
+    overlays.notice = nil
     // NB: a thumb already holding A when the seats change under it must not give up an avatar afterwards.
     forgetHeldButtons()
     log("join.seatsSwapped", payload)

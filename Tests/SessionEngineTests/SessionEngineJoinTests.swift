@@ -123,6 +123,27 @@ let joinCases: [TranscriptCase] = [
     keep: ["log session"],
     expected: ["log session.notStarted"]),
   .init(
+    id: "after R, the same wrong seating is warned about again",
+    setup: Material.setup(participants: Array(Material.participants.prefix(1))),
+    before: Step.press(1) + Step.press(1) + Step.press(2) + Step.key(.next),
+    script: Step.key(.redo) + Step.press(1) + Step.press(1) + Step.press(2) + Step.key(.next),
+    keep: ["log session", "log join.reset"],
+    expected: ["log join.reset", "log session.notStarted"]),
+  .init(
+    id: "a swap takes the warning down; the seat already named does not hold Space twice",
+    setup: Material.setup(participants: Array(Material.participants.prefix(1))),
+    before: Step.press(1) + Step.press(1) + Step.press(2) + Step.key(.next),
+    script: Step.key(.giveFloor(to: PlayerNumber(rawValue: 2)!)) + Step.key(.giveFloor(to: PlayerNumber(rawValue: 1)!))
+      + Step.key(.next),
+    keep: ["show", "log session"],
+    expected: [
+      "show join 1:chat+ 2:chien? select 2 [notice: Place(s) 2 hors du groupe : leurs réponses seront enregistrées "
+        + "mais classées sous aucun participant. Espace pour commencer quand même, ou déplacez une manette "
+        + "(chiffre N puis M).]",
+      "show join 1:chien? 2:chat+",
+      "log session.started", "show stimulus verger | 1:chien 2:chat",
+    ]),
+  .init(
     id: "an animation has no group, so no seat is outside it",
     setup: Material.setup(kind: .animation),
     before: Step.press(1) + Step.press(1) + Step.press(2),
