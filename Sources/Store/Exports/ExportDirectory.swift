@@ -1,10 +1,12 @@
 import Foundation
 
 /// Writes export files into a folder, each through a temporary file renamed into place, so a
-/// reader never sees half a file and a failure leaves the previous export intact.
+/// reader never sees half a file.
 ///
-/// Every file is first written beside its destination under a temporary name; only when all of
-/// them are on disk are they renamed, the manifest last, so a folder whose `manifest.sha256`
+/// Every file is first written beside its destination under a temporary name, so a failure while
+/// writing leaves the previous export intact. Only when all of them are on disk are they renamed:
+/// the previous manifest is removed first and the new one renamed last, so a failure in between
+/// leaves a folder without `manifest.sha256` (visibly incomplete), and a folder whose manifest
 /// lists a file holds that file whole. Names may contain `/` (one folder per session).
 public struct ExportDirectory: Sendable {
   public var path: String
@@ -46,6 +48,10 @@ public struct ExportDirectory: Sendable {
         } catch {
           throw StoreError.cannotWriteExport(path: destination.path, reason: error.localizedDescription)
         }
+      }
+      let manifest = root.appendingPathComponent(ExportManifest.fileName)
+      guard unlink(manifest.path) == 0 || errno == ENOENT else {
+        throw StoreError.cannotWriteExport(path: manifest.path, reason: String(cString: strerror(errno)))
       }
       for (temporary, destination) in staged {
         // rename(2) replaces the destination atomically on the same file system.
