@@ -332,6 +332,11 @@ public actor Diffuser {
   }
 
   private func install(_ transport: any DiffuserTransport) {
+    // A reconnection can finish after shutdown(): nobody would ever close that link.
+    guard !isShutDown else {
+      transport.close()
+      return
+    }
     self.transport = transport
     generation += 1
     let generation = generation
