@@ -81,7 +81,7 @@ import Testing
           image        0  0         –        –   –        –    –
           image_game   0  0         –        –   –        –    –
           image_scent  0  0         –        –   –        –    –
-          Friedman : non calculé (aucun participant n'a toutes les conditions).
+          Friedman : non calculé (aucune valeur pour cette mesure dans les séances choisies).
           Wilcoxon image / image_game : non calculé (aucun participant n'a les deux conditions).
           Wilcoxon image / image_scent : non calculé (aucun participant n'a les deux conditions).
           Wilcoxon image_game / image_scent : non calculé (aucun participant n'a les deux conditions).

@@ -35,6 +35,12 @@ public struct MeasureStatistics: Hashable, Sendable, Codable {
   /// Why there is no Friedman test, for the reader of the report; `nil` when there is one.
   public var whyFriedmanNotComputed: LocalizedText? {
     guard friedman == nil else { return nil }
+    if conditions.allSatisfy({ $0.values.isEmpty }) {
+      // Memories before anyone coded them, typically: nothing is missing from the design.
+      return LocalizedText(
+        fr: "aucune valeur pour cette mesure dans les séances choisies",
+        en: "no value for this measure in the chosen sessions")
+    }
     if conditions.count < 2 {
       return LocalizedText(fr: "il faut au moins deux conditions", en: "at least two conditions are needed")
     }

@@ -127,6 +127,9 @@ import Testing
         testDescription: "a single condition", conditions: [.image], means: [[5], [3], [4]],
         reason: "il faut au moins deux conditions"),
       UntestedFriedman(
+        testDescription: "no value at all", conditions: [.image, .imageGame], means: [],
+        reason: "aucune valeur pour cette mesure dans les séances choisies"),
+      UntestedFriedman(
         testDescription: "no complete participant", conditions: [.image, .imageGame], means: [[5, nil], [nil, 4]],
         reason: "aucun participant n'a toutes les conditions"),
       UntestedFriedman(
