@@ -48,14 +48,15 @@ struct DiffuserTests {
     let harness = try await SimulatorHarness.start(over: transport, faults: SimulatorFaults(dropAfterFrames: 2))
     let (diffuser, events) = harness.diffuser()
     try await diffuser.connect()
-    _ = try await diffuser.release(Self.apple, intensity: 30, duration: .milliseconds(2_000))
+    // Long enough to outlast a slow reconnection on a loaded machine; shutdown stops it.
+    _ = try await diffuser.release(Self.apple, intensity: 30, duration: .milliseconds(8_000))
     #expect(await events.first { $0.type == "scent.link.lost" } != nil)
     #expect(await events.first { $0.type == "scent.link.reconnecting" } != nil)
     let reconnected = await events.first { event in event.type == "scent.link.connected" }
     #expect(reconnected != nil)
     // Wait for the second connection, then the device still runs the release.
     var connections = 0
-    for _ in 0..<100 where connections < 2 {
+    for _ in 0..<300 where connections < 2 {
       connections = events.values.filter { $0.type == "scent.link.connected" }.count
       try await Task.sleep(for: .milliseconds(20))
     }
