@@ -1,8 +1,8 @@
 /// Silent pauses between stretches of speech inside the first-to-last-word span.
 ///
-/// Definitions follow measures.md (2) and D.1: a pause is a gap at least `threshold_ms` long;
-/// counts at 150 ms and 1000 ms are exported too, with the Campione & Véronis bins
-/// (brief 150–200 ms, medium 200–1000 ms, long > 1000 ms).
+/// A pause is a gap at least `threshold_ms` long (250 ms by default, the usual threshold since
+/// Goldman-Eisler 1968); counts at 150 ms and 1000 ms are exported too, with the bins of
+/// Campione & Véronis 2002 (brief 150–200 ms, medium 200–1000 ms, long > 1000 ms).
 public struct PauseStatistics: Equatable, Sendable, Codable {
   public var thresholdMilliseconds: Int
   public var count: Int
