@@ -8,7 +8,6 @@ let libraries = [
 ]
 
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
-let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 
@@ -29,7 +28,6 @@ let package = Package(
     + [.library(name: "TestSupport", targets: ["TestSupport"])],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
@@ -48,13 +46,13 @@ let package = Package(
 
     // MARK: I/O and devices
     .target(name: "Store", dependencies: ["SessionModel", "SpeechKit", grdb]),
-    .target(name: "ScentKit", dependencies: ["SessionModel", "CBlueZ", logging]),
+    .target(name: "ScentKit", dependencies: ["SessionModel", "CBlueZ"]),
     .target(name: "Stage", dependencies: ["SessionModel", "CSDL2"]),
 
     // MARK: Composition and entry point
     .target(
       name: "SessionRunner",
-      dependencies: ["SessionEngine", "ProtocolKit", "SpeechKit", "Store", "ScentKit", "Stage", logging]),
+      dependencies: ["SessionEngine", "ProtocolKit", "SpeechKit", "Store", "ScentKit", "Stage"]),
     .executableTarget(
       name: "connectage",
       dependencies: [
