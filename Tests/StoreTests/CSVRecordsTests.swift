@@ -29,6 +29,15 @@ import Testing
     #expect(records.map(\.line) == parse.lines)
   }
 
+  @Test(
+    arguments: [
+      ("session_id,trial_id\nS01,T1\n", ","), ("session_id;trial_id\r\nS01;T1\r\n", ";"),
+      ("transcript;memories_n,coder\n", ","),
+    ] as [(String, String)])
+  func theSeparatorIsTheOneOfTheHeaderLine(_ text: String, _ separator: String) {
+    #expect(String(CSVRecords.separator(of: text)) == separator)
+  }
+
   @Test func aQuoteLeftOpenNamesTheLineItOpensOn() {
     #expect(throws: CSVRecords.UnclosedQuote(line: 2)) { try CSVRecords.parse("a,b\n\"x,1\n2,3\n") }
   }

@@ -103,6 +103,13 @@ import Testing
     #expect(reading.unfilledRows == 1)
   }
 
+  @Test func aSheetSavedWithSemicolonsByAFrenchSpreadsheetIsRead() {
+    let text = Self.header.replacingOccurrences(of: ",", with: ";") + "S01;T1;P01;;\"le bal, la ferme\";;;3;NP-2\n"
+    let reading = MemoryCodingSheet.read(text, knownAnswers: Self.known, defaultCoder: nil)
+    #expect(reading.problems == [])
+    #expect(reading.codings.map(\.memories) == [3])
+  }
+
   @Test func theSheetHidesTheConditionAndCarriesTheTranscriptAndPreCoding() throws {
     let folder = try StoreFixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -12,7 +12,9 @@ enum CSVRecords {
   }
 
   /// Every non-blank record; `\r\n` and `\n` both end a record, a BOM is skipped.
-  static func parse(_ text: String) throws(UnclosedQuote) -> [Record] {
+  ///
+  /// - Parameter separator: `,`, or `;` as spreadsheets set up for French save CSV.
+  static func parse(_ text: String, separator: Unicode.Scalar = ",") throws(UnclosedQuote) -> [Record] {
     var records: [Record] = []
     var fields: [String] = []
     var field = ""
@@ -50,7 +52,7 @@ enum CSVRecords {
       case "\"" where field.isEmpty:
         quoted = true
         quoteLine = line
-      case ",":
+      case separator:
         fields.append(field)
         field = ""
       case "\r" where pending == "\n":
@@ -66,5 +68,11 @@ enum CSVRecords {
     if quoted { throw UnclosedQuote(line: quoteLine) }
     if !field.isEmpty || !fields.isEmpty { endRecord() }
     return records
+  }
+
+  /// `;` when the first line has semicolons and no comma (a French spreadsheet's CSV), else `,`.
+  static func separator(of text: String) -> Unicode.Scalar {
+    let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
+    return firstLine.contains(";") && !firstLine.contains(",") ? ";" : ","
   }
 }

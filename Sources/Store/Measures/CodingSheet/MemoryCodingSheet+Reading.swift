@@ -13,11 +13,12 @@ extension MemoryCodingSheet {
   /// Checks a whole sheet before anything is saved: a known answer on each row, a count that is a
   /// whole number from 0, a coder code (the row's, else `defaultCoder`), and no answer coded twice by
   /// the same coder. Rows without `memories_n` are skipped, so a sheet can be coded in several sittings.
+  /// Fields may be separated by `,` or, as French spreadsheets save CSV, by `;`.
   public static func read(_ text: String, knownAnswers: Set<AnswerKey>, defaultCoder: String?) -> Reading {
     var reading = Reading(codings: [], problems: [], unfilledRows: 0)
     let records: [CSVRecords.Record]
     do {
-      records = try CSVRecords.parse(text)
+      records = try CSVRecords.parse(text, separator: CSVRecords.separator(of: text))
     } catch {
       reading.problems.append(
         SheetProblem(

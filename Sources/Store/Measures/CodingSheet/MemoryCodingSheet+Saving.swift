@@ -13,8 +13,7 @@ extension MemoryCodingSheet {
   public static func save(_ codings: [SheetCoding], in database: SessionDatabase, at date: Date) throws
     -> MeasureRepository.CodingOutcome
   {
-    let recordings = Dictionary(
-      try database.recordings.fetchAll().map { ($0.answer, $0) }, uniquingKeysWith: { first, _ in first })
+    let recordings = try Self.recordings(in: database)
     var automatic: [AnswerKey: [EvokedMemory]] = [:]
     let answerCodings = try codings.sorted { $0.line < $1.line }.map { sheetCoding in
       let answer = sheetCoding.answer

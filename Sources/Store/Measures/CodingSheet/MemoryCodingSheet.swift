@@ -3,7 +3,7 @@ import SessionModel
 import SpeechKit
 
 /// The coding sheet for memories: one row per measured answer, for coders to fill in a
-/// spreadsheet and give back (``MemoryCodingSheet/read(_:file:defaultCoder:)``).
+/// spreadsheet and give back (``MemoryCodingSheet/read(_:knownAnswers:defaultCoder:)``).
 ///
 /// The sheet keeps coders blind to the cue condition: it has no condition, stimulus, scent or game
 /// column, and its rows are shuffled in a fixed order (by a hash of the answer) rather than listed
@@ -49,8 +49,7 @@ public struct MemoryCodingSheet: Sendable {
         nil
       }
     let measured = try database.measures.fetchAll(in: session).filter { sessions?.contains($0.answer.session) ?? true }
-    let recordings = Dictionary(
-      try database.recordings.fetchAll().map { ($0.answer, $0) }, uniquingKeysWith: { first, _ in first })
+    let recordings = try Self.recordings(in: database)
     rows = try measured.map { measures in
       let recording = recordings[measures.answer]
       let transcript = try recording.flatMap { try Self.transcript(of: $0, in: database) }
@@ -72,6 +71,10 @@ public struct MemoryCodingSheet: Sendable {
   /// (speaker `PAR`), so its count is `memories_auto_n`.
   static func automaticCoding(of transcript: Transcript) -> MemoryCoding {
     TranscriptMeasures.measure(transcript, speaker: "PAR").memories
+  }
+
+  static func recordings(in database: SessionDatabase) throws -> [AnswerKey: Recording] {
+    Dictionary(try database.recordings.fetchAll().map { ($0.answer, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   static func transcript(of recording: Recording, in database: SessionDatabase) throws -> Transcript? {
