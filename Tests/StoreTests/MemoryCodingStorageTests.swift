@@ -64,6 +64,55 @@ import Testing
     #expect(StatisticsMeasure.automaticMemories.value(of: measures, coding: coding) == 3)
   }
 
+  struct BatchCase: Sendable, CustomTestStringConvertible {
+    let id: String
+    /// Coders of the codings already saved for ``answer``, oldest first.
+    let earlier: [String]
+    let coder: String
+    let outcome: MeasureRepository.CodingOutcome
+    let codersAfter: [String]
+    var testDescription: String { id }
+  }
+
+  static let batches: [BatchCase] = [
+    BatchCase(
+      id: "first coding", earlier: [], coder: "ORT1",
+      outcome: .init(saved: 1, replaced: 0, besideOtherCoders: 0), codersAfter: ["ORT1"]),
+    BatchCase(
+      id: "the same coder again replaces", earlier: ["ORT1"], coder: "ORT1",
+      outcome: .init(saved: 1, replaced: 1, besideOtherCoders: 0), codersAfter: ["ORT1"]),
+    BatchCase(
+      id: "another coder is kept beside", earlier: ["ORT1"], coder: "NP-2",
+      outcome: .init(saved: 1, replaced: 0, besideOtherCoders: 1), codersAfter: ["ORT1", "NP-2"]),
+    BatchCase(
+      id: "both at once", earlier: ["ORT1", "NP-2"], coder: "ORT1",
+      outcome: .init(saved: 1, replaced: 1, besideOtherCoders: 1), codersAfter: ["NP-2", "ORT1"]),
+  ]
+
+  @Test(arguments: batches) func aBatchReplacesTheSameCoderAndKeepsTheOthers(_ batch: BatchCase) throws {
+    let database = try StoreFixtures.plannedDatabase()
+    try database.measures.save(AnswerMeasures(answer: answer, ruleSetVersion: "wc-fr-chat-1.0"))
+    for coder in batch.earlier {
+      try database.measures.save(MemoryCoding.confirmed(3, by: coder, at: StoreFixtures.morning), for: answer)
+    }
+    let coding = MemoryCoding.confirmed(1, by: batch.coder, at: StoreFixtures.morning.addingTimeInterval(60))
+    #expect(try database.measures.save([AnswerCoding(answer: answer, coding: coding)]) == batch.outcome)
+    #expect(try database.measures.codings(of: answer).map(\.coder) == batch.codersAfter)
+    #expect(try database.measures.latestCodings()[answer] == coding, "memories_n exports the latest coding")
+  }
+
+  @Test func aBatchWithOneUnknownAnswerSavesNothing() throws {
+    let database = try StoreFixtures.plannedDatabase()
+    try database.measures.save(AnswerMeasures(answer: answer, ruleSetVersion: "wc-fr-chat-1.0"))
+    try database.measures.save(MemoryCoding.confirmed(3, by: "ORT1", at: StoreFixtures.morning), for: answer)
+    let unknown = AnswerKey(session: "S01", trial: "T2", participant: code("P01"))
+    let codings = [answer, unknown].map {
+      AnswerCoding(answer: $0, coding: MemoryCoding.confirmed(1, by: "ORT1", at: StoreFixtures.morning))
+    }
+    #expect(throws: StoreError.unknownAnswer(unknown)) { try database.measures.save(codings) }
+    #expect(try database.measures.codings(of: answer).map { $0.confirmed?.count } == [3], "rolled back")
+  }
+
   /// A database file with the fixture session and the measures of ``answer``, closed again.
   private func databaseWithOneMeasuredAnswer(in folder: URL) throws -> String {
     let path = folder.appendingPathComponent("connectage.sqlite").path

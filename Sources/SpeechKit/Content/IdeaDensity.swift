@@ -1,6 +1,6 @@
 /// Idea units (propositions) of one speaker and their density per 10 words.
 public struct IdeaDensity: Hashable, Sendable, Codable {
-  /// The automatic method, exported as `ideas_method`.
+  /// The automatic method, reported as `ideas_method` by `analyze transcript --jsonl`.
   public var method: String
   public var ideas: Int
   /// Countable words (`words` of the rule set), the denominator.

@@ -4,7 +4,7 @@
 /// (auxiliary + participle = 1, copula + attribute = 1, `aller` + infinitive = 1, `parce que` = 1,
 /// articles, pronouns, interjections and discourse markers = 0). Rules: docs/speech-measures.md.
 public struct IdeaDensityAnalyzer: Sendable {
-  /// Exported as `ideas_method` with every figure.
+  /// Reported as `ideas_method` by `analyze transcript --jsonl`.
   public static let method = "pid-fr-rules-1.0"
 
   public var counter: FrenchWordCounter

@@ -7,7 +7,8 @@ import SessionModel
 /// This is the project's one memory-coding type: the Store saves it whole beside each answer's
 /// measures (`MeasureRepository.save(_:for:)`) and exports the confirmed count as `memories_n`.
 public struct MemoryCoding: Hashable, Sendable, Codable {
-  /// The automatic method, exported as `memories_method`.
+  /// The automatic method, reported as `memories_method` by `analyze transcript --jsonl` and kept
+  /// with every saved coding (measures.csv has no method column).
   public var method: String
   public var automatic: [EvokedMemory]
   public var confirmed: [EvokedMemory]?

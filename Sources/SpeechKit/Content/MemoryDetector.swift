@@ -9,7 +9,7 @@
 /// date, "un jour", "le jour de…", a one-off event such as a wedding) or told in the passé composé
 /// with a time or place, and general when habitual ("tous les", "le dimanche", "quand j'étais petite").
 public struct MemoryDetector: Sendable {
-  /// Exported as `memories_method` with every figure.
+  /// Reported as `memories_method` by `analyze transcript --jsonl`, and kept with every saved coding.
   public static let method = "mem-fr-rules-1.0"
 
   public var analyzer: IdeaDensityAnalyzer

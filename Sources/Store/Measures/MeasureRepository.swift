@@ -77,6 +77,64 @@ public struct MeasureRepository: Sendable {
   ///   ``StoreError/coderIsNotACode(_:)`` when the coder looks like a name,
   ///   ``StoreError/unknownAnswer(_:)`` when the answer has no measures.
   public func save(_ coding: MemoryCoding, for answer: AnswerKey) throws {
+    let row = try Self.codingRow(coding, for: answer)
+    try database.write { db in try Self.insert(row, db: db) }
+  }
+
+  /// What a batch of codings did to the codings already saved.
+  public struct CodingOutcome: Hashable, Sendable {
+    /// Codings saved.
+    public var saved: Int
+    /// Of those, how many replaced an earlier coding of the same answer by the same coder.
+    public var replaced: Int
+    /// Of those, how many sit beside another coder's coding of the same answer (both are kept).
+    public var besideOtherCoders: Int
+  }
+
+  /// Records confirmed codings all together, in one transaction: all are saved or none.
+  ///
+  /// A coding replaces the earlier codings of the same answer by the same coder (a corrected
+  /// sheet imported again), and is kept beside other coders' codings, so that agreement between
+  /// coders can be measured; `memories_n` exports the latest. Codings are saved in the order given.
+  ///
+  /// - Throws: as ``save(_:for:)``, for the first coding refused.
+  public func save(_ codings: [AnswerCoding]) throws -> CodingOutcome {
+    let rows = try codings.map { try Self.codingRow($0.coding, for: $0.answer) }
+    return try database.write { db in
+      var outcome = CodingOutcome(saved: 0, replaced: 0, besideOtherCoders: 0)
+      for row in rows {
+        let key = [row.answer.session.rawValue, row.answer.trial.rawValue, row.answer.participant.rawValue]
+        let earlier = try String.fetchAll(
+          db, sql: "SELECT coder FROM memory_coding WHERE session_id = ? AND trial_id = ? AND participant_code = ?",
+          arguments: StatementArguments(key))
+        if earlier.contains(row.coder) {
+          outcome.replaced += 1
+          try db.execute(
+            sql: """
+              DELETE FROM memory_coding WHERE session_id = ? AND trial_id = ? AND participant_code = ? AND coder = ?
+              """,
+            arguments: StatementArguments(key + [row.coder]))
+        }
+        if earlier.contains(where: { $0 != row.coder }) {
+          outcome.besideOtherCoders += 1
+        }
+        try Self.insert(row, db: db)
+        outcome.saved += 1
+      }
+      return outcome
+    }
+  }
+
+  private struct CodingRow {
+    var answer: AnswerKey
+    var coder: String
+    var codedAt: Date
+    var memories: Int
+    var json: String
+  }
+
+  /// The row a confirmed coding becomes, after the checks that need no database.
+  private static func codingRow(_ coding: MemoryCoding, for answer: AnswerKey) throws -> CodingRow {
     guard let confirmed = coding.confirmed, let coder = coding.coder, let codedAt = coding.codedAt else {
       throw StoreError.unconfirmedCoding(answer)
     }
@@ -87,27 +145,30 @@ public struct MeasureRepository: Sendable {
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
-    let episodes = String(decoding: try encoder.encode(coding), as: UTF8.self)
-    try database.write { db in
-      let exists = try Bool.fetchOne(
-        db,
-        sql: """
-          SELECT EXISTS (SELECT 1 FROM answer_measures WHERE session_id = ? AND trial_id = ? AND participant_code = ?)
-          """,
-        arguments: [answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue])
-      if exists != true {
-        throw StoreError.unknownAnswer(answer)
-      }
-      try db.execute(
-        sql: """
-          INSERT INTO memory_coding (session_id, trial_id, participant_code, coder, coded_at, memories_n, episodes_json)
-          VALUES (?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue, coder,
-          WallClockText.text(for: codedAt), confirmed.count, episodes,
-        ])
+    let json = String(decoding: try encoder.encode(coding), as: UTF8.self)
+    return CodingRow(answer: answer, coder: coder, codedAt: codedAt, memories: confirmed.count, json: json)
+  }
+
+  private static func insert(_ row: CodingRow, db: Database) throws {
+    let answer = row.answer
+    let exists = try Bool.fetchOne(
+      db,
+      sql: """
+        SELECT EXISTS (SELECT 1 FROM answer_measures WHERE session_id = ? AND trial_id = ? AND participant_code = ?)
+        """,
+      arguments: [answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue])
+    if exists != true {
+      throw StoreError.unknownAnswer(answer)
     }
+    try db.execute(
+      sql: """
+        INSERT INTO memory_coding (session_id, trial_id, participant_code, coder, coded_at, memories_n, episodes_json)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue, row.coder,
+        WallClockText.text(for: row.codedAt), row.memories, row.json,
+      ])
   }
 
   /// Every coding of one answer, oldest first.

@@ -7,5 +7,6 @@ struct AnalyzeCommand: AsyncParsableCommand {
     abstract: "Measure speech timing, word counts, ideas and memories.",
     subcommands: [
       AnalyzeAudioCommand.self, AnalyzeTranscriptCommand.self, AnalyzeTrialCommand.self, AnalyzeSessionCommand.self,
+      AnalyzeMemoriesCommand.self,
     ])
 }
