@@ -17,12 +17,17 @@ final class DatabaseLockHolder {
     process.standardError = FileHandle.nullDevice
     try process.run()
     // The shell's output to a pipe is buffered, so the lock announces itself with a file instead.
-    input.fileHandleForWriting.write(Data("BEGIN EXCLUSIVE;\n.shell touch '\(marker.path)'\n".utf8))
+    // The timeout lets it wait for a write already under way rather than fail to take the lock.
+    input.fileHandleForWriting.write(
+      Data(".bail on\n.timeout 30000\nBEGIN EXCLUSIVE;\n.shell touch '\(marker.path)'\n".utf8))
     for _ in 0..<600 where !FileManager.default.fileExists(atPath: marker.path) {
       Thread.sleep(forTimeInterval: 0.05)
     }
-    try? FileManager.default.removeItem(at: marker)
+    // With .bail on, a BEGIN that fails ends the shell before it touches the marker.
+    guard (try? FileManager.default.removeItem(at: marker)) != nil else { throw LockNotTaken() }
   }
+
+  struct LockNotTaken: Error {}
 
   func release() {
     guard process.isRunning else { return }
