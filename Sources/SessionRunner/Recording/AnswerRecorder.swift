@@ -59,6 +59,8 @@ final class AnswerRecorder {
     } catch {
       problem = problem ?? error
     }
+    // After a failed write the header may stop short of samples that did reach the disk.
+    if problem != nil { _ = try? WAVFile.recover(at: file.url) }
     return (file, problem)
   }
 }
