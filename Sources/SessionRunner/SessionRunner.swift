@@ -46,7 +46,7 @@ public final class SessionRunner {
       inbox: inbox, journal: journal)
     if let scentProblem { warnings.append(scentProblem) }
 
-    var loop = SessionLoop(
+    let loop = SessionLoop(
       session: sessionID, engine: SessionEngine(setup: prepared.setup), stage: stage, feedback: feedback,
       scents: scents, recorder: microphone.capture.map(AnswerRecorder.init), voices: microphone.voices,
       pads: pads, autopilot: autopilot(), journal: journal, inbox: inbox,

@@ -61,10 +61,20 @@ final class ScentLink: Sendable {
   }
 
   func release(_ id: ScentID, intensity: Int, durationMilliseconds: Int) {
-    guard let diffuser, let scent = scents[id] else {
+    guard let diffuser else {
       inbox.append(
         .scentRefused(id, reason: LocalizedText(fr: "Aucun diffuseur n'est connecté.", en: "No diffuser is connected."))
       )
+      return
+    }
+    guard let scent = scents[id] else {
+      inbox.append(
+        .scentRefused(
+          id,
+          reason: LocalizedText(
+            fr:
+              "L'odeur « \(id) » n'est pas dans le catalogue Protocols/scents.yaml : ajoutez-la ou corrigez le protocole.",
+            en: "The scent '\(id)' is not in the catalogue Protocols/scents.yaml: add it or correct the protocol.")))
       return
     }
     let inbox = self.inbox

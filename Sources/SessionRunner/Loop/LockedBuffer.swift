@@ -8,6 +8,9 @@ final class LockedBuffer<Element: Sendable>: Sendable {
     elements.withLock { $0.append(element) }
   }
 
+  /// How many elements wait to be taken.
+  var count: Int { elements.withLock { $0.count } }
+
   /// Everything appended since the last call, in order.
   func takeAll() -> [Element] {
     elements.withLock { elements in

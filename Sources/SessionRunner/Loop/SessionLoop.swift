@@ -17,7 +17,6 @@ final class SessionLoop {
   private let pads: [VirtualGamepad]
   private let journal: EventJournal
   private let inbox: LockedBuffer<SessionInput>
-  private let analysis: AnswerAnalysis
   private let outputDirectory: URL
 
   private var scene: StageScene
@@ -26,7 +25,9 @@ final class SessionLoop {
   private var lastTick: UInt64 = 0
   /// Pads whose button the autopilot pressed last frame, to let go of now.
   private var heldButtons: [(pad: VirtualGamepad, button: PadButton)] = []
-  private var analyses: [Task<Bool, any Error>] = []
+  private let filings: AnswerFilingQueue
+  /// Set once the therapist has been told the log could not be written, so the summary says it too.
+  private var journalFailed = false
   private var recordedAnswers = 0
 
   private(set) var recordings: [URL] = []
@@ -50,7 +51,7 @@ final class SessionLoop {
     self.autopilot = autopilot
     self.journal = journal
     self.inbox = inbox
-    self.analysis = analysis
+    filings = AnswerFilingQueue(analysis: analysis, journal: journal)
     self.outputDirectory = outputDirectory
     scene = engine.scene
   }
@@ -75,7 +76,7 @@ final class SessionLoop {
       if frameStart - lastTick >= SessionRunner.tickNanoseconds { handle(.tick, at: frameStart) }
       if let action = autopilot?.nextAction(for: scene, at: frameStart) { perform(action, at: frameStart) }
       pumpRecorder()
-      let report = stage.present(scene)
+      let report = stage.present(withJournalNotice(scene))
       frames += 1
       droppedFrames = report.droppedFrames
       if let stimulus = stimulusAwaitingFrame {
@@ -111,9 +112,9 @@ final class SessionLoop {
           ))
       }
     }
-    for task in analyses {
+    for outcome in await filings.finish() {
       do {
-        if try await task.value { measured += 1 } else { withoutParticipant += 1 }
+        if try outcome.get().isMeasured { measured += 1 } else { withoutParticipant += 1 }
       } catch {
         warnings.append(
           LocalizedText(
@@ -121,6 +122,23 @@ final class SessionLoop {
       }
     }
     return measured
+  }
+
+  /// While the log cannot be written, the therapist sees why over the scene (unless a question of
+  /// theirs is open there); the notice goes once writing resumes.
+  private func withJournalNotice(_ scene: StageScene) -> StageScene {
+    guard let failure = journal.failure else { return scene }
+    if !journalFailed {
+      journalFailed = true
+      warnings.append(failure.notice)
+    }
+    switch scene.overlay {
+    case .confirmEnd, .keyboardHelp: return scene
+    case .notice, nil:
+      var shown = scene
+      shown.overlay = .notice(failure.notice)
+      return shown
+    }
   }
 
   // MARK: Engine
@@ -180,20 +198,26 @@ final class SessionLoop {
   }
 
   private func stopRecording(at now: UInt64) {
-    guard let recorder else { return }
-    do {
-      guard let file = try recorder.end() else { return }
-      recordings.append(file.url)
-      // The autopilot's k-th answer is the k-th spoken text: the disk driver reads them in order.
-      if let text = voices?.text(ofAnswer: recordedAnswers) {
-        try? text.write(to: file.transcriptURL, atomically: true, encoding: .utf8)
-      }
-      recordedAnswers += 1
-      let analysis = self.analysis
-      analyses.append(Task.detached(priority: .utility) { try analysis.analyze(file) })
-    } catch {
-      warnings.append(Self.recordingProblem(error))
+    guard let (file, problem) = recorder?.end() else { return }
+    recordings.append(file.url)
+    if let problem {
+      // The file holds the take up to the last block written; it is measured as it is.
+      warnings.append(Self.recordingProblem(problem))
+      var payload = file.request.payload
+      payload["path"] = file.url.path
+      payload["reason"] = "\(problem)"
+      payload["then"] = "analysed as written"
+      journal.record(
+        SessionEvent(
+          session: session, monotonicNanoseconds: now, wallClock: Date(), type: "recording.incomplete",
+          payload: payload))
     }
+    // The autopilot's k-th answer is the k-th spoken text: the disk driver reads them in order.
+    if let text = voices?.text(ofAnswer: recordedAnswers) {
+      try? text.write(to: file.transcriptURL, atomically: true, encoding: .utf8)
+    }
+    recordedAnswers += 1
+    filings.file(file)
   }
 
   private static func recordingProblem(_ error: any Error) -> LocalizedText {

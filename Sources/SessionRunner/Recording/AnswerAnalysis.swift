@@ -7,15 +7,38 @@ import Store
 /// Word counts, ideas and memories come from the transcript beside the recording when there is
 /// one (the demo's spoken sentence; in a real session researchers add them later and run
 /// `connectage analyze session`).
+///
+/// The database keeps one recording per participant and trial: filing a later take (a new turn
+/// after a pause, a redo) replaces the earlier one, which stays on disk and in the log. Callers
+/// file takes in the order they were recorded and log ``supersededEvent(by:replacing:)`` when
+/// ``Outcome/replacedPath`` is set, so the log says which take the database measures.
 struct AnswerAnalysis: Sendable {
   var session: SessionID
   var database: SessionDatabase
 
-  /// Returns true when measures were stored (answers of unseated players have no participant to file them under).
-  func analyze(_ file: AnswerFile) throws -> Bool {
-    guard let participant = file.request.participant else { return false }
-    try database.answers.file(
-      recordingAt: file.url, as: AnswerKey(session: session, trial: file.request.trial, participant: participant))
-    return true
+  struct Outcome: Sendable {
+    /// False for answers of unseated players: no participant to file them under.
+    var isMeasured: Bool
+    /// The stored path of the earlier take this one replaced in the database.
+    var replacedPath: String?
+  }
+
+  func analyze(_ file: AnswerFile) throws -> Outcome {
+    guard let participant = file.request.participant else { return Outcome(isMeasured: false) }
+    let answer = AnswerKey(session: session, trial: file.request.trial, participant: participant)
+    let earlier = try database.recordings.fetch(answer)
+    try database.answers.file(recordingAt: file.url, as: answer)
+    return Outcome(isMeasured: true, replacedPath: earlier.map(\.path).flatMap { $0 == file.url.path ? nil : $0 })
+  }
+
+  /// `recording.superseded`: `file` is now the take the database keeps for its participant and trial.
+  func supersededEvent(by file: AnswerFile, replacing path: String) -> SessionEvent {
+    SessionEvent(
+      session: session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
+      type: "recording.superseded",
+      payload: [
+        "trial": file.request.trial.rawValue, "participant": file.request.participant?.rawValue ?? "",
+        "player": file.request.player.description, "replaced": path, "by": file.url.path,
+      ])
   }
 }

@@ -34,15 +34,33 @@ final class AnswerRecorder {
     if !samples.isEmpty { try writer.append(samples) }
   }
 
-  /// Stops, writes the last samples and closes the file; returns the finished answer.
-  func end() throws(AudioError) -> AnswerFile? {
+  /// Stops, writes the last samples and closes the file; returns the finished answer, and what
+  /// went wrong at the end if anything did.
+  ///
+  /// The file is closed and the recorder cleared whatever happens: the header is kept current at
+  /// every append, so when the last samples cannot be written the file still holds the take up to
+  /// the previous frame, and is worth measuring.
+  func end() -> (file: AnswerFile, problem: AudioError?)? {
     guard let writer, let file = current else { return nil }
+    defer {
+      self.writer = nil
+      current = nil
+    }
     capture.stop()
-    let samples = capture.readAvailable()
-    if !samples.isEmpty { try writer.append(samples) }
-    try writer.close()
-    self.writer = nil
-    current = nil
-    return file
+    var problem: AudioError?
+    do {
+      let samples = capture.readAvailable()
+      if !samples.isEmpty { try writer.append(samples) }
+    } catch {
+      problem = error
+    }
+    do {
+      try writer.close()
+    } catch {
+      problem = problem ?? error
+    }
+    // After a failed write the header may stop short of samples that did reach the disk.
+    if problem != nil { _ = try? WAVFile.recover(at: file.url) }
+    return (file, problem)
   }
 }

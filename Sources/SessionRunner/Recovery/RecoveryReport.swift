@@ -12,6 +12,10 @@ public struct RecoveryReport: Sendable {
   public var measuredAnswers = 0
   /// Takes the log names whose file is gone.
   public var missingFiles: [String] = []
+  /// Takes whose file is there but could not be repaired or measured; left as they are.
+  public var unrecoveredFiles: [UnrecoveredRecording] = []
+  /// Why the session could not be recovered at all; it stays open for another try.
+  public var failure: String?
 
   public init(session: SessionID, lastEvent: String) {
     self.session = session
@@ -20,19 +24,35 @@ public struct RecoveryReport: Sendable {
 }
 
 extension RecoveryReport {
-  /// One line for the therapist.
+  /// One line for the therapist, naming every take that could not be saved.
   public var summary: LocalizedText {
-    let missing =
-      missingFiles.isEmpty
-      ? LocalizedText(fr: "", en: "")
-      : LocalizedText(
-        fr: " ; \(missingFiles.count) enregistrement(s) introuvable(s)",
-        en: "; \(missingFiles.count) recording(s) not found")
+    if let failure {
+      return LocalizedText(
+        fr:
+          "La séance \(session) n'a pas pu être récupérée : \(failure). Rien n'a été effacé ; relancez « connectage db recover ».",
+        en:
+          "Session \(session) could not be recovered: \(failure). Nothing was deleted; run 'connectage db recover' again."
+      )
+    }
+    var problems = LocalizedText(fr: "", en: "")
+    if !missingFiles.isEmpty {
+      let names = missingFiles.joined(separator: ", ")
+      problems = LocalizedText(
+        fr: problems.french + " ; \(missingFiles.count) enregistrement(s) introuvable(s) : \(names)",
+        en: problems.english + "; \(missingFiles.count) recording(s) not found: \(names)")
+    }
+    if !unrecoveredFiles.isEmpty {
+      let names = unrecoveredFiles.map { "\($0.path) (\($0.reason))" }.joined(separator: ", ")
+      problems = LocalizedText(
+        fr: problems.french
+          + " ; \(unrecoveredFiles.count) enregistrement(s) illisible(s), laissé(s) tel(s) quel(s) : \(names)",
+        en: problems.english + "; \(unrecoveredFiles.count) recording(s) unreadable, left as they are: \(names)")
+    }
     return LocalizedText(
       fr:
-        "Séance \(session) interrompue (dernier événement : \(lastEvent)) : \(recoveredFiles.count) réponse(s) réparée(s), dont \(measuredAnswers) mesurée(s)\(missing.french). Elle est close dans le journal.",
+        "Séance \(session) interrompue (dernier événement : \(lastEvent)) : \(recoveredFiles.count) réponse(s) réparée(s), dont \(measuredAnswers) mesurée(s)\(problems.french). Elle est close dans le journal.",
       en:
-        "Session \(session) was interrupted (last event: \(lastEvent)): \(recoveredFiles.count) answer(s) repaired, \(measuredAnswers) measured\(missing.english). It is now closed in the log."
+        "Session \(session) was interrupted (last event: \(lastEvent)): \(recoveredFiles.count) answer(s) repaired, \(measuredAnswers) measured\(problems.english). It is now closed in the log."
     )
   }
 }

@@ -41,46 +41,70 @@ public struct SessionRecovery: Sendable {
     }
   }
 
-  /// Recovers every interrupted session, oldest first.
+  /// Recovers every interrupted session, oldest first. One that cannot be recovered is reported
+  /// (``RecoveryReport/failure``) and left open for another try; the later ones are still recovered.
   public func recoverAll() throws -> [RecoveryReport] {
-    try interruptedSessions().map(recover)
+    try interruptedSessions().map { session in
+      do {
+        return try recover(session)
+      } catch {
+        var report = RecoveryReport(session: session, lastEvent: "")
+        report.failure = "\(error)"
+        return report
+      }
+    }
   }
 
   /// Repairs and files the answers of one interrupted session, then closes it in the log.
+  ///
+  /// Only the last take of each participant in each trial is filed, the one a normal run keeps;
+  /// earlier takes stay on disk and in the log. A take that cannot be repaired or measured is
+  /// named in the report, and the session is closed all the same.
   public func recover(_ session: SessionID) throws -> RecoveryReport {
     let events = try database.eventLog.events(in: session).map(\.event)
     var report = RecoveryReport(session: session, lastEvent: events.last?.type.rawValue ?? "")
     let output = events.first { $0.type.rawValue == "runner.started" }?.payload["output"]
-    let requests = Self.recordingRequests(in: events)
+    let takes = Self.lastTakes(in: events)
     if let output {
       let stored = Set(try database.recordings.fetchAll(in: session).map(\.path))
       let analysis = AnswerAnalysis(session: session, database: database)
-      for request in requests {
+      for request in takes {
         let file = AnswerFile(request: request, session: session, outputDirectory: URL(fileURLWithPath: output))
         guard !stored.contains(file.url.path) else { continue }
         guard FileManager.default.fileExists(atPath: file.url.path) else {
           report.missingFiles.append(file.url.path)
           continue
         }
-        let frames = try WAVFile.recover(at: file.url)
-        let measured = try analysis.analyze(file)
+        let frames: Int
+        let outcome: AnswerAnalysis.Outcome
+        do {
+          frames = try WAVFile.recover(at: file.url)
+          outcome = try analysis.analyze(file)
+        } catch {
+          report.unrecoveredFiles.append(UnrecoveredRecording(path: file.url.path, reason: "\(error)"))
+          continue
+        }
         report.recoveredFiles.append(file.url)
-        if measured { report.measuredAnswers += 1 }
+        if outcome.isMeasured { report.measuredAnswers += 1 }
         try append(
           "recording.recovered", session: session,
           payload: [
             "trial": request.trial.rawValue, "player": request.player.description,
             "participant": request.participant?.rawValue ?? "", "frames": String(frames),
           ])
+        if let replaced = outcome.replacedPath {
+          try database.eventLog.append(analysis.supersededEvent(by: file, replacing: replaced))
+        }
       }
-    } else if !requests.isEmpty {
-      report.missingFiles = requests.map { "\($0.trial.rawValue)-player\($0.player.rawValue)-turn\($0.turn)" }
+    } else if !takes.isEmpty {
+      report.missingFiles = takes.map { "\($0.trial.rawValue)-player\($0.player.rawValue)-turn\($0.turn)" }
     }
     try append(
       "session.interrupted", session: session,
       payload: [
         "lastEvent": report.lastEvent, "recoveredRecordings": String(report.recoveredFiles.count),
         "missingRecordings": String(report.missingFiles.count),
+        "unrecoveredRecordings": report.unrecoveredFiles.map(\.path).joined(separator: " | "),
       ])
     return report
   }
@@ -99,7 +123,7 @@ public struct SessionRecovery: Sendable {
       let event = stored.event
       runs.insert(event.session)
       switch event.type.rawValue {
-      case "trial.ended": event.payload["trial"].map { ended.insert(TrialID($0)) }
+      case "trial.ended": if let trial = event.payload["trial"] { ended.insert(TrialID(trial)) }
       case "session.interrupted": interrupted.insert(event.session)
       default: break
       }
@@ -110,14 +134,15 @@ public struct SessionRecovery: Sendable {
     return ResumePoint(interruptedSession: latest, trialIndex: next)
   }
 
-  /// The takes the log says were started, each once, in order.
-  static func recordingRequests(in events: [SessionEvent]) -> [RecordingRequest] {
-    var seen: Set<RecordingRequest> = []
-    return events.compactMap { event -> RecordingRequest? in
-      guard event.type.rawValue == "recording.started", let request = RecordingRequest(payload: event.payload)
-      else { return nil }
-      return seen.insert(request).inserted ? request : nil
+  /// The last take the log says was started for each participant (or unseated player) in each
+  /// trial, in the order they were started: the takes a normal run would have filed last.
+  static func lastTakes(in events: [SessionEvent]) -> [RecordingRequest] {
+    var last: [[String]: (order: Int, request: RecordingRequest)] = [:]
+    for (order, event) in events.enumerated() where event.type.rawValue == "recording.started" {
+      guard let request = RecordingRequest(payload: event.payload) else { continue }
+      last[[request.trial.rawValue, request.participant?.rawValue ?? "player \(request.player)"]] = (order, request)
     }
+    return last.values.sorted { $0.order < $1.order }.map(\.request)
   }
 
   private func append(_ type: String, session: SessionID, payload: [String: String]) throws {

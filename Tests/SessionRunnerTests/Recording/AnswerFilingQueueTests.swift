@@ -1,0 +1,46 @@
+import Foundation
+import SessionEngine
+import SessionModel
+import Store
+import Testing
+
+@testable import SessionRunner
+
+/// During a session, the database keeps the last take of a participant in a trial, however long
+/// the earlier one takes to measure, and the log says which take replaced which.
+@Suite struct AnswerFilingQueueTests {
+  @Test(arguments: [
+    RecordingRequest(
+      trial: "T1", player: PlayerNumber(rawValue: 1)!, participant: RecoveryFixture.first, turn: 1, redo: 1),
+    RecordingRequest(trial: "T1", player: PlayerNumber(rawValue: 1)!, participant: RecoveryFixture.first, turn: 2),
+  ])
+  @MainActor func theLaterTakeIsKeptAndTheReplacementLogged(_ later: RecordingRequest) async throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    let journal = EventJournal(log: fixture.database.eventLog)
+    let queue = AnswerFilingQueue(
+      analysis: AnswerAnalysis(session: "S01", database: fixture.database), journal: journal)
+    // The earlier take is long, so measuring it takes longer than measuring the later one.
+    let first = try fixture.take(
+      RecordingRequest(trial: "T1", player: PlayerNumber(rawValue: 1)!, participant: RecoveryFixture.first, turn: 1),
+      seconds: 90)
+    let second = try fixture.take(later, seconds: 0.5)
+
+    queue.file(first)
+    queue.file(second)
+    let outcomes = try await queue.finish().map { try $0.get() }
+    _ = try await journal.finish()
+
+    #expect(outcomes.map(\.replacedPath) == [nil, first.url.path])
+    let answer = AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.first)
+    #expect(try fixture.database.recordings.fetch(answer)?.path == second.url.path)
+    let superseded = try fixture.database.eventLog.events(in: "S01").map(\.event)
+      .filter { $0.type.rawValue == "recording.superseded" }
+    #expect(
+      superseded.map(\.payload) == [
+        [
+          "trial": "T1", "participant": "P01", "player": "1", "replaced": first.url.path, "by": second.url.path,
+        ]
+      ])
+  }
+}

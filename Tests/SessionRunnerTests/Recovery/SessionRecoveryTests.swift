@@ -1,0 +1,77 @@
+import Foundation
+import SessionEngine
+import SessionModel
+import Store
+import Testing
+
+@testable import SessionRunner
+
+/// After a crash, recovery files what a normal run would have kept, and one bad file spoils nothing else.
+@Suite struct SessionRecoveryTests {
+  struct TakesCase: Sendable, CustomTestStringConvertible {
+    let testDescription: String
+    /// The second take is a redo of the first turn, or a new turn after a pause.
+    let second: RecordingRequest
+    /// Which takes the run had filed before it died.
+    let filedBeforeCrash: [Int]
+  }
+
+  static let first = RecordingRequest(
+    trial: "T1", player: PlayerNumber(rawValue: 1)!, participant: RecoveryFixture.first, turn: 1)
+  static let redo = RecordingRequest(
+    trial: "T1", player: PlayerNumber(rawValue: 1)!, participant: RecoveryFixture.first, turn: 1, redo: 1)
+  static let afterPause = RecordingRequest(
+    trial: "T1", player: PlayerNumber(rawValue: 1)!, participant: RecoveryFixture.first, turn: 3)
+
+  @Test(arguments: [
+    TakesCase(testDescription: "redo, the later take filed, the original not yet", second: redo, filedBeforeCrash: [1]),
+    TakesCase(testDescription: "redo, neither take filed", second: redo, filedBeforeCrash: []),
+    TakesCase(testDescription: "redo, only the original filed", second: redo, filedBeforeCrash: [0]),
+    TakesCase(testDescription: "new turn after a pause, the later filed", second: afterPause, filedBeforeCrash: [1]),
+    TakesCase(testDescription: "new turn after a pause, neither filed", second: afterPause, filedBeforeCrash: []),
+  ])
+  func theLastTakeOfAParticipantInATrialIsTheOneKept(_ example: TakesCase) throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    let takes = [try fixture.take(Self.first), try fixture.take(example.second)]
+    let answer = AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.first)
+    for index in example.filedBeforeCrash {
+      try fixture.database.answers.file(recordingAt: takes[index].url, as: answer)
+    }
+
+    let reports = try SessionRecovery(database: fixture.database).recoverAll()
+
+    #expect(reports.map(\.session) == ["S01"])
+    #expect(try fixture.database.recordings.fetch(answer)?.path == takes[1].url.path)
+    #expect(try fixture.types().last == "session.interrupted")
+    let superseded = try fixture.database.eventLog.events(in: "S01").map(\.event)
+      .filter { $0.type.rawValue == "recording.superseded" }
+    let replacedEarlier = example.filedBeforeCrash == [0]
+    #expect(superseded.map { $0.payload["replaced"] } == (replacedEarlier ? [takes[0].url.path] : []))
+    #expect(superseded.map { $0.payload["by"] } == (replacedEarlier ? [takes[1].url.path] : []))
+    #expect(FileManager.default.fileExists(atPath: takes[0].url.path), "an earlier take stays on disk")
+  }
+
+  @Test func anUnreadableTakeIsNamedAndTheSessionAndTheNextOnesAreStillClosed() throws {
+    let fixture = try RecoveryFixture(sessions: ["S01", "S02"])
+    defer { fixture.remove() }
+    let broken = try fixture.take(Self.first, garbage: true)
+    let other = RecordingRequest(
+      trial: "T1", player: PlayerNumber(rawValue: 2)!, participant: RecoveryFixture.second, turn: 2)
+    try fixture.take(other)
+    try fixture.take(Self.first, in: "S02")
+
+    let reports = try SessionRecovery(database: fixture.database).recoverAll()
+
+    #expect(reports.map(\.session) == ["S01", "S02"])
+    #expect(reports.first?.unrecoveredFiles.map(\.path) == [broken.url.path])
+    #expect(reports.map(\.recoveredFiles.count) == [1, 1])
+    #expect(
+      reports.first?.summary.french.contains(
+        "1 enregistrement(s) illisible(s), laissé(s) tel(s) quel(s) : \(broken.url.path) (") == true)
+    #expect(try fixture.types(in: "S01").last == "session.interrupted")
+    #expect(try fixture.types(in: "S02").last == "session.interrupted")
+    #expect(
+      try fixture.database.recordings.fetchAll().map(\.participant) == [RecoveryFixture.second, RecoveryFixture.first])
+  }
+}
