@@ -25,6 +25,11 @@ struct DatabaseRecoverCommand: ParsableCommand {
     if reports.isEmpty {
       Terminal.say(LocalizedText(fr: "Aucune séance interrompue.", en: "No interrupted session."))
     }
-    for report in reports { Terminal.say(report.summary) }
+    let failed = reports.filter { $0.failure != nil }
+    for report in reports where report.failure == nil { Terminal.say(report.summary) }
+    // A session left open is a runtime failure: scripts and the therapist must not read success.
+    guard let last = failed.last else { return }
+    for report in failed.dropLast() { Terminal.printError(report.summary.text(in: Terminal.language)) }
+    throw CommandFailure.runtime(last.summary)
   }
 }
