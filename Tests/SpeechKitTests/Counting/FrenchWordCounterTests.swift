@@ -48,7 +48,7 @@ struct FrenchWordCounterTests {
   static let chatCases: [WordCountCase] =
     [
       WordCountCase(
-        name: "worked example of measures.md (verbatim)",
+        name: "worked example of docs/speech-measures.md (verbatim)",
         line: "&-euh <le café> [/] le café de ma mère (.) j'ai senti l'odeur xxx .",
         expected: [
           "words": 8, "words_split": 10, "retraced_words": 2, "repetitions": 1, "filled_pauses": 1,

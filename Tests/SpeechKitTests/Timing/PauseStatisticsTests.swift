@@ -30,7 +30,7 @@ import Testing
       at1000: 0, bins: (1, 2, 0)),
   ]
 
-  @Test("pauses are counted and binned as measures.md defines them", arguments: cases)
+  @Test("pauses are counted and binned as docs/speech-measures.md defines them", arguments: cases)
   func pausesAreCountedAndBinned(_ testCase: Case) {
     let statistics = PauseStatistics(gaps: testCase.gaps, threshold: testCase.threshold)
     #expect(statistics.count == testCase.count)

@@ -15,8 +15,9 @@ struct AnalyzeAudioCommand: AsyncParsableCommand {
   @Flag(help: "Write one JSON object per file per line instead of a table.")
   var jsonl = false
 
+  // Optional rather than defaulting to the core count, so the help does not print this machine's count.
   @Option(help: "Files analysed at the same time (default: all cores).")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  var jobs: Int?
 
   @Option(name: .customLong("min-pause"), help: "Shortest silence counted as a pause, in milliseconds.")
   var minimumPause: Int = 250
@@ -27,7 +28,7 @@ struct AnalyzeAudioCommand: AsyncParsableCommand {
   var stimulusOnset: Double?
 
   func validate() throws {
-    guard jobs >= 1 else {
+    guard (jobs ?? 1) >= 1 else {
       throw ValidationError(
         LocalizedText(fr: "--jobs doit valoir au moins 1.", en: "--jobs must be at least 1.").text(
           in: Terminal.language))
@@ -45,7 +46,9 @@ struct AnalyzeAudioCommand: AsyncParsableCommand {
     let options = SpeechTimingOptions(minimumPause: Double(minimumPause) / 1000, stimulusOnset: stimulusOnset)
     let analyzer = SpeechTimingAnalyzer()
     let progress = ProgressBar(total: files.count, label: "analyse")
-    let results = files.parallelMap(jobs: jobs, progress: { progress.update(done: $0) }) {
+    let results = files.parallelMap(
+      jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: { progress.update(done: $0) }
+    ) {
       file -> Result<SpeechTiming, AudioError> in
       // Results and messages name each file as the user typed it.
       do throws(AudioError) {
