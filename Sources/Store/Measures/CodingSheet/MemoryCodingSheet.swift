@@ -53,13 +53,14 @@ public struct MemoryCodingSheet: Sendable {
     rows = try measured.map { measures in
       let recording = recordings[measures.answer]
       let transcript = try recording.flatMap { try Self.transcript(of: $0, in: database) }
-      return Row(
+      let row = Row(
         answer: measures.answer, recording: recording?.path ?? "",
         transcript: transcript.map { $0.utterances(of: "PAR").map(\.text).joined(separator: "\n") },
         automaticCount: measures.automaticMemories,
         automatic: transcript.map { Self.automaticCoding(of: $0).automatic } ?? [])
+      return (order: Self.blindOrder(measures.answer), row: row)
     }
-    .sorted { Self.blindOrder($0.answer) < Self.blindOrder($1.answer) }
+    .sorted { $0.order < $1.order }.map(\.row)
   }
 
   /// The sheet as CSV, in the dialect of every export.
