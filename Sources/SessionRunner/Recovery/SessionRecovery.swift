@@ -137,12 +137,26 @@ public struct SessionRecovery: Sendable {
   /// The last take the log says was started for each participant (or unseated player) in each
   /// trial, in the order they were started: the takes a normal run would have filed last.
   static func lastTakes(in events: [SessionEvent]) -> [RecordingRequest] {
-    var last: [[String]: (order: Int, request: RecordingRequest)] = [:]
+    var last: [TakeSlot: (order: Int, request: RecordingRequest)] = [:]
     for (order, event) in events.enumerated() where event.type.rawValue == "recording.started" {
       guard let request = RecordingRequest(payload: event.payload) else { continue }
-      last[[request.trial.rawValue, request.participant?.rawValue ?? "player \(request.player)"]] = (order, request)
+      last[TakeSlot(request)] = (order, request)
     }
     return last.values.sorted { $0.order < $1.order }.map(\.request)
+  }
+
+  /// Where a take is filed: the participant's answer to the trial, or, for a player without a
+  /// participant code, that player's.
+  private struct TakeSlot: Hashable {
+    var trial: TrialID
+    var participant: ParticipantCode?
+    var player: PlayerNumber?
+
+    init(_ request: RecordingRequest) {
+      trial = request.trial
+      participant = request.participant
+      player = request.participant == nil ? request.player : nil
+    }
   }
 
   private func append(_ type: String, session: SessionID, payload: [String: String]) throws {
