@@ -23,8 +23,11 @@ public struct FrenchWordCounter: Sendable {
         continue
       }
       counts.utterances += 1
-      counts.words += utterance.words.count
-      counts.wordsSplit += utterance.wordsSplit
+      // A number counts as the words CHAT writes it with (`1958` = `mille neuf cent cinquante-huit`
+      // = 4), so a typed or ASR answer and its CHAT export count the same.
+      let words = Self.spelledOut(utterance.words)
+      counts.words += words.count
+      counts.wordsSplit += utterance.wordsSplit + words.count - utterance.words.count
       counts.wordsAsSpoken += utterance.wordsAsSpoken
       counts.filledPauses += utterance.filledPauses
       counts.fragments += utterance.fragments
@@ -38,11 +41,11 @@ public struct FrenchWordCounter: Sendable {
       counts.retracedWords += utterance.retracedWords
       counts.wordErrors += utterance.wordErrors
       counts.paraphasicWords += utterance.paraphasicWords
-      counts.discourseMarkers += discourseMarkerCount(in: utterance.words)
-      for word in utterance.words { types.insert(word.lowercased()) }
+      counts.discourseMarkers += discourseMarkerCount(in: words)
+      for word in words { types.insert(word.lowercased()) }
       if utterance.countsForMLU {
         counts.utterancesMLU += 1
-        mluWordTotal += utterance.words.count
+        mluWordTotal += words.count
       }
     }
     let errorBase = utterances.filter { !$0.isExcluded }.reduce(0) { $0 + $1.wordErrorBase }
@@ -53,6 +56,14 @@ public struct FrenchWordCounter: Sendable {
       counts.words > 0 ? Double(counts.filledPauses) * 100 / Double(counts.words) : nil
     counts.pctWordErrors = errorBase > 0 ? Double(counts.wordErrors) * 100 / Double(errorBase) : nil
     return counts
+  }
+
+  /// Counted words with digits written out as French words (rule 15: numbers are words in letters).
+  static func spelledOut(_ words: [String]) -> [String] {
+    guard words.contains(where: { $0.contains(where: \.isNumber) }) else { return words }
+    return words.flatMap { word in
+      FrenchNumberSpeller.spellingOutDigits(inWord: word).split(separator: " ").map(String.init)
+    }
   }
 
   /// Applies the rule set to one main-tier text (CHAT notation, bullets allowed).
