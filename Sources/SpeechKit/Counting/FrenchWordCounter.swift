@@ -27,8 +27,9 @@ public struct FrenchWordCounter: Sendable {
       // = 4), so a typed or ASR answer and its CHAT export count the same.
       let words = Self.spelledOut(utterance.words)
       counts.words += words.count
-      counts.wordsSplit += utterance.wordsSplit + words.count - utterance.words.count
-      counts.wordsAsSpoken += utterance.wordsAsSpoken
+      let numberWords = words.count - utterance.words.count
+      counts.wordsSplit += utterance.wordsSplit + numberWords
+      counts.wordsAsSpoken += utterance.wordsAsSpoken + numberWords
       counts.filledPauses += utterance.filledPauses
       counts.fragments += utterance.fragments
       counts.nonwords += utterance.nonwords

@@ -119,7 +119,7 @@ extension FrenchNumberSpeller {
         open.append(character)
         if character == "]" {
           // A replacement's target is words: spelled like the main tier. Other annotations are not words.
-          output += open.hasPrefix("[:") ? spellingOutDigits(inCHAT: open) : open
+          output += open.hasPrefix("[: ") ? "[: " + spellingOutDigits(inCHAT: String(open.dropFirst(3).dropLast())) + "]" : open
           bracket = nil
         } else {
           bracket = open
@@ -157,6 +157,15 @@ extension FrenchNumberSpeller {
     }
     // `0word`: CHAT's omitted-word prefix, not the number zero.
     if token.hasPrefix("0"), let next = token.dropFirst().first, next.isLetter { return token }
+    // Scope marks and punctuation stay glued to the words they enclose: `<en` … `1944>`.
+    let core = token.drop { !$0.isLetter && !$0.isNumber }
+    let lead = token[..<core.startIndex]
+    let body = core.reversed().drop { !$0.isLetter && !$0.isNumber }.reversed()
+    let trail = String(core.dropFirst(body.count))
+    return lead + spellingOutDigits(inCore: String(body)) + trail
+  }
+
+  private static func spellingOutDigits(inCore token: String) -> String {
     let characters = Array(token)
     var pieces: [String] = []
     var letters = ""
