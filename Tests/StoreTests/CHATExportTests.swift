@@ -102,7 +102,10 @@ import Testing
   }
 
   @Test(arguments: [
-    SpeakerCase(testDescription: "short codes are kept", codes: ["P01", "AVC-M07"], speakers: ["AVC-M07", "P01"]),
+    SpeakerCase(testDescription: "short codes are kept", codes: ["P01", "AVCM07"], speakers: ["AVCM07", "P01"]),
+    SpeakerCase(
+      testDescription: "a code with a hyphen (CLAN error 18) numbers everyone", codes: ["P01", "AVC-M07"],
+      speakers: ["P01", "P02"]),
     SpeakerCase(
       testDescription: "one code longer than seven characters numbers everyone", codes: ["P01", "AVC-NANTES-07"],
       speakers: ["P01", "P02"]),

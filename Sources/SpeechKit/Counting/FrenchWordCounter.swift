@@ -25,7 +25,7 @@ public struct FrenchWordCounter: Sendable {
       counts.utterances += 1
       // A number counts as the words CHAT writes it with (`1958` = `mille neuf cent cinquante-huit`
       // = 4), so a typed or ASR answer and its CHAT export count the same.
-      let words = Self.spelledOut(utterance.words)
+      let words = FrenchNumberSpeller.spellingOutDigits(inWords: utterance.words)
       counts.words += words.count
       let numberWords = words.count - utterance.words.count
       counts.wordsSplit += utterance.wordsSplit + numberWords
@@ -57,14 +57,6 @@ public struct FrenchWordCounter: Sendable {
       counts.words > 0 ? Double(counts.filledPauses) * 100 / Double(counts.words) : nil
     counts.pctWordErrors = errorBase > 0 ? Double(counts.wordErrors) * 100 / Double(errorBase) : nil
     return counts
-  }
-
-  /// Counted words with digits written out as French words (rule 15: numbers are words in letters).
-  static func spelledOut(_ words: [String]) -> [String] {
-    guard words.contains(where: { $0.contains(where: \.isNumber) }) else { return words }
-    return words.flatMap { word in
-      FrenchNumberSpeller.spellingOutDigits(inWord: word).split(separator: " ").map(String.init)
-    }
   }
 
   /// Applies the rule set to one main-tier text (CHAT notation, bullets allowed).
@@ -231,7 +223,8 @@ public struct FrenchWordCounter: Sendable {
     if raw.hasPrefix("&*") { return .interposed }
     // Older CHAT wrote fragments as a bare "&word".
     if raw.hasPrefix("&") { return raw.count > 1 ? .fragment : .other }
-    if raw.hasPrefix("0") { return .omitted }
+    // `0est` is an omitted word; `0`, `000` (as in `10 000`) are typed numbers, written out in CHAT.
+    if raw.hasPrefix("0"), !raw.allSatisfy({ $0.isASCII && $0.isNumber }) { return .omitted }
     if raw.hasPrefix("#") || raw.hasPrefix("-") { return .other }
     let base = raw.utf8.prefix(while: { $0 != UInt8(ascii: "@") })
     if base.count == 3 {

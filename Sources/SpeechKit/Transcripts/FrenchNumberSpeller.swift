@@ -100,7 +100,9 @@ extension FrenchNumberSpeller {
   /// Digits that CHAT allows are left alone: media bullets (`·1200_4600·`), timed pauses (`(1.5)`),
   /// and annotations in brackets other than a replacement (`[: …]`, which holds words).
   public static func spellingOutDigits(inCHAT text: String) -> String {
-    guard text.contains(where: \.isASCIIDigit) else { return text }
+    guard text.contains(where: { $0.isASCIIDigit || $0 == "%" }) else { return text }
+    let text = joiningThousands(text.split(separator: " ", omittingEmptySubsequences: false).map(String.init))
+      .joined(separator: " ")
     var output = ""
     var word = ""
     var inBullet = false
@@ -150,7 +152,10 @@ extension FrenchNumberSpeller {
   /// (`1958` → `mille neuf cent cinquante-huit`), letters around a number kept as their own words
   /// (`14h30` → `quatorze h trente`).
   public static func spellingOutDigits(inWord token: String) -> String {
+    if token == "%" { return "pour cent" }
     guard token.contains(where: \.isASCIIDigit) else { return token }
+    // `10 000` typed with a no-break space is one number.
+    let token = String(token.filter { $0 != "\u{A0}" && $0 != "\u{202F}" })
     // A timed pause `(1.5)` or `(1:02.5)` is not a word.
     if token.hasPrefix("("), token.hasSuffix(")"), token.dropFirst().dropLast().allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == ":" }) {
       return token
@@ -161,8 +166,44 @@ extension FrenchNumberSpeller {
     let core = token.drop { !$0.isLetter && !$0.isNumber }
     let lead = token[..<core.startIndex]
     let body = core.reversed().drop { !$0.isLetter && !$0.isNumber }.reversed()
-    let trail = String(core.dropFirst(body.count))
-    return lead + spellingOutDigits(inCore: String(body)) + trail
+    var trail = String(core.dropFirst(body.count))
+    var spelled = spellingOutDigits(inCore: String(body))
+    if trail.hasPrefix("%") {
+      spelled += " pour cent"
+      trail.removeFirst()
+    }
+    return lead + spelled + trail
+  }
+
+  /// Counted words with their numbers written out, one word per element: `["en", "1958"]` →
+  /// `["en", "mille", "neuf", "cent", "cinquante-huit"]`, `["10", "000"]` → `["dix", "mille"]`.
+  public static func spellingOutDigits(inWords words: [String]) -> [String] {
+    guard words.contains(where: { $0.contains(where: \.isASCIIDigit) || $0 == "%" }) else { return words }
+    return joiningThousands(words).flatMap { spellingOutDigits(inWord: $0).split(separator: " ").map(String.init) }
+  }
+
+  /// French groups thousands with a space: `10 000`, `1 200 000` are one number each. A group of
+  /// one to three digits followed by groups of exactly three is joined; anything else is left.
+  static func joiningThousands(_ tokens: [String]) -> [String] {
+    func isDigits(_ token: String, _ counts: ClosedRange<Int>) -> Bool {
+      counts.contains(token.count) && token.allSatisfy(\.isASCIIDigit)
+    }
+    var joined: [String] = []
+    var index = 0
+    while index < tokens.count {
+      var token = tokens[index]
+      index += 1
+      guard isDigits(token, 1...3) else {
+        joined.append(token)
+        continue
+      }
+      while index < tokens.count, isDigits(tokens[index], 3...3) {
+        token += tokens[index]
+        index += 1
+      }
+      joined.append(token)
+    }
+    return joined
   }
 
   private static func spellingOutDigits(inCore token: String) -> String {

@@ -9,8 +9,8 @@ import SpeechKit
 /// - One recording, one file: `@Media:` names the recording (CLAN wants it to match the file's own
 ///   name, error 157), so the time bullets, in milliseconds on the recording's clock, play the
 ///   answer in CLAN. Answers without a transcript have no file (their recording is all there is).
-/// - Speaker code: the participant code itself when CHAT accepts it (at most seven characters),
-///   otherwise `P` and the participant's position in the session (`P01`…); the `@ID` custom field
+/// - Speaker code: the participant code itself when CHAT accepts it (at most seven letters and
+///   digits), otherwise `P` and the participant's position in the session (`P01`…); the `@ID` custom field
 ///   always holds the participant code, so the mapping is in the file.
 /// - One lazy gem per file, `@G:` naming the trial, its condition and stimulus; `@Comment` names
 ///   the session.
@@ -82,10 +82,12 @@ public struct CHATExport: ExportWriter {
     "\(trial.id.rawValue) \(trial.condition.rawValue) \(trial.stimulus.rawValue)"
   }
 
-  /// Participant codes of up to seven characters are valid CHAT speaker codes as they are;
-  /// otherwise every participant gets `P` and a two-digit position, so codes never mix styles.
+  /// Participant codes of up to seven letters and digits are valid CHAT speaker codes as they are
+  /// (CLAN `check` refuses a `-` in a speaker code, error 18); otherwise every participant gets `P`
+  /// and a two-digit position, so codes never mix styles.
   static func speakerCodes(for participants: [ParticipantCode]) -> [ParticipantCode: String] {
-    if participants.allSatisfy({ $0.rawValue.count <= 7 }) {
+    let valid = { (code: String) in code.count <= 7 && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    if participants.allSatisfy({ valid($0.rawValue) }) {
       return Dictionary(uniqueKeysWithValues: participants.map { ($0, $0.rawValue) })
     }
     return Dictionary(

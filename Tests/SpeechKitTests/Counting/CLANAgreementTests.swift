@@ -71,6 +71,31 @@ struct CLANAgreementTests {
         == theirs)
   }
 
+  /// Typed answers as a therapist or an ASR writes them, digits included: what `CHATWriter` makes
+  /// of them passes CLAN `check`, and CLAN counts the words ConnectAge counted in the typed text.
+  @Test(arguments: [
+    "En 1958, je faisais les foins à la ferme de mon oncle.",
+    "J'avais 20 ans, le 1er mai 1968. On est partis à 14h30 !",
+    "Ma 2e fille est née en 1971 ; elle pesait 3,5 kilos.",
+    "Euh... on était 21, non 80 ou 91 personnes. Le bal, hein, c'était en l'an 2000.",
+    "C'était 50% moins cher : 10 000 francs, au 3ème étage du numéro 12.",
+  ])
+  func typedAnswersWrittenAsCHATPassCheckAndCountTheSame(_ typed: String) throws {
+    let clan = try #require(CLANTools.shared)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = try PlainTextReader.read(text: typed, speaker: "P01")
+    let url = folder.appendingPathComponent("typed.cha")
+    try CHATWriter.text(of: source).write(to: url, atomically: true, encoding: .utf8)
+    let verdict = try clan.check(url)
+    let written = try String(contentsOf: url, encoding: .utf8)
+    #expect(verdict.passed, "CLAN check refused:\n\(written)\n\(verdict.report)")
+    let ours = FrenchWordCounter().count(source, speaker: "P01")
+    #expect(FrenchWordCounter().count(try CHATReader.read(url: url), speaker: "P01") == ours)
+    #expect(try clan.counts(of: "P01", in: url).words == ours.words)
+  }
+
   /// The CHAT files kept as goldens in the tests are CHAT that CLAN accepts.
   @Test func theCHATGoldensPassCLANCheck() throws {
     let clan = try #require(CLANTools.shared)
