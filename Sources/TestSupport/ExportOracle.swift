@@ -67,6 +67,8 @@ public enum ExportOracle {
         if String(words) != row["words"] {
           problems.append("\(name): \(words) words on tier \(participant), measures.csv \(row["words"] ?? "none")")
         }
+      } else if let words = row["words"].flatMap(Int.init), words > 0 {
+        problems.append("\(name): measures.csv counts \(words) words but there is no tier \(participant)")
       }
       guard let pauses = grid.tier(named: "pauses") else {
         problems.append("\(name): no pauses tier")
