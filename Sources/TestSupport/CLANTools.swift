@@ -74,7 +74,8 @@ public struct CLANTools: Sendable {
     return Counts(
       words: try number("[0-9]+ +Total number of items", in: freq),
       types: try number("[0-9]+ +Total number of different item types", in: freq),
-      mluUtterances: try number("utterances = [0-9]+", in: mlu), mluWords: try number("(words|morphemes) = [0-9]+", in: mlu))
+      mluUtterances: try number("utterances = [0-9]+", in: mlu),
+      mluWords: try number("(words|morphemes) = [0-9]+", in: mlu))
   }
 
   /// Standard output and error together: CLAN writes its verdicts to either.

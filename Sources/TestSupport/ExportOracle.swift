@@ -28,7 +28,8 @@ public enum ExportOracle {
       let row = measures.row(session: session, trial: trial, participant: code)
       let counted = try clan.counts(of: speaker, in: file).words
       if row?["words"] != String(counted) {
-        problems.append("\(file.lastPathComponent): CLAN counts \(counted) words, measures.csv \(row?["words"] ?? "none")")
+        problems.append(
+          "\(file.lastPathComponent): CLAN counts \(counted) words, measures.csv \(row?["words"] ?? "none")")
       }
     }
     return problems
@@ -77,7 +78,9 @@ public enum ExportOracle {
       if String(pauses.labelled) != row["silent_pauses_n"] {
         problems.append("\(name): \(pauses.labelled) pauses, measures.csv \(row["silent_pauses_n"] ?? "none")")
       }
-      if let total = row["silent_pauses_total_s"].flatMap(Double.init), abs(total - pauses.labelledSeconds) > 0.0005 + 1e-9 {
+      if let total = row["silent_pauses_total_s"].flatMap(Double.init),
+        abs(total - pauses.labelledSeconds) > 0.0005 + 1e-9
+      {
         problems.append("\(name): pauses last \(pauses.labelledSeconds) s, measures.csv \(total) s")
       }
     }

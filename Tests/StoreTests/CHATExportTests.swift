@@ -17,7 +17,8 @@ import Testing
   /// (P02, T1) has none.
   @Test func everyTranscribedAnswerBecomesOneCHATFileNamedAfterItsRecording() throws {
     let files = try files()
-    #expect(files.map(\.name) == ["chat/S01/T1-P01-turn1.cha", "chat/S01/T2-P01-turn1.cha", "chat/S01/T2-P02-turn1.cha"])
+    #expect(
+      files.map(\.name) == ["chat/S01/T1-P01-turn1.cha", "chat/S01/T2-P01-turn1.cha", "chat/S01/T2-P02-turn1.cha"])
     #expect(files.map(\.rowCount) == [1, 1, 2])
     for file in files {
       try GoldenFile.expect(file.contents, matches: String(file.name.split(separator: "/").last!))
@@ -49,9 +50,10 @@ import Testing
     let typed = try #require(try files().first { $0.name == "chat/S01/T2-P02-turn1.cha" })
     let transcript = try CHATReader.read(Data(typed.contents.utf8), file: typed.name)
     #expect(transcript.declaredParticipants == ["P02"])
-    #expect(transcript.utterances.map(\.text) == [
-      "Ah , l'odeur du foin !", "En mille neuf cent cinquante-huit , je faisais les foins à la ferme de mon oncle .",
-    ])
+    #expect(
+      transcript.utterances.map(\.text) == [
+        "Ah , l'odeur du foin !", "En mille neuf cent cinquante-huit , je faisais les foins à la ferme de mon oncle .",
+      ])
     // Two untimed sentences: no bullet rather than one invented for each.
     #expect(transcript.utterances.allSatisfy { $0.start == nil })
     let timed = try #require(try files().first { $0.name == "chat/S01/T2-P01-turn1.cha" })
@@ -71,7 +73,9 @@ import Testing
       let written = try CHATReader.read(Data(file.contents.utf8), file: file.name)
       let speaker = try #require(written.declaredParticipants.first)
       let key = try #require(
-        snapshot.transcripts.keys.first { file.name.hasSuffix("/\(CHATExport.mediaName(of: snapshot.recordings[$0]!)).cha") })
+        snapshot.transcripts.keys.first {
+          file.name.hasSuffix("/\(CHATExport.mediaName(of: snapshot.recordings[$0]!)).cha")
+        })
       let source = AnswerTranscripts.answer(in: snapshot.transcripts[key]!, as: speaker)
       let counts = counter.count(written, speaker: speaker)
       #expect(counts == counter.count(Transcript(format: .chat, utterances: source), speaker: speaker), "\(file.name)")

@@ -48,7 +48,8 @@ import Testing
       tiers: ["P01", "speech", "pauses"], speech: ["silence", "speech", "silence"], pauses: [""]),
     TierCase(
       testDescription: "typed text of two sentences: both on the tier, pauses from the audio",
-      file: "textgrid/S01/T2-P02.TextGrid", tiers: ["P02", "speech", "pauses"], speech: ["silence", "speech", "silence"],
+      file: "textgrid/S01/T2-P02.TextGrid", tiers: ["P02", "speech", "pauses"],
+      speech: ["silence", "speech", "silence"],
       pauses: ["", "pause", "", "pause", ""]),
     TierCase(
       testDescription: "no transcript: speech, silence and pauses only", file: "textgrid/S01/T1-P02.TextGrid",
@@ -71,7 +72,10 @@ import Testing
     let snapshot = try ExportSnapshot.load(from: fixture.database, transcripts: true)
     let counter = FrenchWordCounter()
     for (key, recording) in snapshot.recordings {
-      let file = try #require(try TextGridExport().files(for: snapshot).first { $0.name.hasSuffix("/\(key.trial.rawValue)-\(key.participant.rawValue).TextGrid") })
+      let file = try #require(
+        try TextGridExport().files(for: snapshot).first {
+          $0.name.hasSuffix("/\(key.trial.rawValue)-\(key.participant.rawValue).TextGrid")
+        })
       let grid = try TextGridReader.readTextGrid(text: file.contents, file: file.name)
       let measures = try #require(snapshot.measuresByAnswer[key])
       let pauses = try #require(grid.tier(named: "pauses")).intervals.filter { $0.text == "pause" }
@@ -79,7 +83,9 @@ import Testing
       #expect(pauses.count == measures.pauseCount)
       for tier in grid.tiers {
         #expect(tier.intervals.first?.xmin == 0 && tier.intervals.last?.xmax == grid.xmax, "\(file.name) \(tier.name)")
-        #expect(zip(tier.intervals, tier.intervals.dropFirst()).allSatisfy { $0.xmax == $1.xmin }, "\(file.name) \(tier.name)")
+        #expect(
+          zip(tier.intervals, tier.intervals.dropFirst()).allSatisfy { $0.xmax == $1.xmin }, "\(file.name) \(tier.name)"
+        )
       }
       guard let source = snapshot.transcripts[key] else { continue }
       let speaker = recording.participant.rawValue
@@ -101,7 +107,9 @@ import Testing
     defer { fixture.remove() }
     let snapshot = try ExportSnapshot.load(from: fixture.database, transcripts: true)
     let csv = try #require(try CSVExport().files(for: snapshot).first { $0.name == "measures.csv" }).contents
-    let rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let rows = csv.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
     let header = rows[0]
     func column(_ name: String, _ row: [String]) throws -> String { row[try #require(header.firstIndex(of: name))] }
     let folder = try StoreFixtures.temporaryFolder()
@@ -110,7 +118,10 @@ import Testing
       let url = folder.appendingPathComponent(file.name.replacingOccurrences(of: "/", with: "-"))
       try file.contents.write(to: url, atomically: true, encoding: .utf8)
       let grid = try praat.read(url)
-      let key = try #require(snapshot.recordings.keys.first { file.name.hasSuffix("/\($0.trial.rawValue)-\($0.participant.rawValue).TextGrid") })
+      let key = try #require(
+        snapshot.recordings.keys.first {
+          file.name.hasSuffix("/\($0.trial.rawValue)-\($0.participant.rawValue).TextGrid")
+        })
       let speaker = key.participant.rawValue
       #expect(grid.tiers.allSatisfy { $0.isInterval && $0.tiles }, "\(file.name): \(grid.tiers)")
       if let source = snapshot.transcripts[key] {
@@ -119,10 +130,13 @@ import Testing
         #expect(grid.tier(named: speaker)?.labels == words, "\(file.name)")
       }
       #expect(grid.tiers.map(\.name).suffix(2) == ["speech", "pauses"])
-      let row = try #require(try rows.first { try column("trial_id", $0) == key.trial.rawValue && column("participant_code", $0) == speaker })
+      let row = try #require(
+        try rows.first { try column("trial_id", $0) == key.trial.rawValue && column("participant_code", $0) == speaker }
+      )
       let pauses = try #require(grid.tier(named: "pauses"))
       #expect(pauses.labelled == Int(try column("silent_pauses_n", row)), "\(file.name)")
-      #expect(abs(pauses.labelledSeconds - Double(try column("silent_pauses_total_s", row))!) < 0.0005 + 1e-9, "\(file.name)")
+      #expect(
+        abs(pauses.labelledSeconds - Double(try column("silent_pauses_total_s", row))!) < 0.0005 + 1e-9, "\(file.name)")
     }
   }
 }

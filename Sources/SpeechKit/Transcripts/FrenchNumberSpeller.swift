@@ -121,7 +121,8 @@ extension FrenchNumberSpeller {
         open.append(character)
         if character == "]" {
           // A replacement's target is words: spelled like the main tier. Other annotations are not words.
-          output += open.hasPrefix("[: ") ? "[: " + spellingOutDigits(inCHAT: String(open.dropFirst(3).dropLast())) + "]" : open
+          output +=
+            open.hasPrefix("[: ") ? "[: " + spellingOutDigits(inCHAT: String(open.dropFirst(3).dropLast())) + "]" : open
           bracket = nil
         } else {
           bracket = open
@@ -157,7 +158,9 @@ extension FrenchNumberSpeller {
     // `10 000` typed with a no-break space is one number.
     let token = String(token.filter { $0 != "\u{A0}" && $0 != "\u{202F}" })
     // A timed pause `(1.5)` or `(1:02.5)` is not a word.
-    if token.hasPrefix("("), token.hasSuffix(")"), token.dropFirst().dropLast().allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == ":" }) {
+    if token.hasPrefix("("), token.hasSuffix(")"),
+      token.dropFirst().dropLast().allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == ":" })
+    {
       return token
     }
     // `0word`: CHAT's omitted-word prefix, not the number zero.

@@ -10,8 +10,8 @@ import SpeechKit
 ///   name, error 157), so the time bullets, in milliseconds on the recording's clock, play the
 ///   answer in CLAN. Answers without a transcript have no file (their recording is all there is).
 /// - Speaker code: the participant code itself when CHAT accepts it (at most seven letters and
-///   digits), otherwise `P` and the participant's position in the session (`P01`…); the `@ID` custom field
-///   always holds the participant code, so the mapping is in the file.
+///   digits), otherwise `P` and the participant's position in the session (`P01`…); the `@ID`
+///   custom field always holds the participant code, so the mapping is in the file.
 /// - One lazy gem per file, `@G:` naming the trial, its condition and stimulus; `@Comment` names
 ///   the session.
 /// - Only the answering speaker's utterances are kept (a transcript's `INV` prompt is not).
@@ -42,7 +42,7 @@ public struct CHATExport: ExportWriter {
         let media = Self.mediaName(of: recording)
         let file = Transcript(
           format: .chat,
-          headers: headers(of: session, participant: key.participant, speaker: speaker, media: media, in: snapshot),
+          headers: headers(of: session, participant: key.participant, speaker: speaker, media: media),
           utterances: spoken)
         return ExportedFile(
           name: "chat/\(session.id.rawValue)/\(media).cha", contents: CHATWriter.text(of: file),
@@ -52,7 +52,7 @@ public struct CHATExport: ExportWriter {
   }
 
   private func headers(
-    of session: Session, participant: ParticipantCode, speaker: String, media: String, in snapshot: ExportSnapshot
+    of session: Session, participant: ParticipantCode, speaker: String, media: String
   ) -> [CHATHeader] {
     let corpus = session.study?.rawValue ?? "connectage"
     return [

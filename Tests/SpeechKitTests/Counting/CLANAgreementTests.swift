@@ -46,8 +46,10 @@ struct CLANAgreementTests {
   static func file(_ answer: Answer, in folder: URL) throws -> URL {
     let url = folder.appendingPathComponent("answer.cha")
     let text =
-      (["@UTF8", "@Begin", "@Languages:\tfra", "@Participants:\tP01 Participant",
-        "@ID:\tfra|connectage|P01|||G1||Participant||P01|"]
+      ([
+        "@UTF8", "@Begin", "@Languages:\tfra", "@Participants:\tP01 Participant",
+        "@ID:\tfra|connectage|P01|||G1||Participant||P01|",
+      ]
       + answer.lines.map { "*P01:\t\($0)" } + ["@End"]).joined(separator: "\n") + "\n"
     try text.write(to: url, atomically: true, encoding: .utf8)
     return url

@@ -45,8 +45,10 @@ import Testing
     ("j'ai (1.5) attendu . \u{15}1200_4600\u{15}", "j'ai (1.5) attendu . \u{15}1200_4600\u{15}"),
     ("0est parti . [+ exc]", "0est parti . [+ exc]"),
     ("sans chiffre .", "sans chiffre ."),
-    ("50% moins cher , 10 000 francs et 1 200 000 habitants .",
-     "cinquante pour cent moins cher , dix mille francs et un million deux cent mille habitants ."),
+    (
+      "50% moins cher , 10 000 francs et 1 200 000 habitants .",
+      "cinquante pour cent moins cher , dix mille francs et un million deux cent mille habitants ."
+    ),
     ("vingt % .", "vingt pour cent ."),
   ])
   func mainTiers(_ text: String, _ written: String) {

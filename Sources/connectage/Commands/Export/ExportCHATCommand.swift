@@ -23,9 +23,9 @@ struct ExportCHATCommand: ParsableCommand {
   static func summary(of files: [ExportedFile], in out: String) -> LocalizedText {
     let utterances = files.reduce(0) { $0 + $1.rowCount }
     return LocalizedText(
-      fr: "Export CHAT écrit dans \(out) : \(files.count) fichier(s) (un par réponse transcrite), \(utterances) énoncé(s). "
-        + ExportOptions.manifestSentence.french,
-      en: "CHAT export written to \(out): \(files.count) file(s) (one per transcribed answer), \(utterances) utterance(s). "
-        + ExportOptions.manifestSentence.english)
+      fr: "Export CHAT écrit dans \(out) : \(files.count) fichier(s) (un par réponse transcrite), "
+        + "\(utterances) énoncé(s). " + ExportOptions.manifestSentence.french,
+      en: "CHAT export written to \(out): \(files.count) file(s) (one per transcribed answer), "
+        + "\(utterances) utterance(s). " + ExportOptions.manifestSentence.english)
   }
 }
