@@ -174,6 +174,9 @@ extension FrenchNumberSpeller {
     if trail.hasPrefix("%") {
       spelled += " pour cent"
       trail.removeFirst()
+    } else if trail.hasPrefix("°") {
+      spelled += " " + degrees(after: String(body))
+      trail.removeFirst()
     }
     return lead + spelled + trail
   }
@@ -241,7 +244,8 @@ extension FrenchNumberSpeller {
         end += 1
       }
       if !letters.isEmpty {
-        pieces.append(letters)
+        // `n°12`: CLAN reads `°` as a paired prosodic mark (error 117), so the sign becomes its word.
+        pieces.append(["n°", "N°"].contains(letters) ? "numéro" : letters)
         letters = ""
       }
       if decimals.isEmpty, let ordinal = ordinal(digits: digits, suffix: suffix.lowercased()) {
@@ -251,10 +255,21 @@ extension FrenchNumberSpeller {
       }
       var spelled = number(digits)
       if !decimals.isEmpty { spelled += " virgule " + number(decimals) }
+      if index < characters.count, characters[index] == "°" {
+        spelled += " " + degrees(after: digits)
+        index += 1
+      }
       pieces.append(spelled)
     }
     if !letters.isEmpty { pieces.append(letters) }
     return pieces.joined(separator: " ")
+  }
+
+  /// The word for `°` after `number` (its digits, maybe a decimal comma): `degrés`, singular below
+  /// two (`1,5 degré`, `zéro degré`).
+  private static func degrees(after number: String) -> String {
+    let whole = number.reversed().prefix { $0.isASCIIDigit || $0 == "," }.reversed().prefix { $0 != "," }
+    return (Int(String(whole)) ?? 2) >= 2 ? "degrés" : "degré"
   }
 
   /// `1er`, `1re`, `2e`, `2ème`, `3è`: the ordinal in words; `nil` for any other suffix.

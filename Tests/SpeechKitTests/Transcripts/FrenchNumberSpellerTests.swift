@@ -50,6 +50,10 @@ import Testing
       "cinquante pour cent moins cher , dix mille francs et un million deux cent mille habitants ."
     ),
     ("vingt % .", "vingt pour cent ."),
+    (
+      "au n°12 , il faisait 30° , 1° ou 20°C .",
+      "au numéro douze , il faisait trente degrés , un degré ou vingt degrés C ."
+    ),
   ])
   func mainTiers(_ text: String, _ written: String) {
     #expect(FrenchNumberSpeller.spellingOutDigits(inCHAT: text) == written)
