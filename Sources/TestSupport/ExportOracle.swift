@@ -95,16 +95,21 @@ public enum ExportOracle {
 }
 
 /// `measures.csv` as rows of named fields (RFC 4180 quoting).
-struct MeasuresTable {
-  var rows: [[String: String]] = []
+public struct MeasuresTable: Sendable {
+  public var rows: [[String: String]] = []
 
-  init(_ url: URL) throws {
-    let records = Self.records(try String(contentsOf: url, encoding: .utf8))
+  public init(_ url: URL) throws {
+    self.init(text: try String(contentsOf: url, encoding: .utf8))
+  }
+
+  public init(text: String) {
+    let records = Self.records(text)
     guard let header = records.first else { return }
     rows = records.dropFirst().map { Dictionary(zip(header, $0), uniquingKeysWith: { first, _ in first }) }
   }
 
-  func row(session: String, trial: String, participant: String) -> [String: String]? {
+  /// The row of one answer, by `session_id`, `trial_id` and `participant_code`.
+  public func row(session: String, trial: String, participant: String) -> [String: String]? {
     rows.first { $0["session_id"] == session && $0["trial_id"] == trial && $0["participant_code"] == participant }
   }
 

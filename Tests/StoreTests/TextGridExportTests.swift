@@ -106,12 +106,8 @@ import Testing
     let fixture = try TranscribedSessionFixture()
     defer { fixture.remove() }
     let snapshot = try ExportSnapshot.load(from: fixture.database, transcripts: true)
-    let csv = try #require(try CSVExport().files(for: snapshot).first { $0.name == "measures.csv" }).contents
-    let rows = csv.split(separator: "\n").map {
-      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    }
-    let header = rows[0]
-    func column(_ name: String, _ row: [String]) throws -> String { row[try #require(header.firstIndex(of: name))] }
+    let measures = MeasuresTable(
+      text: try #require(try CSVExport().files(for: snapshot).first { $0.name == "measures.csv" }).contents)
     let folder = try StoreFixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     for file in try TextGridExport().files(for: snapshot) {
@@ -130,13 +126,12 @@ import Testing
         #expect(grid.tier(named: speaker)?.labels == words, "\(file.name)")
       }
       #expect(grid.tiers.map(\.name).suffix(2) == ["speech", "pauses"])
-      let row = try #require(
-        try rows.first { try column("trial_id", $0) == key.trial.rawValue && column("participant_code", $0) == speaker }
-      )
+      let row = try #require(measures.row(session: "S01", trial: key.trial.rawValue, participant: speaker))
       let pauses = try #require(grid.tier(named: "pauses"))
-      #expect(pauses.labelled == Int(try column("silent_pauses_n", row)), "\(file.name)")
+      #expect(pauses.labelled == Int(try #require(row["silent_pauses_n"])), "\(file.name)")
       #expect(
-        abs(pauses.labelledSeconds - Double(try column("silent_pauses_total_s", row))!) < 0.0005 + 1e-9, "\(file.name)")
+        abs(pauses.labelledSeconds - Double(try #require(row["silent_pauses_total_s"]))!) < 0.0005 + 1e-9,
+        "\(file.name)")
     }
   }
 }
