@@ -1,43 +1,102 @@
 import Foundation
 import SessionModel
 import SpeechKit
+import TestSupport
 import Testing
 
 @testable import Store
 
 @Suite struct CHATExportTests {
-  @Test func aSessionBecomesOneCHATFileWithGemsBulletsAndPseudonymousSpeakers() throws {
+  func files() throws -> [ExportedFile] {
     let fixture = try TranscribedSessionFixture()
     defer { fixture.remove() }
-    let files = try CHATExport().files(for: ExportSnapshot.load(from: fixture.database, transcripts: true))
-    try #require(files.map(\.name) == ["chat/S01.cha"])
-    try GoldenFile.expect(files[0].contents, matches: "S01.cha")
-    #expect(files[0].rowCount == 2)
+    return try CHATExport().files(for: ExportSnapshot.load(from: fixture.database, transcripts: true))
   }
 
-  @Test func theFileFollowsCHATHeaderRulesAndReadsBack() throws {
+  /// One file per transcribed answer, named after its recording; the answer without transcript
+  /// (P02, T1) has none.
+  @Test func everyTranscribedAnswerBecomesOneCHATFileNamedAfterItsRecording() throws {
+    let files = try files()
+    #expect(
+      files.map(\.name) == ["chat/S01/T1-P01-turn1.cha", "chat/S01/T2-P01-turn1.cha", "chat/S01/T2-P02-turn1.cha"])
+    #expect(files.map(\.rowCount) == [1, 1, 2])
+    for file in files {
+      try GoldenFile.expect(file.contents, matches: String(file.name.split(separator: "/").last!))
+    }
+  }
+
+  @Test func eachFileFollowsCHATHeaderRulesNamesItsMediaAndReadsBack() throws {
+    for file in try files() {
+      let lines = file.contents.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      // @UTF8 first, @Begin second, @End last, exactly once each (CHAT manual, "Required headers").
+      #expect(Array(lines.prefix(2)) == ["@UTF8", "@Begin"])
+      #expect(lines.suffix(2) == ["@End", ""])
+      #expect(lines.filter { $0 == "@Begin" || $0 == "@End" }.count == 2)
+      // One @ID for the one participant, ten fields each.
+      let ids = lines.filter { $0.hasPrefix("@ID:\t") }
+      #expect(ids.count == 1)
+      #expect(ids.allSatisfy { $0.dropFirst(5).split(separator: "|", omittingEmptySubsequences: false).count == 11 })
+      #expect(lines.contains("@Date:\t01-JAN-2027"))
+      // CLAN error 157: the media name is the file's own name.
+      let media = String(file.name.split(separator: "/").last!.dropLast(4))
+      #expect(lines.contains("@Media:\t\(media), audio"))
+      // CLAN errors 38 and 47: no digit inside a main-tier word.
+      let mainTierTexts = lines.filter { $0.hasPrefix("*") }.map { line in
+        line.split(separator: "\t", maxSplits: 1).last!.split(separator: "\u{15}").first ?? ""
+      }
+      #expect(mainTierTexts.allSatisfy { !$0.contains(where: \.isNumber) })
+      _ = try CHATReader.read(Data(file.contents.utf8), file: file.name)
+    }
+    let typed = try #require(try files().first { $0.name == "chat/S01/T2-P02-turn1.cha" })
+    let transcript = try CHATReader.read(Data(typed.contents.utf8), file: typed.name)
+    #expect(transcript.declaredParticipants == ["P02"])
+    #expect(
+      transcript.utterances.map(\.text) == [
+        "Ah , l'odeur du foin !", "En mille neuf cent cinquante-huit , je faisais les foins à la ferme de mon oncle .",
+      ])
+    // Two untimed sentences: no bullet rather than one invented for each.
+    #expect(transcript.utterances.allSatisfy { $0.start == nil })
+    let timed = try #require(try files().first { $0.name == "chat/S01/T2-P01-turn1.cha" })
+    let words = try CHATReader.read(Data(timed.contents.utf8), file: timed.name)
+    #expect(words.utterances.map(\.start) == [1.2])
+    #expect(words.utterances[0].words.count == 7)
+  }
+
+  /// The words ConnectAge counts in the CHAT it wrote are the words it counted in the source
+  /// transcript (a year in digits counts as the words it is written with).
+  @Test func theCHATFileCountsAsItsSourceTranscript() throws {
     let fixture = try TranscribedSessionFixture()
     defer { fixture.remove() }
-    let text = try #require(
-      try CHATExport().files(for: ExportSnapshot.load(from: fixture.database, transcripts: true)).first
-    )
-    .contents
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    // @UTF8 first, @Begin second, @End last, exactly once each (CHAT manual, "Required headers").
-    #expect(Array(lines.prefix(2)) == ["@UTF8", "@Begin"])
-    #expect(lines.suffix(2) == ["@End", ""])
-    #expect(lines.filter { $0 == "@Begin" || $0 == "@End" }.count == 2)
-    // One @ID per declared participant, ten fields each.
-    let ids = lines.filter { $0.hasPrefix("@ID:\t") }
-    #expect(ids.count == 2)
-    #expect(ids.allSatisfy { $0.dropFirst(5).split(separator: "|", omittingEmptySubsequences: false).count == 11 })
-    // @Date in DD-MON-YYYY.
-    #expect(lines.contains("@Date:\t01-JAN-2027"))
-    let transcript = try CHATReader.read(Data(text.utf8), file: "S01.cha")
-    #expect(transcript.declaredParticipants == ["P01", "P02"])
-    #expect(transcript.utterances.map(\.speaker) == ["P01", "P01"])
-    #expect(transcript.utterances[1].words.count == 7)
-    #expect(transcript.utterances.map(\.start) == [0.8, 1.2])
+    let snapshot = try ExportSnapshot.load(from: fixture.database, transcripts: true)
+    let counter = FrenchWordCounter()
+    for file in try CHATExport().files(for: snapshot) {
+      let written = try CHATReader.read(Data(file.contents.utf8), file: file.name)
+      let speaker = try #require(written.declaredParticipants.first)
+      let key = try #require(
+        snapshot.transcripts.keys.first {
+          file.name.hasSuffix("/\(CHATExport.mediaName(of: snapshot.recordings[$0]!)).cha")
+        })
+      let source = AnswerTranscripts.answer(in: snapshot.transcripts[key]!, as: speaker)
+      let counts = counter.count(written, speaker: speaker)
+      #expect(counts == counter.count(Transcript(format: .chat, utterances: source), speaker: speaker), "\(file.name)")
+    }
+    #expect(counter.count(try CHATReader.read(text: try files()[2].contents), speaker: "P02").words == 19)
+  }
+
+  /// CLAN `check` accepts every file the export writes.
+  @Test(.enabled(if: CLANTools.shared != nil, Comment(rawValue: CLANTools.missing)))
+  func everyExportedFilePassesCLANCheck() throws {
+    let clan = try #require(CLANTools.shared)
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let files = try files()
+    for file in files {
+      let url = folder.appendingPathComponent(file.name)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try file.contents.write(to: url, atomically: true, encoding: .utf8)
+      let verdict = try clan.check(url)
+      #expect(verdict.passed, "CLAN check refused \(file.name):\n\(verdict.report)")
+    }
   }
 
   struct SpeakerCase: Sendable, CustomTestStringConvertible {
@@ -47,7 +106,10 @@ import Testing
   }
 
   @Test(arguments: [
-    SpeakerCase(testDescription: "short codes are kept", codes: ["P01", "AVC-M07"], speakers: ["AVC-M07", "P01"]),
+    SpeakerCase(testDescription: "short codes are kept", codes: ["P01", "AVCM07"], speakers: ["AVCM07", "P01"]),
+    SpeakerCase(
+      testDescription: "a code with a hyphen (CLAN error 18) numbers everyone", codes: ["P01", "AVC-M07"],
+      speakers: ["P01", "P02"]),
     SpeakerCase(
       testDescription: "one code longer than seven characters numbers everyone", codes: ["P01", "AVC-NANTES-07"],
       speakers: ["P01", "P02"]),

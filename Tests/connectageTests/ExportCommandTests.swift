@@ -84,8 +84,10 @@ import Testing
   @Test(arguments: [
     ExportCase(
       testDescription: "CHAT for one session", arguments: ["chat", "--session", "S01"],
-      message: "Export CHAT écrit dans OUT : 1 séance(s), 3 énoncé(s). Empreintes SHA-256 dans manifest.sha256.\n",
-      files: ["chat/S01.cha", "manifest.sha256"]),
+      message:
+        "Export CHAT écrit dans OUT : 2 fichier(s) (un par réponse transcrite), 3 énoncé(s). "
+        + "Empreintes SHA-256 dans manifest.sha256.\n",
+      files: ["chat/S01", "manifest.sha256"]),
     ExportCase(
       testDescription: "TextGrids for one group", arguments: ["textgrid", "--group", "G1"],
       message: "Export TextGrid écrit dans OUT : 22 enregistrement(s). Empreintes SHA-256 dans manifest.sha256.\n",
@@ -95,8 +97,7 @@ import Testing
       message: "Export écrit dans OUT : measures.csv (22 lignes), events.csv, codebook.csv, 2 fichier(s) CHAT, "
         + "22 TextGrid. Empreintes SHA-256 dans manifest.sha256.\n",
       files: [
-        "chat/S01.cha", "chat/S02.cha", "codebook.csv", "events.csv", "manifest.sha256", "measures.csv", "textgrid/S01",
-        "textgrid/S02",
+        "chat/S01", "codebook.csv", "events.csv", "manifest.sha256", "measures.csv", "textgrid/S01", "textgrid/S02",
       ]),
   ])
   func exportsWriteTheirFilesAndAManifest(_ exportCase: ExportCase) throws {
@@ -122,42 +123,34 @@ import Testing
     }
   }
 
-  @Test func theCHATFileNamesTrialsConditionsAndSpeakers() throws {
+  @Test func eachCHATFileNamesItsRecordingTrialConditionAndSpeaker() throws {
     try withStudy { folder in
       let out = folder.path + "/export"
       _ = try CommandRun.connectage(["export", "chat", "--out", out, "--session", "S01", "--db", folder.databasePath])
-      let text = try String(contentsOfFile: out + "/chat/S01.cha", encoding: .utf8)
+      #expect(
+        try FileManager.default.contentsOfDirectory(atPath: out + "/chat/S01").sorted() == [
+          "T1-P01-turn1.cha", "T2-P03-turn1.cha",
+        ])
+      let text = try String(contentsOfFile: out + "/chat/S01/T2-P03-turn1.cha", encoding: .utf8)
       #expect(
         text == """
           @UTF8
           @Begin
           @Languages:\tfra
-          @Participants:\tP01 Participant, P02 Participant, P03 Participant, P04 Participant
-          @ID:\tfra|espoir-avc|P01|||G1||Participant||P01|
-          @ID:\tfra|espoir-avc|P02|||G1||Participant||P02|
+          @Participants:\tP03 Participant
           @ID:\tfra|espoir-avc|P03|||G1||Participant||P03|
-          @ID:\tfra|espoir-avc|P04|||G1||Participant||P04|
+          @Media:\tT2-P03-turn1, audio
           @Date:\t14-JAN-2027
           @Comment:\tsession S01, number 1, group G1
-          @G:\tT1 image verger
-          @Comment:\tP01 times on the clock of T1-P01-turn1.wav
-          *P01:\tLe verger de mon grand-père . \u{15}1000_5000\u{15}
-          @Comment:\tP02 answer not transcribed
-          @Comment:\tP03 answer not transcribed
-          @Comment:\tP04 answer not transcribed
           @G:\tT2 image_game bal
-          @Comment:\tP01 answer not transcribed
-          @Comment:\tP02 answer not transcribed
           *P03:\tOn dansait au bal .
           *P03:\tTous les samedis .
-          @Comment:\tP04 answer not transcribed
-          @G:\tT3 image_scent cafe
-          @Comment:\tP01 answer not transcribed
-          @Comment:\tP02 answer not transcribed
-          @Comment:\tP03 answer not transcribed
           @End
 
           """)
+      let timed = try String(contentsOfFile: out + "/chat/S01/T1-P01-turn1.cha", encoding: .utf8)
+      #expect(timed.contains("@Media:\tT1-P01-turn1, audio\n"))
+      #expect(timed.contains("*P01:\tLe verger de mon grand-père . \u{15}1000_5000\u{15}\n"))
     }
   }
 

@@ -23,9 +23,13 @@ public struct FrenchWordCounter: Sendable {
         continue
       }
       counts.utterances += 1
-      counts.words += utterance.words.count
-      counts.wordsSplit += utterance.wordsSplit
-      counts.wordsAsSpoken += utterance.wordsAsSpoken
+      // A number counts as the words CHAT writes it with (`1958` = `mille neuf cent cinquante-huit`
+      // = 4), so a typed or ASR answer and its CHAT export count the same.
+      let words = FrenchNumberSpeller.spellingOutDigits(inWords: utterance.words)
+      counts.words += words.count
+      let numberWords = words.count - utterance.words.count
+      counts.wordsSplit += utterance.wordsSplit + numberWords
+      counts.wordsAsSpoken += utterance.wordsAsSpoken + numberWords
       counts.filledPauses += utterance.filledPauses
       counts.fragments += utterance.fragments
       counts.nonwords += utterance.nonwords
@@ -38,11 +42,11 @@ public struct FrenchWordCounter: Sendable {
       counts.retracedWords += utterance.retracedWords
       counts.wordErrors += utterance.wordErrors
       counts.paraphasicWords += utterance.paraphasicWords
-      counts.discourseMarkers += discourseMarkerCount(in: utterance.words)
-      for word in utterance.words { types.insert(word.lowercased()) }
+      counts.discourseMarkers += discourseMarkerCount(in: words)
+      for word in words { types.insert(word.lowercased()) }
       if utterance.countsForMLU {
         counts.utterancesMLU += 1
-        mluWordTotal += utterance.words.count
+        mluWordTotal += words.count
       }
     }
     let errorBase = utterances.filter { !$0.isExcluded }.reduce(0) { $0 + $1.wordErrorBase }
@@ -219,7 +223,8 @@ public struct FrenchWordCounter: Sendable {
     if raw.hasPrefix("&*") { return .interposed }
     // Older CHAT wrote fragments as a bare "&word".
     if raw.hasPrefix("&") { return raw.count > 1 ? .fragment : .other }
-    if raw.hasPrefix("0") { return .omitted }
+    // `0est` is an omitted word; `0`, `000` (as in `10 000`) are typed numbers, written out in CHAT.
+    if raw.hasPrefix("0"), !raw.allSatisfy({ $0.isASCII && $0.isNumber }) { return .omitted }
     if raw.hasPrefix("#") || raw.hasPrefix("-") { return .other }
     let base = raw.utf8.prefix(while: { $0 != UInt8(ascii: "@") })
     if base.count == 3 {

@@ -17,7 +17,7 @@ public struct PauseStatistics: Equatable, Sendable, Codable {
 
   /// Measures the gaps between consecutive segments.
   public init(gaps: [Double], threshold: Double) {
-    let pauses = gaps.filter { $0 >= threshold - 1e-9 }
+    let pauses = gaps.filter { Self.isPause($0, threshold: threshold) }
     thresholdMilliseconds = Int((threshold * 1000).rounded())
     count = pauses.count
     totalSeconds = pauses.reduce(0, +)
@@ -28,6 +28,11 @@ public struct PauseStatistics: Equatable, Sendable, Codable {
     brief = gaps.filter { $0 >= 0.15 - 1e-9 && $0 < 0.2 }.count
     medium = gaps.filter { $0 >= 0.2 && $0 <= 1 }.count
     long = gaps.filter { $0 > 1 }.count
+  }
+
+  /// A gap counts as a silent pause from the threshold on (a gap equal to it, within rounding, counts).
+  public static func isPause(_ gap: Double, threshold: Double) -> Bool {
+    gap >= threshold - 1e-9
   }
 
   enum CodingKeys: String, CodingKey {

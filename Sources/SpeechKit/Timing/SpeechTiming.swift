@@ -42,6 +42,16 @@ public struct SpeechTiming: Equatable, Sendable, Codable {
     }
   }
 
+  /// The silent pauses ``pauses`` counts, as intervals: each gap between consecutive segments at
+  /// least the threshold long, from the end of one to the start of the next.
+  public var pauseIntervals: [SpeechSegment] {
+    let threshold = Double(pauses.thresholdMilliseconds) / 1000
+    return zip(segments, segments.dropFirst()).compactMap { before, after in
+      PauseStatistics.isPause(after.start - before.end, threshold: threshold)
+        ? SpeechSegment(start: before.end, end: after.start) : nil
+    }
+  }
+
   enum CodingKeys: String, CodingKey {
     case file, algorithm, segments, pauses
     case recordingDuration = "recording_duration_s"

@@ -3,8 +3,11 @@ import Foundation
 /// Writes a `Transcript` as a CHAT file that CLAN reads: headers, gems, main tiers with media
 /// bullets, dependent tiers, and a `%wor` tier when word times are known.
 ///
-/// Reading what this writer wrote gives back an equal `Transcript` (tested), so every figure can
-/// be checked in CLAN on the file we export.
+/// Numbers typed or recognised as digits are written out in French words on the main tier and
+/// `%wor` (``FrenchNumberSpeller``), since CHAT forbids digits in words; ``FrenchWordCounter``
+/// counts digits the same way, so the file counts as its source did. Apart from that, reading what
+/// this writer wrote gives back an equal `Transcript` (tested), so every figure can be checked in
+/// CLAN on the file we export.
 public enum CHATWriter {
   public static func text(of transcript: Transcript) -> String {
     var lines = ["@UTF8", "@Begin"]
@@ -18,7 +21,7 @@ public enum CHATWriter {
         gem = utterance.gem
       }
       lines += utterance.headersBefore.map(\.line)
-      var main = "*\(utterance.speaker):\t\(utterance.text)"
+      var main = "*\(utterance.speaker):\t\(FrenchNumberSpeller.spellingOutDigits(inCHAT: utterance.text))"
       if let start = utterance.start, let end = utterance.end {
         main += " \(bullet(start, end))"
       }
@@ -56,7 +59,8 @@ public enum CHATWriter {
   }
 
   private static func worTier(_ words: [TimedWord]) -> String {
-    words.map { "\($0.text) \(bullet($0.start, $0.end))" }.joined(separator: " ") + " ."
+    words.map { "\(FrenchNumberSpeller.spellingOutDigits(inWord: $0.text)) \(bullet($0.start, $0.end))" }
+      .joined(separator: " ") + " ."
   }
 
   /// Headers for transcripts that did not come from CHAT: French, one `@ID` per speaker.

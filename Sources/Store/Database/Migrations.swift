@@ -7,6 +7,7 @@ enum Migrations {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1-foundation", migrate: foundation)
     migrator.registerMigration("v2-memory-episodes", migrate: memoryEpisodes)
+    migrator.registerMigration("v3-pause-intervals", migrate: pauseIntervals)
     return migrator
   }
 
@@ -149,5 +150,15 @@ enum Migrations {
       sql:
         "ALTER TABLE memory_coding ADD COLUMN episodes_json TEXT CHECK (episodes_json IS NULL OR json_valid(episodes_json))"
     )
+  }
+
+  /// The silent pauses an answer's `silent_pauses_n` counts, as `[[start, end], …]` in seconds,
+  /// so the TextGrid export shows exactly those pauses. Rows measured before have none (NULL).
+  private static func pauseIntervals(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE answer_measures ADD COLUMN silent_pauses_json TEXT
+          CHECK (silent_pauses_json IS NULL OR json_valid(silent_pauses_json))
+        """)
   }
 }

@@ -1,83 +1,80 @@
 import SessionModel
 import SpeechKit
 
-/// One CHAT file per session (`chat/<session>.cha`), for CLAN: the group's participants under
-/// pseudonymous speaker codes, one lazy gem per trial naming its condition, and each answer's
-/// transcribed utterances with timing bullets when the times are known.
+/// One CHAT file per transcribed answer, named after its recording
+/// (`chat/<session>/<recording>.cha`), for CLAN and AphasiaBank-style analysis: every file passes
+/// CLAN `check` (tested with CLAN itself).
 ///
 /// Choices a CLAN user should know (docs/exports-and-statistics.md):
-/// - Speaker code: the participant code itself when CHAT accepts it (at most seven characters),
-///   otherwise `P` and the participant's position (`P01`…); the `@ID` custom field always holds
-///   the participant code, so the mapping is in the file.
-/// - Each answer has its own recording, and CHAT allows one `@Media` per file: bullets are in
-///   milliseconds on the clock of that answer's recording, named in the `@Comment` above it.
+/// - One recording, one file: `@Media:` names the recording (CLAN wants it to match the file's own
+///   name, error 157), so the time bullets, in milliseconds on the recording's clock, play the
+///   answer in CLAN. Answers without a transcript have no file (their recording is all there is).
+/// - Speaker code: the participant code itself when CHAT accepts it (at most seven letters and
+///   digits), otherwise `P` and the participant's position in the session (`P01`…); the `@ID`
+///   custom field always holds the participant code, so the mapping is in the file.
+/// - One lazy gem per file, `@G:` naming the trial, its condition and stimulus; `@Comment` names
+///   the session.
 /// - Only the answering speaker's utterances are kept (a transcript's `INV` prompt is not).
+/// - Numbers are written out in French words, as CHAT requires (see ``SpeechKit/CHATWriter``).
 public struct CHATExport: ExportWriter {
   public init() {}
 
-  /// A session nobody attended or answered in has no file: CHAT needs at least one participant.
   public func files(for snapshot: ExportSnapshot) throws -> [ExportedFile] {
-    snapshot.sessions.filter { $0.kind == .clinical }.compactMap { session in
-      let transcript = transcript(of: session, in: snapshot)
-      guard !transcript.declaredParticipants.isEmpty else { return nil }
-      return ExportedFile(
-        name: "chat/\(session.id.rawValue).cha", contents: CHATWriter.text(of: transcript),
-        rowCount: transcript.utterances.count)
+    snapshot.sessions.filter { $0.kind == .clinical }.flatMap { session in
+      answerFiles(of: session, in: snapshot)
     }
   }
 
-  /// The session as a `Transcript`, ready for `CHATWriter`.
-  func transcript(of session: Session, in snapshot: ExportSnapshot) -> Transcript {
-    let answered = Set(snapshot.measures.map(\.answer) + snapshot.recordings.keys).filter { $0.session == session.id }
+  /// The session's transcribed answers, in trial order then participant order.
+  func answerFiles(of session: Session, in snapshot: ExportSnapshot) -> [ExportedFile] {
+    let answered = snapshot.recordings.keys.filter { $0.session == session.id }
     let members = session.group.flatMap { snapshot.groups[$0]?.members } ?? []
-    let participants = Set(members + answered.map(\.participant)).sorted()
-    let speakers = Self.speakerCodes(for: participants)
+    let speakers = Self.speakerCodes(for: Set(members + answered.map(\.participant)).sorted())
+    let measures = snapshot.measuresByAnswer
+    return session.trials.flatMap { trial in
+      answered.filter { $0.trial == trial.id }.sorted().compactMap { key -> ExportedFile? in
+        guard let transcript = snapshot.transcripts[key], let recording = snapshot.recordings[key] else { return nil }
+        let speaker = speakers[key.participant]!
+        var spoken = AnswerTranscripts.timed(AnswerTranscripts.answer(in: transcript, as: speaker), by: measures[key])
+        guard !spoken.isEmpty else { return nil }
+        let gem = Gem(label: Self.gemLabel(trial), kind: .lazy)
+        for index in spoken.indices { spoken[index].gem = gem }
+        let media = Self.mediaName(of: recording)
+        let file = Transcript(
+          format: .chat,
+          headers: headers(of: session, participant: key.participant, speaker: speaker, media: media),
+          utterances: spoken)
+        return ExportedFile(
+          name: "chat/\(session.id.rawValue)/\(media).cha", contents: CHATWriter.text(of: file),
+          rowCount: spoken.count)
+      }
+    }
+  }
+
+  private func headers(
+    of session: Session, participant: ParticipantCode, speaker: String, media: String
+  ) -> [CHATHeader] {
     let corpus = session.study?.rawValue ?? "connectage"
-    var headers = [
+    return [
       CHATHeader(name: "Languages", value: "fra"),
-      CHATHeader(
-        name: "Participants", value: participants.map { "\(speakers[$0]!) Participant" }.joined(separator: ", ")),
-    ]
-    headers += participants.map { code in
+      CHATHeader(name: "Participants", value: "\(speaker) Participant"),
       CHATHeader(
         name: "ID",
-        value: "fra|\(corpus)|\(speakers[code]!)|||\(session.group?.rawValue ?? "")||Participant||\(code.rawValue)|")
-    }
-    headers.append(CHATHeader(name: "Date", value: Self.chatDate(session.date)))
-    headers.append(
+        value: "fra|\(corpus)|\(speaker)|||\(session.group?.rawValue ?? "")||Participant||\(participant.rawValue)|"),
+      CHATHeader(name: "Media", value: "\(media), audio"),
+      CHATHeader(name: "Date", value: Self.chatDate(session.date)),
       CHATHeader(
         name: "Comment",
         value: "session \(session.id.rawValue), number \(session.number)"
-          + (session.group.map { ", group \($0.rawValue)" } ?? "")))
+          + (session.group.map { ", group \($0.rawValue)" } ?? "")),
+    ]
+  }
 
-    var utterances: [Utterance] = []
-    var pending: [CHATHeader] = []
-    let measures = snapshot.measuresByAnswer
-    for trial in session.trials {
-      pending.append(CHATHeader(name: "G", value: Self.gemLabel(trial)))
-      for participant in participants {
-        let key = AnswerKey(session: session.id, trial: trial.id, participant: participant)
-        guard answered.contains(key) else { continue }
-        let speaker = speakers[participant]!
-        guard let transcript = snapshot.transcripts[key] else {
-          pending.append(CHATHeader(name: "Comment", value: "\(speaker) answer not transcribed"))
-          continue
-        }
-        var spoken = AnswerTranscripts.timed(AnswerTranscripts.answer(in: transcript, as: speaker), by: measures[key])
-        if spoken.isEmpty {
-          pending.append(CHATHeader(name: "Comment", value: "\(speaker) transcript without words"))
-          continue
-        }
-        if spoken.contains(where: { $0.start != nil }), let recording = snapshot.recordings[key] {
-          let file = recording.path.split(separator: "/").last.map(String.init) ?? recording.path
-          pending.append(CHATHeader(name: "Comment", value: "\(speaker) times on the clock of \(file)"))
-        }
-        spoken[0].headersBefore = pending
-        pending = []
-        utterances += spoken
-      }
-    }
-    return Transcript(format: .chat, headers: headers, utterances: utterances, trailingHeaders: pending)
+  /// The recording's file name without its extension: CLAN's media name for it.
+  static func mediaName(of recording: Recording) -> String {
+    let file = recording.path.split(separator: "/").last.map(String.init) ?? recording.path
+    guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return file }
+    return String(file[..<dot])
   }
 
   /// `T2 image_scent cafe`: the trial, its condition and its stimulus.
@@ -85,10 +82,12 @@ public struct CHATExport: ExportWriter {
     "\(trial.id.rawValue) \(trial.condition.rawValue) \(trial.stimulus.rawValue)"
   }
 
-  /// Participant codes of up to seven characters are valid CHAT speaker codes as they are;
-  /// otherwise every participant gets `P` and a two-digit position, so codes never mix styles.
+  /// Participant codes of up to seven letters and digits are valid CHAT speaker codes as they are
+  /// (CLAN `check` refuses a `-` in a speaker code, error 18); otherwise every participant gets `P`
+  /// and a two-digit position, so codes never mix styles.
   static func speakerCodes(for participants: [ParticipantCode]) -> [ParticipantCode: String] {
-    if participants.allSatisfy({ $0.rawValue.count <= 7 }) {
+    let valid = { (code: String) in code.count <= 7 && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    if participants.allSatisfy({ valid($0.rawValue) }) {
       return Dictionary(uniqueKeysWithValues: participants.map { ($0, $0.rawValue) })
     }
     return Dictionary(

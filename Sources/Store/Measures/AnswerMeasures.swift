@@ -1,4 +1,5 @@
 import SessionModel
+import SpeechKit
 
 /// What the analysis measured in one answer. Times are seconds on the recording's clock (0 is its
 /// first sample); `nil` means not measured, or not applicable (no word was spoken).
@@ -13,6 +14,9 @@ public struct AnswerMeasures: Hashable, Sendable {
   public var speakingTimeSeconds: Double?
   public var pauseCount: Int?
   public var pauseTotalSeconds: Double?
+  /// The pauses `pauseCount` counts, in time order; `nil` when they were not kept (measured
+  /// before they were, or entered as figures only).
+  public var pauseIntervals: [SpeechSegment]?
   /// The shortest silence counted as a pause.
   public var pauseThresholdMilliseconds: Int
   /// Countable words, elisions counted once (`j'ai` = 1).
@@ -29,7 +33,7 @@ public struct AnswerMeasures: Hashable, Sendable {
     answer: AnswerKey, firstWordOnsetSeconds: Double? = nil, lastWordOffsetSeconds: Double? = nil,
     speakingTimeSeconds: Double? = nil, pauseCount: Int? = nil, pauseTotalSeconds: Double? = nil,
     pauseThresholdMilliseconds: Int = 250, words: Int? = nil, wordsSplit: Int? = nil, ideas: Int? = nil,
-    automaticMemories: Int? = nil, ruleSetVersion: String
+    automaticMemories: Int? = nil, ruleSetVersion: String, pauseIntervals: [SpeechSegment]? = nil
   ) {
     self.answer = answer
     self.firstWordOnsetSeconds = firstWordOnsetSeconds
@@ -43,6 +47,7 @@ public struct AnswerMeasures: Hashable, Sendable {
     self.ideas = ideas
     self.automaticMemories = automaticMemories
     self.ruleSetVersion = ruleSetVersion
+    self.pauseIntervals = pauseIntervals
   }
 
   /// `t_last_word_end − t_first_word`; `nil` without both times.

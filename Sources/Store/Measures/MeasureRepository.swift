@@ -25,20 +25,22 @@ public struct MeasureRepository: Sendable {
         sql: """
           INSERT INTO answer_measures (session_id, trial_id, participant_code, t_first_word_s, t_last_word_end_s,
             phonation_time_s, silent_pauses_n, silent_pauses_total_s, pause_threshold_ms, words, words_split,
-            ideas_n, memories_auto_n, ruleset_version)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ideas_n, memories_auto_n, ruleset_version, silent_pauses_json)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (session_id, trial_id, participant_code) DO UPDATE SET
             t_first_word_s = excluded.t_first_word_s, t_last_word_end_s = excluded.t_last_word_end_s,
             phonation_time_s = excluded.phonation_time_s, silent_pauses_n = excluded.silent_pauses_n,
             silent_pauses_total_s = excluded.silent_pauses_total_s, pause_threshold_ms = excluded.pause_threshold_ms,
             words = excluded.words, words_split = excluded.words_split, ideas_n = excluded.ideas_n,
-            memories_auto_n = excluded.memories_auto_n, ruleset_version = excluded.ruleset_version
+            memories_auto_n = excluded.memories_auto_n, ruleset_version = excluded.ruleset_version,
+            silent_pauses_json = excluded.silent_pauses_json
           """,
         arguments: [
           answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue,
           measures.firstWordOnsetSeconds, measures.lastWordOffsetSeconds, measures.speakingTimeSeconds,
           measures.pauseCount, measures.pauseTotalSeconds, measures.pauseThresholdMilliseconds, measures.words,
           measures.wordsSplit, measures.ideas, measures.automaticMemories, measures.ruleSetVersion,
+          try Self.pausesJSON(measures.pauseIntervals),
         ])
     }
   }
@@ -215,7 +217,23 @@ public struct MeasureRepository: Sendable {
       wordsSplit: row["words_split"],
       ideas: row["ideas_n"],
       automaticMemories: row["memories_auto_n"],
-      ruleSetVersion: row["ruleset_version"])
+      ruleSetVersion: row["ruleset_version"],
+      pauseIntervals: try pauses(row["silent_pauses_json"]))
+  }
+
+  /// `[[start, end], …]`, or NULL when the pauses were not kept.
+  private static func pausesJSON(_ pauses: [SpeechSegment]?) throws -> String? {
+    guard let pauses else { return nil }
+    return String(decoding: try JSONEncoder().encode(pauses), as: UTF8.self)
+  }
+
+  private static func pauses(_ json: String?) throws -> [SpeechSegment]? {
+    guard let json else { return nil }
+    do {
+      return try JSONDecoder().decode([SpeechSegment].self, from: Data(json.utf8))
+    } catch {
+      throw StoreError.databaseFailure("the silent pauses of an answer are unreadable: \(error)")
+    }
   }
 
   /// The coding as saved; the coder and date columns are authoritative (the date to the millisecond).

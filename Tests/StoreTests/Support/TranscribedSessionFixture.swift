@@ -1,5 +1,6 @@
 import Foundation
 import SessionModel
+import SpeechKit
 import Store
 
 /// One session of ``TrialStudyFixture`` in a database file, with recordings whose transcripts sit
@@ -8,6 +9,8 @@ import Store
 /// - P01, T1 (image): a typed `.txt` transcript, one sentence, no times.
 /// - P01, T2 (image_game): a CHAT transcript with the therapist's prompt and `%wor` word times.
 /// - P02, T1: a recording without transcript.
+/// - P02, T2: a typed transcript of two sentences with a year in digits, no times; its measures
+///   (from the audio) keep the two pauses they count.
 /// - P02, T3 (image_scent): measures only, no recording.
 struct TranscribedSessionFixture {
   let folder: URL
@@ -41,23 +44,30 @@ struct TranscribedSessionFixture {
       to: audio.appendingPathComponent("T1-P01-turn1.txt"), atomically: true, encoding: .utf8)
     try Self.chatTranscript.write(
       to: audio.appendingPathComponent("T2-P01-turn1.cha"), atomically: true, encoding: .utf8)
+    try Self.typedTranscript.write(
+      to: audio.appendingPathComponent("T2-P02-turn1.txt"), atomically: true, encoding: .utf8)
 
     try save(codes[0], "T1", first: 0.8, last: 5.6, words: 8, recording: 7.5)
-    try save(codes[0], "T2", first: 1.9, last: 4.6, words: 6, recording: 6)
+    try save(codes[0], "T2", first: 1.9, last: 4.6, words: 6, recording: 6, pauses: [(3.1, 3.7)])
     try save(codes[1], "T1", first: 2.25, last: 3.5, words: 3, recording: 4)
+    try save(codes[1], "T2", first: 0.5, last: 6.25, words: 19, recording: 7, pauses: [(2.25, 2.75), (3.5, 4.125)])
     try save(codes[1], "T3", first: 1, last: 2, words: 2, recording: nil)
   }
 
+  static let typedTranscript = "Ah, l'odeur du foin ! En 1958, je faisais les foins à la ferme de mon oncle.\n"
+
   private func save(
-    _ code: ParticipantCode, _ trial: TrialID, first: Double, last: Double, words: Int, recording: Double?
+    _ code: ParticipantCode, _ trial: TrialID, first: Double, last: Double, words: Int, recording: Double?,
+    pauses: [(start: Double, end: Double)] = []
   )
     throws
   {
     let answer = AnswerKey(session: "S01", trial: trial, participant: code)
     try database.measures.save(
       AnswerMeasures(
-        answer: answer, firstWordOnsetSeconds: first, lastWordOffsetSeconds: last, pauseCount: 0, pauseTotalSeconds: 0,
-        words: words, wordsSplit: words, ruleSetVersion: "wc-fr-chat-1.0"))
+        answer: answer, firstWordOnsetSeconds: first, lastWordOffsetSeconds: last, pauseCount: pauses.count,
+        pauseTotalSeconds: pauses.reduce(0) { $0 + $1.end - $1.start }, words: words, wordsSplit: words,
+        ruleSetVersion: "wc-fr-chat-1.0", pauseIntervals: pauses.map { SpeechSegment(start: $0.start, end: $0.end) }))
     if let recording {
       try database.recordings.save(
         Recording(

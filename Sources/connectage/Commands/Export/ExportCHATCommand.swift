@@ -2,13 +2,15 @@ import ArgumentParser
 import SessionModel
 import Store
 
-/// `connectage export chat --out DIR [filters]`: one CHAT file per session, for CLAN.
+/// `connectage export chat --out DIR [filters]`: one CHAT file per transcribed answer, for CLAN.
 struct ExportCHATCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "chat", abstract: "Write one CHAT file per session (chat/<session>.cha) for CLAN.",
+    commandName: "chat",
+    abstract: "Write one CHAT file per transcribed answer (chat/<session>/<recording>.cha) for CLAN.",
     discussion: """
       Utterances come from the transcripts saved beside the recordings (.cha, .TextGrid, .json or .txt); \
-      a trial is a @G gem naming its condition; speakers are participant codes.
+      each file's @Media names its recording, a @G gem names the trial and its condition, speakers are \
+      participant codes, and numbers are written in words, so every file passes CLAN's check.
       """)
 
   @OptionGroup var options: ExportOptions
@@ -21,9 +23,9 @@ struct ExportCHATCommand: ParsableCommand {
   static func summary(of files: [ExportedFile], in out: String) -> LocalizedText {
     let utterances = files.reduce(0) { $0 + $1.rowCount }
     return LocalizedText(
-      fr: "Export CHAT écrit dans \(out) : \(files.count) séance(s), \(utterances) énoncé(s). "
-        + ExportOptions.manifestSentence.french,
-      en: "CHAT export written to \(out): \(files.count) session(s), \(utterances) utterance(s). "
-        + ExportOptions.manifestSentence.english)
+      fr: "Export CHAT écrit dans \(out) : \(files.count) fichier(s) (un par réponse transcrite), "
+        + "\(utterances) énoncé(s). " + ExportOptions.manifestSentence.french,
+      en: "CHAT export written to \(out): \(files.count) file(s) (one per transcribed answer), "
+        + "\(utterances) utterance(s). " + ExportOptions.manifestSentence.english)
   }
 }
