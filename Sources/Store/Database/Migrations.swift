@@ -7,6 +7,7 @@ enum Migrations {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1-foundation", migrate: foundation)
     migrator.registerMigration("v2-memory-episodes", migrate: memoryEpisodes)
+    migrator.registerMigration("v3-missing-reasons", migrate: missingReasons)
     return migrator
   }
 
@@ -149,5 +150,12 @@ enum Migrations {
       sql:
         "ALTER TABLE memory_coding ADD COLUMN episodes_json TEXT CHECK (episodes_json IS NULL OR json_valid(episodes_json))"
     )
+  }
+
+  /// Why an answer's measures are missing (SpeechKit's `MissingMeasureReason` codes joined by `;`),
+  /// so an empty `words` says "no transcript" or "no speech of the speaker" rather than nothing.
+  /// Answers filed before this migration have NULL: their reason was not recorded.
+  private static func missingReasons(_ db: Database) throws {
+    try db.execute(sql: "ALTER TABLE answer_measures ADD COLUMN missing_reason TEXT")
   }
 }

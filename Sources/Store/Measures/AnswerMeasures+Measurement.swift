@@ -12,6 +12,7 @@ extension AnswerMeasures {
       pauseTotalSeconds: timing.pauses.totalSeconds, pauseThresholdMilliseconds: timing.pauses.thresholdMilliseconds,
       words: counts?.wordCounts.words, wordsSplit: counts?.wordCounts.wordsSplit, ideas: counts?.ideas.ideas,
       automaticMemories: counts?.memories.automatic.count,
-      ruleSetVersion: [timing.algorithm, counts?.ruleset].compactMap { $0 }.joined(separator: "+"))
+      ruleSetVersion: [timing.algorithm, counts?.ruleset].compactMap { $0 }.joined(separator: "+"),
+      missingReason: MissingMeasureReason.code(of: measurement.missing))
   }
 }
