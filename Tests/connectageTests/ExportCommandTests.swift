@@ -171,7 +171,7 @@ import Testing
       #expect(
         run.standardError
           == "\(broken):3:14: terminateur manquant : finissez l'énoncé par . ? ! ou +... "
-          + "(corrigez la transcription, puis relancez l'export)\n")
+          + "(corrigez la transcription, puis relancez la commande)\n")
       #expect(!FileManager.default.fileExists(atPath: out))
     }
   }
