@@ -42,7 +42,8 @@ enum MeasureBounds {
             en: "seconds from 0 to \(written(duration)) (the recording's end)")
         } ?? LocalizedText(fr: "des secondes finies, positives", en: "finite, non-negative seconds"))
     case .count:
-      guard !(value.isFinite && value >= 0 && value == value.rounded()) else { return nil }
+      // 2^63 is how Int64.max reads as a Double; anything larger cannot be a stored count.
+      guard !(value.isFinite && value >= 0 && value == value.rounded() && value <= 0x1p63) else { return nil }
       return OutOfRangeValue(
         column: column, value: written(value),
         expected: LocalizedText(fr: "un nombre entier positif ou nul", en: "a whole number, not negative"))
