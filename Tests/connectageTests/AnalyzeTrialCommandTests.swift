@@ -40,6 +40,11 @@ import Testing
       text: chatHead + "*P01:\tle café . \u{15}600000_603000\u{15}\n@End\n",
       refusal: "late.cha:5:1: « le café . » (P01) est daté à 600.0 s, hors de l'enregistrement"),
     Case(
+      testDescription: "a TextGrid on a session's clock, past this recording", fileName: "late.TextGrid",
+      text: "File type = \"ooTextFile\"\nObject class = \"TextGrid\"\n0 603 <exists> 1\n"
+        + "\"IntervalTier\" \"P01\" 0 603 2\n0 600 \"\"\n600 603 \"le café .\"\n",
+      refusal: "late.TextGrid:6:1: « le café . » (P01) est daté à 600.0 s, hors de l'enregistrement"),
+    Case(
       testDescription: "two candidate speakers: refused, naming them", fileName: "two.cha",
       text: chatHead + "*P01:\toui .\n*P02:\tnon .\n@End\n", refusal: "plusieurs locuteurs possibles pour la réponse (P01, P02)"),
   ]

@@ -337,11 +337,15 @@ public enum TextGridReader {
         }
         let inside = words.filter { $0.xmin >= interval.xmin && $0.xmax <= interval.xmax }
           .map { TimedWord(text: $0.text, start: $0.xmin, end: $0.xmax) }
+        // The label's line, when read from a file: where a time that does not fit the recording is reported.
+        let line =
+          labelPositions.indices.contains(tierIndex) && labelPositions[tierIndex].indices.contains(intervalIndex)
+          ? labelPositions[tierIndex][intervalIndex].line : nil
         for (index, text) in sentences.enumerated() {
           utterances.append(
             Utterance(
               speaker: tier.name, text: text, start: interval.xmin, end: interval.xmax,
-              words: index == 0 ? inside : []))
+              words: index == 0 ? inside : [], line: line))
         }
       }
     }
