@@ -135,6 +135,9 @@ import Testing
     // 1e308 is written out in full, an infinity is empty, Int64.max is itself.
     #expect(csv.contents.contains(String(format: "%.3f", 1e308)))
     #expect(csv.contents.contains(",9223372036854775807,"))
+    // The rows whose empty fields hide an infinity or an unreadable count say so.
+    let flagged = lines.dropFirst().filter { $0.hasSuffix(",stored_value_not_a_number") }
+    #expect(flagged.count == 2)
 
     let report = StatisticsReport(snapshot: snapshot, measures: StatisticsMeasure.allCases)
     let speech = try #require(report.measures.first { $0.measure == .speechDuration })

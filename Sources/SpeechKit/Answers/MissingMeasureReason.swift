@@ -11,6 +11,9 @@ public enum MissingMeasureReason: String, Hashable, Sendable, Codable, CaseItera
   case noSpeechOfSpeaker = "no_speech_of_speaker"
   /// Neither word times nor the audio show any speech: the timing measures are missing.
   case noSpeechInRecording = "no_speech_in_recording"
+  /// A stored value is not a number (infinity, or a count too large for one): only an edit of the
+  /// database behind ConnectAge's back can do that; the Store reads it as missing.
+  case storedValueNotANumber = "stored_value_not_a_number"
 
   /// What the code means, for messages.
   public var explanation: LocalizedText {
@@ -27,6 +30,10 @@ public enum MissingMeasureReason: String, Hashable, Sendable, Codable, CaseItera
       LocalizedText(
         fr: "aucune parole détectée dans l'enregistrement : temps de parole et pauses manquants",
         en: "no speech found in the recording: speech timing and pauses missing")
+    case .storedValueNotANumber:
+      LocalizedText(
+        fr: "une valeur enregistrée n'est pas un nombre : lancez « connectage db check »",
+        en: "a stored value is not a number: run 'connectage db check'")
     }
   }
 

@@ -215,8 +215,16 @@ public struct MeasureRepository: Sendable {
 
   /// Total over whatever the columns hold, so that one bad stored value never stops an export:
   /// a count that is not a whole number in Int's range reads as missing, and `db check` reports it.
+  /// A value read as missing, or an infinity (exported empty), adds `stored_value_not_a_number` to
+  /// the missing reason, so the empty field says why.
   private static func measures(_ row: Row) throws -> AnswerMeasures {
-    AnswerMeasures(
+    let notANumber = MeasureBounds.columns.contains { column in
+      guard let number = RowValue.number(row, column.name) else { return false }
+      return column.kind == .time ? !number.isFinite : RowValue.count(row, column.name) == nil
+    }
+    let reasons = [row["missing_reason"], notANumber ? MissingMeasureReason.storedValueNotANumber.rawValue : nil]
+      .compactMap { $0 as String? }
+    return AnswerMeasures(
       answer: try answerKey(row),
       firstWordOnsetSeconds: RowValue.number(row, "t_first_word_s"),
       lastWordOffsetSeconds: RowValue.number(row, "t_last_word_end_s"),
@@ -229,7 +237,7 @@ public struct MeasureRepository: Sendable {
       ideas: RowValue.count(row, "ideas_n"),
       automaticMemories: RowValue.count(row, "memories_auto_n"),
       ruleSetVersion: row["ruleset_version"],
-      missingReason: row["missing_reason"])
+      missingReason: reasons.isEmpty ? nil : reasons.joined(separator: ";"))
   }
 
   /// The coding as saved; the coder and date columns are authoritative (the date to the millisecond).
