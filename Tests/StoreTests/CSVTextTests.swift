@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Store
@@ -18,9 +19,24 @@ import Testing
     FixedCase(testDescription: "whole number", value: 12, places: 0, text: "12"),
     FixedCase(testDescription: "missing is empty", value: nil, places: 3, text: ""),
     FixedCase(testDescription: "not a number is empty", value: .nan, places: 3, text: ""),
+    FixedCase(testDescription: "infinity is empty", value: .infinity, places: 3, text: ""),
+    FixedCase(testDescription: "minus infinity is empty", value: -.infinity, places: 3, text: ""),
+    FixedCase(
+      testDescription: "beyond Int64 once scaled, written in full", value: 1e16, places: 3, text: "10000000000000000.000"),
+    FixedCase(
+      testDescription: "Int64.max as a double", value: Double(Int64.max), places: 4, text: "9223372036854775808.0000"),
+    FixedCase(testDescription: "1e308 has 309 digits", value: 1e308, places: 3, text: String(format: "%.3f", 1e308)),
+    FixedCase(testDescription: "-1e308", value: -1e308, places: 0, text: String(format: "%.0f", -1e308)),
   ])
   func fixedWritesAPointWhateverTheLocale(_ example: FixedCase) {
     #expect(CSVText.fixed(example.value, places: example.places) == example.text)
+  }
+
+  @Test func hugeValuesAreWholeDecimalsWithoutExponent() {
+    let text = CSVText.fixed(1e308)
+    #expect(text.count == 309 + 4)
+    #expect(text.hasPrefix("1000000000000000010979"))
+    #expect(text.allSatisfy { $0.isNumber || $0 == "." })
   }
 
   @Test(arguments: [

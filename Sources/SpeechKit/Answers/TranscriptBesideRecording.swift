@@ -5,7 +5,8 @@ import Foundation
 ///
 /// The session saves a typed or generated `.txt`; a researcher may add a richer one later, aligned
 /// in CLAN or Praat or produced by an ASR. The richest wins: CHAT and TextGrid carry word times
-/// and dependent tiers, plain text none.
+/// and dependent tiers, plain text none. Whose speech in it counts is ``AnswerSpeaker``'s rule,
+/// applied by ``AnswerMeasurement``.
 public enum TranscriptBesideRecording {
   public static let extensions = ["cha", "TextGrid", "json", "txt"]
 

@@ -33,10 +33,13 @@ public enum ASRJSONReader {
           fr: "ni « segments » ni « words » : ce n'est pas une sortie ASR avec temps des mots",
           en: "neither 'segments' nor 'words': not ASR output with word times"))
     }
+    let positions = JSONValuePositions.positions(in: [UInt8](data))
+    try checkTimes(of: document, positions: positions, file: file)
     let normalizer = PlainTextNormalizer()
     var utterances: [Utterance] = []
-    func append(words: [Word], text: String?, start: Double?, end: Double?, speaker: String) throws(TranscriptReadError)
-    {
+    func append(
+      words: [Word], text: String?, start: Double?, end: Double?, speaker: String, path: String
+    ) throws(TranscriptReadError) {
       let timed = words.compactMap { word -> TimedWord? in
         guard let text = word.spoken, let start = word.start, let end = word.end else { return nil }
         return TimedWord(text: text, start: start, end: end)
@@ -57,28 +60,72 @@ public enum ASRJSONReader {
       utterances.append(
         Utterance(
           speaker: speaker, text: sentences.joined(separator: " "), start: start ?? timed.first?.start,
-          end: end ?? timed.last?.end, words: timed))
+          end: end ?? timed.last?.end, words: timed, line: positions[path]?.line))
     }
     if let segments = document.segments {
-      for segment in segments {
+      for (index, segment) in segments.enumerated() {
         let code = segment.speaker ?? segment.words?.first?.speaker ?? speaker
         try append(
-          words: segment.words ?? [], text: segment.text, start: segment.start, end: segment.end, speaker: code)
+          words: segment.words ?? [], text: segment.text, start: segment.start, end: segment.end, speaker: code,
+          path: "segments[\(index)]")
       }
     } else if let words = document.words {
       var sentence: [Word] = []
-      for word in words {
+      var first = 0
+      for (index, word) in words.enumerated() {
         sentence.append(word)
         if let last = word.spoken?.last, ".?!…".contains(last) {
-          try append(words: sentence, text: nil, start: nil, end: nil, speaker: word.speaker ?? speaker)
+          try append(
+            words: sentence, text: nil, start: nil, end: nil, speaker: word.speaker ?? speaker, path: "words[\(first)]")
           sentence = []
+          first = index + 1
         }
       }
       if !sentence.isEmpty {
-        try append(words: sentence, text: nil, start: nil, end: nil, speaker: sentence[0].speaker ?? speaker)
+        try append(
+          words: sentence, text: nil, start: nil, end: nil, speaker: sentence[0].speaker ?? speaker,
+          path: "words[\(first)]")
       }
     }
     return Transcript(format: .asrJSON, utterances: utterances)
+  }
+
+  // MARK: - Times
+
+  /// Every `start` and `end` must be a time on the recording's clock: not negative, the end not
+  /// before the start. Whether they fit the recording is checked when the answer is measured.
+  private static func checkTimes(
+    of document: Document, positions: [String: (line: Int, column: Int)], file: String
+  ) throws(TranscriptReadError) {
+    var spans: [(path: String, start: Double?, end: Double?)] = []
+    for (index, segment) in (document.segments ?? []).enumerated() {
+      spans.append(("segments[\(index)]", segment.start, segment.end))
+      for (word, timed) in (segment.words ?? []).enumerated() {
+        spans.append(("segments[\(index)].words[\(word)]", timed.start, timed.end))
+      }
+    }
+    for (index, word) in (document.words ?? []).enumerated() {
+      spans.append(("words[\(index)]", word.start, word.end))
+    }
+    for span in spans {
+      for (key, time) in [("start", span.start), ("end", span.end)] {
+        guard let time, !(time.isFinite && time >= 0) else { continue }
+        let position = positions["\(span.path).\(key)"] ?? positions[span.path] ?? (1, 1)
+        throw TranscriptReadError(
+          file: file, line: position.line, column: position.column,
+          reason: LocalizedText(
+            fr: "temps « \(key) » = \(time) s invalide : un temps est positif, en secondes depuis le début de l'enregistrement",
+            en: "invalid '\(key)' time \(time) s: a time is non-negative, in seconds from the start of the recording"))
+      }
+      if let start = span.start, let end = span.end, end < start {
+        let position = positions["\(span.path).end"] ?? positions[span.path] ?? (1, 1)
+        throw TranscriptReadError(
+          file: file, line: position.line, column: position.column,
+          reason: LocalizedText(
+            fr: "« end » = \(end) s avant « start » = \(start) s : corrigez les temps",
+            en: "'end' = \(end) s before 'start' = \(start) s: fix the times"))
+      }
+    }
   }
 
   // MARK: - JSON shape

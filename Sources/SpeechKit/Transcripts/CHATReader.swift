@@ -10,15 +10,17 @@ public enum CHATReader {
     try read(TranscriptFile.contents(of: url), file: url.path)
   }
 
+  /// A CHAT file: `@Begin` and `@End` are required, as CLAN requires them.
   public static func read(_ data: Data, file: String = "<entrée>") throws(TranscriptReadError) -> Transcript {
-    try read(source: SourceText(data: data, file: file))
+    try read(source: SourceText(data: data, file: file), isWholeFile: true)
   }
 
+  /// CHAT text: a whole file, or main tiers alone (`*PAR:\tle café .`), as in tests and examples.
   public static func read(text: String, file: String = "<entrée>") throws(TranscriptReadError) -> Transcript {
-    try read(source: SourceText(text: text, file: file))
+    try read(source: SourceText(text: text, file: file), isWholeFile: false)
   }
 
-  static func read(source: SourceText) throws(TranscriptReadError) -> Transcript {
+  static func read(source: SourceText, isWholeFile: Bool) throws(TranscriptReadError) -> Transcript {
     // Physical lines are joined with their tab-indented continuation lines first.
     var logical: [(line: Int, text: String)] = []
     for (offset, rawLine) in source.lines.enumerated() {
@@ -43,6 +45,7 @@ public enum CHATReader {
     var pendingHeaders: [CHATHeader] = []
     var gem: Gem?
     var ended = false
+    var began = false
     var declared: Set<String>?
 
     for (number, text) in logical {
@@ -55,7 +58,8 @@ public enum CHATReader {
       case "@":
         let header = parseHeader(text)
         switch header.name {
-        case "UTF8", "Begin", "Window", "Font", "ColorWords": continue
+        case "Begin": began = true
+        case "UTF8", "Window", "Font", "ColorWords": continue
         case "End": ended = true
         case "G":
           gem = Gem(label: header.value ?? "", kind: .lazy)
@@ -103,6 +107,18 @@ public enum CHATReader {
             fr: "ligne inattendue : une ligne CHAT commence par @, * ou %",
             en: "unexpected line: a CHAT line starts with @, * or %"))
       }
+    }
+    if isWholeFile && !began {
+      throw source.error(
+        line: 1, column: 1,
+        LocalizedText(
+          fr: "@Begin manquant : un fichier CHAT commence par @UTF8 puis @Begin", en:
+            "missing @Begin: a CHAT file starts with @UTF8 then @Begin"))
+    }
+    if isWholeFile && !ended {
+      throw source.error(
+        line: (logical.last?.line ?? 0) + 1, column: 1,
+        LocalizedText(fr: "@End manquant : terminez le fichier par @End", en: "missing @End: end the file with @End"))
     }
     transcript.trailingHeaders = pendingHeaders
     return transcript

@@ -232,9 +232,13 @@ public enum TextGridReader {
           let count = try cursor.count(LocalizedText(fr: "nombre d'intervalles", en: "number of intervals"))
           var intervals: [TextGridInterval] = []
           var positions: [(line: Int, column: Int)] = []
-          for _ in 0..<count {
+          for index in 0..<count {
+            let startToken = cursor.tokens.indices.contains(cursor.index) ? cursor.tokens[cursor.index] : nil
             let start = try cursor.number(LocalizedText(fr: "début d'intervalle", en: "interval start"))
             let end = try cursor.number(LocalizedText(fr: "fin d'intervalle", en: "interval end"))
+            try checkOrder(
+              of: index + 1, in: name, start: start, end: end, previousEnd: intervals.last?.xmax,
+              at: startToken, source: source)
             let (text, token) = try cursor.string(LocalizedText(fr: "texte d'intervalle", en: "interval text"))
             intervals.append(TextGridInterval(xmin: start, xmax: end, text: text))
             positions.append((token.line, token.column))
@@ -261,6 +265,33 @@ public enum TextGridReader {
       }
     }
     return (TextGrid(xmin: xmin, xmax: xmax, tiers: tiers), labelPositions)
+  }
+
+  /// Praat's intervals tile their tier in time order; an inverted or overlapping one is a broken
+  /// file whose times would be measured as nonsense.
+  private static func checkOrder(
+    of number: Int, in tier: String, start: Double, end: Double, previousEnd: Double?, at token: Token?,
+    source: SourceText
+  ) throws(TranscriptReadError) {
+    let (line, column) = (token?.line ?? 1, token?.column ?? 1)
+    if end < start {
+      throw source.error(
+        line: line, column: column,
+        LocalizedText(
+          fr: "tier « \(tier) », intervalle \(number) : fin \(end) s avant le début \(start) s ; corrigez-le dans Praat",
+          en: "tier '\(tier)', interval \(number): end \(end) s before start \(start) s; fix it in Praat"))
+    }
+    // A millionth of a second absorbs the rounding of times printed as decimals.
+    if let previousEnd, start < previousEnd - 1e-6 {
+      throw source.error(
+        line: line, column: column,
+        LocalizedText(
+          fr:
+            "tier « \(tier) », intervalle \(number) : commence à \(start) s, avant la fin du précédent (\(previousEnd) s) ; les intervalles ne se chevauchent pas",
+          en:
+            "tier '\(tier)', interval \(number): starts at \(start) s, before the previous one ends (\(previousEnd) s); intervals must not overlap"
+        ))
+    }
   }
 
   // MARK: - Transcript
@@ -306,11 +337,15 @@ public enum TextGridReader {
         }
         let inside = words.filter { $0.xmin >= interval.xmin && $0.xmax <= interval.xmax }
           .map { TimedWord(text: $0.text, start: $0.xmin, end: $0.xmax) }
+        // The label's line, when read from a file: where a time that does not fit the recording is reported.
+        let line =
+          labelPositions.indices.contains(tierIndex) && labelPositions[tierIndex].indices.contains(intervalIndex)
+          ? labelPositions[tierIndex][intervalIndex].line : nil
         for (index, text) in sentences.enumerated() {
           utterances.append(
             Utterance(
               speaker: tier.name, text: text, start: interval.xmin, end: interval.xmax,
-              words: index == 0 ? inside : []))
+              words: index == 0 ? inside : [], line: line))
         }
       }
     }

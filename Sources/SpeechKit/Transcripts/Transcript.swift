@@ -43,14 +43,6 @@ public struct Transcript: Hashable, Sendable, Codable {
     }
   }
 
-  /// The speaker analysed when none is chosen: `PAR` when present, otherwise the first speaker
-  /// who is not the investigator.
-  public var defaultTargetSpeaker: String? {
-    let codes = speakers
-    if codes.contains("PAR") { return "PAR" }
-    return codes.first { !["INV", "EXP", "EXA"].contains($0) } ?? codes.first
-  }
-
   /// The utterances of one speaker.
   public func utterances(of speaker: String) -> [Utterance] {
     utterances.filter { $0.speaker == speaker }

@@ -2,8 +2,8 @@ import Foundation
 internal import GRDB
 import SessionModel
 
-/// Looks for damage and loose ends: SQLite's own checks, events of unknown sessions, and
-/// recordings whose file is missing or no longer has the hash recorded at analysis.
+/// Looks for damage and loose ends: SQLite's own checks, events of unknown sessions, stored values
+/// out of range, and recordings whose file is missing or no longer has the hash recorded at analysis.
 public struct DatabaseCheck: Sendable {
   let database: SessionDatabase
 
@@ -38,6 +38,7 @@ public struct DatabaseCheck: Sendable {
         sessions: try count("session"), events: try count("event"), recordings: try count("recording"),
         problems: problems)
     }
+    report.problems += try outOfRangeValues()
     for recording in try database.recordings.fetchAll() {
       if let problem = problem(with: recording) {
         report.problems.append(problem)

@@ -10,6 +10,8 @@ public enum DatabaseProblem: Hashable, Sendable {
   case eventsOfUnknownSession(SessionID, count: Int)
   case missingRecordingFile(Recording)
   case changedRecordingFile(Recording, actualSHA256: String)
+  /// A stored value outside its range (DatabaseCheck+Values.swift).
+  case valueOutOfRange(AnswerKey, OutOfRangeValue)
 
   public var message: LocalizedText {
     switch self {
@@ -28,6 +30,8 @@ public enum DatabaseProblem: Hashable, Sendable {
         en:
           "\(count) event\(count > 1 ? "s belong" : " belongs") to session \(session), which the database does not know."
       )
+    case .valueOutOfRange(let answer, let value):
+      Self.outOfRangeMessage(answer, value)
     case .missingRecordingFile(let recording):
       LocalizedText(
         fr:

@@ -8,6 +8,7 @@ enum Migrations {
     migrator.registerMigration("v1-foundation", migrate: foundation)
     migrator.registerMigration("v2-memory-episodes", migrate: memoryEpisodes)
     migrator.registerMigration("v3-pause-intervals", migrate: pauseIntervals)
+    migrator.registerMigration("v3-missing-reasons", migrate: missingReasons)
     return migrator
   }
 
@@ -160,5 +161,12 @@ enum Migrations {
         ALTER TABLE answer_measures ADD COLUMN silent_pauses_json TEXT
           CHECK (silent_pauses_json IS NULL OR json_valid(silent_pauses_json))
         """)
+  }
+
+  /// Why an answer's measures are missing (SpeechKit's `MissingMeasureReason` codes joined by `;`),
+  /// so an empty `words` says "no transcript" or "no speech of the speaker" rather than nothing.
+  /// Answers filed before this migration have NULL: their reason was not recorded.
+  private static func missingReasons(_ db: Database) throws {
+    try db.execute(sql: "ALTER TABLE answer_measures ADD COLUMN missing_reason TEXT")
   }
 }

@@ -25,6 +25,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case unreadableTranscript(TranscriptReadError)
   /// A filed recording that is gone or whose bytes no longer match the checksum filed with it.
   case recordingChanged(path: String, isMissing: Bool)
+  /// Measures with a value outside its range (not finite, negative, past the recording's end).
+  case measureOutOfRange(AnswerKey, [OutOfRangeValue])
 
   /// True when the user can fix the cause by changing what they typed.
   public var isBadInput: Bool {
@@ -32,7 +34,7 @@ public enum StoreError: Error, Equatable, Sendable {
     case .participantAlreadyExists, .unknownParticipant, .groupAlreadyExists, .unknownParticipants,
       .tooManyMembers, .repeatedMember, .emptyGroup, .coderIsNotACode, .unknownTrial, .unknownAnswer,
       .unconfirmedCoding,
-      .exportFolderIsAFile, .unreadableTranscript:
+      .exportFolderIsAFile, .unreadableTranscript, .measureOutOfRange:
       true
     case .cannotOpen, .writtenByNewerVersion, .cannotWriteExport, .databaseFailure, .recordingChanged:
       false
@@ -113,14 +115,21 @@ public enum StoreError: Error, Equatable, Sendable {
       LocalizedText(
         fr: "Impossible d'écrire « \(path) » : \(reason)",
         en: "Cannot write '\(path)': \(reason)")
+    case .measureOutOfRange(let answer, let values):
+      LocalizedText(
+        fr:
+          "Mesures de \(answer.participant) (essai \(answer.trial), séance \(answer.session)) refusées, rien n'est enregistré : \(values.map { "\($0.column) = \($0.value), attendu \($0.expected.french)" }.joined(separator: " ; ")).",
+        en:
+          "Measures of \(answer.participant) (trial \(answer.trial), session \(answer.session)) refused, nothing stored: \(values.map { "\($0.column) = \($0.value), expected \($0.expected.english)" }.joined(separator: "; "))."
+      )
     case .databaseFailure(let reason):
       LocalizedText(
         fr: "La base de données a signalé une erreur : \(reason)",
         en: "The database reported an error: \(reason)")
     case .unreadableTranscript(let error):
       LocalizedText(
-        fr: error.message(in: .french) + " (corrigez la transcription, puis relancez l'export)",
-        en: error.message(in: .english) + " (fix the transcript, then run the export again)")
+        fr: error.message(in: .french) + " (corrigez la transcription, puis relancez la commande)",
+        en: error.message(in: .english) + " (fix the transcript, then run the command again)")
     }
   }
 

@@ -30,10 +30,16 @@ enum AnswerTranscripts {
     }
   }
 
-  /// The answer's own words: the target speaker's utterances (the patient, not the therapist's
+  /// The speaker whose words are `participant`'s answer (SpeechKit's ``SpeechKit/AnswerSpeaker``
+  /// rule), or nil when there is none or several: filing refuses those, so they have no words.
+  static func speaker(in transcript: Transcript, participant: String) -> String? {
+    (try? AnswerSpeaker.choose(in: transcript, participant: participant, file: "")) ?? nil
+  }
+
+  /// The answer's own words: the answering speaker's utterances (the patient, not the therapist's
   /// prompt), under `speaker`.
   static func answer(in transcript: Transcript, as speaker: String) -> [Utterance] {
-    guard let target = transcript.defaultTargetSpeaker else { return [] }
+    guard let target = Self.speaker(in: transcript, participant: speaker) else { return [] }
     return transcript.utterances(of: target).map { utterance in
       var renamed = utterance
       renamed.speaker = speaker

@@ -1,6 +1,12 @@
+import Foundation
+
 /// The CSV dialect of every export: comma-separated, UTF-8 without BOM, `\n` line ends, fields
 /// quoted only when they must be (RFC 4180), `.` as decimal separator whatever the locale, and an
 /// empty field for a missing value.
+///
+/// Formatting is total: any finite number is written out in full as a plain decimal, however large
+/// (1e308 has 309 digits), and a value that is not a number (NaN, ±infinity) is an empty field, as
+/// missing. Such values can only come from outside ConnectAge; `db check` reports them.
 enum CSVText {
   static func line(_ fields: [String]) -> String {
     fields.map(quoted).joined(separator: ",") + "\n"
@@ -16,7 +22,11 @@ enum CSVText {
     guard let value, value.isFinite else { return "" }
     var scale: Int64 = 1
     for _ in 0..<places { scale *= 10 }
-    let scaled = Int64((value * Double(scale)).rounded())
+    let product = (value * Double(scale)).rounded()
+    // Beyond Int64's range the integer path would trap; C's formatting is exact there.
+    guard let scaled = Int64(exactly: product) else {
+      return String(format: "%.\(places)f", value)
+    }
     let magnitude = scaled.magnitude
     let whole = magnitude / UInt64(scale)
     let fraction = String(magnitude % UInt64(scale))

@@ -107,6 +107,10 @@ public enum Codebook {
       .init(file, "ruleset_version", "text", "", "Word-counting rule set used for words and words_split.") {
         $0.measures.ruleSetVersion
       },
+      .init(
+        file, "measures_missing_reason", "text", "",
+        "Why measures of this answer are empty, never 0: codes joined by ';'. no_transcript = no transcript beside the recording (words, ideas, memories empty); no_speech_of_speaker = the transcript has no utterance of the answering speaker (participant code, else PAR, else the only speaker); no_speech_in_recording = no speech in the words' times or the audio (timing empty); stored_value_not_a_number = a stored value is infinite or not a whole count (only an edit of the database can do that; exported empty; run connectage db check). Empty when nothing is missing or the answer was measured before reasons were kept."
+      ) { $0.measures.missingReason ?? "" },
     ]
   }()
 

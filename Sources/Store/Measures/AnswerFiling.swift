@@ -16,33 +16,62 @@ public struct AnswerFiling: Sendable {
 
   /// Measures the recording at `audio` with the transcript beside it, if any, and stores the
   /// recording (with its checksum) and its measures under `answer`.
+  ///
+  /// The speech measured is the answering participant's (SpeechKit's `AnswerSpeaker` rule); a
+  /// transcript without it files the measures as missing, with the reason.
+  ///
+  /// - Throws: ``StoreError/unreadableTranscript(_:)`` when the transcript cannot be read or does
+  ///   not fit the recording (times off its clock, several candidate speakers); nothing is stored.
   @discardableResult
-  public func file(recordingAt audio: URL, as answer: AnswerKey, speaker: String = "PAR") throws -> FiledAnswer {
-    try file(recordingAt: audio, storedAs: audio.path, sha256: nil, as: answer, speaker: speaker)
+  public func file(recordingAt audio: URL, as answer: AnswerKey) throws -> FiledAnswer {
+    try save(measure(recordingAt: audio, storedAs: audio.path, sha256: nil, as: answer))
+  }
+
+  /// One answer measured and not yet stored.
+  private struct Measured {
+    var recording: Recording
+    var filed: FiledAnswer
   }
 
   /// - Parameter sha256: the file's digest when the caller has just verified it, so the file is
   ///   not read a second time to hash it again.
-  private func file(
-    recordingAt audio: URL, storedAs path: String, sha256: String?, as answer: AnswerKey, speaker: String
-  ) throws -> FiledAnswer {
+  private func measure(recordingAt audio: URL, storedAs path: String, sha256: String?, as answer: AnswerKey) throws
+    -> Measured
+  {
     let found = try AnswerTranscripts.beside(audio)
-    let measurement = try AnswerMeasurement.measure(audio: audio, transcript: found?.transcript, speaker: speaker)
-    try database.recordings.save(
-      Recording(
-        session: answer.session, trial: answer.trial, participant: answer.participant, path: path,
-        sha256: try sha256 ?? SHA256.hexDigest(ofFileAt: audio.path),
-        durationSeconds: measurement.timing.recordingDuration))
+    let measurement: AnswerMeasurement
+    do {
+      measurement = try AnswerMeasurement.measure(
+        audio: audio, transcript: found?.transcript, transcriptFile: found?.file.path ?? audio.path,
+        participant: answer.participant.rawValue)
+    } catch let error as TranscriptReadError {
+      throw StoreError.unreadableTranscript(error)
+    }
+    let recording = Recording(
+      session: answer.session, trial: answer.trial, participant: answer.participant, path: path,
+      sha256: try sha256 ?? SHA256.hexDigest(ofFileAt: audio.path),
+      durationSeconds: measurement.timing.recordingDuration)
     let measures = AnswerMeasures(answer: answer, measurement: measurement)
-    try database.measures.save(measures)
-    return FiledAnswer(measures: measures, transcript: found?.file, timingSource: measurement.timingSource)
+    return Measured(
+      recording: recording,
+      filed: FiledAnswer(
+        measures: measures, transcript: found?.file, timingSource: measurement.timingSource,
+        missing: measurement.missing))
+  }
+
+  private func save(_ measured: Measured) throws -> FiledAnswer {
+    try database.recordings.save(measured.recording)
+    try database.measures.save(measured.filed.measures)
+    return measured.filed
   }
 
   /// Measures again every stored answer of `session` (or of `study`, or all), with the
   /// transcripts now beside the recordings.
   ///
-  /// A recording whose bytes no longer match the checksum filed with it is refused, not measured:
-  /// the measures must describe the answer as it was recorded.
+  /// Every answer is measured before any is stored, so a transcript refused (unreadable, off the
+  /// recording's clock) leaves the database as it was. A recording whose bytes no longer match the
+  /// checksum filed with it is refused, not measured: the measures must describe the answer as it
+  /// was recorded.
   public func remeasure(session: SessionID? = nil, study: StudyID? = nil) throws -> [FiledAnswer] {
     let sessions: Set<SessionID>? =
       if let session { [session] } else if let study {
@@ -51,7 +80,7 @@ public struct AnswerFiling: Sendable {
         nil
       }
     let recordings = try database.recordings.fetchAll().filter { sessions?.contains($0.session) ?? true }
-    var filed: [FiledAnswer] = []
+    var measured: [Measured] = []
     for recording in recordings.sorted(by: { $0.answer < $1.answer }) {
       let audio = database.recordingFile(atStoredPath: recording.path)
       guard FileManager.default.fileExists(atPath: audio.path) else {
@@ -60,11 +89,10 @@ public struct AnswerFiling: Sendable {
       guard try SHA256.hexDigest(ofFileAt: audio.path) == recording.sha256 else {
         throw StoreError.recordingChanged(path: audio.path, isMissing: false)
       }
-      filed.append(
-        try file(
-          recordingAt: audio, storedAs: recording.path, sha256: recording.sha256, as: recording.answer, speaker: "PAR"))
+      measured.append(
+        try measure(recordingAt: audio, storedAs: recording.path, sha256: recording.sha256, as: recording.answer))
     }
-    return filed
+    return try measured.map(save)
   }
 }
 
@@ -74,6 +102,8 @@ public struct FiledAnswer: Sendable {
   /// The transcript beside the recording, or nil when only the audio was measured.
   public var transcript: URL?
   public var timingSource: AnswerMeasurement.TimingSource
+  /// Why some of its measures are missing; empty when none is.
+  public var missing: [MissingMeasureReason]
 
   public var answer: AnswerKey { measures.answer }
 }

@@ -13,6 +13,7 @@ extension AnswerMeasures {
       words: counts?.wordCounts.words, wordsSplit: counts?.wordCounts.wordsSplit, ideas: counts?.ideas.ideas,
       automaticMemories: counts?.memories.automatic.count,
       ruleSetVersion: [timing.algorithm, counts?.ruleset].compactMap { $0 }.joined(separator: "+"),
-      pauseIntervals: timing.pauseIntervals)
+      pauseIntervals: timing.pauseIntervals,
+      missingReason: MissingMeasureReason.code(of: measurement.missing))
   }
 }

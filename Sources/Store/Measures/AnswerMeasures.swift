@@ -28,12 +28,16 @@ public struct AnswerMeasures: Hashable, Sendable {
   public var automaticMemories: Int?
   /// The word-counting rule set, e.g. `wc-fr-chat-1.0`.
   public var ruleSetVersion: String
+  /// Why measures are missing, as SpeechKit's ``SpeechKit/MissingMeasureReason`` codes joined by
+  /// `;` (`no_transcript`); nil when nothing is missing or the answer was filed before reasons were kept.
+  public var missingReason: String?
 
   public init(
     answer: AnswerKey, firstWordOnsetSeconds: Double? = nil, lastWordOffsetSeconds: Double? = nil,
     speakingTimeSeconds: Double? = nil, pauseCount: Int? = nil, pauseTotalSeconds: Double? = nil,
     pauseThresholdMilliseconds: Int = 250, words: Int? = nil, wordsSplit: Int? = nil, ideas: Int? = nil,
-    automaticMemories: Int? = nil, ruleSetVersion: String, pauseIntervals: [SpeechSegment]? = nil
+    automaticMemories: Int? = nil, ruleSetVersion: String, pauseIntervals: [SpeechSegment]? = nil,
+    missingReason: String? = nil
   ) {
     self.answer = answer
     self.firstWordOnsetSeconds = firstWordOnsetSeconds
@@ -48,6 +52,7 @@ public struct AnswerMeasures: Hashable, Sendable {
     self.automaticMemories = automaticMemories
     self.ruleSetVersion = ruleSetVersion
     self.pauseIntervals = pauseIntervals
+    self.missingReason = missingReason
   }
 
   /// `t_last_word_end − t_first_word`; `nil` without both times.

@@ -13,7 +13,11 @@ public struct MeasureRepository: Sendable {
 
   /// Adds or replaces the measures of one answer (a new analysis replaces the previous one).
   ///
-  /// - Throws: ``StoreError/unknownTrial(_:_:)`` or ``StoreError/unknownParticipant(_:)``.
+  /// Values are checked at the door: a time outside the answer's recording (when it is filed), a
+  /// value that is not finite or a negative count is refused, so that exports never carry it.
+  ///
+  /// - Throws: ``StoreError/unknownTrial(_:_:)``, ``StoreError/unknownParticipant(_:)`` or
+  ///   ``StoreError/measureOutOfRange(_:_:)``.
   public func save(_ measures: AnswerMeasures) throws {
     let answer = measures.answer
     try database.write { db in
@@ -21,19 +25,24 @@ public struct MeasureRepository: Sendable {
       if try !ParticipantRepository.exists(answer.participant, in: db) {
         throw StoreError.unknownParticipant(answer.participant)
       }
+      let duration = try Double.fetchOne(
+        db, sql: "SELECT duration_s FROM recording WHERE session_id = ? AND trial_id = ? AND participant_code = ?",
+        arguments: [answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue])
+      let problems = MeasureBounds.problems(in: measures, recordingDuration: duration)
+      guard problems.isEmpty else { throw StoreError.measureOutOfRange(answer, problems) }
       try db.execute(
         sql: """
           INSERT INTO answer_measures (session_id, trial_id, participant_code, t_first_word_s, t_last_word_end_s,
             phonation_time_s, silent_pauses_n, silent_pauses_total_s, pause_threshold_ms, words, words_split,
-            ideas_n, memories_auto_n, ruleset_version, silent_pauses_json)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ideas_n, memories_auto_n, ruleset_version, silent_pauses_json, missing_reason)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (session_id, trial_id, participant_code) DO UPDATE SET
             t_first_word_s = excluded.t_first_word_s, t_last_word_end_s = excluded.t_last_word_end_s,
             phonation_time_s = excluded.phonation_time_s, silent_pauses_n = excluded.silent_pauses_n,
             silent_pauses_total_s = excluded.silent_pauses_total_s, pause_threshold_ms = excluded.pause_threshold_ms,
             words = excluded.words, words_split = excluded.words_split, ideas_n = excluded.ideas_n,
             memories_auto_n = excluded.memories_auto_n, ruleset_version = excluded.ruleset_version,
-            silent_pauses_json = excluded.silent_pauses_json
+            silent_pauses_json = excluded.silent_pauses_json, missing_reason = excluded.missing_reason
           """,
         arguments: [
           answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue,
@@ -41,6 +50,7 @@ public struct MeasureRepository: Sendable {
           measures.pauseCount, measures.pauseTotalSeconds, measures.pauseThresholdMilliseconds, measures.words,
           measures.wordsSplit, measures.ideas, measures.automaticMemories, measures.ruleSetVersion,
           try Self.pausesJSON(measures.pauseIntervals),
+          measures.missingReason,
         ])
     }
   }
@@ -204,21 +214,32 @@ public struct MeasureRepository: Sendable {
       participant: try RowValue.code(row["participant_code"]))
   }
 
+  /// Total over whatever the columns hold, so that one bad stored value never stops an export:
+  /// a count that is not a whole number in Int's range reads as missing, and `db check` reports it.
+  /// A value read as missing, or an infinity (exported empty), adds `stored_value_not_a_number` to
+  /// the missing reason, so the empty field says why.
   private static func measures(_ row: Row) throws -> AnswerMeasures {
-    AnswerMeasures(
+    let notANumber = MeasureBounds.columns.contains { column in
+      guard let number = RowValue.number(row, column.name) else { return false }
+      return column.kind == .time ? !number.isFinite : RowValue.count(row, column.name) == nil
+    }
+    let reasons = [row["missing_reason"], notANumber ? MissingMeasureReason.storedValueNotANumber.rawValue : nil]
+      .compactMap { $0 as String? }
+    return AnswerMeasures(
       answer: try answerKey(row),
-      firstWordOnsetSeconds: row["t_first_word_s"],
-      lastWordOffsetSeconds: row["t_last_word_end_s"],
-      speakingTimeSeconds: row["phonation_time_s"],
-      pauseCount: row["silent_pauses_n"],
-      pauseTotalSeconds: row["silent_pauses_total_s"],
-      pauseThresholdMilliseconds: row["pause_threshold_ms"],
-      words: row["words"],
-      wordsSplit: row["words_split"],
-      ideas: row["ideas_n"],
-      automaticMemories: row["memories_auto_n"],
+      firstWordOnsetSeconds: RowValue.number(row, "t_first_word_s"),
+      lastWordOffsetSeconds: RowValue.number(row, "t_last_word_end_s"),
+      speakingTimeSeconds: RowValue.number(row, "phonation_time_s"),
+      pauseCount: RowValue.count(row, "silent_pauses_n"),
+      pauseTotalSeconds: RowValue.number(row, "silent_pauses_total_s"),
+      pauseThresholdMilliseconds: RowValue.count(row, "pause_threshold_ms") ?? 0,
+      words: RowValue.count(row, "words"),
+      wordsSplit: RowValue.count(row, "words_split"),
+      ideas: RowValue.count(row, "ideas_n"),
+      automaticMemories: RowValue.count(row, "memories_auto_n"),
       ruleSetVersion: row["ruleset_version"],
-      pauseIntervals: try pauses(row["silent_pauses_json"]))
+      pauseIntervals: pauses(row["silent_pauses_json"]),
+      missingReason: reasons.isEmpty ? nil : reasons.joined(separator: ";"))
   }
 
   /// `[[start, end], …]`, or NULL when the pauses were not kept.
@@ -227,13 +248,11 @@ public struct MeasureRepository: Sendable {
     return String(decoding: try JSONEncoder().encode(pauses), as: UTF8.self)
   }
 
-  private static func pauses(_ json: String?) throws -> [SpeechSegment]? {
+  /// Total, like the measures: pauses stored in a shape this version cannot read come back as
+  /// not kept, so the TextGrid export leaves the pauses tier out rather than stopping.
+  private static func pauses(_ json: String?) -> [SpeechSegment]? {
     guard let json else { return nil }
-    do {
-      return try JSONDecoder().decode([SpeechSegment].self, from: Data(json.utf8))
-    } catch {
-      throw StoreError.databaseFailure("the silent pauses of an answer are unreadable: \(error)")
-    }
+    return try? JSONDecoder().decode([SpeechSegment].self, from: Data(json.utf8))
   }
 
   /// The coding as saved; the coder and date columns are authoritative (the date to the millisecond).
@@ -250,10 +269,11 @@ public struct MeasureRepository: Sendable {
         throw StoreError.databaseFailure("a memory coding of \(coder) is unreadable: \(error)")
       }
     } else {
-      let count: Int = row["memories_n"]
+      // A count no coder could have confirmed reads as unconfirmed, rather than as a huge array or 0.
+      let count = RowValue.count(row, "memories_n").flatMap { (0...10_000).contains($0) ? $0 : nil }
       coding = MemoryCoding(
         method: "", automatic: [],
-        confirmed: Array(repeating: EvokedMemory(specificity: .general, text: ""), count: count))
+        confirmed: count.map { Array(repeating: EvokedMemory(specificity: .general, text: ""), count: $0) })
     }
     coding.coder = coder
     coding.codedAt = codedAt

@@ -10,10 +10,15 @@ struct PlotAxis {
   var step: Double
 
   init(values: [Double]) {
-    var low = values.min() ?? 0
-    var high = values.max() ?? 1
+    let finite = values.filter(\.isFinite)
+    var low = finite.min() ?? 0
+    var high = finite.max() ?? 1
     if low >= 0 && low <= high / 2 { low = 0 }
-    if high - low < 1e-9 {
+    // A span wider than a Double holds gives no ticks: such values come only from outside ConnectAge.
+    if !(high - low).isFinite {
+      low = 0
+      high = 1
+    } else if high - low < 1e-9 {
       high += 1
       low = max(0, low - 1)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The small part of SVG the plots use, written as text: no dependency, and output that is
 /// byte-for-byte the same on every machine (coordinates with one decimal, a point as separator).
 enum SVG {
@@ -43,8 +45,11 @@ enum SVG {
   }
 
   /// One decimal, a point as separator, no "-0".
+  /// A value that is not a number (a mean of stored values that overflowed) is written `0` and
+  /// one too large for an integer in C's notation, so drawing never traps.
   static func number(_ value: Double) -> String {
-    let tenths = Int((value * 10).rounded())
+    guard value.isFinite else { return "0" }
+    guard let tenths = Int(exactly: (value * 10).rounded()) else { return String(format: "%.1f", value) }
     let sign = tenths < 0 ? "-" : ""
     let magnitude = abs(tenths)
     return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"

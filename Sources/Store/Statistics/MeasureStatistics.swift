@@ -13,10 +13,14 @@ public struct MeasureStatistics: Hashable, Sendable, Codable {
   public var excludedFromFriedman: [ParticipantCode]
   public var pairwise: [PairwiseComparison]
   public var trajectory: [TrajectoryPoint]
+  /// Stored values that were not numbers (NaN, ±infinity) and were left out of every figure;
+  /// `db check` names the answers that hold them.
+  public var nonFiniteValuesSkipped: Int
 
   public init(
     measure: StatisticsMeasure, conditions: [ConditionSummary], friedman: FriedmanTest?, completeParticipants: Int,
-    excludedFromFriedman: [ParticipantCode], pairwise: [PairwiseComparison], trajectory: [TrajectoryPoint]
+    excludedFromFriedman: [ParticipantCode], pairwise: [PairwiseComparison], trajectory: [TrajectoryPoint],
+    nonFiniteValuesSkipped: Int = 0
   ) {
     self.measure = measure
     self.conditions = conditions
@@ -25,11 +29,24 @@ public struct MeasureStatistics: Hashable, Sendable, Codable {
     self.excludedFromFriedman = excludedFromFriedman
     self.pairwise = pairwise
     self.trajectory = trajectory
+    self.nonFiniteValuesSkipped = nonFiniteValuesSkipped
   }
 
   enum CodingKeys: String, CodingKey {
     case measure, conditions, friedman, completeParticipants = "complete_participants"
     case excludedFromFriedman = "excluded_from_friedman", pairwise, trajectory
+    case nonFiniteValuesSkipped = "non_finite_values_skipped"
+  }
+
+  /// What the reader must know when stored values were left out; `nil` when none was.
+  public var skippedValuesNote: LocalizedText? {
+    guard nonFiniteValuesSkipped > 0 else { return nil }
+    return LocalizedText(
+      fr:
+        "\(nonFiniteValuesSkipped) valeur(s) enregistrée(s) non numérique(s) (NaN, infini) écartée(s) ; « connectage db check » dit lesquelles",
+      en:
+        "\(nonFiniteValuesSkipped) stored value(s) that are not numbers (NaN, infinity) left out; 'connectage db check' says which"
+    )
   }
 
   /// Why there is no Friedman test, for the reader of the report; `nil` when there is one.

@@ -46,13 +46,20 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
     self.conditions = conditions
     participants = Set(answered.map(\.0.answer.participant)).count
     self.measures = measures.map { measure in
+      var skipped = 0
       let observations = answered.compactMap { answer, session, trial -> Observation? in
-        measure.value(of: answer, coding: snapshot.latestCodings[answer.answer]).map {
-          Observation(
-            participant: answer.answer.participant, condition: trial.condition, session: session.number, value: $0)
+        guard let value = measure.value(of: answer, coding: snapshot.latestCodings[answer.answer]) else { return nil }
+        // A value that is not a number would poison every mean and rank: left out, and counted.
+        guard value.isFinite else {
+          skipped += 1
+          return nil
         }
+        return Observation(
+          participant: answer.answer.participant, condition: trial.condition, session: session.number, value: value)
       }
-      return Self.statistics(of: measure, observations, conditions: conditions)
+      var statistics = Self.statistics(of: measure, observations, conditions: conditions)
+      statistics.nonFiniteValuesSkipped = skipped
+      return statistics
     }
   }
 

@@ -22,7 +22,7 @@ struct CHATReaderTests {
     #expect(transcript.utterances[2].headersBefore == [CHATHeader(name: "Comment", value: "la patiente sourit")])
     #expect(transcript.utterances[3].gem == Gem(label: "T04 image seule", kind: .scoped))
     #expect(transcript.utterances[3].start == nil)
-    #expect(transcript.defaultTargetSpeaker == "PAR")
+    #expect(try AnswerSpeaker.choose(in: transcript, file: "session.cha") == "PAR")
   }
 
   @Test func writesBackTheGoldenFileByteForByte() throws {

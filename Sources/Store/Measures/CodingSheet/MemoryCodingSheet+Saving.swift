@@ -19,7 +19,7 @@ extension MemoryCodingSheet {
       let answer = sheetCoding.answer
       if automatic[answer] == nil {
         let transcript = try recordings[answer].flatMap { try Self.transcript(of: $0, in: database) }
-        automatic[answer] = transcript.map { automaticCoding(of: $0).automatic } ?? []
+        automatic[answer] = transcript.map { automaticCoding(of: $0, for: answer).automatic } ?? []
       }
       var coding = MemoryCoding(automatic: automatic[answer] ?? [])
       // The coder is already a participant-style code, stricter than the staff-code rule.

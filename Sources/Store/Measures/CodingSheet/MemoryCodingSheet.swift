@@ -55,9 +55,9 @@ public struct MemoryCodingSheet: Sendable {
       let transcript = try recording.flatMap { try Self.transcript(of: $0, in: database) }
       let row = Row(
         answer: measures.answer, recording: recording?.path ?? "",
-        transcript: transcript.map { $0.utterances(of: "PAR").map(\.text).joined(separator: "\n") },
+        transcript: transcript.map { Self.answer(in: $0, of: measures.answer).map(\.text).joined(separator: "\n") },
         automaticCount: measures.automaticMemories,
-        automatic: transcript.map { Self.automaticCoding(of: $0).automatic } ?? [])
+        automatic: transcript.map { Self.automaticCoding(of: $0, for: measures.answer).automatic } ?? [])
       return (order: Self.blindOrder(measures.answer), row: row)
     }
     .sorted { $0.order < $1.order }.map(\.row)
@@ -69,9 +69,16 @@ public struct MemoryCodingSheet: Sendable {
   }
 
   /// The automatic pre-coding of the answer a coder codes, measured as the answer was filed
-  /// (speaker `PAR`), so its count is `memories_auto_n`.
-  static func automaticCoding(of transcript: Transcript) -> MemoryCoding {
-    TranscriptMeasures.measure(transcript, speaker: "PAR").memories
+  /// (the answering speaker), so its count is `memories_auto_n`.
+  static func automaticCoding(of transcript: Transcript, for answer: AnswerKey) -> MemoryCoding {
+    let speaker = AnswerTranscripts.speaker(in: transcript, participant: answer.participant.rawValue)
+    return speaker.map { TranscriptMeasures.measure(transcript, speaker: $0).memories } ?? MemoryCoding(automatic: [])
+  }
+
+  /// The answering speaker's utterances, as the coder reads them.
+  static func answer(in transcript: Transcript, of answer: AnswerKey) -> [Utterance] {
+    AnswerTranscripts.speaker(in: transcript, participant: answer.participant.rawValue)
+      .map { transcript.utterances(of: $0) } ?? []
   }
 
   static func recordings(in database: SessionDatabase) throws -> [AnswerKey: Recording] {

@@ -14,7 +14,10 @@ struct AnalyzeSessionCommand: ParsableCommand {
       After a session, put each answer's transcript beside its recording under the same name \
       (G01-S01-T1-P01-turn1.cha, .TextGrid, .json or .txt beside G01-S01-T1-P01-turn1.wav), then run this \
       command: word counts, ideas and memories are measured and filed, ready for export and stats. \
-      A recording changed since the session is refused.
+      The speech measured is the participant's (speaker P01 for P01), else PAR's, else the only \
+      speaker's; an answer without it is filed with its measures missing and the reason, never 0. \
+      A recording changed since the session, or a transcript whose times are off its recording, is \
+      refused (exit 2) and nothing is filed.
       """)
 
   @OptionGroup var store: StoreOptions
@@ -47,11 +50,12 @@ struct AnalyzeSessionCommand: ParsableCommand {
         measures.automaticMemories.map(String.init) ?? "–",
         answer.transcript?.lastPathComponent
           ?? LocalizedText(fr: "(audio seul)", en: "(audio only)").text(in: Terminal.language),
+        MissingMeasureReason.code(of: answer.missing) ?? "",
       ]
     }
     let header = LocalizedText(
-      fr: "séance|essai|participant|mots|idées|souvenirs|transcription",
-      en: "session|trial|participant|words|ideas|memories|transcript"
+      fr: "séance|essai|participant|mots|idées|souvenirs|transcription|manquant",
+      en: "session|trial|participant|words|ideas|memories|transcript|missing"
     ).text(in: Terminal.language).split(separator: "|").map(String.init)
     Terminal.print(ProtocolInput.table([header] + rows))
     let transcribed = filed.count { $0.transcript != nil }

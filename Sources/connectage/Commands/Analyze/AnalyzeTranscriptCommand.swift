@@ -20,7 +20,7 @@ struct AnalyzeTranscriptCommand: AsyncParsableCommand {
   @Argument(help: "Transcript files (.cha, .TextGrid, .txt, .json, .vtt, .srt).")
   var files: [String]
 
-  @Option(help: "Speaker code to analyse (default: PAR, or the first speaker who is not INV).")
+  @Option(help: "Speaker code to analyse (default: PAR, else the only speaker who is not INV).")
   var speaker: String?
 
   @Flag(help: "Print one JSON object per file per line instead of a table.")
@@ -55,18 +55,12 @@ struct AnalyzeTranscriptCommand: AsyncParsableCommand {
 
   private func analyze(_ file: String) throws(TranscriptReadError) -> [(key: String, value: Value)] {
     let transcript = try TranscriptReader.read(url: URL(fileURLWithPath: file), named: file)
-    guard let code = speaker ?? transcript.defaultTargetSpeaker else {
-      throw TranscriptReadError(
-        file: file, line: 1, column: 1,
-        reason: LocalizedText(fr: "aucun énoncé dans ce fichier", en: "no utterance in this file"))
-    }
-    guard transcript.speakers.contains(code) else {
-      let known = transcript.speakers.joined(separator: ", ")
+    guard let code = try AnswerSpeaker.choose(in: transcript, chosen: speaker, file: file) else {
       throw TranscriptReadError(
         file: file, line: 1, column: 1,
         reason: LocalizedText(
-          fr: "locuteur « \(code) » absent ; locuteurs du fichier : \(known)",
-          en: "speaker '\(code)' not found; speakers in the file: \(known)"))
+          fr: "aucun énoncé d'un autre locuteur que l'examinateur dans ce fichier",
+          en: "no utterance of a speaker other than the investigator in this file"))
     }
     let measures = TranscriptMeasures.measure(transcript, speaker: code)
     let counts = measures.wordCounts

@@ -10,7 +10,10 @@ struct AnalyzeTrialCommand: AsyncParsableCommand {
     abstract: "Measure one answer from its recording and its transcript.",
     discussion: """
       Timing comes from the transcript's word times when it has them (TextGrid words tier, ASR JSON), \
-      otherwise from the audio. Prints one JSON object: timing, timing_source and transcript measures.
+      otherwise from the audio. Prints one JSON object: timing, timing_source, transcript measures and \
+      missing_reasons. The speech measured is --speaker's, else PAR's, else the only speaker's; a \
+      transcript with none of it, with several answers (@G: gems) or with times off the recording \
+      is refused (exit 2).
       """)
 
   @Option(help: ArgumentHelp("The answer's recording (WAV).", valueName: "file"))
@@ -19,7 +22,7 @@ struct AnalyzeTrialCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Its transcript (.cha, .TextGrid, .txt, .json, .vtt, .srt).", valueName: "file"))
   var transcript: String?
 
-  @Option(help: "Speaker code to analyse (default: PAR, or the first speaker who is not INV).")
+  @Option(help: "Speaker code to analyse (default: PAR, else the only speaker who is not INV).")
   var speaker: String?
 
   @Option(help: "Shortest silence counted as a pause, in milliseconds.")
@@ -36,14 +39,28 @@ struct AnalyzeTrialCommand: AsyncParsableCommand {
       throw CommandFailure(message: error.message(in: Terminal.language), exitCode: CommandFailure.badInput)
     }
     let options = SpeechTimingOptions(minimumPause: Double(minPause) / 1000, stimulusOnset: stimulusOnset)
+    let measurement: AnswerMeasurement
     do {
-      let measurement = try AnswerMeasurement.measure(
-        audio: URL(fileURLWithPath: audio), transcript: text, speaker: speaker, options: options)
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys]
-      Terminal.print(String(decoding: try encoder.encode(measurement), as: UTF8.self))
+      measurement = try AnswerMeasurement.measure(
+        audio: URL(fileURLWithPath: audio), transcript: text, transcriptFile: transcript ?? audio, speaker: speaker,
+        options: options)
     } catch let error as AudioError {
       throw CommandFailure.badInput(error.message)
+    } catch let error as TranscriptReadError {
+      throw CommandFailure(message: error.message(in: Terminal.language), exitCode: CommandFailure.badInput)
     }
+    // A transcript was given to be measured: one without the answer's speech is a mistake, not 0 words.
+    if let transcript, measurement.missing.contains(.noSpeechOfSpeaker) {
+      throw CommandFailure.badInput(
+        LocalizedText(
+          fr:
+            "\(transcript) : \(MissingMeasureReason.noSpeechOfSpeaker.explanation.french) ; vérifiez le fichier (énoncés, nom du locuteur) ou --speaker.",
+          en:
+            "\(transcript): \(MissingMeasureReason.noSpeechOfSpeaker.explanation.english); check the file (utterances, speaker name) or --speaker."
+        ))
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    Terminal.print(String(decoding: try encoder.encode(measurement), as: UTF8.self))
   }
 }

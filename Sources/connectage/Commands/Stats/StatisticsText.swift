@@ -40,6 +40,7 @@ enum StatisticsText {
       statistics.measure.label.text(in: language) + " (\(statistics.measure.rawValue))",
       TextTable(header: header, rows: rows).text(in: language),
     ]
+    if let note = statistics.skippedValuesNote { lines.append(note.text(in: language) + ".") }
     let excluded = statistics.excludedFromFriedman.map(\.rawValue).joined(separator: ", ")
     if let friedman = statistics.friedman {
       lines.append(
