@@ -58,6 +58,7 @@ extension SessionEngine {
         "scent": scent.id.rawValue, "slot": scent.slot.description, "intensity": String(setup.scentIntensity),
         "durationMilliseconds": String(duration),
       ]))
+    scentLedger.awaitAnswer(to: AwaitedRelease(scent: scent.id, trialTags: trialPayload()))
     let end = now + UInt64(duration) * 1_000_000
     scentLedger.active = scent.id
     scentLedger.activeEndsAt = end
@@ -87,32 +88,51 @@ extension SessionEngine {
       showStimulus()
     } else if !lead.isAcknowledged, now >= leadEnds + Self.scentAcknowledgementTimeoutNanoseconds {
       overlays.notice = EngineText.scentNotConfirmed
-      log("scent.unconfirmed", trialPayload(["scent": lead.scent.rawValue]))
+      let tags = scentLedger.giveUp(on: lead.scent)?.trialTags ?? trialPayload()
+      log("scent.unconfirmed", tags.merging(["scent": lead.scent.rawValue]) { _, new in new })
       showStimulus()
     }
   }
 
-  mutating func scentWasReleased(_ scent: ScentID, startedAt: UInt64, endsAt: UInt64, now: UInt64) {
-    log(
-      "scent.released",
-      trialPayload([
-        "scent": scent.rawValue, "startedAtNanoseconds": String(startedAt), "endsAtNanoseconds": String(endsAt),
-      ]))
-    if scentLedger.active == scent {
-      scentLedger.activeEndsAt = endsAt
-      scentLedger.lastEnd = max(scentLedger.lastEnd ?? 0, endsAt)
-    }
-    guard case .scentLead(var lead) = progress?.step, lead.scent == scent else { return }
+  /// The device's acknowledgement, logged on the trial that asked for the release: `scent.released`,
+  /// or `scent.releasedLate` when the engine had already logged that it could not confirm it.
+  mutating func scentWasReleased(
+    _ scent: ScentID, startedAt: UInt64, endsAt: UInt64, acknowledgedAt: UInt64, now: UInt64
+  ) {
+    let release = scentLedger.answer(for: scent)
+    let facts = [
+      "scent": scent.rawValue, "startedAtNanoseconds": String(startedAt), "endsAtNanoseconds": String(endsAt),
+      "acknowledgedAtNanoseconds": String(acknowledgedAt),
+    ]
+    let tags = release?.trialTags ?? trialPayload()
+    log(release?.isGivenUp == true ? "scent.releasedLate" : "scent.released", tags.merging(facts) { _, new in new })
+    // Even a release confirmed late keeps the next one a full interval after its real end.
+    scentLedger.lastEnd = max(scentLedger.lastEnd ?? 0, endsAt)
+    if scentLedger.active == scent { scentLedger.activeEndsAt = endsAt }
+    guard release?.isGivenUp != true, case .scentLead(var lead) = progress?.step, lead.scent == scent else { return }
     lead.isAcknowledged = true
     progress?.step = .scentLead(lead)
     advanceScentLead(at: now)
   }
 
   mutating func scentWasRefused(_ scent: ScentID, reason: LocalizedText, now: UInt64) {
-    log("scent.refused", trialPayload(["scent": scent.rawValue, "reason": reason.english]))
+    let tags = scentLedger.answer(for: scent)?.trialTags ?? trialPayload()
+    log("scent.refused", tags.merging(["scent": scent.rawValue, "reason": reason.english]) { _, new in new })
     overlays.notice = EngineText.scentRefused(reason)
     if scentLedger.active == scent { scentLedger.active = nil }
     guard case .scentLead(let lead) = progress?.step, lead.scent == scent else { return }
+    showStimulus()
+  }
+
+  /// The release went out but its answer never came: the image goes on without waiting, and a
+  /// late acknowledgement will still be logged on this trial.
+  mutating func scentWasUnconfirmed(_ scent: ScentID, reason: LocalizedText) {
+    guard let release = scentLedger.giveUp(on: scent) else { return }
+    overlays.notice = EngineText.scentNotConfirmed
+    log(
+      "scent.unconfirmed",
+      release.trialTags.merging(["scent": scent.rawValue, "reason": reason.english]) { _, new in new })
+    guard case .scentLead(let lead) = progress?.step, lead.scent == scent, !lead.isAcknowledged else { return }
     showStimulus()
   }
 

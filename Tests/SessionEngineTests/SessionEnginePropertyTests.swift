@@ -27,7 +27,7 @@ private struct RandomInputs {
     case 76..<80: input = .pad(.connected(pad, name: "Pad"))
     case 80..<85:
       let scent = lastRelease ?? scents.randomElement(using: &generator)!
-      input = .scentReleased(scent, startedAt: now, endsAt: now + 4_000_000_000)
+      input = .scentReleased(scent, startedAt: now, endsAt: now + 4_000_000_000, acknowledgedAt: now)
     case 85..<87:
       input = .scentRefused(scents.randomElement(using: &generator)!, reason: LocalizedText(fr: "non", en: "no"))
     case 87..<89: input = .recordingFailed(LocalizedText(fr: "micro", en: "microphone"))
