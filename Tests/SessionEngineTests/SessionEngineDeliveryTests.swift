@@ -122,6 +122,7 @@ import Testing
     var driver = Driver(setup)
     driver.run(Step.joinAndStart(pads: [1]))
     #expect(driver.lines(["release"]).isEmpty)
-    #expect(Self.scentEvents(driver).filter { $0.type == "scent.skipped" }.map { $0.payload["reason"] } == ["sessionLimit"])
+    #expect(
+      Self.scentEvents(driver).filter { $0.type == "scent.skipped" }.map { $0.payload["reason"] } == ["sessionLimit"])
   }
 }

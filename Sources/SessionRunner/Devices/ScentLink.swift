@@ -77,7 +77,8 @@ final class ScentLink: Sendable {
       endpoint: endpoint, session: session, limits: limits,
       history: history.map {
         SafetyGovernor.PastRelease(
-          channel: $0.slot.rawValue, startNanoseconds: $0.startNanoseconds, durationMilliseconds: $0.durationMilliseconds)
+          channel: $0.slot.rawValue, startNanoseconds: $0.startNanoseconds,
+          durationMilliseconds: $0.durationMilliseconds)
       },
       configuration: configuration, eventSink: { journal.record($0) },
       lateReceiptSink: { receipt in

@@ -21,7 +21,9 @@ enum PastScentReleases {
     while let run = next, !runs.contains(run) {
       runs.append(run)
       let events = try log.events(in: run).map(\.event)
-      next = events.first { $0.type == "runner.started" }?.payload["resumes"].flatMap { $0.isEmpty ? nil : SessionID($0) }
+      next = events.first { $0.type == "runner.started" }?.payload["resumes"].flatMap {
+        $0.isEmpty ? nil : SessionID($0)
+      }
     }
     var releases: [LoggedRelease] = []
     for run in runs.reversed() {

@@ -71,7 +71,9 @@ import Testing
           Trial(id: "T1", number: 1, stimulus: "jardin", condition: .imageScent, scent: "rose"),
           Trial(id: "T2", number: 2, stimulus: "jardin", condition: .image),
         ]),
-      stimuli: [Stimulus(id: "jardin", image: "stimuli/jardin.svg", theme: "jardin", era: "1950s", pairedScent: "rose")],
+      stimuli: [
+        Stimulus(id: "jardin", image: "stimuli/jardin.svg", theme: "jardin", era: "1950s", pairedScent: "rose")
+      ],
       scents: [Self.rose], participants: [RecoveryFixture.first], scentReleaseMilliseconds: 1_000)
     setup.scentSafety.leadTimeMilliseconds = 100
     setup.scentSafety.purgeMilliseconds = 0

@@ -47,8 +47,10 @@ import Testing
       now: 410 * Self.seconds, wallClock: Self.wall.addingTimeInterval(410))
     #expect(
       releases == [
-        PastScentRelease(slot: CartridgeSlot(rawValue: 1)!, startNanoseconds: 100_050_000_000, durationMilliseconds: 4_000),
-        PastScentRelease(slot: CartridgeSlot(rawValue: 3)!, startNanoseconds: 400 * Self.seconds, durationMilliseconds: 4_000),
+        PastScentRelease(
+          slot: CartridgeSlot(rawValue: 1)!, startNanoseconds: 100_050_000_000, durationMilliseconds: 4_000),
+        PastScentRelease(
+          slot: CartridgeSlot(rawValue: 3)!, startNanoseconds: 400 * Self.seconds, durationMilliseconds: 4_000),
       ])
   }
 
