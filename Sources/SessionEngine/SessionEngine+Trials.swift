@@ -50,14 +50,15 @@ extension SessionEngine {
     guard let scent = setup.scents[scentID], now >= earliestNextRelease,
       scentLedger.hasBudget(for: duration, within: setup.scentSafety)
     else { return false }
-    pending.append(
-      .releaseScent(scent.id, slot: scent.slot, intensity: setup.scentIntensity, durationMilliseconds: duration))
+    // Logged before the command goes out, so that the request precedes what the diffuser logs of it.
     log(
       "scent.requested",
       trialPayload([
         "scent": scent.id.rawValue, "slot": scent.slot.description, "intensity": String(setup.scentIntensity),
         "durationMilliseconds": String(duration),
       ]))
+    pending.append(
+      .releaseScent(scent.id, slot: scent.slot, intensity: setup.scentIntensity, durationMilliseconds: duration))
     scentLedger.awaitAnswer(to: AwaitedRelease(scent: scent.id, trialTags: trialPayload()))
     let end = now + UInt64(duration) * 1_000_000
     scentLedger.active = scent.id
@@ -148,11 +149,11 @@ extension SessionEngine {
 
   /// Cuts any release short (pause, skip, end); the next release still waits the full interval.
   mutating func stopScents() {
-    pending.append(.stopAllScents)
     if let scent = scentLedger.active {
       scentLedger.active = nil
       log("scent.stopped", trialPayload(["scent": scent.rawValue]))
     }
+    pending.append(.stopAllScents)
   }
 
   mutating func showStimulus() {
