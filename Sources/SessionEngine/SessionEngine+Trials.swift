@@ -89,35 +89,37 @@ extension SessionEngine {
       showStimulus()
     } else if !lead.isAcknowledged, now >= leadEnds + Self.scentAcknowledgementTimeoutNanoseconds {
       overlays.notice = EngineText.scentNotConfirmed
-      let tags = scentLedger.giveUp(on: lead.scent)?.trialTags ?? trialPayload()
+      let tags = scentLedger.mark(lead.scent, from: [.waiting], to: .givenUp)?.trialTags ?? trialPayload()
       log("scent.unconfirmed", tags.merging(["scent": lead.scent.rawValue]) { _, new in new })
       showStimulus()
     }
   }
 
-  /// The device's acknowledgement, logged on the trial that asked for the release: `scent.released`,
-  /// or `scent.releasedLate` when the engine had already logged that it could not confirm it.
+  /// The device's acknowledgement (`late` when the diffuser had reported the release unconfirmed),
+  /// logged on the trial that asked for the release: `scent.released`, or `scent.releasedLate` when
+  /// the engine had already logged that it could not confirm it.
   mutating func scentWasReleased(
-    _ scent: ScentID, startedAt: UInt64, endsAt: UInt64, acknowledgedAt: UInt64, now: UInt64
+    _ scent: ScentID, startedAt: UInt64, endsAt: UInt64, acknowledgedAt: UInt64, late: Bool, now: UInt64
   ) {
-    let release = scentLedger.answer(for: scent)
+    let release = scentLedger.answer(for: scent, late: late)
+    let isLate = late || release?.state == .givenUp
     let facts = [
       "scent": scent.rawValue, "startedAtNanoseconds": String(startedAt), "endsAtNanoseconds": String(endsAt),
       "acknowledgedAtNanoseconds": String(acknowledgedAt),
     ]
     let tags = release?.trialTags ?? trialPayload()
-    log(release?.isGivenUp == true ? "scent.releasedLate" : "scent.released", tags.merging(facts) { _, new in new })
+    log(isLate ? "scent.releasedLate" : "scent.released", tags.merging(facts) { _, new in new })
     // Even a release confirmed late keeps the next one a full interval after its real end.
     scentLedger.lastEnd = max(scentLedger.lastEnd ?? 0, endsAt)
     if scentLedger.active == scent { scentLedger.activeEndsAt = endsAt }
-    guard release?.isGivenUp != true, case .scentLead(var lead) = progress?.step, lead.scent == scent else { return }
+    guard !isLate, case .scentLead(var lead) = progress?.step, lead.scent == scent else { return }
     lead.isAcknowledged = true
     progress?.step = .scentLead(lead)
     advanceScentLead(at: now)
   }
 
   mutating func scentWasRefused(_ scent: ScentID, reason: LocalizedText, now: UInt64) {
-    let tags = scentLedger.answer(for: scent)?.trialTags ?? trialPayload()
+    let tags = scentLedger.answer(for: scent, late: false)?.trialTags ?? trialPayload()
     log("scent.refused", tags.merging(["scent": scent.rawValue, "reason": reason.english]) { _, new in new })
     overlays.notice = EngineText.scentRefused(reason)
     if scentLedger.active == scent { scentLedger.active = nil }
@@ -128,7 +130,9 @@ extension SessionEngine {
   /// The release went out but its answer never came: the image goes on without waiting, and a
   /// late acknowledgement will still be logged on this trial.
   mutating func scentWasUnconfirmed(_ scent: ScentID, reason: LocalizedText) {
-    guard let release = scentLedger.giveUp(on: scent) else { return }
+    // A release the engine already gave up on is not logged twice.
+    guard let release = scentLedger.mark(scent, from: [.waiting, .givenUp], to: .lost), release.state == .waiting
+    else { return }
     overlays.notice = EngineText.scentNotConfirmed
     log(
       "scent.unconfirmed",

@@ -62,7 +62,9 @@ public struct SessionEngine: Sendable {
     case .pad(let pad): handlePad(pad, at: now)
     case .tick: break
     case .scentReleased(let scent, let start, let end, let acknowledged):
-      scentWasReleased(scent, startedAt: start, endsAt: end, acknowledgedAt: acknowledged, now: now)
+      scentWasReleased(scent, startedAt: start, endsAt: end, acknowledgedAt: acknowledged, late: false, now: now)
+    case .scentReleasedLate(let scent, let start, let end, let acknowledged):
+      scentWasReleased(scent, startedAt: start, endsAt: end, acknowledgedAt: acknowledged, late: true, now: now)
     case .scentRefused(let scent, let reason): scentWasRefused(scent, reason: reason, now: now)
     case .scentUnconfirmed(let scent, let reason): scentWasUnconfirmed(scent, reason: reason)
     case .stimulusPresented(let stimulus, let time): stimulusWasPresented(stimulus, at: time)

@@ -75,7 +75,13 @@ import Testing
     #expect(unconfirmed.map { $0.payload["trial"] } == ["T1"])
     #expect(unconfirmed.first?.payload["reason"] == "no answer")
 
-    driver.run([Step(after: 400, input: Self.acknowledgement(at: driver.nowMilliseconds + 400))])
+    let acknowledged = UInt64(driver.nowMilliseconds + 400) * 1_000_000
+    driver.run([
+      Step(
+        after: 400,
+        input: .scentReleasedLate(
+          "rose", startedAt: acknowledged, endsAt: acknowledged + 1_000_000_000, acknowledgedAt: acknowledged))
+    ])
     #expect(Self.scentEvents(driver).filter { $0.type == "scent.releasedLate" }.map { $0.payload["trial"] } == ["T1"])
     // The engine's own wait does not log a second "unconfirmed" for the same release.
     driver.run(Array(repeating: Step.wait(500), count: 26).flatMap { $0 })
@@ -85,11 +91,27 @@ import Testing
   @Test func aRefusalIsLoggedOnTheTrialThatAskedEvenWhenItComesAfterTheTrialEnded() {
     var driver = Driver(Material.setup(Self.trials))
     driver.run(Step.joinAndStart(pads: [1]))
-    driver.run(Step.input(.scentUnconfirmed("rose", reason: LocalizedText(fr: "x", en: "x")), after: 100))
+    // The engine stops waiting after the lead time and 10 s; the refusal comes after trial 1.
+    driver.run(Array(repeating: Step.wait(500), count: 26).flatMap { $0 })
     Self.moveOnToTrialTwo(&driver)
     #expect(Self.scentEvents(driver, prefix: "trial.started").count == 2)
     driver.run(Step.input(.scentRefused("rose", reason: LocalizedText(fr: "cartouche vide", en: "empty cartridge"))))
     #expect(Self.scentEvents(driver).filter { $0.type == "scent.refused" }.map { $0.payload["trial"] } == ["T1"])
+  }
+
+  @Test func aReleaseTheDiffuserLostDoesNotTakeTheAnswerOfTheNextOneOfTheSameScent() {
+    var driver = Driver(
+      Material.setup([Material.trial(1, "jardin", .imageScent), Material.trial(2, "jardin", .imageScent)]))
+    driver.run(Step.joinAndStart(pads: [1]))
+    driver.run(Step.input(.scentUnconfirmed("rose", reason: LocalizedText(fr: "x", en: "x")), after: 100))
+    Self.moveOnToTrialTwo(&driver)
+    // Trial 2's release waits for the interval, then the diffuser acknowledges it the ordinary way.
+    while driver.lines(["release"]).count < 2, driver.nowMilliseconds < 60_000 { driver.run(Step.wait(250)) }
+    #expect(driver.lines(["release"]).count == 2)
+    driver.run([Step(after: 100, input: Self.acknowledgement(at: driver.nowMilliseconds + 100))])
+    let events = Self.scentEvents(driver)
+    #expect(events.filter { $0.type == "scent.released" }.map { $0.payload["trial"] } == ["T2"])
+    #expect(!events.contains { $0.type == "scent.releasedLate" })
   }
 
   @Test func releasesOfAnInterruptedRunKeepTheNextOneAFullIntervalAway() {

@@ -14,8 +14,10 @@ public enum SessionInput: Hashable, Sendable {
   /// The diffuser (or its safety check) refused a release: nothing was released.
   case scentRefused(ScentID, reason: LocalizedText)
   /// The release was sent but its answer never came (timeout, link lost): the device may have
-  /// released. A ``scentReleased(_:startedAt:endsAt:acknowledgedAt:)`` may still follow.
+  /// released. A ``scentReleasedLate(_:startedAt:endsAt:acknowledgedAt:)`` may still follow.
   case scentUnconfirmed(ScentID, reason: LocalizedText)
+  /// The diffuser acknowledged, after all, a release it had reported unconfirmed.
+  case scentReleasedLate(ScentID, startedAt: UInt64, endsAt: UInt64, acknowledgedAt: UInt64)
   /// The Stage presented a stimulus on screen at this monotonic time (the frame flip).
   case stimulusPresented(StimulusID, at: UInt64)
   /// The recorder could not record; the session goes on without it.

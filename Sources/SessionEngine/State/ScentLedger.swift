@@ -29,30 +29,41 @@ struct ScentLedger: Hashable, Sendable {
   }
 
   mutating func awaitAnswer(to release: AwaitedRelease) {
-    // Answers that never come must not pile up: a few given-up releases are plenty to match late ones.
-    let givenUp = awaited.indices.filter { awaited[$0].isGivenUp }
-    if givenUp.count >= 4 { awaited.remove(at: givenUp[0]) }
+    // Answers that never come must not pile up: a few lost releases are plenty to match late ones.
+    let lost = awaited.indices.filter { awaited[$0].state == .lost }
+    if lost.count >= 4 { awaited.remove(at: lost[0]) }
     awaited.append(release)
   }
 
-  /// Takes out the oldest release of `scent` still waiting for its answer.
-  mutating func answer(for scent: ScentID) -> AwaitedRelease? {
-    awaited.firstIndex { $0.scent == scent }.map { awaited.remove(at: $0) }
+  /// Takes out the oldest release of `scent` whose answer may come the ordinary way
+  /// (`late: false`), or only late (`late: true`).
+  mutating func answer(for scent: ScentID, late: Bool) -> AwaitedRelease? {
+    awaited.firstIndex { $0.scent == scent && ($0.state == .lost) == late }.map { awaited.remove(at: $0) }
   }
 
-  /// Marks the oldest release of `scent` as given up; returns it, still awaited for a late answer.
-  mutating func giveUp(on scent: ScentID) -> AwaitedRelease? {
-    guard let index = awaited.firstIndex(where: { $0.scent == scent && !$0.isGivenUp }) else { return nil }
-    awaited[index].isGivenUp = true
+  /// Moves the oldest release of `scent` still in `from` to `to`; returns it as it was.
+  mutating func mark(_ scent: ScentID, from states: Set<AwaitedRelease.State>, to state: AwaitedRelease.State)
+    -> AwaitedRelease?
+  {
+    guard let index = awaited.firstIndex(where: { $0.scent == scent && states.contains($0.state) }) else { return nil }
+    defer { awaited[index].state = state }
     return awaited[index]
   }
 }
 
 /// A release sent to the diffuser, and the trial that asked for it.
 struct AwaitedRelease: Hashable, Sendable {
+  enum State: Hashable, Sendable {
+    /// No answer yet.
+    case waiting
+    /// The engine stopped waiting and logged `scent.unconfirmed`; the ordinary answer may still come.
+    case givenUp
+    /// The diffuser said the answer did not come (timeout, link lost): only a late acknowledgement can.
+    case lost
+  }
+
   let scent: ScentID
   /// The asking trial's identity, as ``SessionEngine/trialPayload(_:)`` gives it.
   let trialTags: [String: String]
-  /// True once the engine has logged that it could not confirm the release.
-  var isGivenUp = false
+  var state = State.waiting
 }

@@ -86,7 +86,7 @@ final class ScentLink: Sendable {
         guard let scent = receipt.scent else { return }
         acknowledged.append(scent)
         inbox.append(
-          .scentReleased(
+          .scentReleasedLate(
             scent, startedAt: receipt.startNanoseconds, endsAt: receipt.endNanoseconds,
             acknowledgedAt: receipt.acknowledgedNanoseconds))
       })
