@@ -28,10 +28,15 @@ private struct RandomInputs {
     case 80..<85:
       let scent = lastRelease ?? scents.randomElement(using: &generator)!
       input = .scentReleased(scent, startedAt: now, endsAt: now + 4_000_000_000, acknowledgedAt: now)
-    case 85..<87:
+    case 85:
       input = .scentRefused(scents.randomElement(using: &generator)!, reason: LocalizedText(fr: "non", en: "no"))
+    case 86:
+      input = .scentUnconfirmed(lastRelease ?? scents[0], reason: LocalizedText(fr: "muet", en: "silent"))
     case 87..<89: input = .recordingFailed(LocalizedText(fr: "micro", en: "microphone"))
     case 89..<91: input = .stimulusPresented("verger", at: now)
+    case 91:
+      let scent = lastRelease ?? scents.randomElement(using: &generator)!
+      input = .scentReleasedLate(scent, startedAt: now, endsAt: now + 4_000_000_000, acknowledgedAt: now)
     default: input = .tick
     }
     return (delay, input)
