@@ -128,7 +128,11 @@ struct PreparedSession: Sendable {
     } catch {
       throw RunFailure(
         LocalizedText(
-          fr: "La base de données n'a pas pu être lue : \(error).", en: "The database could not be read: \(error)."))
+          fr:
+            "Les odeurs déjà diffusées dans la séance interrompue n'ont pas pu être relues : vérifiez la base avec « connectage db check ».",
+          en:
+            "The scents already released in the interrupted session could not be read back: check the database with 'connectage db check'."
+        ))
     }
   }
 
