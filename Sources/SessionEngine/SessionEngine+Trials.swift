@@ -50,14 +50,16 @@ extension SessionEngine {
     guard let scent = setup.scents[scentID], now >= earliestNextRelease,
       scentLedger.hasBudget(for: duration, within: setup.scentSafety)
     else { return false }
-    pending.append(
-      .releaseScent(scent.id, slot: scent.slot, intensity: setup.scentIntensity, durationMilliseconds: duration))
+    // Logged before the command goes out, so that the request precedes what the diffuser logs of it.
     log(
       "scent.requested",
       trialPayload([
         "scent": scent.id.rawValue, "slot": scent.slot.description, "intensity": String(setup.scentIntensity),
         "durationMilliseconds": String(duration),
       ]))
+    pending.append(
+      .releaseScent(scent.id, slot: scent.slot, intensity: setup.scentIntensity, durationMilliseconds: duration))
+    scentLedger.awaitAnswer(to: AwaitedRelease(scent: scent.id, trialTags: trialPayload()))
     let end = now + UInt64(duration) * 1_000_000
     scentLedger.active = scent.id
     scentLedger.activeEndsAt = end
@@ -87,32 +89,55 @@ extension SessionEngine {
       showStimulus()
     } else if !lead.isAcknowledged, now >= leadEnds + Self.scentAcknowledgementTimeoutNanoseconds {
       overlays.notice = EngineText.scentNotConfirmed
-      log("scent.unconfirmed", trialPayload(["scent": lead.scent.rawValue]))
+      let tags = scentLedger.mark(lead.scent, from: [.waiting], to: .givenUp)?.trialTags ?? trialPayload()
+      log("scent.unconfirmed", tags.merging(["scent": lead.scent.rawValue]) { _, new in new })
       showStimulus()
     }
   }
 
-  mutating func scentWasReleased(_ scent: ScentID, startedAt: UInt64, endsAt: UInt64, now: UInt64) {
-    log(
-      "scent.released",
-      trialPayload([
-        "scent": scent.rawValue, "startedAtNanoseconds": String(startedAt), "endsAtNanoseconds": String(endsAt),
-      ]))
-    if scentLedger.active == scent {
-      scentLedger.activeEndsAt = endsAt
-      scentLedger.lastEnd = max(scentLedger.lastEnd ?? 0, endsAt)
-    }
-    guard case .scentLead(var lead) = progress?.step, lead.scent == scent else { return }
+  /// The device's acknowledgement (`late` when the diffuser had reported the release unconfirmed),
+  /// logged on the trial that asked for the release: `scent.released`, or `scent.releasedLate` when
+  /// the engine had already logged that it could not confirm it.
+  mutating func scentWasReleased(
+    _ scent: ScentID, startedAt: UInt64, endsAt: UInt64, acknowledgedAt: UInt64, late: Bool, now: UInt64
+  ) {
+    let release = scentLedger.answer(for: scent, late: late)
+    let isLate = late || release?.state == .givenUp
+    let facts = [
+      "scent": scent.rawValue, "startedAtNanoseconds": String(startedAt), "endsAtNanoseconds": String(endsAt),
+      "acknowledgedAtNanoseconds": String(acknowledgedAt),
+    ]
+    let tags = release?.trialTags ?? trialPayload()
+    log(isLate ? "scent.releasedLate" : "scent.released", tags.merging(facts) { _, new in new })
+    // Even a release confirmed late keeps the next one a full interval after its real end.
+    scentLedger.lastEnd = max(scentLedger.lastEnd ?? 0, endsAt)
+    if scentLedger.active == scent { scentLedger.activeEndsAt = endsAt }
+    guard !isLate, case .scentLead(var lead) = progress?.step, lead.scent == scent else { return }
     lead.isAcknowledged = true
     progress?.step = .scentLead(lead)
     advanceScentLead(at: now)
   }
 
   mutating func scentWasRefused(_ scent: ScentID, reason: LocalizedText, now: UInt64) {
-    log("scent.refused", trialPayload(["scent": scent.rawValue, "reason": reason.english]))
+    let tags = scentLedger.answer(for: scent, late: false)?.trialTags ?? trialPayload()
+    log("scent.refused", tags.merging(["scent": scent.rawValue, "reason": reason.english]) { _, new in new })
     overlays.notice = EngineText.scentRefused(reason)
     if scentLedger.active == scent { scentLedger.active = nil }
     guard case .scentLead(let lead) = progress?.step, lead.scent == scent else { return }
+    showStimulus()
+  }
+
+  /// The release went out but its answer never came: the image goes on without waiting, and a
+  /// late acknowledgement will still be logged on this trial.
+  mutating func scentWasUnconfirmed(_ scent: ScentID, reason: LocalizedText) {
+    // A release the engine already gave up on is not logged twice.
+    guard let release = scentLedger.mark(scent, from: [.waiting, .givenUp], to: .lost), release.state == .waiting
+    else { return }
+    overlays.notice = EngineText.scentNotConfirmed
+    log(
+      "scent.unconfirmed",
+      release.trialTags.merging(["scent": scent.rawValue, "reason": reason.english]) { _, new in new })
+    guard case .scentLead(let lead) = progress?.step, lead.scent == scent, !lead.isAcknowledged else { return }
     showStimulus()
   }
 
@@ -128,11 +153,11 @@ extension SessionEngine {
 
   /// Cuts any release short (pause, skip, end); the next release still waits the full interval.
   mutating func stopScents() {
-    pending.append(.stopAllScents)
     if let scent = scentLedger.active {
       scentLedger.active = nil
       log("scent.stopped", trialPayload(["scent": scent.rawValue]))
     }
+    pending.append(.stopAllScents)
   }
 
   mutating func showStimulus() {

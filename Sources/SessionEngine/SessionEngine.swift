@@ -46,6 +46,7 @@ public struct SessionEngine: Sendable {
 
   public init(setup: SessionSetup) {
     self.setup = setup
+    scentLedger = ScentLedger(past: setup.pastScentReleases)
   }
 
   /// Takes one input at monotonic time `now` (nanoseconds) and returns what the caller must do, in order.
@@ -60,8 +61,12 @@ public struct SessionEngine: Sendable {
     case .operator(let action): handleOperator(action, at: now)
     case .pad(let pad): handlePad(pad, at: now)
     case .tick: break
-    case .scentReleased(let scent, let start, let end): scentWasReleased(scent, startedAt: start, endsAt: end, now: now)
+    case .scentReleased(let scent, let start, let end, let acknowledged):
+      scentWasReleased(scent, startedAt: start, endsAt: end, acknowledgedAt: acknowledged, late: false, now: now)
+    case .scentReleasedLate(let scent, let start, let end, let acknowledged):
+      scentWasReleased(scent, startedAt: start, endsAt: end, acknowledgedAt: acknowledged, late: true, now: now)
     case .scentRefused(let scent, let reason): scentWasRefused(scent, reason: reason, now: now)
+    case .scentUnconfirmed(let scent, let reason): scentWasUnconfirmed(scent, reason: reason)
     case .stimulusPresented(let stimulus, let time): stimulusWasPresented(stimulus, at: time)
     case .recordingFailed(let reason): recordingDidFail(reason)
     }

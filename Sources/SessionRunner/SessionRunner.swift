@@ -42,7 +42,8 @@ public final class SessionRunner {
     let pads = try plugVirtualPads(into: stage)
     let (scents, scentProblem) = await ScentLink.open(
       configuration.diffuser, session: sessionID, limits: prepared.clinicalProtocol.safety,
-      scents: prepared.clinicalProtocol.scents, workDirectory: FileManager.default.temporaryDirectory,
+      history: prepared.setup.pastScentReleases, scents: prepared.clinicalProtocol.scents,
+      workDirectory: FileManager.default.temporaryDirectory,
       inbox: inbox, journal: journal)
     if let scentProblem { warnings.append(scentProblem) }
 

@@ -23,7 +23,7 @@ let operatorCases: [TranscriptCase] = [
     script: Step.key(.pause) + Step.key(.pause),
     keep: ["stop scents", "log scent", "show", "release"],
     expected: [
-      "stop scents", "log scent.stopped", "show pause | 1:chat", "log scent.skipped", "show stimulus jardin | 1:chat",
+      "log scent.stopped", "stop scents", "show pause | 1:chat", "log scent.skipped", "show stimulus jardin | 1:chat",
     ]),
   .init(
     id: "Esc asks first: Backspace keeps going, Enter ends with everything stopped",

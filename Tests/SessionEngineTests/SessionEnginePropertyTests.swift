@@ -27,11 +27,16 @@ private struct RandomInputs {
     case 76..<80: input = .pad(.connected(pad, name: "Pad"))
     case 80..<85:
       let scent = lastRelease ?? scents.randomElement(using: &generator)!
-      input = .scentReleased(scent, startedAt: now, endsAt: now + 4_000_000_000)
-    case 85..<87:
+      input = .scentReleased(scent, startedAt: now, endsAt: now + 4_000_000_000, acknowledgedAt: now)
+    case 85:
       input = .scentRefused(scents.randomElement(using: &generator)!, reason: LocalizedText(fr: "non", en: "no"))
+    case 86:
+      input = .scentUnconfirmed(lastRelease ?? scents[0], reason: LocalizedText(fr: "muet", en: "silent"))
     case 87..<89: input = .recordingFailed(LocalizedText(fr: "micro", en: "microphone"))
     case 89..<91: input = .stimulusPresented("verger", at: now)
+    case 91:
+      let scent = lastRelease ?? scents.randomElement(using: &generator)!
+      input = .scentReleasedLate(scent, startedAt: now, endsAt: now + 4_000_000_000, acknowledgedAt: now)
     default: input = .tick
     }
     return (delay, input)

@@ -51,7 +51,8 @@ func scentLeadTime(_ leadCase: ScentLeadCase) {
     let nanoseconds = UInt64(requestedAt + elapsed) * 1_000_000
     switch leadCase.answer {
     case .acknowledged(let after) where after == elapsed:
-      input = .scentReleased("rose", startedAt: nanoseconds, endsAt: nanoseconds + 4_000_000_000)
+      input = .scentReleased(
+        "rose", startedAt: nanoseconds, endsAt: nanoseconds + 4_000_000_000, acknowledgedAt: nanoseconds)
     case .refused(let after) where after == elapsed:
       input = .scentRefused("rose", reason: LocalizedText(fr: "cartouche vide", en: "empty cartridge"))
     default:
@@ -81,7 +82,9 @@ private func overlayEnglish(_ overlay: SceneOverlay?) -> String {
   let start = driver.nowMilliseconds
   let lines = driver.run(
     Step.input(
-      .scentReleased("rose", startedAt: UInt64(start) * 1_000_000, endsAt: UInt64(start + 4_000) * 1_000_000), after: 0)
+      .scentReleased(
+        "rose", startedAt: UInt64(start) * 1_000_000, endsAt: UInt64(start + 4_000) * 1_000_000,
+        acknowledgedAt: UInt64(start) * 1_000_000), after: 0)
       + Step.wait(2_000) + Step.wait(1_999) + Step.wait(1)
   ).map(Transcript.line(for:)).filter { $0.hasPrefix("show") || $0.hasPrefix("purge") || $0.hasPrefix("log scent") }
   #expect(
@@ -99,7 +102,8 @@ private func overlayEnglish(_ overlay: SceneOverlay?) -> String {
   driver.run(
     Step.input(
       .scentReleased(
-        "rose", startedAt: UInt64(firstRelease) * 1_000_000, endsAt: UInt64(firstRelease + 4_000) * 1_000_000), after: 0
+        "rose", startedAt: UInt64(firstRelease) * 1_000_000, endsAt: UInt64(firstRelease + 4_000) * 1_000_000,
+        acknowledgedAt: UInt64(firstRelease) * 1_000_000), after: 0
     )
       + Step.wait(2_000) + Step.key(.next) + Step.key(.next))
   #expect(driver.lines(["log scent.delayed"]).count == 1)
@@ -121,7 +125,9 @@ private func overlayEnglish(_ overlay: SceneOverlay?) -> String {
   let start = driver.nowMilliseconds
   driver.run(
     Step.input(
-      .scentReleased("pomme", startedAt: UInt64(start) * 1_000_000, endsAt: UInt64(start + 4_000) * 1_000_000), after: 0
+      .scentReleased(
+        "pomme", startedAt: UInt64(start) * 1_000_000, endsAt: UInt64(start + 4_000) * 1_000_000,
+        acknowledgedAt: UInt64(start) * 1_000_000), after: 0
     )
       + Step.wait(2_000) + Step.key(.next))
   guard case .whichScent(let view) = driver.engine.scene.content else {

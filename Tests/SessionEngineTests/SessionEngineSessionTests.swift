@@ -30,7 +30,8 @@ private func storyboard(_ driver: Driver) -> [String] {
     // Trial 3, image and scent: the diffuser confirms, the image follows the lead time.
     Step.input(
       .scentReleased(
-        "rose", startedAt: UInt64(scentRequestedAt) * 1_000_000, endsAt: UInt64(scentRequestedAt + 4_000) * 1_000_000),
+        "rose", startedAt: UInt64(scentRequestedAt) * 1_000_000, endsAt: UInt64(scentRequestedAt + 4_000) * 1_000_000,
+        acknowledgedAt: UInt64(scentRequestedAt) * 1_000_000),
       after: 50)
       + Step.wait(2_000)
       + Step.input(.stimulusPresented("jardin", at: UInt64(scentRequestedAt + 2_060) * 1_000_000), after: 10)

@@ -69,7 +69,7 @@ private let script: [TimedInput] = {
   everyPadPresses([.right, .right, .a])
   add(.operator(.next))
   // T1: scent, image, "Quelle odeur ?", evocation.
-  add(.scentReleased("pomme", startedAt: 0, endsAt: 0))
+  add(.scentReleased("pomme", startedAt: 0, endsAt: 0, acknowledgedAt: 0))
   for _ in 0..<25 { add(.tick) }
   add(.operator(.next))
   everyPadPresses([.right, .left, .right, .a])

@@ -23,7 +23,10 @@ public actor Diffuser {
   private var generation = 0
   private var isShutDown = false
   private var nextSequence: UInt16 = 0
-  private var pending: [UInt16: CheckedContinuation<Result<DeviceMessage, DiffuserError>, Never>] = [:]
+  private var pending: [UInt16: PendingCommand] = [:]
+  /// Releases whose command timed out, by sequence: a late ACK still means the device released.
+  private var unanswered: [UInt16: UnansweredRelease] = [:]
+  private let lateReceiptSink: (@Sendable (ReleaseReceipt) -> Void)?
   private var consecutiveTimeouts = 0
   private var heartbeat: Task<Void, Never>?
   private var reconnection: Task<Void, Never>?
@@ -31,19 +34,25 @@ public actor Diffuser {
 
   /// - Parameters:
   ///   - clock: monotonic nanoseconds; the governor and the receipts use it.
+  ///   - history: releases already made in this session (by an interrupted run of it), on `clock`:
+  ///     the intervals and budgets count them.
   ///   - eventSink: called for every event as well as the ``events`` stream, e.g. to log to the Store.
+  ///   - lateReceiptSink: called when a release whose command timed out is acknowledged after all:
+  ///     the device did release, later than the caller was told.
   public init(
     endpoint: DiffuserEndpoint, session: SessionID, limits: ScentSafetyLimits = .standard,
-    configuration: DiffuserConfiguration = .init(),
+    history: [SafetyGovernor.PastRelease] = [], configuration: DiffuserConfiguration = .init(),
     clock: @escaping @Sendable () -> UInt64 = { MonotonicClock.nanoseconds() },
-    eventSink: (@Sendable (SessionEvent) -> Void)? = nil
+    eventSink: (@Sendable (SessionEvent) -> Void)? = nil,
+    lateReceiptSink: (@Sendable (ReleaseReceipt) -> Void)? = nil
   ) {
     self.endpoint = endpoint
     self.session = session
     self.configuration = configuration
     self.clock = clock
     self.eventSink = eventSink
-    governor = SafetyGovernor(limits: limits)
+    self.lateReceiptSink = lateReceiptSink
+    governor = SafetyGovernor(limits: limits, history: history)
     (events, eventContinuation) = AsyncStream.makeStream(of: SessionEvent.self)
   }
 
@@ -60,7 +69,7 @@ public actor Diffuser {
     do {
       try await open()
     } catch {
-      emit("scent.link.failed", ["endpoint": endpoint.description, "error": "\(error)"])
+      emit("scent.link.failed", ["transport": endpoint.kind, "error": error.code])
       throw error
     }
     startHeartbeat()
@@ -77,8 +86,8 @@ public actor Diffuser {
     purges.forEach { $0.cancel() }
     transport?.close()
     transport = nil
-    failPending(with: .closed)
-    emit("scent.link.closed", ["endpoint": endpoint.description])
+    failPending { _ in .closed }
+    emit("scent.link.closed", ["transport": endpoint.kind])
     eventContinuation.finish()
   }
 
@@ -157,39 +166,82 @@ public actor Diffuser {
     let answer: DeviceMessage
     let sequence: UInt16
     let written: UInt64
+    var sent: (sequence: UInt16, at: UInt64)?
     do {
       (answer, sequence, written) = try await exchange(command, notBefore: deadline) { sequence in
         details["sequence"] = "\(sequence)"
         self.emit("scent.release.sent", details)
+        sent = (sequence, self.clock())
       }
     } catch {
-      if case .disconnected = error { governor.forget(channel: channel, at: now) }
+      // Only a release that never left is forgotten: one sent may be running on the device.
+      if sent == nil { governor.forget(channel: channel, at: now) }
+      if case .timeout = error, let sent {
+        unanswered[sent.sequence] = UnansweredRelease(
+          channel: channel, scent: scent, intensity: intensity, requestedMilliseconds: milliseconds,
+          scheduledNanoseconds: deadline ?? sent.at, writtenNanoseconds: sent.at, details: details, governedAt: now)
+      }
       throw error
     }
-    let acknowledged = clock()
     switch answer {
-    case .acknowledgement(let ack):
-      guard case .release(let applied, let deviceStart) = ack.detail else {
-        throw .protocolViolation("RELEASE answered with \(answer.summary)")
-      }
-      let start = written + (acknowledged - written) / 2
-      let receipt = ReleaseReceipt(
-        channel: channel, scent: scent, sequence: sequence, intensity: intensity, requestedMilliseconds: milliseconds,
-        appliedMilliseconds: Int(applied), scheduledNanoseconds: deadline ?? written, writtenNanoseconds: written,
-        acknowledgedNanoseconds: acknowledged, startNanoseconds: start,
-        endNanoseconds: start + UInt64(applied) * 1_000_000, deviceStartMicroseconds: deviceStart)
-      details["applied_ms"] = "\(applied)"
-      details["start_ns"] = "\(receipt.startNanoseconds)"
-      details["end_ns"] = "\(receipt.endNanoseconds)"
-      details["round_trip_ns"] = "\(receipt.roundTripNanoseconds)"
-      emit("scent.release.acknowledged", details)
-      schedulePurge(after: receipt.endNanoseconds)
-      return receipt
+    case .acknowledgement:
+      return try acknowledge(
+        answer,
+        of: UnansweredRelease(
+          channel: channel, scent: scent, intensity: intensity, requestedMilliseconds: milliseconds,
+          scheduledNanoseconds: deadline ?? written, writtenNanoseconds: written, details: details, governedAt: now),
+        sequence: sequence)
     case .negativeAcknowledgement(_, let code):
       governor.forget(channel: channel, at: now)
       throw rejected(code, details)
     case let other:
       throw .protocolViolation("RELEASE answered with \(other.summary)")
+    }
+  }
+
+  /// The receipt of an acknowledged release, logged, with the purge after it scheduled.
+  private func acknowledge(
+    _ answer: DeviceMessage, of release: UnansweredRelease, sequence: UInt16, isLate: Bool = false
+  ) throws(DiffuserError) -> ReleaseReceipt {
+    let acknowledged = clock()
+    guard case .acknowledgement(let ack) = answer, case .release(let applied, let deviceStart) = ack.detail else {
+      throw .protocolViolation("RELEASE answered with \(answer.summary)")
+    }
+    let written = release.writtenNanoseconds
+    let start = written + (acknowledged - written) / 2
+    let receipt = ReleaseReceipt(
+      channel: release.channel, scent: release.scent, sequence: sequence, intensity: release.intensity,
+      requestedMilliseconds: release.requestedMilliseconds, appliedMilliseconds: Int(applied),
+      scheduledNanoseconds: release.scheduledNanoseconds, writtenNanoseconds: written,
+      acknowledgedNanoseconds: acknowledged, startNanoseconds: start,
+      endNanoseconds: start + UInt64(applied) * 1_000_000, deviceStartMicroseconds: deviceStart)
+    var details = release.details
+    details["applied_ms"] = "\(applied)"
+    details["start_ns"] = "\(receipt.startNanoseconds)"
+    details["end_ns"] = "\(receipt.endNanoseconds)"
+    details["round_trip_ns"] = "\(receipt.roundTripNanoseconds)"
+    if isLate { details["late"] = "true" }
+    emit("scent.release.acknowledged", details)
+    schedulePurge(after: receipt.endNanoseconds)
+    return receipt
+  }
+
+  /// The answer to a release that had timed out: an ACK is a release after all, a NAK frees its budget.
+  private func answerArrivedLate(_ message: DeviceMessage, to release: UnansweredRelease, sequence: UInt16) {
+    switch message {
+    case .acknowledgement:
+      guard let receipt = try? acknowledge(message, of: release, sequence: sequence, isLate: true) else {
+        emit("scent.answer.late", ["sequence": "\(sequence)", "message": message.summary])
+        return
+      }
+      lateReceiptSink?(receipt)
+    case .negativeAcknowledgement(_, let code):
+      governor.forget(channel: release.channel, at: release.governedAt)
+      var details = release.details
+      details["late"] = "true"
+      _ = rejected(code, details)
+    default:
+      emit("scent.answer.late", ["sequence": "\(sequence)", "message": message.summary])
     }
   }
 
@@ -254,7 +306,7 @@ public actor Diffuser {
     willSend(sequence)
     var written: UInt64 = 0
     let result: Result<DeviceMessage, DiffuserError> = await withCheckedContinuation { continuation in
-      pending[sequence] = continuation
+      pending[sequence] = PendingCommand(type: command.type, continuation: continuation)
       written = clock()
       do throws(DiffuserError) {
         try transport.send(bytes)
@@ -273,8 +325,8 @@ public actor Diffuser {
   }
 
   private func expire(_ sequence: UInt16, _ type: MessageType) {
-    guard let continuation = pending.removeValue(forKey: sequence) else { return }
-    continuation.resume(returning: .failure(.timeout(type)))
+    guard let command = pending.removeValue(forKey: sequence) else { return }
+    command.continuation.resume(returning: .failure(.timeout(type)))
     emit("scent.timeout", ["command": "\(type)", "sequence": "\(sequence)"])
     consecutiveTimeouts += 1
     if consecutiveTimeouts >= configuration.timeoutsBeforeReconnect, let transport {
@@ -301,8 +353,10 @@ public actor Diffuser {
       return
     }
     consecutiveTimeouts = 0
-    if let continuation = pending.removeValue(forKey: frame.sequence) {
-      continuation.resume(returning: .success(message))
+    if let command = pending.removeValue(forKey: frame.sequence) {
+      command.continuation.resume(returning: .success(message))
+    } else if let release = unanswered.removeValue(forKey: frame.sequence) {
+      answerArrivedLate(message, to: release, sequence: frame.sequence)
     } else {
       emit("scent.answer.late", ["sequence": "\(frame.sequence)", "message": message.summary])
     }
@@ -341,7 +395,7 @@ public actor Diffuser {
     generation += 1
     let generation = generation
     consecutiveTimeouts = 0
-    emit("scent.link.connected", ["endpoint": endpoint.description])
+    emit("scent.link.connected", ["transport": endpoint.kind])
     Task { [weak self] in
       var decoder = FrameDecoder()
       for await bytes in transport.incoming {
@@ -355,8 +409,10 @@ public actor Diffuser {
   private func linkLost(generation: Int, discarded: Int) {
     guard generation == self.generation, !isShutDown else { return }
     transport = nil
-    failPending(with: .disconnected)
-    emit("scent.link.lost", ["endpoint": endpoint.description, "discarded_bytes": "\(discarded)"])
+    failPending { .answerLost($0) }
+    // Answers to the old link's commands will never come.
+    unanswered = [:]
+    emit("scent.link.lost", ["transport": endpoint.kind, "discarded_bytes": "\(discarded)"])
     reconnection = Task { [weak self] in await self?.reconnect() }
   }
 
@@ -412,10 +468,10 @@ public actor Diffuser {
     while clock() < deadline {}
   }
 
-  private func failPending(with error: DiffuserError) {
+  private func failPending(with error: (MessageType) -> DiffuserError) {
     let waiting = pending
     pending = [:]
-    for continuation in waiting.values { continuation.resume(returning: .failure(error)) }
+    for command in waiting.values { command.continuation.resume(returning: .failure(error(command.type))) }
   }
 
   private func emit(_ type: EventType, _ payload: [String: String]) {
@@ -424,4 +480,23 @@ public actor Diffuser {
     eventContinuation.yield(event)
     eventSink?(event)
   }
+}
+
+/// A command written to the device and waiting for its answer.
+private struct PendingCommand {
+  var type: MessageType
+  var continuation: CheckedContinuation<Result<DeviceMessage, DiffuserError>, Never>
+}
+
+/// What a receipt needs about a release sent and not yet answered.
+private struct UnansweredRelease {
+  var channel: CartridgeSlot
+  var scent: ScentID?
+  var intensity: Int
+  var requestedMilliseconds: Int
+  var scheduledNanoseconds: UInt64
+  var writtenNanoseconds: UInt64
+  var details: [String: String]
+  /// The time the governor recorded it at, to forget it if the device refuses after all.
+  var governedAt: UInt64
 }

@@ -20,8 +20,10 @@ public enum DiffuserError: Error, Hashable, Sendable {
   case permissionDenied
   /// No answer to a command within the timeout.
   case timeout(MessageType)
-  /// The link dropped before the answer came.
+  /// There was no link: the command was not sent.
   case disconnected
+  /// The link dropped after the command was sent, before its answer: the device may have carried it out.
+  case answerLost(MessageType)
   /// The device answered with a NAK.
   case rejected(RejectionCode)
   /// The safety governor refused the release; nothing was sent.
@@ -45,6 +47,28 @@ public enum DiffuserError: Error, Hashable, Sendable {
     case EACCES, EPERM: .permissionDenied
     case EPIPE, ECONNRESET: .disconnected
     default: .system(call: call, errno: code)
+    }
+  }
+
+  /// A short, stable name for logs: never an address, a path or a message.
+  public var code: String {
+    switch self {
+    case .bluetoothUnsupported: "bluetooth-unsupported"
+    case .noAdapter: "no-adapter"
+    case .adapterDown: "adapter-down"
+    case .adapterBusy: "adapter-busy"
+    case .deviceUnreachable(let code): "device-unreachable-errno-\(code)"
+    case .permissionDenied: "permission-denied"
+    case .timeout: "timeout"
+    case .disconnected: "disconnected"
+    case .answerLost: "answer-lost"
+    case .rejected(let code): "rejected-\(code)"
+    case .refused(let refusal): refusal.code
+    case .invalidAddress: "invalid-address"
+    case .notADiffuser: "not-a-diffuser"
+    case .protocolViolation: "protocol-violation"
+    case .closed: "closed"
+    case .system(let call, let code): "system-\(call)-errno-\(code)"
     }
   }
 
@@ -90,6 +114,13 @@ public enum DiffuserError: Error, Hashable, Sendable {
       .init(
         fr: "La liaison avec le diffuseur a été coupée. Vérifiez qu'il est allumé ; la reconnexion est automatique.",
         en: "The link to the diffuser was lost. Check that it is on; it reconnects automatically.")
+    case .answerLost(let type):
+      .init(
+        fr:
+          "La liaison avec le diffuseur a été coupée avant sa réponse (commande \(type)) : il l'a peut-être exécutée. La reconnexion est automatique.",
+        en:
+          "The link to the diffuser was lost before its answer (command \(type)): it may have carried it out. It reconnects automatically."
+      )
     case .rejected(let code): code.explanation
     case .refused(let refusal): refusal.explanation
     case .invalidAddress(let text):

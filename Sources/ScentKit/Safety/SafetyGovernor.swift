@@ -14,10 +14,19 @@ public struct SafetyGovernor: Sendable {
     public var startNanoseconds: UInt64
     public var durationMilliseconds: Int
     public var endNanoseconds: UInt64 { startNanoseconds + UInt64(durationMilliseconds) * 1_000_000 }
+
+    public init(channel: Int, startNanoseconds: UInt64, durationMilliseconds: Int) {
+      self.channel = channel
+      self.startNanoseconds = startNanoseconds
+      self.durationMilliseconds = durationMilliseconds
+    }
   }
 
-  public init(limits: ScentSafetyLimits) {
+  /// - Parameter history: releases already made in this session, e.g. by a run a crash
+  ///   interrupted, so that a restart neither shortens an interval nor refills a budget.
+  public init(limits: ScentSafetyLimits, history: [PastRelease] = []) {
     self.limits = limits
+    self.history = history
   }
 
   public var releaseCount: Int { history.count }

@@ -104,6 +104,13 @@ public actor DiffuserSimulator {
         Double(random.next() >> 11) / Double(1 << 53) < faults.negativeAcknowledgementRate
       {
         answer = .negativeAcknowledgement(of: .release, code: .busy)
+      } else if case .release = command, faults.releaseDelay > .zero {
+        let delay = faults.releaseDelay
+        Task {
+          try? await Task.sleep(for: delay)
+          await self.answer(command, sequence: frame.sequence, to: transport)
+        }
+        return
       } else {
         answer = device.receive(command, at: MonotonicClock.nanoseconds())
       }
@@ -120,6 +127,14 @@ public actor DiffuserSimulator {
       report(.droppedLink)
       transport.close()
     }
+  }
+
+  /// Carries out a command received earlier and answers it now.
+  private func answer(_ command: HostCommand, sequence: UInt16, to transport: any DiffuserTransport) {
+    guard !isStalled else { return }
+    let answer = device.receive(command, at: MonotonicClock.nanoseconds())
+    try? transport.send(answer.frame(sequence: sequence).encoded())
+    report(.answered(answer, sequence: sequence))
   }
 
   private func tick() {

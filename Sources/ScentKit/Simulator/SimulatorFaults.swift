@@ -4,6 +4,10 @@ public struct SimulatorFaults: Sendable {
   public var dropAfterFrames: Int?
   /// Added before every answer.
   public var latency: Duration = .zero
+  /// The firmware takes this long to open a valve and acknowledge a RELEASE, and keeps reading
+  /// and answering other frames meanwhile (as a receive interrupt does): a STOP written before
+  /// the acknowledgement is carried out before the release it was meant to end.
+  public var releaseDelay: Duration = .zero
   /// Share (0–1) of RELEASE commands answered with NAK `busy`.
   public var negativeAcknowledgementRate = 0.0
   /// After this many frames the firmware hangs: no answer, no timers, link kept open.
@@ -12,11 +16,12 @@ public struct SimulatorFaults: Sendable {
   public var seed: UInt64 = 1
 
   public init(
-    dropAfterFrames: Int? = nil, latency: Duration = .zero, negativeAcknowledgementRate: Double = 0,
-    stallAfterFrames: Int? = nil, seed: UInt64 = 1
+    dropAfterFrames: Int? = nil, latency: Duration = .zero, releaseDelay: Duration = .zero,
+    negativeAcknowledgementRate: Double = 0, stallAfterFrames: Int? = nil, seed: UInt64 = 1
   ) {
     self.dropAfterFrames = dropAfterFrames
     self.latency = latency
+    self.releaseDelay = releaseDelay
     self.negativeAcknowledgementRate = negativeAcknowledgementRate
     self.stallAfterFrames = stallAfterFrames
     self.seed = seed

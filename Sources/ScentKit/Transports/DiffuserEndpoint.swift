@@ -64,6 +64,18 @@ public enum DiffuserEndpoint: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// The transport alone (`rfcomm`, `ble`, `unix`, `tcp`, `ble-unix`): what logs may say about
+  /// the link. An address identifies a device (and whoever carries it), a path a user's folder.
+  public var kind: String {
+    switch self {
+    case .rfcomm: "rfcomm"
+    case .unix: "unix"
+    case .tcp: "tcp"
+    case .lowEnergy: "ble"
+    case .gattUnix: "ble-unix"
+    }
+  }
+
   /// Opens a connection. Runs the blocking connect (and the GATT discovery of a BLE
   /// diffuser) on its own thread: an RFCOMM page or an LE connection can take seconds,
   /// which must not block Swift's cooperative pool.

@@ -40,7 +40,8 @@ public enum ListenEndpoint: Hashable, Sendable, CustomStringConvertible {
   public func listen() throws(DiffuserError) -> SocketListener {
     switch self {
     case .unix(let path):
-      return SocketListener(listeningSocket: try SocketAddress.listenUnix(path: path), address: "unix:\(path)")
+      return SocketListener(
+        listeningSocket: try SocketAddress.listenUnix(path: path), address: "unix:\(path)", socketFile: path)
     case .tcp(let port):
       let fd = try SocketAddress.listenTCP(port: port)
       return SocketListener(listeningSocket: fd, address: "tcp:127.0.0.1:\(SocketAddress.boundPort(fd))")
@@ -55,7 +56,8 @@ public enum ListenEndpoint: Hashable, Sendable, CustomStringConvertible {
     case .gattUnix(let path):
       return SocketListener(
         listeningSocket: try SocketAddress.listenUnix(path: path, type: SocketAddress.packetSocketType),
-        address: "ble-unix:\(path)", makeTransport: { GATTServerTransport(connectedSocket: $0, peer: $1) })
+        address: "ble-unix:\(path)", socketFile: path,
+        makeTransport: { GATTServerTransport(connectedSocket: $0, peer: $1) })
     }
   }
 }

@@ -8,10 +8,16 @@ public enum SessionInput: Hashable, Sendable {
   case pad(PadInput)
   /// Time passed; sent regularly (10 Hz is plenty) so timers can fire.
   case tick
-  /// The diffuser confirmed a release, with its real start and end on the monotonic clock.
-  case scentReleased(ScentID, startedAt: UInt64, endsAt: UInt64)
-  /// The diffuser (or its safety check) refused a release.
+  /// The diffuser confirmed a release, with its real start and end and the time its
+  /// acknowledgement arrived, on the monotonic clock.
+  case scentReleased(ScentID, startedAt: UInt64, endsAt: UInt64, acknowledgedAt: UInt64)
+  /// The diffuser (or its safety check) refused a release: nothing was released.
   case scentRefused(ScentID, reason: LocalizedText)
+  /// The release was sent but its answer never came (timeout, link lost): the device may have
+  /// released. A ``scentReleasedLate(_:startedAt:endsAt:acknowledgedAt:)`` may still follow.
+  case scentUnconfirmed(ScentID, reason: LocalizedText)
+  /// The diffuser acknowledged, after all, a release it had reported unconfirmed.
+  case scentReleasedLate(ScentID, startedAt: UInt64, endsAt: UInt64, acknowledgedAt: UInt64)
   /// The Stage presented a stimulus on screen at this monotonic time (the frame flip).
   case stimulusPresented(StimulusID, at: UInt64)
   /// The recorder could not record; the session goes on without it.

@@ -30,6 +30,9 @@ public struct SessionSetup: Hashable, Sendable {
   /// The trial the session starts at (0 = the first): a session resumed after an interruption
   /// skips the images already shown, so that no patient sees one twice.
   public var firstTrialIndex: Int
+  /// Releases an interrupted run of this session made, on this run's clock: the intervals and
+  /// the session's budget count them.
+  public var pastScentReleases: [PastScentRelease]
 
   /// Creates a setup; answers are recorded by default in clinical sessions, and never in an animation.
   public init(
@@ -37,7 +40,8 @@ public struct SessionSetup: Hashable, Sendable {
     thenAndNowPictures: [ThenAndNowPicture] = [], participants: [ParticipantCode] = [],
     scentSafety: ScentSafetyLimits = .standard, scentReleaseMilliseconds: Int = 4_000,
     scentIntensity: Int = 60, recordsAnswers: Bool? = nil, maximumAnswerSeconds: Int? = nil,
-    difficulty: Difficulty = .easy, seed: UInt64 = 0, firstTrialIndex: Int = 0
+    difficulty: Difficulty = .easy, seed: UInt64 = 0, firstTrialIndex: Int = 0,
+    pastScentReleases: [PastScentRelease] = []
   ) {
     self.session = session
     self.title = title ?? LocalizedText(fr: "Séance \(session.number)", en: "Session \(session.number)")
@@ -54,6 +58,7 @@ public struct SessionSetup: Hashable, Sendable {
     self.difficulty = difficulty
     self.seed = seed
     self.firstTrialIndex = max(0, firstTrialIndex)
+    self.pastScentReleases = pastScentReleases
   }
 
   /// The scent a trial is about: the one it names, else the one paired with its image.

@@ -66,6 +66,8 @@ struct PreparedSession: Sendable {
     } catch {
       throw RunFailure(LocalizedText(fr: error.text(in: .french), en: error.text(in: .english)), isBadInput: true)
     }
+    var pastReleases: [PastScentRelease] = []
+    if let resumes { pastReleases = try Self.pastScentReleases(resuming: resumes, in: database) }
     let setup = SessionSetup(
       session: session, title: clinicalProtocol.title, stimuli: clinicalProtocol.stimuli,
       scents: clinicalProtocol.scents,
@@ -77,7 +79,8 @@ struct PreparedSession: Sendable {
       recordsAnswers: clinicalProtocol.evocation.recording,
       maximumAnswerSeconds: clinicalProtocol.evocation.maximumAnswerSeconds,
       difficulty: clinicalProtocol.games.first?.difficulty ?? .easy, seed: configuration.seed,
-      firstTrialIndex: resumes?.trialIndex ?? 0)
+      firstTrialIndex: resumes?.trialIndex ?? 0,
+      pastScentReleases: pastReleases)
 
     let prepared = PreparedSession(
       clinicalProtocol: clinicalProtocol, session: session, group: group, setup: setup, resumes: resumes)
@@ -114,6 +117,23 @@ struct PreparedSession: Sendable {
         isBadInput: true)
     }
     return point
+  }
+
+  /// The releases of the runs being resumed, for the safety limits to count.
+  private static func pastScentReleases(
+    resuming point: ResumePoint, in database: SessionDatabase
+  ) throws(RunFailure) -> [PastScentRelease] {
+    do {
+      return try PastScentReleases.read(resuming: point, from: database.eventLog)
+    } catch {
+      throw RunFailure(
+        LocalizedText(
+          fr:
+            "Les odeurs déjà diffusées dans la séance interrompue n'ont pas pu être relues : vérifiez la base avec « connectage db check ».",
+          en:
+            "The scents already released in the interrupted session could not be read back: check the database with 'connectage db check'."
+        ))
+    }
   }
 
   /// The planned group (or participant) that plays: the one named, else the first.

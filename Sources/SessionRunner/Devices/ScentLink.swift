@@ -5,30 +5,52 @@ import SessionModel
 
 /// The session's diffuser: the real one, or the simulator on a private socket, seen the same way.
 ///
-/// Releases run as tasks; their acknowledgement or refusal comes back to the engine through the
-/// inbox, so the screen never waits for Bluetooth.
+/// Commands go through one ``DiffuserCommandQueue``, carried out in the order the session issued
+/// them; a release's acknowledgement or refusal comes back to the engine through the inbox, so the
+/// screen never waits for Bluetooth.
 final class ScentLink: Sendable {
+  /// How long closing waits for the commands still queued (each is bounded by the command timeout).
+  static let drainLimit: Duration = .seconds(6)
+
   private let diffuser: Diffuser?
+  private let queue: DiffuserCommandQueue?
   private let simulator: DiffuserSimulator?
   private let scents: [ScentID: Scent]
   private let inbox: LockedBuffer<SessionInput>
   /// Releases the device acknowledged, for the summary.
-  private let acknowledged = LockedBuffer<ScentID>()
+  private let acknowledged: LockedBuffer<ScentID>
 
   private init(
-    diffuser: Diffuser?, simulator: DiffuserSimulator?, scents: [ScentID: Scent], inbox: LockedBuffer<SessionInput>
+    diffuser: Diffuser?, simulator: DiffuserSimulator?, scents: [ScentID: Scent], inbox: LockedBuffer<SessionInput>,
+    acknowledged: LockedBuffer<ScentID> = LockedBuffer(), journal: EventJournal? = nil
   ) {
     self.diffuser = diffuser
     self.simulator = simulator
     self.scents = scents
     self.inbox = inbox
+    self.acknowledged = acknowledged
+    queue = diffuser.map { diffuser in
+      DiffuserCommandQueue(
+        diffuser: diffuser, inbox: inbox,
+        log: { type, payload in
+          journal?.record(
+            SessionEvent(
+              session: diffuser.session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
+              type: type, payload: payload))
+        },
+        released: { receipt in acknowledged.append(receipt.scent ?? "") })
+    }
   }
 
   /// Connects to the chosen diffuser. One that cannot be reached is reported, not fatal:
   /// the session goes on and every release is refused with the reason.
+  ///
+  /// - Parameter history: releases an interrupted run of this session made, which the diffuser's
+  ///   safety governor counts.
   static func open(
-    _ choice: DiffuserChoice, session: SessionID, limits: ScentSafetyLimits, scents: [Scent],
-    workDirectory: URL, inbox: LockedBuffer<SessionInput>, journal: EventJournal
+    _ choice: DiffuserChoice, session: SessionID, limits: ScentSafetyLimits, history: [PastScentRelease] = [],
+    configuration: DiffuserConfiguration = .init(), scents: [Scent], workDirectory: URL,
+    inbox: LockedBuffer<SessionInput>, journal: EventJournal
   ) async -> (link: ScentLink, problem: LocalizedText?) {
     let byID = Dictionary(scents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var simulator: DiffuserSimulator?
@@ -50,8 +72,27 @@ final class ScentLink: Sendable {
       await simulator?.stop()
       return (ScentLink(diffuser: nil, simulator: nil, scents: byID, inbox: inbox), error.explanation)
     }
-    let diffuser = Diffuser(endpoint: endpoint, session: session, limits: limits, eventSink: { journal.record($0) })
-    let link = ScentLink(diffuser: diffuser, simulator: simulator, scents: byID, inbox: inbox)
+    let acknowledged = LockedBuffer<ScentID>()
+    let diffuser = Diffuser(
+      endpoint: endpoint, session: session, limits: limits,
+      history: history.map {
+        SafetyGovernor.PastRelease(
+          channel: $0.slot.rawValue, startNanoseconds: $0.startNanoseconds,
+          durationMilliseconds: $0.durationMilliseconds)
+      },
+      configuration: configuration, eventSink: { journal.record($0) },
+      lateReceiptSink: { receipt in
+        // The device released after the session was told it did not answer: the engine logs it late.
+        guard let scent = receipt.scent else { return }
+        acknowledged.append(scent)
+        inbox.append(
+          .scentReleasedLate(
+            scent, startedAt: receipt.startNanoseconds, endsAt: receipt.endNanoseconds,
+            acknowledgedAt: receipt.acknowledgedNanoseconds))
+      })
+    let link = ScentLink(
+      diffuser: diffuser, simulator: simulator, scents: byID, inbox: inbox, acknowledged: acknowledged,
+      journal: journal)
     do {
       try await diffuser.connect()
       return (link, nil)
@@ -61,7 +102,7 @@ final class ScentLink: Sendable {
   }
 
   func release(_ id: ScentID, intensity: Int, durationMilliseconds: Int) {
-    guard let diffuser else {
+    guard let queue else {
       inbox.append(
         .scentRefused(id, reason: LocalizedText(fr: "Aucun diffuseur n'est connecté.", en: "No diffuser is connected."))
       )
@@ -77,37 +118,22 @@ final class ScentLink: Sendable {
             en: "The scent '\(id)' is not in the catalogue Protocols/scents.yaml: add it or correct the protocol.")))
       return
     }
-    let inbox = self.inbox
-    let acknowledged = self.acknowledged
-    Task {
-      do {
-        let receipt = try await diffuser.release(
-          scent, intensity: intensity, duration: .milliseconds(durationMilliseconds))
-        acknowledged.append(id)
-        inbox.append(.scentReleased(id, startedAt: receipt.startNanoseconds, endsAt: receipt.endNanoseconds))
-      } catch {
-        inbox.append(
-          .scentRefused(
-            id,
-            reason: (error as? DiffuserError)?.explanation
-              ?? LocalizedText(fr: "Le diffuseur a refusé : \(error).", en: "The diffuser refused: \(error).")))
-      }
-    }
+    queue.append(.release(scent, intensity: intensity, durationMilliseconds: durationMilliseconds))
   }
 
   func stopAll() {
-    guard let diffuser else { return }
-    Task { try? await diffuser.stopAll() }
+    queue?.append(.stopAll)
   }
 
   func purge(milliseconds: Int) {
-    guard let diffuser else { return }
-    Task { _ = try? await diffuser.purge(for: .milliseconds(milliseconds)) }
+    queue?.append(.purge(milliseconds: milliseconds))
   }
 
-  /// Stops every channel and closes the link (and the simulator, if it was ours).
-  /// Returns how many releases the device acknowledged.
+  /// Carries out the commands still queued (for at most ``drainLimit``), then stops every channel
+  /// and closes the link (and the simulator, if it was ours). Returns how many releases the device
+  /// acknowledged.
   func close() async -> Int {
+    await queue?.drain(within: Self.drainLimit)
     await diffuser?.shutdown()
     await simulator?.stop()
     return acknowledged.takeAll().count

@@ -72,6 +72,20 @@ struct SafetyGovernorTests {
     }
   }
 
+  @Test(arguments: cases)
+  func aGovernorGivenTheHistoryOfAnInterruptedRunDecidesTheSame(_ testCase: Case) throws {
+    let history = testCase.history.map { channel, start, duration in
+      SafetyGovernor.PastRelease(
+        channel: channel, startNanoseconds: UInt64(start) * 1_000_000, durationMilliseconds: duration)
+    }
+    let governor = SafetyGovernor(limits: testCase.limits, history: history)
+    let refusal = governor.refusal(
+      channel: try #require(CartridgeSlot(rawValue: testCase.channel)), intensity: testCase.intensity,
+      durationMilliseconds: testCase.duration, at: UInt64(testCase.at) * 1_000_000)
+    #expect(refusal?.code == testCase.code)
+    #expect(governor.releaseCount == testCase.history.count)
+  }
+
   @Test func forgettingARefusedReleaseGivesItsTimeBack() throws {
     var governor = SafetyGovernor(limits: .standard)
     let slot = try #require(CartridgeSlot(rawValue: 4))

@@ -21,6 +21,8 @@ import Testing
 
     _ = await link.close()
     _ = try await journal.finish()
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.folder.path)
+    #expect(!leftovers.contains { $0.hasSuffix(".sock") }, "the simulator's socket file is removed on close")
     let reasons = inbox.takeAll().compactMap { input -> String? in
       guard case .scentRefused(let scent, let reason) = input, scent == "rose" else { return nil }
       return reason.french

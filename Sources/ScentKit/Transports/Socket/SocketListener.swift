@@ -11,15 +11,20 @@ public final class SocketListener: Sendable {
   public let address: String
   private let descriptor: Mutex<Int32?>
   private let makeTransport: @Sendable (Int32, String) -> any DiffuserTransport
+  /// The socket file of a Unix listener and its inode, removed on close so that nothing is left in
+  /// the folder (unless another listener has since taken the path).
+  private let socketFile: (path: String, inode: ino_t)?
 
   /// `makeTransport` wraps each accepted socket: a byte stream, or a GATT server for BLE.
   init(
-    listeningSocket fd: Int32, address: String,
+    listeningSocket fd: Int32, address: String, socketFile: String? = nil,
     makeTransport: @escaping @Sendable (Int32, String) -> any DiffuserTransport = {
       StreamSocketTransport(connectedSocket: $0, peer: $1)
     }
   ) {
     self.address = address
+    var status = stat()
+    self.socketFile = socketFile.flatMap { lstat($0, &status) == 0 ? ($0, status.st_ino) : nil }
     descriptor = Mutex(fd)
     self.makeTransport = makeTransport
   }
@@ -41,6 +46,10 @@ public final class SocketListener: Sendable {
       if let fd = open {
         _ = shutdown(fd, Int32(SHUT_RDWR))  // wakes a thread blocked in accept
         Foundation.close(fd)
+        var status = stat()
+        if let socketFile, lstat(socketFile.path, &status) == 0, status.st_ino == socketFile.inode {
+          unlink(socketFile.path)
+        }
       }
       open = nil
     }

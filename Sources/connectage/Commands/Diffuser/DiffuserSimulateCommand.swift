@@ -20,6 +20,11 @@ struct DiffuserSimulateCommand: AsyncParsableCommand {
   @Option(help: "Milliseconds added before every answer.")
   var latency = 0
 
+  @Option(
+    name: .customLong("release-delay"),
+    help: "Milliseconds the device takes to start a release and acknowledge it, answering other frames meanwhile.")
+  var releaseDelay = 0
+
   @Option(name: .customLong("nak-rate"), help: "Share of releases refused with NAK busy (0 to 1).")
   var nakRate = 0.0
 
@@ -60,8 +65,8 @@ struct DiffuserSimulateCommand: AsyncParsableCommand {
     configuration.emptyChannels = Set(empty)
     configuration.watchdogMilliseconds = watchdogMilliseconds
     let faults = SimulatorFaults(
-      dropAfterFrames: dropAfter, latency: .milliseconds(latency), negativeAcknowledgementRate: nakRate,
-      stallAfterFrames: stall, seed: seed)
+      dropAfterFrames: dropAfter, latency: .milliseconds(latency), releaseDelay: .milliseconds(releaseDelay),
+      negativeAcknowledgementRate: nakRate, stallAfterFrames: stall, seed: seed)
     let simulator = DiffuserSimulator(configuration: configuration, faults: faults)
     let address: String
     do throws(DiffuserError) {

@@ -1,0 +1,91 @@
+import Foundation
+import SessionModel
+import Store
+
+/// The releases made by the runs a resumed session continues, read back from their logged
+/// diffuser events, so that the safety limits (interval, duty cycle, session budget) survive a crash.
+///
+/// A release counts from the moment it was sent, since the device may have run it even if its
+/// answer never came, unless the device refused it; an acknowledged one counts from its start for
+/// the duration the device applied. Each is moved onto the current run's monotonic clock by its
+/// age: the monotonic one when both logged clocks agree (same boot), else whichever says it is more
+/// recent, the safe side after a wall-clock change or a reboot (which restarts the monotonic clock).
+enum PastScentReleases {
+  /// The releases of `point`'s interrupted run and of the runs it resumed in turn, oldest first.
+  static func read(
+    resuming point: ResumePoint, from log: EventLog, now: UInt64 = MonotonicClock.nanoseconds(),
+    wallClock: Date = Date()
+  ) throws -> [PastScentRelease] {
+    var runs: [SessionID] = []
+    var next: SessionID? = point.interruptedSession
+    while let run = next, !runs.contains(run) {
+      runs.append(run)
+      let events = try log.events(in: run).map(\.event)
+      next = events.first { $0.type == "runner.started" }?.payload["resumes"].flatMap {
+        $0.isEmpty ? nil : SessionID($0)
+      }
+    }
+    var releases: [LoggedRelease] = []
+    for run in runs.reversed() {
+      releases += logged(in: try log.events(in: run).map(\.event))
+    }
+    return releases.map { $0.placed(now: now, wallClock: wallClock) }
+  }
+
+  /// The releases one run's diffuser events describe, in the order they were sent.
+  static func logged(in events: [SessionEvent]) -> [LoggedRelease] {
+    var bySequence: [String: Int] = [:]
+    var releases: [LoggedRelease?] = []
+    for event in events {
+      guard let sequence = event.payload["sequence"] else { continue }
+      switch event.type.rawValue {
+      case "scent.release.sent":
+        guard let channel = event.payload["channel"].flatMap(Int.init).flatMap(CartridgeSlot.init(rawValue:)),
+          let milliseconds = event.payload["duration_ms"].flatMap(Int.init)
+        else { continue }
+        bySequence[sequence] = releases.count
+        releases.append(
+          LoggedRelease(
+            slot: channel, monotonicNanoseconds: event.monotonicNanoseconds, wallClock: event.wallClock,
+            durationMilliseconds: milliseconds))
+      case "scent.release.acknowledged":
+        guard let index = bySequence[sequence], var release = releases[index] else { continue }
+        if let start = event.payload["start_ns"].flatMap(UInt64.init), start <= event.monotonicNanoseconds {
+          release.monotonicNanoseconds = start
+          release.wallClock = event.wallClock.addingTimeInterval(-Double(event.monotonicNanoseconds - start) / 1e9)
+        }
+        if let applied = event.payload["applied_ms"].flatMap(Int.init) { release.durationMilliseconds = applied }
+        releases[index] = release
+      case "scent.command.rejected":
+        // The device refused it: nothing was released.
+        if let index = bySequence.removeValue(forKey: sequence) { releases[index] = nil }
+      default:
+        continue
+      }
+    }
+    return releases.compactMap { $0 }
+  }
+
+  /// A release as an earlier run logged it, on that run's clocks.
+  struct LoggedRelease: Hashable {
+    var slot: CartridgeSlot
+    var monotonicNanoseconds: UInt64
+    var wallClock: Date
+    var durationMilliseconds: Int
+
+    /// The release on the clock of a run for which it is now `monotonic` and `current`.
+    func placed(now monotonic: UInt64, wallClock current: Date) -> PastScentRelease {
+      let wallSeconds = max(0, current.timeIntervalSince(wallClock))
+      let wallAge = wallSeconds >= Double(UInt64.max) / 1e9 ? UInt64.max : UInt64(wallSeconds * 1e9)
+      var age = wallAge
+      if monotonicNanoseconds <= monotonic {
+        let monotonicAge = monotonic - monotonicNanoseconds
+        // The two agree on the same boot: the monotonic one is exact (the stored wall clock is rounded).
+        let agree = max(monotonicAge, wallAge) - min(monotonicAge, wallAge) < 2_000_000_000
+        age = agree ? monotonicAge : min(monotonicAge, wallAge)
+      }
+      return PastScentRelease(
+        slot: slot, startNanoseconds: monotonic > age ? monotonic - age : 0, durationMilliseconds: durationMilliseconds)
+    }
+  }
+}
