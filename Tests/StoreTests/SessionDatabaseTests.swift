@@ -96,12 +96,13 @@ import Testing
     let path = folder.appendingPathComponent("notes.sqlite").path
     try Data("Jeudi : séance de groupe.\n".utf8).write(to: URL(fileURLWithPath: path))
     let error = try #require(throws: StoreError.self) { try SessionDatabase(path: path) }
-    guard case .cannotOpen(let reportedPath, _) = error else {
-      Issue.record("expected cannotOpen, got \(error)")
-      return
-    }
-    #expect(reportedPath == path)
+    #expect(error == .storage(.notADatabase, path: path))
     #expect(error.isBadInput == false)
+    #expect(
+      error.message.french
+        == "La base de données « \(path) » n'est pas une base de données ConnectAge (ce fichier est d'un autre type) : vérifiez le chemin donné à --db."
+    )
+    #expect(!error.message.english.contains("SQLite"))
   }
 
   @Test func aDatabaseFromANewerVersionIsRefused() throws {

@@ -15,8 +15,9 @@ public final class SessionDatabase: Sendable {
 
   /// Opens (and creates if needed) the database at `path`, creating its folder too.
   ///
-  /// - Throws: ``StoreError/cannotOpen(path:reason:)`` when the file cannot be opened, is not
-  ///   a ConnectAge database, or was written by a newer ConnectAge.
+  /// - Throws: ``StoreError/storage(_:path:)`` when the file cannot be opened, is locked,
+  ///   read-only, damaged or not a database; ``StoreError/writtenByNewerVersion`` when a newer
+  ///   ConnectAge wrote it; ``StoreError/cannotOpen(path:reason:)`` for anything else.
   public convenience init(path: String) throws {
     try self.init(path: path, synchronous: .full)
   }
@@ -38,6 +39,7 @@ public final class SessionDatabase: Sendable {
     } catch let error as StoreError {
       throw error
     } catch {
+      if let fault = StorageFault.of(error) { throw StoreError.storage(fault, path: path) }
       throw StoreError.cannotOpen(path: path, reason: "\(error)")
     }
   }
