@@ -2,8 +2,9 @@ import Foundation
 internal import GRDB
 import SessionModel
 
-/// Looks for damage and loose ends: SQLite's own checks, events of unknown sessions, and
-/// recordings whose file is missing or no longer has the hash recorded at analysis.
+/// Looks for damage and loose ends: SQLite's own checks, events of unknown sessions,
+/// recordings whose file is missing or no longer has the hash recorded at analysis, and answers
+/// the log announced that were never filed.
 public struct DatabaseCheck: Sendable {
   let database: SessionDatabase
 
@@ -43,6 +44,7 @@ public struct DatabaseCheck: Sendable {
         report.problems.append(problem)
       }
     }
+    report.problems += try unfiledAnswers()
     return report
   }
 
