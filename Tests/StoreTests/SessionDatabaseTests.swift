@@ -105,6 +105,17 @@ import Testing
     #expect(!error.message.english.contains("SQLite"))
   }
 
+  @Test func aFolderGivenAsTheDatabaseIsSaidPlainly() throws {
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let error = try #require(throws: StoreError.self) { try SessionDatabase(path: folder.path) }
+    #expect(error == .storage(.cannotOpen, path: folder.path))
+    #expect(
+      error.message.english
+        == "The database '\(folder.path)' cannot be opened: the file or its folder cannot be reached. Check the path given to --db and the folder's permissions."
+    )
+  }
+
   @Test func aDatabaseFromANewerVersionIsRefused() throws {
     let folder = try StoreFixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
