@@ -85,10 +85,6 @@ struct PreparedSession: Sendable {
     let participants = group?.members ?? []
     if group == nil { session.group = nil }
 
-    var difficulties: [GameKind: Difficulty] = [:]
-    for game in clinicalProtocol.games where difficulties[game.kind] == nil {
-      difficulties[game.kind] = game.difficulty
-    }
     let setup = SessionSetup(
       session: session, title: clinicalProtocol.title, stimuli: clinicalProtocol.stimuli,
       scents: clinicalProtocol.scents,
@@ -99,7 +95,7 @@ struct PreparedSession: Sendable {
       scentReleaseMilliseconds: clinicalProtocol.presentation.scentPulseMilliseconds,
       recordsAnswers: clinicalProtocol.evocation.recording,
       maximumAnswerSeconds: clinicalProtocol.evocation.maximumAnswerSeconds,
-      difficulty: clinicalProtocol.games.first?.difficulty ?? .easy, gameDifficulties: difficulties,
+      difficulty: clinicalProtocol.games.first?.difficulty ?? .easy, gameDifficulties: difficulties(of: clinicalProtocol.games),
       seed: configuration.seed, firstTrialIndex: resumes?.trialIndex ?? 0)
 
     let prepared = PreparedSession(
@@ -107,6 +103,13 @@ struct PreparedSession: Sendable {
     try prepared.record(
       in: database, protocolName: configuration.protocolFile.deletingPathExtension().lastPathComponent)
     return prepared
+  }
+
+  /// Each game's level as the protocol lists it; a game listed twice keeps its first level.
+  static func difficulties(of games: [ProtocolGame]) -> [GameKind: Difficulty] {
+    var levels: [GameKind: Difficulty] = [:]
+    for game in games where levels[game.kind] == nil { levels[game.kind] = game.difficulty }
+    return levels
   }
 
   /// `G01-S01-20270114T093000-3fa9c2`: the planned session, the run's start time (sortable, safe

@@ -1,4 +1,5 @@
 import Foundation
+import ProtocolKit
 import SessionModel
 import Testing
 
@@ -25,5 +26,16 @@ import Testing
     let earlier = PreparedSession.runID(of: "G01-S01", startedAt: Self.instant)
     let later = PreparedSession.runID(of: "G01-S01", startedAt: Self.instant.addingTimeInterval(1))
     #expect(earlier.rawValue < later.rawValue)
+  }
+}
+
+/// The protocol's level for each game reaches the engine, not the first game's level for all.
+@Suite struct GameDifficultiesTests {
+  @Test func eachGameKeepsTheLevelTheProtocolGivesIt() {
+    let games = [
+      ProtocolGame(kind: .memoryPairs, difficulty: .easy), ProtocolGame(kind: .thenAndNow, difficulty: .hard),
+      ProtocolGame(kind: .memoryPairs, difficulty: .medium),
+    ]
+    #expect(PreparedSession.difficulties(of: games) == [.memoryPairs: .easy, .thenAndNow: .hard])
   }
 }
