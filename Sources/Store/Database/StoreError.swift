@@ -1,8 +1,9 @@
+import Foundation
 import SessionModel
 import SpeechKit
 
 /// Why the store refused or failed, with the words a clinician or researcher needs.
-public enum StoreError: Error, Equatable, Sendable {
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case cannotOpen(path: String, reason: String)
   case writtenByNewerVersion
   case participantAlreadyExists(ParticipantCode)
@@ -132,6 +133,12 @@ public enum StoreError: Error, Equatable, Sendable {
         fr: error.message(in: .french) + " (corrigez la transcription, puis relancez l'export)",
         en: error.message(in: .english) + " (fix the transcript, then run the export again)")
     }
+  }
+
+  /// The message in the process's language, so that an error written into a sentence (a log
+  /// notice, a warning) reads as words, never as the enum's case and its fields.
+  public var description: String {
+    message.text(in: Language.fromEnvironment(ProcessInfo.processInfo.environment))
   }
 
   /// Any error met while using the store, in plain words: a ``StoreError``'s own message, a
