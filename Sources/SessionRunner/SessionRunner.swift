@@ -82,7 +82,6 @@ public final class SessionRunner {
         problems.append(.unreachableDiffuser(diffuserName, reason: scentProblem))
       }
     }
-    warnings += problems.map(\.message)
 
     let loop = SessionLoop(
       session: sessionID, engine: SessionEngine(setup: prepared.setup), stage: stage, feedback: feedback,
@@ -104,9 +103,11 @@ public final class SessionRunner {
           "output": configuration.outputDirectory.path,
           "resumes": prepared.resumes?.interruptedSession.rawValue ?? "",
         ]))
+    // Logged by kind only (the messages name folders and device addresses); the summary says them whole.
     for problem in problems {
       journal.record(degradedEvent(problem, session: sessionID))
     }
+    warnings += problems.map(\.message)
     await loop.runUntilEnded()
 
     let released = await scents.close()

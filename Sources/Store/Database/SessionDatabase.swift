@@ -117,6 +117,16 @@ public final class SessionDatabase: Sendable {
     if superseded {
       throw StoreError.writtenByNewerVersion
     }
-    try migrator.migrate(writer)
+    // Two processes opening a new file at the same moment (a session starting while another
+    // command reads the same database) may both start a migration; the one that loses the race
+    // finds it applied when it looks again.
+    for attempt in 1...3 {
+      do {
+        try migrator.migrate(writer)
+        return
+      } catch where attempt < 3 {
+        continue
+      }
+    }
   }
 }
