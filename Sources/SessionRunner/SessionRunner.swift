@@ -63,7 +63,9 @@ public final class SessionRunner {
     let journal = EventJournal(log: database.eventLog)
     let inbox = LockedBuffer<SessionInput>()
     let microphone: (capture: AudioCapture?, voices: DemoVoices?) =
-      if let room = capture.capture { (room, nil) } else { try openDemoVoices(in: sessionDirectory, prepared: prepared) }
+      if let room = capture.capture { (room, nil) } else {
+        try openDemoVoices(in: sessionDirectory, prepared: prepared)
+      }
     let stage = try openStage()
     let feedback = try? FeedbackPlayer(assetsRoot: configuration.assetsRoot)
     let pads = try plugVirtualPads(into: stage)
@@ -89,7 +91,8 @@ public final class SessionRunner {
       pads: pads, autopilot: autopilot(), journal: journal, inbox: inbox,
       analysis: AnswerAnalysis(session: sessionID, database: database), outputDirectory: configuration.outputDirectory,
       diskWatch: prepared.setup.recordsAnswers
-        ? DiskSpaceWatch(folder: configuration.outputDirectory, budget: budget(planned, registered: registered, resumes: resumes))
+        ? DiskSpaceWatch(
+          folder: configuration.outputDirectory, budget: budget(planned, registered: registered, resumes: resumes))
         : nil,
       startBanner: StartProblem.banner(problems))
     journal.record(
@@ -233,7 +236,8 @@ public final class SessionRunner {
   {
     let registered: [String]
     do {
-      registered = try database?.groups.fetchAll().filter { $0.study == planned.clinicalProtocol.id }
+      registered =
+        try database?.groups.fetchAll().filter { $0.study == planned.clinicalProtocol.id }
         .map(\.id.rawValue) ?? []
     } catch {
       throw RunFailure.store(
@@ -247,7 +251,8 @@ public final class SessionRunner {
   private func degradedEvent(_ problem: StartProblem, session: SessionID) -> SessionEvent {
     var payload = [
       "problem": problem.code,
-      "allowedBy": configuration.isDemonstration ? "demo" : configuration.allowsDegradedStart ? "--allow-degraded" : "kind",
+      "allowedBy": configuration.isDemonstration
+        ? "demo" : configuration.allowsDegradedStart ? "--allow-degraded" : "kind",
     ]
     if case .lowDiskSpace(_, let available, let needed) = problem {
       payload["availableBytes"] = String(available)

@@ -13,7 +13,8 @@ public final class SmallDisk: Sendable {
 
   /// Mounts a tmpfs of `megabytes` MiB on a fresh temporary folder; nil when mounting is not allowed.
   public static func mount(megabytes: Int) -> SmallDisk? {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("connectage-small-disk-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "connectage-small-disk-\(UUID().uuidString)")
     guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else {
       return nil
     }

@@ -29,9 +29,11 @@ extension SDLTests {
     @Test(arguments: Language.allCases)
     func theDegradedBannerIsDrawnAlongTheTopOnOneLine(_ language: Language) throws {
       let stage = try JoinSceneTests.stage(language)
-      let banner = LocalizedText(fr: "sans diffuseur, disque presque plein (120 Mo libres)", en: "no diffuser, disk nearly full (120 MB free)")
+      let banner = LocalizedText(
+        fr: "sans diffuseur, disque presque plein (120 Mo libres)", en: "no diffuser, disk nearly full (120 MB free)")
       for scene in [
-        StageScene(content: .pause, banner: banner), StageScene(content: .pause, overlay: .keyboardHelp, banner: banner),
+        StageScene(content: .pause, banner: banner),
+        StageScene(content: .pause, overlay: .keyboardHelp, banner: banner),
         StageScene(content: .thankYou, banner: banner),
       ] {
         _ = stage.renderPixels(of: scene)
@@ -42,7 +44,8 @@ extension SDLTests {
         #expect(stage.lastTextRuns.last?.text == text, "the banner is drawn last, over everything")
       }
       _ = stage.renderPixels(of: StageScene(content: .pause))
-      #expect(!stage.lastTextRuns.contains { $0.text.hasPrefix(StageStrings.degraded(banner).text(in: language).prefix(8)) })
+      #expect(
+        !stage.lastTextRuns.contains { $0.text.hasPrefix(StageStrings.degraded(banner).text(in: language).prefix(8)) })
     }
   }
 }

@@ -19,7 +19,8 @@ import Testing
 
   @Test(arguments: [
     Case(id: "one take, filed", takes: [("recording.started", 1, 0)], filed: true, closed: true, unfiledTakes: nil),
-    Case(id: "one take, nothing filed", takes: [("recording.started", 1, 0)], filed: false, closed: true, unfiledTakes: 1),
+    Case(
+      id: "one take, nothing filed", takes: [("recording.started", 1, 0)], filed: false, closed: true, unfiledTakes: 1),
     Case(
       id: "one take, its failure logged", takes: [("recording.started", 1, 0), ("recording.failed", 1, 0)],
       filed: false, closed: true, unfiledTakes: nil),
@@ -28,7 +29,8 @@ import Testing
       takes: [("recording.started", 1, 0), ("recording.started", 1, 1), ("recording.superseded", 1, 1)],
       filed: true, closed: true, unfiledTakes: nil),
     Case(
-      id: "a second take lost, the first still filed", takes: [("recording.started", 1, 0), ("recording.started", 2, 0)],
+      id: "a second take lost, the first still filed",
+      takes: [("recording.started", 1, 0), ("recording.started", 2, 0)],
       filed: true, closed: true, unfiledTakes: 1),
     Case(
       id: "the disk stopped a take, which was filed as it stood",
@@ -79,7 +81,8 @@ import Testing
   }
 
   @Test func theProblemSaysWhichAnswerAndWhatToLookFor() {
-    let problem = DatabaseProblem.unfiledAnswer(AnswerKey(session: "S01", trial: "T3", participant: code("P02")), takes: 1)
+    let problem = DatabaseProblem.unfiledAnswer(
+      AnswerKey(session: "S01", trial: "T3", participant: code("P02")), takes: 1)
     #expect(
       problem.message.french
         == "La réponse de P02 (séance S01, essai T3) a été annoncée dans le journal (1 prise) mais jamais classée, sans échec journalisé : son fichier WAV est peut-être vide ou absent (disque plein ?). Vérifiez le dossier de la séance ; sans fichier utilisable, la réponse est manquante."

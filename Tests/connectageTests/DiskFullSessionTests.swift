@@ -23,7 +23,8 @@ import Testing
       ],
       environment: ["XDG_DATA_HOME": workspace.path])
     try #require(run.exitCode == 0, "\(run.standardError)")
-    #expect(run.standardOutput.contains("pas assez de place sur le disque pour les enregistrements"), "\(run.standardOutput)")
+    #expect(
+      run.standardOutput.contains("pas assez de place sur le disque pour les enregistrements"), "\(run.standardOutput)")
 
     let database = try SessionDatabase(path: workspace.databasePath)
     let session = try #require(try database.sessions.fetchAll().first)
@@ -89,7 +90,8 @@ import Testing
       .filter { $0.hasSuffix(".wav") && !$0.contains("/voices/") }
     #expect(!answers.isEmpty, "the take under way when the disk filled is kept")
     for answer in answers {
-      let size = try FileManager.default.attributesOfItem(atPath: disk.folder.appendingPathComponent(answer).path)[.size] as! Int
+      let size =
+        try FileManager.default.attributesOfItem(atPath: disk.folder.appendingPathComponent(answer).path)[.size] as! Int
       #expect(size > 44, "\(answer) holds sound, not an empty header")
     }
     let check = try database.check.run()

@@ -70,7 +70,8 @@ import Testing
       ["run", "--headless", "--db", folder.databasePath, "Protocols/demo.yaml"],
       environment: ["CONNECTAGE_DIFFUSER": "simulatd"])
     #expect(run.exitCode == 2)
-    #expect(run.standardError == "CONNECTAGE_DIFFUSER : « simulatd » n'est pas un diffuseur reconnu. " + Self.acceptedForms)
+    #expect(
+      run.standardError == "CONNECTAGE_DIFFUSER : « simulatd » n'est pas un diffuseur reconnu. " + Self.acceptedForms)
   }
 
   @Test func anInvalidProtocolLeavesNoDatabaseBehind() throws {

@@ -95,7 +95,8 @@ struct PreparedSession: Sendable {
       scentReleaseMilliseconds: clinicalProtocol.presentation.scentPulseMilliseconds,
       recordsAnswers: clinicalProtocol.evocation.recording,
       maximumAnswerSeconds: clinicalProtocol.evocation.maximumAnswerSeconds,
-      difficulty: clinicalProtocol.games.first?.difficulty ?? .easy, gameDifficulties: difficulties(of: clinicalProtocol.games),
+      difficulty: clinicalProtocol.games.first?.difficulty ?? .easy,
+      gameDifficulties: difficulties(of: clinicalProtocol.games),
       seed: configuration.seed, firstTrialIndex: resumes?.trialIndex ?? 0)
 
     let prepared = PreparedSession(
@@ -119,7 +120,8 @@ struct PreparedSession: Sendable {
     of planned: SessionID, startedAt: Date, using generator: inout some RandomNumberGenerator
   ) -> SessionID {
     let random = String(UInt32.random(in: 0..<(1 << 24), using: &generator), radix: 16)
-    return SessionID("\(planned.rawValue)-\(stamp(startedAt))-\(String(repeating: "0", count: 6 - random.count))\(random)")
+    return SessionID(
+      "\(planned.rawValue)-\(stamp(startedAt))-\(String(repeating: "0", count: 6 - random.count))\(random)")
   }
 
   static func runID(of planned: SessionID, startedAt: Date) -> SessionID {

@@ -20,6 +20,7 @@ extension RunFailure {
   /// and what to do (never SQLite's raw text).
   static func store(_ error: any Error, while doing: LocalizedText) -> RunFailure {
     let reason = StoreError.explanation(of: error)
-    return RunFailure(LocalizedText(fr: "\(doing.french) : \(reason.french)", en: "\(doing.english): \(reason.english)"))
+    return RunFailure(
+      LocalizedText(fr: "\(doing.french) : \(reason.french)", en: "\(doing.english): \(reason.english)"))
   }
 }

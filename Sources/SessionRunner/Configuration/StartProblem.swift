@@ -34,12 +34,18 @@ public enum StartProblem: Hashable, Sendable {
     switch self {
     case .noDiffuser:
       LocalizedText(
-        fr: "aucun diffuseur n'est indiqué alors que la séance prévoit des odeurs : ajoutez --diffuser (par exemple rfcomm:AA:BB:CC:DD:EE:FF).",
-        en: "no diffuser is named though the session plans scents: add --diffuser (for example rfcomm:AA:BB:CC:DD:EE:FF).")
+        fr:
+          "aucun diffuseur n'est indiqué alors que la séance prévoit des odeurs : ajoutez --diffuser (par exemple rfcomm:AA:BB:CC:DD:EE:FF).",
+        en:
+          "no diffuser is named though the session plans scents: add --diffuser (for example rfcomm:AA:BB:CC:DD:EE:FF)."
+      )
     case .unreachableDiffuser(let endpoint, let reason):
       LocalizedText(
-        fr: "le diffuseur \(endpoint) ne répond pas (\(reason.french)) : allumez-le, rapprochez-le, ou vérifiez --diffuser.",
-        en: "the diffuser \(endpoint) does not answer (\(reason.english)): switch it on, bring it closer, or check --diffuser.")
+        fr:
+          "le diffuseur \(endpoint) ne répond pas (\(reason.french)) : allumez-le, rapprochez-le, ou vérifiez --diffuser.",
+        en:
+          "the diffuser \(endpoint) does not answer (\(reason.english)): switch it on, bring it closer, or check --diffuser."
+      )
     case .noMicrophone(let reason):
       LocalizedText(
         fr: "aucun micro n'est disponible : \(reason.french)",
@@ -67,7 +73,8 @@ public enum StartProblem: Hashable, Sendable {
     case .noDiffuser, .unreachableDiffuser: LocalizedText(fr: "sans diffuseur", en: "no diffuser")
     case .noMicrophone: LocalizedText(fr: "sans micro", en: "no microphone")
     case .lowDiskSpace: LocalizedText(fr: "disque presque plein", en: "disk nearly full")
-    case .unregisteredGroup: LocalizedText(fr: "réponses non classées (groupe inconnu)", en: "answers not filed (unknown group)")
+    case .unregisteredGroup:
+      LocalizedText(fr: "réponses non classées (groupe inconnu)", en: "answers not filed (unknown group)")
     }
   }
 

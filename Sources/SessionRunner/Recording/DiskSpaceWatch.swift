@@ -59,7 +59,8 @@ final class DiskSpaceWatch {
     switch level {
     case .enough: nil
     case .low:
-      LocalizedText(fr: "disque presque plein (\(free(.french)) libres)", en: "disk nearly full (\(free(.english)) free)")
+      LocalizedText(
+        fr: "disque presque plein (\(free(.french)) libres)", en: "disk nearly full (\(free(.english)) free)")
     case .full:
       LocalizedText(
         fr: "disque plein, enregistrement arrêté (\(free(.french)) libres)",

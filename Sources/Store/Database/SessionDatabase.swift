@@ -124,7 +124,7 @@ public final class SessionDatabase: Sendable {
       do {
         try migrator.migrate(writer)
         return
-      } catch where attempt < 3 {
+      } catch  where attempt < 3 {
         continue
       }
     }

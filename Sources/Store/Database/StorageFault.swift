@@ -40,27 +40,39 @@ public enum StorageFault: String, Hashable, Sendable {
     switch self {
     case .cannotOpen:
       return LocalizedText(
-        fr: "\(french) ne peut pas être ouverte : le fichier ou son dossier est inaccessible. Vérifiez le chemin donné à --db et les droits du dossier.",
-        en: "\(english) cannot be opened: the file or its folder cannot be reached. Check the path given to --db and the folder's permissions.")
+        fr:
+          "\(french) ne peut pas être ouverte : le fichier ou son dossier est inaccessible. Vérifiez le chemin donné à --db et les droits du dossier.",
+        en:
+          "\(english) cannot be opened: the file or its folder cannot be reached. Check the path given to --db and the folder's permissions."
+      )
     case .locked:
       return LocalizedText(
-        fr: "\(french) est occupée par un autre programme (une autre séance ou commande ConnectAge) : attendez qu'il ait fini, puis recommencez.",
-        en: "\(english) is busy with another program (another ConnectAge session or command): wait until it has finished, then try again.")
+        fr:
+          "\(french) est occupée par un autre programme (une autre séance ou commande ConnectAge) : attendez qu'il ait fini, puis recommencez.",
+        en:
+          "\(english) is busy with another program (another ConnectAge session or command): wait until it has finished, then try again."
+      )
     case .diskFull:
       return LocalizedText(
-        fr: "Le disque de la base de données est plein (\(path ?? "en mémoire")) : libérez de la place, puis recommencez ; ce qui était déjà enregistré est conservé.",
-        en: "The database's disk is full (\(path ?? "in memory")): free some space, then try again; what was already saved is kept.")
+        fr:
+          "Le disque de la base de données est plein (\(path ?? "en mémoire")) : libérez de la place, puis recommencez ; ce qui était déjà enregistré est conservé.",
+        en:
+          "The database's disk is full (\(path ?? "in memory")): free some space, then try again; what was already saved is kept."
+      )
     case .readOnly:
       return LocalizedText(
-        fr: "\(french) est en lecture seule : donnez les droits d'écriture sur le fichier et son dossier, ou travaillez sur une copie.",
+        fr:
+          "\(french) est en lecture seule : donnez les droits d'écriture sur le fichier et son dossier, ou travaillez sur une copie.",
         en: "\(english) is read-only: give write permission on the file and its folder, or work on a copy.")
     case .corrupt:
       return LocalizedText(
-        fr: "\(french) est endommagée : n'y écrivez plus, restaurez la dernière sauvegarde et lancez « connectage db check ».",
+        fr:
+          "\(french) est endommagée : n'y écrivez plus, restaurez la dernière sauvegarde et lancez « connectage db check ».",
         en: "\(english) is damaged: stop writing to it, restore the latest backup and run 'connectage db check'.")
     case .notADatabase:
       return LocalizedText(
-        fr: "\(french) n'est pas une base de données ConnectAge (ce fichier est d'un autre type) : vérifiez le chemin donné à --db.",
+        fr:
+          "\(french) n'est pas une base de données ConnectAge (ce fichier est d'un autre type) : vérifiez le chemin donné à --db.",
         en: "\(english) is not a ConnectAge database (the file is of another kind): check the path given to --db.")
     }
   }

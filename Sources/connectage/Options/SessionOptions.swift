@@ -61,7 +61,8 @@ struct SessionOptions: ParsableArguments {
         _ = try DiffuserEndpoint(parsing: text)
         return .endpoint(text)
       } catch {
-        throw CommandFailure.badInput(Self.unknownDiffuser(text, named: fromFlag ? "--diffuser" : "CONNECTAGE_DIFFUSER"))
+        throw CommandFailure.badInput(
+          Self.unknownDiffuser(text, named: fromFlag ? "--diffuser" : "CONNECTAGE_DIFFUSER"))
       }
     }
   }
