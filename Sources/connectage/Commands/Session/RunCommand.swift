@@ -11,8 +11,8 @@ struct RunCommand: AsyncParsableCommand {
     discussion: """
       Keys: Space next, P pause, S skip, R redo, 1…0 give the floor, Esc end (Enter confirms), H help.
 
-      Before anything opens, a clinical session checks its diffuser, microphone, disk space and
-      registered group, and refuses to start (exit 2) when one is missing, unless --allow-degraded
+      Before anything opens, a clinical session checks its diffuser, microphone, disk space and \
+      registered group, and refuses to start (exit 2) when one is missing, unless --allow-degraded \
       is given. A second run of a planned session that is already running is refused.
       """)
 
