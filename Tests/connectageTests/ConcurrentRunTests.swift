@@ -11,10 +11,12 @@ import Testing
     defer { workspace.remove() }
     let output = workspace.path + "/sessions"
     let other = workspace.path + "/other.sqlite"
+    let temporary = workspace.path + "/tmp"
+    try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
     func demo(_ database: String) async throws -> CommandRun {
       try await CommandRun.connectage(
         ["demo", "--headless", "--brisk", "--players", "2", "--db", database, "--output", output],
-        environment: ["XDG_DATA_HOME": workspace.path])
+        environment: ["XDG_DATA_HOME": workspace.path, "TMPDIR": temporary])
     }
     // Two on one database, a third on another database writing to the same folder, all at once.
     async let first = demo(workspace.databasePath)
@@ -50,5 +52,7 @@ import Testing
     #expect(sessions.allSatisfy { $0.rawValue.hasPrefix("G01-S01-") })
     let folders = try FileManager.default.contentsOfDirectory(atPath: output).filter { !$0.hasPrefix(".") }
     #expect(Set(folders) == Set(sessions.map(\.rawValue)))
+    let leftovers = try FileManager.default.subpathsOfDirectory(atPath: temporary)
+    #expect(!leftovers.contains { $0.hasSuffix(".sock") }, "each simulated diffuser's socket is removed: \(leftovers)")
   }
 }
