@@ -116,6 +116,16 @@ import Testing
     )
   }
 
+  @Test func aFolderThatCannotBeMadeIsSaidPlainly() throws {
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("notes.txt")
+    try Data("x".utf8).write(to: file)
+    let path = file.appendingPathComponent("data/connectage.sqlite").path
+    let error = try #require(throws: StoreError.self) { try SessionDatabase(path: path) }
+    #expect(error == .storage(.cannotOpen, path: path))
+  }
+
   @Test func aDatabaseFromANewerVersionIsRefused() throws {
     let folder = try StoreFixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

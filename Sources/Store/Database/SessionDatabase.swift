@@ -27,6 +27,10 @@ public final class SessionDatabase: Sendable {
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw StoreError.storage(.cannotOpen, path: path)
+    }
+    do {
       let pool = try DatabasePool(path: path, configuration: Self.configuration())
       // Set after opening, on the one writer connection: GRDB switches a pool to WAL with
       // `synchronous = NORMAL` after `prepareDatabase` runs, which would quietly undo FULL.
