@@ -80,7 +80,7 @@ public final class SessionRunner {
       inbox: inbox, journal: journal)
     if let scentProblem {
       warnings.append(scentProblem)
-      if !problems.contains(where: { $0.code == "unreachableDiffuser" || $0.code == "noDiffuser" }) {
+      if !problems.contains(where: \.isAboutTheDiffuser) {
         problems.append(.unreachableDiffuser(diffuserName, reason: scentProblem))
       }
     }
@@ -108,7 +108,7 @@ public final class SessionRunner {
         ]))
     // Logged by kind only (the messages name folders and device addresses); the summary says them whole.
     for problem in problems {
-      journal.record(degradedEvent(problem, session: sessionID))
+      journal.record(degradedEvent(problem, session: sessionID, planned: planned))
     }
     warnings += problems.map(\.message)
     await loop.runUntilEnded()
@@ -248,12 +248,10 @@ public final class SessionRunner {
 
   /// `session.degraded`: what the session started without. Only the kind of problem and sizes:
   /// no folder and no device address, which would identify the site in an export.
-  private func degradedEvent(_ problem: StartProblem, session: SessionID) -> SessionEvent {
-    var payload = [
-      "problem": problem.code,
-      "allowedBy": configuration.isDemonstration
-        ? "demo" : configuration.allowsDegradedStart ? "--allow-degraded" : "kind",
-    ]
+  private func degradedEvent(_ problem: StartProblem, session: SessionID, planned: PlannedRun) -> SessionEvent {
+    let allowedBy =
+      configuration.isDemonstration ? "demo" : checksAreBinding(planned) ? "--allow-degraded" : "animation"
+    var payload = ["problem": problem.code, "allowedBy": allowedBy]
     if case .lowDiskSpace(_, let available, let needed) = problem {
       payload["availableBytes"] = String(available)
       payload["neededBytes"] = String(needed)

@@ -29,6 +29,13 @@ public enum StartProblem: Hashable, Sendable {
     }
   }
 
+  var isAboutTheDiffuser: Bool {
+    switch self {
+    case .noDiffuser, .unreachableDiffuser: true
+    case .noMicrophone, .lowDiskSpace, .unregisteredGroup: false
+    }
+  }
+
   /// The whole reason, with what to do: for the refusal and for the summary.
   public var message: LocalizedText {
     switch self {
