@@ -8,7 +8,7 @@ extension SessionEngine {
       return
     }
     progress?.step = .game(game)
-    log("game.started", trialPayload(["game": kind.rawValue, "difficulty": setup.difficulty.rawValue]))
+    log("game.started", trialPayload(["game": kind.rawValue, "difficulty": setup.difficulty(of: kind).rawValue]))
   }
 
   private mutating func makeGame(_ kind: GameKind, at now: UInt64) -> GameInPlay? {
@@ -26,15 +26,19 @@ extension SessionEngine {
       }
       return .whichScent(
         WhichScentGame(
-          answer: scent, library: setup.scentLibrary, difficulty: setup.difficulty, players: seats.map(\.number),
+          answer: scent, library: setup.scentLibrary, difficulty: setup.difficulty(of: kind),
+          players: seats.map(\.number),
           using: &generator))
     case .memoryPairs:
       return MemoryPairsGame(
-        pictures: setup.memoryPictures, difficulty: setup.difficulty, players: connectedPlayers, using: &generator
+        pictures: setup.memoryPictures, difficulty: setup.difficulty(of: kind), players: connectedPlayers,
+        using: &generator
       ).map { .memoryPairs($0) }
     case .thenAndNow:
-      return ThenAndNowGame(pictures: setup.thenAndNowPictures, difficulty: setup.difficulty, using: &generator)
-        .map { .thenAndNow($0) }
+      return ThenAndNowGame(
+        pictures: setup.thenAndNowPictures, difficulty: setup.difficulty(of: kind), using: &generator
+      )
+      .map { .thenAndNow($0) }
     }
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ScentKit
 import SessionEngine
 import SessionModel
 import SpeechKit
@@ -23,11 +24,36 @@ public final class SessionRunner {
     self.configuration = configuration
   }
 
+  /// Runs the session; refuses, before any window opens or anything is written, a session that
+  /// cannot do its job (see ``StartProblem``) or that another process is already running.
   public func run() async throws(RunFailure) -> RunSummary {
     let startedAt = Date()
-    let database = try openDatabase()
-    recoverInterruptedSessions(in: database)
-    let prepared = try PreparedSession.prepare(configuration, database: database, startedAt: startedAt)
+    let planned = try PlannedRun.read(configuration)
+    let plannedLock = try holdPlannedSession(planned)
+    defer { withExtendedLifetime(plannedLock) {} }
+    let existing = try openExistingDatabase()
+    if let existing { recoverInterruptedSessions(in: existing) }
+    let resumes =
+      configuration.resumesInterruptedRun ? try PreparedSession.resumePoint(of: planned.session, in: existing) : nil
+    var registered: ParticipantGroup?
+    if let existing { registered = try PreparedSession.registeredGroup(named: planned.unit.name, in: existing) }
+
+    let capture = openMicrophone(planned: planned)
+    var problems = [capture.problem].compactMap { $0 }
+    problems += diskSpaceProblems(planned: planned, registered: registered, resumes: resumes)
+    problems += await diffuserProblems(planned: planned)
+    if checksAreBinding(planned), registered == nil {
+      problems.append(try unregisteredGroup(planned, in: existing))
+    }
+    if checksAreBinding(planned), !problems.isEmpty, !configuration.allowsDegradedStart {
+      throw RunFailure(StartProblem.refusal(problems), isBadInput: true)
+    }
+
+    let database: SessionDatabase
+    if let existing { database = existing } else { database = try openDatabase() }
+    let prepared = try PreparedSession.prepare(
+      planned, configuration: configuration, registered: registered, resumes: resumes, database: database,
+      startedAt: startedAt)
     let sessionID = prepared.session.id
     let sessionDirectory = configuration.outputDirectory.appendingPathComponent(sessionID.rawValue, isDirectory: true)
     try createDirectory(sessionDirectory)
@@ -36,22 +62,40 @@ public final class SessionRunner {
 
     let journal = EventJournal(log: database.eventLog)
     let inbox = LockedBuffer<SessionInput>()
-    let microphone = try openMicrophone(in: sessionDirectory, prepared: prepared)
+    let microphone: (capture: AudioCapture?, voices: DemoVoices?) =
+      if let room = capture.capture { (room, nil) } else {
+        try openDemoVoices(in: sessionDirectory, prepared: prepared)
+      }
     let stage = try openStage()
     let feedback = try? FeedbackPlayer(assetsRoot: configuration.assetsRoot)
     let pads = try plugVirtualPads(into: stage)
+    // The simulator's socket lives in a folder of this run's own, removed when the run ends.
+    let workDirectory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("connectage-\(sessionID.rawValue)", isDirectory: true)
+    try? FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: workDirectory) }
     let (scents, scentProblem) = await ScentLink.open(
       configuration.diffuser, session: sessionID, limits: prepared.clinicalProtocol.safety,
       history: prepared.setup.pastScentReleases, scents: prepared.clinicalProtocol.scents,
-      workDirectory: FileManager.default.temporaryDirectory,
+      workDirectory: workDirectory,
       inbox: inbox, journal: journal)
-    if let scentProblem { warnings.append(scentProblem) }
+    if let scentProblem {
+      warnings.append(scentProblem)
+      if !problems.contains(where: \.isAboutTheDiffuser) {
+        problems.append(.unreachableDiffuser(diffuserName, reason: scentProblem))
+      }
+    }
 
     let loop = SessionLoop(
       session: sessionID, engine: SessionEngine(setup: prepared.setup), stage: stage, feedback: feedback,
       scents: scents, recorder: microphone.capture.map(AnswerRecorder.init), voices: microphone.voices,
       pads: pads, autopilot: autopilot(), journal: journal, inbox: inbox,
-      analysis: AnswerAnalysis(session: sessionID, database: database), outputDirectory: configuration.outputDirectory)
+      analysis: AnswerAnalysis(session: sessionID, database: database), outputDirectory: configuration.outputDirectory,
+      diskWatch: prepared.setup.recordsAnswers
+        ? DiskSpaceWatch(
+          folder: configuration.outputDirectory, budget: budget(planned, registered: registered, resumes: resumes))
+        : nil,
+      startBanner: StartProblem.banner(problems))
     journal.record(
       SessionEvent(
         session: sessionID, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
@@ -63,6 +107,11 @@ public final class SessionRunner {
           "output": configuration.outputDirectory.path,
           "resumes": prepared.resumes?.interruptedSession.rawValue ?? "",
         ]))
+    // Logged by kind only (the messages name folders and device addresses); the summary says them whole.
+    for problem in problems {
+      journal.record(degradedEvent(problem, session: sessionID, planned: planned))
+    }
+    warnings += problems.map(\.message)
     await loop.runUntilEnded()
 
     let released = await scents.close()
@@ -81,8 +130,9 @@ public final class SessionRunner {
     do {
       try CSVExport().write(from: database, study: prepared.clinicalProtocol.id, to: exportDirectory.path)
     } catch {
+      let reason = StoreError.explanation(of: error)
       warnings.append(
-        LocalizedText(fr: "L'export CSV a échoué : \(error).", en: "The CSV export failed: \(error)."))
+        LocalizedText(fr: "L'export CSV a échoué : \(reason.french)", en: "The CSV export failed: \(reason.english)"))
     }
     return RunSummary(
       session: sessionID, trials: prepared.session.trials.count - prepared.setup.firstTrialIndex,
@@ -92,18 +142,140 @@ public final class SessionRunner {
       resumed: prepared.resumes.map { ($0.interruptedSession, $0.trialIndex + 1) })
   }
 
-  // MARK: Opening the devices
+  // MARK: Before anything opens
 
-  private func openDatabase() throws(RunFailure) -> SessionDatabase {
+  /// A clinical session refuses to start with a start problem; a demonstration or an animation
+  /// starts anyway, showing what it lacks.
+  private func checksAreBinding(_ planned: PlannedRun) -> Bool {
+    planned.isClinical && !configuration.isDemonstration
+  }
+
+  /// One run of a planned session at a time on one database: a second is refused while the first
+  /// runs, and the lock dies with its process, so a crashed run never blocks the next.
+  private func holdPlannedSession(_ planned: PlannedRun) throws(RunFailure) -> SessionLock {
+    let study = planned.clinicalProtocol.id.rawValue
+    let lock: SessionLock?
     do {
-      let folder = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      return try SessionDatabase(path: configuration.databasePath)
+      lock = try SessionLock.holdPlanned(
+        planned.session.id.rawValue, study: study, databasePath: configuration.databasePath)
     } catch {
       throw RunFailure(
         LocalizedText(
-          fr: "Impossible d'ouvrir la base de données \(configuration.databasePath) : \(error).",
-          en: "Could not open the database \(configuration.databasePath): \(error)."))
+          fr:
+            "Impossible de réserver la séance \(planned.session.id) : le dossier de la base de données n'accepte pas l'écriture. Vérifiez --db et les droits du dossier.",
+          en:
+            "Could not reserve session \(planned.session.id): the database's folder cannot be written to. Check --db and the folder's permissions."
+        ))
+    }
+    guard let lock else {
+      throw RunFailure(
+        LocalizedText(
+          fr:
+            "La séance \(planned.session.id) de l'étude \(study) est déjà en cours dans un autre programme ConnectAge sur cette base de données : une seule à la fois. Attendez qu'elle se termine, ou choisissez une autre séance (--session, --group).",
+          en:
+            "Session \(planned.session.id) of study \(study) is already running in another ConnectAge program on this database: one at a time. Wait until it ends, or choose another session (--session, --group)."
+        ),
+        isBadInput: true)
+    }
+    return lock
+  }
+
+  /// Enough room for the planned answers, twice over.
+  private func diskSpaceProblems(
+    planned: PlannedRun, registered: ParticipantGroup?, resumes: ResumePoint?
+  ) -> [StartProblem] {
+    guard planned.clinicalProtocol.evocation.recording, planned.isClinical else { return [] }
+    let needed = budget(planned, registered: registered, resumes: resumes).neededBytes
+    guard let available = DiskSpace.availableBytes(at: configuration.outputDirectory), available < needed else {
+      return []
+    }
+    return [.lowDiskSpace(folder: configuration.outputDirectory.path, availableBytes: available, neededBytes: needed)]
+  }
+
+  private func budget(_ planned: PlannedRun, registered: ParticipantGroup?, resumes: ResumePoint?) -> RecordingBudget {
+    let speakers: Int =
+      switch configuration.players {
+      case .realPads: max(1, (registered?.members ?? planned.unit.members).count)
+      case .autopilot(let players, let pace): min(players, pace.speakersPerTrial)
+      }
+    return RecordingBudget(
+      trials: planned.session.trials.count - (resumes?.trialIndex ?? 0), speakers: speakers,
+      maximumAnswerSeconds: planned.clinicalProtocol.evocation.maximumAnswerSeconds)
+  }
+
+  /// A clinical session that plans scents needs a diffuser that answers. Tried once before the
+  /// window opens, then let go: the session connects again for good.
+  private func diffuserProblems(planned: PlannedRun) async -> [StartProblem] {
+    guard checksAreBinding(planned), planned.plansScents else { return [] }
+    switch configuration.diffuser {
+    case .simulated:
+      return []
+    case .none:
+      return [.noDiffuser]
+    case .endpoint(let text):
+      do {
+        let endpoint = try DiffuserEndpoint(parsing: text)
+        let transport = try await endpoint.connect()
+        transport.close()
+        return []
+      } catch {
+        return [.unreachableDiffuser(text, reason: error.explanation)]
+      }
+    }
+  }
+
+  private var diffuserName: String {
+    switch configuration.diffuser {
+    case .simulated: "simulated"
+    case .none: "none"
+    case .endpoint(let text): text
+    }
+  }
+
+  private func unregisteredGroup(_ planned: PlannedRun, in database: SessionDatabase?) throws(RunFailure)
+    -> StartProblem
+  {
+    let registered: [String]
+    do {
+      registered =
+        try database?.groups.fetchAll().filter { $0.study == planned.clinicalProtocol.id }
+        .map(\.id.rawValue) ?? []
+    } catch {
+      throw RunFailure.store(
+        error, while: LocalizedText(fr: "La base de données n'a pas pu être lue", en: "The database could not be read"))
+    }
+    return .unregisteredGroup(planned.unit.name, study: planned.clinicalProtocol.id.rawValue, registered: registered)
+  }
+
+  /// `session.degraded`: what the session started without. Only the kind of problem and sizes:
+  /// no folder and no device address, which would identify the site in an export.
+  private func degradedEvent(_ problem: StartProblem, session: SessionID, planned: PlannedRun) -> SessionEvent {
+    let allowedBy =
+      configuration.isDemonstration ? "demo" : checksAreBinding(planned) ? "--allow-degraded" : "animation"
+    var payload = ["problem": problem.code, "allowedBy": allowedBy]
+    if case .lowDiskSpace(_, let available, let needed) = problem {
+      payload["availableBytes"] = String(available)
+      payload["neededBytes"] = String(needed)
+    }
+    return SessionEvent(
+      session: session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
+      type: "session.degraded", payload: payload)
+  }
+
+  // MARK: Opening the devices
+
+  /// The database, or nil when there is none yet: nothing is created before the start checks pass.
+  private func openExistingDatabase() throws(RunFailure) -> SessionDatabase? {
+    guard FileManager.default.fileExists(atPath: configuration.databasePath) else { return nil }
+    return try openDatabase()
+  }
+
+  /// Opens the database, creating it and its folder when missing.
+  private func openDatabase() throws(RunFailure) -> SessionDatabase {
+    do {
+      return try SessionDatabase(path: configuration.databasePath)
+    } catch {
+      throw RunFailure(StoreError.explanation(of: error))
     }
   }
 
@@ -114,10 +286,11 @@ public final class SessionRunner {
         warnings.append(report.summary)
       }
     } catch {
+      let reason = StoreError.explanation(of: error)
       warnings.append(
         LocalizedText(
-          fr: "Une séance interrompue n'a pas pu être récupérée : \(error). Lancez « connectage recover ».",
-          en: "An interrupted session could not be recovered: \(error). Run 'connectage recover'."))
+          fr: "Une séance interrompue n'a pas pu être récupérée : \(reason.french) Lancez « connectage db recover ».",
+          en: "An interrupted session could not be recovered: \(reason.english) Run 'connectage db recover'."))
     }
   }
 
@@ -132,37 +305,40 @@ public final class SessionRunner {
     }
   }
 
-  /// The microphone, or for the autopilot a file of spoken answers heard through SDL's disk driver.
-  /// Must come before any other sound: SDL picks its audio driver once.
-  private func openMicrophone(
-    in sessionDirectory: URL, prepared: PreparedSession
-  ) throws(RunFailure) -> (capture: AudioCapture?, voices: DemoVoices?) {
-    guard prepared.setup.recordsAnswers else {
+  /// The room's microphone, opened before the window: SDL picks its audio driver once, and a
+  /// session that must record is refused before anything opens when there is none.
+  private func openMicrophone(planned: PlannedRun) -> (capture: AudioCapture?, problem: StartProblem?) {
+    guard planned.clinicalProtocol.evocation.recording, planned.isClinical else {
       // Virtual players offscreen have no one to hear the feedback sounds: play them into
       // SDL's silent driver rather than letting ALSA fail loudly on a machine without a card.
       if case .autopilot = configuration.players, isHeadless { setenv("SDL_AUDIODRIVER", "dummy", 0) }
       return (nil, nil)
     }
-    switch configuration.players {
-    case .realPads:
-      do {
-        return (try AudioCapture(), nil)
-      } catch {
-        warnings.append(error.message)
-        return (nil, nil)
-      }
-    case .autopilot(let players, let pace):
-      let answers = prepared.session.trials.count * min(players, pace.speakersPerTrial) + 2
-      let voices = try DemoVoices.speak(
-        answers: answers, secondsEach: pace.secondsPerAnswer,
-        in: sessionDirectory.appendingPathComponent("voices", isDirectory: true))
-      do {
-        let capture = try AudioCapture.replaying(
-          voices.rawFile, playbackTo: sessionDirectory.appendingPathComponent("voices/feedback.raw"), realTime: true)
-        return (capture, voices)
-      } catch {
-        throw RunFailure(error.message)
-      }
+    guard case .realPads = configuration.players else { return (nil, nil) }
+    do {
+      return (try AudioCapture(), nil)
+    } catch {
+      return (nil, .noMicrophone(reason: error.message))
+    }
+  }
+
+  /// The autopilot's microphone: a file of spoken answers heard through SDL's disk driver.
+  private func openDemoVoices(
+    in sessionDirectory: URL, prepared: PreparedSession
+  ) throws(RunFailure) -> (capture: AudioCapture?, voices: DemoVoices?) {
+    guard prepared.setup.recordsAnswers, case .autopilot(let players, let pace) = configuration.players else {
+      return (nil, nil)
+    }
+    let answers = prepared.session.trials.count * min(players, pace.speakersPerTrial) + 2
+    let voices = try DemoVoices.speak(
+      answers: answers, secondsEach: pace.secondsPerAnswer,
+      in: sessionDirectory.appendingPathComponent("voices", isDirectory: true))
+    do {
+      let capture = try AudioCapture.replaying(
+        voices.rawFile, playbackTo: sessionDirectory.appendingPathComponent("voices/feedback.raw"), realTime: true)
+      return (capture, voices)
+    } catch {
+      throw RunFailure(error.message)
     }
   }
 

@@ -96,12 +96,34 @@ import Testing
     let path = folder.appendingPathComponent("notes.sqlite").path
     try Data("Jeudi : séance de groupe.\n".utf8).write(to: URL(fileURLWithPath: path))
     let error = try #require(throws: StoreError.self) { try SessionDatabase(path: path) }
-    guard case .cannotOpen(let reportedPath, _) = error else {
-      Issue.record("expected cannotOpen, got \(error)")
-      return
-    }
-    #expect(reportedPath == path)
+    #expect(error == .storage(.notADatabase, path: path))
     #expect(error.isBadInput == false)
+    #expect(
+      error.message.french
+        == "La base de données « \(path) » n'est pas une base de données ConnectAge (ce fichier est d'un autre type) : vérifiez le chemin donné à --db."
+    )
+    #expect(!error.message.english.contains("SQLite"))
+  }
+
+  @Test func aFolderGivenAsTheDatabaseIsSaidPlainly() throws {
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let error = try #require(throws: StoreError.self) { try SessionDatabase(path: folder.path) }
+    #expect(error == .storage(.cannotOpen, path: folder.path))
+    #expect(
+      error.message.english
+        == "The database '\(folder.path)' cannot be opened: the file or its folder cannot be reached. Check the path given to --db and the folder's permissions."
+    )
+  }
+
+  @Test func aFolderThatCannotBeMadeIsSaidPlainly() throws {
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("notes.txt")
+    try Data("x".utf8).write(to: file)
+    let path = file.appendingPathComponent("data/connectage.sqlite").path
+    let error = try #require(throws: StoreError.self) { try SessionDatabase(path: path) }
+    #expect(error == .storage(.cannotOpen, path: path))
   }
 
   @Test func aDatabaseFromANewerVersionIsRefused() throws {

@@ -54,7 +54,10 @@ import Testing
     try "pas une base de données\n".write(toFile: path, atomically: true, encoding: .utf8)
     let check = try CommandRun.connectage(["db", "check", "--db", path])
     #expect(check.exitCode == 1)
-    #expect(check.standardError.hasPrefix("Impossible d'ouvrir la base de données « \(path) » : "))
+    #expect(
+      check.standardError
+        == "La base de données « \(path) » n'est pas une base de données ConnectAge (ce fichier est d'un autre type) : vérifiez le chemin donné à --db.\n"
+    )
   }
 
   @Test func appendEventsIsHiddenFromHelp() throws {

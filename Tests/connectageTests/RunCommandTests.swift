@@ -1,4 +1,6 @@
 import Foundation
+import Store
+import TestSupport
 import Testing
 
 /// `connectage run` refuses a session it cannot run before it opens the screen or the pads.
@@ -28,5 +30,147 @@ import Testing
       ["run", "--headless", "--db", folder.databasePath, "--output", folder.path] + c.arguments)
     #expect(run.exitCode == 2)
     #expect(run.standardError == c.message)
+  }
+}
+
+/// A malformed diffuser is refused at the command line, with the forms accepted; an invalid
+/// protocol leaves nothing behind.
+@Suite struct RunCommandInputTests {
+  static let acceptedForms =
+    "Formes acceptées : simulated, none, unix:CHEMIN, tcp:HÔTE:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CANAL], ble:AA:BB:CC:DD:EE:FF[:random], ble-unix:CHEMIN.\n"
+
+  @Test(arguments: [
+    BadInputCase(
+      id: "a mistyped transport", arguments: ["--diffuser", "rfcom:AA:BB:CC:DD:EE:FF"],
+      message: "--diffuser : « rfcom:AA:BB:CC:DD:EE:FF » n'est pas un diffuseur reconnu. " + acceptedForms),
+    BadInputCase(
+      id: "a misspelt simulator", arguments: ["--diffuser", "simulatd"],
+      message: "--diffuser : « simulatd » n'est pas un diffuseur reconnu. " + acceptedForms),
+    BadInputCase(
+      id: "a short Bluetooth address", arguments: ["--diffuser", "rfcomm:XX"],
+      message: "--diffuser : « rfcomm:XX » n'est pas un diffuseur reconnu. " + acceptedForms),
+  ])
+  func aMalformedDiffuserIsRefusedBeforeAnythingOpens(_ c: BadInputCase) throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    for command in [["run", "Protocols/demo.yaml"], ["demo", "--brisk"], ["animation"]] {
+      let run = try CommandRun.connectage(
+        command + ["--headless", "--db", folder.databasePath, "--output", folder.path + "/out"] + c.arguments)
+      #expect(run.exitCode == 2, "\(command)")
+      #expect(run.standardError == c.message, "\(command)")
+      #expect(!FileManager.default.fileExists(atPath: folder.databasePath))
+      #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+    }
+  }
+
+  @Test func aMalformedDiffuserFromTheEnvironmentIsNamedAsSuch() throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    let run = try CommandRun.connectage(
+      ["run", "--headless", "--db", folder.databasePath, "Protocols/demo.yaml"],
+      environment: ["CONNECTAGE_DIFFUSER": "simulatd"])
+    #expect(run.exitCode == 2)
+    #expect(
+      run.standardError == "CONNECTAGE_DIFFUSER : « simulatd » n'est pas un diffuseur reconnu. " + Self.acceptedForms)
+  }
+
+  @Test func anInvalidProtocolLeavesNoDatabaseBehind() throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    let protocolFile = folder.path + "/broken.yaml"
+    try "id: demo\nkind: clinical\nstimuli: [\n".write(toFile: protocolFile, atomically: true, encoding: .utf8)
+    for file in [protocolFile, folder.path + "/absent.yaml"] {
+      let run = try CommandRun.connectage(
+        ["run", "--headless", "--db", folder.path + "/data/connectage.sqlite", "--output", folder.path + "/out", file])
+      #expect(run.exitCode == 2)
+      #expect(run.standardError.contains(file), "\(run.standardError)")
+      #expect(!FileManager.default.fileExists(atPath: folder.path + "/data"), "no database, not even its folder")
+      #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+    }
+  }
+}
+
+/// A clinical session that cannot do its job refuses to start, says why, and leaves nothing behind.
+@Suite struct RunStartCheckTests {
+  private func run(_ arguments: [String], in folder: StoreCommandFolder) throws -> CommandRun {
+    try CommandRun.connectage(
+      ["run", "--headless", "--db", folder.databasePath, "--output", folder.path + "/out", "Protocols/demo.yaml"]
+        + arguments)
+  }
+
+  @Test func noDiffuserAndNoRegisteredGroupAreRefusedTogether() throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    let run = try run([], in: folder)
+    #expect(run.exitCode == 2)
+    let lines = run.standardError.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("ALSA lib") }
+    #expect(lines.first == "La séance ne peut pas commencer :")
+    #expect(
+      lines.contains(
+        "- aucun diffuseur n'est indiqué alors que la séance prévoit des odeurs : ajoutez --diffuser (par exemple rfcomm:AA:BB:CC:DD:EE:FF)."
+      ), "\(lines)")
+    #expect(
+      lines.contains(
+        "- le groupe G01 du plan n'est pas enregistré dans la base (groupes enregistrés : aucun) : enregistrez-le avec « connectage groups add G01 --study demo --members … », ou choisissez le bon groupe avec --group."
+      ), "\(lines)")
+    #expect(
+      lines.last
+        == "Corrigez ces points, ou relancez avec --allow-degraded pour la faire quand même (chaque manque sera journalisé et affiché à l'écran)."
+    )
+    #expect(!FileManager.default.fileExists(atPath: folder.databasePath), "nothing is written before the checks pass")
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+  }
+
+  @Test func aDiffuserThatDoesNotAnswerIsRefused() throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    let socket = folder.path + "/absent.sock"
+    let run = try run(["--diffuser", "unix:" + socket], in: folder)
+    #expect(run.exitCode == 2)
+    #expect(run.standardError.contains("- le diffuseur unix:\(socket) ne répond pas ("), "\(run.standardError)")
+    #expect(run.standardError.contains(") : allumez-le, rapprochez-le, ou vérifiez --diffuser.\n"))
+  }
+
+  @Test func aGroupRegisteredUnderAnotherNameIsRefusedAndNoParticipantIsMadeUp() throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    for code in ["P01", "P02"] {
+      try #require(
+        try CommandRun.connectage(["participants", "add", code, "--study", "demo", "--db", folder.databasePath])
+          .exitCode == 0)
+    }
+    try #require(
+      try CommandRun.connectage([
+        "groups", "add", "G1", "--study", "demo", "--members", "P01,P02", "--db", folder.databasePath,
+      ]).exitCode == 0)
+    let run = try run(["--diffuser", "simulated"], in: folder)
+    #expect(run.exitCode == 2)
+    #expect(
+      run.standardError.contains(
+        "- le groupe G01 du plan n'est pas enregistré dans la base (groupes enregistrés : G1) : enregistrez-le avec « connectage groups add G01 --study demo --members … », ou choisissez le bon groupe avec --group.\n"
+      ), "\(run.standardError)")
+    let database = try SessionDatabase(path: folder.databasePath)
+    #expect(try database.participants.fetchAll().map(\.code.rawValue) == ["P01", "P02"])
+    #expect(try database.sessions.fetchAll().isEmpty)
+  }
+
+  @Test func tooLittleDiskSpaceIsRefusedWithTheSizeNeeded() throws {
+    guard let disk = SmallDisk.mount(megabytes: 1) else {
+      print(SmallDisk.skipMessage)
+      return
+    }
+    defer { disk.remove() }
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    let run = try CommandRun.connectage([
+      "run", "--headless", "--db", folder.databasePath, "--output", disk.folder.path, "--diffuser", "simulated",
+      "Protocols/demo.yaml",
+    ])
+    #expect(run.exitCode == 2)
+    // demo.yaml: 3 trials × the 4 members G01 plans, 30 s answers of 960 kB, twice over, plus 32 MB.
+    #expect(
+      run.standardError.contains(
+        "- pas assez de place sur le disque pour les enregistrements dans \(disk.folder.path) : 1 Mo libres, 55 Mo nécessaires. Libérez de la place ou choisissez un autre dossier avec --output.\n"
+      ), "\(run.standardError)")
   }
 }

@@ -24,7 +24,10 @@ public struct SessionSetup: Hashable, Sendable {
   public var recordsAnswers: Bool
   /// The longest answer recorded for one speaker; `nil` lets the therapist decide alone.
   public var maximumAnswerSeconds: Int?
+  /// The level of a game the protocol gives no level of its own.
   public var difficulty: Difficulty
+  /// Each game's own level, as the protocol sets it (`games: [{game: paires, difficulty: hard}]`).
+  public var gameDifficulties: [GameKind: Difficulty]
   /// Seeds every shuffle (memory cards, choice order), so that a session can be replayed exactly.
   public var seed: UInt64
   /// The trial the session starts at (0 = the first): a session resumed after an interruption
@@ -40,8 +43,8 @@ public struct SessionSetup: Hashable, Sendable {
     thenAndNowPictures: [ThenAndNowPicture] = [], participants: [ParticipantCode] = [],
     scentSafety: ScentSafetyLimits = .standard, scentReleaseMilliseconds: Int = 4_000,
     scentIntensity: Int = 60, recordsAnswers: Bool? = nil, maximumAnswerSeconds: Int? = nil,
-    difficulty: Difficulty = .easy, seed: UInt64 = 0, firstTrialIndex: Int = 0,
-    pastScentReleases: [PastScentRelease] = []
+    difficulty: Difficulty = .easy, gameDifficulties: [GameKind: Difficulty] = [:], seed: UInt64 = 0,
+    firstTrialIndex: Int = 0, pastScentReleases: [PastScentRelease] = []
   ) {
     self.session = session
     self.title = title ?? LocalizedText(fr: "Séance \(session.number)", en: "Session \(session.number)")
@@ -56,9 +59,15 @@ public struct SessionSetup: Hashable, Sendable {
     self.recordsAnswers = (recordsAnswers ?? true) && session.kind == .clinical
     self.maximumAnswerSeconds = maximumAnswerSeconds
     self.difficulty = difficulty
+    self.gameDifficulties = gameDifficulties
     self.seed = seed
     self.firstTrialIndex = max(0, firstTrialIndex)
     self.pastScentReleases = pastScentReleases
+  }
+
+  /// The level `kind` is played at: its own, else the session's.
+  public func difficulty(of kind: GameKind) -> Difficulty {
+    gameDifficulties[kind] ?? difficulty
   }
 
   /// The scent a trial is about: the one it names, else the one paired with its image.

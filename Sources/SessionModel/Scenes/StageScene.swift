@@ -8,11 +8,17 @@ public struct StageScene: Hashable, Sendable, Codable {
   public var players: [PlayerView]
   /// A question or notice drawn over the scene, such as the end confirmation.
   public var overlay: SceneOverlay?
+  /// A line for the therapist kept along the top of every scene while the session runs in a
+  /// degraded state (no diffuser, no microphone, the disk filling up); nil when all is well.
+  public var banner: LocalizedText?
 
-  public init(content: SceneContent, players: [PlayerView] = [], overlay: SceneOverlay? = nil) {
+  public init(
+    content: SceneContent, players: [PlayerView] = [], overlay: SceneOverlay? = nil, banner: LocalizedText? = nil
+  ) {
     self.content = content
     self.players = players
     self.overlay = overlay
+    self.banner = banner
   }
 }
 

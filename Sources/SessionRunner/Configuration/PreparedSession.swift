@@ -13,73 +13,41 @@ struct PreparedSession: Sendable {
   /// The interrupted run this one picks up, when resuming.
   var resumes: ResumePoint?
 
-  /// Reads the protocol, plans it, picks the session to run and records it in the database.
+  /// Names the run, picks its participants and records it in the database.
   ///
-  /// The session id gets the run's start time, so running the same planned session twice
-  /// (a demo, a redo on another day) never mixes the two logs.
+  /// A clinical session plays the group the therapist registered, its members in their order
+  /// (player n is its n-th member). Only a demonstration falls back on the plan's placeholder
+  /// codes; a clinical session without a registered group files no answer under anyone.
   static func prepare(
-    _ configuration: RunConfiguration, database: SessionDatabase, startedAt: Date
+    _ planned: PlannedRun, configuration: RunConfiguration, registered: ParticipantGroup?, resumes: ResumePoint?,
+    database: SessionDatabase, startedAt: Date
   ) throws(RunFailure) -> PreparedSession {
-    let clinicalProtocol: ClinicalProtocol
-    do {
-      clinicalProtocol = try ProtocolLoader.load(
-        contentsOf: configuration.protocolFile, assets: configuration.assetsRoot)
-    } catch {
-      throw RunFailure(
-        LocalizedText(fr: error.text(in: .french), en: error.text(in: .english)), isBadInput: true)
-    }
-    let schedule = ScheduleBuilder(settings: clinicalProtocol.schedule)
-      .schedule(startingOn: clinicalProtocol.schedule.start ?? CalendarDate(daysSinceEpoch: 0))
-    let plan: SessionPlan
-    do {
-      plan = try SessionPlanner(protocol: clinicalProtocol).plan(
-        participants: configuration.participantCount, seed: configuration.seed, schedule: schedule)
-    } catch {
-      throw RunFailure(error.message, isBadInput: true)
-    }
-    let unit = try Self.unit(named: configuration.group, in: plan)
-    guard unit.sessions.indices.contains(configuration.sessionNumber - 1) else {
-      let count = unit.sessions.count
-      throw RunFailure(
-        LocalizedText(
-          fr: "La séance \(configuration.sessionNumber) n'existe pas : le protocole en prévoit \(count).",
-          en: "Session \(configuration.sessionNumber) does not exist: the protocol plans \(count)."),
-        isBadInput: true)
-    }
-    var session = unit.sessions[configuration.sessionNumber - 1]
-    let resumes =
-      configuration.resumesInterruptedRun ? try Self.resumePoint(of: session, in: database) : nil
-    session.id = SessionID("\(session.id.rawValue)-\(Self.stamp(startedAt))")
-    let isClinical = clinicalProtocol.kind == .clinical
-    // A group the therapist registered keeps its members and their order (player n is its n-th
-    // member); the plan's placeholder codes serve only when nobody registered one.
-    let registered = isClinical ? try Self.registeredGroup(named: unit.name, in: database) : nil
-    let group =
-      isClinical
-      ? registered ?? ParticipantGroup(id: GroupID(unit.name), study: clinicalProtocol.id, members: unit.members) : nil
+    let clinicalProtocol = planned.clinicalProtocol
+    var session = planned.session
+    session.id = runID(of: session.id, startedAt: startedAt)
+    let placeholders =
+      configuration.isDemonstration
+      ? ParticipantGroup(id: GroupID(planned.unit.name), study: clinicalProtocol.id, members: planned.unit.members)
+      : nil
+    let group = planned.isClinical ? registered ?? placeholders : nil
     let participants = group?.members ?? []
     if group == nil { session.group = nil }
 
-    let thenAndNow: ThenAndNowCatalogue
-    do {
-      thenAndNow = try ThenAndNowCatalogue.load(assets: configuration.assetsRoot)
-    } catch {
-      throw RunFailure(LocalizedText(fr: error.text(in: .french), en: error.text(in: .english)), isBadInput: true)
-    }
     var pastReleases: [PastScentRelease] = []
     if let resumes { pastReleases = try Self.pastScentReleases(resuming: resumes, in: database) }
     let setup = SessionSetup(
       session: session, title: clinicalProtocol.title, stimuli: clinicalProtocol.stimuli,
       scents: clinicalProtocol.scents,
-      thenAndNowPictures: thenAndNow.entries.map {
+      thenAndNowPictures: planned.thenAndNow.entries.map {
         ThenAndNowPicture(picture: PictureChoice(image: $0.image, label: $0.label), isNow: $0.era == .aujourdhui)
       },
       participants: participants, scentSafety: clinicalProtocol.safety,
       scentReleaseMilliseconds: clinicalProtocol.presentation.scentPulseMilliseconds,
       recordsAnswers: clinicalProtocol.evocation.recording,
       maximumAnswerSeconds: clinicalProtocol.evocation.maximumAnswerSeconds,
-      difficulty: clinicalProtocol.games.first?.difficulty ?? .easy, seed: configuration.seed,
-      firstTrialIndex: resumes?.trialIndex ?? 0,
+      difficulty: clinicalProtocol.games.first?.difficulty ?? .easy,
+      gameDifficulties: difficulties(of: clinicalProtocol.games),
+      seed: configuration.seed, firstTrialIndex: resumes?.trialIndex ?? 0,
       pastScentReleases: pastReleases)
 
     let prepared = PreparedSession(
@@ -89,15 +57,40 @@ struct PreparedSession: Sendable {
     return prepared
   }
 
+  /// Each game's level as the protocol lists it; a game listed twice keeps its first level.
+  static func difficulties(of games: [ProtocolGame]) -> [GameKind: Difficulty] {
+    var levels: [GameKind: Difficulty] = [:]
+    for game in games where levels[game.kind] == nil { levels[game.kind] = game.difficulty }
+    return levels
+  }
+
+  /// `G01-S01-20270114T093000-3fa9c2`: the planned session, the run's start time (sortable, safe
+  /// in file names) and six random hex digits, so that two runs started in the same second, on
+  /// one machine or on two laptops whose databases are merged later, never share an id.
+  static func runID(
+    of planned: SessionID, startedAt: Date, using generator: inout some RandomNumberGenerator
+  ) -> SessionID {
+    let random = String(UInt32.random(in: 0..<(1 << 24), using: &generator), radix: 16)
+    return SessionID(
+      "\(planned.rawValue)-\(stamp(startedAt))-\(String(repeating: "0", count: 6 - random.count))\(random)")
+  }
+
+  static func runID(of planned: SessionID, startedAt: Date) -> SessionID {
+    var generator = SystemRandomNumberGenerator()
+    return runID(of: planned, startedAt: startedAt, using: &generator)
+  }
+
   /// Where the planned session's interrupted run stopped; refuses when there is nothing to resume.
-  private static func resumePoint(of planned: Session, in database: SessionDatabase) throws(RunFailure) -> ResumePoint {
+  /// With no database yet, nothing ever ran.
+  static func resumePoint(of planned: Session, in database: SessionDatabase?) throws(RunFailure) -> ResumePoint {
     let point: ResumePoint?
     do {
-      point = try SessionRecovery(database: database).resumePoint(ofPlanned: planned.id, trials: planned.trials)
+      point = try database.flatMap {
+        try SessionRecovery(database: $0).resumePoint(ofPlanned: planned.id, trials: planned.trials)
+      }
     } catch {
-      throw RunFailure(
-        LocalizedText(
-          fr: "La base de données n'a pas pu être lue : \(error).", en: "The database could not be read: \(error)."))
+      throw RunFailure.store(
+        error, while: LocalizedText(fr: "La base de données n'a pas pu être lue", en: "The database could not be read"))
     }
     guard let point else {
       throw RunFailure(
@@ -137,7 +130,7 @@ struct PreparedSession: Sendable {
   }
 
   /// The planned group (or participant) that plays: the one named, else the first.
-  private static func unit(named name: String?, in plan: SessionPlan) throws(RunFailure) -> PlannedUnit {
+  static func unit(named name: String?, in plan: SessionPlan) throws(RunFailure) -> PlannedUnit {
     let found = name.map { name in plan.units.first { $0.name == name } } ?? plan.units.first
     guard let found else {
       let names = plan.units.map(\.name).joined(separator: ", ")
@@ -151,15 +144,14 @@ struct PreparedSession: Sendable {
     return found
   }
 
-  private static func registeredGroup(named name: String, in database: SessionDatabase) throws(RunFailure)
+  static func registeredGroup(named name: String, in database: SessionDatabase) throws(RunFailure)
     -> ParticipantGroup?
   {
     do {
       return try database.groups.fetch(GroupID(name)).flatMap { $0.members.isEmpty ? nil : $0 }
     } catch {
-      throw RunFailure(
-        LocalizedText(
-          fr: "La base de données n'a pas pu être lue : \(error).", en: "The database could not be read: \(error)."))
+      throw RunFailure.store(
+        error, while: LocalizedText(fr: "La base de données n'a pas pu être lue", en: "The database could not be read"))
     }
   }
 
@@ -175,10 +167,10 @@ struct PreparedSession: Sendable {
       if let group, try database.groups.fetch(group.id) == nil { try database.groups.save(group) }
       try database.sessions.save(session)
     } catch {
-      throw RunFailure(
-        LocalizedText(
-          fr: "La base de données n'a pas pu enregistrer la séance : \(error).",
-          en: "The database could not record the session: \(error)."))
+      throw RunFailure.store(
+        error,
+        while: LocalizedText(
+          fr: "La base de données n'a pas pu enregistrer la séance", en: "The database could not record the session"))
     }
   }
 

@@ -20,6 +20,13 @@ public struct RunConfiguration: Sendable {
   public var group: String?
   /// Picks up the planned session where its interrupted run stopped, skipping the images already shown.
   public var resumesInterruptedRun: Bool
+  /// Starts a clinical session even when a start check fails (no diffuser, no microphone, too
+  /// little disk space, an unregistered group); each problem is logged and stays on the therapist's screen.
+  public var allowsDegradedStart: Bool
+  /// A demonstration (`connectage demo`): its start problems never stop it, and with no group
+  /// registered its answers are filed under the plan's placeholder codes (P01, P02…), which a
+  /// clinical session never does.
+  public var isDemonstration: Bool
   public var seed: UInt64
   public var language: Language
   /// Extra gamepad mappings in SDL's community format (`gamecontrollerdb.txt`), for pads SDL
@@ -31,7 +38,7 @@ public struct RunConfiguration: Sendable {
     diffuser: DiffuserChoice = .simulated, display: DisplayChoice = .automatic,
     players: PlayerChoice = .realPads, sessionNumber: Int = 1, participantCount: Int = 10, group: String? = nil,
     seed: UInt64 = 1, language: Language = .french, padMappingsFile: URL? = nil,
-    resumesInterruptedRun: Bool = false
+    resumesInterruptedRun: Bool = false, allowsDegradedStart: Bool = false, isDemonstration: Bool = false
   ) {
     self.protocolFile = protocolFile
     self.assetsRoot = assetsRoot
@@ -44,6 +51,8 @@ public struct RunConfiguration: Sendable {
     self.participantCount = participantCount
     self.group = group
     self.resumesInterruptedRun = resumesInterruptedRun
+    self.allowsDegradedStart = allowsDegradedStart
+    self.isDemonstration = isDemonstration
     self.seed = seed
     self.language = language
     self.padMappingsFile = padMappingsFile

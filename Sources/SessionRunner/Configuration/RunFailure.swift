@@ -1,4 +1,5 @@
 import SessionModel
+import Store
 
 /// Why a session could not start or finish, in words a therapist can act on.
 public struct RunFailure: Error, Sendable, CustomStringConvertible {
@@ -12,4 +13,14 @@ public struct RunFailure: Error, Sendable, CustomStringConvertible {
   }
 
   public var description: String { message.english }
+}
+
+extension RunFailure {
+  /// A database failure in plain words: what the run was doing, then the store's own explanation
+  /// and what to do (never SQLite's raw text).
+  static func store(_ error: any Error, while doing: LocalizedText) -> RunFailure {
+    let reason = StoreError.explanation(of: error)
+    return RunFailure(
+      LocalizedText(fr: "\(doing.french) : \(reason.french)", en: "\(doing.english): \(reason.english)"))
+  }
 }

@@ -18,6 +18,9 @@ final class SessionLoop {
   private let journal: EventJournal
   private let inbox: LockedBuffer<SessionInput>
   private let outputDirectory: URL
+  private let diskWatch: DiskSpaceWatch?
+  /// What the session started without, kept along the top of the screen.
+  private let startBanner: LocalizedText?
 
   private var scene: StageScene
   /// A stimulus shown by the last command whose frame flip the engine has not heard of yet.
@@ -38,7 +41,8 @@ final class SessionLoop {
   init(
     session: SessionID, engine: SessionEngine, stage: Stage, feedback: FeedbackPlayer?, scents: ScentLink,
     recorder: AnswerRecorder?, voices: DemoVoices?, pads: [VirtualGamepad], autopilot: Autopilot?,
-    journal: EventJournal, inbox: LockedBuffer<SessionInput>, analysis: AnswerAnalysis, outputDirectory: URL
+    journal: EventJournal, inbox: LockedBuffer<SessionInput>, analysis: AnswerAnalysis, outputDirectory: URL,
+    diskWatch: DiskSpaceWatch? = nil, startBanner: LocalizedText? = nil
   ) {
     self.session = session
     self.engine = engine
@@ -53,6 +57,8 @@ final class SessionLoop {
     self.inbox = inbox
     filings = AnswerFilingQueue(analysis: analysis, journal: journal)
     self.outputDirectory = outputDirectory
+    self.diskWatch = diskWatch
+    self.startBanner = startBanner
     scene = engine.scene
   }
 
@@ -75,8 +81,9 @@ final class SessionLoop {
       for input in inbox.takeAll() { handle(input, at: MonotonicClock.nanoseconds()) }
       if frameStart - lastTick >= SessionRunner.tickNanoseconds { handle(.tick, at: frameStart) }
       if let action = autopilot?.nextAction(for: scene, at: frameStart) { perform(action, at: frameStart) }
+      watchDisk(at: frameStart)
       pumpRecorder()
-      let report = stage.present(withJournalNotice(scene))
+      let report = stage.present(withBanner(withJournalNotice(scene)))
       frames += 1
       droppedFrames = report.droppedFrames
       if let stimulus = stimulusAwaitingFrame {
@@ -141,6 +148,39 @@ final class SessionLoop {
     }
   }
 
+  /// The start problems and the disk's state, along the top of every scene.
+  private func withBanner(_ scene: StageScene) -> StageScene {
+    let parts = [startBanner, diskWatch?.banner].compactMap { $0 }
+    guard !parts.isEmpty else { return scene }
+    var shown = scene
+    shown.banner = LocalizedText(
+      fr: parts.map(\.french).joined(separator: ", "), en: parts.map(\.english).joined(separator: ", "))
+    return shown
+  }
+
+  /// A disk running low is logged and shown; a full one stops the take being recorded, which is
+  /// closed and filed as it stands, and refuses the next ones until space is freed.
+  private func watchDisk(at now: UInt64) {
+    guard let diskWatch, let level = diskWatch.look(at: now) else { return }
+    journal.record(diskWatch.event(level, session: session, at: now))
+    switch level {
+    case .enough:
+      break
+    case .low:
+      warnings.append(
+        LocalizedText(
+          fr: "Le disque des enregistrements s'est presque rempli pendant la séance (\(diskWatch.folder.path)).",
+          en: "The recordings' disk nearly filled up during the session (\(diskWatch.folder.path))."))
+    case .full:
+      warnings.append(
+        LocalizedText(
+          fr:
+            "Le disque des enregistrements était plein : l'enregistrement a été arrêté proprement (\(diskWatch.folder.path)).",
+          en: "The recordings' disk was full: recording was stopped cleanly (\(diskWatch.folder.path))."))
+      if recorder?.current != nil { handle(.recordingFailed(diskWatch.fullReason), at: now) }
+    }
+  }
+
   // MARK: Engine
 
   private func handle(_ input: SessionInput, at now: UInt64) {
@@ -180,6 +220,10 @@ final class SessionLoop {
       handle(
         .recordingFailed(
           LocalizedText(fr: "Aucun micro n'est disponible.", en: "No microphone is available.")), at: now)
+      return
+    }
+    if let diskWatch, diskWatch.level == .full {
+      handle(.recordingFailed(diskWatch.fullReason), at: now)
       return
     }
     do {

@@ -1,10 +1,14 @@
 import Foundation
 
-/// An exclusive lock a running session holds on a file in its folder.
+/// An exclusive lock a running session holds on a file.
 ///
 /// The kernel drops the lock when the process ends, however it ends (even SIGKILL), so "the lock
-/// is free" means "nobody is running this session" and recovery may close it; a session still
-/// running in another process is never touched.
+/// is free" means "nobody is running this session": recovery may close it, and a new run of the
+/// same planned session may start. A lock is never left stuck by a crash.
+///
+/// Two locks exist for each run: one in its own folder (recovery leaves a running session alone),
+/// and one beside the database named after the planned session (study, group, session number),
+/// so that a second run of the same planned session is refused while the first is running.
 final class SessionLock: Sendable {
   private let descriptor: Int32
 
@@ -21,15 +25,48 @@ final class SessionLock: Sendable {
     sessionDirectory.appendingPathComponent(".running")
   }
 
+  /// `<database folder>/.<database file>.running/<study>-<planned session>.lock`: the runs of one
+  /// planned session share it, whatever folder each records into.
+  static func file(ofPlanned planned: String, study: String, databasePath: String) -> URL {
+    let database = URL(fileURLWithPath: databasePath)
+    return database.deletingLastPathComponent()
+      .appendingPathComponent(".\(database.lastPathComponent).running", isDirectory: true)
+      .appendingPathComponent("\(study)-\(planned).lock")
+  }
+
   /// Takes the lock of a session folder; nil if another process holds it or the file cannot be made.
   static func hold(in sessionDirectory: URL) -> SessionLock? {
-    let descriptor = open(file(in: sessionDirectory).path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { return nil }
+    if case .taken(let lock) = attempt(file(in: sessionDirectory)) { lock } else { nil }
+  }
+
+  /// Takes the lock held while a planned session runs; nil if another process is running it.
+  ///
+  /// - Throws: when the lock file cannot be made (a read-only folder): a run must not start
+  ///   believing it is alone when it cannot know.
+  static func holdPlanned(_ planned: String, study: String, databasePath: String) throws -> SessionLock? {
+    let url = file(ofPlanned: planned, study: study, databasePath: databasePath)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    switch attempt(url) {
+    case .taken(let lock): return lock
+    case .heldElsewhere: return nil
+    case .cannotOpen(let number): throw POSIXError(POSIXErrorCode(rawValue: number) ?? .EACCES)
+    }
+  }
+
+  private enum Attempt {
+    case taken(SessionLock)
+    case heldElsewhere
+    case cannotOpen(errno: Int32)
+  }
+
+  private static func attempt(_ url: URL) -> Attempt {
+    let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return .cannotOpen(errno: errno) }
     guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
       close(descriptor)
-      return nil
+      return .heldElsewhere
     }
-    return SessionLock(descriptor: descriptor)
+    return .taken(SessionLock(descriptor: descriptor))
   }
 
   /// True while a process runs the session of this folder.

@@ -109,7 +109,7 @@ public struct SessionRecovery: Sendable {
     return report
   }
 
-  /// Where to pick up the planned session `planned` (run ids are `<planned>-<stamp>`) when its
+  /// Where to pick up the planned session `planned` (run ids are `<planned>-<stamp>-<random>`) when its
   /// latest run was interrupted: that run, and the index of the first trial no run has ended.
   /// Nil when the latest run ended normally, or none exists.
   public func resumePoint(ofPlanned planned: SessionID, trials: [Trial]) throws -> ResumePoint? {
@@ -128,7 +128,8 @@ public struct SessionRecovery: Sendable {
       default: break
       }
     }
-    // Run ids end with a sortable time stamp: the greatest is the latest.
+    // Run ids carry a sortable time stamp before their random suffix, and two runs of one planned
+    // session never overlap (SessionLock): the greatest is the latest.
     guard let latest = runs.max(by: { $0.rawValue < $1.rawValue }), interrupted.contains(latest) else { return nil }
     let next = trials.firstIndex { !ended.contains($0.id) } ?? trials.count
     return ResumePoint(interruptedSession: latest, trialIndex: next)

@@ -97,9 +97,9 @@ public struct AudioError: Error, Equatable, Sendable, CustomStringConvertible {
     case .truncatedData(let declared, let present):
       return LocalizedText(
         fr:
-          "« \(name) » est tronqué : \(declared) octets de son annoncés, \(present) présents. Réparez l'en-tête avec WAVFile.recover ou réenregistrez.",
+          "« \(name) » est tronqué : \(declared) octets de son annoncés, \(present) présents. Si la séance a été interrompue, lancez « connectage db recover » pour réparer ses enregistrements ; sinon réenregistrez.",
         en:
-          "'\(name)' is truncated: \(declared) bytes of sound declared, \(present) present. Repair the header with WAVFile.recover or record again."
+          "'\(name)' is truncated: \(declared) bytes of sound declared, \(present) present. If its session was interrupted, run 'connectage db recover' to repair its recordings; otherwise record again."
       )
     }
   }

@@ -40,3 +40,16 @@ extension SceneRenderer {
     }
   }
 }
+
+extension SceneRenderer {
+  /// The degraded-session line: a thin strip along the top, drawn over everything (overlays
+  /// included) so the therapist never loses sight of it, one line of the smallest text the Stage allows.
+  func drawBanner(_ banner: LocalizedText) {
+    let strip = Rect(x: 0, y: 0, width: Rect.designWidth, height: 80)
+    canvas.fill(strip, Palette.panel)
+    canvas.fill(Rect(x: 0, y: strip.height - 4, width: Rect.designWidth, height: 4), Palette.accent)
+    canvas.text(
+      say(StageStrings.degraded(banner)), style: .bodyBold, in: strip.inset(by: 8), colour: Palette.accent,
+      on: Palette.panel)
+  }
+}

@@ -39,6 +39,7 @@ struct SceneRenderer {
     }
     if Self.showsPlayersStrip(scene) { drawPlayersStrip(scene.players) }
     if let overlay = scene.overlay { drawOverlay(overlay) }
+    if let banner = scene.banner { drawBanner(banner) }
   }
 
   /// The strip is left out where the scene shows the players itself, or where the picture needs the whole screen.

@@ -49,6 +49,11 @@ enum StageStrings {
     (.init(fr: "H", en: "H"), .init(fr: "cette aide", en: "this help")),
   ]
 
+  /// The therapist's banner while the session runs without something it should have.
+  static func degraded(_ what: LocalizedText) -> LocalizedText {
+    LocalizedText(fr: "Séance dégradée : \(what.french)", en: "Degraded session: \(what.english)")
+  }
+
   static func player(_ number: PlayerNumber) -> LocalizedText {
     LocalizedText(fr: "Joueur \(number.rawValue)", en: "Player \(number.rawValue)")
   }

@@ -3,7 +3,8 @@ internal import GRDB
 import SessionModel
 
 /// Looks for damage and loose ends: SQLite's own checks, events of unknown sessions, stored values
-/// out of range, and recordings whose file is missing or no longer has the hash recorded at analysis.
+/// out of range, recordings whose file is missing or no longer has the hash recorded at analysis,
+/// and answers the log announced that were never filed.
 public struct DatabaseCheck: Sendable {
   let database: SessionDatabase
 
@@ -44,6 +45,7 @@ public struct DatabaseCheck: Sendable {
         report.problems.append(problem)
       }
     }
+    report.problems += try unfiledAnswers()
     return report
   }
 

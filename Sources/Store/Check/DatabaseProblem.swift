@@ -12,6 +12,8 @@ public enum DatabaseProblem: Hashable, Sendable {
   case changedRecordingFile(Recording, actualSHA256: String)
   /// A stored value outside its range (DatabaseCheck+Values.swift).
   case valueOutOfRange(AnswerKey, OutOfRangeValue)
+  /// The log says `takes` take(s) of this answer were recorded, and none was filed or explained.
+  case unfiledAnswer(AnswerKey, takes: Int)
 
   public var message: LocalizedText {
     switch self {
@@ -45,6 +47,13 @@ public enum DatabaseProblem: Hashable, Sendable {
           "L'enregistrement de \(recording.participant) (séance \(recording.session), essai \(recording.trial)) a changé depuis l'analyse (empreinte SHA-256 différente) : \(recording.path).",
         en:
           "The recording of \(recording.participant) (session \(recording.session), trial \(recording.trial)) has changed since it was analysed (different SHA-256): \(recording.path)."
+      )
+    case .unfiledAnswer(let answer, let takes):
+      LocalizedText(
+        fr:
+          "La réponse de \(answer.participant) (séance \(answer.session), essai \(answer.trial)) a été annoncée dans le journal (\(takes) prise\(takes > 1 ? "s" : "")) mais jamais classée, sans échec journalisé : son fichier WAV est peut-être vide ou absent (disque plein ?). Vérifiez le dossier de la séance ; sans fichier utilisable, la réponse est manquante.",
+        en:
+          "The answer of \(answer.participant) (session \(answer.session), trial \(answer.trial)) was announced in the log (\(takes) take\(takes > 1 ? "s" : "")) but never filed, and no failure was logged: its WAV file may be empty or missing (a full disk?). Check the session's folder; without a usable file, the answer is missing."
       )
     }
   }

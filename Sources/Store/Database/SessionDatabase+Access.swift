@@ -18,6 +18,7 @@ extension SessionDatabase {
     } catch let error as StoreError {
       throw error
     } catch {
+      if let fault = StorageFault.of(error) { throw StoreError.storage(fault, path: path) }
       throw StoreError.databaseFailure("\(error)")
     }
   }

@@ -15,8 +15,9 @@ public final class SessionDatabase: Sendable {
 
   /// Opens (and creates if needed) the database at `path`, creating its folder too.
   ///
-  /// - Throws: ``StoreError/cannotOpen(path:reason:)`` when the file cannot be opened, is not
-  ///   a ConnectAge database, or was written by a newer ConnectAge.
+  /// - Throws: ``StoreError/storage(_:path:)`` when the file cannot be opened, is locked,
+  ///   read-only, damaged or not a database; ``StoreError/writtenByNewerVersion`` when a newer
+  ///   ConnectAge wrote it; ``StoreError/cannotOpen(path:reason:)`` for anything else.
   public convenience init(path: String) throws {
     try self.init(path: path, synchronous: .full)
   }
@@ -26,6 +27,10 @@ public final class SessionDatabase: Sendable {
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw StoreError.storage(.cannotOpen, path: path)
+    }
+    do {
       let pool = try DatabasePool(path: path, configuration: Self.configuration())
       // Set after opening, on the one writer connection: GRDB switches a pool to WAL with
       // `synchronous = NORMAL` after `prepareDatabase` runs, which would quietly undo FULL.
@@ -38,6 +43,7 @@ public final class SessionDatabase: Sendable {
     } catch let error as StoreError {
       throw error
     } catch {
+      if let fault = StorageFault.of(error) { throw StoreError.storage(fault, path: path) }
       throw StoreError.cannotOpen(path: path, reason: "\(error)")
     }
   }
@@ -115,6 +121,16 @@ public final class SessionDatabase: Sendable {
     if superseded {
       throw StoreError.writtenByNewerVersion
     }
-    try migrator.migrate(writer)
+    // Two processes opening a new file at the same moment (a session starting while another
+    // command reads the same database) may both start a migration; the one that loses the race
+    // finds it applied when it looks again.
+    for attempt in 1...3 {
+      do {
+        try migrator.migrate(writer)
+        return
+      } catch  where attempt < 3 {
+        continue
+      }
+    }
   }
 }

@@ -1,8 +1,9 @@
+import Foundation
 import SessionModel
 import SpeechKit
 
 /// Why the store refused or failed, with the words a clinician or researcher needs.
-public enum StoreError: Error, Equatable, Sendable {
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case cannotOpen(path: String, reason: String)
   case writtenByNewerVersion
   case participantAlreadyExists(ParticipantCode)
@@ -21,6 +22,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case cannotWriteExport(path: String, reason: String)
   /// SQLite or the file system failed underneath; `reason` is the technical detail.
   case databaseFailure(String)
+  /// The database file failed in one of the ways a user can act on; `path` is the file when known.
+  case storage(StorageFault, path: String?)
   /// A transcript beside a recording that an export could not read; it names the file and line.
   case unreadableTranscript(TranscriptReadError)
   /// A filed recording that is gone or whose bytes no longer match the checksum filed with it.
@@ -36,7 +39,7 @@ public enum StoreError: Error, Equatable, Sendable {
       .unconfirmedCoding,
       .exportFolderIsAFile, .unreadableTranscript, .measureOutOfRange:
       true
-    case .cannotOpen, .writtenByNewerVersion, .cannotWriteExport, .databaseFailure, .recordingChanged:
+    case .cannotOpen, .writtenByNewerVersion, .cannotWriteExport, .databaseFailure, .recordingChanged, .storage:
       false
     }
   }
@@ -45,8 +48,13 @@ public enum StoreError: Error, Equatable, Sendable {
     switch self {
     case .cannotOpen(let path, let reason):
       LocalizedText(
-        fr: "Impossible d'ouvrir la base de données « \(path) » : \(reason)",
-        en: "Cannot open the database '\(path)': \(reason)")
+        fr:
+          "Impossible d'ouvrir la base de données « \(path) ». Vérifiez le chemin donné à --db ; si le problème persiste, signalez-le avec ce détail technique : \(reason)",
+        en:
+          "Cannot open the database '\(path)'. Check the path given to --db; if the problem persists, report it with this technical detail: \(reason)"
+      )
+    case .storage(let fault, let path):
+      fault.message(path: path)
     case .recordingChanged(let path, true):
       LocalizedText(
         fr:
@@ -124,13 +132,30 @@ public enum StoreError: Error, Equatable, Sendable {
       )
     case .databaseFailure(let reason):
       LocalizedText(
-        fr: "La base de données a signalé une erreur : \(reason)",
-        en: "The database reported an error: \(reason)")
+        fr:
+          "La base de données a signalé une erreur inattendue ; lancez « connectage db check », et si le problème persiste signalez-le avec ce détail technique : \(reason)",
+        en:
+          "The database reported an unexpected error; run 'connectage db check', and if the problem persists report it with this technical detail: \(reason)"
+      )
     case .unreadableTranscript(let error):
       LocalizedText(
         fr: error.message(in: .french) + " (corrigez la transcription, puis relancez la commande)",
         en: error.message(in: .english) + " (fix the transcript, then run the command again)")
     }
+  }
+
+  /// The message in the process's language, so that an error written into a sentence (a log
+  /// notice, a warning) reads as words, never as the enum's case and its fields.
+  public var description: String {
+    message.text(in: Language.fromEnvironment(ProcessInfo.processInfo.environment))
+  }
+
+  /// Any error met while using the store, in plain words: a ``StoreError``'s own message, a
+  /// SQLite failure sorted into a ``StorageFault``, else the error as it describes itself.
+  public static func explanation(of error: any Error) -> LocalizedText {
+    if let error = error as? StoreError { return error.message }
+    if let fault = StorageFault.of(error) { return fault.message(path: nil) }
+    return LocalizedText(fr: "\(error)", en: "\(error)")
   }
 
   private static func list(_ codes: [ParticipantCode]) -> String {

@@ -38,13 +38,14 @@ struct DemoCommand: AsyncParsableCommand {
           fr: "--players doit être entre 1 et 10 (reçu \(players)).",
           en: "--players must be between 1 and 10 (got \(players))."))
     }
+    let diffuser = try session.diffuserChoice(otherwise: .simulated)
     let output = session.outputDirectory(defaultName: "demo")
     let databasePath = db ?? output.appendingPathComponent("demo.sqlite").path
     let configuration = RunConfiguration(
       protocolFile: URL(fileURLWithPath: self.protocol), assetsRoot: session.assetsRoot, databasePath: databasePath,
-      outputDirectory: output, diffuser: session.diffuserChoice(otherwise: .simulated), display: session.display,
+      outputDirectory: output, diffuser: diffuser, display: session.display,
       players: .autopilot(players: players, pace: brisk ? .brisk : .demonstration),
-      resumesInterruptedRun: session.resume)
+      resumesInterruptedRun: session.resume, isDemonstration: true)
     Terminal.say(
       LocalizedText(
         fr:

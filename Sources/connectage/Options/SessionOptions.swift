@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ScentKit
+import SessionModel
 import SessionRunner
 import Stage
 
@@ -19,6 +21,12 @@ struct SessionOptions: ParsableArguments {
       "Diffuser: 'simulated', 'none', or unix:PATH, tcp:HOST:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CHANNEL], ble:AA:BB:CC:DD:EE:FF (default: $CONNECTAGE_DIFFUSER).",
       valueName: "diffuser"))
   var diffuser: String?
+
+  @Flag(
+    help:
+      "Start a clinical session even when a start check fails (no diffuser, no microphone, little disk space, unregistered group); the problem is logged and shown on screen."
+  )
+  var allowDegraded = false
 
   @Option(help: ArgumentHelp("Folder of images, avatars, sounds and fonts.", valueName: "dir"))
   var assets: String?
@@ -41,14 +49,31 @@ struct SessionOptions: ParsableArguments {
   /// The diffuser named by `--diffuser`, else by `CONNECTAGE_DIFFUSER`, else `fallback`.
   ///
   /// A real session never falls back to the simulator silently: a therapist must not believe a
-  /// scent was released when it was not.
-  func diffuserChoice(otherwise fallback: DiffuserChoice) -> DiffuserChoice {
+  /// scent was released when it was not. A mistyped endpoint is refused here, before anything opens.
+  func diffuserChoice(otherwise fallback: DiffuserChoice) throws -> DiffuserChoice {
+    let fromFlag = diffuser != nil
     switch diffuser ?? ProcessInfo.processInfo.environment["CONNECTAGE_DIFFUSER"] {
-    case nil: fallback
-    case "simulated": .simulated
-    case "none": DiffuserChoice.none
-    case let endpoint?: .endpoint(endpoint)
+    case nil: return fallback
+    case "simulated": return .simulated
+    case "none": return DiffuserChoice.none
+    case let text?:
+      do {
+        _ = try DiffuserEndpoint(parsing: text)
+        return .endpoint(text)
+      } catch {
+        throw CommandFailure.badInput(
+          Self.unknownDiffuser(text, named: fromFlag ? "--diffuser" : "CONNECTAGE_DIFFUSER"))
+      }
     }
+  }
+
+  static func unknownDiffuser(_ text: String, named source: String) -> LocalizedText {
+    LocalizedText(
+      fr:
+        "\(source) : « \(text) » n'est pas un diffuseur reconnu. Formes acceptées : simulated, none, unix:CHEMIN, tcp:HÔTE:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CANAL], ble:AA:BB:CC:DD:EE:FF[:random], ble-unix:CHEMIN.",
+      en:
+        "\(source): '\(text)' is not a diffuser ConnectAge knows. Accepted forms: simulated, none, unix:PATH, tcp:HOST:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CHANNEL], ble:AA:BB:CC:DD:EE:FF[:random], ble-unix:PATH."
+    )
   }
 
   var assetsRoot: URL { assets.map { URL(fileURLWithPath: $0) } ?? StageConfiguration.bundledAssets }

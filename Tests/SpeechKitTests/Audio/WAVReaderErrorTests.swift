@@ -75,7 +75,7 @@ import Testing
     .init(
       name: "data cut short", bytes: { Array(valid().prefix(48)) },
       french:
-        "« f.wav » est tronqué : 8 octets de son annoncés, 4 présents. Réparez l'en-tête avec WAVFile.recover ou réenregistrez."
+        "« f.wav » est tronqué : 8 octets de son annoncés, 4 présents. Si la séance a été interrompue, lancez « connectage db recover » pour réparer ses enregistrements ; sinon réenregistrez."
     ),
   ]
 

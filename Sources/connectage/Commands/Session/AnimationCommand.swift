@@ -22,9 +22,10 @@ struct AnimationCommand: AsyncParsableCommand {
       RunConfiguration(
         protocolFile: protocolFile, assetsRoot: options.assetsRoot, databasePath: store.resolvedPath,
         outputDirectory: options.outputDirectory(defaultName: "animation"),
-        diffuser: options.diffuserChoice(otherwise: .none),
+        diffuser: try options.diffuserChoice(otherwise: .none),
         display: options.display == .automatic ? .fullscreen : options.display, players: .realPads,
         sessionNumber: session, participantCount: 10, language: Terminal.language,
-        padMappingsFile: options.padMappingsFile, resumesInterruptedRun: options.resume))
+        padMappingsFile: options.padMappingsFile, resumesInterruptedRun: options.resume,
+        allowsDegradedStart: options.allowDegraded))
   }
 }

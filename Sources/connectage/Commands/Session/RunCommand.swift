@@ -10,6 +10,10 @@ struct RunCommand: AsyncParsableCommand {
     abstract: "Run a planned session with real gamepads, the keyboard and the microphone.",
     discussion: """
       Keys: Space next, P pause, S skip, R redo, 1…0 give the floor, Esc end (Enter confirms), H help.
+
+      Before anything opens, a clinical session checks its diffuser, microphone, disk space and \
+      registered group, and refuses to start (exit 2) when one is missing, unless --allow-degraded \
+      is given. A second run of a planned session that is already running is refused.
       """)
 
   @Argument(help: ArgumentHelp("Protocol file.", valueName: "protocol"))
@@ -36,10 +40,11 @@ struct RunCommand: AsyncParsableCommand {
       RunConfiguration(
         protocolFile: URL(fileURLWithPath: protocolFile), assetsRoot: options.assetsRoot,
         databasePath: store.resolvedPath, outputDirectory: options.outputDirectory(defaultName: "recordings"),
-        diffuser: options.diffuserChoice(otherwise: .none), display: options.display, players: .realPads,
+        diffuser: try options.diffuserChoice(otherwise: .none), display: options.display, players: .realPads,
         sessionNumber: session,
         participantCount: participants, group: group, seed: seed, language: Terminal.language,
-        padMappingsFile: options.padMappingsFile, resumesInterruptedRun: options.resume))
+        padMappingsFile: options.padMappingsFile, resumesInterruptedRun: options.resume,
+        allowsDegradedStart: options.allowDegraded))
   }
 
   @MainActor

@@ -1,0 +1,49 @@
+import SessionModel
+
+extension DatabaseCheck {
+  /// Answers the log announced (`recording.started`) that nothing accounts for: no recording
+  /// filed, no `recording.failed`, no `recording.superseded`. A full disk that left a take of
+  /// 0 bytes, or a filing that failed, shows up here instead of passing as "no problem".
+  ///
+  /// Takes are counted per answer (session × trial × participant): each announced take must be
+  /// the filed recording, or be explained by a failure or a later take that superseded it. Only
+  /// sessions the log closed (`session.ended`, `session.interrupted`) are checked: an open one
+  /// is running, or waits for `connectage db recover`. Takes of players without a participant
+  /// code are never filed, by design, and are left out.
+  func unfiledAnswers() throws -> [DatabaseProblem] {
+    let types: [EventType] = [
+      "recording.started", "recording.failed", "recording.superseded", "session.ended", "session.interrupted",
+    ]
+    var announced: [AnswerKey: Int] = [:]
+    var explained: [AnswerKey: Int] = [:]
+    var closed: Set<SessionID> = []
+    var order: [AnswerKey] = []
+    for stored in try database.eventLog.events(ofTypes: types) {
+      let event = stored.event
+      switch event.type.rawValue {
+      case "session.ended", "session.interrupted":
+        closed.insert(event.session)
+      default:
+        guard let trial = event.payload["trial"], let code = event.payload["participant"],
+          let participant = ParticipantCode(rawValue: code)
+        else { continue }
+        let answer = AnswerKey(session: event.session, trial: TrialID(trial), participant: participant)
+        if event.type.rawValue == "recording.started" {
+          if announced[answer] == nil { order.append(answer) }
+          announced[answer, default: 0] += 1
+        } else {
+          explained[answer, default: 0] += 1
+        }
+      }
+    }
+    let filed = Set(
+      try database.recordings.fetchAll().map {
+        AnswerKey(session: $0.session, trial: $0.trial, participant: $0.participant)
+      })
+    return order.compactMap { answer in
+      guard closed.contains(answer.session) else { return nil }
+      let missing = announced[answer, default: 0] - explained[answer, default: 0] - (filed.contains(answer) ? 1 : 0)
+      return missing > 0 ? .unfiledAnswer(answer, takes: missing) : nil
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import SessionModel
+import Store
+import Testing
+
+/// `db check` names every answer the log announced that nothing accounts for: the trace a full
+/// disk or a failed filing leaves, which used to pass as "no problem".
+@Suite struct UnfiledAnswerCheckTests {
+  /// One way a session's log can end for P01's answer to T1.
+  struct Case: Sendable, CustomTestStringConvertible {
+    let id: String
+    /// Events after `session.opened`, as (type, turn, redo).
+    let takes: [(type: String, turn: Int, redo: Int)]
+    let filed: Bool
+    let closed: Bool
+    let unfiledTakes: Int?
+    var testDescription: String { id }
+  }
+
+  @Test(arguments: [
+    Case(id: "one take, filed", takes: [("recording.started", 1, 0)], filed: true, closed: true, unfiledTakes: nil),
+    Case(
+      id: "one take, nothing filed", takes: [("recording.started", 1, 0)], filed: false, closed: true, unfiledTakes: 1),
+    Case(
+      id: "one take, its failure logged", takes: [("recording.started", 1, 0), ("recording.failed", 1, 0)],
+      filed: false, closed: true, unfiledTakes: nil),
+    Case(
+      id: "a redo filed over a superseded take",
+      takes: [("recording.started", 1, 0), ("recording.started", 1, 1), ("recording.superseded", 1, 1)],
+      filed: true, closed: true, unfiledTakes: nil),
+    Case(
+      id: "a second take lost, the first still filed",
+      takes: [("recording.started", 1, 0), ("recording.started", 2, 0)],
+      filed: true, closed: true, unfiledTakes: 1),
+    Case(
+      id: "the disk stopped a take, which was filed as it stood",
+      takes: [("recording.started", 1, 0), ("recording.failed", 1, 0)], filed: true, closed: true, unfiledTakes: nil),
+    Case(
+      id: "a session still open is left to recovery", takes: [("recording.started", 1, 0)], filed: false,
+      closed: false, unfiledTakes: nil),
+  ])
+  func announcedAnswersAreAccountedFor(_ c: Case) throws {
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = try SessionDatabase(path: folder.appendingPathComponent("connectage.sqlite").path)
+    try database.participants.add(StoreFixtures.firstParticipant)
+    try database.participants.add(StoreFixtures.secondParticipant)
+    try database.groups.add(StoreFixtures.group)
+    try database.sessions.save(StoreFixtures.firstSession)
+    var offset: UInt64 = 0
+    func log(_ type: String, _ payload: [String: String] = [:]) throws {
+      offset += 1_000_000
+      try database.eventLog.append(StoreFixtures.event("S01", EventType(rawValue: type), at: offset, payload))
+    }
+    try log("session.opened")
+    for take in c.takes {
+      try log(
+        take.type,
+        ["trial": "T1", "player": "1", "participant": "P01", "turn": String(take.turn), "redo": String(take.redo)])
+    }
+    if c.filed {
+      let file = folder.appendingPathComponent("T1-P01.wav")
+      try Data("RIFF".utf8).write(to: file)
+      try database.recordings.save(
+        Recording.ofFile(at: file.path, session: "S01", trial: "T1", participant: code("P01"), durationSeconds: 2))
+    }
+    if c.closed { try log("session.ended") }
+
+    let answer = AnswerKey(session: "S01", trial: "T1", participant: code("P01"))
+    let report = try database.check.run()
+    #expect(report.problems == (c.unfiledTakes.map { [.unfiledAnswer(answer, takes: $0)] } ?? []))
+  }
+
+  @Test func anAnswerOfAPlayerWithoutACodeIsNeverExpectedToBeFiled() throws {
+    let database = try StoreFixtures.plannedDatabase()
+    try database.eventLog.append(StoreFixtures.event("S01", "session.opened", at: 0))
+    try database.eventLog.append(
+      StoreFixtures.event("S01", "recording.started", at: 1, ["trial": "T1", "player": "4", "turn": "1", "redo": "0"]))
+    try database.eventLog.append(StoreFixtures.event("S01", "session.ended", at: 2))
+    #expect(try database.check.run().problems == [])
+  }
+
+  @Test func theProblemSaysWhichAnswerAndWhatToLookFor() {
+    let problem = DatabaseProblem.unfiledAnswer(
+      AnswerKey(session: "S01", trial: "T3", participant: code("P02")), takes: 1)
+    #expect(
+      problem.message.french
+        == "La réponse de P02 (séance S01, essai T3) a été annoncée dans le journal (1 prise) mais jamais classée, sans échec journalisé : son fichier WAV est peut-être vide ou absent (disque plein ?). Vérifiez le dossier de la séance ; sans fichier utilisable, la réponse est manquante."
+    )
+    #expect(problem.message.english.contains("never filed"))
+  }
+}
