@@ -50,6 +50,7 @@ struct PreparedSession: Sendable {
     let resumes =
       configuration.resumesInterruptedRun ? try Self.resumePoint(of: session, in: database) : nil
     session.id = SessionID("\(session.id.rawValue)-\(Self.stamp(startedAt))")
+    session.heldOn = Self.localDay(of: startedAt)
     let isClinical = clinicalProtocol.kind == .clinical
     // A group the therapist registered keeps its members and their order (player n is its n-th
     // member); the plan's placeholder codes serve only when nobody registered one.
@@ -160,6 +161,13 @@ struct PreparedSession: Sendable {
           fr: "La base de données n'a pas pu enregistrer la séance : \(error).",
           en: "The database could not record the session: \(error)."))
     }
+  }
+
+  /// The day `date` falls on in the local calendar: the session date a therapist writes down.
+  static func localDay(of date: Date) -> CalendarDate? {
+    let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
+    guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+    return CalendarDate(year: year, month: month, day: day)
   }
 
   /// `20270114T093000`: sortable, and safe in file names.

@@ -28,17 +28,19 @@ struct AnswerAnalysis: Sendable {
     let answer = AnswerKey(session: session, trial: file.request.trial, participant: participant)
     let earlier = try database.recordings.fetch(answer)
     try database.answers.file(recordingAt: file.url, as: answer)
-    return Outcome(isMeasured: true, replacedPath: earlier.map(\.path).flatMap { $0 == file.url.path ? nil : $0 })
+    let stored = database.storedPath(for: file.url)
+    return Outcome(isMeasured: true, replacedPath: earlier.map(\.path).flatMap { $0 == stored ? nil : $0 })
   }
 
-  /// `recording.superseded`: `file` is now the take the database keeps for its participant and trial.
+  /// `recording.superseded`: `file` is now the take the database keeps for its participant and
+  /// trial. Both paths are as the database stores them (relative to its folder when inside it).
   func supersededEvent(by file: AnswerFile, replacing path: String) -> SessionEvent {
     SessionEvent(
       session: session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
       type: "recording.superseded",
       payload: [
         "trial": file.request.trial.rawValue, "participant": file.request.participant?.rawValue ?? "",
-        "player": file.request.player.description, "replaced": path, "by": file.url.path,
+        "player": file.request.player.description, "replaced": path, "by": database.storedPath(for: file.url),
       ])
   }
 }

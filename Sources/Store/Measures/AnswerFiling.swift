@@ -15,10 +15,11 @@ public struct AnswerFiling: Sendable {
   }
 
   /// Measures the recording at `audio` with the transcript beside it, if any, and stores the
-  /// recording (with its checksum) and its measures under `answer`.
+  /// recording (with its checksum, its path relative to the database's folder when inside it)
+  /// and its measures under `answer`.
   @discardableResult
   public func file(recordingAt audio: URL, as answer: AnswerKey, speaker: String = "PAR") throws -> FiledAnswer {
-    try file(recordingAt: audio, storedAs: audio.path, sha256: nil, as: answer, speaker: speaker)
+    try file(recordingAt: audio, storedAs: database.storedPath(for: audio), sha256: nil, as: answer, speaker: speaker)
   }
 
   /// - Parameter sha256: the file's digest when the caller has just verified it, so the file is
