@@ -125,6 +125,21 @@ import Testing
 
         """),
     Refusal(
+      testDescription: "a surname in capitals", arguments: ["participants", "add", "DURAND"], language: nil,
+      message: """
+        « DURAND » ressemble à un nom : un code pseudonyme contient au moins un chiffre (par exemple P01 ou \
+        AVC-M-07). N'utilisez jamais le nom du patient.
+
+        """),
+    Refusal(
+      testDescription: "a first name in capitals, in English", arguments: ["participants", "add", "MARIE"],
+      language: "en",
+      message: """
+        'MARIE' looks like a name: a pseudonymous code holds at least one digit (for example P01 or AVC-M-07). \
+        Never use the patient's name.
+
+        """),
+    Refusal(
       testDescription: "unknown hand", arguments: ["participants", "add", "P02", "--hand", "up"], language: nil,
       message: "--hand : « up » n'est pas une valeur possible. Valeurs possibles : left, right, both.\n"),
     Refusal(
@@ -151,5 +166,13 @@ import Testing
     #expect(run.standardError == refusal.message)
     let list = try CommandRun.connectage(["participants", "list"] + db)
     #expect(list.standardOutput.split(separator: "\n").count == 2, "nothing was added")
+  }
+
+  @Test func aNameIsRefusedBeforeAnyDatabaseIsCreated() throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    let run = try CommandRun.connectage(["participants", "add", "DURAND", "--db", folder.databasePath])
+    #expect(run.exitCode == 2)
+    #expect(!FileManager.default.fileExists(atPath: folder.databasePath), "nothing half-written")
   }
 }

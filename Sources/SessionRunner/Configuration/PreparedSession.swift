@@ -149,7 +149,9 @@ struct PreparedSession: Sendable {
   private func record(in database: SessionDatabase, protocolName: String) throws(RunFailure) {
     do {
       try database.studies.save(
-        Study(id: clinicalProtocol.id, title: clinicalProtocol.title.french, protocolName: protocolName))
+        Study(
+          id: clinicalProtocol.id, title: clinicalProtocol.title.french, protocolName: protocolName,
+          participantCodes: clinicalProtocol.participantCodes))
       for code in group?.members ?? [] where try database.participants.fetch(code) == nil {
         try database.participants.add(Participant(code: code, study: clinicalProtocol.id))
       }

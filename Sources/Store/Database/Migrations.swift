@@ -11,6 +11,7 @@ enum Migrations {
     migrator.registerMigration("v3-session-dates", migrate: sessionDates)
     migrator.registerMigration("v3-relative-recording-paths", migrate: relativeRecordingPaths)
     migrator.registerMigration("v3-blind-coding-sheet", migrate: blindCodingSheet)
+    migrator.registerMigration("v3-participant-code-patterns", migrate: participantCodePatterns)
     return migrator
   }
 
@@ -199,5 +200,11 @@ enum Migrations {
           secret TEXT NOT NULL CHECK (length(secret) = 64)
         );
         """)
+  }
+
+  /// A study's own participant-code pattern, from its protocol; NULL is the standard pattern
+  /// (letters and digits with at least one digit).
+  private static func participantCodePatterns(_ db: Database) throws {
+    try db.execute(sql: "ALTER TABLE study ADD COLUMN participant_code_pattern TEXT")
   }
 }
