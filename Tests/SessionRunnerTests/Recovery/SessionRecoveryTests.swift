@@ -42,7 +42,7 @@ import Testing
     let reports = try SessionRecovery(database: fixture.database).recoverAll()
 
     #expect(reports.map(\.session) == ["S01"])
-    #expect(try fixture.database.recordings.fetch(answer)?.path == takes[1].url.path)
+    #expect(try fixture.database.recordings.fetch(answer)?.path == fixture.database.storedPath(for: takes[1].url))
     #expect(try fixture.types().last == "session.interrupted")
     let superseded = try fixture.database.eventLog.events(in: "S01").map(\.event)
       .filter { $0.type.rawValue == "recording.superseded" }
