@@ -31,7 +31,7 @@ import Testing
     let outcomes = try await queue.finish().map { try $0.get() }
     _ = try await journal.finish()
 
-    #expect(outcomes.map(\.replacedPath) == [nil, first.url.path])
+    #expect(outcomes.map(\.replacedPath) == [nil, fixture.database.storedPath(for: first.url)])
     let answer = AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.first)
     #expect(try fixture.database.recordings.fetch(answer)?.path == fixture.database.storedPath(for: second.url))
     let superseded = try fixture.database.eventLog.events(in: "S01").map(\.event)
@@ -39,7 +39,8 @@ import Testing
     #expect(
       superseded.map(\.payload) == [
         [
-          "trial": "T1", "participant": "P01", "player": "1", "replaced": first.url.path, "by": second.url.path,
+          "trial": "T1", "participant": "P01", "player": "1",
+          "replaced": fixture.database.storedPath(for: first.url), "by": fixture.database.storedPath(for: second.url),
         ]
       ])
   }

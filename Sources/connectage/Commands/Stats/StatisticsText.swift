@@ -14,8 +14,7 @@ enum StatisticsText {
         en:
           "\(report.participants) participant(s), conditions: \(report.conditions.map(\.rawValue).joined(separator: ", ")). "
           + "Figures on participants' means; 95% CI from Student's t."
-      ).text(in: language),
-      basisSentence(report).text(in: language),
+      ).text(in: language) + "\n" + basisSentence(report).text(in: language)
     ]
     blocks += report.measures.map { block(for: $0, in: language) }
     return blocks.joined(separator: "\n\n") + "\n"
