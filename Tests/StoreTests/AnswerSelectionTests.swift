@@ -32,7 +32,8 @@ private struct PlannedSessionRuns {
     _ session: SessionID, _ trial: TrialID, _ participant: String, words: Int, recordedAt seconds: Double?
   ) throws {
     if let seconds {
-      try log(session, "recording.started", at: seconds, ["trial": trial.rawValue, "participant": participant, "player": "1"])
+      try log(
+        session, "recording.started", at: seconds, ["trial": trial.rawValue, "participant": participant, "player": "1"])
     }
     try database.measures.save(
       AnswerMeasures(

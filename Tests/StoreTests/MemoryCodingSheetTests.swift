@@ -70,7 +70,8 @@ import Testing
   ]
 
   @Test(arguments: badSheets) func aBadSheetIsRefusedWithEveryLineNamed(_ sheet: ReadingCase) {
-    let reading = MemoryCodingSheet.read(Self.header + sheet.rows, answers: Self.known, defaultCoder: sheet.defaultCoder)
+    let reading = MemoryCodingSheet.read(
+      Self.header + sheet.rows, answers: Self.known, defaultCoder: sheet.defaultCoder)
     #expect(reading.problems.map { "\($0.line): \($0.reason.french)" } == sheet.problems)
     let refused = Set(reading.problems.map(\.line))
     #expect(!reading.codings.contains { refused.contains($0.line) }, "a refused line never becomes a coding")
@@ -150,19 +151,24 @@ import Testing
 
     let sheet = try MemoryCodingSheet(database: database, session: "S01")
     #expect(Set(sheet.rows.map(\.answer)) == Set(answers))
-    #expect(try MemoryCodingSheet.answerIDs(in: database) == Dictionary(uniqueKeysWithValues: sheet.rows.map { ($0.id, $0.answer) }))
+    #expect(
+      try MemoryCodingSheet.answerIDs(in: database)
+        == Dictionary(uniqueKeysWithValues: sheet.rows.map { ($0.id, $0.answer) }))
     #expect(sheet.rows.map(\.answer) != answers.sorted(), "not in trial order: the protocol would show")
     #expect(try MemoryCodingSheet(database: database).rows == sheet.rows, "the same order every time")
     let csv = sheet.csv
     #expect(csv.hasPrefix("answer_id,transcript,memories_auto_n,memories_auto,memories_n,coder\n"))
     // Nothing on the sheet names a session, trial, participant, image, condition, scent or file.
-    for hidden in ["condition", "image_scent", "cafe", "verger", "bal", "S01", "T1", "T2", "P01", "P02", "audio", ".wav"] {
+    for hidden in [
+      "condition", "image_scent", "cafe", "verger", "bal", "S01", "T1", "T2", "P01", "P02", "audio", ".wav",
+    ] {
       #expect(!csv.contains(hidden), "\(hidden) would tell the coder the trial or the condition")
     }
     // An id is a keyed hash: not the plain hash of the answer anyone could compute from the plan.
     for row in sheet.rows {
       #expect(row.id.count == 14 && row.id.hasPrefix("A-"))
-      let plain = SHA256.hexDigest(of: Array("\(row.answer.session)\n\(row.answer.trial)\n\(row.answer.participant)".utf8))
+      let plain = SHA256.hexDigest(
+        of: Array("\(row.answer.session)\n\(row.answer.trial)\n\(row.answer.participant)".utf8))
       #expect(!plain.hasPrefix(String(row.id.dropFirst(2))))
     }
     let transcribed = try #require(sheet.rows.first { $0.answer.trial == "T2" && $0.answer.participant == code("P01") })
@@ -189,7 +195,8 @@ import Testing
       for trial in StoreFixtures.firstSession.trials {
         try database.measures.save(
           AnswerMeasures(
-            answer: AnswerKey(session: "S01", trial: trial.id, participant: code("P01")), ruleSetVersion: "wc-fr-chat-1.0"))
+            answer: AnswerKey(session: "S01", trial: trial.id, participant: code("P01")),
+            ruleSetVersion: "wc-fr-chat-1.0"))
       }
       return database
     }
@@ -211,7 +218,8 @@ import Testing
     // Another database (same plan, same answers) has its own key: the ids mean nothing there.
     let second = try database("b.sqlite")
     #expect(Set(try MemoryCodingSheet.answerIDs(in: second).keys).isDisjoint(with: sheet.rows.map(\.id)))
-    let elsewhere = MemoryCodingSheet.read(filled, answers: try MemoryCodingSheet.answerIDs(in: second), defaultCoder: nil)
+    let elsewhere = MemoryCodingSheet.read(
+      filled, answers: try MemoryCodingSheet.answerIDs(in: second), defaultCoder: nil)
     #expect(elsewhere.problems.count == sheet.rows.count)
   }
 }

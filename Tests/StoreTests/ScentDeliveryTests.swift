@@ -18,49 +18,61 @@ import Testing
 
   static let cases: [LogCase] = [
     LogCase(
-      id: "released", events: [
+      id: "released",
+      events: [
         ("scent.requested", 0.1, [:]),
         ("scent.released", 0.4, ["startedAtNanoseconds": ns(0.35), "endsAtNanoseconds": ns(2.35)]),
         ("stimulus.shown", 2.0, [:]),
       ], outcome: .released, delivered: .imageScent, acknowledgedAfter: 0.35),
     LogCase(
-      id: "released, with the device's acknowledgement time", events: [
+      id: "released, with the device's acknowledgement time",
+      events: [
         ("scent.requested", 0.1, [:]),
-        ("scent.released", 0.5, [
-          "startedAtNanoseconds": ns(0.35), "endsAtNanoseconds": ns(2.35), "acknowledgedAtNanoseconds": ns(0.3),
-        ]),
+        (
+          "scent.released", 0.5,
+          [
+            "startedAtNanoseconds": ns(0.35), "endsAtNanoseconds": ns(2.35), "acknowledgedAtNanoseconds": ns(0.3),
+          ]
+        ),
         ("stimulus.shown", 2.0, [:]),
       ], outcome: .released, delivered: .imageScent, acknowledgedAfter: 0.3),
     LogCase(
-      id: "refused (NAK, empty cartridge, busy)", events: [
+      id: "refused (NAK, empty cartridge, busy)",
+      events: [
         ("scent.requested", 0.1, [:]), ("scent.refused", 0.2, ["reason": "cartridge empty"]),
         ("stimulus.shown", 0.2, [:]),
       ], outcome: .refused, delivered: .image, acknowledgedAfter: nil),
     LogCase(
-      id: "skipped (safety limit)", events: [
+      id: "skipped (safety limit)",
+      events: [
         ("scent.skipped", 0, ["reason": "sessionLimit"]), ("stimulus.shown", 0, [:]),
       ], outcome: .skipped, delivered: .image, acknowledgedAfter: nil),
     LogCase(
-      id: "unconfirmed (drop, stall)", events: [
+      id: "unconfirmed (drop, stall)",
+      events: [
         ("scent.requested", 0.1, [:]), ("scent.unconfirmed", 5.1, [:]), ("stimulus.shown", 5.1, [:]),
       ], outcome: .unconfirmed, delivered: .image, acknowledgedAfter: nil),
     LogCase(
-      id: "acknowledged after the engine gave up (latency beyond the timeout)", events: [
+      id: "acknowledged after the engine gave up (latency beyond the timeout)",
+      events: [
         ("scent.requested", 0.1, [:]), ("scent.unconfirmed", 5.1, [:]), ("stimulus.shown", 5.1, [:]),
         ("scent.releasedLate", 6.0, ["startedAtNanoseconds": ns(5.9), "endsAtNanoseconds": ns(7.9)]),
       ], outcome: .releasedLate, delivered: .imageScent, acknowledgedAfter: 5.9),
     LogCase(
-      id: "refused in the log, then acknowledged late", events: [
+      id: "refused in the log, then acknowledged late",
+      events: [
         ("scent.requested", 0.1, [:]), ("scent.refused", 5.1, ["reason": "timeout"]), ("stimulus.shown", 5.1, [:]),
         ("scent.releasedLate", 6.0, ["acknowledgedAtNanoseconds": ns(5.95), "startedAtNanoseconds": ns(5.9)]),
       ], outcome: .releasedLate, delivered: .imageScent, acknowledgedAfter: 5.95),
     LogCase(
-      id: "a late acknowledgement after the trial ended is not this trial's", events: [
+      id: "a late acknowledgement after the trial ended is not this trial's",
+      events: [
         ("scent.requested", 0.1, [:]), ("scent.unconfirmed", 5.1, [:]), ("stimulus.shown", 5.1, [:]),
         ("trial.ended", 30, [:]), ("scent.releasedLate", 31, ["startedAtNanoseconds": ns(31)]),
       ], outcome: .unconfirmed, delivered: .image, acknowledgedAfter: nil),
     LogCase(
-      id: "a game's scent after the image is not the cue", events: [
+      id: "a game's scent after the image is not the cue",
+      events: [
         ("scent.skipped", 0, ["reason": "sessionLimit"]), ("stimulus.shown", 0, [:]),
         ("scent.requested", 10, [:]), ("scent.released", 10.2, ["startedAtNanoseconds": ns(10.2)]),
       ], outcome: .skipped, delivered: .image, acknowledgedAfter: nil),

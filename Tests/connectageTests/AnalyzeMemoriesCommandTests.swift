@@ -124,7 +124,8 @@ import Testing
 
       // A second coder, named on each row, for agreement: kept beside the first.
       let second = folder.path + "/codage-np2.csv"
-      try filled(sheet, coder: "NP2", answers: answers(in: folder)).write(toFile: second, atomically: true, encoding: .utf8)
+      try filled(sheet, coder: "NP2", answers: answers(in: folder)).write(
+        toFile: second, atomically: true, encoding: .utf8)
       let other = try CommandRun.connectage(["analyze", "memories", "import", second, "--db", folder.databasePath])
       #expect(
         other.standardOutput
@@ -197,7 +198,8 @@ import Testing
       let run = try CommandRun.connectage(
         ["analyze", "memories", "import", path, "--db", folder.databasePath] + sheet.arguments)
       #expect(run.exitCode == 2)
-      #expect(run.standardError == (try withIDs(sheet.message, in: folder)).replacingOccurrences(of: "FILE", with: path))
+      #expect(
+        run.standardError == (try withIDs(sheet.message, in: folder)).replacingOccurrences(of: "FILE", with: path))
       #expect(run.standardOutput == "")
       #expect(try codings(in: folder) == [answer: 0], "nothing saved, the earlier coding untouched")
     }

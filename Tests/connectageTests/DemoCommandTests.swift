@@ -104,7 +104,8 @@ import Testing
     #expect(try database.groups.fetch(GroupID("G01"))?.members.map(\.rawValue) == ["P07", "P03", "P05"])
     for recording in recordings {
       #expect(!recording.path.hasPrefix("/"), "stored relative to the data folder")
-      #expect(try SHA256.hexDigest(ofFileAt: database.recordingFile(atStoredPath: recording.path).path) == recording.sha256)
+      #expect(
+        try SHA256.hexDigest(ofFileAt: database.recordingFile(atStoredPath: recording.path).path) == recording.sha256)
       #expect(recording.durationSeconds > 1)
     }
     let measures = try database.measures.fetchAll(in: session.id)

@@ -24,8 +24,10 @@ import Testing
     let db = ["--db", data.appendingPathComponent("etude.sqlite").path]
 
     let demo = try await CommandRun.connectage(
-      ["demo", "--headless", "--brisk", "--players", "2", "--diffuser", "simulated", "--output",
-       data.appendingPathComponent("sessions").path] + db,
+      [
+        "demo", "--headless", "--brisk", "--players", "2", "--diffuser", "simulated", "--output",
+        data.appendingPathComponent("sessions").path,
+      ] + db,
       environment: ["XDG_DATA_HOME": data.path, "TMPDIR": socketFolder.path])
     try #require(demo.exitCode == 0, "\(demo.standardError)")
     let database = try SessionDatabase(path: data.appendingPathComponent("etude.sqlite").path)
@@ -35,7 +37,9 @@ import Testing
     for (arguments, what) in [
       (["export", "all", "--out", exports.appendingPathComponent("all").path], "export all"),
       (["stats", "--output", exports.appendingPathComponent("stats").path], "stats"),
-      (["analyze", "memories", "export", "--output", exports.appendingPathComponent("coding.csv").path], "coding sheet"),
+      (
+        ["analyze", "memories", "export", "--output", exports.appendingPathComponent("coding.csv").path], "coding sheet"
+      ),
     ] {
       let run = try await CommandRun.connectage(arguments + db)
       #expect(run.exitCode == 0, "\(what): \(run.standardError)")

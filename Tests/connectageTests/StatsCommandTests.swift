@@ -52,7 +52,8 @@ import Testing
       #expect(run.standardOutput == json)
       #expect(
         json.hasPrefix(
-          "{\"answers_condition_differs\":0,\"condition_basis\":\"delivered\",\"conditions\":[\"image\",\"image_game\",\"image_scent\"],\"measures\":[{\"complete_participants\":3,"))
+          "{\"answers_condition_differs\":0,\"condition_basis\":\"delivered\",\"conditions\":[\"image\",\"image_game\",\"image_scent\"],\"measures\":[{\"complete_participants\":3,"
+        ))
       let manifest = try String(contentsOfFile: out + "/manifest.sha256", encoding: .utf8)
       #expect(
         manifest.split(separator: "\n").map { $0.split(separator: " ").last! } == [
@@ -99,7 +100,8 @@ import Testing
       #expect(run.exitCode == 0)
       #expect(run.standardOutput.hasPrefix("{\"answers_condition_differs\":0,\"condition_basis\":\"planned\","))
       let text = try CommandRun.connectage(
-        ["stats", "--db", folder.databasePath, "--measure", "words", "--by", "planned"], environment: ["CONNECTAGE_LANG": "en"])
+        ["stats", "--db", folder.databasePath, "--measure", "words", "--by", "planned"],
+        environment: ["CONNECTAGE_LANG": "en"])
       #expect(
         text.standardOutput.split(separator: "\n").dropFirst().first
           == "Planned conditions (intention to treat): 0 answer(s) count with a scent that was not released.")
@@ -132,7 +134,8 @@ import Testing
       message: "Aucune réponse mesurée dans les séances choisies : vérifiez --study, --group et --db.\n"),
     BadInputCase(
       id: "an unknown condition basis", arguments: ["--by", "intended"],
-      message: "« intended » n'est pas une valeur de --by : delivered (condition délivrée) ou planned (condition prévue).\n"),
+      message:
+        "« intended » n'est pas une valeur de --by : delivered (condition délivrée) ou planned (condition prévue).\n"),
     BadInputCase(
       id: "an output that is a file", arguments: ["--output", "FILE"],
       message: "« FILE » existe et n'est pas un dossier : donnez un dossier à --out.\n"),

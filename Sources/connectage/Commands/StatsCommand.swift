@@ -46,7 +46,8 @@ struct StatsCommand: ParsableCommand {
     guard let basis = ConditionBasis(rawValue: basisName) else {
       throw CommandFailure.badInput(
         LocalizedText(
-          fr: "« \(basisName) » n'est pas une valeur de --by : delivered (condition délivrée) ou planned (condition prévue).",
+          fr:
+            "« \(basisName) » n'est pas une valeur de --by : delivered (condition délivrée) ou planned (condition prévue).",
           en: "'\(basisName)' is not a value of --by: delivered or planned."))
     }
     let report = try store.withDatabase { database in

@@ -35,6 +35,8 @@ struct CodingSheetKey: Sendable {
   private static func bytes(hex: String) -> [UInt8]? {
     let digits = Array(hex.utf8)
     guard digits.count == 64 else { return nil }
-    return stride(from: 0, to: 64, by: 2).compactMap { UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16) }
+    return stride(from: 0, to: 64, by: 2).compactMap {
+      UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)
+    }
   }
 }

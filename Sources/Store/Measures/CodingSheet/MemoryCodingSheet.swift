@@ -42,9 +42,20 @@ public struct MemoryCodingSheet: Sendable {
   ///
   /// - Throws: ``StoreError/unreadableTranscript(_:)`` naming the file, line and column.
   public init(database: SessionDatabase, session: SessionID? = nil, study: StudyID? = nil) throws {
-    let snapshot = try ExportSnapshot.load(from: database, study: study, session: session)
+    // One run's answers are chosen among every run of its planned session (same study and group),
+    // so a take another run superseded is not coded.
+    let run = try session.flatMap { try database.sessions.fetch($0) }
+    let snapshot =
+      if let run {
+        try ExportSnapshot.load(from: database, study: run.study, group: run.group)
+      } else {
+        try ExportSnapshot.load(from: database, study: study, session: session)
+      }
     let key = try CodingSheetKey.of(database)
-    rows = try AnswerSelection.analysedAnswers(of: snapshot).map { analysed in
+    let analysed = AnswerSelection.analysedAnswers(of: snapshot).filter {
+      session == nil || $0.answer.session == session
+    }
+    rows = try analysed.map { analysed in
       let transcript = try analysed.recording.flatMap { try Self.transcript(of: $0, in: database) }
       return Row(
         id: key.answerID(analysed.answer), answer: analysed.answer,
@@ -58,7 +69,8 @@ public struct MemoryCodingSheet: Sendable {
   /// The opaque id of every measured answer in the database, for reading a filled sheet back.
   public static func answerIDs(in database: SessionDatabase) throws -> [String: AnswerKey] {
     let key = try CodingSheetKey.of(database)
-    return Dictionary(try database.measures.fetchAll().map { (key.answerID($0.answer), $0.answer) }) { first, _ in first }
+    return Dictionary(try database.measures.fetchAll().map { (key.answerID($0.answer), $0.answer) }) { first, _ in first
+    }
   }
 
   /// The sheet as CSV, in the dialect of every export.

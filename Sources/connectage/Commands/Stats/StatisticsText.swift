@@ -29,7 +29,8 @@ enum StatisticsText {
         fr:
           "Conditions délivrées : \(differing) réponse(s) dont l'odeur n'a pas été diffusée comptent sans odeur (--by planned pour l'analyse en intention de traiter).",
         en:
-          "Delivered conditions: \(differing) answer(s) whose scent was not released count without scent (--by planned for intention to treat).")
+          "Delivered conditions: \(differing) answer(s) whose scent was not released count without scent (--by planned for intention to treat)."
+      )
     case .planned:
       return LocalizedText(
         fr:
