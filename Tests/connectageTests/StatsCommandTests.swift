@@ -62,7 +62,9 @@ import Testing
           "plots/words-by-condition.svg", "plots/words-by-session.svg", "statistics.json",
         ])
       let summary = try String(contentsOfFile: out + "/condition_summary.csv", encoding: .utf8)
-      #expect(summary.split(separator: "\n")[1] == "words,image,4,8,7.6250,2.6887,7.2500,5.7500,9.1250,3.3467,11.9033,delivered")
+      #expect(
+        summary.split(separator: "\n")[1]
+          == "words,image,4,8,7.6250,2.6887,7.2500,5.7500,9.1250,3.3467,11.9033,delivered")
       let plot = try String(contentsOfFile: out + "/plots/words-by-condition.svg", encoding: .utf8)
       #expect(plot.contains("<title>Words by condition</title>"))
       #expect(plot.contains(">Image and scent</text>"))
