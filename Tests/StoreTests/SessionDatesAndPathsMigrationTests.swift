@@ -96,3 +96,18 @@ import Testing
     #expect(EventRedaction.redacted(payload) == expected)
   }
 }
+
+/// A study keeps its protocol's participant-code pattern; unknown studies use the standard one.
+@Suite struct StudyCodePatternTests {
+  @Test func aStudysPatternRoundTripsAndTheStandardOneIsTheDefault() throws {
+    let database = try SessionDatabase.inMemory()
+    let pattern = try #require(ParticipantCodePattern("AVC-[0-9]{3}"))
+    try database.studies.save(
+      Study(id: "espoir-avc", title: "ESPOIR", protocolName: "espoir-avc", participantCodes: pattern))
+    try database.studies.save(Study(id: "demo", title: "Demo", protocolName: "demo"))
+    #expect(try database.studies.participantCodes(of: "espoir-avc") == pattern)
+    #expect(try database.studies.participantCodes(of: "demo") == .standard)
+    #expect(try database.studies.participantCodes(of: "unknown") == .standard)
+    #expect(try database.studies.participantCodes(of: nil) == .standard)
+  }
+}
