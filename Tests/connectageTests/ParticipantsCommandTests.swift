@@ -1,4 +1,6 @@
 import Foundation
+import SessionModel
+import Store
 import Testing
 
 @Suite struct ParticipantsCommandTests {
@@ -174,5 +176,24 @@ import Testing
     let run = try CommandRun.connectage(["participants", "add", "DURAND", "--db", folder.databasePath])
     #expect(run.exitCode == 2)
     #expect(!FileManager.default.fileExists(atPath: folder.databasePath), "nothing half-written")
+  }
+
+  @Test func aStudyWithItsOwnPatternRefusesOtherCodes() throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    try SessionDatabase(path: folder.databasePath).studies.save(
+      Study(
+        id: "espoir-avc", title: "ESPOIR-AVC", protocolName: "espoir-avc",
+        participantCodes: ParticipantCodePattern("AVC-[0-9]{3}")!))
+    let db = ["--db", folder.databasePath]
+    let refused = try CommandRun.connectage(["participants", "add", "P01", "--study", "espoir-avc"] + db)
+    #expect(refused.exitCode == 2)
+    #expect(
+      refused.standardError
+        == "« P01 » n'a pas la forme des codes de cette étude (motif AVC-[0-9]{3} du protocole). N'utilisez jamais le nom du patient.\n"
+    )
+    #expect(try CommandRun.connectage(["participants", "add", "AVC-012", "--study", "espoir-avc"] + db).exitCode == 0)
+    #expect(
+      try CommandRun.connectage(["participants", "add", "P01"] + db).exitCode == 0, "another study: the standard rule")
   }
 }
