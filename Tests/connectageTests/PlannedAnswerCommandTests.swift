@@ -43,7 +43,14 @@ import Testing
     }
     let runs = try SessionDatabase(path: workspace.databasePath).sessions.fetchAll()
     try #require(runs.count == 2)
-    #expect(try SessionDatabase(path: workspace.databasePath).measures.fetchAll().count == 6)
+    let database = try SessionDatabase(path: workspace.databasePath)
+    #expect(try database.measures.fetchAll().count == 6, "every take stays filed")
+    // The audit trail: the second run's takes name the first run's takes they stand for.
+    let (first, second) = (runs.map(\.id).min()!, runs.map(\.id).max()!)
+    let superseded = try database.eventLog.events(in: second).map(\.event)
+      .filter { $0.type.rawValue == "recording.superseded" }
+    #expect(superseded.count == 3)
+    #expect(superseded.allSatisfy { $0.payload["replacedSession"] == first.rawValue })
 
     let out = workspace.path + "/export"
     let export = try await CommandRun.connectage(["export", "csv", "--out", out] + db)
