@@ -104,7 +104,7 @@ public final class SessionRunner {
           "protocol": configuration.protocolFile.lastPathComponent, "seed": String(configuration.seed),
           "players": playersDescription, "diffuser": "\(configuration.diffuser)",
           "problems": warnings.map(\.english).joined(separator: " | "),
-          "output": configuration.outputDirectory.path,
+          "output": database.storedPath(for: configuration.outputDirectory),
           "resumes": prepared.resumes?.interruptedSession.rawValue ?? "",
         ]))
     // Logged by kind only (the messages name folders and device addresses); the summary says them whole.

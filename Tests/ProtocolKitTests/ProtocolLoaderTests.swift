@@ -166,6 +166,29 @@ struct BrokenFile: CustomTestStringConvertible, Sendable {
     #expect(loaded.schedule.closures == [ClosurePeriod(from: CalendarDate("2027-01-25")!, reason: "fermeture")])
   }
 
+  /// `participant_code_pattern`: the study's own code shape, or the standard one when absent.
+  @Test func aProtocolMaySetItsParticipantCodePattern() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("connectage-codes-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.copyItem(
+      at: RepositoryPaths.fixture("scents.yaml"), to: folder.appendingPathComponent("scents.yaml"))
+    let essai = try String(contentsOf: RepositoryPaths.fixture("valid-essai.yaml"), encoding: .utf8)
+    func load(_ extra: String) throws -> ClinicalProtocol {
+      let file = folder.appendingPathComponent("essai.yaml")
+      try (essai + extra).write(to: file, atomically: true, encoding: .utf8)
+      return try ProtocolLoader.load(contentsOf: file, assets: RepositoryPaths.fixtureAssets)
+    }
+    #expect(try load("").participantCodes == .standard)
+    #expect(try load("participant_code_pattern: \"AVC-[0-9]{3}\"\n").participantCodes.pattern == "AVC-[0-9]{3}")
+    do {
+      _ = try load("participant_code_pattern: \"([\"\n")
+      Issue.record("a pattern that is not a regular expression was accepted")
+    } catch let error as ProtocolValidationFailure {
+      #expect(error.problems.map { $0.text(in: .english) }.first?.contains("not a valid regular expression") == true)
+    }
+  }
+
   @Test func shippedTrialKeepsTheDesignOfTheStudy() throws {
     let trial = try ProtocolLoader.load(
       contentsOf: RepositoryPaths.protocols.appendingPathComponent("espoir-avc.yaml"), assets: RepositoryPaths.assets)

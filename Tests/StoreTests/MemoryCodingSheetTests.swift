@@ -7,12 +7,11 @@ import Testing
 
 /// The memory coding sheet: what a coder is given, and how a filled sheet is checked and saved.
 @Suite struct MemoryCodingSheetTests {
-  static let known: Set<AnswerKey> = [
-    AnswerKey(session: "S01", trial: "T1", participant: code("P01")),
-    AnswerKey(session: "S01", trial: "T2", participant: code("P01")),
+  static let known: [String: AnswerKey] = [
+    "A-0a1b2c3d4e5f": AnswerKey(session: "S01", trial: "T1", participant: code("P01")),
+    "A-f5e4d3c2b1a0": AnswerKey(session: "S01", trial: "T2", participant: code("P01")),
   ]
-  static let header =
-    "session_id,trial_id,participant_code,recording,transcript,memories_auto_n,memories_auto,memories_n,coder\n"
+  static let header = "answer_id,transcript,memories_auto_n,memories_auto,memories_n,coder\n"
 
   struct ReadingCase: Sendable, CustomTestStringConvertible {
     let id: String
@@ -24,52 +23,55 @@ import Testing
 
   static let badSheets: [ReadingCase] = [
     ReadingCase(
-      id: "unknown answer", rows: "S01,T9,P01,,,,,1,ORT1\n", defaultCoder: nil,
+      id: "unknown answer", rows: "A-999999999999,,,,1,ORT1\n", defaultCoder: nil,
       problems: [
-        "2: aucune réponse mesurée de « P01 » à l'essai « T9 » de la séance « S01 » ; ne modifiez pas session_id, trial_id ni participant_code"
+        "2: aucune réponse mesurée n'a l'identifiant « A-999999999999 » dans cette base ; ne modifiez pas answer_id, et importez la feuille dans la base qui l'a produite"
       ]),
     ReadingCase(
-      id: "count not a whole number", rows: "S01,T1,P01,,,,,deux,ORT1\n", defaultCoder: nil,
+      id: "count not a whole number", rows: "A-0a1b2c3d4e5f,,,,deux,ORT1\n", defaultCoder: nil,
       problems: [
         "2: memories_n « deux » n'est pas un nombre entier ; écrivez le nombre de souvenirs confirmés (0, 1, 2…)"
       ]),
     ReadingCase(
-      id: "negative count", rows: "S01,T1,P01,,,,,-1,ORT1\n", defaultCoder: nil,
+      id: "negative count", rows: "A-0a1b2c3d4e5f,,,,-1,ORT1\n", defaultCoder: nil,
       problems: ["2: memories_n « -1 » est négatif ; écrivez 0 si la réponse n'évoque aucun souvenir"]),
     ReadingCase(
-      id: "no coder", rows: "S01,T1,P01,,,,,1,\n", defaultCoder: nil,
+      id: "no coder", rows: "A-0a1b2c3d4e5f,,,,1,\n", defaultCoder: nil,
       problems: ["2: aucun codeur ; remplissez la colonne coder ou donnez --coder"]),
     ReadingCase(
-      id: "coder is a name", rows: "S01,T1,P01,,,,,1,Marie\n", defaultCoder: "ORT1",
+      id: "coder is a name", rows: "A-0a1b2c3d4e5f,,,,1,Marie\n", defaultCoder: "ORT1",
       problems: ["2: « Marie » n'est pas un code de codeur ; utilisez un code (par exemple ORT1), jamais un nom"]),
     ReadingCase(
-      id: "same answer twice by one coder", rows: "S01,T1,P01,,,,,1,\nS01,T2,P01,,,,,0,\nS01,T1,P01,,,,,2,\n",
+      id: "same answer twice by one coder",
+      rows: "A-0a1b2c3d4e5f,,,,1,\nA-f5e4d3c2b1a0,,,,0,\nA-0a1b2c3d4e5f,,,,2,\n",
       defaultCoder: "ORT1",
       problems: [
-        "4: la réponse de P01 (essai T1, séance S01) est déjà codée par ORT1 ligne 2 ; gardez une seule ligne par réponse et par codeur"
+        "4: la réponse A-0a1b2c3d4e5f est déjà codée par ORT1 ligne 2 ; gardez une seule ligne par réponse et par codeur"
       ]),
     ReadingCase(
-      id: "an unquoted comma", rows: "S01,T1,P01,,le verger, la ferme,,,1,ORT1\n", defaultCoder: nil,
+      id: "an unquoted comma", rows: "A-0a1b2c3d4e5f,le verger, la ferme,,,1,ORT1\n", defaultCoder: nil,
       problems: [
-        "2: 10 champs pour 9 colonnes ; mettez entre guillemets la cellule qui contient une virgule"
+        "2: 7 champs pour 6 colonnes ; mettez entre guillemets la cellule qui contient une virgule"
       ]),
     ReadingCase(
       id: "a quote never closed, after a multi-line cell",
-      rows: "S01,T1,P01,,\"ligne un\nligne deux\",,,1,ORT1\nS01,T2,P01,,\"ouvert,,,1,ORT1\n", defaultCoder: nil,
+      rows: "A-0a1b2c3d4e5f,\"ligne un\nligne deux\",,,1,ORT1\nA-f5e4d3c2b1a0,\"ouvert,,,1,ORT1\n",
+      defaultCoder: nil,
       problems: ["4: guillemet ouvert jamais refermé ; refermez la cellule qui commence sur cette ligne"]),
     ReadingCase(
-      id: "every problem of every line", rows: "S01,T1,P01,,,,,x,\nS01,T3,P01,,,,,-2,ORT1\n", defaultCoder: nil,
+      id: "every problem of every line", rows: "A-0a1b2c3d4e5f,,,,x,\nA-333333333333,,,,-2,ORT1\n",
+      defaultCoder: nil,
       problems: [
         "2: memories_n « x » n'est pas un nombre entier ; écrivez le nombre de souvenirs confirmés (0, 1, 2…)",
         "2: aucun codeur ; remplissez la colonne coder ou donnez --coder",
-        "3: aucune réponse mesurée de « P01 » à l'essai « T3 » de la séance « S01 » ; ne modifiez pas session_id, trial_id ni participant_code",
+        "3: aucune réponse mesurée n'a l'identifiant « A-333333333333 » dans cette base ; ne modifiez pas answer_id, et importez la feuille dans la base qui l'a produite",
         "3: memories_n « -2 » est négatif ; écrivez 0 si la réponse n'évoque aucun souvenir",
       ]),
   ]
 
   @Test(arguments: badSheets) func aBadSheetIsRefusedWithEveryLineNamed(_ sheet: ReadingCase) {
     let reading = MemoryCodingSheet.read(
-      Self.header + sheet.rows, knownAnswers: Self.known, defaultCoder: sheet.defaultCoder)
+      Self.header + sheet.rows, answers: Self.known, defaultCoder: sheet.defaultCoder)
     #expect(reading.problems.map { "\($0.line): \($0.reason.french)" } == sheet.problems)
     let refused = Set(reading.problems.map(\.line))
     #expect(!reading.codings.contains { refused.contains($0.line) }, "a refused line never becomes a coding")
@@ -77,7 +79,7 @@ import Testing
 
   @Test func aMissingColumnIsNamedOnTheHeaderLine() {
     let reading = MemoryCodingSheet.read(
-      "session_id,trial_id,participant_code,memories\nS01,T1,P01,1\n", knownAnswers: Self.known, defaultCoder: "ORT1")
+      "answer_id,memories\nA-0a1b2c3d4e5f,1\n", answers: Self.known, defaultCoder: "ORT1")
     #expect(
       reading.problems == [
         SheetProblem(
@@ -88,12 +90,21 @@ import Testing
       ])
   }
 
+  @Test func aSheetOfAnEarlierVersionIsRefusedWithWhatToDo() {
+    let reading = MemoryCodingSheet.read(
+      "session_id,trial_id,participant_code,memories_n,coder\nS01,T1,P01,1,ORT1\n", answers: Self.known,
+      defaultCoder: nil)
+    #expect(reading.problems.map(\.line) == [1])
+    #expect(reading.problems.first?.reason.english.contains("export a new sheet") == true)
+    #expect(reading.codings.isEmpty)
+  }
+
   @Test func aGoodSheetGivesItsCodingsAndSkipsRowsNotCodedYet() {
     // As a spreadsheet saves it back: a BOM, CRLF line ends, spaces, a quoted multi-line transcript.
     let text =
       "\u{FEFF}" + Self.header.replacingOccurrences(of: "\n", with: "\r\n")
-      + "S01,T2,P01,audio/x.wav,\"je me souviens,\r\n\"\"le bal\"\"\",1,,\" 2 \",ORT2\r\nS01,T1,P01,,,,,,\r\n\r\n"
-    let reading = MemoryCodingSheet.read(text, knownAnswers: Self.known, defaultCoder: "ORT1")
+      + "A-f5e4d3c2b1a0,\"je me souviens,\r\n\"\"le bal\"\"\",1,,\" 2 \",ORT2\r\nA-0a1b2c3d4e5f,,,,,\r\n\r\n"
+    let reading = MemoryCodingSheet.read(text, answers: Self.known, defaultCoder: "ORT1")
     #expect(reading.problems == [])
     #expect(
       reading.codings == [
@@ -104,8 +115,8 @@ import Testing
   }
 
   @Test func aSheetSavedWithSemicolonsByAFrenchSpreadsheetIsRead() {
-    let text = Self.header.replacingOccurrences(of: ",", with: ";") + "S01;T1;P01;;\"le bal, la ferme\";;;3;NP-2\n"
-    let reading = MemoryCodingSheet.read(text, knownAnswers: Self.known, defaultCoder: nil)
+    let text = Self.header.replacingOccurrences(of: ",", with: ";") + "A-0a1b2c3d4e5f;\"le bal, la ferme\";;;3;NP-2\n"
+    let reading = MemoryCodingSheet.read(text, answers: Self.known, defaultCoder: nil)
     #expect(reading.problems == [])
     #expect(reading.codings.map(\.memories) == [3])
   }
@@ -140,17 +151,75 @@ import Testing
 
     let sheet = try MemoryCodingSheet(database: database, session: "S01")
     #expect(Set(sheet.rows.map(\.answer)) == Set(answers))
+    #expect(
+      try MemoryCodingSheet.answerIDs(in: database)
+        == Dictionary(uniqueKeysWithValues: sheet.rows.map { ($0.id, $0.answer) }))
     #expect(sheet.rows.map(\.answer) != answers.sorted(), "not in trial order: the protocol would show")
     #expect(try MemoryCodingSheet(database: database).rows == sheet.rows, "the same order every time")
     let csv = sheet.csv
-    for hidden in ["condition", "image_scent", "cafe", "verger", "bal"] {
-      #expect(!csv.contains(hidden), "\(hidden) would tell the coder the condition")
+    #expect(csv.hasPrefix("answer_id,transcript,memories_auto_n,memories_auto,memories_n,coder\n"))
+    // Nothing on the sheet names a session, trial, participant, image, condition, scent or file.
+    for hidden in [
+      "condition", "image_scent", "cafe", "verger", "bal", "S01", "T1", "T2", "P01", "P02", "audio", ".wav",
+    ] {
+      #expect(!csv.contains(hidden), "\(hidden) would tell the coder the trial or the condition")
+    }
+    // An id is a keyed hash: not the plain hash of the answer anyone could compute from the plan.
+    for row in sheet.rows {
+      #expect(row.id.count == 14 && row.id.hasPrefix("A-"))
+      let plain = SHA256.hexDigest(
+        of: Array("\(row.answer.session)\n\(row.answer.trial)\n\(row.answer.participant)".utf8))
+      #expect(!plain.hasPrefix(String(row.id.dropFirst(2))))
     }
     let transcribed = try #require(sheet.rows.first { $0.answer.trial == "T2" && $0.answer.participant == code("P01") })
     #expect(
       transcribed.fields == [
-        "S01", "T2", "P01", "audio/T2-P01.wav", "le jour de mon mariage en 1962 , il pleuvait .", "1",
+        transcribed.id, "le jour de mon mariage en 1962 , il pleuvait .", "1",
         "1. [specific] le jour de mon mariage en 1962 il pleuvait", "", "",
       ])
+  }
+}
+
+/// A filled sheet goes back to the right answers, in the database that made it and no other.
+@Suite struct BlindCodingRoundTripTests {
+  @Test func aFilledSheetIsImportedByItsOpaqueIdsAndAnotherDatabaseRefusesIt() throws {
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    func database(_ name: String) throws -> SessionDatabase {
+      let database = try SessionDatabase(path: folder.appendingPathComponent(name).path)
+      for participant in [StoreFixtures.firstParticipant, StoreFixtures.secondParticipant] {
+        try database.participants.add(participant)
+      }
+      try database.groups.add(StoreFixtures.group)
+      try database.sessions.save(StoreFixtures.firstSession)
+      for trial in StoreFixtures.firstSession.trials {
+        try database.measures.save(
+          AnswerMeasures(
+            answer: AnswerKey(session: "S01", trial: trial.id, participant: code("P01")),
+            ruleSetVersion: "wc-fr-chat-1.0"))
+      }
+      return database
+    }
+    let first = try database("a.sqlite")
+    let sheet = try MemoryCodingSheet(database: first)
+    // The coder fills memories_n with the row's position, and gives it back.
+    var filled = CSVText.line(MemoryCodingSheet.columns)
+    for (index, row) in sheet.rows.enumerated() {
+      var fields = row.fields
+      fields[4] = String(index)
+      fields[5] = "ORT1"
+      filled += CSVText.line(fields)
+    }
+    let reading = MemoryCodingSheet.read(filled, answers: try MemoryCodingSheet.answerIDs(in: first), defaultCoder: nil)
+    #expect(reading.problems == [])
+    #expect(reading.codings.map(\.answer) == sheet.rows.map(\.answer))
+    #expect(reading.codings.map(\.memories) == Array(sheet.rows.indices))
+
+    // Another database (same plan, same answers) has its own key: the ids mean nothing there.
+    let second = try database("b.sqlite")
+    #expect(Set(try MemoryCodingSheet.answerIDs(in: second).keys).isDisjoint(with: sheet.rows.map(\.id)))
+    let elsewhere = MemoryCodingSheet.read(
+      filled, answers: try MemoryCodingSheet.answerIDs(in: second), defaultCoder: nil)
+    #expect(elsewhere.problems.count == sheet.rows.count)
   }
 }

@@ -9,7 +9,7 @@ import Testing
     #expect(
       try database.schema().map(\.name) == [
         "study", "site", "participant", "participant_group", "group_member", "session", "trial", "event",
-        "recording", "answer_measures", "memory_coding",
+        "recording", "answer_measures", "memory_coding", "coding_sheet_key",
       ])
   }
 

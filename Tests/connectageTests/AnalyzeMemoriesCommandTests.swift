@@ -7,8 +7,21 @@ import Testing
 /// `connectage analyze memories export|import`: the coding sheet out, filled counts back in,
 /// and `memories_n` in the exports and statistics afterwards.
 @Suite struct AnalyzeMemoriesCommandTests {
-  static let header =
-    "session_id,trial_id,participant_code,recording,transcript,memories_auto_n,memories_auto,memories_n,coder"
+  static let header = "answer_id,transcript,memories_auto_n,memories_auto,memories_n,coder"
+
+  /// The sheet's opaque id of each answer, as only the database can tell.
+  func answers(in folder: StoreCommandFolder) throws -> [String: AnswerKey] {
+    try MemoryCodingSheet.answerIDs(in: SessionDatabase(path: folder.databasePath))
+  }
+
+  /// `{S01/T1/P01}` in `text` becomes that answer's id on the sheet.
+  func withIDs(_ text: String, in folder: StoreCommandFolder) throws -> String {
+    var text = text
+    for (id, answer) in try answers(in: folder) {
+      text = text.replacingOccurrences(of: "{\(answer.session)/\(answer.trial)/\(answer.participant)}", with: id)
+    }
+    return text
+  }
 
   /// The study database of the export and stats tests, with a typed transcript beside P01's first answer.
   func withStudy(_ body: (StoreCommandFolder) throws -> Void) throws {
@@ -27,11 +40,12 @@ import Testing
 
   /// The exported sheet with `memories_n` and `coder` filled on every row: the trial's number, one
   /// more for P01, so each condition has its own mean.
-  func filled(_ sheet: String, coder: String = "") -> String {
+  func filled(_ sheet: String, coder: String = "", answers: [String: AnswerKey]) -> String {
     var lines = sheet.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     for index in lines.indices.dropFirst() where lines[index].hasSuffix(",,") {
       let fields = lines[index].split(separator: ",", omittingEmptySubsequences: false)
-      let memories = Int(fields[1].dropFirst())! + (fields[2] == "P01" ? 1 : 0)
+      let answer = answers[String(fields[0])]!
+      let memories = Int(answer.trial.rawValue.dropFirst())! + (answer.participant.rawValue == "P01" ? 1 : 0)
       lines[index] = String(lines[index].dropLast(2)) + ",\(memories),\(coder)"
     }
     return lines.joined(separator: "\n")
@@ -51,13 +65,17 @@ import Testing
       let lines = sheet.split(separator: "\n").map(String.init)
       #expect(lines.first == Self.header)
       #expect(lines.count == 23)
-      #expect(!sheet.contains("image"), "coders stay blind to the condition")
+      for hidden in ["image", "S01", "T1", "P01", "audio", ".wav"] {
+        #expect(!sheet.contains(hidden), "coders stay blind to the trial and the condition")
+      }
       #expect(
         lines.contains(
-          "S01,T1,P01,audio/S01/T1-P01-turn1.wav,le jour de mon mariage en 1962 il pleuvait .,,1. [specific] le jour de mon mariage en 1962 il pleuvait,,"
+          try withIDs(
+            "{S01/T1/P01},le jour de mon mariage en 1962 il pleuvait .,,1. [specific] le jour de mon mariage en 1962 il pleuvait,,",
+            in: folder)
         ))
 
-      try filled(sheet).write(toFile: sheetPath, atomically: true, encoding: .utf8)
+      try filled(sheet, answers: answers(in: folder)).write(toFile: sheetPath, atomically: true, encoding: .utf8)
       let firstImport = try CommandRun.connectage(
         ["analyze", "memories", "import", sheetPath, "--coder", "ORT1", "--db", folder.databasePath])
       #expect(firstImport.exitCode == 0, "\(firstImport.standardError)")
@@ -106,7 +124,8 @@ import Testing
 
       // A second coder, named on each row, for agreement: kept beside the first.
       let second = folder.path + "/codage-np2.csv"
-      try filled(sheet, coder: "NP2").write(toFile: second, atomically: true, encoding: .utf8)
+      try filled(sheet, coder: "NP2", answers: answers(in: folder)).write(
+        toFile: second, atomically: true, encoding: .utf8)
       let other = try CommandRun.connectage(["analyze", "memories", "import", second, "--db", folder.databasePath])
       #expect(
         other.standardOutput
@@ -128,43 +147,43 @@ import Testing
 
   static let badSheets: [SheetCase] = [
     SheetCase(
-      id: "an unknown answer", rows: ["S01,T3,P04,,,,,1,"],
+      id: "an unknown answer", rows: ["A-000000000000,,,,1,"],
       message:
-        "FILE:2: aucune réponse mesurée de « P04 » à l'essai « T3 » de la séance « S01 » ; ne modifiez pas session_id, trial_id ni participant_code\n"
+        "FILE:2: aucune réponse mesurée n'a l'identifiant « A-000000000000 » dans cette base ; ne modifiez pas answer_id, et importez la feuille dans la base qui l'a produite\n"
     ),
     SheetCase(
-      id: "a count that is not a whole number", rows: ["S01,T1,P01,,,,,1,", "S01,T2,P01,,,,,1.5,"],
+      id: "a count that is not a whole number", rows: ["{S01/T1/P01},,,,1,", "{S01/T2/P01},,,,1.5,"],
       message:
         "FILE:3: memories_n « 1.5 » n'est pas un nombre entier ; écrivez le nombre de souvenirs confirmés (0, 1, 2…)\n"),
     SheetCase(
-      id: "a negative count", rows: ["S01,T1,P01,,,,,-1,"],
+      id: "a negative count", rows: ["{S01/T1/P01},,,,-1,"],
       message: "FILE:2: memories_n « -1 » est négatif ; écrivez 0 si la réponse n'évoque aucun souvenir\n"),
     SheetCase(
-      id: "no coder at all", rows: ["S01,T1,P01,,,,,1,"], arguments: [],
+      id: "no coder at all", rows: ["{S01/T1/P01},,,,1,"], arguments: [],
       message: "FILE:2: aucun codeur ; remplissez la colonne coder ou donnez --coder\n"),
     SheetCase(
-      id: "a name as coder on a row", rows: ["S01,T1,P01,,,,,1,Julie Martin"],
+      id: "a name as coder on a row", rows: ["{S01/T1/P01},,,,1,Julie Martin"],
       message:
         "FILE:2: « Julie Martin » n'est pas un code de codeur ; utilisez un code (par exemple ORT1), jamais un nom\n"),
     SheetCase(
-      id: "a name as --coder", rows: ["S01,T1,P01,,,,,1,"], arguments: ["--coder", "Julie"],
+      id: "a name as --coder", rows: ["{S01/T1/P01},,,,1,"], arguments: ["--coder", "Julie"],
       message:
         "« Julie » n'est pas un code de codeur : utilisez des initiales ou un code (par exemple ORT1), jamais un nom.\n"
     ),
     SheetCase(
-      id: "a duplicated row", rows: ["S01,T1,P01,,,,,1,", "S01,T2,P01,,,,,0,", "S01,T1,P01,,,,,2,"],
+      id: "a duplicated row", rows: ["{S01/T1/P01},,,,1,", "{S01/T2/P01},,,,0,", "{S01/T1/P01},,,,2,"],
       message:
-        "FILE:4: la réponse de P01 (essai T1, séance S01) est déjà codée par ORT1 ligne 2 ; gardez une seule ligne par réponse et par codeur\n"
+        "FILE:4: la réponse {S01/T1/P01} est déjà codée par ORT1 ligne 2 ; gardez une seule ligne par réponse et par codeur\n"
     ),
     SheetCase(
-      id: "two bad lines, both named", rows: ["S01,T1,P01,,,,,un,", "S09,T1,P01,,,,,1,"],
+      id: "two bad lines, both named", rows: ["{S01/T1/P01},,,,un,", "A-999999999999,,,,1,"],
       message: """
         FILE:2: memories_n « un » n'est pas un nombre entier ; écrivez le nombre de souvenirs confirmés (0, 1, 2…)
-        FILE:3: aucune réponse mesurée de « P01 » à l'essai « T1 » de la séance « S09 » ; ne modifiez pas session_id, trial_id ni participant_code
+        FILE:3: aucune réponse mesurée n'a l'identifiant « A-999999999999 » dans cette base ; ne modifiez pas answer_id, et importez la feuille dans la base qui l'a produite
 
         """),
     SheetCase(
-      id: "nothing filled", rows: ["S01,T1,P01,,,,,,"],
+      id: "nothing filled", rows: ["{S01/T1/P01},,,,,"],
       message: "FILE : aucune ligne n'a de memories_n ; remplissez memories_n, puis relancez l'import.\n"),
   ]
 
@@ -174,12 +193,13 @@ import Testing
       try SessionDatabase(path: folder.databasePath).measures.save(
         MemoryCoding(automatic: [], confirmed: [], coder: "ORT9", codedAt: Date(timeIntervalSince1970: 0)), for: answer)
       let path = folder.path + "/codage.csv"
-      try ([Self.header] + sheet.rows).joined(separator: "\n").appending("\n")
+      try withIDs(([Self.header] + sheet.rows).joined(separator: "\n").appending("\n"), in: folder)
         .write(toFile: path, atomically: true, encoding: .utf8)
       let run = try CommandRun.connectage(
         ["analyze", "memories", "import", path, "--db", folder.databasePath] + sheet.arguments)
       #expect(run.exitCode == 2)
-      #expect(run.standardError == sheet.message.replacingOccurrences(of: "FILE", with: path))
+      #expect(
+        run.standardError == (try withIDs(sheet.message, in: folder)).replacingOccurrences(of: "FILE", with: path))
       #expect(run.standardOutput == "")
       #expect(try codings(in: folder) == [answer: 0], "nothing saved, the earlier coding untouched")
     }
@@ -188,7 +208,8 @@ import Testing
   @Test func messagesAreInEnglishOnRequest() throws {
     try withStudy { folder in
       let path = folder.path + "/sheet.csv"
-      try "\(Self.header)\nS01,T1,P01,,,,,-1,ORT1\n".write(toFile: path, atomically: true, encoding: .utf8)
+      try withIDs("\(Self.header)\n{S01/T1/P01},,,,-1,ORT1\n", in: folder).write(
+        toFile: path, atomically: true, encoding: .utf8)
       let run = try CommandRun.connectage(
         ["analyze", "memories", "import", path, "--db", folder.databasePath], environment: ["CONNECTAGE_LANG": "en"])
       #expect(run.exitCode == 2)

@@ -47,8 +47,9 @@ import Testing
     let recordings = try database.recordings.fetchAll(in: sessionID)
     #expect(recordings.count == 2, "both takes are filed, the one cut short included")
     for recording in recordings {
-      #expect(try SHA256.hexDigest(ofFileAt: recording.path) == recording.sha256)
-      let reader = try WAVFile.read(URL(fileURLWithPath: recording.path))
+      let file = database.recordingFile(atStoredPath: recording.path)
+      #expect(try SHA256.hexDigest(ofFileAt: file.path) == recording.sha256)
+      let reader = try WAVFile.read(file)
       #expect(reader.duration > 0.5, "\(recording.path) holds what was said")
     }
     let types = try database.eventLog.events(in: sessionID).map(\.event.type.rawValue)

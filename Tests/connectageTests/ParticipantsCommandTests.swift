@@ -1,4 +1,6 @@
 import Foundation
+import SessionModel
+import Store
 import Testing
 
 @Suite struct ParticipantsCommandTests {
@@ -125,6 +127,21 @@ import Testing
 
         """),
     Refusal(
+      testDescription: "a surname in capitals", arguments: ["participants", "add", "DURAND"], language: nil,
+      message: """
+        « DURAND » ressemble à un nom : un code pseudonyme contient au moins un chiffre (par exemple P01 ou \
+        AVC-M-07). N'utilisez jamais le nom du patient.
+
+        """),
+    Refusal(
+      testDescription: "a first name in capitals, in English", arguments: ["participants", "add", "MARIE"],
+      language: "en",
+      message: """
+        'MARIE' looks like a name: a pseudonymous code holds at least one digit (for example P01 or AVC-M-07). \
+        Never use the patient's name.
+
+        """),
+    Refusal(
       testDescription: "unknown hand", arguments: ["participants", "add", "P02", "--hand", "up"], language: nil,
       message: "--hand : « up » n'est pas une valeur possible. Valeurs possibles : left, right, both.\n"),
     Refusal(
@@ -151,5 +168,32 @@ import Testing
     #expect(run.standardError == refusal.message)
     let list = try CommandRun.connectage(["participants", "list"] + db)
     #expect(list.standardOutput.split(separator: "\n").count == 2, "nothing was added")
+  }
+
+  @Test func aNameIsRefusedBeforeAnyDatabaseIsCreated() throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    let run = try CommandRun.connectage(["participants", "add", "DURAND", "--db", folder.databasePath])
+    #expect(run.exitCode == 2)
+    #expect(!FileManager.default.fileExists(atPath: folder.databasePath), "nothing half-written")
+  }
+
+  @Test func aStudyWithItsOwnPatternRefusesOtherCodes() throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    try SessionDatabase(path: folder.databasePath).studies.save(
+      Study(
+        id: "espoir-avc", title: "ESPOIR-AVC", protocolName: "espoir-avc",
+        participantCodes: ParticipantCodePattern("AVC-[0-9]{3}")!))
+    let db = ["--db", folder.databasePath]
+    let refused = try CommandRun.connectage(["participants", "add", "P01", "--study", "espoir-avc"] + db)
+    #expect(refused.exitCode == 2)
+    #expect(
+      refused.standardError
+        == "« P01 » n'a pas la forme des codes de cette étude (motif AVC-[0-9]{3} du protocole). N'utilisez jamais le nom du patient.\n"
+    )
+    #expect(try CommandRun.connectage(["participants", "add", "AVC-012", "--study", "espoir-avc"] + db).exitCode == 0)
+    #expect(
+      try CommandRun.connectage(["participants", "add", "P01"] + db).exitCode == 0, "another study: the standard rule")
   }
 }

@@ -25,6 +25,7 @@ import Testing
       #expect(
         run.standardOutput == """
           4 participant(s), conditions : image, image_game, image_scent. Chiffres sur les moyennes par participant ; IC 95 % par la loi t de Student.
+          Conditions délivrées : 0 réponse(s) dont l'odeur n'a pas été diffusée comptent sans odeur (--by planned pour l'analyse en intention de traiter).
 
           Mots (words)
           condition    n  réponses  moyenne  ET    médiane  IQR   IC 95 %
@@ -51,7 +52,8 @@ import Testing
       #expect(run.standardOutput == json)
       #expect(
         json.hasPrefix(
-          "{\"conditions\":[\"image\",\"image_game\",\"image_scent\"],\"measures\":[{\"complete_participants\":3,"))
+          "{\"answers_condition_differs\":0,\"condition_basis\":\"delivered\",\"conditions\":[\"image\",\"image_game\",\"image_scent\"],\"measures\":[{\"complete_participants\":3,"
+        ))
       let manifest = try String(contentsOfFile: out + "/manifest.sha256", encoding: .utf8)
       #expect(
         manifest.split(separator: "\n").map { $0.split(separator: " ").last! } == [
@@ -60,7 +62,9 @@ import Testing
           "plots/words-by-condition.svg", "plots/words-by-session.svg", "statistics.json",
         ])
       let summary = try String(contentsOfFile: out + "/condition_summary.csv", encoding: .utf8)
-      #expect(summary.split(separator: "\n")[1] == "words,image,4,8,7.6250,2.6887,7.2500,5.7500,9.1250,3.3467,11.9033")
+      #expect(
+        summary.split(separator: "\n")[1]
+          == "words,image,4,8,7.6250,2.6887,7.2500,5.7500,9.1250,3.3467,11.9033,delivered")
       let plot = try String(contentsOfFile: out + "/plots/words-by-condition.svg", encoding: .utf8)
       #expect(plot.contains("<title>Words by condition</title>"))
       #expect(plot.contains(">Image and scent</text>"))
@@ -75,6 +79,7 @@ import Testing
       #expect(
         run.standardOutput == """
           4 participant(s), conditions : image, image_game, image_scent. Chiffres sur les moyennes par participant ; IC 95 % par la loi t de Student.
+          Conditions délivrées : 0 réponse(s) dont l'odeur n'a pas été diffusée comptent sans odeur (--by planned pour l'analyse en intention de traiter).
 
           Souvenirs (codés) (memories_n)
           condition    n  réponses  moyenne  ET  médiane  IQR  IC 95 %
@@ -87,6 +92,21 @@ import Testing
           Wilcoxon image_game / image_scent : non calculé (aucun participant n'a les deux conditions).
 
           """)
+    }
+  }
+
+  @Test func thePlannedConditionIsAnalysedOnRequest() throws {
+    try withStudy { folder in
+      let run = try CommandRun.connectage(
+        ["stats", "--db", folder.databasePath, "--measure", "words", "--by", "planned", "--json"])
+      #expect(run.exitCode == 0)
+      #expect(run.standardOutput.hasPrefix("{\"answers_condition_differs\":0,\"condition_basis\":\"planned\","))
+      let text = try CommandRun.connectage(
+        ["stats", "--db", folder.databasePath, "--measure", "words", "--by", "planned"],
+        environment: ["CONNECTAGE_LANG": "en"])
+      #expect(
+        text.standardOutput.split(separator: "\n").dropFirst().first
+          == "Planned conditions (intention to treat): 0 answer(s) count with a scent that was not released.")
     }
   }
 
@@ -114,6 +134,10 @@ import Testing
     BadInputCase(
       id: "a study without answers", arguments: ["--study", "espoir-alzheimer"],
       message: "Aucune réponse mesurée dans les séances choisies : vérifiez --study, --group et --db.\n"),
+    BadInputCase(
+      id: "an unknown condition basis", arguments: ["--by", "intended"],
+      message:
+        "« intended » n'est pas une valeur de --by : delivered (condition délivrée) ou planned (condition prévue).\n"),
     BadInputCase(
       id: "an output that is a file", arguments: ["--output", "FILE"],
       message: "« FILE » existe et n'est pas un dossier : donnez un dossier à --out.\n"),

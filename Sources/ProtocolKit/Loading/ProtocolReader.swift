@@ -48,6 +48,7 @@ struct ProtocolReader {
     let safety = readSafety(top.value("scent_safety"))
     let presentation = readPresentation(top.value("presentation"), safety: safety)
     let schedule = readSchedule(top.value("schedule"))
+    let participantCodes = readParticipantCodePattern(top.value("participant_code_pattern"))
 
     if kind == .clinical, let arms, arms.isEmpty {
       problems.report(ProblemText.clinicalWithoutArms, at: top.value("arms") ?? kindNode)
@@ -63,13 +64,29 @@ struct ProtocolReader {
 
     guard let id, let title, let kind, let arms, let groupSize, let conditions, let trials,
       let counterbalancing, let catalogue, let stimuli, let games, let evocation, let presentation,
-      let safety, let schedule
+      let safety, let schedule, let participantCodes
     else { return nil }
     return ClinicalProtocol(
       id: StudyID(id), title: title, kind: kind, population: population, arms: arms, groupSize: groupSize,
       conditions: conditions, trialsPerSession: trials, counterbalancing: counterbalancing,
       stimuli: stimuli, scents: catalogue.scents, games: games, evocation: evocation,
-      presentation: presentation, safety: safety, schedule: schedule)
+      presentation: presentation, safety: safety, schedule: schedule, participantCodes: participantCodes)
+  }
+
+  /// `participant_code_pattern`: a regular expression every participant code of the study matches.
+  private func readParticipantCodePattern(_ node: Node?) -> ParticipantCodePattern? {
+    guard let node else { return .standard }
+    guard let text = values.string(node, key: "participant_code_pattern") else { return nil }
+    guard let pattern = ParticipantCodePattern(text) else {
+      problems.report(
+        LocalizedText(
+          fr:
+            "« participant_code_pattern » : « \(text) » n'est pas une expression régulière valide. Exemple : \"AVC-[0-9]{3}\".",
+          en: "'participant_code_pattern': '\(text)' is not a valid regular expression. Example: \"AVC-[0-9]{3}\"."),
+        at: node)
+      return nil
+    }
+    return pattern
   }
 
   private func readArms(_ node: Node?) -> [ProtocolArm]? {

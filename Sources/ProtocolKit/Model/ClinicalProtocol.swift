@@ -27,13 +27,17 @@ public struct ClinicalProtocol: Hashable, Sendable {
   public var presentation: PresentationSettings
   public var safety: ScentSafetyLimits
   public var schedule: ScheduleSettings
+  /// What participant codes must look like (`participant_code_pattern`); the standard pattern
+  /// (at least one digit) when the protocol sets none.
+  public var participantCodes: ParticipantCodePattern
 
   public init(
     id: StudyID, title: LocalizedText, kind: SessionKind, population: LocalizedText? = nil,
     arms: [ProtocolArm] = [], groupSize: Int, conditions: [Condition], trialsPerSession: Int,
     counterbalancing: CounterbalancingSettings = .init(), stimuli: [Stimulus], scents: [Scent],
     games: [ProtocolGame] = [], evocation: EvocationSettings, presentation: PresentationSettings = .init(),
-    safety: ScentSafetyLimits = .standard, schedule: ScheduleSettings = .init()
+    safety: ScentSafetyLimits = .standard, schedule: ScheduleSettings = .init(),
+    participantCodes: ParticipantCodePattern = .standard
   ) {
     self.id = id
     self.title = title
@@ -51,6 +55,7 @@ public struct ClinicalProtocol: Hashable, Sendable {
     self.presentation = presentation
     self.safety = safety
     self.schedule = schedule
+    self.participantCodes = participantCodes
   }
 
   public func scent(_ id: ScentID) -> Scent? { scents.first { $0.id == id } }

@@ -4,11 +4,14 @@ public struct Study: Hashable, Sendable, Codable, Identifiable {
   public var title: String
   /// The protocol file the study runs, as named in `Protocols/` (e.g. `espoir-avc`).
   public var protocolName: String
+  /// What the study's participant codes must look like (the protocol's, else the standard one).
+  public var participantCodes: ParticipantCodePattern
 
-  public init(id: StudyID, title: String, protocolName: String) {
+  public init(id: StudyID, title: String, protocolName: String, participantCodes: ParticipantCodePattern = .standard) {
     self.id = id
     self.title = title
     self.protocolName = protocolName
+    self.participantCodes = participantCodes
   }
 }
 

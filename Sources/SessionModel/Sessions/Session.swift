@@ -7,19 +7,24 @@ public struct Session: Hashable, Sendable, Codable, Identifiable {
   public var group: GroupID?
   /// Position in the group's schedule, from 1.
   public var number: Int
+  /// The day the protocol planned the session for.
   public var date: CalendarDate
+  /// The day the session actually took place (local calendar); `nil` until it runs, or when a
+  /// database from before this field cannot tell.
+  public var heldOn: CalendarDate?
   public var kind: SessionKind
   public var trials: [Trial]
 
   public init(
     id: SessionID, study: StudyID? = nil, group: GroupID? = nil, number: Int, date: CalendarDate,
-    kind: SessionKind, trials: [Trial]
+    kind: SessionKind, trials: [Trial], heldOn: CalendarDate? = nil
   ) {
     self.id = id
     self.study = study
     self.group = group
     self.number = number
     self.date = date
+    self.heldOn = heldOn
     self.kind = kind
     self.trials = trials
   }

@@ -25,6 +25,7 @@ struct PreparedSession: Sendable {
     let clinicalProtocol = planned.clinicalProtocol
     var session = planned.session
     session.id = runID(of: session.id, startedAt: startedAt)
+    session.heldOn = Self.localDay(of: startedAt)
     let placeholders =
       configuration.isDemonstration
       ? ParticipantGroup(id: GroupID(planned.unit.name), study: clinicalProtocol.id, members: planned.unit.members)
@@ -160,7 +161,9 @@ struct PreparedSession: Sendable {
   private func record(in database: SessionDatabase, protocolName: String) throws(RunFailure) {
     do {
       try database.studies.save(
-        Study(id: clinicalProtocol.id, title: clinicalProtocol.title.french, protocolName: protocolName))
+        Study(
+          id: clinicalProtocol.id, title: clinicalProtocol.title.french, protocolName: protocolName,
+          participantCodes: clinicalProtocol.participantCodes))
       for code in group?.members ?? [] where try database.participants.fetch(code) == nil {
         try database.participants.add(Participant(code: code, study: clinicalProtocol.id))
       }
@@ -172,6 +175,13 @@ struct PreparedSession: Sendable {
         while: LocalizedText(
           fr: "La base de données n'a pas pu enregistrer la séance", en: "The database could not record the session"))
     }
+  }
+
+  /// The day `date` falls on in the local calendar: the session date a therapist writes down.
+  static func localDay(of date: Date) -> CalendarDate? {
+    let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
+    guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+    return CalendarDate(year: year, month: month, day: day)
   }
 
   /// `20270114T093000`: sortable, and safe in file names.

@@ -21,6 +21,10 @@ struct AnswerAnalysis: Sendable {
     var isMeasured: Bool
     /// The stored path of the earlier take this one replaced in the database.
     var replacedPath: String?
+    /// Takes of the same planned answer filed by other runs of the planned session (an interrupted
+    /// run this one resumes, an earlier run of the same session): the analysis counts the take
+    /// recorded last, so this one now stands for them (`AnswerSelection`).
+    var otherRunTakes: [Recording] = []
   }
 
   func analyze(_ file: AnswerFile) throws -> Outcome {
@@ -28,17 +32,41 @@ struct AnswerAnalysis: Sendable {
     let answer = AnswerKey(session: session, trial: file.request.trial, participant: participant)
     let earlier = try database.recordings.fetch(answer)
     try database.answers.file(recordingAt: file.url, as: answer)
-    return Outcome(isMeasured: true, replacedPath: earlier.map(\.path).flatMap { $0 == file.url.path ? nil : $0 })
+    let stored = database.storedPath(for: file.url)
+    return Outcome(
+      isMeasured: true, replacedPath: earlier.map(\.path).flatMap { $0 == stored ? nil : $0 },
+      otherRunTakes: try takesOfOtherRuns(of: answer))
   }
 
-  /// `recording.superseded`: `file` is now the take the database keeps for its participant and trial.
+  /// The filed takes of `answer`'s participant and trial in the other runs of its planned session
+  /// (same study, group and session number).
+  private func takesOfOtherRuns(of answer: AnswerKey) throws -> [Recording] {
+    guard let run = try database.sessions.fetch(session) else { return [] }
+    return try database.sessions.fetchAll(study: run.study)
+      .filter { $0.id != run.id && $0.group == run.group && $0.number == run.number }
+      .compactMap { other in
+        try database.recordings.fetch(
+          AnswerKey(session: other.id, trial: answer.trial, participant: answer.participant))
+      }
+  }
+
+  /// `recording.superseded` across runs: `file` is now the take the analysis counts for its
+  /// participant and planned trial, instead of `earlier`, filed by run `replacedSession`.
+  func supersededEvent(by file: AnswerFile, replacingTakeOfAnotherRun earlier: Recording) -> SessionEvent {
+    var event = supersededEvent(by: file, replacing: earlier.path)
+    event.payload["replacedSession"] = earlier.session.rawValue
+    return event
+  }
+
+  /// `recording.superseded`: `file` is now the take the database keeps for its participant and
+  /// trial. Both paths are as the database stores them (relative to its folder when inside it).
   func supersededEvent(by file: AnswerFile, replacing path: String) -> SessionEvent {
     SessionEvent(
       session: session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
       type: "recording.superseded",
       payload: [
         "trial": file.request.trial.rawValue, "participant": file.request.participant?.rawValue ?? "",
-        "player": file.request.player.description, "replaced": path, "by": file.url.path,
+        "player": file.request.player.description, "replaced": path, "by": database.storedPath(for: file.url),
       ])
   }
 }

@@ -5,7 +5,9 @@ import Foundation
 ///
 /// The database keeps one recording per participant and trial, so the order of filing decides
 /// which take it keeps: each filing waits for the one before, so it is the last take recorded,
-/// whichever measurement is slower. Each replacement is logged as `recording.superseded`.
+/// whichever measurement is slower. Each replacement is logged as `recording.superseded`, and so
+/// is each take of the same planned answer that another run of the planned session filed (a
+/// resumed run redoing the interrupted trial): the analysis counts the take recorded last.
 @MainActor
 final class AnswerFilingQueue {
   private let analysis: AnswerAnalysis
@@ -27,6 +29,9 @@ final class AnswerFilingQueue {
         let outcome = try analysis.analyze(file)
         if let replaced = outcome.replacedPath {
           journal.record(analysis.supersededEvent(by: file, replacing: replaced))
+        }
+        for earlier in outcome.otherRunTakes {
+          journal.record(analysis.supersededEvent(by: file, replacingTakeOfAnotherRun: earlier))
         }
         return outcome
       })

@@ -31,7 +31,7 @@ public struct SessionRecovery: Sendable {
       case "session.ended", "session.interrupted": closed.insert(event.session)
       case "runner.started":
         folders[event.session] = event.payload["output"].map {
-          URL(fileURLWithPath: $0).appendingPathComponent(event.session.rawValue, isDirectory: true)
+          database.recordingFile(atStoredPath: $0).appendingPathComponent(event.session.rawValue, isDirectory: true)
         }
       default: break
       }
@@ -63,14 +63,16 @@ public struct SessionRecovery: Sendable {
   public func recover(_ session: SessionID) throws -> RecoveryReport {
     let events = try database.eventLog.events(in: session).map(\.event)
     var report = RecoveryReport(session: session, lastEvent: events.last?.type.rawValue ?? "")
+    // Relative to the database's folder when the run's output was inside it.
     let output = events.first { $0.type.rawValue == "runner.started" }?.payload["output"]
+      .map(database.recordingFile(atStoredPath:))
     let takes = Self.lastTakes(in: events)
     if let output {
       let stored = Set(try database.recordings.fetchAll(in: session).map(\.path))
       let analysis = AnswerAnalysis(session: session, database: database)
       for request in takes {
-        let file = AnswerFile(request: request, session: session, outputDirectory: URL(fileURLWithPath: output))
-        guard !stored.contains(file.url.path) else { continue }
+        let file = AnswerFile(request: request, session: session, outputDirectory: output)
+        guard !stored.contains(database.storedPath(for: file.url)), !stored.contains(file.url.path) else { continue }
         guard FileManager.default.fileExists(atPath: file.url.path) else {
           report.missingFiles.append(file.url.path)
           continue

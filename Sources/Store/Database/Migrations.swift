@@ -1,3 +1,4 @@
+import Foundation
 internal import GRDB
 
 /// The schema's history. A migration that has shipped is never edited: change the schema by
@@ -9,6 +10,10 @@ enum Migrations {
     migrator.registerMigration("v2-memory-episodes", migrate: memoryEpisodes)
     migrator.registerMigration("v3-pause-intervals", migrate: pauseIntervals)
     migrator.registerMigration("v3-missing-reasons", migrate: missingReasons)
+    migrator.registerMigration("v3-session-dates", migrate: sessionDates)
+    migrator.registerMigration("v3-relative-recording-paths", migrate: relativeRecordingPaths)
+    migrator.registerMigration("v3-blind-coding-sheet", migrate: blindCodingSheet)
+    migrator.registerMigration("v3-participant-code-patterns", migrate: participantCodePatterns)
     return migrator
   }
 
@@ -168,5 +173,57 @@ enum Migrations {
   /// Answers filed before this migration have NULL: their reason was not recorded.
   private static func missingReasons(_ db: Database) throws {
     try db.execute(sql: "ALTER TABLE answer_measures ADD COLUMN missing_reason TEXT")
+  }
+
+  /// `session.date` is the day the protocol planned; `session_date` is the day the session took
+  /// place. Existing runs get the local day of their first logged event; sessions that never ran
+  /// stay NULL.
+  private static func sessionDates(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE session ADD COLUMN session_date TEXT;
+        UPDATE session SET session_date = (
+          SELECT date(min(wall_clock), 'localtime') FROM event WHERE event.session_id = session.id
+        );
+        """)
+  }
+
+  /// Recording paths inside the database's folder become relative to it, as new ones are stored
+  /// (``SessionDatabase/storedPath(for:)``): the folder, often under a person's home, leaves the
+  /// database, and the study folder can move whole. Paths elsewhere stay absolute.
+  private static func relativeRecordingPaths(_ db: Database) throws {
+    let file = try String.fetchOne(db, sql: "SELECT file FROM pragma_database_list WHERE name = 'main'") ?? ""
+    guard !file.isEmpty else { return }
+    let folder = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent().path
+    let rows = try Row.fetchAll(
+      db, sql: "SELECT session_id, trial_id, participant_code, path FROM recording WHERE path LIKE '/%'")
+    for row in rows {
+      let path: String = row["path"]
+      let standard = URL(fileURLWithPath: path).standardizedFileURL.path
+      guard let relative = SessionDatabase.relativePath(of: standard, inside: folder) else { continue }
+      try db.execute(
+        sql: "UPDATE recording SET path = ? WHERE session_id = ? AND trial_id = ? AND participant_code = ?",
+        arguments: [
+          relative, row["session_id"] as String, row["trial_id"] as String, row["participant_code"] as String,
+        ])
+    }
+  }
+
+  /// The secret key of the coding sheet's opaque answer ids (`CodingSheetKey`): one per database,
+  /// drawn when the first sheet is made, never exported.
+  private static func blindCodingSheet(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE coding_sheet_key (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          secret TEXT NOT NULL CHECK (length(secret) = 64)
+        );
+        """)
+  }
+
+  /// A study's own participant-code pattern, from its protocol; NULL is the standard pattern
+  /// (letters and digits with at least one digit).
+  private static func participantCodePatterns(_ db: Database) throws {
+    try db.execute(sql: "ALTER TABLE study ADD COLUMN participant_code_pattern TEXT")
   }
 }

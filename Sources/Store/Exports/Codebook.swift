@@ -15,7 +15,7 @@ public enum Codebook {
     measureColumns.map(\.entry) + eventColumns.map(\.entry)
   }
 
-  static let measureColumns: [ExportColumn<MeasureRow>] = {
+  static let measureColumns: [ExportColumn<AnalysedAnswer>] = {
     let file = measuresFile
     return [
       .init(file, "study_id", "text", "", "Study the session belongs to.") { $0.session.study?.rawValue ?? "" },
@@ -25,23 +25,50 @@ public enum Codebook {
       .init(file, "session_number", "integer", "", "Position of the session in the group's schedule, from 1.") {
         String($0.session.number)
       },
-      .init(file, "session_date", "date", "", "Day of the session (YYYY-MM-DD, local calendar).") {
+      .init(file, "planned_date", "date", "", "Day the protocol planned the session for (YYYY-MM-DD).") {
         $0.session.date.description
       },
+      .init(
+        file, "session_date", "date", "",
+        "Day the session took place (YYYY-MM-DD, local calendar of the computer that ran it); empty if unknown."
+      ) { $0.session.heldOn?.description ?? "" },
       .init(file, "participant_code", "text", "", "Pseudonymous participant code; no name is ever exported.") {
-        $0.measures.answer.participant.rawValue
+        $0.answer.participant.rawValue
       },
-      .init(file, "trial_id", "text", "", "Trial identifier, unique within the session.") { $0.trial.id.rawValue },
+      .init(file, "trial_id", "text", "", "Planned trial identifier, the same in every run of the planned session.") {
+        $0.trial.id.rawValue
+      },
       .init(file, "trial_number", "integer", "", "Position of the trial in the session, from 1.") {
         String($0.trial.number)
       },
-      .init(file, "condition", "text", "", "Cue condition: image, image_game, image_scent or image_game_scent.") {
-        $0.trial.condition.rawValue
-      },
+      .init(
+        file, "takes_n", "integer", "takes",
+        "Takes of this answer filed across every run of the planned session (resumes, redos, recovered takes); the row describes the one recorded last."
+      ) { String($0.takes) },
+      .init(
+        file, "condition_planned", "text", "",
+        "Cue condition the protocol planned: image, image_game, image_scent or image_game_scent."
+      ) { $0.plannedCondition.rawValue },
+      .init(
+        file, "condition_delivered", "text", "",
+        "Cue condition actually delivered: the planned one, without scent when scent_delivered is 0."
+      ) { $0.deliveredCondition.rawValue },
       .init(file, "stimulus_id", "text", "", "Image shown in the trial.") { $0.trial.stimulus.rawValue },
-      .init(file, "scent_id", "text", "", "Scent released in scent conditions; empty otherwise.") {
+      .init(file, "scent_id", "text", "", "Scent planned in scent conditions; empty otherwise.") {
         $0.trial.scent?.rawValue ?? ""
       },
+      .init(
+        file, "scent_delivered", "boolean", "",
+        "1 if the diffuser acknowledged the cue scent (scent_outcome released or released_late), 0 if not; empty when no scent was planned or the log has no record of the trial."
+      ) { $0.scent?.outcome.isDelivered.map { $0 ? "1" : "0" } ?? "" },
+      .init(
+        file, "scent_outcome", "text", "",
+        "What the log says of the cue scent: released, released_late (acknowledged after the engine gave up), refused (by the device), skipped (not sent: safety limit, operator, pause), unconfirmed (no acknowledgement in time), requested (no outcome logged), not_sent, not_logged; empty when no scent was planned."
+      ) { $0.scent?.outcome.rawValue ?? "" },
+      .init(
+        file, "scent_ack_s", "decimal", "s",
+        "When the diffuser acknowledged the cue scent, after the trial started (host monotonic clock); empty when not delivered."
+      ) { CSVText.fixed($0.scent?.acknowledgedAfterSeconds) },
       .init(file, "game_id", "text", "", "Game played in game conditions; empty otherwise.") {
         $0.trial.game?.rawValue ?? ""
       },
@@ -131,8 +158,11 @@ public enum Codebook {
       .init(file, "type", "text", "", "Kind of event, a dotted name such as scent.released.") {
         $0.event.type.rawValue
       },
-      .init(file, "payload", "text", "", "Details of the event as a JSON object of text values, keys sorted.") {
-        (try? EventLog.payloadText($0.event.payload)) ?? "{}"
+      .init(
+        file, "payload", "text", "",
+        "Details of the event as a JSON object of text values, keys sorted; output folders, device addresses and file paths are redacted (a path keeps its file name)."
+      ) {
+        (try? EventLog.payloadText(EventRedaction.redacted($0.event.payload))) ?? "{}"
       },
     ]
   }()

@@ -36,6 +36,16 @@ public struct ExportSnapshot: Sendable {
     Dictionary(measures.map { ($0.answer, $0) }) { first, _ in first }
   }
 
+  /// Refuses measures of a trial the snapshot's sessions do not plan (a damaged database).
+  func requireKnownTrials() throws {
+    let sessions = Dictionary(self.sessions.map { ($0.id, $0) }) { first, _ in first }
+    for answer in measures.map(\.answer) {
+      guard let session = sessions[answer.session], session.trials.contains(where: { $0.id == answer.trial }) else {
+        throw StoreError.unknownTrial(answer.session, answer.trial)
+      }
+    }
+  }
+
   /// Reads the sessions of `study` (every session when `nil`), optionally only those of one group
   /// or one session, and what belongs to them; with `transcripts`, also the transcripts beside the
   /// recordings (relative recording paths are resolved from the database's folder).

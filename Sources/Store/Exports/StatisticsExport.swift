@@ -2,7 +2,8 @@ import Foundation
 import SessionModel
 
 /// The files of `connectage stats --output`: the whole report as JSON, two tidy CSV tables
-/// (`condition_summary.csv`, `condition_tests.csv`) and two SVG plots per measure.
+/// (`condition_summary.csv`, `condition_tests.csv`, each row saying whether its conditions are the
+/// delivered or the planned ones) and two SVG plots per measure.
 public struct StatisticsExport: Sendable {
   /// The language of the plots' labels.
   public var language: Language
@@ -43,6 +44,7 @@ public struct StatisticsExport: Sendable {
   private func summaryTable(_ report: StatisticsReport) -> ExportedFile {
     var text = CSVText.line([
       "measure", "condition", "participants", "answers", "mean", "sd", "median", "q1", "q3", "ci95_low", "ci95_high",
+      "condition_basis",
     ])
     var rows = 0
     for statistics in report.measures {
@@ -53,7 +55,7 @@ public struct StatisticsExport: Sendable {
             + [
               figures.mean, figures.standardDeviation, figures.median, figures.lowerQuartile, figures.upperQuartile,
               figures.confidenceLow, figures.confidenceHigh,
-            ].map { CSVText.fixed($0, places: 4) })
+            ].map { CSVText.fixed($0, places: 4) } + [report.basis.rawValue])
         rows += 1
       }
     }
@@ -63,7 +65,7 @@ public struct StatisticsExport: Sendable {
   private func testsTable(_ report: StatisticsReport) -> ExportedFile {
     var text = CSVText.line([
       "measure", "test", "conditions", "participants", "excluded", "statistic", "df", "p", "p_holm", "effect",
-      "effect_size", "method",
+      "effect_size", "method", "condition_basis",
     ])
     var rows = 0
     for statistics in report.measures {
@@ -73,7 +75,7 @@ public struct StatisticsExport: Sendable {
           statistics.measure.rawValue, "friedman", conditions, String(friedman.participants),
           String(statistics.excludedFromFriedman.count), CSVText.fixed(friedman.statistic, places: 4),
           String(friedman.degreesOfFreedom), CSVText.fixed(friedman.pValue, places: 6), "", "kendall_w",
-          CSVText.fixed(friedman.kendallW, places: 4), "chi-square",
+          CSVText.fixed(friedman.kendallW, places: 4), "chi-square", report.basis.rawValue,
         ])
         rows += 1
       }
@@ -83,7 +85,7 @@ public struct StatisticsExport: Sendable {
           statistics.measure.rawValue, "wilcoxon", "\(pair.first.rawValue)-\(pair.second.rawValue)",
           String(pair.participants), String(pair.excluded), CSVText.fixed(test.statistic, places: 4), "",
           CSVText.fixed(test.pValue, places: 6), CSVText.fixed(pair.holmAdjustedP, places: 6), "rank_biserial",
-          CSVText.fixed(test.rankBiserial, places: 4), test.method.rawValue,
+          CSVText.fixed(test.rankBiserial, places: 4), test.method.rawValue, report.basis.rawValue,
         ])
         rows += 1
       }

@@ -15,7 +15,8 @@ public struct AnswerFiling: Sendable {
   }
 
   /// Measures the recording at `audio` with the transcript beside it, if any, and stores the
-  /// recording (with its checksum) and its measures under `answer`.
+  /// recording (with its checksum, its path relative to the database's folder when inside it)
+  /// and its measures under `answer`.
   ///
   /// The speech measured is the answering participant's (SpeechKit's `AnswerSpeaker` rule); a
   /// transcript without it files the measures as missing, with the reason.
@@ -24,7 +25,7 @@ public struct AnswerFiling: Sendable {
   ///   not fit the recording (times off its clock, several candidate speakers); nothing is stored.
   @discardableResult
   public func file(recordingAt audio: URL, as answer: AnswerKey) throws -> FiledAnswer {
-    try save(measure(recordingAt: audio, storedAs: audio.path, sha256: nil, as: answer))
+    try save(measure(recordingAt: audio, storedAs: database.storedPath(for: audio), sha256: nil, as: answer))
   }
 
   /// One answer measured and not yet stored.

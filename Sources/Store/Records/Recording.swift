@@ -5,7 +5,8 @@ public struct Recording: Hashable, Sendable {
   public var session: SessionID
   public var trial: TrialID
   public var participant: ParticipantCode
-  /// Absolute, or relative to the folder that holds the database file.
+  /// Relative to the folder that holds the database file, or absolute for a file kept elsewhere
+  /// (``SessionDatabase/recordingFile(atStoredPath:)`` resolves it).
   public var path: String
   /// Lower-case hexadecimal SHA-256 of the file's bytes.
   public var sha256: String

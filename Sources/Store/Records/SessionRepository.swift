@@ -15,13 +15,15 @@ public struct SessionRepository: Sendable {
     try database.write { db in
       try db.execute(
         sql: """
-          INSERT INTO session (id, study_id, group_id, number, date, kind) VALUES (?, ?, ?, ?, ?, ?)
+          INSERT INTO session (id, study_id, group_id, number, date, kind, session_date)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (id) DO UPDATE SET study_id = excluded.study_id, group_id = excluded.group_id,
-            number = excluded.number, date = excluded.date, kind = excluded.kind
+            number = excluded.number, date = excluded.date, kind = excluded.kind,
+            session_date = coalesce(excluded.session_date, session.session_date)
           """,
         arguments: [
           session.id.rawValue, session.study?.rawValue, session.group?.rawValue, session.number,
-          session.date.description, session.kind.rawValue,
+          session.date.description, session.kind.rawValue, session.heldOn?.description,
         ])
       for trial in session.trials {
         try TrialRepository.upsert(trial, in: session.id, db: db)
@@ -54,6 +56,7 @@ public struct SessionRepository: Sendable {
     guard let date = CalendarDate(dateText) else {
       throw StoreError.databaseFailure("session \(id) has an unreadable date '\(dateText)'")
     }
+    let heldOnText: String? = row["session_date"]
     return Session(
       id: id,
       study: (row["study_id"] as String?).map(StudyID.init(rawValue:)),
@@ -61,7 +64,8 @@ public struct SessionRepository: Sendable {
       number: row["number"],
       date: date,
       kind: try RowValue.decode(SessionKind.self, row["kind"]),
-      trials: try TrialRepository.trials(in: id, db: db))
+      trials: try TrialRepository.trials(in: id, db: db),
+      heldOn: heldOnText.flatMap(CalendarDate.init))
   }
 }
 

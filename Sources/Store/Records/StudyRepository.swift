@@ -14,17 +14,24 @@ public struct StudyRepository: Sendable {
     try database.write { db in
       try db.execute(
         sql: """
-          INSERT INTO study (id, title, protocol) VALUES (?, ?, ?)
-          ON CONFLICT (id) DO UPDATE SET title = excluded.title, protocol = excluded.protocol
+          INSERT INTO study (id, title, protocol, participant_code_pattern) VALUES (?, ?, ?, ?)
+          ON CONFLICT (id) DO UPDATE SET title = excluded.title, protocol = excluded.protocol,
+            participant_code_pattern = excluded.participant_code_pattern
           """,
-        arguments: [study.id.rawValue, study.title, study.protocolName])
+        arguments: [
+          study.id.rawValue, study.title, study.protocolName,
+          study.participantCodes == .standard ? nil : study.participantCodes.pattern,
+        ])
     }
   }
 
   public func fetch(_ id: StudyID) throws -> Study? {
     try database.read { db in
       try Row.fetchOne(db, sql: "SELECT * FROM study WHERE id = ?", arguments: [id.rawValue]).map {
-        Study(id: StudyID(rawValue: $0["id"]), title: $0["title"], protocolName: $0["protocol"])
+        Study(
+          id: StudyID(rawValue: $0["id"]), title: $0["title"], protocolName: $0["protocol"],
+          participantCodes: ($0["participant_code_pattern"] as String?).flatMap(ParticipantCodePattern.init)
+            ?? .standard)
       }
     }
   }
@@ -43,6 +50,13 @@ public struct StudyRepository: Sendable {
         Site(id: SiteID(rawValue: $0["id"]), label: $0["label"])
       }
     }
+  }
+}
+
+extension StudyRepository {
+  /// The code pattern of `study` when the database knows it, else the standard one.
+  public func participantCodes(of study: StudyID?) throws -> ParticipantCodePattern {
+    try study.flatMap { try fetch($0) }?.participantCodes ?? .standard
   }
 }
 

@@ -6,19 +6,37 @@ import SessionModel
 /// The design is within-subject (every participant meets every condition), so the unit of every
 /// test is the participant: each participant's answers in a condition are averaged first, and the
 /// tests compare those means. Clinical sessions only; animation sessions record nothing.
+///
+/// Each planned answer counts once (``AnswerSelection``), and answers are grouped by the condition
+/// delivered unless the report is asked for the planned one (intention to treat).
 public struct StatisticsReport: Hashable, Sendable, Codable {
   public var study: StudyID?
+  /// The condition the answers are grouped by.
+  public var basis: ConditionBasis
+  /// Analysed answers whose delivered condition differs from the planned one (a scent that did
+  /// not come out), whichever basis the report uses.
+  public var answersWithUndeliveredScent: Int
   /// Conditions with at least one answer, in protocol order.
   public var conditions: [Condition]
   /// Participants with at least one answer.
   public var participants: Int
   public var measures: [MeasureStatistics]
 
-  public init(study: StudyID?, conditions: [Condition], participants: Int, measures: [MeasureStatistics]) {
+  public init(
+    study: StudyID?, conditions: [Condition], participants: Int, measures: [MeasureStatistics],
+    basis: ConditionBasis = .delivered, answersWithUndeliveredScent: Int = 0
+  ) {
     self.study = study
+    self.basis = basis
+    self.answersWithUndeliveredScent = answersWithUndeliveredScent
     self.conditions = conditions
     self.participants = participants
     self.measures = measures
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case study, basis = "condition_basis", answersWithUndeliveredScent = "answers_condition_differs"
+    case conditions, participants, measures
   }
 
   /// One answer's value with what the analysis groups it by.
@@ -29,33 +47,31 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
     var value: Double
   }
 
-  /// The report for `measures` on every answer of the snapshot.
-  public init(snapshot: ExportSnapshot, measures: [StatisticsMeasure] = StatisticsMeasure.defaults) {
-    var trials: [SessionID: (session: Session, trials: [TrialID: Trial])] = [:]
-    for session in snapshot.sessions where session.kind == .clinical {
-      trials[session.id] = (session, Dictionary(session.trials.map { ($0.id, $0) }) { first, _ in first })
-    }
-    let answered = snapshot.measures.compactMap { answer -> (AnswerMeasures, Session, Trial)? in
-      guard let entry = trials[answer.answer.session], let trial = entry.trials[answer.answer.trial] else {
-        return nil
-      }
-      return (answer, entry.session, trial)
-    }
-    let conditions = Set(answered.map(\.2.condition)).sorted()
+  /// The report for `measures` on every analysed answer of the snapshot's clinical sessions
+  /// (one per participant and planned trial), grouped by the `basis` condition.
+  public init(
+    snapshot: ExportSnapshot, measures: [StatisticsMeasure] = StatisticsMeasure.defaults,
+    by basis: ConditionBasis = .delivered
+  ) {
+    let answered = AnswerSelection.analysedAnswers(of: snapshot).filter { $0.session.kind == .clinical }
+    let conditions = Set(answered.map { $0.condition(by: basis) }).sorted()
     study = snapshot.study
+    self.basis = basis
+    answersWithUndeliveredScent = answered.filter { $0.deliveredCondition != $0.plannedCondition }.count
     self.conditions = conditions
-    participants = Set(answered.map(\.0.answer.participant)).count
+    participants = Set(answered.map(\.answer.participant)).count
     self.measures = measures.map { measure in
       var skipped = 0
-      let observations = answered.compactMap { answer, session, trial -> Observation? in
-        guard let value = measure.value(of: answer, coding: snapshot.latestCodings[answer.answer]) else { return nil }
+      let observations = answered.compactMap { answer -> Observation? in
+        guard let value = measure.value(of: answer.measures, coding: answer.coding) else { return nil }
         // A value that is not a number would poison every mean and rank: left out, and counted.
         guard value.isFinite else {
           skipped += 1
           return nil
         }
         return Observation(
-          participant: answer.answer.participant, condition: trial.condition, session: session.number, value: value)
+          participant: answer.answer.participant, condition: answer.condition(by: basis),
+          session: answer.session.number, value: value)
       }
       var statistics = Self.statistics(of: measure, observations, conditions: conditions)
       statistics.nonFiniteValuesSkipped = skipped

@@ -3,14 +3,17 @@ import Foundation
 import SessionModel
 import Store
 
-/// `connectage stats [--db] [--study S] [--group G] [--measure M…] [--json] [--output DIR]`.
+/// `connectage stats [--db] [--study S] [--group G] [--measure M…] [--by delivered|planned] [--json] [--output DIR]`.
 struct StatsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stats", abstract: "Statistics and plots per condition: summaries, Friedman, pairwise Wilcoxon.",
     discussion: """
       Each participant's answers in a condition are averaged first; the summaries, Friedman's test (with \
       Kendall's W) and the Wilcoxon signed-rank tests (Holm-corrected) compare those means. Participants \
-      lacking a condition are left out of the tests that need it, and named. Measures: \
+      lacking a condition are left out of the tests that need it, and named. Each planned answer counts \
+      once (the take recorded last). Answers are grouped by the condition delivered (a scent trial whose \
+      scent did not come out counts without scent); --by planned groups them by the planned condition \
+      (intention to treat). Measures: \
       \(StatisticsMeasure.allCases.map(\.rawValue).joined(separator: ", ")).
       """)
 
@@ -24,6 +27,12 @@ struct StatsCommand: ParsableCommand {
     help: ArgumentHelp("Measures to report (codebook column names).", valueName: "measure"))
   var measureNames: [String] = []
 
+  @Option(
+    name: .customLong("by"),
+    help: ArgumentHelp(
+      "Condition to compare: delivered (default) or planned (intention to treat).", valueName: "basis"))
+  var basisName = ConditionBasis.delivered.rawValue
+
   @Flag(help: "Print the report as one JSON object instead of tables.") var json = false
 
   @Option(
@@ -34,10 +43,17 @@ struct StatsCommand: ParsableCommand {
 
   func run() throws {
     let measures = try chosenMeasures()
+    guard let basis = ConditionBasis(rawValue: basisName) else {
+      throw CommandFailure.badInput(
+        LocalizedText(
+          fr:
+            "« \(basisName) » n'est pas une valeur de --by : delivered (condition délivrée) ou planned (condition prévue).",
+          en: "'\(basisName)' is not a value of --by: delivered or planned."))
+    }
     let report = try store.withDatabase { database in
       let snapshot = try ExportSnapshot.load(
         from: database, study: study.map(StudyID.init(rawValue:)), group: group.map(GroupID.init(rawValue:)))
-      let report = StatisticsReport(snapshot: snapshot, measures: measures)
+      let report = StatisticsReport(snapshot: snapshot, measures: measures, by: basis)
       // Nothing to analyse is almost always a mistyped filter or database, not an empty study.
       guard report.participants > 0 else {
         throw CommandFailure.badInput(

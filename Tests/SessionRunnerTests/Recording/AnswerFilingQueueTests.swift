@@ -31,16 +31,58 @@ import Testing
     let outcomes = try await queue.finish().map { try $0.get() }
     _ = try await journal.finish()
 
-    #expect(outcomes.map(\.replacedPath) == [nil, first.url.path])
+    #expect(outcomes.map(\.replacedPath) == [nil, fixture.database.storedPath(for: first.url)])
     let answer = AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.first)
-    #expect(try fixture.database.recordings.fetch(answer)?.path == second.url.path)
+    #expect(try fixture.database.recordings.fetch(answer)?.path == fixture.database.storedPath(for: second.url))
     let superseded = try fixture.database.eventLog.events(in: "S01").map(\.event)
       .filter { $0.type.rawValue == "recording.superseded" }
     #expect(
       superseded.map(\.payload) == [
         [
-          "trial": "T1", "participant": "P01", "player": "1", "replaced": first.url.path, "by": second.url.path,
+          "trial": "T1", "participant": "P01", "player": "1",
+          "replaced": fixture.database.storedPath(for: first.url), "by": fixture.database.storedPath(for: second.url),
         ]
       ])
+  }
+
+  /// A resumed run redoes the interrupted trial: its take stands for the one the interrupted run
+  /// filed, and the log says so; both stay in the database.
+  @MainActor @Test func aTakeOfAResumedRunSupersedesTheInterruptedRunsTakeOfTheSamePlannedAnswer() async throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    let planned = try #require(try fixture.database.sessions.fetch("S01"))
+    var resumed = planned
+    resumed.id = "S01-RESUMED"
+    try fixture.database.sessions.save(resumed)
+    var otherSession = planned
+    otherSession.id = "S02"
+    otherSession.number = 2
+    try fixture.database.sessions.save(otherSession)
+    let request = RecordingRequest(
+      trial: "T1", player: PlayerNumber(rawValue: 1)!, participant: RecoveryFixture.first, turn: 1)
+    let interrupted = try fixture.take(request, in: "S01")
+    _ = try AnswerAnalysis(session: "S01", database: fixture.database).analyze(interrupted)
+    _ = try AnswerAnalysis(session: "S02", database: fixture.database).analyze(try fixture.take(request, in: "S02"))
+
+    let journal = EventJournal(log: fixture.database.eventLog)
+    let queue = AnswerFilingQueue(
+      analysis: AnswerAnalysis(session: "S01-RESUMED", database: fixture.database), journal: journal)
+    let redone = try fixture.take(request, in: "S01-RESUMED")
+    queue.file(redone)
+    let outcomes = try await queue.finish().map { try $0.get() }
+    _ = try await journal.finish()
+
+    #expect(outcomes.first?.otherRunTakes.map(\.session) == ["S01"], "session 2 is another planned session")
+    let superseded = try fixture.database.eventLog.events(in: "S01-RESUMED").map(\.event)
+      .filter { $0.type.rawValue == "recording.superseded" }
+    #expect(
+      superseded.map(\.payload) == [
+        [
+          "trial": "T1", "participant": "P01", "player": "1", "replacedSession": "S01",
+          "replaced": fixture.database.storedPath(for: interrupted.url),
+          "by": fixture.database.storedPath(for: redone.url),
+        ]
+      ])
+    #expect(try fixture.database.recordings.fetchAll().count == 3, "every take stays filed")
   }
 }

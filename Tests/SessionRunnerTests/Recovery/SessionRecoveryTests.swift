@@ -42,13 +42,16 @@ import Testing
     let reports = try SessionRecovery(database: fixture.database).recoverAll()
 
     #expect(reports.map(\.session) == ["S01"])
-    #expect(try fixture.database.recordings.fetch(answer)?.path == takes[1].url.path)
+    #expect(try fixture.database.recordings.fetch(answer)?.path == fixture.database.storedPath(for: takes[1].url))
     #expect(try fixture.types().last == "session.interrupted")
     let superseded = try fixture.database.eventLog.events(in: "S01").map(\.event)
       .filter { $0.type.rawValue == "recording.superseded" }
     let replacedEarlier = example.filedBeforeCrash == [0]
-    #expect(superseded.map { $0.payload["replaced"] } == (replacedEarlier ? [takes[0].url.path] : []))
-    #expect(superseded.map { $0.payload["by"] } == (replacedEarlier ? [takes[1].url.path] : []))
+    #expect(
+      superseded.map { $0.payload["replaced"] }
+        == (replacedEarlier ? [fixture.database.storedPath(for: takes[0].url)] : []))
+    #expect(
+      superseded.map { $0.payload["by"] } == (replacedEarlier ? [fixture.database.storedPath(for: takes[1].url)] : []))
     #expect(FileManager.default.fileExists(atPath: takes[0].url.path), "an earlier take stays on disk")
   }
 

@@ -10,11 +10,12 @@ extension MemoryCodingSheet {
     public var unfilledRows: Int
   }
 
-  /// Checks a whole sheet before anything is saved: a known answer on each row, a count that is a
+  /// Checks a whole sheet before anything is saved: a known answer id on each row (`answers`, from
+  /// ``answerIDs(in:)``, maps the sheet's opaque ids back to answers), a count that is a
   /// whole number from 0, a coder code (the row's, else `defaultCoder`), and no answer coded twice by
   /// the same coder. Rows without `memories_n` are skipped, so a sheet can be coded in several sittings.
   /// Fields may be separated by `,` or, as French spreadsheets save CSV, by `;`.
-  public static func read(_ text: String, knownAnswers: Set<AnswerKey>, defaultCoder: String?) -> Reading {
+  public static func read(_ text: String, answers: [String: AnswerKey], defaultCoder: String?) -> Reading {
     var reading = Reading(codings: [], problems: [], unfilledRows: 0)
     let records: [CSVRecords.Record]
     do {
@@ -37,8 +38,20 @@ extension MemoryCodingSheet {
             en: "the sheet is empty; export it with 'connectage analyze memories export'")))
       return reading
     }
-    let required = ["session_id", "trial_id", "participant_code", "memories_n", "coder"]
+    let required = ["answer_id", "memories_n", "coder"]
     let missing = required.filter { !header.fields.contains($0) }
+    if missing == ["answer_id"], header.fields.contains("trial_id") {
+      reading.problems.append(
+        SheetProblem(
+          line: header.line,
+          reason: LocalizedText(
+            fr:
+              "feuille d'une version antérieure (elle montrait les essais) ; exportez une nouvelle feuille avec « connectage analyze memories export » et recopiez-y les codages",
+            en:
+              "a sheet from an earlier version (it showed the trials); export a new sheet with 'connectage analyze memories export' and copy the codings into it"
+          )))
+      return reading
+    }
     guard missing.isEmpty else {
       let list = missing.joined(separator: ", ")
       reading.problems.append(
@@ -72,16 +85,12 @@ extension MemoryCodingSheet {
         reading.unfilledRows += 1
         continue
       }
-      let session = field("session_id")
-      let trial = field("trial_id")
-      let participant = field("participant_code")
-      let answer = ParticipantCode(rawValue: participant).map {
-        AnswerKey(session: SessionID(rawValue: session), trial: TrialID(rawValue: trial), participant: $0)
-      }
-      if answer.map(knownAnswers.contains) != true {
+      let id = field("answer_id")
+      let answer = answers[id]
+      if answer == nil {
         refuse(
-          "aucune réponse mesurée de « \(participant) » à l'essai « \(trial) » de la séance « \(session) » ; ne modifiez pas session_id, trial_id ni participant_code",
-          "no measured answer of '\(participant)' in trial '\(trial)' of session '\(session)'; do not edit session_id, trial_id or participant_code"
+          "aucune réponse mesurée n'a l'identifiant « \(id) » dans cette base ; ne modifiez pas answer_id, et importez la feuille dans la base qui l'a produite",
+          "no measured answer has the id '\(id)' in this database; do not edit answer_id, and import the sheet into the database that made it"
         )
       }
       let memories = Int(count)
@@ -109,8 +118,8 @@ extension MemoryCodingSheet {
         let pair = Pair(answer: answer, coder: coder)
         if let first = seen[pair] {
           refuse(
-            "la réponse de \(answer.participant) (essai \(answer.trial), séance \(answer.session)) est déjà codée par \(coder) ligne \(first) ; gardez une seule ligne par réponse et par codeur",
-            "the answer of \(answer.participant) (trial \(answer.trial), session \(answer.session)) is already coded by \(coder) on line \(first); keep one row per answer and coder"
+            "la réponse \(id) est déjà codée par \(coder) ligne \(first) ; gardez une seule ligne par réponse et par codeur",
+            "the answer \(id) is already coded by \(coder) on line \(first); keep one row per answer and coder"
           )
         } else {
           seen[pair] = record.line

@@ -2,26 +2,27 @@ import Foundation
 import SessionModel
 import SpeechKit
 
-/// The coding sheet for memories: one row per measured answer, for coders to fill in a
-/// spreadsheet and give back (``MemoryCodingSheet/read(_:knownAnswers:defaultCoder:)``).
+/// The coding sheet for memories: one row per analysed answer (the take ``AnswerSelection``
+/// counts), for coders to fill in a spreadsheet and give back
+/// (``MemoryCodingSheet/read(_:answers:defaultCoder:)``).
 ///
-/// The sheet keeps coders blind to the cue condition: it has no condition, stimulus, scent or game
-/// column, and its rows are shuffled in a fixed order (by a hash of the answer) rather than listed
-/// in trial order, which would follow the protocol's counterbalancing.
+/// The sheet keeps coders blind to the cue condition. A row names its answer by an opaque id, a
+/// keyed hash only the database can map back (``CodingSheetKey``): no session, trial, participant,
+/// stimulus, condition, scent, game or recording path is on the sheet, and rows are in the order
+/// of their ids, not in trial order, which would follow the protocol's counterbalancing. Coders
+/// work from the transcript.
 public struct MemoryCodingSheet: Sendable {
   /// The columns, in file order; coders fill `memories_n` and `coder` only.
-  public static let columns = [
-    "session_id", "trial_id", "participant_code", "recording", "transcript", "memories_auto_n", "memories_auto",
-    "memories_n", "coder",
-  ]
+  public static let columns = ["answer_id", "transcript", "memories_auto_n", "memories_auto", "memories_n", "coder"]
 
   public var rows: [Row]
 
   /// One answer to code.
   public struct Row: Hashable, Sendable {
+    /// The answer's opaque id on the sheet.
+    public var id: String
+    /// The answer itself; never written on the sheet.
     public var answer: AnswerKey
-    /// The recording's stored path, for a coder who listens.
-    public var recording: String
     /// The participant's utterances, one per line; `nil` when no transcript sits beside the recording.
     public var transcript: String?
     public var automaticCount: Int?
@@ -30,37 +31,46 @@ public struct MemoryCodingSheet: Sendable {
 
     var fields: [String] {
       [
-        answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue, recording, transcript ?? "",
-        automaticCount.map(String.init) ?? "",
+        id, transcript ?? "", automaticCount.map(String.init) ?? "",
         automatic.enumerated().map { "\($0 + 1). [\($1.specificity.rawValue)] \($1.text)" }.joined(separator: "\n"),
         "", "",
       ]
     }
   }
 
-  /// The sheet of every measured answer of `session` (or of `study`, or all), in blind order.
+  /// The sheet of every analysed answer of `session` (or of `study`, or all), in blind order.
   ///
   /// - Throws: ``StoreError/unreadableTranscript(_:)`` naming the file, line and column.
   public init(database: SessionDatabase, session: SessionID? = nil, study: StudyID? = nil) throws {
-    let sessions: Set<SessionID>? =
-      if let session { [session] } else if let study {
-        Set(try database.sessions.fetchAll(study: study).map(\.id))
+    // One run's answers are chosen among every run of its planned session (same study and group),
+    // so a take another run superseded is not coded.
+    let run = try session.flatMap { try database.sessions.fetch($0) }
+    let snapshot =
+      if let run {
+        try ExportSnapshot.load(from: database, study: run.study, group: run.group)
       } else {
-        nil
+        try ExportSnapshot.load(from: database, study: study, session: session)
       }
-    let measured = try database.measures.fetchAll(in: session).filter { sessions?.contains($0.answer.session) ?? true }
-    let recordings = try Self.recordings(in: database)
-    rows = try measured.map { measures in
-      let recording = recordings[measures.answer]
-      let transcript = try recording.flatMap { try Self.transcript(of: $0, in: database) }
-      let row = Row(
-        answer: measures.answer, recording: recording?.path ?? "",
-        transcript: transcript.map { Self.answer(in: $0, of: measures.answer).map(\.text).joined(separator: "\n") },
-        automaticCount: measures.automaticMemories,
-        automatic: transcript.map { Self.automaticCoding(of: $0, for: measures.answer).automatic } ?? [])
-      return (order: Self.blindOrder(measures.answer), row: row)
+    let key = try CodingSheetKey.of(database)
+    let analysed = AnswerSelection.analysedAnswers(of: snapshot).filter {
+      session == nil || $0.answer.session == session
     }
-    .sorted { $0.order < $1.order }.map(\.row)
+    rows = try analysed.map { analysed in
+      let transcript = try analysed.recording.flatMap { try Self.transcript(of: $0, in: database) }
+      return Row(
+        id: key.answerID(analysed.answer), answer: analysed.answer,
+        transcript: transcript.map { Self.answer(in: $0, of: analysed.answer).map(\.text).joined(separator: "\n") },
+        automaticCount: analysed.measures.automaticMemories,
+        automatic: transcript.map { Self.automaticCoding(of: $0, for: analysed.answer).automatic } ?? [])
+    }
+    .sorted { $0.id < $1.id }
+  }
+
+  /// The opaque id of every measured answer in the database, for reading a filled sheet back.
+  public static func answerIDs(in database: SessionDatabase) throws -> [String: AnswerKey] {
+    let key = try CodingSheetKey.of(database)
+    return Dictionary(try database.measures.fetchAll().map { (key.answerID($0.answer), $0.answer) }) { first, _ in first
+    }
   }
 
   /// The sheet as CSV, in the dialect of every export.
@@ -87,10 +97,5 @@ public struct MemoryCodingSheet: Sendable {
 
   static func transcript(of recording: Recording, in database: SessionDatabase) throws -> Transcript? {
     try AnswerTranscripts.beside(database.recordingFile(atStoredPath: recording.path))?.transcript
-  }
-
-  /// A fixed order unrelated to trial order: the same sheet every time, no protocol visible.
-  private static func blindOrder(_ answer: AnswerKey) -> String {
-    SHA256.hexDigest(of: Array("\(answer.session)/\(answer.trial)/\(answer.participant)".utf8))
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SessionModel
 
 /// `connectage participants add CODE [...]`.
@@ -8,7 +9,10 @@ struct ParticipantsAddCommand: ParsableCommand {
 
   @OptionGroup var store: StoreOptions
 
-  @Argument(help: "Pseudonymous code: capital letters, digits and dashes, e.g. P01.")
+  @Argument(
+    help:
+      "Pseudonymous code: capital letters, digits and dashes with at least one digit, e.g. P01 (or the study protocol's participant_code_pattern)."
+  )
   var code: String
 
   @Option(help: "Study identifier.") var study: String?
@@ -22,7 +26,12 @@ struct ParticipantsAddCommand: ParsableCommand {
   @Flag(help: "Has a memory disorder.") var memoryDisorder = false
 
   func run() throws {
-    let participant = Participant(
+    // Without a study whose protocol says otherwise, the standard pattern applies: refuse a name
+    // before any database file is created for it.
+    if study == nil || !FileManager.default.fileExists(atPath: store.resolvedPath) {
+      _ = try ParticipantCodeArgument.parseNew(code, pattern: .standard)
+    }
+    var participant = Participant(
       code: try ParticipantCodeArgument.parse(code),
       study: study.map(StudyID.init(rawValue:)),
       arm: arm,
@@ -32,7 +41,10 @@ struct ParticipantsAddCommand: ParsableCommand {
       smell: try ChoiceArgument.parse(smell, option: "--smell"),
       aphasia: try ChoiceArgument.parse(aphasia, option: "--aphasia"),
       hasMemoryDisorder: memoryDisorder)
-    try store.withDatabase(creating: true) { database in try database.participants.add(participant) }
+    try store.withDatabase(creating: true) { database in
+      participant.code = try ParticipantCodeArgument.parseNew(code, study: participant.study, in: database)
+      try database.participants.add(participant)
+    }
     Terminal.say(
       LocalizedText(fr: "Participant \(participant.code) ajouté.", en: "Participant \(participant.code) added."))
   }

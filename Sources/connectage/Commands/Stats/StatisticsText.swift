@@ -14,10 +14,29 @@ enum StatisticsText {
         en:
           "\(report.participants) participant(s), conditions: \(report.conditions.map(\.rawValue).joined(separator: ", ")). "
           + "Figures on participants' means; 95% CI from Student's t."
-      ).text(in: language)
+      ).text(in: language) + "\n" + basisSentence(report).text(in: language)
     ]
     blocks += report.measures.map { block(for: $0, in: language) }
     return blocks.joined(separator: "\n\n") + "\n"
+  }
+
+  /// Which condition the figures compare, and how many answers met another condition than planned.
+  private static func basisSentence(_ report: StatisticsReport) -> LocalizedText {
+    let differing = report.answersWithUndeliveredScent
+    switch report.basis {
+    case .delivered:
+      return LocalizedText(
+        fr:
+          "Conditions délivrées : \(differing) réponse(s) dont l'odeur n'a pas été diffusée comptent sans odeur (--by planned pour l'analyse en intention de traiter).",
+        en:
+          "Delivered conditions: \(differing) answer(s) whose scent was not released count without scent (--by planned for intention to treat)."
+      )
+    case .planned:
+      return LocalizedText(
+        fr:
+          "Conditions prévues (intention de traiter) : \(differing) réponse(s) comptent avec une odeur qui n'a pas été diffusée.",
+        en: "Planned conditions (intention to treat): \(differing) answer(s) count with a scent that was not released.")
+    }
   }
 
   private static func block(for statistics: MeasureStatistics, in language: Language) -> String {

@@ -9,10 +9,11 @@ struct AnalyzeMemoriesExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Write a memory coding sheet (CSV) of the measured answers, blind to the condition.",
     discussion: """
-      One row per measured answer: session, trial, participant, recording, transcript, the automatic \
-      pre-coding (memories_auto_n and its episodes), and empty memories_n and coder columns to fill. \
-      No condition, stimulus or scent column, and rows in a fixed shuffled order, so coders stay blind \
-      to the condition. An existing file is never overwritten.
+      One row per analysed answer (the take counted in measures.csv): an opaque answer_id, the \
+      transcript, the automatic pre-coding (memories_auto_n and its episodes), and empty memories_n \
+      and coder columns to fill. No session, trial, participant, condition, stimulus, scent or \
+      recording path, and rows in the order of their ids, so coders stay blind to the condition; \
+      only this database maps the ids back on import. An existing file is never overwritten.
       """)
 
   @OptionGroup var store: StoreOptions

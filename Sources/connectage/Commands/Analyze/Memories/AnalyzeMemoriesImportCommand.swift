@@ -39,8 +39,8 @@ struct AnalyzeMemoriesImportCommand: ParsableCommand {
     }
     typealias Result = (reading: MemoryCodingSheet.Reading, outcome: MeasureRepository.CodingOutcome?)
     let (reading, outcome) = try store.withDatabase { database throws -> Result in
-      let known = Set(try database.measures.fetchAll().map(\.answer))
-      let reading = MemoryCodingSheet.read(text, knownAnswers: known, defaultCoder: coder)
+      let answers = try MemoryCodingSheet.answerIDs(in: database)
+      let reading = MemoryCodingSheet.read(text, answers: answers, defaultCoder: coder)
       guard reading.problems.isEmpty, !reading.codings.isEmpty else { return (reading, nil) }
       return (reading, try MemoryCodingSheet.save(reading.codings, in: database, at: Date()))
     }

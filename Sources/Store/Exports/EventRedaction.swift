@@ -1,0 +1,88 @@
+import Foundation
+
+/// What exports show of an event's payload: nothing that names a person or a machine.
+///
+/// The log keeps what recovery and audits need (a run's output folder, a diffuser's address);
+/// exported files leave the lab, so their copy is redacted. Keys known to hold such details are
+/// replaced whole (file paths keep their file name, which only names the session, trial and
+/// player, and folders are hidden); then, as a second guard for details hidden in free text (an error message), absolute
+/// paths are cut to their file name and Bluetooth addresses are masked in every value.
+enum EventRedaction {
+  /// Keys whose value is a machine's address or a place on its disk.
+  static let hiddenKeys: Set<String> = ["output", "endpoint", "address", "host", "user", "login", "home"]
+  /// Keys whose value is a file path: only the file name is kept.
+  static let pathKeys: Set<String> = ["path", "replaced", "by", "file", "folder", "directory"]
+  static let hidden = "[redacted]"
+
+  static func redacted(_ payload: [String: String]) -> [String: String] {
+    var redacted: [String: String] = [:]
+    for (key, value) in payload {
+      if hiddenKeys.contains(key) {
+        redacted[key] = hidden
+      } else if pathKeys.contains(key) {
+        redacted[key] = fileName(value)
+      } else if key == "diffuser" {
+        redacted[key] = transportKind(value)
+      } else {
+        redacted[key] = scrubbed(value)
+      }
+    }
+    return redacted
+  }
+
+  /// Absolute paths cut to their file name, Bluetooth addresses masked.
+  static func scrubbed(_ text: String) -> String {
+    var text = text
+    text = text.replacing(address, with: { _ in hidden })
+    return withoutAbsolutePaths(text)
+  }
+
+  /// `rfcomm:AA:BB:…` → `rfcomm`; `simulated` stays `simulated`.
+  static func transportKind(_ description: String) -> String {
+    let lowered = description.lowercased()
+    for kind in ["simulated", "none", "rfcomm", "ble", "gatt", "serial", "unix", "tcp"] where lowered.contains(kind) {
+      return kind
+    }
+    return hidden
+  }
+
+  /// The file name of a path to a file (`S01-T1-player1-turn1.wav`); a folder's name, which may
+  /// be a login (`/home/marie`), is hidden.
+  private static func fileName(_ path: String) -> String {
+    guard let name = path.split(separator: "/").last.map(String.init), name.contains("."), !name.hasPrefix(".")
+    else { return path.isEmpty ? "" : hidden }
+    return name
+  }
+
+  private nonisolated(unsafe) static let address = /[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}/
+
+  /// Each token that starts with `/` or `~/` after a separator (not inside a word, a number or a
+  /// relative path) is cut to `…/` and its file name.
+  private static func withoutAbsolutePaths(_ text: String) -> String {
+    let starts: Set<Character> = [" ", "\t", "\n", "\"", "'", "=", "(", "[", ":", "«", "\u{a0}"]
+    let ends: Set<Character> = [" ", "\t", "\n", "\"", "'", "|", ",", ";", "(", ")", "[", "]", "»", "\u{a0}"]
+    var result = ""
+    var index = text.startIndex
+    var previous: Character?
+    while index < text.endIndex {
+      let character = text[index]
+      let next = text.index(after: index)
+      let opensPath =
+        (previous == nil || starts.contains(previous!))
+        && (character == "/" || (character == "~" && next < text.endIndex && text[next] == "/"))
+      guard opensPath else {
+        result.append(character)
+        previous = character
+        index = next
+        continue
+      }
+      var end = index
+      while end < text.endIndex, !ends.contains(text[end]) { end = text.index(after: end) }
+      let name = fileName(String(text[index..<end]))
+      result += name == hidden ? hidden : "…/" + name
+      previous = end > index ? text[text.index(before: end)] : character
+      index = end
+    }
+    return result
+  }
+}
