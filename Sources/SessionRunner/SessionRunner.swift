@@ -102,7 +102,7 @@ public final class SessionRunner {
         type: "runner.started",
         payload: [
           "protocol": configuration.protocolFile.lastPathComponent, "seed": String(configuration.seed),
-          "players": playersDescription, "diffuser": "\(configuration.diffuser)",
+          "players": playersDescription, "diffuser": diffuserKind,
           "problems": warnings.map(\.english).joined(separator: " | "),
           "output": database.storedPath(for: configuration.outputDirectory),
           "resumes": prepared.resumes?.interruptedSession.rawValue ?? "",
@@ -221,6 +221,15 @@ public final class SessionRunner {
       } catch {
         return [.unreachableDiffuser(text, reason: error.explanation)]
       }
+    }
+  }
+
+  /// What the log may say about the diffuser: its transport, never its address.
+  private var diffuserKind: String {
+    switch configuration.diffuser {
+    case .simulated: "simulated"
+    case .none: "none"
+    case .endpoint(let text): (try? DiffuserEndpoint(parsing: text))?.kind ?? "unknown"
     }
   }
 
