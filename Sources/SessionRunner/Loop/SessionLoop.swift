@@ -23,6 +23,8 @@ final class SessionLoop {
   /// A stimulus shown by the last command whose frame flip the engine has not heard of yet.
   private var stimulusAwaitingFrame: StimulusID?
   private var lastTick: UInt64 = 0
+  /// The time of the last input the engine handled: no input is handled at an earlier one.
+  private var lastHandled: UInt64 = 0
   /// Pads whose button the autopilot pressed last frame, to let go of now.
   private var heldButtons: [(pad: VirtualGamepad, button: PadButton)] = []
   private let filings: AnswerFilingQueue
@@ -73,8 +75,12 @@ final class SessionLoop {
       // time, so a press and release between two polls would never be seen.
       releaseHeldButtons()
       for input in inbox.takeAll() { handle(input, at: MonotonicClock.nanoseconds()) }
-      if frameStart - lastTick >= SessionRunner.tickNanoseconds { handle(.tick, at: frameStart) }
-      if let action = autopilot?.nextAction(for: scene, at: frameStart) { perform(action, at: frameStart) }
+      // Each input is handled at the time it is handled, not the frame's start: the pads and the
+      // inbox above were read later than that, and their events are already stamped.
+      if frameStart >= lastTick + SessionRunner.tickNanoseconds { handle(.tick, at: MonotonicClock.nanoseconds()) }
+      if let action = autopilot?.nextAction(for: scene, at: frameStart) {
+        perform(action, at: MonotonicClock.nanoseconds())
+      }
       pumpRecorder()
       let report = stage.present(withJournalNotice(scene))
       frames += 1
@@ -143,7 +149,11 @@ final class SessionLoop {
 
   // MARK: Engine
 
-  private func handle(_ input: SessionInput, at now: UInt64) {
+  /// Hands one input to the engine; what it logs carries the input's time, never earlier than the
+  /// input before it, so the engine's events are stamped in the order they happened.
+  private func handle(_ input: SessionInput, at time: UInt64) {
+    let now = max(time, lastHandled)
+    lastHandled = now
     if case .tick = input { lastTick = now }
     for command in engine.handle(input, at: now) { dispatch(command, at: now) }
   }
