@@ -20,20 +20,26 @@ import Testing
 @Suite struct WholeSessionCrashTests {
   /// Sessions killed and resumed side by side, each in its own database and folder.
   static let chains = 3
-  static let killsPerChain = 9
+  /// Kills in all, shared by the chains: one whose session ended early starts another.
+  static let kills = 27
   static let answerSeconds = 2.0
   static let seed: UInt64 = 2_026_12_06
 
   @Test func aSessionKilledAtRandomMomentsThenRecoveredAndResumedFilesEachAnswerOnceInTimeOrder() throws {
     try #require(FileManager.default.isExecutableFile(atPath: CommandRun.executable.path), "swift build first")
     let outcomes = LockedOutcomes()
-    DispatchQueue.concurrentPerform(iterations: Self.chains) { chain in
-      outcomes.add(
-        chain,
-        Result {
-          var crashes = try CrashChain(number: chain, seed: Self.seed)
-          return try crashes.run()
-        })
+    let budget = KillBudget(Self.kills)
+    DispatchQueue.concurrentPerform(iterations: Self.chains) { worker in
+      var chain = worker
+      while budget.remaining > 0 {
+        outcomes.add(
+          chain,
+          Result {
+            var crashes = try CrashChain(number: chain, seed: Self.seed, budget: budget)
+            return try crashes.run()
+          })
+        chain += Self.chains
+      }
     }
     var kills: [Kill] = []
     for (chain, outcome) in outcomes.sorted {
@@ -56,10 +62,14 @@ import Testing
       #expect((phases[phase] ?? 0) > 0, "no kill landed in \(phase): \(phases)")
     }
     let lost = kills.map(\.lostEvents).sorted()
+    let landed = CrashPhase.allCases.compactMap { phase in phases[phase].map { "\(phase.rawValue) \($0)" } }
     print(
-      "Whole-session crash test: \(kills.count) kills \(phases.sorted { $0.key.rawValue < $1.key.rawValue }); "
+      "Whole-session crash test: \(kills.count) kills (\(landed.joined(separator: ", "))); "
         + "events lost per kill: median \(lost.isEmpty ? 0 : lost[lost.count / 2]), max \(lost.last ?? 0), "
         + "total \(lost.reduce(0, +)) of \(kills.map(\.loggedEvents).reduce(0, +)) logged; distribution \(lost)")
+    for kill in kills {
+      print("  aimed at \(kill.aimed), landed in \(kill.phase) after \(kill.lastEvent), \(kill.lostEvents) lost")
+    }
   }
 }
 
@@ -103,7 +113,9 @@ enum CrashPhase: String, Sendable, CaseIterable {
 /// One kill: where it landed, and how many of the events the process had logged never reached
 /// the database.
 struct Kill: Sendable {
+  var aimed: CrashPhase
   var phase: CrashPhase
+  var lastEvent: String
   var loggedEvents: Int
   var lostEvents: Int
 }
@@ -123,9 +135,13 @@ struct CrashChain {
   var random: SplitMix64
   let folder: StoreCommandFolder
   let protocolPath: String
+  let budget: KillBudget
+  /// How often each phase was aimed at in this chain.
+  private var aimed: [CrashPhase: Int] = [:]
 
-  init(number: Int, seed: UInt64) throws {
+  init(number: Int, seed: UInt64, budget: KillBudget) throws {
     self.number = number
+    self.budget = budget
     random = SplitMix64(seed: seed &+ UInt64(number))
     folder = try StoreCommandFolder()
     protocolPath = try CrashTestProtocol.write(into: URL(fileURLWithPath: folder.path + "/protocol"))
@@ -142,7 +158,7 @@ struct CrashChain {
     while true {
       lifetime += 1
       guard lifetime <= 40 else { throw CrashTestFailure("chain \(number): no end after 40 runs") }
-      let target = kills.count < WholeSessionCrashTests.killsPerChain ? try nextTarget(after: kills.count) : nil
+      let target = budget.claim() ? try nextTarget() : nil
       let trace = folder.path + "/trace-\(lifetime)"
       let process = try start(resuming: resumes, trace: trace)
       if let target, let moment = try waitForMoment(of: target, in: trace, process: process) {
@@ -150,7 +166,7 @@ struct CrashChain {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         if process.terminationReason == .uncaughtSignal {
-          kills.append(try measureKill(trace: trace))
+          kills.append(try measureKill(trace: trace, aimed: target.phase))
           let recovery = try CommandRun.connectage(["db", "recover", "--db", folder.databasePath])
           guard recovery.exitCode == 0 else {
             throw CrashTestFailure("chain \(number): db recover exited \(recovery.exitCode): \(recovery.standardError)")
@@ -159,6 +175,7 @@ struct CrashChain {
           continue
         }
       }
+      if target != nil { budget.giveBack() }
       process.waitUntilExit()
       let standardError = (try? String(contentsOfFile: folder.path + "/stderr-\(lifetime)", encoding: .utf8)) ?? ""
       switch process.terminationStatus {
@@ -203,20 +220,22 @@ struct CrashChain {
     return process
   }
 
-  /// The phase to aim at next: the targets in turn, skipping the game or the scent once their
-  /// trial has ended, since a resumed session does not show it again.
-  private mutating func nextTarget(after kills: Int) throws -> (phase: CrashPhase, occurrence: Int) {
+  /// The phase to aim at next: the one aimed at least often so far, skipping the game or the scent
+  /// once their trial has ended, since a resumed session does not show it again. On a tie, the
+  /// scent and the game come first: a kill in a later trial would pass them for good.
+  private mutating func nextTarget() throws -> (phase: CrashPhase, occurrence: Int) {
     let planned = try plannedTrials()
     let ended = try endedTrials()
     let remaining = planned.isEmpty ? 3 : planned.count { !ended.contains($0.id) }
-    let possible = CrashPhase.targets.filter { phase in
+    let possible = [CrashPhase.scent, .game, .joining, .recording, .betweenTrials].filter { phase in
       switch phase {
       case .game: !planned.contains { $0.condition.includesGame && ended.contains($0.id) }
       case .scent: !planned.contains { $0.condition.includesScent && ended.contains($0.id) }
       default: true
       }
     }
-    let phase = possible[(kills + number) % possible.count]
+    let phase = possible.min { aimed[$0, default: 0] < aimed[$1, default: 0] } ?? .joining
+    aimed[phase, default: 0] += 1
     let occurrence =
       [.recording, .betweenTrials].contains(phase) ? Int.random(in: 1...max(1, remaining), using: &random) : 1
     return (phase, occurrence)
@@ -241,11 +260,12 @@ struct CrashChain {
 
   /// Classifies the kill and counts the traced events of the killed run that are not in the
   /// database, before recovery appends its own.
-  private func measureKill(trace: String) throws -> Kill {
+  private func measureKill(trace: String, aimed: CrashPhase) throws -> Kill {
     let traced = Self.events(in: trace)
     let phase = traced.reduce(CrashPhase.joining) { $0.after($1.type) }
+    let last = traced.last?.type ?? "none"
     guard let session = traced.first(where: { $0.type == "session.opened" })?.session ?? traced.first?.session else {
-      return Kill(phase: phase, loggedEvents: 0, lostEvents: 0)
+      return Kill(aimed: aimed, phase: phase, lastEvent: last, loggedEvents: 0, lostEvents: 0)
     }
     let stored = try SessionDatabase(path: folder.databasePath).eventLog.events(in: SessionID(rawValue: session))
       .map { TracedEvent(stored: $0.event) }
@@ -258,7 +278,9 @@ struct CrashChain {
     guard invented == 0 else {
       throw CrashTestFailure("chain \(number): \(invented) stored event(s) of \(session) the process never logged")
     }
-    return Kill(phase: phase, loggedEvents: traced.count { $0.session == session }, lostEvents: lost)
+    return Kill(
+      aimed: aimed, phase: phase, lastEvent: last, loggedEvents: traced.count { $0.session == session },
+      lostEvents: lost)
   }
 
   // MARK: The finished session
@@ -373,6 +395,28 @@ struct TracedEvent: Hashable, Sendable {
 struct CrashTestFailure: Error, CustomStringConvertible {
   var description: String
   init(_ description: String) { self.description = description }
+}
+
+/// The kills still to make, shared by the chains.
+final class KillBudget: @unchecked Sendable {
+  private let lock = NSLock()
+  private var left: Int
+
+  init(_ kills: Int) { left = kills }
+
+  var remaining: Int { lock.withLock { left } }
+
+  /// Takes one kill if any is left.
+  func claim() -> Bool {
+    lock.withLock {
+      guard left > 0 else { return false }
+      left -= 1
+      return true
+    }
+  }
+
+  /// Returns a kill the session ended too soon for.
+  func giveBack() { lock.withLock { left += 1 } }
 }
 
 /// The chains' results, gathered from the threads that ran them.

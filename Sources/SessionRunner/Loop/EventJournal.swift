@@ -36,6 +36,8 @@ final class EventJournal: Sendable {
   /// patience is counted.
   private let finishRequested: LockedValue<ContinuousClock.Instant?>
   private let trace: EventTrace?
+  /// The time of the last event on disk: every event up to it that had reached the queue is written.
+  private let writtenThrough: LockedValue<UInt64>
 
   struct JournalFailure: Error, CustomStringConvertible {
     var detail: String
@@ -66,6 +68,8 @@ final class EventJournal: Sendable {
     self.currentFailure = currentFailure
     let finishRequested = LockedValue<ContinuousClock.Instant?>(nil)
     self.finishRequested = finishRequested
+    let writtenThrough = LockedValue<UInt64>(0)
+    self.writtenThrough = writtenThrough
     writer = Task.detached(priority: .userInitiated) {
       var written = 0
       var order = TimeOrderedEvents()
@@ -90,6 +94,7 @@ final class EventJournal: Sendable {
         do {
           written += try log.append(contentsOf: due).count
           order.markWritten(due)
+          writtenThrough.value = order.lastWrittenTime
           pause = retry.firstPause
           currentFailure.value = nil
         } catch {
@@ -112,6 +117,9 @@ final class EventJournal: Sendable {
     queued.append(event)
     wakeUp.yield()
   }
+
+  /// Whether the events recorded so far up to `time` are on disk.
+  func hasWritten(through time: UInt64) -> Bool { writtenThrough.value >= time }
 
   /// Why the last append failed, while the writer is still trying again; nil once the log is written.
   var failure: JournalFailure? { currentFailure.value }

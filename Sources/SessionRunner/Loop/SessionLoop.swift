@@ -30,6 +30,9 @@ final class SessionLoop {
   private let filings: AnswerFilingQueue
   /// Set once the therapist has been told the log could not be written, so the summary says it too.
   private var journalFailed = false
+  /// When the take being recorded started, until the log holds its `recording.started`: its audio
+  /// waits in the microphone's queue till then, so no file on disk holds audio no event names.
+  private var takeAwaitingLog: UInt64?
   private var recordedAnswers = 0
 
   private(set) var recordings: [URL] = []
@@ -194,12 +197,18 @@ final class SessionLoop {
     }
     do {
       try recorder.begin(AnswerFile(request: request, session: session, outputDirectory: outputDirectory))
+      takeAwaitingLog = now
     } catch {
       handle(.recordingFailed(Self.recordingProblem(error)), at: now)
     }
   }
 
   private func pumpRecorder() {
+    if let started = takeAwaitingLog {
+      // A log that cannot be written must not cost the answer: its audio goes to disk regardless.
+      guard journal.hasWritten(through: started) || journal.failure != nil else { return }
+      takeAwaitingLog = nil
+    }
     do {
       try recorder?.pump()
     } catch {
@@ -208,6 +217,7 @@ final class SessionLoop {
   }
 
   private func stopRecording(at now: UInt64) {
+    takeAwaitingLog = nil
     guard let (file, problem) = recorder?.end() else { return }
     recordings.append(file.url)
     if let problem {
