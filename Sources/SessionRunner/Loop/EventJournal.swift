@@ -87,8 +87,9 @@ final class EventJournal: Sendable {
         let due = order.due(before: isFinishing ? .max : now > settling ? now - settling : 0)
         guard !due.isEmpty else {
           // The earliest event settles first; anything queued meanwhile is later or already late.
+          // Short naps, so that finish() never waits for a whole settling time.
           let wait = order.earliestTime.map { $0 + settling > now ? $0 + settling - now : 0 } ?? 0
-          try? await Task.sleep(for: .nanoseconds(Int64(min(wait, settling))))
+          try? await Task.sleep(for: .nanoseconds(Int64(min(wait, 10_000_000))))
           continue
         }
         do {
