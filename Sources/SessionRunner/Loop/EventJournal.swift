@@ -56,7 +56,6 @@ final class EventJournal: Sendable {
 
   init(
     log: EventLog, retry: RetryPolicy = RetryPolicy(), settling: UInt64 = EventJournal.settling,
-    clock: @escaping @Sendable () -> UInt64 = { MonotonicClock.nanoseconds() },
     trace: EventTrace? = EventTrace.fromEnvironment()
   ) {
     let (signals, wakeUp) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -83,7 +82,7 @@ final class EventJournal: Sendable {
           continue
         }
         let isFinishing = finishRequested.value != nil
-        let now = clock()
+        let now = MonotonicClock.nanoseconds()
         let due = order.due(before: isFinishing ? .max : now > settling ? now - settling : 0)
         guard !due.isEmpty else {
           // The earliest event settles first; anything queued meanwhile is later or already late.

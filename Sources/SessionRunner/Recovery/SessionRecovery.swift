@@ -93,7 +93,8 @@ public struct SessionRecovery: Sendable {
     _ takes: [RecordingRequest], of session: SessionID, output: String, into report: inout RecoveryReport
   ) throws {
     // By file name: unique in the session's folder, whether the row stores the path whole or relative.
-    let stored = Set(try database.recordings.fetchAll(in: session).map { URL(fileURLWithPath: $0.path).lastPathComponent })
+    let stored = Set(
+      try database.recordings.fetchAll(in: session).map { URL(fileURLWithPath: $0.path).lastPathComponent })
     let analysis = AnswerAnalysis(session: session, database: database)
     for request in takes {
       let file = AnswerFile(request: request, session: session, outputDirectory: URL(fileURLWithPath: output))

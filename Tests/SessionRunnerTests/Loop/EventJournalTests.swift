@@ -10,7 +10,8 @@ import Testing
 /// journal in another order than their times are stored in time order.
 @Suite struct EventJournalTests {
   static func event(_ name: String, at time: UInt64) -> SessionEvent {
-    SessionEvent(session: "S01", monotonicNanoseconds: time, wallClock: Date(), type: EventType(rawValue: "test.\(name)"))
+    SessionEvent(
+      session: "S01", monotonicNanoseconds: time, wallClock: Date(), type: EventType(rawValue: "test.\(name)"))
   }
 
   static func stored(in fixture: RecoveryFixture) throws -> [SessionEvent] {
