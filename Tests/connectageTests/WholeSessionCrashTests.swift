@@ -257,7 +257,8 @@ extension WholeSessionCrashTests {
       of target: (phase: CrashPhase, occurrence: Int), in trace: String, process: Process
     ) throws -> UInt32? {
       let marker = target.phase.marker
-      for _ in 0..<6000 {
+      // Three minutes at most: a session under a loaded CI machine still reaches any marker by then.
+      for _ in 0..<18_000 {
         guard process.isRunning else { return nil }
         if Self.events(in: trace).count(where: { $0.type == marker.type }) >= target.occurrence {
           return UInt32(Double.random(in: marker.window, using: &random) * 1_000_000)
