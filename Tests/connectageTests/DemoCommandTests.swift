@@ -88,6 +88,7 @@ import Testing
     }
     #expect(types.first == "session.opened" || types.first == "scent.link.connected")
     #expect(types.contains("session.ended"))
+    Self.expectTimeOrder(try database.eventLog.events(in: session.id))
 
     // The scent left before its image appeared: the lead time the protocol asks for.
     let scentTrial = try #require(session.trials.first { $0.condition == .imageScent })
@@ -141,7 +142,21 @@ import Testing
     let scentTrials = session.trials.filter { $0.condition.includesScent }.count
     #expect(types.count { $0 == "scent.release.acknowledged" } >= scentTrials)
     #expect(types.count { $0 == "scent.stop.acknowledged" } >= 1, "the diffuser is stopped at the end")
+    Self.expectTimeOrder(try database.eventLog.events(in: session.id))
     #expect(try database.check.run().isHealthy)
+  }
+}
+
+extension DemoCommandTests {
+  /// Sequence order is time order: the engine's events, the diffuser's and the runner's, stored
+  /// as they happened.
+  static func expectTimeOrder(_ events: [StoredEvent], sourceLocation: SourceLocation = #_sourceLocation) {
+    let backwards = zip(events, events.dropFirst()).filter {
+      $0.event.monotonicNanoseconds > $1.event.monotonicNanoseconds
+    }
+    #expect(
+      backwards.isEmpty, "\(backwards.map { "\($1.event.type) stored after \($0.event.type) but earlier" })",
+      sourceLocation: sourceLocation)
   }
 }
 

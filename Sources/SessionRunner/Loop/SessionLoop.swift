@@ -26,11 +26,16 @@ final class SessionLoop {
   /// A stimulus shown by the last command whose frame flip the engine has not heard of yet.
   private var stimulusAwaitingFrame: StimulusID?
   private var lastTick: UInt64 = 0
+  /// The time of the last input the engine handled: no input is handled at an earlier one.
+  private var lastHandled: UInt64 = 0
   /// Pads whose button the autopilot pressed last frame, to let go of now.
   private var heldButtons: [(pad: VirtualGamepad, button: PadButton)] = []
   private let filings: AnswerFilingQueue
   /// Set once the therapist has been told the log could not be written, so the summary says it too.
   private var journalFailed = false
+  /// When the take being recorded started, until the log holds its `recording.started`: its audio
+  /// waits in the microphone's queue till then, so no file on disk holds audio no event names.
+  private var takeAwaitingLog: UInt64?
   private var recordedAnswers = 0
 
   private(set) var recordings: [URL] = []
@@ -79,8 +84,12 @@ final class SessionLoop {
       // time, so a press and release between two polls would never be seen.
       releaseHeldButtons()
       for input in inbox.takeAll() { handle(input, at: MonotonicClock.nanoseconds()) }
-      if frameStart - lastTick >= SessionRunner.tickNanoseconds { handle(.tick, at: frameStart) }
-      if let action = autopilot?.nextAction(for: scene, at: frameStart) { perform(action, at: frameStart) }
+      // Each input is handled at the time it is handled, not the frame's start: the pads and the
+      // inbox above were read later than that, and their events are already stamped.
+      if frameStart >= lastTick + SessionRunner.tickNanoseconds { handle(.tick, at: MonotonicClock.nanoseconds()) }
+      if let action = autopilot?.nextAction(for: scene, at: frameStart) {
+        perform(action, at: MonotonicClock.nanoseconds())
+      }
       watchDisk(at: frameStart)
       pumpRecorder()
       let report = stage.present(withBanner(withJournalNotice(scene)))
@@ -183,7 +192,11 @@ final class SessionLoop {
 
   // MARK: Engine
 
-  private func handle(_ input: SessionInput, at now: UInt64) {
+  /// Hands one input to the engine; what it logs carries the input's time, never earlier than the
+  /// input before it, so the engine's events are stamped in the order they happened.
+  private func handle(_ input: SessionInput, at time: UInt64) {
+    let now = max(time, lastHandled)
+    lastHandled = now
     if case .tick = input { lastTick = now }
     for command in engine.handle(input, at: now) { dispatch(command, at: now) }
   }
@@ -228,12 +241,18 @@ final class SessionLoop {
     }
     do {
       try recorder.begin(AnswerFile(request: request, session: session, outputDirectory: outputDirectory))
+      takeAwaitingLog = now
     } catch {
       handle(.recordingFailed(Self.recordingProblem(error)), at: now)
     }
   }
 
   private func pumpRecorder() {
+    if let started = takeAwaitingLog {
+      // A log that cannot be written must not cost the answer: its audio goes to disk regardless.
+      guard journal.hasWritten(through: started) || journal.failure != nil else { return }
+      takeAwaitingLog = nil
+    }
     do {
       try recorder?.pump()
     } catch {
@@ -242,6 +261,7 @@ final class SessionLoop {
   }
 
   private func stopRecording(at now: UInt64) {
+    takeAwaitingLog = nil
     guard let (file, problem) = recorder?.end() else { return }
     recordings.append(file.url)
     if let problem {

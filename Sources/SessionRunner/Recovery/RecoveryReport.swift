@@ -16,6 +16,8 @@ public struct RecoveryReport: Sendable {
   public var unrecoveredFiles: [UnrecoveredRecording] = []
   /// Why the session could not be recovered at all; it stays open for another try.
   public var failure: String?
+  /// The session had ended in the log; only answers its process died before filing were saved.
+  public var hadEnded = false
 
   public init(session: SessionID, lastEvent: String) {
     self.session = session
@@ -47,6 +49,14 @@ extension RecoveryReport {
         fr: problems.french
           + " ; \(unrecoveredFiles.count) enregistrement(s) illisible(s), laissé(s) tel(s) quel(s) : \(names)",
         en: problems.english + "; \(unrecoveredFiles.count) recording(s) unreadable, left as they are: \(names)")
+    }
+    if hadEnded {
+      return LocalizedText(
+        fr:
+          "Séance \(session) terminée, mais arrêtée avant d'avoir classé ses dernières réponses : \(recoveredFiles.count) réponse(s) réparée(s), dont \(measuredAnswers) mesurée(s).",
+        en:
+          "Session \(session) had ended but was stopped before filing its last answers: \(recoveredFiles.count) answer(s) repaired, \(measuredAnswers) measured."
+      )
     }
     return LocalizedText(
       fr:

@@ -20,31 +20,16 @@ public struct SessionRecovery: Sendable {
   /// Sessions with a `session.opened` and neither `session.ended` nor `session.interrupted`,
   /// leaving out any that a process is still running.
   public func interruptedSessions() throws -> [SessionID] {
-    var opened: [SessionID] = []
-    var closed: Set<SessionID> = []
-    var folders: [SessionID: URL] = [:]
-    let types: [EventType] = ["session.opened", "session.ended", "session.interrupted", "runner.started"]
-    for stored in try database.eventLog.events(ofTypes: types) {
-      let event = stored.event
-      switch event.type.rawValue {
-      case "session.opened": opened.append(event.session)
-      case "session.ended", "session.interrupted": closed.insert(event.session)
-      case "runner.started":
-        folders[event.session] = event.payload["output"].map {
-          database.recordingFile(atStoredPath: $0).appendingPathComponent(event.session.rawValue, isDirectory: true)
-        }
-      default: break
-      }
-    }
-    return opened.filter { session in
-      !closed.contains(session) && !(folders[session].map(SessionLock.isHeld(in:)) ?? false)
-    }
+    let log = try SessionsInLog(database: database)
+    return log.opened.filter { !log.closed.contains($0) && !log.isRunning($0) }
   }
 
   /// Recovers every interrupted session, oldest first. One that cannot be recovered is reported
   /// (``RecoveryReport/failure``) and left open for another try; the later ones are still recovered.
+  /// Then files the answers the last ended session had not filed when its process died.
   public func recoverAll() throws -> [RecoveryReport] {
-    try interruptedSessions().map { session in
+    let log = try SessionsInLog(database: database)
+    var reports = log.opened.filter { !log.closed.contains($0) && !log.isRunning($0) }.map { session in
       do {
         return try recover(session)
       } catch {
@@ -53,6 +38,30 @@ public struct SessionRecovery: Sendable {
         return report
       }
     }
+    if let ended = log.lastEnded, !log.isRunning(ended), let report = try fileTakesLeftAfterTheEnd(of: ended) {
+      reports.append(report)
+    }
+    return reports
+  }
+
+  /// A process killed in the thank-you scene, after `session.ended` reached the log but before
+  /// its last answers were measured, leaves takes on disk that no recording row names. Only the
+  /// last ended session can be in that state: every start recovers before its session runs.
+  /// Nil when nothing was left to file. Takes without a participant are never filed, and ones
+  /// that cannot be read were already reported by their run: both are left alone.
+  func fileTakesLeftAfterTheEnd(of session: SessionID) throws -> RecoveryReport? {
+    let events = try database.eventLog.events(in: session).map(\.event)
+    guard
+      let output = events.first(where: { $0.type.rawValue == "runner.started" })?.payload["output"]
+        .map(database.recordingFile(atStoredPath:))
+    else { return nil }
+    var report = RecoveryReport(session: session, lastEvent: events.last?.type.rawValue ?? "")
+    report.hadEnded = true
+    let takes = Self.lastTakes(in: events).filter { $0.participant != nil }
+    try file(takes, of: session, output: output, into: &report)
+    report.missingFiles = []
+    report.unrecoveredFiles = []
+    return report.recoveredFiles.isEmpty ? nil : report
   }
 
   /// Repairs and files the answers of one interrupted session, then closes it in the log.
@@ -68,36 +77,7 @@ public struct SessionRecovery: Sendable {
       .map(database.recordingFile(atStoredPath:))
     let takes = Self.lastTakes(in: events)
     if let output {
-      let stored = Set(try database.recordings.fetchAll(in: session).map(\.path))
-      let analysis = AnswerAnalysis(session: session, database: database)
-      for request in takes {
-        let file = AnswerFile(request: request, session: session, outputDirectory: output)
-        guard !stored.contains(database.storedPath(for: file.url)), !stored.contains(file.url.path) else { continue }
-        guard FileManager.default.fileExists(atPath: file.url.path) else {
-          report.missingFiles.append(file.url.path)
-          continue
-        }
-        let frames: Int
-        let outcome: AnswerAnalysis.Outcome
-        do {
-          frames = try WAVFile.recover(at: file.url)
-          outcome = try analysis.analyze(file)
-        } catch {
-          report.unrecoveredFiles.append(UnrecoveredRecording(path: file.url.path, reason: "\(error)"))
-          continue
-        }
-        report.recoveredFiles.append(file.url)
-        if outcome.isMeasured { report.measuredAnswers += 1 }
-        try append(
-          "recording.recovered", session: session,
-          payload: [
-            "trial": request.trial.rawValue, "player": request.player.description,
-            "participant": request.participant?.rawValue ?? "", "frames": String(frames),
-          ])
-        if let replaced = outcome.replacedPath {
-          try database.eventLog.append(analysis.supersededEvent(by: file, replacing: replaced))
-        }
-      }
+      try file(takes, of: session, output: output, into: &report)
     } else if !takes.isEmpty {
       report.missingFiles = takes.map { "\($0.trial.rawValue)-player\($0.player.rawValue)-turn\($0.turn)" }
     }
@@ -109,6 +89,44 @@ public struct SessionRecovery: Sendable {
         "unrecoveredRecordings": report.unrecoveredFiles.map(\.path).joined(separator: " | "),
       ])
     return report
+  }
+
+  /// Repairs, files and measures each take not stored yet, logging `recording.recovered`.
+  private func file(
+    _ takes: [RecordingRequest], of session: SessionID, output: URL, into report: inout RecoveryReport
+  ) throws {
+    // By file name: unique in the session's folder, whether the row stores the path whole or relative.
+    let stored = Set(
+      try database.recordings.fetchAll(in: session).map { URL(fileURLWithPath: $0.path).lastPathComponent })
+    let analysis = AnswerAnalysis(session: session, database: database)
+    for request in takes {
+      let file = AnswerFile(request: request, session: session, outputDirectory: output)
+      guard !stored.contains(file.url.lastPathComponent) else { continue }
+      guard FileManager.default.fileExists(atPath: file.url.path) else {
+        report.missingFiles.append(file.url.path)
+        continue
+      }
+      let frames: Int
+      let outcome: AnswerAnalysis.Outcome
+      do {
+        frames = try WAVFile.recover(at: file.url)
+        outcome = try analysis.analyze(file)
+      } catch {
+        report.unrecoveredFiles.append(UnrecoveredRecording(path: file.url.path, reason: "\(error)"))
+        continue
+      }
+      report.recoveredFiles.append(file.url)
+      if outcome.isMeasured { report.measuredAnswers += 1 }
+      try append(
+        "recording.recovered", session: session,
+        payload: [
+          "trial": request.trial.rawValue, "player": request.player.description,
+          "participant": request.participant?.rawValue ?? "", "frames": String(frames),
+        ])
+      if let replaced = outcome.replacedPath {
+        try database.eventLog.append(analysis.supersededEvent(by: file, replacing: replaced))
+      }
+    }
   }
 
   /// Where to pick up the planned session `planned` (run ids are `<planned>-<stamp>-<random>`) when its

@@ -25,10 +25,20 @@ struct DemoCommand: AsyncParsableCommand {
   @Flag(help: "Play as fast as the rules allow (for tests).")
   var brisk = false
 
+  /// Shorter answers than the brisk pace's, for the tests that kill and resume many sessions.
+  @Option(help: ArgumentHelp("Seconds each virtual player speaks (tests).", visibility: .hidden))
+  var answerSeconds: Double?
+
   @Option(help: ArgumentHelp("Database file (default: $XDG_DATA_HOME/connectage/demo.sqlite).", valueName: "path"))
   var db: String?
 
   @OptionGroup var session: SessionOptions
+
+  private var pace: AutopilotPace {
+    var pace = brisk ? AutopilotPace.brisk : .demonstration
+    if let answerSeconds { pace.secondsPerAnswer = answerSeconds }
+    return pace
+  }
 
   @MainActor
   func run() async throws {
@@ -39,12 +49,18 @@ struct DemoCommand: AsyncParsableCommand {
           en: "--players must be between 1 and 10 (got \(players))."))
     }
     let diffuser = try session.diffuserChoice(otherwise: .simulated)
+    if let answerSeconds, !(1...60).contains(answerSeconds) {
+      throw CommandFailure.badInput(
+        LocalizedText(
+          fr: "--answer-seconds doit être entre 1 et 60 (reçu \(answerSeconds)).",
+          en: "--answer-seconds must be between 1 and 60 (got \(answerSeconds))."))
+    }
     let output = session.outputDirectory(defaultName: "demo")
     let databasePath = db ?? output.appendingPathComponent("demo.sqlite").path
     let configuration = RunConfiguration(
       protocolFile: URL(fileURLWithPath: self.protocol), assetsRoot: session.assetsRoot, databasePath: databasePath,
       outputDirectory: output, diffuser: diffuser, display: session.display,
-      players: .autopilot(players: players, pace: brisk ? .brisk : .demonstration),
+      players: .autopilot(players: players, pace: pace),
       resumesInterruptedRun: session.resume, isDemonstration: true)
     Terminal.say(
       LocalizedText(

@@ -77,4 +77,32 @@ import Testing
     #expect(
       try fixture.database.recordings.fetchAll().map(\.participant) == [RecoveryFixture.second, RecoveryFixture.first])
   }
+
+  /// Killed in the thank-you scene: the log says the session ended, but its last take was never
+  /// filed. The next start files it once, leaves the session ended, and files nothing twice.
+  @Test func aTakeLeftUnfiledAfterTheSessionEndedIsFiledOnceAndTheSessionStaysEnded() throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    let filed = try fixture.take(Self.first)
+    try fixture.database.answers.file(
+      recordingAt: filed.url, as: AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.first))
+    let left = try fixture.take(Self.redo)
+    let unseated = RecordingRequest(trial: "T1", player: PlayerNumber(rawValue: 3)!, participant: nil, turn: 1)
+    try fixture.take(unseated)
+    try fixture.log("S01", "session.ended")
+
+    let reports = try SessionRecovery(database: fixture.database).recoverAll()
+
+    #expect(reports.map(\.session) == ["S01"])
+    #expect(reports.first?.recoveredFiles == [left.url])
+    #expect(reports.first?.summary.french.hasPrefix("Séance S01 terminée, mais arrêtée avant d'avoir classé") == true)
+    let answer = AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.first)
+    #expect(try fixture.database.recordings.fetch(answer)?.path == left.url.path)
+    let types = try fixture.types()
+    #expect(!types.contains("session.interrupted"))
+    #expect(types.suffix(2) == ["recording.recovered", "recording.superseded"])
+
+    #expect(try SessionRecovery(database: fixture.database).recoverAll().isEmpty)
+    #expect(try fixture.types() == types)
+  }
 }
