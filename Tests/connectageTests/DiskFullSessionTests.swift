@@ -60,22 +60,28 @@ import Testing
     defer { workspace.remove() }
     // As soon as the first answer is being recorded, another program fills the disk to 2 MB of
     // free space: below the floor of one 30 s answer and the log's share.
-    let filler = Task.detached {
-      while !Task.isCancelled {
+    // A thread of its own, not a task: the test process's few cooperative threads may all be busy
+    // with other suites, and the disk must fill while the take is under way.
+    let stop = LockedFlag()
+    let filler = Thread {
+      while !stop.isSet {
         let answers = (try? FileManager.default.subpathsOfDirectory(atPath: disk.folder.path)) ?? []
         if answers.contains(where: { $0.hasSuffix(".wav") && !$0.contains("/voices/") }) { break }
-        try await Task.sleep(for: .milliseconds(20))
+        Thread.sleep(forTimeInterval: 0.02)
       }
-      let free = try FileManager.default.attributesOfFileSystem(forPath: disk.folder.path)[.systemFreeSize] as! Int64
-      try Data(count: Int(free - 2_000_000)).write(to: disk.folder.appendingPathComponent("someone-else.bin"))
+      guard !stop.isSet,
+        let free = try? FileManager.default.attributesOfFileSystem(forPath: disk.folder.path)[.systemFreeSize] as? Int64
+      else { return }
+      try? Data(count: Int(max(0, free - 2_000_000))).write(to: disk.folder.appendingPathComponent("someone-else.bin"))
     }
+    filler.start()
     let run = try await CommandRun.connectage(
       [
         "demo", "--headless", "--brisk", "--players", "2", "--db", workspace.databasePath, "--output",
         disk.folder.path,
       ],
       environment: ["XDG_DATA_HOME": workspace.path])
-    filler.cancel()
+    stop.set()
     try #require(run.exitCode == 0, "\(run.standardError)")
 
     let database = try SessionDatabase(path: workspace.databasePath)
@@ -97,4 +103,13 @@ import Testing
     let check = try database.check.run()
     #expect(check.isHealthy, "\(check.summary.english)")
   }
+}
+
+/// A flag one thread sets and another reads.
+final class LockedFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = false
+
+  var isSet: Bool { lock.withLock { value } }
+  func set() { lock.withLock { value = true } }
 }
