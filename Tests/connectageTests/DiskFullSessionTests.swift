@@ -92,6 +92,13 @@ import Testing
       $0.type.rawValue == "recording.failed" && $0.payload["reason"]?.hasPrefix("the disk is nearly full") == true
     }
     #expect(!refused.isEmpty)
+    // A take refused on the spot is logged after its start, never before it.
+    for (index, event) in events.enumerated() where event.type.rawValue == "recording.failed" {
+      let previous = events[..<index].last { ["recording.started", "recording.failed"].contains($0.type.rawValue) }
+      #expect(
+        previous?.type.rawValue == "recording.started" && previous?.payload["trial"] == event.payload["trial"],
+        "recording.failed of \(event.payload["trial"] ?? "?") comes before its recording.started")
+    }
     let answers = try FileManager.default.subpathsOfDirectory(atPath: disk.folder.path)
       .filter { $0.hasSuffix(".wav") && !$0.contains("/voices/") }
     #expect(!answers.isEmpty, "the take under way when the disk filled is kept")

@@ -28,6 +28,9 @@ final class SessionLoop {
   private var lastTick: UInt64 = 0
   /// The time of the last input the engine handled: no input is handled at an earlier one.
   private var lastHandled: UInt64 = 0
+  /// Whether the commands of an input are being carried out, and the device answers that came meanwhile.
+  private var isDispatching = false
+  private var answersDuringDispatch: [(input: SessionInput, time: UInt64)] = []
   /// Pads whose button the autopilot pressed last frame, to let go of now.
   private var heldButtons: [(pad: VirtualGamepad, button: PadButton)] = []
   private let filings: AnswerFilingQueue
@@ -194,11 +197,25 @@ final class SessionLoop {
 
   /// Hands one input to the engine; what it logs carries the input's time, never earlier than the
   /// input before it, so the engine's events are stamped in the order they happened.
+  ///
+  /// A device that answers while the commands of an input are being carried out (a recording
+  /// refused on the spot) is heard after all of them: otherwise its events would come before the
+  /// ones the engine logged with the command, such as `recording.failed` before `recording.started`.
   private func handle(_ input: SessionInput, at time: UInt64) {
+    guard !isDispatching else {
+      answersDuringDispatch.append((input, time))
+      return
+    }
     let now = max(time, lastHandled)
     lastHandled = now
     if case .tick = input { lastTick = now }
+    isDispatching = true
     for command in engine.handle(input, at: now) { dispatch(command, at: now) }
+    isDispatching = false
+    while !answersDuringDispatch.isEmpty {
+      let (next, at) = answersDuringDispatch.removeFirst()
+      handle(next, at: at)
+    }
   }
 
   private func dispatch(_ command: SessionCommand, at now: UInt64) {
