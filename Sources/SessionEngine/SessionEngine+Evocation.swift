@@ -27,7 +27,8 @@ extension SessionEngine {
     stage.trial?.turns += 1
     stage.trial?.answered.insert(player)
     guard let progress = stage.trial else { return }
-    log("floor.given", trialPayload(["player": player.description, "turn": String(progress.turns), "by": source.logged]))
+    log(
+      "floor.given", trialPayload(["player": player.description, "turn": String(progress.turns), "by": source.logged]))
     play(.floor)
     guard setup.recordsAnswers else { return }
     startRecording(

@@ -102,7 +102,10 @@ extension SessionEngine {
       overlays.notice = EngineText.seatsOutsideGroup(outsideGroup)
       log(
         "session.notStarted",
-        ["reason": NotStartedReason.seatsOutsideGroup.logged, "seats": outsideGroup.map(\.description).joined(separator: ",")])
+        [
+          "reason": NotStartedReason.seatsOutsideGroup.logged,
+          "seats": outsideGroup.map(\.description).joined(separator: ","),
+        ])
       return
     }
     for index in seats.indices where !seats[index].isConfirmed {

@@ -81,7 +81,8 @@ extension SessionEngine {
         lead.requestedAt = now
         stage.trial?.step = .scentLead(lead)
       } else {
-        log("scent.skipped", trialPayload(["scent": lead.scent.rawValue, "reason": ScentSkipReason.safetyLimit.logged]))
+        log(
+          "scent.skipped", trialPayload(["scent": lead.scent.rawValue, "reason": ScentSkipReason.safetyLimit.logged]))
         showStimulus()
       }
       return

@@ -43,20 +43,12 @@ indirect enum SessionStage: Hashable, Sendable {
   /// The trial under way, paused or not; set it only while there is one.
   var trial: TrialProgress? {
     get {
-      switch self {
-      case .trial(let progress): progress
-      case .paused(let inner): inner.trial
-      case .lobby, .joining, .ended: nil
-      }
+      if case .trial(let progress) = underway { progress } else { nil }
     }
     set {
-      guard let newValue else { preconditionFailure("a trial ends by a transition, not by forgetting it") }
-      switch self {
-      case .trial: self = .trial(newValue)
-      case .paused(var inner):
-        inner.trial = newValue
-        self = .paused(inner)
-      case .lobby, .joining, .ended: preconditionFailure("no trial is under way in \(self)")
+      updateUnderway { stage in
+        guard case .trial = stage, let newValue else { preconditionFailure("no trial to update in \(stage)") }
+        stage = .trial(newValue)
       }
     }
   }
@@ -64,21 +56,20 @@ indirect enum SessionStage: Hashable, Sendable {
   /// The join screen, paused or not; set it only while it is up.
   var joinScreen: JoinScreen? {
     get {
-      switch self {
-      case .joining(let screen): screen
-      case .paused(let inner): inner.joinScreen
-      case .lobby, .trial, .ended: nil
-      }
+      if case .joining(let screen) = underway { screen } else { nil }
     }
     set {
-      guard let newValue else { preconditionFailure("the join screen closes by a transition, not by forgetting it") }
-      switch self {
-      case .joining: self = .joining(newValue)
-      case .paused(var inner):
-        inner.joinScreen = newValue
-        self = .paused(inner)
-      case .lobby, .trial, .ended: preconditionFailure("the join screen is not up in \(self)")
+      updateUnderway { stage in
+        guard case .joining = stage, let newValue else { preconditionFailure("no join screen to update in \(stage)") }
+        stage = .joining(newValue)
       }
     }
+  }
+
+  /// Changes the stage under way, behind the pause if there is one, which stays.
+  private mutating func updateUnderway(_ change: (inout SessionStage) -> Void) {
+    guard case .paused(var inner) = self else { return change(&self) }
+    change(&inner)
+    self = .paused(inner)
   }
 }

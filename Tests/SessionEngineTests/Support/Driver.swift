@@ -1,6 +1,7 @@
-@testable import SessionEngine
 import SessionModel
 import Testing
+
+@testable import SessionEngine
 
 /// Runs a script through a real engine, keeping every command and the time it came out, and
 /// checking the engine's invariants after every input.
