@@ -195,9 +195,8 @@ extension SessionEngine {
   }
 
   mutating func nextTrial(reason: TrialEndReason, at now: UInt64) {
-    guard stage.trial != nil else { return }
-    endTurn(reason: .trialEnded(reason))
     guard let progress = stage.trial else { return }
+    endTurn(reason: .trialEnded(reason))
     log("trial.ended", trialPayload(["reason": reason.logged, "turns": String(progress.turns)]))
     startTrial(progress.index + 1, at: now)
   }

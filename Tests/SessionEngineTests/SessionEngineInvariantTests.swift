@@ -85,3 +85,13 @@ private func sceneStage(_ content: SceneContent) -> String {
   case .thankYou: "ended"
   }
 }
+
+/// The thank-you scene belongs to no trial: ending in the middle of one leaves none of its
+/// "answered" marks on the players (before the stage was one value, the ended trial's marks stayed).
+@Test func theThankYouSceneCarriesNoMarksOfTheTrialItInterrupted() {
+  var driver = Driver(Material.setup())
+  driver.run(Step.joinAndStart(pads: [1]) + Step.key(.next) + Step.key(.giveFloor(to: PlayerNumber(rawValue: 1)!)))
+  #expect(driver.lines(["show evocation"]).last == "show evocation speaker 1 waiting - recording | 1:chat*")
+  driver.run(Step.key(.end) + Step.key(.confirm))
+  #expect(driver.lines(["show thank you"]) == ["show thank you | 1:chat"])
+}
