@@ -15,8 +15,8 @@ extension SessionEngine {
     expect(Set(seats.map(\.avatar)).count == seats.count, "two seats share an avatar")
     let seated = Set(numbers)
     switch stage {
-    case .paused(let inner):
-      if case .trial(let progress) = inner {
+    case .paused(let interrupted):
+      if case .trial(let progress) = interrupted {
         expect(progress.turn?.recording.active == nil, "a recording runs during the pause")
       }
     case .lobby:

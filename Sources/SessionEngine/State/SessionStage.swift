@@ -1,22 +1,22 @@
 /// Where the session is, with the data only that part of it has: the one value that says what the engine is doing.
 ///
 /// Combinations that cannot happen have no representation: a trial always has its progress,
-/// a seat selection exists only on the join screen, a recording only within a speaker's turn.
-/// A pause wraps the stage it interrupts, so whatever was under way comes back unchanged.
-/// Transitions that make no sense (pausing twice, pausing the end) stop the program on purpose.
-indirect enum SessionStage: Hashable, Sendable {
+/// a seat selection exists only on the join screen, a recording only within a speaker's turn,
+/// and a pause holds the stage it interrupted, which is never a pause or the end.
+/// Transitions that make no sense (updating a trial when none is under way) stop the program on purpose.
+enum SessionStage: Hashable, Sendable {
   /// The title screen, before any pad or key has opened the join screen.
   case lobby
   case joining(JoinScreen)
   case trial(TrialProgress)
   /// The therapist paused: pads and timers wait; what was under way is kept as it was.
-  case paused(SessionStage)
+  case paused(PausedStage)
   /// The thank-you scene is up; nothing happens any more.
   case ended
 
   /// The stage the session is in, seen through a pause.
   var underway: SessionStage {
-    if case .paused(let inner) = self { inner } else { self }
+    if case .paused(let interrupted) = self { interrupted.stage } else { self }
   }
 
   var isPaused: Bool {
@@ -27,17 +27,14 @@ indirect enum SessionStage: Hashable, Sendable {
     if case .ended = self { true } else { false }
   }
 
-  /// Stops everything under way until ``resume()``.
+  /// Stops everything under way until ``resume()``; the engine pauses only what is running.
   mutating func pause() {
-    switch self {
-    case .lobby, .joining, .trial: self = .paused(self)
-    case .paused, .ended: preconditionFailure("the session cannot be paused while \(self)")
-    }
+    self = .paused(PausedStage(self))
   }
 
   mutating func resume() {
-    guard case .paused(let inner) = self else { preconditionFailure("resumed a session that was not paused") }
-    self = inner
+    guard case .paused(let interrupted) = self else { preconditionFailure("resumed a session that was not paused") }
+    self = interrupted.stage
   }
 
   /// The trial under way, paused or not; set it only while there is one.
@@ -68,8 +65,34 @@ indirect enum SessionStage: Hashable, Sendable {
 
   /// Changes the stage under way, behind the pause if there is one, which stays.
   private mutating func updateUnderway(_ change: (inout SessionStage) -> Void) {
-    guard case .paused(var inner) = self else { return change(&self) }
-    change(&inner)
-    self = .paused(inner)
+    guard case .paused(let interrupted) = self else { return change(&self) }
+    var stage = interrupted.stage
+    change(&stage)
+    self = .paused(PausedStage(stage))
+  }
+}
+
+/// What a pause can interrupt: anything but a pause or the end.
+enum PausedStage: Hashable, Sendable {
+  case lobby
+  case joining(JoinScreen)
+  case trial(TrialProgress)
+
+  /// The stage a pause interrupts; there is no pausing a pause or the end.
+  init(_ stage: SessionStage) {
+    switch stage {
+    case .lobby: self = .lobby
+    case .joining(let screen): self = .joining(screen)
+    case .trial(let progress): self = .trial(progress)
+    case .paused, .ended: preconditionFailure("the session cannot be paused while \(stage)")
+    }
+  }
+
+  var stage: SessionStage {
+    switch self {
+    case .lobby: .lobby
+    case .joining(let screen): .joining(screen)
+    case .trial(let progress): .trial(progress)
+    }
   }
 }
