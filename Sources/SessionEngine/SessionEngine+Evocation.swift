@@ -22,19 +22,12 @@ extension SessionEngine {
       let index = seatIndex(of: player)
     else { return }
     if evocation.turn != nil { endTurn(reason: .floorGiven) }
-    stage.trial?.evocation?.waiting.removeAll { $0 == player }
-    stage.trial?.evocation?.turn = Turn(speaker: player)
-    stage.trial?.turns += 1
-    stage.trial?.answered.insert(player)
-    guard let progress = stage.trial else { return }
-    log(
-      "floor.given", trialPayload(["player": player.description, "turn": String(progress.turns), "by": source.logged]))
+    guard let turn = stage.trial?.giveFloor(to: player), let trial = stage.trial?.trial else { return }
+    log("floor.given", trialPayload(["player": player.description, "turn": String(turn), "by": source.logged]))
     play(.floor)
     guard setup.recordsAnswers else { return }
     startRecording(
-      RecordingRequest(
-        trial: progress.trial.id, player: player, participant: seats[index].participant, turn: progress.turns),
-      at: now)
+      RecordingRequest(trial: trial.id, player: player, participant: seats[index].participant, turn: turn), at: now)
   }
 
   /// The speaker's turn is over (Space, S, another speaker, the maximum duration): the floor reopens.

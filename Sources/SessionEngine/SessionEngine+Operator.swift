@@ -60,7 +60,7 @@ extension SessionEngine {
     case .joining: "join"
     case .trial(let progress): progress.step.name
     case .ended: "ended"
-    case .paused: preconditionFailure("a pause never wraps a pause")
+    case .paused: preconditionFailure("seen through, a pause is the stage it interrupted")
     }
   }
 
@@ -138,13 +138,10 @@ extension SessionEngine {
       showStimulus()
     }
     guard let turn = progress.turn, turn.recording == .cutByPause else { return }
-    guard let index = seatIndex(of: turn.speaker) else {
+    guard let index = seatIndex(of: turn.speaker), let number = stage.trial?.resumeTurn() else {
       stage.trial?.evocation?.turn?.recording = .off
       return
     }
-    stage.trial?.turns += 1
-    stage.trial?.evocation?.turn?.redo = 0
-    let number = progress.turns + 1
     log("turn.resumed", trialPayload(["player": turn.speaker.description, "turn": String(number)]))
     startRecording(
       RecordingRequest(

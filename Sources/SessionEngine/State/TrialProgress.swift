@@ -27,4 +27,20 @@ struct TrialProgress: Hashable, Sendable {
 
   /// The speaker's turn, if someone has the floor.
   var turn: Turn? { evocation?.turn }
+
+  /// Gives `player` the floor as a new turn, out of the queue; returns the turn's number.
+  mutating func giveFloor(to player: PlayerNumber) -> Int {
+    evocation?.waiting.removeAll { $0 == player }
+    evocation?.turn = Turn(speaker: player)
+    turns += 1
+    answered.insert(player)
+    return turns
+  }
+
+  /// The speaker's answer the pause cut goes on as a new turn; returns its number.
+  mutating func resumeTurn() -> Int {
+    evocation?.turn?.redo = 0
+    turns += 1
+    return turns
+  }
 }
