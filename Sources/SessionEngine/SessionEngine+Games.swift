@@ -3,16 +3,16 @@ import SessionModel
 extension SessionEngine {
   mutating func startGame(_ kind: GameKind, at now: UInt64) {
     guard let game = makeGame(kind, at: now) else {
-      log("game.skipped", trialPayload(["game": kind.rawValue, "reason": "noMaterial"]))
+      log("game.skipped", trialPayload(["game": kind.rawValue, "reason": GameSkipReason.noMaterial.logged]))
       startEvocation()
       return
     }
-    progress?.step = .game(game)
+    stage.trial?.step = .game(game)
     log("game.started", trialPayload(["game": kind.rawValue, "difficulty": setup.difficulty(of: kind).rawValue]))
   }
 
   private mutating func makeGame(_ kind: GameKind, at now: UInt64) -> GameInPlay? {
-    guard let progress else { return nil }
+    guard let progress = stage.trial else { return nil }
     // The seed mixes the trial and the restart count, so a redo deals again but a replayed session deals the same.
     var generator = SplitMix64(
       seed: setup.seed ^ (UInt64(progress.trial.number) &* 0x9E37_79B9_7F4A_7C15) &+ UInt64(progress.gameRestarts))
@@ -22,7 +22,7 @@ extension SessionEngine {
         let scent = setup.scents[answer]
       else { return nil }
       if !progress.scentReleased, !release(answer, at: now) {
-        log("scent.skipped", trialPayload(["scent": answer.rawValue, "reason": "safetyLimit"]))
+        log("scent.skipped", trialPayload(["scent": answer.rawValue, "reason": ScentSkipReason.safetyLimit.logged]))
       }
       return .whichScent(
         WhichScentGame(
@@ -43,7 +43,7 @@ extension SessionEngine {
   }
 
   var currentGame: GameInPlay? {
-    guard case .game(let game) = progress?.step else { return nil }
+    guard case .game(let game) = stage.trial?.step else { return nil }
     return game
   }
 
@@ -52,14 +52,14 @@ extension SessionEngine {
     guard var game = currentGame else { return }
     if let direction = PadDirection(button) {
       let moved = game.move(player, direction)
-      progress?.step = .game(game)
+      stage.trial?.step = .game(game)
       if moved { play(.move) }
       return
     }
     guard button == .a else { return }
     if let index = seatIndex(of: player) { consumeHoldIfLocking(seats[index].pad, game, player) }
     let press = game.press(player, at: now)
-    progress?.step = .game(game)
+    stage.trial?.step = .game(game)
     switch press {
     case .ignored: break
     case .answered(let details): answered(player, details)
@@ -103,7 +103,7 @@ extension SessionEngine {
   /// Reveals the current question: answers together, the right picture highlighted, nobody singled out.
   mutating func reveal() {
     guard var game = currentGame, let payload = game.reveal() else { return }
-    progress?.step = .game(game)
+    stage.trial?.step = .game(game)
     log("game.revealed", trialPayload(payload))
     play(.reveal)
   }
@@ -113,23 +113,23 @@ extension SessionEngine {
     guard var game = currentGame else { return }
     if game.awaitsReveal { return reveal() }
     if let picture = game.advance() {
-      progress?.step = .game(game)
+      stage.trial?.step = .game(game)
       log("game.nextPicture", trialPayload(["game": game.kind.rawValue, "picture": picture]))
       return
     }
-    endGame(reason: "next")
+    endGame(reason: .next)
   }
 
-  mutating func endGame(reason: String) {
+  mutating func endGame(reason: GameEndReason) {
     guard let game = currentGame else { return }
-    let payload = game.endDetails.merging(["game": game.kind.rawValue, "reason": reason]) { mine, _ in mine }
+    let payload = game.endDetails.merging(["game": game.kind.rawValue, "reason": reason.logged]) { mine, _ in mine }
     log("game.ended", trialPayload(payload))
     startEvocation()
   }
 
   mutating func restartGame(at now: UInt64) {
     guard let game = currentGame else { return }
-    progress?.gameRestarts += 1
+    stage.trial?.gameRestarts += 1
     log("game.restarted", trialPayload(["game": game.kind.rawValue]))
     startGame(game.kind, at: now)
   }
@@ -137,7 +137,7 @@ extension SessionEngine {
   /// A long press on a locked answer opens it again (before the reveal).
   mutating func unlockAnswer(of player: PlayerNumber) {
     guard var game = currentGame, game.unlock(player) else { return }
-    progress?.step = .game(game)
+    stage.trial?.step = .game(game)
     log("game.answerReopened", trialPayload(["player": player.description]))
     play(.move)
   }
@@ -146,11 +146,11 @@ extension SessionEngine {
   mutating func playersChanged() {
     guard var game = currentGame else { return }
     game.seat(seats.map(\.number), connected: connectedPlayers)
-    progress?.step = .game(game)
+    stage.trial?.step = .game(game)
   }
 
   mutating func settleMemoryCards(at now: UInt64) {
     guard var game = currentGame, game.settle(at: now) else { return }
-    progress?.step = .game(game)
+    stage.trial?.step = .game(game)
   }
 }

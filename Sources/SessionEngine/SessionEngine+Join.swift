@@ -3,7 +3,7 @@ import SessionModel
 extension SessionEngine {
   /// Any button takes a seat; directions browse the free avatars; A keeps one.
   mutating func joinPress(_ pad: PadID, _ button: PadButton) {
-    if stage == .lobby { openJoin() }
+    if case .lobby = stage { openJoin() }
     guard let index = seatIndex(of: pad) else {
       takeSeat(pad, confirmed: false)
       return
@@ -19,7 +19,7 @@ extension SessionEngine {
   }
 
   mutating func openJoin() {
-    stage = .joining
+    stage = .joining(JoinScreen())
     log("join.opened")
   }
 
@@ -36,7 +36,7 @@ extension SessionEngine {
     guard let number = PlayerNumber.all.first(where: { !taken.contains($0) }),
       let avatar = Avatar.catalogue.first(where: { !takenAvatars.contains($0.id) })
     else {
-      log("join.refused", ["pad": String(pad.rawValue), "reason": "full"])
+      log("join.refused", ["pad": String(pad.rawValue), "reason": JoinRefusalReason.full.logged])
       return nil
     }
     let participant = participant(at: number)
@@ -76,7 +76,7 @@ extension SessionEngine {
     log("join.reset", ["seats": String(seats.count)])
     seats.removeAll()
     // Everyone sits down again: a seat outside the group must be pointed out again too.
-    warnedSeatsOutsideGroup = []
+    stage.joinScreen?.warnedSeatsOutsideGroup = []
     overlays.notice = nil
     forgetHeldButtons()
   }
@@ -92,17 +92,20 @@ extension SessionEngine {
   mutating func startSession(at now: UInt64) {
     guard seats.contains(where: \.isConfirmed) else {
       overlays.notice = EngineText.waitForAPlayer
-      log("session.notStarted", ["reason": "noConfirmedPlayer"])
+      log("session.notStarted", ["reason": NotStartedReason.noConfirmedPlayer.logged])
       return
     }
     let outsideGroup = seatsOutsideGroup
-    if !outsideGroup.isEmpty, warnedSeatsOutsideGroup != outsideGroup {
+    if !outsideGroup.isEmpty, stage.joinScreen?.warnedSeatsOutsideGroup != outsideGroup {
       // Said once per set of seats: a second Space starts anyway (a visitor may play too).
-      warnedSeatsOutsideGroup = outsideGroup
+      stage.joinScreen?.warnedSeatsOutsideGroup = outsideGroup
       overlays.notice = EngineText.seatsOutsideGroup(outsideGroup)
       log(
         "session.notStarted",
-        ["reason": "seatsOutsideGroup", "seats": outsideGroup.map(\.description).joined(separator: ",")])
+        [
+          "reason": NotStartedReason.seatsOutsideGroup.logged,
+          "seats": outsideGroup.map(\.description).joined(separator: ","),
+        ])
       return
     }
     for index in seats.indices where !seats[index].isConfirmed {
@@ -115,7 +118,6 @@ extension SessionEngine {
     }
     overlays.notice = nil
     cancelSeatSelection()
-    stage = .trials
     log(
       "session.started",
       [

@@ -5,7 +5,7 @@ extension SessionEngine {
     log(action.eventType, operatorPayload(action))
     if overlays.isConfirmingEnd {
       switch action {
-      case .confirm: finish(reason: "operator")
+      case .confirm: finish(reason: .operator)
       case .cancel:
         overlays.isConfirmingEnd = false
         log("session.endCancelled")
@@ -14,7 +14,7 @@ extension SessionEngine {
       return
     }
     switch action {
-    case .end where selectedSeat != nil:
+    case .end where stage.joinScreen?.selectedSeat != nil:
       // Esc first lets go of a picked seat; only the next one asks to end the session.
       cancelSeatSelection()
     case .end:
@@ -32,17 +32,17 @@ extension SessionEngine {
     case .toggleHelp:
       overlays.isShowingHelp.toggle()
     case .pause:
-      if isPaused { resume(at: now) } else { pause() }
-    case _ where isPaused:
+      if stage.isPaused { resume(at: now) } else { pause() }
+    case _ where stage.isPaused:
       break
     case .next: next(at: now)
     case .skip: skip(at: now)
     case .redo: redo(at: now)
     case .giveFloor(let player):
-      if stage == .joining {
-        seatKey(player)
-      } else if case .evocation = progress?.step {
-        giveFloor(to: player, by: "therapist", at: now)
+      switch stage {
+      case .joining: seatKey(player)
+      case .trial(let progress) where progress.evocation != nil: giveFloor(to: player, by: .therapist, at: now)
+      default: break
       }
     }
   }
@@ -54,11 +54,13 @@ extension SessionEngine {
   }
 
   private var stageName: String {
-    switch stage {
+    // The log names the stage a pause interrupted, as it was before pauses were a stage.
+    switch stage.underway {
     case .lobby: "lobby"
     case .joining: "join"
-    case .trials: progress?.step.name ?? "trials"
+    case .trial(let progress): progress.step.name
     case .ended: "ended"
+    case .paused: preconditionFailure("seen through, a pause is the stage it interrupted")
     }
   }
 
@@ -66,49 +68,49 @@ extension SessionEngine {
     switch stage {
     case .lobby: openJoin()
     case .joining: startSession(at: now)
-    case .ended: break
-    case .trials:
-      switch progress?.step {
+    case .ended, .paused: break
+    case .trial(let progress):
+      switch progress.step {
       case .stimulus: leaveStimulus(at: now)
       case .game: gameNext(at: now)
       case .evocation: evocationNext(at: now)
-      case .scentLead, nil: break
+      case .scentLead: break
       }
     }
   }
 
   private mutating func skip(at now: UInt64) {
-    guard stage == .trials, let step = progress?.step else { return }
-    switch step {
+    guard case .trial(let progress) = stage else { return }
+    switch progress.step {
     case .scentLead(let lead):
       if lead.requestedAt != nil { stopScents() }
-      log("scent.skipped", trialPayload(["scent": lead.scent.rawValue, "reason": "operator"]))
+      log("scent.skipped", trialPayload(["scent": lead.scent.rawValue, "reason": ScentSkipReason.operator.logged]))
       showStimulus()
     case .stimulus:
-      nextTrial(reason: "skipped", at: now)
-    case .game:
-      log("game.skipped", trialPayload(["game": currentGame?.kind.rawValue ?? "", "reason": "operator"]))
-      endGame(reason: "skipped")
-    case .evocation:
-      if progress?.speaker != nil { endTurn(reason: "skipped") } else { nextTrial(reason: "skipped", at: now) }
+      nextTrial(reason: .skipped, at: now)
+    case .game(let game):
+      log("game.skipped", trialPayload(["game": game.kind.rawValue, "reason": GameSkipReason.operator.logged]))
+      endGame(reason: .skipped)
+    case .evocation(let evocation):
+      if evocation.turn != nil { endTurn(reason: .skipped) } else { nextTrial(reason: .skipped, at: now) }
     }
   }
 
   private mutating func redo(at now: UInt64) {
-    if stage == .joining {
+    if case .joining = stage {
       clearSeats()
       return
     }
-    guard stage == .trials, let step = progress?.step else { return }
-    switch step {
+    guard case .trial(let progress) = stage else { return }
+    switch progress.step {
     case .scentLead: break
     case .stimulus:
       log("stimulus.replayed", trialPayload())
       showStimulus()
     case .game:
       restartGame(at: now)
-    case .evocation:
-      if progress?.speaker != nil {
+    case .evocation(let evocation):
+      if evocation.turn != nil {
         redoAnswer(at: now)
       } else {
         log("stimulus.replayed", trialPayload())
@@ -119,35 +121,31 @@ extension SessionEngine {
 
   /// Pause: scents stopped, the answer being recorded stopped; it comes back as a new turn.
   private mutating func pause() {
-    isPaused = true
+    stage.pause()
     log("session.paused", trialPayload())
     stopScents()
-    if let active = recording {
-      pausedSpeaker = active.request.player
-      stopRecording(reason: "pause")
-    }
+    stopRecording(reason: .pause)
     forgetHeldButtons()
   }
 
   private mutating func resume(at now: UInt64) {
-    isPaused = false
+    stage.resume()
     log("session.resumed", trialPayload())
-    if case .scentLead(let lead) = progress?.step, lead.requestedAt != nil {
+    guard case .trial(let progress) = stage else { return }
+    if case .scentLead(let lead) = progress.step, lead.requestedAt != nil {
       // The pause cut the scent short: show the image rather than release a second time too soon.
-      log("scent.skipped", trialPayload(["scent": lead.scent.rawValue, "reason": "pause"]))
+      log("scent.skipped", trialPayload(["scent": lead.scent.rawValue, "reason": ScentSkipReason.pause.logged]))
       showStimulus()
     }
-    if let speaker = pausedSpeaker, let progress, progress.speaker == speaker,
-      let index = seatIndex(of: speaker)
-    {
-      self.progress?.turns += 1
-      self.progress?.redo = 0
-      let turn = progress.turns + 1
-      log("turn.resumed", trialPayload(["player": speaker.description, "turn": String(turn)]))
-      startRecording(
-        RecordingRequest(trial: progress.trial.id, player: speaker, participant: seats[index].participant, turn: turn),
-        at: now)
+    guard let turn = progress.turn, turn.recording == .cutByPause else { return }
+    guard let index = seatIndex(of: turn.speaker), let number = stage.trial?.resumeTurn() else {
+      stage.trial?.evocation?.turn?.recording = .off
+      return
     }
-    pausedSpeaker = nil
+    log("turn.resumed", trialPayload(["player": turn.speaker.description, "turn": String(number)]))
+    startRecording(
+      RecordingRequest(
+        trial: progress.trial.id, player: turn.speaker, participant: seats[index].participant, turn: number),
+      at: now)
   }
 }

@@ -36,7 +36,7 @@ extension SessionEngine {
   }
 
   private mutating func padPressed(_ pad: PadID, _ button: PadButton, at now: UInt64) {
-    guard !isPaused, !overlays.isConfirmingEnd else { return }
+    guard !stage.isPaused, !overlays.isConfirmingEnd else { return }
     var state = pads[pad] ?? PadState()
     let isTremor = state.lastPressAt.map { now >= $0 && now - $0 < Self.tremorIntervalNanoseconds } ?? false
     state.lastPressAt = now
@@ -49,8 +49,8 @@ extension SessionEngine {
     if let index = seatIndex(of: pad), !seats[index].isConnected { reconnect(index) }
     switch stage {
     case .lobby, .joining: joinPress(pad, button)
-    case .trials: trialPress(pad, button, at: now)
-    case .ended: break
+    case .trial(let progress): trialPress(pad, button, in: progress.step, at: now)
+    case .paused, .ended: break
     }
   }
 
@@ -62,7 +62,7 @@ extension SessionEngine {
 
   private mutating func padReleasedA(_ pad: PadID, at now: UInt64) {
     guard var state = pads[pad], let since = state.aHeldSince else { return }
-    let fires = !state.longPressFired && now >= since + Self.longPressNanoseconds && !isPaused
+    let fires = !state.longPressFired && now >= since + Self.longPressNanoseconds && !stage.isPaused
     state.aHeldSince = nil
     state.longPressFired = false
     pads[pad] = state
@@ -71,7 +71,7 @@ extension SessionEngine {
 
   /// Fires the long presses whose time has come while A is still held.
   mutating func fireLongPresses(at now: UInt64) {
-    guard !isPaused, pads.values.contains(where: { $0.aHeldSince != nil && !$0.longPressFired }) else { return }
+    guard !stage.isPaused, pads.values.contains(where: { $0.aHeldSince != nil && !$0.longPressFired }) else { return }
     for pad in pads.keys.sorted() {
       guard let since = pads[pad]?.aHeldSince, pads[pad]?.longPressFired == false,
         now >= since + Self.longPressNanoseconds
@@ -94,14 +94,13 @@ extension SessionEngine {
       seats[index].isConfirmed = false
       log("player.choosingAgain", ["player": player.description, "avatar": seats[index].avatar.rawValue])
       play(.move)
-    case .trials:
+    case .trial:
       unlockAnswer(of: player)
-    default: break
+    case .lobby, .joining, .paused, .ended: break
     }
   }
 
-  private mutating func trialPress(_ pad: PadID, _ button: PadButton, at now: UInt64) {
-    guard let step = progress?.step else { return }
+  private mutating func trialPress(_ pad: PadID, _ button: PadButton, in step: TrialStep, at now: UInt64) {
     guard let index = seatIndex(of: pad) else {
       switch step {
       case .game where button == .a, .evocation where button == .a: joinLate(pad)

@@ -4,16 +4,20 @@ extension SessionEngine {
   /// What the screen should show now; ``handle(_:at:)`` sends it whenever it changes.
   public var scene: StageScene {
     // The join screen draws its own seats; every later scene shows the players along the bottom.
-    let showsPlayers = stage == .trials || stage == .ended
+    let showsPlayers: Bool
+    switch stage.underway {
+    case .trial, .ended: showsPlayers = true
+    case .lobby, .joining, .paused: showsPlayers = false
+    }
     return StageScene(
-      content: content, players: showsPlayers ? playerViews : [], overlay: stage == .ended ? nil : overlays.top)
+      content: content, players: showsPlayers ? playerViews : [], overlay: stage.hasEnded ? nil : overlays.top)
   }
 
   private var content: SceneContent {
-    if isPaused { return .pause }
     switch stage {
+    case .paused: return .pause
     case .lobby: return .lobby(title: setup.title)
-    case .joining:
+    case .joining(let screen):
       return .join(
         JoinView(
           seats: seats.map {
@@ -21,19 +25,18 @@ extension SessionEngine {
               number: $0.number, pad: $0.pad, avatar: $0.avatar, isConfirmed: $0.isConfirmed,
               participant: $0.participant)
           },
-          selectedSeat: selectedSeat))
+          selectedSeat: screen.selectedSeat))
     case .ended: return .thankYou
-    case .trials:
-      guard let progress else { return .thankYou }
+    case .trial(let progress):
       switch progress.step {
       case .scentLead: return .lobby(title: EngineText.scentComing)
       case .stimulus: return .stimulus(stimulusView(for: progress.trial))
       case .game(let game): return game.content
-      case .evocation:
+      case .evocation(let evocation):
         return .evocation(
           EvocationView(
-            image: stimulusView(for: progress.trial).image, speaker: progress.speaker, waiting: progress.waiting,
-            isRecording: recording != nil))
+            image: stimulusView(for: progress.trial).image, speaker: evocation.turn?.speaker,
+            waiting: evocation.waiting, isRecording: evocation.turn?.recording.active != nil))
       }
     }
   }
@@ -43,7 +46,7 @@ extension SessionEngine {
   }
 
   private func hasAnswered(_ player: PlayerNumber) -> Bool {
-    guard let progress else { return false }
+    guard let progress = stage.trial else { return false }
     switch progress.step {
     case .game(let game): return game.hasLocked(player)
     case .evocation: return progress.answered.contains(player)

@@ -6,9 +6,9 @@ extension SessionEngine {
   /// Patients who sat down in the wrong order are put right one pad at a time, instead of
   /// everyone joining again after R. The same digit twice lets go of the pick.
   mutating func seatKey(_ seat: PlayerNumber) {
-    guard let selected = selectedSeat else {
+    guard let selected = stage.joinScreen?.selectedSeat else {
       guard let index = seatIndex(of: seat) else { return }
-      selectedSeat = seat
+      stage.joinScreen?.selectedSeat = seat
       log("join.seatSelected", ["seat": seat.description, "pad": String(seats[index].pad.rawValue)])
       return
     }
@@ -21,8 +21,8 @@ extension SessionEngine {
 
   /// Lets go of the picked seat, if any; Esc, Backspace, R and leaving the join screen all do it.
   mutating func cancelSeatSelection() {
-    guard let selected = selectedSeat else { return }
-    selectedSeat = nil
+    guard let selected = stage.joinScreen?.selectedSeat else { return }
+    stage.joinScreen?.selectedSeat = nil
     log("join.seatSelectionCancelled", ["seat": selected.description])
   }
 
@@ -31,7 +31,7 @@ extension SessionEngine {
   /// Pads keep their avatar, confirmation and connection; the numbers and participant codes stay
   /// with the seats. A pad unplugged later finds its new seat again, since seats are looked up by pad.
   private mutating func moveSeat(from: PlayerNumber, to: PlayerNumber) {
-    selectedSeat = nil
+    stage.joinScreen?.selectedSeat = nil
     guard let moving = seatIndex(of: from) else { return }
     let displaced = seatIndex(of: to)
     var payload = ["from": from.description, "to": to.description, "pad": String(seats[moving].pad.rawValue)]

@@ -1,13 +1,14 @@
 import SessionModel
 
 extension SessionEngine {
+  /// Starts trial `index`, or completes the session when there is none.
   mutating func startTrial(_ index: Int, at now: UInt64) {
     guard setup.session.trials.indices.contains(index) else {
-      finish(reason: "completed")
+      finish(reason: .completed)
       return
     }
     let trial = setup.session.trials[index]
-    progress = TrialProgress(index: index, trial: trial, step: .stimulus)
+    stage = .trial(TrialProgress(index: index, trial: trial, step: .stimulus))
     overlays.notice = nil
     // A scent condition falls back on the scent paired with the image when the trial names none.
     let scent = trial.condition.includesScent ? setup.scent(for: trial) : nil
@@ -20,18 +21,18 @@ extension SessionEngine {
       return
     }
     guard setup.scents[scentID] != nil else {
-      log("scent.skipped", trialPayload(["scent": scentID.rawValue, "reason": "unknownScent"]))
+      log("scent.skipped", trialPayload(["scent": scentID.rawValue, "reason": ScentSkipReason.unknownScent.logged]))
       showStimulus()
       return
     }
     guard scentLedger.hasBudget(for: setup.scentReleaseMilliseconds, within: setup.scentSafety) else {
       overlays.notice = EngineText.scentLimitReached
-      log("scent.skipped", trialPayload(["scent": scentID.rawValue, "reason": "sessionLimit"]))
+      log("scent.skipped", trialPayload(["scent": scentID.rawValue, "reason": ScentSkipReason.sessionLimit.logged]))
       showStimulus()
       return
     }
     let releaseAt = max(now, earliestNextRelease)
-    progress?.step = .scentLead(ScentLead(scent: scentID, releaseAt: releaseAt))
+    stage.trial?.step = .scentLead(ScentLead(scent: scentID, releaseAt: releaseAt))
     if releaseAt > now {
       // The previous scent is still too close: the calm card waits, the two never mix.
       log("scent.delayed", trialPayload(["scent": scentID.rawValue, "untilNanoseconds": String(releaseAt)]))
@@ -66,20 +67,22 @@ extension SessionEngine {
     scentLedger.lastEnd = max(scentLedger.lastEnd ?? 0, end)
     scentLedger.releases += 1
     scentLedger.totalMilliseconds += duration
-    progress?.scentReleased = true
+    stage.trial?.scentReleased = true
     return true
   }
 
   /// Sends the pending release when its time comes, then shows the image after the lead time and the confirmation.
   mutating func advanceScentLead(at now: UInt64) {
-    guard !isPaused, case .scentLead(var lead) = progress?.step else { return }
+    // A paused trial waits: the pause matches no running trial.
+    guard case .trial(let progress) = stage, case .scentLead(var lead) = progress.step else { return }
     guard let requestedAt = lead.requestedAt else {
       guard now >= lead.releaseAt else { return }
       if release(lead.scent, at: now) {
         lead.requestedAt = now
-        progress?.step = .scentLead(lead)
+        stage.trial?.step = .scentLead(lead)
       } else {
-        log("scent.skipped", trialPayload(["scent": lead.scent.rawValue, "reason": "safetyLimit"]))
+        log(
+          "scent.skipped", trialPayload(["scent": lead.scent.rawValue, "reason": ScentSkipReason.safetyLimit.logged]))
         showStimulus()
       }
       return
@@ -112,9 +115,9 @@ extension SessionEngine {
     // Even a release confirmed late keeps the next one a full interval after its real end.
     scentLedger.lastEnd = max(scentLedger.lastEnd ?? 0, endsAt)
     if scentLedger.active == scent { scentLedger.activeEndsAt = endsAt }
-    guard !isLate, case .scentLead(var lead) = progress?.step, lead.scent == scent else { return }
+    guard !isLate, case .scentLead(var lead) = stage.trial?.step, lead.scent == scent else { return }
     lead.isAcknowledged = true
-    progress?.step = .scentLead(lead)
+    stage.trial?.step = .scentLead(lead)
     advanceScentLead(at: now)
   }
 
@@ -123,7 +126,7 @@ extension SessionEngine {
     log("scent.refused", tags.merging(["scent": scent.rawValue, "reason": reason.english]) { _, new in new })
     overlays.notice = EngineText.scentRefused(reason)
     if scentLedger.active == scent { scentLedger.active = nil }
-    guard case .scentLead(let lead) = progress?.step, lead.scent == scent else { return }
+    guard case .scentLead(let lead) = stage.trial?.step, lead.scent == scent else { return }
     showStimulus()
   }
 
@@ -137,7 +140,7 @@ extension SessionEngine {
     log(
       "scent.unconfirmed",
       release.trialTags.merging(["scent": scent.rawValue, "reason": reason.english]) { _, new in new })
-    guard case .scentLead(let lead) = progress?.step, lead.scent == scent, !lead.isAcknowledged else { return }
+    guard case .scentLead(let lead) = stage.trial?.step, lead.scent == scent, !lead.isAcknowledged else { return }
     showStimulus()
   }
 
@@ -152,17 +155,17 @@ extension SessionEngine {
   }
 
   /// Cuts any release short (pause, skip, end); the next release still waits the full interval.
-  mutating func stopScents() {
+  mutating func stopScents(trialTags: [String: String]? = nil) {
     if let scent = scentLedger.active {
       scentLedger.active = nil
-      log("scent.stopped", trialPayload(["scent": scent.rawValue]))
+      log("scent.stopped", (trialTags ?? trialPayload()).merging(["scent": scent.rawValue]) { _, new in new })
     }
     pending.append(.stopAllScents)
   }
 
   mutating func showStimulus() {
-    guard let trial = progress?.trial else { return }
-    progress?.step = .stimulus
+    guard let trial = stage.trial?.trial else { return }
+    stage.trial?.step = .stimulus
     mustShow = true
     log("stimulus.shown", trialPayload(["stimulus": trial.stimulus.rawValue, "image": stimulusView(for: trial).image]))
   }
@@ -173,7 +176,7 @@ extension SessionEngine {
 
   /// Space on the image: the game if the trial has one, otherwise the evocation.
   mutating func leaveStimulus(at now: UInt64) {
-    if let trial = progress?.trial, let kind = gameKind(for: trial) {
+    if let trial = stage.trial?.trial, let kind = gameKind(for: trial) {
       startGame(kind, at: now)
     } else {
       startEvocation()
@@ -191,24 +194,22 @@ extension SessionEngine {
     return rotation[(max(trial.number, 1) - 1) % rotation.count]
   }
 
-  mutating func nextTrial(reason: String, at now: UInt64) {
-    guard let progress else { return }
-    endTurn(reason: reason)
-    log("trial.ended", trialPayload(["reason": reason, "turns": String(progress.turns)]))
-    self.progress = nil
+  mutating func nextTrial(reason: TrialEndReason, at now: UInt64) {
+    guard let progress = stage.trial else { return }
+    endTurn(reason: .trialEnded(reason))
+    log("trial.ended", trialPayload(["reason": reason.logged, "turns": String(progress.turns)]))
     startTrial(progress.index + 1, at: now)
   }
 
   /// The thank-you scene: scents stopped, recording stopped, nothing more to do.
-  mutating func finish(reason: String) {
-    if let progress, progress.speaker != nil { endTurn(reason: reason) }
-    stopRecording(reason: reason)
-    stopScents()
+  mutating func finish(reason: SessionEndReason) {
+    endTurn(reason: .sessionEnded(reason))
+    // A completed session has no trial under way any more: the last one logged its end, so what
+    // stops now is tagged with no trial.
+    stopScents(trialTags: reason == .completed ? [:] : trialPayload())
     overlays = Overlays()
-    isPaused = false
     stage = .ended
-    log("session.ended", ["reason": reason])
+    log("session.ended", ["reason": reason.logged])
     play(.end)
-    hasJustEnded = true
   }
 }

@@ -23,25 +23,18 @@ public struct SessionEngine: Sendable {
 
   public let setup: SessionSetup
 
-  var stage: SessionStage = .lobby
+  /// Where the session is, with what only that part of it knows (see ``SessionStage``).
+  var stage = SessionStage.lobby
+  /// The table: one seat per pad that joined, in seat order; it outlives the join screen.
   var seats: [Seat] = []
-  /// The seat the therapist picked on the join screen with a digit; the next digit says where its pad goes.
-  var selectedSeat: PlayerNumber?
-  /// The seats outside the group the therapist was last warned about; the same seats are not warned twice.
-  var warnedSeatsOutsideGroup: [PlayerNumber] = []
   var pads: [PadID: PadState] = [:]
-  var progress: TrialProgress?
   var overlays = Overlays()
-  var isPaused = false
-  /// The speaker whose recording a pause interrupted, to resume as a new turn.
-  var pausedSpeaker: PlayerNumber?
   var scentLedger = ScentLedger()
-  var recording: ActiveRecording?
+  /// The scene last sent; nil until the first input opens the session.
   var lastShown: StageScene?
+  /// Set to send the scene again even if it did not change (a stimulus replayed).
   var mustShow = false
-  var hasOpened = false
-  var hasJustEnded = false
-  /// Commands gathered while one input is handled.
+  /// Commands gathered while one input is handled: the transitions' actions, in order.
   var pending: [SessionCommand] = []
 
   public init(setup: SessionSetup) {
@@ -54,8 +47,8 @@ public struct SessionEngine: Sendable {
   /// The first call of a session shows the lobby whatever the input. Once the thank-you
   /// scene is up the engine returns no more commands.
   public mutating func handle(_ input: SessionInput, at now: UInt64) -> [SessionCommand] {
-    guard stage != .ended else { return [] }
-    if !hasOpened { open() }
+    guard !stage.hasEnded else { return [] }
+    if lastShown == nil { open() }
     runTimers(at: now)
     switch input {
     case .operator(let action): handleOperator(action, at: now)
@@ -71,17 +64,17 @@ public struct SessionEngine: Sendable {
     case .recordingFailed(let reason): recordingDidFail(reason)
     }
     showSceneIfChanged()
-    if hasJustEnded { pending.append(.sessionEnded) }
+    // Only the input that ended the session gets here with the stage ended.
+    if stage.hasEnded { pending.append(.sessionEnded) }
     let commands = pending
     pending = []
     return commands
   }
 
   /// True once the thank-you scene is up.
-  public var hasEnded: Bool { stage == .ended }
+  public var hasEnded: Bool { stage.hasEnded }
 
   private mutating func open() {
-    hasOpened = true
     log(
       "session.opened",
       [
@@ -110,7 +103,7 @@ public struct SessionEngine: Sendable {
 
   /// The trial's identity, added to every trial event so the log reads on its own.
   func trialPayload(_ extra: [String: String] = [:]) -> [String: String] {
-    guard let trial = progress?.trial else { return extra }
+    guard let trial = stage.trial?.trial else { return extra }
     return extra.merging(["trial": trial.id.rawValue, "trialNumber": String(trial.number)]) { mine, _ in mine }
   }
 }

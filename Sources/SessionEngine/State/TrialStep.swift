@@ -5,7 +5,7 @@ enum TrialStep: Hashable, Sendable {
   case scentLead(ScentLead)
   case stimulus
   case game(GameInPlay)
-  case evocation
+  case evocation(Evocation)
 
   var name: String {
     switch self {

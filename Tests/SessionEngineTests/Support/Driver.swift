@@ -1,7 +1,10 @@
-import SessionEngine
 import SessionModel
+import Testing
 
-/// Runs a script through a real engine, keeping every command and the time it came out.
+@testable import SessionEngine
+
+/// Runs a script through a real engine, keeping every command and the time it came out, and
+/// checking the engine's invariants after every input.
 struct Driver {
   var engine: SessionEngine
   private(set) var nowMilliseconds = 0
@@ -15,6 +18,7 @@ struct Driver {
     for step in script {
       nowMilliseconds += step.after
       let output = engine.handle(step.input, at: UInt64(nowMilliseconds) * 1_000_000)
+      #expect(engine.brokenInvariants.isEmpty, "after \(step.input) at \(nowMilliseconds) ms")
       commands += output.map { (nowMilliseconds, $0) }
       produced += output
     }

@@ -1,0 +1,7 @@
+/// Why a trial's game was not played, or not to its end (`game.skipped`).
+enum GameSkipReason: String, LoggedReason {
+  /// The setup has no pictures or scent for it.
+  case noMaterial
+  /// The therapist pressed S.
+  case `operator`
+}

@@ -1,0 +1,22 @@
+/// Why a recording stopped (`recording.stopped`).
+enum RecordingStopReason: LoggedReason {
+  case turnEnded(TurnEndReason)
+  /// R: the answer starts again as a new take.
+  case redo
+  /// A new recording started while one was running.
+  case replaced
+  /// The recorder reported a failure.
+  case failed
+  /// The therapist paused; the answer resumes as a new turn.
+  case pause
+
+  var logged: String {
+    switch self {
+    case .turnEnded(let reason): reason.logged
+    case .redo: "redo"
+    case .replaced: "replaced"
+    case .failed: "failed"
+    case .pause: "pause"
+    }
+  }
+}
