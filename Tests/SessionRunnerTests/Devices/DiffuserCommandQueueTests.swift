@@ -23,8 +23,16 @@ import Testing
     let inbox: LockedBuffer<SessionInput>
     let journal: EventJournal
 
+    /// The client's timeouts, generous by default: a slow release must be answered, not timed out,
+    /// however busy the machine running the suite is.
+    static let patient: DiffuserConfiguration = {
+      var configuration = DiffuserConfiguration()
+      configuration.commandTimeout = .seconds(20)
+      return configuration
+    }()
+
     static func open(
-      faults: SimulatorFaults, configuration: DiffuserConfiguration = .init()
+      faults: SimulatorFaults, configuration: DiffuserConfiguration = patient
     ) async throws -> Link {
       let fixture = try RecoveryFixture()
       let device = try await FaultyDiffuser(in: fixture.folder, faults: faults)
