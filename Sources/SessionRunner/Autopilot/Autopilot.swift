@@ -58,13 +58,15 @@ public struct Autopilot: Sendable {
           let player = playerIndex(of: seat.pad)
           return [.tap(player: player, .right), .tap(player: player, .a)]
         }
-    case .whichScent(let view) where view.revealedAnswer == nil:
+    case .whichScent(let view):
+      guard view.revealedAnswer == nil else { return [] }
       return scene.players.filter { !view.locked.contains($0.number) }.flatMap { player -> [AutopilotAction] in
         let index = playerIndex(of: player.pad)
         let moves = index % max(1, view.choices.count)
         return Array(repeating: .tap(player: index, .right), count: moves) + [.tap(player: index, .a)]
       }
-    case .thenAndNow(let view) where view.revealedIsNow == nil:
+    case .thenAndNow(let view):
+      guard view.revealedIsNow == nil else { return [] }
       return scene.players.filter { !view.locked.contains($0.number) }.flatMap { player -> [AutopilotAction] in
         let index = playerIndex(of: player.pad)
         return [.tap(player: index, index % 2 == 0 ? .right : .left), .tap(player: index, .a)]
@@ -77,7 +79,7 @@ public struct Autopilot: Sendable {
         speakersThisTrial = 0
       }
       return []
-    default:
+    case .stimulus, .pause, .thankYou:
       return []
     }
   }
@@ -86,17 +88,21 @@ public struct Autopilot: Sendable {
   private mutating func waitThenAct(on scene: StageScene, at now: UInt64) -> AutopilotAction? {
     let shown = seconds(from: sceneSince, to: now)
     switch scene.content {
-    case .join(let view) where view.seats.count == players && view.seats.allSatisfy(\.isConfirmed):
+    case .lobby, .pause, .thankYou:
+      return nil
+    case .join(let view):
+      guard view.seats.count == players && view.seats.allSatisfy(\.isConfirmed) else { return nil }
       return shown >= pace.secondsOnReveal ? .key(.next) : nil
     case .stimulus:
       return shown >= pace.secondsOnStimulus ? .key(.next) : nil
-    case .whichScent(let view) where view.revealedAnswer != nil:
+    case .whichScent(let view):
+      guard view.revealedAnswer != nil else { return nil }
       return shown >= pace.secondsOnReveal ? .key(.next) : nil
-    case .thenAndNow(let view) where view.revealedIsNow != nil:
-      return shown >= pace.secondsOnReveal ? .key(.next) : nil
-    case .memoryPairs(let view) where view.cards.allSatisfy(\.isMatched):
+    case .thenAndNow(let view):
+      guard view.revealedIsNow != nil else { return nil }
       return shown >= pace.secondsOnReveal ? .key(.next) : nil
     case .memoryPairs(let view):
+      if view.cards.allSatisfy(\.isMatched) { return shown >= pace.secondsOnReveal ? .key(.next) : nil }
       // A mismatch or a new turn changes the scene; plan again from what is on screen now.
       let moves = memoryMoves(in: view)
       return moves.first
@@ -112,8 +118,6 @@ public struct Autopilot: Sendable {
         return .key(.giveFloor(to: speaker))
       }
       return .key(.next)
-    default:
-      return nil
     }
   }
 
