@@ -60,17 +60,10 @@ public struct Autopilot: Sendable {
         }
     case .whichScent(let view):
       guard view.revealedAnswer == nil else { return [] }
-      return scene.players.filter { !view.locked.contains($0.number) }.flatMap { player -> [AutopilotAction] in
-        let index = playerIndex(of: player.pad)
-        let moves = index % max(1, view.choices.count)
-        return Array(repeating: .tap(player: index, .right), count: moves) + [.tap(player: index, .a)]
-      }
+      return whichScentMoves(in: view, players: scene.players)
     case .thenAndNow(let view):
       guard view.revealedIsNow == nil else { return [] }
-      return scene.players.filter { !view.locked.contains($0.number) }.flatMap { player -> [AutopilotAction] in
-        let index = playerIndex(of: player.pad)
-        return [.tap(player: index, index % 2 == 0 ? .right : .left), .tap(player: index, .a)]
-      }
+      return thenAndNowMoves(in: view, players: scene.players)
     case .memoryPairs(let view):
       return memoryMoves(in: view)
     case .evocation(let view):
@@ -121,39 +114,8 @@ public struct Autopilot: Sendable {
     }
   }
 
-  /// The shortest way to the next card to turn: the first face-down card not yet matched, then its twin.
-  private func memoryMoves(in view: MemoryPairsView) -> [AutopilotAction] {
-    guard let mover = view.playerToMove.map({ _ in moverIndex(in: view) }) else { return [] }
-    let faceUp = view.cards.indices.filter { view.cards[$0].isFaceUp && !view.cards[$0].isMatched }
-    let target: Int?
-    if let open = faceUp.first {
-      target = view.cards.indices.first {
-        $0 != open && !view.cards[$0].isMatched && view.cards[$0].picture == view.cards[open].picture
-      }
-    } else {
-      target = view.cards.indices.first { !view.cards[$0].isMatched }
-    }
-    guard let target, view.columns > 0 else { return [] }
-    return Self.path(from: view.cursor, to: target, columns: view.columns).map { .tap(player: mover, $0) }
-      + [.tap(player: mover, .a)]
-  }
-
-  private func moverIndex(in view: MemoryPairsView) -> Int {
-    // The player to move is named by seat; virtual pads were plugged in seat order.
-    view.playerToMove.map(\.rawValue) ?? 1
-  }
-
-  static func path(from start: Int, to end: Int, columns: Int) -> [PadButton] {
-    let (startRow, startColumn) = (start / columns, start % columns)
-    let (endRow, endColumn) = (end / columns, end % columns)
-    let vertical: [PadButton] = Array(repeating: endRow > startRow ? .down : .up, count: abs(endRow - startRow))
-    let horizontal: [PadButton] = Array(
-      repeating: endColumn > startColumn ? .right : .left, count: abs(endColumn - startColumn))
-    return vertical + horizontal
-  }
-
   /// Virtual pad n gets `PadID(n)` from the Stage when pads are plugged in one at a time.
-  private func playerIndex(of pad: PadID?) -> Int {
+  func playerIndex(of pad: PadID?) -> Int {
     guard let pad, (1...players).contains(pad.rawValue) else { return 1 }
     return pad.rawValue
   }
