@@ -103,16 +103,16 @@ extension SessionEngine {
   private mutating func trialPress(_ pad: PadID, _ button: PadButton, in step: TrialStep, at now: UInt64) {
     guard let index = seatIndex(of: pad) else {
       switch step {
-      case .game where button == .a, .evocation where button == .a: joinLate(pad)
-      default: break
+      case .game, .evocation: if button == .a { joinLate(pad) }
+      case .scentLead, .stimulus: break
       }
       return
     }
     let player = seats[index].number
     switch step {
     case .game: gamePress(player, button, at: now)
-    case .evocation where button == .a: askForFloor(player)
-    default: break
+    case .evocation: if button == .a { askForFloor(player) }
+    case .scentLead, .stimulus: break
     }
   }
 }

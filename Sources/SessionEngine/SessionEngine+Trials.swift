@@ -190,8 +190,7 @@ extension SessionEngine {
     if let game = trial.game { return game }
     guard setup.session.kind == .animation else { return nil }
     let hasScent = setup.scent(for: trial).flatMap { setup.scents[$0] } != nil
-    let rotation: [GameKind] = hasScent ? [.whichScent, .memoryPairs, .thenAndNow] : [.memoryPairs, .thenAndNow]
-    return rotation[(max(trial.number, 1) - 1) % rotation.count]
+    return AnimationRotation.game(forTrial: trial.number, withScent: hasScent)
   }
 
   mutating func nextTrial(reason: TrialEndReason, at now: UInt64) {

@@ -218,14 +218,27 @@ public final class Stage {
 
   /// A new screen fades in; a change within the same screen (a cursor moving, a card turning) does not.
   static func isSameScreen(_ old: StageScene, _ new: StageScene) -> Bool {
-    switch (old.content, new.content) {
-    case (.lobby, .lobby), (.join, .join), (.whichScent, .whichScent), (.memoryPairs, .memoryPairs), (.pause, .pause),
-      (.thankYou, .thankYou):
-      return true
-    case (.stimulus(let a), .stimulus(let b)): return a.stimulus == b.stimulus
-    case (.thenAndNow(let a), .thenAndNow(let b)): return a.picture == b.picture
-    case (.evocation(let a), .evocation(let b)): return a.image == b.image
-    default: return false
+    // Switched over the old screen alone, so that a new kind of scene must say what keeps it the same.
+    switch old.content {
+    case .lobby:
+      if case .lobby = new.content { return true }
+    case .join:
+      if case .join = new.content { return true }
+    case .stimulus(let a):
+      if case .stimulus(let b) = new.content { return a.stimulus == b.stimulus }
+    case .whichScent:
+      if case .whichScent = new.content { return true }
+    case .memoryPairs:
+      if case .memoryPairs = new.content { return true }
+    case .thenAndNow(let a):
+      if case .thenAndNow(let b) = new.content { return a.picture == b.picture }
+    case .evocation(let a):
+      if case .evocation(let b) = new.content { return a.image == b.image }
+    case .pause:
+      if case .pause = new.content { return true }
+    case .thankYou:
+      if case .thankYou = new.content { return true }
     }
+    return false
   }
 }

@@ -93,7 +93,7 @@ extension ProtocolReader {
     if conditions.contains(where: \.includesGame), games.isEmpty {
       problems.report(ProblemText.gameConditionWithoutGames, at: node)
     }
-    if kind == .clinical, conditions.contains(.imageGame), games.contains(where: { $0.kind == .whichScent }) {
+    if kind == .clinical, conditions.contains(.imageGame), games.contains(where: \.kind.needsScent) {
       problems.report(ProblemText.scentGameInImageGame, at: node)
     }
   }

@@ -115,9 +115,14 @@ enum GameInPlay: Hashable, Sendable {
 
   /// Moves on to the next question after a reveal; its picture, or `nil` when the game has none left.
   mutating func advance() -> String? {
-    guard case .thenAndNow(var rules) = self, rules.advance() else { return nil }
-    self = .thenAndNow(rules)
-    return rules.current.picture.image
+    switch self {
+    case .thenAndNow(var rules):
+      guard rules.advance() else { return nil }
+      self = .thenAndNow(rules)
+      return rules.current.picture.image
+    case .whichScent, .memoryPairs:
+      return nil
+    }
   }
 
   /// Opens a locked answer again, before the reveal; returns whether it did.
@@ -151,15 +156,22 @@ enum GameInPlay: Hashable, Sendable {
 
   /// Turns a memory mismatch back once the calm delay has passed; returns whether it did.
   mutating func settle(at now: UInt64) -> Bool {
-    guard case .memoryPairs(var rules) = self, rules.settle(at: now) else { return false }
-    self = .memoryPairs(rules)
-    return true
+    switch self {
+    case .memoryPairs(var rules):
+      guard rules.settle(at: now) else { return false }
+      self = .memoryPairs(rules)
+      return true
+    case .whichScent, .thenAndNow:
+      return false
+    }
   }
 
   /// What the log keeps when the game ends, besides its kind and why: for memory pairs, how far the group got.
   var endDetails: [String: String] {
-    guard case .memoryPairs(let rules) = self else { return [:] }
-    return ["pairsFound": String(rules.matchedPairs), "finished": String(rules.isFinished)]
+    switch self {
+    case .memoryPairs(let rules): ["pairsFound": String(rules.matchedPairs), "finished": String(rules.isFinished)]
+    case .whichScent, .thenAndNow: [:]
+    }
   }
 
   private static func outcomes(_ players: Set<PlayerNumber>, _ outcome: (PlayerNumber) -> AnswerOutcome?) -> String {

@@ -40,6 +40,18 @@ public enum SceneContent: Hashable, Sendable, Codable {
   case thankYou
 }
 
+extension SceneContent {
+  /// The game this scene shows, or `nil` outside a game.
+  public var game: GameKind? {
+    switch self {
+    case .whichScent: .whichScent
+    case .memoryPairs: .memoryPairs
+    case .thenAndNow: .thenAndNow
+    case .lobby, .join, .stimulus, .evocation, .pause, .thankYou: nil
+    }
+  }
+}
+
 /// What the screen lays over a scene.
 public enum SceneOverlay: Hashable, Sendable, Codable {
   /// "End the session?" after Esc: Enter confirms, Backspace cancels.

@@ -1,4 +1,8 @@
 /// The short games a trial can include before the evocation task.
+///
+/// Every switch over a game, its view or its scene is exhaustive, so a new case here makes the
+/// compiler list each place the game must be taught; docs/ARCHITECTURE.md ("How to add a game")
+/// lists the files, and where each game's rules, scene and autopilot moves live.
 public enum GameKind: String, CaseIterable, Hashable, Sendable, Codable {
   /// "Quelle odeur ?": a scent is released and each player picks the matching image.
   case whichScent = "quelle-odeur"
@@ -12,6 +16,15 @@ public enum GameKind: String, CaseIterable, Hashable, Sendable, Codable {
     case .whichScent: LocalizedText(fr: "Quelle odeur ?", en: "Which scent?")
     case .memoryPairs: LocalizedText(fr: "Les paires", en: "Memory pairs")
     case .thenAndNow: LocalizedText(fr: "Autrefois et aujourd'hui", en: "Then and now")
+    }
+  }
+
+  /// True when the game is about a released scent, so it needs one on its trial
+  /// (and has no place in a clinical "image + game" condition, which must stay scentless).
+  public var needsScent: Bool {
+    switch self {
+    case .whichScent: true
+    case .memoryPairs, .thenAndNow: false
     }
   }
 }

@@ -58,17 +58,12 @@ public struct Autopilot: Sendable {
           let player = playerIndex(of: seat.pad)
           return [.tap(player: player, .right), .tap(player: player, .a)]
         }
-    case .whichScent(let view) where view.revealedAnswer == nil:
-      return scene.players.filter { !view.locked.contains($0.number) }.flatMap { player -> [AutopilotAction] in
-        let index = playerIndex(of: player.pad)
-        let moves = index % max(1, view.choices.count)
-        return Array(repeating: .tap(player: index, .right), count: moves) + [.tap(player: index, .a)]
-      }
-    case .thenAndNow(let view) where view.revealedIsNow == nil:
-      return scene.players.filter { !view.locked.contains($0.number) }.flatMap { player -> [AutopilotAction] in
-        let index = playerIndex(of: player.pad)
-        return [.tap(player: index, index % 2 == 0 ? .right : .left), .tap(player: index, .a)]
-      }
+    case .whichScent(let view):
+      guard view.revealedAnswer == nil else { return [] }
+      return whichScentMoves(in: view, players: scene.players)
+    case .thenAndNow(let view):
+      guard view.revealedIsNow == nil else { return [] }
+      return thenAndNowMoves(in: view, players: scene.players)
     case .memoryPairs(let view):
       return memoryMoves(in: view)
     case .evocation(let view):
@@ -77,7 +72,7 @@ public struct Autopilot: Sendable {
         speakersThisTrial = 0
       }
       return []
-    default:
+    case .stimulus, .pause, .thankYou:
       return []
     }
   }
@@ -86,17 +81,21 @@ public struct Autopilot: Sendable {
   private mutating func waitThenAct(on scene: StageScene, at now: UInt64) -> AutopilotAction? {
     let shown = seconds(from: sceneSince, to: now)
     switch scene.content {
-    case .join(let view) where view.seats.count == players && view.seats.allSatisfy(\.isConfirmed):
+    case .lobby, .pause, .thankYou:
+      return nil
+    case .join(let view):
+      guard view.seats.count == players && view.seats.allSatisfy(\.isConfirmed) else { return nil }
       return shown >= pace.secondsOnReveal ? .key(.next) : nil
     case .stimulus:
       return shown >= pace.secondsOnStimulus ? .key(.next) : nil
-    case .whichScent(let view) where view.revealedAnswer != nil:
+    case .whichScent(let view):
+      guard view.revealedAnswer != nil else { return nil }
       return shown >= pace.secondsOnReveal ? .key(.next) : nil
-    case .thenAndNow(let view) where view.revealedIsNow != nil:
-      return shown >= pace.secondsOnReveal ? .key(.next) : nil
-    case .memoryPairs(let view) where view.cards.allSatisfy(\.isMatched):
+    case .thenAndNow(let view):
+      guard view.revealedIsNow != nil else { return nil }
       return shown >= pace.secondsOnReveal ? .key(.next) : nil
     case .memoryPairs(let view):
+      if view.cards.allSatisfy(\.isMatched) { return shown >= pace.secondsOnReveal ? .key(.next) : nil }
       // A mismatch or a new turn changes the scene; plan again from what is on screen now.
       let moves = memoryMoves(in: view)
       return moves.first
@@ -112,44 +111,11 @@ public struct Autopilot: Sendable {
         return .key(.giveFloor(to: speaker))
       }
       return .key(.next)
-    default:
-      return nil
     }
-  }
-
-  /// The shortest way to the next card to turn: the first face-down card not yet matched, then its twin.
-  private func memoryMoves(in view: MemoryPairsView) -> [AutopilotAction] {
-    guard let mover = view.playerToMove.map({ _ in moverIndex(in: view) }) else { return [] }
-    let faceUp = view.cards.indices.filter { view.cards[$0].isFaceUp && !view.cards[$0].isMatched }
-    let target: Int?
-    if let open = faceUp.first {
-      target = view.cards.indices.first {
-        $0 != open && !view.cards[$0].isMatched && view.cards[$0].picture == view.cards[open].picture
-      }
-    } else {
-      target = view.cards.indices.first { !view.cards[$0].isMatched }
-    }
-    guard let target, view.columns > 0 else { return [] }
-    return Self.path(from: view.cursor, to: target, columns: view.columns).map { .tap(player: mover, $0) }
-      + [.tap(player: mover, .a)]
-  }
-
-  private func moverIndex(in view: MemoryPairsView) -> Int {
-    // The player to move is named by seat; virtual pads were plugged in seat order.
-    view.playerToMove.map(\.rawValue) ?? 1
-  }
-
-  static func path(from start: Int, to end: Int, columns: Int) -> [PadButton] {
-    let (startRow, startColumn) = (start / columns, start % columns)
-    let (endRow, endColumn) = (end / columns, end % columns)
-    let vertical: [PadButton] = Array(repeating: endRow > startRow ? .down : .up, count: abs(endRow - startRow))
-    let horizontal: [PadButton] = Array(
-      repeating: endColumn > startColumn ? .right : .left, count: abs(endColumn - startColumn))
-    return vertical + horizontal
   }
 
   /// Virtual pad n gets `PadID(n)` from the Stage when pads are plugged in one at a time.
-  private func playerIndex(of pad: PadID?) -> Int {
+  func playerIndex(of pad: PadID?) -> Int {
     guard let pad, (1...players).contains(pad.rawValue) else { return 1 }
     return pad.rawValue
   }

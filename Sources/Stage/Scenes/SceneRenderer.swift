@@ -47,7 +47,7 @@ struct SceneRenderer {
     guard !scene.players.isEmpty else { return false }
     switch scene.content {
     case .stimulus, .join, .thankYou, .lobby: return false
-    default: return true
+    case .whichScent, .memoryPairs, .thenAndNow, .evocation, .pause: return true
     }
   }
 
