@@ -9,6 +9,7 @@ let libraries = [
 
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 
 // Test inputs read from disk by path (see each test's `fixture(_:)` helper).
@@ -28,6 +29,7 @@ let package = Package(
     + [.library(name: "TestSupport", targets: ["TestSupport"])],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
@@ -45,7 +47,7 @@ let package = Package(
     .target(name: "SpeechKit", dependencies: ["SessionModel"]),
 
     // MARK: I/O and devices
-    .target(name: "Store", dependencies: ["SessionModel", "SpeechKit", grdb]),
+    .target(name: "Store", dependencies: ["SessionModel", "SpeechKit", grdb, crypto]),
     .target(name: "ScentKit", dependencies: ["SessionModel", "CBlueZ"]),
     .target(name: "Stage", dependencies: ["SessionModel", "CSDL2"]),
 

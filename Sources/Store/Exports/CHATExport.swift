@@ -19,10 +19,17 @@ import SpeechKit
 public struct CHATExport: ExportWriter {
   public init() {}
 
+  public var readsTranscripts: Bool { true }
+
   public func files(for snapshot: ExportSnapshot) throws -> [ExportedFile] {
     snapshot.sessions.filter { $0.kind == .clinical }.flatMap { session in
       answerFiles(of: session, in: snapshot)
     }
+  }
+
+  /// `2 fichier(s) CHAT`.
+  public func summary(of files: [ExportedFile]) -> LocalizedText {
+    LocalizedText(fr: "\(files.count) fichier(s) CHAT", en: "\(files.count) CHAT file(s)")
   }
 
   /// The session's transcribed answers, in trial order then participant order.

@@ -6,6 +6,8 @@ import SessionModel
 public struct CSVExport: ExportWriter {
   public init() {}
 
+  public var readsTranscripts: Bool { false }
+
   public func files(for snapshot: ExportSnapshot) throws -> [ExportedFile] {
     try snapshot.requireKnownTrials()
     let rows = AnswerSelection.analysedAnswers(of: snapshot)
@@ -14,6 +16,15 @@ public struct CSVExport: ExportWriter {
       table(Codebook.eventsFile, Codebook.eventColumns, snapshot.events),
       codebook(),
     ]
+  }
+
+  /// `measures.csv (22 lignes), events.csv, codebook.csv`.
+  public func summary(of files: [ExportedFile]) -> LocalizedText {
+    let rows = files.first { $0.name == Codebook.measuresFile }?.rowCount ?? 0
+    let others = "\(Codebook.eventsFile), \(Codebook.codebookFile)"
+    return LocalizedText(
+      fr: "\(Codebook.measuresFile) (\(rows) lignes), \(others)",
+      en: "\(Codebook.measuresFile) (\(rows) rows), \(others)")
   }
 
   /// Reads `database` (one study, or all) and writes the three files into `directory`.

@@ -6,9 +6,9 @@ import SpeechKit
 /// Definitions follow the project's measures reference (rule set `wc-fr-chat-1.0`); a column added
 /// here appears in the file and in the codebook together.
 public enum Codebook {
-  static let measuresFile = "measures.csv"
-  static let eventsFile = "events.csv"
-  static let codebookFile = "codebook.csv"
+  public static let measuresFile = "measures.csv"
+  public static let eventsFile = "events.csv"
+  public static let codebookFile = "codebook.csv"
 
   /// Every column of every CSV export, in file order.
   public static var entries: [CodebookEntry] {

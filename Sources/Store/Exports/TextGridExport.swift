@@ -20,6 +20,8 @@ import SpeechKit
 public struct TextGridExport: ExportWriter {
   public init() {}
 
+  public var readsTranscripts: Bool { true }
+
   public func files(for snapshot: ExportSnapshot) throws -> [ExportedFile] {
     let measures = snapshot.measuresByAnswer
     return snapshot.recordings.keys.sorted().map { key in
@@ -29,6 +31,11 @@ public struct TextGridExport: ExportWriter {
         name: "textgrid/\(key.session.rawValue)/\(key.trial.rawValue)-\(key.participant.rawValue).TextGrid",
         contents: TextGridWriter.text(of: grid), rowCount: grid.tiers.count)
     }
+  }
+
+  /// `22 TextGrid`.
+  public func summary(of files: [ExportedFile]) -> LocalizedText {
+    LocalizedText(fr: "\(files.count) TextGrid", en: "\(files.count) TextGrid(s)")
   }
 
   func textGrid(recording: Recording, measures: AnswerMeasures?, transcript: Transcript?) -> TextGrid {

@@ -1,3 +1,4 @@
+internal import Crypto
 internal import GRDB
 import SessionModel
 
@@ -29,7 +30,8 @@ struct CodingSheetKey: Sendable {
   /// `A-` and 12 hexadecimal digits: short enough to read aloud, 48 bits against collisions.
   func answerID(_ answer: AnswerKey) -> String {
     let message = Array("\(answer.session.rawValue)\n\(answer.trial.rawValue)\n\(answer.participant.rawValue)".utf8)
-    return "A-" + SHA256.hex(HMAC.sha256(key: bytes, message: message)).prefix(12)
+    let code = HMAC<Crypto.SHA256>.authenticationCode(for: message, using: SymmetricKey(data: bytes))
+    return "A-" + SHA256.hex(Array(code)).prefix(12)
   }
 
   private static func bytes(hex: String) -> [UInt8]? {

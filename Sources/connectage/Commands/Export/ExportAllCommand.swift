@@ -2,7 +2,8 @@ import ArgumentParser
 import SessionModel
 import Store
 
-/// `connectage export all --out DIR [filters]`: CSV, CHAT and TextGrid in one folder, one manifest.
+/// `connectage export all --out DIR [filters]`: every format of ``ExportWriters/all`` (CSV, CHAT,
+/// TextGrid) in one folder, one manifest.
 struct ExportAllCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "all", abstract: "Write the CSV tables, the CHAT files and the TextGrids into one folder.")
@@ -10,17 +11,13 @@ struct ExportAllCommand: ParsableCommand {
   @OptionGroup var options: ExportOptions
 
   func run() throws {
-    let files = try options.export(transcripts: true) { snapshot in
-      try CSVExport().files(for: snapshot) + CHATExport().files(for: snapshot) + TextGridExport().files(for: snapshot)
-    }
-    let chat = files.filter { $0.name.hasPrefix("chat/") }
-    let grids = files.filter { $0.name.hasPrefix("textgrid/") }
-    let rows = files.first { $0.name == "measures.csv" }?.rowCount ?? 0
+    let writers = ExportWriters.all
+    let summaries = try zip(writers, options.export(writers)).map { writer, files in writer.summary(of: files) }
     Terminal.say(
       LocalizedText(
-        fr: "Export écrit dans \(options.out) : measures.csv (\(rows) lignes), events.csv, codebook.csv, "
-          + "\(chat.count) fichier(s) CHAT, \(grids.count) TextGrid. " + ExportOptions.manifestSentence.french,
-        en: "Export written to \(options.out): measures.csv (\(rows) rows), events.csv, codebook.csv, "
-          + "\(chat.count) CHAT file(s), \(grids.count) TextGrid(s). " + ExportOptions.manifestSentence.english))
+        fr: "Export écrit dans \(options.out) : \(summaries.map(\.french).joined(separator: ", ")). "
+          + ExportOptions.manifestSentence.french,
+        en: "Export written to \(options.out): \(summaries.map(\.english).joined(separator: ", ")). "
+          + ExportOptions.manifestSentence.english))
   }
 }

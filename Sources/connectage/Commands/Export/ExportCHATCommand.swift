@@ -16,8 +16,8 @@ struct ExportCHATCommand: ParsableCommand {
   @OptionGroup var options: ExportOptions
 
   func run() throws {
-    let files = try options.export(transcripts: true) { try CHATExport().files(for: $0) }
-    Terminal.say(Self.summary(of: files.filter { $0.name.hasPrefix("chat/") }, in: options.out))
+    let files = try options.export(CHATExport())
+    Terminal.say(Self.summary(of: files, in: options.out))
   }
 
   static func summary(of files: [ExportedFile], in out: String) -> LocalizedText {

@@ -11,18 +11,17 @@ struct ExportCSVCommand: ParsableCommand {
   @OptionGroup var options: ExportOptions
 
   func run() throws {
-    let files = try options.export { try CSVExport().files(for: $0) }
+    let files = try options.export(CSVExport())
     Terminal.say(Self.summary(of: files, in: options.out))
   }
 
   static func summary(of files: [ExportedFile], in out: String) -> LocalizedText {
-    let tables = files.filter { $0.name.hasSuffix(".csv") }
-    let french = tables.map { file in
-      file.name == "codebook.csv"
+    let french = files.map { file in
+      file.name == Codebook.codebookFile
         ? "\(file.name) (\(file.rowCount) colonnes décrites)" : "\(file.name) (\(file.rowCount) lignes)"
     }
-    let english = tables.map { file in
-      file.name == "codebook.csv"
+    let english = files.map { file in
+      file.name == Codebook.codebookFile
         ? "\(file.name) (\(file.rowCount) columns described)" : "\(file.name) (\(file.rowCount) rows)"
     }
     return LocalizedText(

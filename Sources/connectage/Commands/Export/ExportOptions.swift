@@ -15,15 +15,24 @@ struct ExportOptions: ParsableArguments {
   @Option(help: "Only the sessions of this group.") var group: String?
   @Option(help: "Only this session.") var session: String?
 
-  /// Reads the chosen sessions (with the transcripts beside their recordings when asked), lets
-  /// `files` turn them into files, and writes those and the manifest into the folder.
-  func export(transcripts: Bool = false, _ files: (ExportSnapshot) throws -> [ExportedFile]) throws -> [ExportedFile] {
+  /// Reads the chosen sessions (with the transcripts beside their recordings when a writer reads
+  /// them), lets every writer turn them into files, and writes those and the manifest into the folder.
+  ///
+  /// - Returns: each writer's files, in the writers' order; the manifest is not among them.
+  func export(_ writers: [any ExportWriter]) throws -> [[ExportedFile]] {
     try store.withDatabase { database in
       let snapshot = try ExportSnapshot.load(
         from: database, study: study.map(StudyID.init(rawValue:)), group: group.map(GroupID.init(rawValue:)),
-        session: session.map(SessionID.init(rawValue:)), transcripts: transcripts)
-      return try ExportDirectory(path: out).write(files(snapshot))
+        session: session.map(SessionID.init(rawValue:)), transcripts: writers.contains { $0.readsTranscripts })
+      let files = try writers.map { try $0.files(for: snapshot) }
+      try ExportDirectory(path: out).write(files.flatMap { $0 })
+      return files
     }
+  }
+
+  /// The files of one writer, written with the manifest.
+  func export(_ writer: some ExportWriter) throws -> [ExportedFile] {
+    try export([writer])[0]
   }
 
   /// `Empreintes SHA-256 dans manifest.sha256.`: said after every export.

@@ -14,8 +14,8 @@ struct ExportTextGridsCommand: ParsableCommand {
   @OptionGroup var options: ExportOptions
 
   func run() throws {
-    let files = try options.export(transcripts: true) { try TextGridExport().files(for: $0) }
-    Terminal.say(Self.summary(of: files.filter { $0.name.hasPrefix("textgrid/") }, in: options.out))
+    let files = try options.export(TextGridExport())
+    Terminal.say(Self.summary(of: files, in: options.out))
   }
 
   static func summary(of files: [ExportedFile], in out: String) -> LocalizedText {
