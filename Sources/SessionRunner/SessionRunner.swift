@@ -103,7 +103,6 @@ public final class SessionRunner {
         payload: [
           "protocol": configuration.protocolFile.lastPathComponent, "seed": String(configuration.seed),
           "players": playersDescription, "diffuser": diffuserKind,
-          "problems": warnings.map(\.english).joined(separator: " | "),
           "output": database.storedPath(for: configuration.outputDirectory),
           "resumes": prepared.resumes?.interruptedSession.rawValue ?? "",
         ]))

@@ -93,7 +93,7 @@ final class SessionLoop {
       if let action = autopilot?.nextAction(for: scene, at: frameStart) {
         perform(action, at: MonotonicClock.nanoseconds())
       }
-      watchDisk(at: frameStart)
+      watchDisk(at: MonotonicClock.nanoseconds())
       pumpRecorder()
       let report = stage.present(withBanner(withJournalNotice(scene)))
       frames += 1

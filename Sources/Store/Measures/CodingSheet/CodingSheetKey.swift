@@ -14,15 +14,17 @@ struct CodingSheetKey: Sendable {
   /// The database's key, drawn and stored the first time a sheet is made.
   static func of(_ database: SessionDatabase) throws -> CodingSheetKey {
     try database.write { db in
-      if let hex = try String.fetchOne(db, sql: "SELECT secret FROM coding_sheet_key WHERE id = 1"),
-        let bytes = Self.bytes(hex: hex)
-      {
+      if let hex = try String.fetchOne(db, sql: "SELECT secret FROM coding_sheet_key WHERE id = 1") {
+        // Never replaced: a new key would orphan every sheet already handed to coders.
+        guard let bytes = Self.bytes(hex: hex) else {
+          throw StoreError.databaseFailure("the coding sheets' key is damaged; restore the database from a backup")
+        }
         return CodingSheetKey(bytes: bytes)
       }
       var generator = SystemRandomNumberGenerator()
       let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
       try db.execute(
-        sql: "INSERT OR REPLACE INTO coding_sheet_key (id, secret) VALUES (1, ?)", arguments: [SHA256.hex(bytes)])
+        sql: "INSERT INTO coding_sheet_key (id, secret) VALUES (1, ?)", arguments: [SHA256.hex(bytes)])
       return CodingSheetKey(bytes: bytes)
     }
   }
@@ -37,8 +39,9 @@ struct CodingSheetKey: Sendable {
   private static func bytes(hex: String) -> [UInt8]? {
     let digits = Array(hex.utf8)
     guard digits.count == 64 else { return nil }
-    return stride(from: 0, to: 64, by: 2).compactMap {
+    let bytes = stride(from: 0, to: 64, by: 2).compactMap {
       UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)
     }
+    return bytes.count == 32 ? bytes : nil
   }
 }
