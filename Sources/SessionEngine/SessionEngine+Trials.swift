@@ -126,7 +126,9 @@ extension SessionEngine {
     log("scent.refused", tags.merging(["scent": scent.rawValue, "reason": reason.english]) { _, new in new })
     overlays.notice = EngineText.scentRefused(reason)
     if scentLedger.active == scent { scentLedger.active = nil }
-    guard case .scentLead(let lead) = stage.trial?.step, lead.scent == scent else { return }
+    // Not through a pause: the image waits for the resume, which shows it (`resume(at:)`).
+    guard case .trial(let progress) = stage, case .scentLead(let lead) = progress.step, lead.scent == scent
+    else { return }
     showStimulus()
   }
 
@@ -140,7 +142,9 @@ extension SessionEngine {
     log(
       "scent.unconfirmed",
       release.trialTags.merging(["scent": scent.rawValue, "reason": reason.english]) { _, new in new })
-    guard case .scentLead(let lead) = stage.trial?.step, lead.scent == scent, !lead.isAcknowledged else { return }
+    guard case .trial(let progress) = stage, case .scentLead(let lead) = progress.step, lead.scent == scent,
+      !lead.isAcknowledged
+    else { return }
     showStimulus()
   }
 

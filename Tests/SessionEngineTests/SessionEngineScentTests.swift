@@ -155,3 +155,23 @@ private func overlayEnglish(_ overlay: SceneOverlay?) -> String {
           en: "The session's scent limit is reached: the trial goes on without a scent.")))
   #expect(driver.engine.scene.content == .stimulus(StimulusView(stimulus: "verger", image: "stimuli/verger.svg")))
 }
+
+/// A diffuser's refusal or silence that arrives during a pause leaves the image for the resume:
+/// nothing is shown, and the trial's cue window stays open, while the session is paused.
+@Test(arguments: [
+  SessionInput.scentRefused("rose", reason: LocalizedText(fr: "cartouche vide", en: "empty cartridge")),
+  SessionInput.scentUnconfirmed("rose", reason: LocalizedText(fr: "pas de réponse", en: "no answer")),
+])
+func aDiffuserAnswerDuringAPauseShowsTheImageOnlyAfterTheResume(_ answer: SessionInput) {
+  var driver = Driver(Material.setup([Material.trial(1, "jardin", .imageScent)]))
+  driver.run(Step.joinAndStart(pads: [1]) + Step.key(.pause) + Step.input(answer))
+  var types: [String] {
+    driver.commands.compactMap { if case .log(let type, _) = $0.command { type.rawValue } else { nil } }
+  }
+  let paused = types.lastIndex(of: "session.paused")
+  #expect(paused != nil)
+  #expect(!types[(paused ?? 0)...].contains("stimulus.shown"), "\(types)")
+  driver.run(Step.key(.pause))
+  let resumed = types.lastIndex(of: "session.resumed")
+  #expect(resumed.map { types[$0...].contains("stimulus.shown") } == true, "\(types)")
+}
