@@ -16,20 +16,16 @@ enum PastScentReleases {
     resuming point: ResumePoint, from log: EventLog, now: UInt64 = MonotonicClock.nanoseconds(),
     wallClock: Date = Date()
   ) throws -> [PastScentRelease] {
-    var runs: [SessionID] = []
+    var runs: [(run: SessionID, events: [SessionEvent])] = []
     var next: SessionID? = point.interruptedSession
-    while let run = next, !runs.contains(run) {
-      runs.append(run)
+    while let run = next, !runs.contains(where: { $0.run == run }) {
       let events = try log.events(in: run).map(\.event)
+      runs.append((run, events))
       next = events.first { $0.type == "runner.started" }?.payload["resumes"].flatMap {
         $0.isEmpty ? nil : SessionID($0)
       }
     }
-    var releases: [LoggedRelease] = []
-    for run in runs.reversed() {
-      releases += logged(in: try log.events(in: run).map(\.event))
-    }
-    return releases.map { $0.placed(now: now, wallClock: wallClock) }
+    return runs.reversed().flatMap { logged(in: $0.events) }.map { $0.placed(now: now, wallClock: wallClock) }
   }
 
   /// The releases one run's diffuser events describe, in the order they were sent.
