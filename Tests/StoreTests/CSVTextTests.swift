@@ -22,7 +22,8 @@ import Testing
     FixedCase(testDescription: "infinity is empty", value: .infinity, places: 3, text: ""),
     FixedCase(testDescription: "minus infinity is empty", value: -.infinity, places: 3, text: ""),
     FixedCase(
-      testDescription: "beyond Int64 once scaled, written in full", value: 1e16, places: 3, text: "10000000000000000.000"),
+      testDescription: "beyond Int64 once scaled, written in full", value: 1e16, places: 3,
+      text: "10000000000000000.000"),
     FixedCase(
       testDescription: "Int64.max as a double", value: Double(Int64.max), places: 4, text: "9223372036854775808.0000"),
     FixedCase(testDescription: "1e308 has 309 digits", value: 1e308, places: 3, text: String(format: "%.3f", 1e308)),

@@ -29,7 +29,8 @@ import Testing
     // What `analyze` hands over, through its public JSON form.
     let timing = String(decoding: try JSONEncoder().encode(Self.timing), as: UTF8.self)
     let measurement = try JSONDecoder().decode(
-      AnswerMeasurement.self, from: Data(#"{"timing": \#(timing), "timing_source": "audio", "missing_reasons": []}"#.utf8))
+      AnswerMeasurement.self,
+      from: Data(#"{"timing": \#(timing), "timing_source": "audio", "missing_reasons": []}"#.utf8))
     let measures = AnswerMeasures(answer: answer, measurement: measurement)
     #expect(measures.pauseIntervals?.count == measures.pauseCount)
     try database.measures.save(measures)

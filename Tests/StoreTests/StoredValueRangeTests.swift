@@ -46,14 +46,16 @@ import Testing
   static let refusals: [Refusal] = [
     Refusal(
       testDescription: "a time that is not a number",
-      measures: AnswerMeasures(answer: answer, firstWordOnsetSeconds: .nan, ruleSetVersion: "r"), column: "t_first_word_s"),
+      measures: AnswerMeasures(answer: answer, firstWordOnsetSeconds: .nan, ruleSetVersion: "r"),
+      column: "t_first_word_s"),
     Refusal(
       testDescription: "an infinite time",
       measures: AnswerMeasures(answer: answer, lastWordOffsetSeconds: .infinity, ruleSetVersion: "r"),
       column: "t_last_word_end_s"),
     Refusal(
       testDescription: "a time past the recording's end (10 s)",
-      measures: AnswerMeasures(answer: answer, firstWordOnsetSeconds: 1, lastWordOffsetSeconds: 1e308, ruleSetVersion: "r"),
+      measures: AnswerMeasures(
+        answer: answer, firstWordOnsetSeconds: 1, lastWordOffsetSeconds: 1e308, ruleSetVersion: "r"),
       column: "t_last_word_end_s"),
     Refusal(
       testDescription: "a negative duration",

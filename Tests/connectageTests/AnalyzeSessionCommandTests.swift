@@ -73,7 +73,8 @@ import Testing
     let run = try CommandRun.connectage(["analyze", "session", "--db", fixture.databasePath])
     #expect(run.exitCode == 0, "\(run.standardError)")
     let lines = run.standardOutput.split(separator: "\n").map(String.init)
-    #expect(lines.first == "séance   essai       participant  mots  idées  souvenirs  transcription             manquant")
+    #expect(
+      lines.first == "séance   essai       participant  mots  idées  souvenirs  transcription             manquant")
     #expect(lines.count == 4)
     // 11 words (grand-père is one), and "on y allait tous les dimanches" is a habitual past: one memory.
     #expect(lines[1] == "G01-S01  G01-S01-T1  P01          11    4      1          G01-S01-T1-P01-turn1.cha")
@@ -102,7 +103,8 @@ import Testing
   static let beside: [Beside] = [
     Beside(
       testDescription: "a *P01: CHAT tier", fileExtension: "cha",
-      text: "@UTF8\n@Begin\n@Languages:\tfra\n@Participants:\tP01 Participant\n*P01:\tle verger de mon grand-père .\n@End\n",
+      text:
+        "@UTF8\n@Begin\n@Languages:\tfra\n@Participants:\tP01 Participant\n*P01:\tle verger de mon grand-père .\n@End\n",
       words: 5, missing: nil),
     Beside(
       testDescription: "a TextGrid tier named P01", fileExtension: "TextGrid",

@@ -46,7 +46,8 @@ import Testing
       refusal: "late.TextGrid:6:1: « le café . » (P01) est daté à 600.0 s, hors de l'enregistrement"),
     Case(
       testDescription: "two candidate speakers: refused, naming them", fileName: "two.cha",
-      text: chatHead + "*P01:\toui .\n*P02:\tnon .\n@End\n", refusal: "plusieurs locuteurs possibles pour la réponse (P01, P02)"),
+      text: chatHead + "*P01:\toui .\n*P02:\tnon .\n@End\n",
+      refusal: "plusieurs locuteurs possibles pour la réponse (P01, P02)"),
   ]
 
   @Test(arguments: cases)

@@ -55,7 +55,8 @@ import Testing
     #expect(!plots.isEmpty)
     for plot in plots {
       let svg = try String(contentsOfFile: folder.path + "/stats/plots/" + plot, encoding: .utf8)
-      #expect(svg.hasPrefix("<?xml") && svg.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("</svg>"), "\(plot)")
+      #expect(
+        svg.hasPrefix("<?xml") && svg.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("</svg>"), "\(plot)")
       #expect(!svg.contains("nan") && !svg.contains("inf"), "\(plot)")
     }
 

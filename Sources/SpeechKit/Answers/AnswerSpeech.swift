@@ -59,7 +59,8 @@ public struct AnswerSpeech: Hashable, Sendable {
         throw TranscriptReadError(
           file: file, line: utterance.line ?? 1, column: 1,
           reason: LocalizedText(
-            fr: "« \(text) » (\(utterance.speaker)) finit à \(end) s, avant son début à \(start) s ; corrigez ses temps",
+            fr:
+              "« \(text) » (\(utterance.speaker)) finit à \(end) s, avant son début à \(start) s ; corrigez ses temps",
             en: "'\(text)' (\(utterance.speaker)) ends at \(end) s, before it starts at \(start) s; fix its times"))
       }
     }

@@ -114,7 +114,8 @@ public enum ASRJSONReader {
         throw TranscriptReadError(
           file: file, line: position.line, column: position.column,
           reason: LocalizedText(
-            fr: "temps « \(key) » = \(time) s invalide : un temps est positif, en secondes depuis le début de l'enregistrement",
+            fr:
+              "temps « \(key) » = \(time) s invalide : un temps est positif, en secondes depuis le début de l'enregistrement",
             en: "invalid '\(key)' time \(time) s: a time is non-negative, in seconds from the start of the recording"))
       }
       if let start = span.start, let end = span.end, end < start {

@@ -112,7 +112,8 @@ public enum CHATReader {
       throw source.error(
         line: 1, column: 1,
         LocalizedText(
-          fr: "@Begin manquant : un fichier CHAT commence par @UTF8 puis @Begin", en:
+          fr: "@Begin manquant : un fichier CHAT commence par @UTF8 puis @Begin",
+          en:
             "missing @Begin: a CHAT file starts with @UTF8 then @Begin"))
     }
     if isWholeFile && !ended {

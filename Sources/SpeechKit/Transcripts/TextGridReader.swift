@@ -278,7 +278,8 @@ public enum TextGridReader {
       throw source.error(
         line: line, column: column,
         LocalizedText(
-          fr: "tier « \(tier) », intervalle \(number) : fin \(end) s avant le début \(start) s ; corrigez-le dans Praat",
+          fr:
+            "tier « \(tier) », intervalle \(number) : fin \(end) s avant le début \(start) s ; corrigez-le dans Praat",
           en: "tier '\(tier)', interval \(number): end \(end) s before start \(start) s; fix it in Praat"))
     }
     // A millionth of a second absorbs the rounding of times printed as decimals.

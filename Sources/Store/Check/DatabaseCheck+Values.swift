@@ -57,7 +57,8 @@ extension DatabaseCheck {
               try Self.answer(row),
               OutOfRangeValue(
                 column: "memory_coding.memories_n", value: MeasureBounds.written(count),
-                expected: LocalizedText(fr: "un nombre de souvenirs de 0 à 10000", en: "a memory count from 0 to 10000"))))
+                expected: LocalizedText(fr: "un nombre de souvenirs de 0 à 10000", en: "a memory count from 0 to 10000")
+              )))
         }
       }
       return problems

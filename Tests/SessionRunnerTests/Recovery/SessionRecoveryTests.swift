@@ -98,7 +98,8 @@ import Testing
     #expect(reports.first?.summary.french.hasPrefix("Séance S01 terminée, mais arrêtée avant d'avoir classé") == true)
     let answer = AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.first)
     let stored = try fixture.database.recordings.fetch(answer)?.path
-    #expect(stored.map(fixture.database.recordingFile(atStoredPath:))?.standardizedFileURL == left.url.standardizedFileURL)
+    #expect(
+      stored.map(fixture.database.recordingFile(atStoredPath:))?.standardizedFileURL == left.url.standardizedFileURL)
     let types = try fixture.types()
     #expect(!types.contains("session.interrupted"))
     #expect(types.suffix(2) == ["recording.recovered", "recording.superseded"])

@@ -18,12 +18,16 @@ import Testing
   }
 
   static let cases: [Case] = [
-    Case(testDescription: "the participant's own code (CHAT *P01:, TextGrid tier P01)", speakers: ["INV", "P01"], expected: "P01"),
+    Case(
+      testDescription: "the participant's own code (CHAT *P01:, TextGrid tier P01)", speakers: ["INV", "P01"],
+      expected: "P01"),
     Case(testDescription: "the participant's code wins over PAR", speakers: ["PAR", "P01"], expected: "P01"),
     Case(testDescription: "PAR when the participant's code is absent", speakers: ["INV", "PAR"], expected: "PAR"),
     Case(testDescription: "PAR without a known participant", speakers: ["PAR"], participant: nil, expected: "PAR"),
     Case(testDescription: "the only speaker of an ASR file", speakers: ["SPEAKER_00"], expected: "SPEAKER_00"),
-    Case(testDescription: "the only speaker besides the investigator", speakers: ["INV", "SPEAKER_01"], expected: "SPEAKER_01"),
+    Case(
+      testDescription: "the only speaker besides the investigator", speakers: ["INV", "SPEAKER_01"],
+      expected: "SPEAKER_01"),
     Case(testDescription: "only the investigator: nobody answers", speakers: ["INV"], expected: nil),
     Case(testDescription: "no utterance at all: nobody answers", speakers: [], expected: nil),
     Case(

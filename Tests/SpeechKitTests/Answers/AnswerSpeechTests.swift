@@ -101,7 +101,9 @@ import Testing
     }
     #expect(error?.file == "session.cha")
     #expect(error?.line == example.line)
-    for word in example.words { #expect(error?.message(in: .french).contains(word) == true, "\(String(describing: error))") }
+    for word in example.words {
+      #expect(error?.message(in: .french).contains(word) == true, "\(String(describing: error))")
+    }
   }
 
   @Test func anASRTimeOfTenToThe308IsRefusedWithItsLine() throws {
