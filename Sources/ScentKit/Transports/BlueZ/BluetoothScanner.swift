@@ -61,6 +61,18 @@ public enum BluetoothScanner {
       else { throw scanError(errno, call: "hci_le_set_scan_parameters") }
       commands = .legacy
     }
+    // Listen for reports before the scan starts: `hci_send_req` puts this filter back as soon as
+    // the enable command completes, so the first advertisement (often the only one carrying the
+    // diffuser's service) is queued rather than dropped before the filter is set.
+    var previousFilter = hci_filter()
+    var filterLength = socklen_t(MemoryLayout<hci_filter>.size)
+    getsockopt(socket, SOL_HCI, HCI_FILTER, &previousFilter, &filterLength)
+    defer { setsockopt(socket, SOL_HCI, HCI_FILTER, &previousFilter, filterLength) }
+    var filter = hci_filter()
+    hci_filter_clear(&filter)
+    hci_filter_set_ptype(HCI_EVENT_PKT, &filter)
+    hci_filter_set_event(EVT_LE_META_EVENT, &filter)
+    setsockopt(socket, SOL_HCI, HCI_FILTER, &filter, socklen_t(MemoryLayout<hci_filter>.size))
     guard commands.setScanning(true, socket: socket) else {
       throw scanError(commands == .extended ? EIO : errno, call: commands.enableCommandName)
     }
@@ -113,15 +125,6 @@ public enum BluetoothScanner {
   private static func listenForReports(
     socket: Int32, seconds: Int, restartScan: () -> Void
   ) throws(DiffuserError) -> [DiscoveredDevice] {
-    var previousFilter = hci_filter()
-    var filterLength = socklen_t(MemoryLayout<hci_filter>.size)
-    getsockopt(socket, SOL_HCI, HCI_FILTER, &previousFilter, &filterLength)
-    defer { setsockopt(socket, SOL_HCI, HCI_FILTER, &previousFilter, filterLength) }
-    var filter = hci_filter()
-    hci_filter_clear(&filter)
-    hci_filter_set_ptype(HCI_EVENT_PKT, &filter)
-    hci_filter_set_event(EVT_LE_META_EVENT, &filter)
-    setsockopt(socket, SOL_HCI, HCI_FILTER, &filter, socklen_t(MemoryLayout<hci_filter>.size))
     var seen: [String: DiscoveredDevice] = [:]
     let deadline = Date().addingTimeInterval(TimeInterval(seconds))
     // A diffuser's name comes in the scan response, which a busy controller can lose or deliver
