@@ -59,7 +59,10 @@ public struct MemoryCodingSheet: Sendable {
       let transcript = try analysed.recording.flatMap { try Self.transcript(of: $0, in: database) }
       return Row(
         id: key.answerID(analysed.answer), answer: analysed.answer,
-        transcript: transcript.map { Self.answer(in: $0, of: analysed.answer).map(\.text).joined(separator: "\n") },
+        transcript: transcript.map {
+          AnswerTranscripts.answer(in: $0, as: analysed.answer.participant.rawValue).map(\.text)
+            .joined(separator: "\n")
+        },
         automaticCount: analysed.measures.automaticMemories,
         automatic: transcript.map { Self.automaticCoding(of: $0, for: analysed.answer).automatic } ?? [])
     }
@@ -83,12 +86,6 @@ public struct MemoryCodingSheet: Sendable {
   static func automaticCoding(of transcript: Transcript, for answer: AnswerKey) -> MemoryCoding {
     let speaker = AnswerTranscripts.speaker(in: transcript, participant: answer.participant.rawValue)
     return speaker.map { TranscriptMeasures.measure(transcript, speaker: $0).memories } ?? MemoryCoding(automatic: [])
-  }
-
-  /// The answering speaker's utterances, as the coder reads them.
-  static func answer(in transcript: Transcript, of answer: AnswerKey) -> [Utterance] {
-    AnswerTranscripts.speaker(in: transcript, participant: answer.participant.rawValue)
-      .map { transcript.utterances(of: $0) } ?? []
   }
 
   static func recordings(in database: SessionDatabase) throws -> [AnswerKey: Recording] {
