@@ -53,6 +53,19 @@ public struct MeasureStatistics: Hashable, Sendable, Codable {
     )
   }
 
+  /// Where the analysed values come from, when the review changed any (a consensus, a reviewed
+  /// mark or a transcript a coder saved); `nil` when every value is what it was before the review
+  /// (automatic; for memories, the coder's coding).
+  public var sourcesNote: LocalizedText? {
+    guard let sources else { return nil }
+    let usual: Set<String> = measure == .memories ? ["automatic", "coder"] : ["automatic"]
+    guard sources.keys.contains(where: { !usual.contains($0) }) else { return nil }
+    let counts = sources.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    return LocalizedText(
+      fr: "valeurs analysées (consensus, puis codeur, puis automatique) : \(counts)",
+      en: "analysed values (consensus, then coder, then automatic): \(counts)")
+  }
+
   /// Why there is no Friedman test, for the reader of the report; `nil` when there is one.
   public var whyFriedmanNotComputed: LocalizedText? {
     guard friedman == nil else { return nil }

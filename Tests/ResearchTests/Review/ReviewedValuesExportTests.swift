@@ -93,6 +93,8 @@ import Testing
     #expect(sources[.speechDuration] == ["automatic": 2])
     let memories = try #require(report.measures.first { $0.measure == .memories })
     #expect(memories.conditions.flatMap(\.values) == [2])
+    #expect(memories.sourcesNote?.english == "analysed values (consensus, then coder, then automatic): consensus 1")
+    #expect(report.measures.first { $0.measure == .words }?.sourcesNote == nil)
     let summary = try #require(
       StatisticsExport(language: .english).files(for: report).first {
         $0.name == "condition_summary.csv"
