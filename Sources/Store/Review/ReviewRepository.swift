@@ -133,6 +133,11 @@ public struct ReviewRepository: Sendable {
         words: hidden.contains(.transcript) ? nil : values.words,
         savedTranscript: hidden.contains(.transcript) ? false : values.savedTranscript)
     }
+    // The stored counts come from the transcript saved last: another coder's, until this coder
+    // saves one, so they would give that coder's words away.
+    let countsAreAnothers =
+      hidden.contains(.transcript) && review.coders.contains { $0.key != coder && $0.value.savedTranscript }
+    func count(_ column: String) -> Int? { countsAreAnothers ? nil : RowValue.count(measures, column) }
     return ReviewAnswerView(
       id: key.answerID(answer), revision: revision, coder: coder,
       state: review.state(transcribed: RowValue.count(measures, "words") != nil),
@@ -140,8 +145,7 @@ public struct ReviewRepository: Sendable {
       automatic: .init(
         firstWordOnsetSeconds: RowValue.number(measures, "t_first_word_s"),
         lastWordOffsetSeconds: RowValue.number(measures, "t_last_word_end_s"),
-        words: RowValue.count(measures, "words"), ideas: RowValue.count(measures, "ideas_n"),
-        memories: RowValue.count(measures, "memories_auto_n")),
+        words: count("words"), ideas: count("ideas_n"), memories: count("memories_auto_n")),
       transcript: try startingTranscript(
         of: answer, for: coder, recording: (measures["path"] as String?).map(database.recordingFile(atStoredPath:)),
         db: db),
