@@ -192,6 +192,10 @@ import Testing
     let states = Dictionary(uniqueKeysWithValues: queue.map { ($0.answer, $0.state) })
     #expect(states == [fixture.first: .codedOnce, fixture.second: .toTranscribe])
     #expect(try review.queue(in: ["S02"]).isEmpty)
+    let page = try review.queuePage(offset: 1, limit: 5)
+    #expect(page.total == 2)
+    #expect(page.entries == [queue[1]])
+    #expect(try review.queuePage(offset: 2, limit: 5).entries.isEmpty)
   }
 }
 
