@@ -75,15 +75,9 @@ import Testing
     let fixture = try ReviewFixture()
     defer { fixture.remove() }
     let review = fixture.database.review
-    try review.saveMemories(
-      MemoryCount(memories: 3, specific: 1), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
-    try review.saveMemories(
-      MemoryCount(memories: 2, specific: 2), of: fixture.first, by: fixture.ort2,
-      basedOn: fixture.revision(of: fixture.first))
-    try review.saveMemories(
-      MemoryCount(memories: 4, specific: 1), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
+    try fixture.codeMemories(3, specific: 1, of: fixture.first, by: fixture.ort1)
+    try fixture.codeMemories(2, specific: 2, of: fixture.first, by: fixture.ort2)
+    try fixture.codeMemories(4, specific: 1, of: fixture.first, by: fixture.ort1)
 
     let coders = try #require(try review.records()[fixture.first]).coders
     #expect(coders[fixture.ort1]?.memories == MemoryCount(memories: 4, specific: 1))
@@ -112,16 +106,12 @@ import Testing
     let fixture = try ReviewFixture()
     defer { fixture.remove() }
     let review = fixture.database.review
-    try review.saveMemories(
-      MemoryCount(memories: 3, specific: 1), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
+    try fixture.codeMemories(3, specific: 1, of: fixture.first, by: fixture.ort1)
     #expect(throws: StoreError.reviewRefused(.consensusBeforeTwoCodings(.memories))) {
       try review.saveConsensus(
         2, for: .memories, of: fixture.first, by: fixture.ort1, basedOn: fixture.revision(of: fixture.first))
     }
-    try review.saveMemories(
-      MemoryCount(memories: 1, specific: 0), of: fixture.first, by: fixture.ort2,
-      basedOn: fixture.revision(of: fixture.first))
+    try fixture.codeMemories(1, specific: 0, of: fixture.first, by: fixture.ort2)
     #expect(throws: StoreError.reviewRefused(.impossibleConsensus(.memories, 2.5))) {
       try review.saveConsensus(
         2.5, for: .memories, of: fixture.first, by: fixture.ort1, basedOn: fixture.revision(of: fixture.first))
@@ -141,15 +131,9 @@ import Testing
     defer { fixture.remove() }
     let review = fixture.database.review
     let id = try review.id(of: fixture.first)
-    try review.saveTiming(
-      ReviewedTiming(firstWordOnsetSeconds: 0.5, lastWordOffsetSeconds: 2), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
-    try review.saveTiming(
-      ReviewedTiming(firstWordOnsetSeconds: 0.75, lastWordOffsetSeconds: 2), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
-    try review.saveMemories(
-      MemoryCount(memories: 2, specific: 1), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
+    try fixture.markTiming(0.5, 2, of: fixture.first, by: fixture.ort1)
+    try fixture.markTiming(0.75, 2, of: fixture.first, by: fixture.ort1)
+    try fixture.codeMemories(2, specific: 1, of: fixture.first, by: fixture.ort1)
 
     let events = try fixture.database.eventLog.allEvents().map(\.event)
     #expect(events.map(\.type.rawValue) == ["review.timing_saved", "review.timing_saved", "review.memories_coded"])
@@ -184,9 +168,7 @@ import Testing
     try fixture.database.measures.save(
       AnswerMeasures(
         answer: fixture.second, firstWordOnsetSeconds: 0.5, lastWordOffsetSeconds: 2.5, ruleSetVersion: "vad-1.0"))
-    try review.saveMemories(
-      MemoryCount(memories: 1, specific: 0), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
+    try fixture.codeMemories(1, specific: 0, of: fixture.first, by: fixture.ort1)
     let queue = try review.queue()
     #expect(queue.map(\.id) == queue.map(\.id).sorted())
     let states = Dictionary(uniqueKeysWithValues: queue.map { ($0.answer, $0.state) })
@@ -196,11 +178,5 @@ import Testing
     #expect(page.total == 2)
     #expect(page.entries == [queue[1]])
     #expect(try review.queuePage(offset: 2, limit: 5).entries.isEmpty)
-  }
-}
-
-extension ReviewFixture {
-  func revision(of answer: AnswerKey) throws -> Int {
-    try database.review.view(of: answer, for: ort1).revision
   }
 }
