@@ -50,7 +50,7 @@ private struct PlannedSessionRuns {
   }
 
   func analysed() throws -> [AnalysedAnswer] {
-    AnswerSelection.analysedAnswers(of: try ExportSnapshot.load(from: database))
+    try ExportSnapshot.load(from: database).analysedAnswers
   }
 }
 
