@@ -23,6 +23,12 @@ public struct ExportSnapshot: Sendable {
   /// The take each planned answer counts, in schedule order (``AnswerSelection``), chosen once
   /// when the snapshot is made.
   public private(set) var analysedAnswers: [AnalysedAnswer] = []
+  /// The recordings the per-answer exports (CHAT, TextGrid) write, under the rule `measures.csv`
+  /// follows: the take each planned answer counts (``analysedAnswers``), and a recording filed
+  /// without measures when no take of its planned answer is counted. The takes a later take
+  /// superseded (a resumed run redoing a trial) are left out; they stay in the database, the log
+  /// and their folder, and `takes_n` counts them.
+  private(set) var countedRecordings: [AnswerKey: Recording] = [:]
 
   public init(
     study: StudyID?, sessions: [Session], groups: [GroupID: ParticipantGroup], measures: [AnswerMeasures],
@@ -38,18 +44,17 @@ public struct ExportSnapshot: Sendable {
     self.latestCodings = latestCodings
     self.events = events
     analysedAnswers = AnswerSelection.analysedAnswers(of: self)
+    countedRecordings = Self.countedRecordings(
+      recordings, analysed: analysedAnswers, measures: measures, sessions: sessions)
   }
 
-  /// The recordings the per-answer exports (CHAT, TextGrid) write, under the rule `measures.csv`
-  /// follows: the take each planned answer counts (``analysedAnswers``), and a recording filed
-  /// without measures when no take of its planned answer is counted. The takes a later take
-  /// superseded (a resumed run redoing a trial) are left out; they stay in the database, the log
-  /// and their folder, and `takes_n` counts them.
-  var countedRecordings: [AnswerKey: Recording] {
-    let counted = Set(analysedAnswers.map(\.answer))
-    let plannedCounted = Set(analysedAnswers.map(\.planned))
+  private static func countedRecordings(
+    _ recordings: [AnswerKey: Recording], analysed: [AnalysedAnswer], measures: [AnswerMeasures], sessions: [Session]
+  ) -> [AnswerKey: Recording] {
+    let counted = Set(analysed.map(\.answer))
+    let plannedCounted = Set(analysed.map(\.planned))
     let measured = Set(measures.map(\.answer))
-    let sessions = Dictionary(self.sessions.map { ($0.id, $0) }) { first, _ in first }
+    let sessions = Dictionary(sessions.map { ($0.id, $0) }) { first, _ in first }
     return recordings.filter { answer, _ in
       if counted.contains(answer) { return true }
       guard !measured.contains(answer), let session = sessions[answer.session] else { return false }
