@@ -1,5 +1,6 @@
 import Foundation
 import SessionModel
+import SpeechKit
 import Store
 import Testing
 
@@ -124,6 +125,21 @@ import Testing
     #expect(view.state == .agreed)
     let stored = try #require(try review.records()[fixture.first])
     #expect(stored.values(of: .memories).map(\.value) == [3, 1])
+  }
+
+  @Test func aCodingSheetsCodingIsACodingToo() throws {
+    let fixture = try ReviewFixture()
+    defer { fixture.remove() }
+    try fixture.database.measures.save(
+      MemoryCoding.confirmed(2, by: "ORT1", at: StoreFixtures.morning), for: fixture.first)
+    let review = fixture.database.review
+    #expect(
+      try review.records()[fixture.first]?.coders[fixture.ort1]?.memories == MemoryCount(memories: 2, specific: nil))
+    // The sheet's coding moved the revision on, and a review coding by the same coder replaces it.
+    let view = try review.view(of: fixture.first, for: fixture.ort1)
+    #expect(view.revision == 2)
+    try review.saveMemories(MemoryCount(memories: 3, specific: 1), of: fixture.first, by: fixture.ort1, basedOn: 2)
+    #expect(try fixture.database.measures.codings(of: fixture.first).map { $0.confirmed?.count } == [3])
   }
 
   @Test func everySaveLogsOneEventNamingTheAnswerByItsOpaqueID() throws {
