@@ -85,7 +85,6 @@ extension SDLTests {
           players: StageFixtures.players(3))),
     ]
 
-
     nonisolated static let references = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("References")
     /// A channel may differ this much (font rasterisers and SVG anti-aliasing vary slightly)…

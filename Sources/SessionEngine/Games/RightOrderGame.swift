@@ -66,7 +66,8 @@ public struct RightOrderGame: Hashable, Sendable {
     let chosen = playable.shuffled(using: &generator).prefix(Self.sequenceCount(at: difficulty))
     deals = chosen.map { sequence in
       let missing = Self.missingCount(at: difficulty, of: sequence.steps.count)
-      return Deal(sequence: sequence, offered: Array(sequence.steps.indices.shuffled(using: &generator).prefix(missing)))
+      return Deal(
+        sequence: sequence, offered: Array(sequence.steps.indices.shuffled(using: &generator).prefix(missing)))
     }
     self.difficulty = difficulty
     turn = TurnOrder(players)

@@ -26,7 +26,8 @@ extension SceneRenderer {
       }
       if let slot {
         canvas.text(
-          say(slot.label), style: .body, in: Rect(x: column.x - 40, y: box.maxY + 12, width: column.width + 80, height: 96),
+          say(slot.label), style: .body,
+          in: Rect(x: column.x - 40, y: box.maxY + 12, width: column.width + 80, height: 96),
           on: Palette.background)
       }
       if index + 1 < game.slots.count {
@@ -53,12 +54,14 @@ extension SceneRenderer {
     guard let picture = game.picture else {
       canvas.checkMark(centreX: area.midX - 420, centreY: area.midY, size: 110, Palette.agreement)
       canvas.text(
-        say(StageStrings.allInOrder), style: .title, in: Rect(x: area.midX - 340, y: area.y, width: 1000, height: area.height),
+        say(StageStrings.allInOrder), style: .title,
+        in: Rect(x: area.midX - 340, y: area.y, width: 1000, height: area.height),
         alignment: .leading, colour: Palette.agreement, on: Palette.background)
       return
     }
     let side = area.height
-    canvas.picture(picture.image, label: say(picture.label), in: Rect(x: area.x + 120, y: area.y, width: side, height: side))
+    canvas.picture(
+      picture.image, label: say(picture.label), in: Rect(x: area.x + 120, y: area.y, width: side, height: side))
     let question = game.triedSlots.isEmpty ? StageStrings.whereDoesItGo(picture.label) : StageStrings.anotherPlace
     canvas.text(
       say(question), style: .bodyBold, in: Rect(x: area.x + side + 180, y: area.y, width: 900, height: side),
@@ -67,7 +70,8 @@ extension SceneRenderer {
       let small = side * 0.6
       canvas.picture(
         waiting.image, label: say(waiting.label),
-        in: Rect(x: area.maxX - small - Double(index) * (small + 20), y: area.midY - small / 2, width: small, height: small),
+        in: Rect(
+          x: area.maxX - small - Double(index) * (small + 20), y: area.midY - small / 2, width: small, height: small),
         alpha: 160)
     }
   }
