@@ -4,7 +4,7 @@ import PackageDescription
 // Every library module has Tests/<Module>Tests; keep this list in step with Sources/.
 let libraries = [
   "SessionModel", "ProtocolKit", "SessionEngine", "SpeechKit",
-  "Store", "ScentKit", "Stage", "SessionRunner",
+  "Store", "ScentKit", "Stage", "SessionRunner", "SpeechRecognition",
 ]
 
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
@@ -49,6 +49,7 @@ let package = Package(
     // MARK: I/O and devices
     .target(name: "Store", dependencies: ["SessionModel", "SpeechKit", grdb, crypto]),
     .target(name: "ScentKit", dependencies: ["SessionModel", "CBlueZ"]),
+    .target(name: "SpeechRecognition", dependencies: ["SessionModel", "SpeechKit", crypto]),
     .target(name: "Stage", dependencies: ["SessionModel", "CSDL2"]),
 
     // MARK: Composition and entry point
@@ -58,13 +59,14 @@ let package = Package(
     .executableTarget(
       name: "connectage",
       dependencies: [
-        "SessionRunner", "ProtocolKit", "SpeechKit", "Store", "ScentKit", "Stage", "SessionModel",
-        argumentParser,
+        "SessionRunner", "ProtocolKit", "SpeechKit", "SpeechRecognition", "Store", "ScentKit", "Stage",
+        "SessionModel", argumentParser,
       ]),
 
     // MARK: Tests
     .target(name: "TestSupport", dependencies: ["SessionModel", "SpeechKit"]),
-    .testTarget(name: "connectageTests", dependencies: ["connectage", "TestSupport", "SessionModel", "Store"]),
+    .testTarget(
+      name: "connectageTests", dependencies: ["connectage", "TestSupport", "SessionModel", "SpeechKit", "Store"]),
   ]
     + libraries.map {
       .testTarget(

@@ -21,8 +21,7 @@ enum StageStrings {
   static let thenAndNow = LocalizedText(fr: "Autrefois ou aujourd'hui ?", en: "Then or now?")
   static let then = LocalizedText(fr: "Autrefois", en: "Then")
   static let now = LocalizedText(fr: "Aujourd'hui", en: "Now")
-  static let evocationPrompt = LocalizedText(
-    fr: "Qu'est-ce que cela vous rappelle ?", en: "What does this remind you of?")
+  static let evocationPrompt = EvocationView.standardPrompt
   static let whoWantsToSpeak = LocalizedText(fr: "Qui veut parler ?", en: "Who would like to speak?")
   static let next = LocalizedText(fr: "Ensuite", en: "Next")
   static let listening = LocalizedText(fr: "On vous écoute", en: "We are listening")
