@@ -3,6 +3,7 @@ import Foundation
 import SessionModel
 import SpeechKit
 import SpeechRecognition
+import Research
 import Store
 
 /// `connectage transcribe`: a speech-recognition draft beside every recording without a transcript.
