@@ -2,6 +2,7 @@ import Foundation
 import SessionModel
 import SpeechKit
 import Store
+import TestSupport
 import Testing
 
 /// `connectage transcribe` end to end: the real executable, the real worker (faster-whisper) and
@@ -41,6 +42,20 @@ import Testing
       run.standardError.hasPrefix(
         "Incomplete model at '\(folder.path)': model.bin, tokenizer.json, vocabulary.json missing."),
       "\(run.standardError)")
+  }
+
+  static func measures(_ run: CommandRun) throws -> [[String: Any]] {
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any], "\(run.standardError)")
+    return try #require(report["measures"] as? [[String: Any]])
+  }
+
+  /// Each measure's figures, without what the report says about drafts.
+  static func figures(_ run: CommandRun) throws -> String {
+    let figures = try measures(run).map { measure in
+      measure.filter { $0.key != "draft_answers" && $0.key != "includes_drafts" }
+    }
+    return String(decoding: try JSONSerialization.data(withJSONObject: figures, options: .sortedKeys), as: UTF8.self)
   }
 
   /// A demo session whose first answer keeps its typed transcript and whose other two lost theirs:
@@ -86,10 +101,14 @@ import Testing
     }
 
     let after = try await CommandRun.connectage(statistics)
-    #expect(after.standardOutput == before.standardOutput, "drafts change no figure by default")
+    #expect(try Self.figures(after) == Self.figures(before), "drafts change no figure by default")
+    let words = try #require(try Self.measures(after).first { $0["measure"] as? String == "words" })
+    #expect(words["draft_answers"] as? Int == 2, "the report says how many drafts it left out")
     let withDrafts = try await CommandRun.connectage(statistics + ["--include-drafts"])
     try #require(withDrafts.exitCode == 0, "\(withDrafts.standardError)")
-    #expect(withDrafts.standardOutput != before.standardOutput)
+    #expect(try Self.figures(withDrafts) != Self.figures(before))
+    let text = try await CommandRun.connectage(["stats", "--db", db, "--measure", "words"])
+    #expect(text.standardOutput.contains("2 réponse(s) dont la transcription n'est qu'un brouillon"))
 
     let out = workspace.path + "/export"
     try #require(try await CommandRun.connectage(["export", "csv", "--db", db, "--out", out]).exitCode == 0)
@@ -115,7 +134,7 @@ import Testing
     var files: [String] = []
     for (index, text) in ["Le verger de mon grand-père.", "Le marché du samedi.", "La plage en Bretagne."].enumerated() {
       let wav = workspace.path + "/answer-\(index + 1).wav"
-      try ExternalToolRun.speak(text, to: wav)
+      try ExternalTool.run("espeak-ng", ["-v", "fr", "-s", "150", "-w", wav, text])
       files.append(wav)
     }
     let broken = workspace.path + "/broken.wav"
@@ -153,17 +172,5 @@ import Testing
       #expect(FileManager.default.fileExists(atPath: file.replacingOccurrences(of: ".wav", with: ".json")))
     }
     #expect(!FileManager.default.fileExists(atPath: broken.replacingOccurrences(of: ".wav", with: ".json")))
-  }
-}
-
-/// espeak-ng French speech as a 16 kHz WAV, for the tests that need a voice.
-enum ExternalToolRun {
-  static func speak(_ text: String, to path: String) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/espeak-ng")
-    process.arguments = ["-v", "fr", "-s", "150", "-w", path, text]
-    try process.run()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0)
   }
 }

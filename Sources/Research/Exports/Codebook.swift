@@ -139,6 +139,10 @@ public enum Codebook {
         file, "measures_missing_reason", "text", "",
         "Why measures of this answer are empty, never 0: codes joined by ';'. no_transcript = no transcript beside the recording (words, ideas, memories empty); no_speech_of_speaker = the transcript has no utterance of the answering speaker (participant code, else PAR, else the only speaker); no_speech_in_recording = no speech in the words' times or the audio (timing empty); stored_value_not_a_number = a stored value is infinite or not a whole count (only an edit of the database can do that; exported empty; run connectage db check). Empty when nothing is missing or the answer was measured before reasons were kept."
       ) { $0.measures.missingReason ?? "" },
+      .init(
+        file, "transcript_source", "text", "",
+        "Where the transcript's words came from: asr = a speech-recognition draft nobody has checked (connectage transcribe; its words, ideas and memories are provisional and left out of stats unless --include-drafts; its timing is the audio's); typed = plain text typed by a person; chat = a CHAT or TextGrid transcript; reviewed = a draft corrected by a person. Empty when the answer has no transcript or was measured before sources were kept."
+      ) { $0.measures.transcriptSource?.rawValue ?? "" },
     ]
   }()
 

@@ -34,6 +34,16 @@ public enum StatisticsMeasure: String, CaseIterable, Hashable, Sendable, Codable
     }
   }
 
+  /// Whether the value is read from the transcript's words, so that an unreviewed draft's would be
+  /// provisional. Timing never is: a draft's answer is timed on the audio (SpeechKit's
+  /// `AnswerMeasurement`); coded memories are a coder's reading.
+  public var readsTranscript: Bool {
+    switch self {
+    case .words, .wordsSplit, .ideas, .ideaDensity, .automaticMemories: true
+    case .speechDuration, .phonationTime, .silentPauses, .silentPausesTotal, .memories: false
+    }
+  }
+
   /// The answer's value, or `nil` when it was not measured (or, for memories, not coded).
   func value(of measures: AnswerMeasures, coding: MemoryCoding?) -> Double? {
     switch self {
