@@ -89,7 +89,7 @@ import Testing
     #expect(
       try file("measures.csv", in: files).contents.split(separator: "\n").dropFirst() == [
         "autre,,,S02,1,2027-01-28,,P03,T1,1,1,image_game_scent,image_game_scent,plage,mer,,not_logged,,quelle-odeur,,,,,,,,,150,7,,,,,,,,wc-fr-chat-1.0,"
-          + "no_speech_in_recording"
+          + "no_speech_in_recording,"
       ])
     #expect(
       try file("events.csv", in: files).contents.split(separator: "\n").dropFirst() == [
