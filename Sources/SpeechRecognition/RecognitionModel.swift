@@ -54,7 +54,8 @@ public struct RecognitionModel: Hashable, Sendable {
     var missing = Self.requiredFiles.filter { !present($0) }
     if !Self.vocabularyFiles.contains(where: present) { missing.append(Self.vocabularyFiles[0]) }
     guard missing.isEmpty else { throw .modelIncomplete(path: folder.path, missing: missing) }
-    guard verifyDigests, let sums = try? String(contentsOf: folder.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
+    guard verifyDigests,
+      let sums = try? String(contentsOf: folder.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
     else { return }
     for line in sums.split(separator: "\n") {
       let fields = line.split(separator: " ", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -26,11 +26,14 @@ public struct WorkerSetup: Hashable, Sendable {
   public static func locate(
     environment: [String: String], currentDirectory: URL, executable: URL?, threads: Int = 2
   ) throws(RecognitionError) -> WorkerSetup {
-    let roots = [currentDirectory] + (executable.map { [$0.deletingLastPathComponent().appendingPathComponent("../..")] } ?? [])
+    let roots =
+      [currentDirectory] + (executable.map { [$0.deletingLastPathComponent().appendingPathComponent("../..")] } ?? [])
     func find(_ variable: String, _ relative: String) -> URL? {
       if let path = environment[variable], !path.isEmpty { return URL(fileURLWithPath: path) }
       return roots.map { $0.appendingPathComponent(relative).standardizedFileURL }
-        .first { FileManager.default.isExecutableFile(atPath: $0.path) || FileManager.default.fileExists(atPath: $0.path) }
+        .first {
+          FileManager.default.isExecutableFile(atPath: $0.path) || FileManager.default.fileExists(atPath: $0.path)
+        }
     }
     guard let script = find(scriptVariable, "scripts/asr-worker.py") else {
       throw .workerNotInstalled(detail: "scripts/asr-worker.py")

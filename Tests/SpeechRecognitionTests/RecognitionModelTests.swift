@@ -52,10 +52,10 @@ import Testing
       "config.json": "{}", "model.bin": "weights, damaged", "tokenizer.json": "{}", "vocabulary.json": "[]",
       // config.json as installed ("{}"); model.bin as installed, which the damaged file is not.
       "SHA256SUMS": """
-        44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a  config.json
-        8a3d4a0e2b5a8e8d3e0b4b1b4f1c2f2c0a8c0f7d0a5e5b4f0e9c1d8a7b6c5d4e  model.bin
+      44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a  config.json
+      8a3d4a0e2b5a8e8d3e0b4b1b4f1c2f2c0a8c0f7d0a5e5b4f0e9c1d8a7b6c5d4e  model.bin
 
-        """,
+      """,
     ])
     defer { try? FileManager.default.removeItem(at: folder) }
     let error = #expect(throws: RecognitionError.self) {

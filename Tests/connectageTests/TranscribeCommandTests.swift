@@ -85,7 +85,9 @@ import Testing
     let before = try await CommandRun.connectage(statistics)
     try #require(before.exitCode == 0, "\(before.standardError)")
 
-    let run = try await CommandRun.connectage(["transcribe", "--session", session.id.rawValue, "--db", db, "--model", Self.model])
+    let run = try await CommandRun.connectage([
+      "transcribe", "--session", session.id.rawValue, "--db", db, "--model", Self.model,
+    ])
     try #require(run.exitCode == 0, "\(run.standardError)")
     #expect(run.standardOutput.contains("3 enregistrement(s) : 2 brouillon(s) écrit(s)"), "\(run.standardOutput)")
     #expect(run.standardOutput.contains("déjà transcrit (\(audio[0].deletingPathExtension().lastPathComponent).txt)"))
@@ -120,9 +122,13 @@ import Testing
     #expect(codebook.contains("transcript_source"))
 
     // A second run has nothing left to do.
-    let again = try await CommandRun.connectage(["transcribe", "--session", session.id.rawValue, "--db", db, "--model", Self.model])
+    let again = try await CommandRun.connectage([
+      "transcribe", "--session", session.id.rawValue, "--db", db, "--model", Self.model,
+    ])
     #expect(again.exitCode == 0)
-    #expect(again.standardOutput.contains("0 brouillon(s) écrit(s) (question repérée dans 0), 3 déjà transcrit(s), 0 en échec"))
+    #expect(
+      again.standardOutput.contains(
+        "0 brouillon(s) écrit(s) (question repérée dans 0), 3 déjà transcrit(s), 0 en échec"))
   }
 
   /// Killed while drafting, then started again: every draft on disk is whole, and the second run
@@ -132,7 +138,8 @@ import Testing
     let workspace = try StoreCommandFolder()
     defer { workspace.remove() }
     var files: [String] = []
-    for (index, text) in ["Le verger de mon grand-père.", "Le marché du samedi.", "La plage en Bretagne."].enumerated() {
+    for (index, text) in ["Le verger de mon grand-père.", "Le marché du samedi.", "La plage en Bretagne."].enumerated()
+    {
       let wav = workspace.path + "/answer-\(index + 1).wav"
       try ExternalTool.run("espeak-ng", ["-v", "fr", "-s", "150", "-w", wav, text])
       files.append(wav)
@@ -156,9 +163,13 @@ import Testing
     for file in files {
       let draft = file.replacingOccurrences(of: ".wav", with: ".json")
       guard FileManager.default.fileExists(atPath: draft) else { continue }
-      #expect(throws: Never.self, "a draft on disk is whole") { try ASRJSONReader.read(url: URL(fileURLWithPath: draft)) }
+      #expect(throws: Never.self, "a draft on disk is whole") {
+        try ASRJSONReader.read(url: URL(fileURLWithPath: draft))
+      }
     }
-    let drafted = files.filter { FileManager.default.fileExists(atPath: $0.replacingOccurrences(of: ".wav", with: ".json")) }
+    let drafted = files.filter {
+      FileManager.default.fileExists(atPath: $0.replacingOccurrences(of: ".wav", with: ".json"))
+    }
     #expect(!drafted.isEmpty)
 
     let resumed = try CommandRun.connectage(["transcribe", "--model", Self.model, broken] + files)

@@ -53,7 +53,8 @@ public struct MeasureStatistics: Hashable, Sendable, Codable {
       ? LocalizedText(
         fr:
           "dont \(draftAnswers) réponse(s) comptée(s) sur un brouillon de reconnaissance vocale non relu (--include-drafts)",
-        en: "including \(draftAnswers) answer(s) counted from an unreviewed speech-recognition draft (--include-drafts)")
+        en: "including \(draftAnswers) answer(s) counted from an unreviewed speech-recognition draft (--include-drafts)"
+      )
       : LocalizedText(
         fr:
           "\(draftAnswers) réponse(s) dont la transcription n'est qu'un brouillon de reconnaissance vocale non relu écartée(s) ; --include-drafts pour les compter",

@@ -27,7 +27,9 @@ import Testing
     Case(
       testDescription: "the recording starts in the middle of the question",
       draft: "penser ? Racontez-nous un souvenir. Le jour de mon mariage.", promptWords: 5),
-    Case(testDescription: "no prompt: the answer alone", draft: "Ça me rappelle le verger de mon grand-père.", promptWords: nil),
+    Case(
+      testDescription: "no prompt: the answer alone", draft: "Ça me rappelle le verger de mon grand-père.",
+      promptWords: nil),
     Case(
       testDescription: "an answer sharing one word with the prompt",
       draft: "Un souvenir de vacances à la plage en Bretagne.", promptWords: nil),

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import Research
 import SessionModel
 import SpeechKit
 import SpeechRecognition
-import Research
 import Store
 
 /// `connectage transcribe`: a speech-recognition draft beside every recording without a transcript.
@@ -84,7 +84,9 @@ struct TranscribeCommand: ParsableCommand {
     let jobs = recordings.map { DraftJob(recording: $0, prompt: question) }
     let worker = RecognitionWorker(setup: setup, model: chosenModel)
     defer { worker.stop() }
-    let bar = ProgressBar(total: 1000, label: LocalizedText(fr: "Transcription", en: "Transcribing").text(in: Terminal.language), minimumTotal: 1)
+    let bar = ProgressBar(
+      total: 1000, label: LocalizedText(fr: "Transcription", en: "Transcribing").text(in: Terminal.language),
+      minimumTotal: 1)
     let outcomes: [DraftOutcome]
     do {
       outcomes = try DraftBatch(worker: worker, language: language, matchesPrompt: !noPromptMatching).run(jobs) {
