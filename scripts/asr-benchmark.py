@@ -27,13 +27,13 @@ CONNECTAGE = os.path.join(ROOT, ".build/debug/connectage")
 PROMPT = "Qu'est-ce que cela vous rappelle ?"
 # What the patients say, verbatim, fillers and repetitions included (as a transcriber types it).
 ANSWERS = [
-    "Euh, ça me rappelle le, le verger de mon grand-père. On cueillait les pommes en septembre.",
+    "Euh, ça me rappelle le le verger de mon grand-père. On cueillait les pommes en septembre.",
     "Quand j'étais petite, on allait au marché avec ma mère le samedi matin.",
-    "Ben, c'est joli. Il y a des fleurs, des fleurs et une grande table en bois.",
+    "Ben, c'est joli. Il y a des des fleurs et une grande table en bois.",
     "Ah, l'odeur du foin ! Je faisais les foins à la ferme de mon oncle, euh, en été.",
     "Moi je pense à la plage de Bretagne, où on passait nos vacances avec les enfants.",
     "Le jour de mon mariage, il y avait un grand gâteau à la vanille et du champagne.",
-    "Bon, je vois du pain grillé et du café. Le matin, euh, c'est agréable.",
+    "Bon, je je vois du pain grillé et du café. Le matin, euh, c'est agréable.",
     "Chez ma grand-mère, ça sentait la cire et le savon de Marseille dans la cuisine.",
 ]
 VOICES = ["fr+f3", "fr+m3"]
