@@ -43,39 +43,94 @@ def load_model(folder, threads, compute_type):
                         local_files_only=True)
 
 
+# Long recordings are read and recognised a window at a time, so memory stays bounded whatever
+# their length: a window is cut at the quietest half second of its last 30 s (between words).
+WINDOW_SECONDS = 600
+RATE = 16000
+
+
+def windows(audio):
+    """Yields (offset in seconds, samples) for the recording, a window at a time."""
+    import wave
+
+    import numpy as np
+    from faster_whisper.audio import decode_audio
+
+    try:
+        reader = wave.open(audio, "rb")
+    except (wave.Error, EOFError):
+        reader = None
+    if reader is None or reader.getsampwidth() != 2 or reader.getframerate() != RATE:
+        # Not 16 kHz 16-bit PCM (what sessions record): decoded and resampled whole by PyAV.
+        if reader is not None:
+            reader.close()
+        yield 0.0, decode_audio(audio, sampling_rate=RATE)
+        return
+    with reader:
+        channels = reader.getnchannels()
+        carried = np.zeros(0, dtype=np.float32)
+        offset = 0.0
+        while True:
+            frames = reader.readframes(WINDOW_SECONDS * RATE)
+            block = np.frombuffer(frames, dtype="<i2").astype(np.float32) / 32768.0
+            if channels > 1:
+                block = block.reshape(-1, channels).mean(axis=1)
+            samples = np.concatenate([carried, block])
+            if not frames or len(block) < WINDOW_SECONDS * RATE:
+                if len(samples):
+                    yield offset, samples
+                return
+            tail = samples[-30 * RATE:]
+            hop = RATE // 2
+            energies = [float(np.mean(tail[i:i + hop] ** 2)) for i in range(0, len(tail) - hop, hop)]
+            cut = len(samples) - len(tail) + hop * int(np.argmin(energies)) + hop // 2
+            yield offset, samples[:cut]
+            carried = samples[cut:]
+            offset += cut / RATE
+
+
 def transcribe(model, request):
     identifier = request.get("id")
     audio = request.get("audio")
     language = request.get("language") or "fr"
+    if not os.path.isfile(audio or ""):
+        send({"id": identifier, "type": "error", "kind": "audio", "message": "file not found"})
+        return
+    segments_out = []
+    duration = 0.0
+    total = None
     try:
-        from faster_whisper.audio import decode_audio
+        import wave
 
-        samples = decode_audio(audio, sampling_rate=16000)
-    except Exception as error:  # the file is missing, empty or not audio
+        with wave.open(audio, "rb") as header:
+            total = round(header.getnframes() / header.getframerate(), 3)
+    except Exception:
+        pass  # not a WAV: the duration is known at the end
+    try:
+        for offset, samples in windows(audio):
+            duration = offset + len(samples) / RATE
+            # The VAD filter (Silero, shipped inside faster-whisper) keeps Whisper from inventing
+            # words in silence.
+            segments, info = model.transcribe(samples, language=language, beam_size=5, word_timestamps=True,
+                                              vad_filter=True, condition_on_previous_text=False)
+            for segment in segments:
+                words = []
+                for word in segment.words or []:
+                    start = min(max(0.0, offset + word.start), duration)
+                    end = min(max(start, offset + word.end), duration)
+                    words.append({"word": word.word, "start": round(start, 3), "end": round(end, 3),
+                                  "probability": round(float(word.probability), 4)})
+                if not words:
+                    continue
+                segments_out.append({"start": words[0]["start"], "end": words[-1]["end"], "text": segment.text,
+                                     "words": words})
+                send({"id": identifier, "type": "progress", "seconds": words[-1]["end"], "duration": total})
+    except (ValueError, EOFError, OSError) as error:  # not audio, or cut short
         send({"id": identifier, "type": "error", "kind": "audio", "message": f"{type(error).__name__}: {error}"})
         return
-    duration = len(samples) / 16000.0
-    segments_out = []
-    try:
-        # The VAD filter (Silero, shipped inside faster-whisper) keeps Whisper from inventing
-        # words in silence; temperature fallback stays on, as in Whisper's own decoding.
-        segments, info = model.transcribe(samples, language=language, beam_size=5, word_timestamps=True,
-                                          vad_filter=True, condition_on_previous_text=False)
-        for segment in segments:
-            words = []
-            for word in segment.words or []:
-                start = min(max(0.0, word.start), duration)
-                end = min(max(start, word.end), duration)
-                words.append({"word": word.word, "start": round(start, 3), "end": round(end, 3),
-                              "probability": round(float(word.probability), 4)})
-            if not words:
-                continue
-            segments_out.append({"start": words[0]["start"], "end": words[-1]["end"], "text": segment.text,
-                                 "words": words})
-            send({"id": identifier, "type": "progress", "seconds": round(min(segment.end, duration), 3),
-                  "duration": round(duration, 3)})
     except Exception as error:
-        send({"id": identifier, "type": "error", "kind": "recognition", "message": f"{type(error).__name__}: {error}"})
+        kind = "audio" if type(error).__module__.startswith("av") else "recognition"
+        send({"id": identifier, "type": "error", "kind": kind, "message": f"{type(error).__name__}: {error}"})
         return
     send({"id": identifier, "type": "result", "language": language, "duration": round(duration, 3),
           "segments": segments_out})
