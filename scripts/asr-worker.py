@@ -45,7 +45,8 @@ def load_model(folder, threads, compute_type):
 
 # Long recordings are read and recognised a window at a time, so memory stays bounded whatever
 # their length: a window is cut at the quietest half second of its last 30 s (between words).
-WINDOW_SECONDS = 600
+# CONNECTAGE_ASR_WINDOW_SECONDS shortens it for the memory benchmark (scripts/asr-benchmark.py).
+WINDOW_SECONDS = int(os.environ.get("CONNECTAGE_ASR_WINDOW_SECONDS", "600"))
 RATE = 16000
 
 
