@@ -1,5 +1,6 @@
 import Foundation
 import SessionModel
+import SpeechKit
 import Testing
 
 @testable import Research
@@ -50,7 +51,7 @@ private struct PlannedSessionRuns {
   }
 
   func analysed() throws -> [AnalysedAnswer] {
-    AnswerSelection.analysedAnswers(of: try ExportSnapshot.load(from: database))
+    try ExportSnapshot.load(from: database).analysedAnswers
   }
 }
 
@@ -151,5 +152,60 @@ private struct PlannedSessionRuns {
     #expect(words.conditions.map(\.values) == [[30, 30], [3, 3]])
     #expect(words.trajectory.map(\.session) == [1, 1], "three runs of planned session 1 are one point")
     #expect(words.trajectory.map(\.participants) == [2, 2])
+  }
+}
+
+/// CHAT and TextGrid files follow the rule `measures.csv` follows: after a resume, one file per
+/// planned answer, the take that counts; the superseded take has no file.
+@Suite struct PerAnswerExportsCountOnceTests {
+  /// Run A recorded T1 and T2, then crashed; run B redid T2. Run A also filed a T3 recording
+  /// that was never measured (its planned answer has no counted take, so it keeps its file).
+  static func resumedStudy() throws -> ExportSnapshot {
+    let runs = try PlannedSessionRuns()
+    try runs.run("G1-S01-A", startsAt: 0)
+    try runs.take("G1-S01-A", "T1", "P01", words: 1, recordedAt: 10)
+    try runs.take("G1-S01-A", "T2", "P01", words: 2, recordedAt: 20)
+    try runs.run("G1-S01-B", startsAt: 400)
+    try runs.take("G1-S01-B", "T2", "P01", words: 20, recordedAt: 410)
+    let takes: [(SessionID, TrialID)] = [
+      ("G1-S01-A", "T1"), ("G1-S01-A", "T2"), ("G1-S01-B", "T2"), ("G1-S01-A", "T3"),
+    ]
+    var transcripts: [AnswerKey: Transcript] = [:]
+    for (session, trial) in takes {
+      try runs.database.recordings.save(
+        Recording(
+          session: session, trial: trial, participant: code("P01"), path: "\(session)/\(trial)-P01-turn1.wav",
+          sha256: String(repeating: "0", count: 64), durationSeconds: 5))
+      transcripts[AnswerKey(session: session, trial: trial, participant: code("P01"))] = Transcript(
+        format: .chat, utterances: [Utterance(speaker: "P01", text: "le verger .", start: 1, end: 2)])
+    }
+    let loaded = try ExportSnapshot.load(from: runs.database)
+    return ExportSnapshot(
+      study: loaded.study, sessions: loaded.sessions, groups: loaded.groups, measures: loaded.measures,
+      recordings: loaded.recordings, latestCodings: loaded.latestCodings, events: loaded.events,
+      transcripts: transcripts)
+  }
+
+  @Test func theSupersededTakeHasNoCHATFileAndNoTextGrid() throws {
+    let snapshot = try Self.resumedStudy()
+    #expect(snapshot.recordings.count == 4, "every take stays in the database")
+    #expect(
+      try TextGridExport().files(for: snapshot).map(\.name) == [
+        "textgrid/G1-S01-A/T1-P01.TextGrid", "textgrid/G1-S01-A/T3-P01.TextGrid", "textgrid/G1-S01-B/T2-P01.TextGrid",
+      ])
+    #expect(
+      try CHATExport().files(for: snapshot).map(\.name) == [
+        "chat/G1-S01-A/T1-P01-turn1.cha", "chat/G1-S01-A/T3-P01-turn1.cha", "chat/G1-S01-B/T2-P01-turn1.cha",
+      ])
+  }
+
+  @Test func measuresCSVAndThePerAnswerFilesShowTheSameTakes() throws {
+    let snapshot = try Self.resumedStudy()
+    let counted = snapshot.analysedAnswers.map { "\($0.answer.session.rawValue)/\($0.answer.trial.rawValue)" }
+    #expect(counted == ["G1-S01-A/T1", "G1-S01-B/T2"])
+    let grids = try TextGridExport().files(for: snapshot).map(\.name)
+    for answer in counted {
+      #expect(grids.contains("textgrid/\(answer)-P01.TextGrid"))
+    }
   }
 }

@@ -11,10 +11,13 @@ import Store
 /// recorded, not by when `db recover` filed it; a run's later redo has already replaced its
 /// earlier takes in the database. Ties, and takes whose run logged no recording, fall back on the
 /// run's first event, then on the session id. Every take stays in the database and the log.
+///
+/// It runs once per export run, when the ``ExportSnapshot`` is made; every output reads
+/// ``ExportSnapshot/analysedAnswers``.
 public enum AnswerSelection {
   /// The chosen takes of the snapshot's measured answers, in schedule order (planned date, study,
   /// group, session number, trial number, participant).
-  public static func analysedAnswers(of snapshot: ExportSnapshot) -> [AnalysedAnswer] {
+  static func analysedAnswers(of snapshot: ExportSnapshot) -> [AnalysedAnswer] {
     let sessions = Dictionary(snapshot.sessions.map { ($0.id, $0) }) { first, _ in first }
     let eventsBySession = Dictionary(grouping: snapshot.events.map(\.event), by: \.session)
     let times = TakeTimes(events: eventsBySession)

@@ -51,15 +51,41 @@ enum AnswerTranscripts {
     }
   }
 
-  /// A transcript without times (typed text) gets the measured first-to-last-word span when it is
-  /// one utterance: that is exactly the span the measures describe. Anything else is left as is.
-  static func timed(_ spoken: [Utterance], by measures: AnswerMeasures?) -> [Utterance] {
-    guard spoken.count == 1, spoken[0].start == nil, let first = measures?.firstWordOnsetSeconds,
-      let last = measures?.lastWordOffsetSeconds
-    else { return spoken }
-    var timed = spoken
-    timed[0].start = first
-    timed[0].end = last
-    return timed
+  /// Where the answer's utterances sit on the recording's clock: the one rule the CHAT and
+  /// TextGrid exports share for utterances without times.
+  ///
+  /// - An utterance with its own start and end keeps them and opens an interval.
+  /// - An untimed utterance joins the interval of the timed utterance before it (at the start,
+  ///   the first timed one after it).
+  /// - When no utterance has times (typed text, however many sentences), the answer is one
+  ///   interval over the measured first-to-last-word span, or over the whole recording when no
+  ///   speech was measured.
+  ///
+  /// Every utterance is in exactly one interval, in the transcript's order.
+  static func intervals(of spoken: [Utterance], measures: AnswerMeasures?, recordingDuration: Double)
+    -> [AnswerInterval]
+  {
+    guard let firstTimed = spoken.firstIndex(where: { $0.start != nil && $0.end != nil }) else {
+      guard !spoken.isEmpty else { return [] }
+      let span = measuredSpeech(measures) ?? (0, recordingDuration)
+      return [AnswerInterval(start: span.start, end: span.end, utterances: spoken)]
+    }
+    var intervals: [AnswerInterval] = []
+    for (index, utterance) in spoken.enumerated() {
+      if let start = utterance.start, let end = utterance.end {
+        let leading = index == firstTimed ? Array(spoken[..<index]) : []
+        intervals.append(AnswerInterval(start: start, end: end, utterances: leading + [utterance]))
+      } else if index > firstTimed {
+        intervals[intervals.count - 1].utterances.append(utterance)
+      }
+    }
+    return intervals
+  }
+
+  /// The measured first-to-last-word span, when there is one: the span the measures describe.
+  static func measuredSpeech(_ measures: AnswerMeasures?) -> (start: Double, end: Double)? {
+    guard let first = measures?.firstWordOnsetSeconds, let last = measures?.lastWordOffsetSeconds, last > first
+    else { return nil }
+    return (first, last)
   }
 }

@@ -7,6 +7,8 @@ import Store
 /// CLAN `check` (tested with CLAN itself).
 ///
 /// Choices a CLAN user should know (docs/exports-and-statistics.md):
+/// - One counted answer, one file: the take `measures.csv` counts (``ExportSnapshot/analysedAnswers``),
+///   not the takes a resumed run superseded.
 /// - One recording, one file: `@Media:` names the recording (CLAN wants it to match the file's own
 ///   name, error 157), so the time bullets, in milliseconds on the recording's clock, play the
 ///   answer in CLAN. Answers without a transcript have no file (their recording is all there is).
@@ -33,17 +35,23 @@ public struct CHATExport: ExportWriter {
     LocalizedText(fr: "\(files.count) fichier(s) CHAT", en: "\(files.count) CHAT file(s)")
   }
 
-  /// The session's transcribed answers, in trial order then participant order.
+  /// The session's transcribed answers that count (``ExportSnapshot/countedRecordings``), in trial
+  /// order then participant order.
   func answerFiles(of session: Session, in snapshot: ExportSnapshot) -> [ExportedFile] {
+    // Speaker codes come from every take of the session, so a file's codes do not depend on which takes count.
     let answered = snapshot.recordings.keys.filter { $0.session == session.id }
     let members = session.group.flatMap { snapshot.groups[$0]?.members } ?? []
     let speakers = Self.speakerCodes(for: Set(members + answered.map(\.participant)).sorted())
     let measures = snapshot.measuresByAnswer
+    let counted = snapshot.countedRecordings
     return session.trials.flatMap { trial in
       answered.filter { $0.trial == trial.id }.sorted().compactMap { key -> ExportedFile? in
-        guard let transcript = snapshot.transcripts[key], let recording = snapshot.recordings[key] else { return nil }
+        guard let transcript = snapshot.transcripts[key], let recording = counted[key] else { return nil }
         let speaker = speakers[key.participant]!
-        var spoken = AnswerTranscripts.timed(AnswerTranscripts.answer(in: transcript, as: speaker), by: measures[key])
+        var spoken = Self.bulleted(
+          AnswerTranscripts.intervals(
+            of: AnswerTranscripts.answer(in: transcript, as: speaker), measures: measures[key],
+            recordingDuration: recording.durationSeconds))
         guard !spoken.isEmpty else { return nil }
         let gem = Gem(label: Self.gemLabel(trial), kind: .lazy)
         for index in spoken.indices { spoken[index].gem = gem }
@@ -57,6 +65,14 @@ public struct CHATExport: ExportWriter {
           rowCount: spoken.count)
       }
     }
+  }
+
+  /// The exports' one timing rule (`AnswerTranscripts.intervals`) in CHAT, where a bullet belongs
+  /// to one utterance: an interval of one utterance is its bullet; in an interval shared by several
+  /// (untimed sentences beside a timed one, or a typed text of several sentences), each keeps only
+  /// the times it had, rather than all showing the same invented bullet.
+  static func bulleted(_ intervals: [AnswerInterval]) -> [Utterance] {
+    intervals.flatMap { $0.utterances.count == 1 ? $0.timedUtterances : $0.utterances }
   }
 
   private func headers(

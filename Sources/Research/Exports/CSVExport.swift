@@ -11,7 +11,7 @@ public struct CSVExport: ExportWriter {
 
   public func files(for snapshot: ExportSnapshot) throws -> [ExportedFile] {
     try snapshot.requireKnownTrials()
-    let rows = AnswerSelection.analysedAnswers(of: snapshot)
+    let rows = snapshot.analysedAnswers
     return [
       table(Codebook.measuresFile, Codebook.measureColumns, rows),
       table(Codebook.eventsFile, Codebook.eventColumns, snapshot.events),

@@ -6,16 +6,29 @@ import Store
 /// Everything an export may show, read in one go: the sessions of a study (or all), their groups,
 /// answers, recordings, latest memory codings and events. Participant codes only: the database
 /// holds nothing else about identity.
+///
+/// The snapshot chooses, once, the take each planned answer counts (``analysedAnswers``); every
+/// output of one export run (`measures.csv`, CHAT, TextGrid, statistics, coding sheet) reads that
+/// one choice. Its contents are constants, so the choice cannot go stale.
 public struct ExportSnapshot: Sendable {
-  public var study: StudyID?
-  public var sessions: [Session]
-  public var groups: [GroupID: ParticipantGroup]
-  public var measures: [AnswerMeasures]
-  public var recordings: [AnswerKey: Recording]
-  public var latestCodings: [AnswerKey: MemoryCoding]
-  public var events: [StoredEvent]
+  public let study: StudyID?
+  public let sessions: [Session]
+  public let groups: [GroupID: ParticipantGroup]
+  public let measures: [AnswerMeasures]
+  public let recordings: [AnswerKey: Recording]
+  public let latestCodings: [AnswerKey: MemoryCoding]
+  public let events: [StoredEvent]
   /// The transcripts beside the recordings, when loaded (``load(from:study:group:session:transcripts:)``).
-  public var transcripts: [AnswerKey: Transcript]
+  public let transcripts: [AnswerKey: Transcript]
+  /// The take each planned answer counts, in schedule order (``AnswerSelection``), chosen once
+  /// when the snapshot is made.
+  public private(set) var analysedAnswers: [AnalysedAnswer] = []
+  /// The recordings the per-answer exports (CHAT, TextGrid) write, under the rule `measures.csv`
+  /// follows: the take each planned answer counts (``analysedAnswers``), and a recording filed
+  /// without measures when no take of its planned answer is counted. The takes a later take
+  /// superseded (a resumed run redoing a trial) are left out; they stay in the database, the log
+  /// and their folder, and `takes_n` counts them.
+  private(set) var countedRecordings: [AnswerKey: Recording] = [:]
 
   public init(
     study: StudyID?, sessions: [Session], groups: [GroupID: ParticipantGroup], measures: [AnswerMeasures],
@@ -30,6 +43,23 @@ public struct ExportSnapshot: Sendable {
     self.recordings = recordings
     self.latestCodings = latestCodings
     self.events = events
+    analysedAnswers = AnswerSelection.analysedAnswers(of: self)
+    countedRecordings = Self.countedRecordings(
+      recordings, analysed: analysedAnswers, measures: measures, sessions: sessions)
+  }
+
+  private static func countedRecordings(
+    _ recordings: [AnswerKey: Recording], analysed: [AnalysedAnswer], measures: [AnswerMeasures], sessions: [Session]
+  ) -> [AnswerKey: Recording] {
+    let counted = Set(analysed.map(\.answer))
+    let plannedCounted = Set(analysed.map(\.planned))
+    let measured = Set(measures.map(\.answer))
+    let sessions = Dictionary(sessions.map { ($0.id, $0) }) { first, _ in first }
+    return recordings.filter { answer, _ in
+      if counted.contains(answer) { return true }
+      guard !measured.contains(answer), let session = sessions[answer.session] else { return false }
+      return !plannedCounted.contains(PlannedAnswer(session: session, answer: answer))
+    }
   }
 
   /// Each answer's measures, for writers that look them up by answer (one row per answer in the store).

@@ -2,14 +2,16 @@ import SessionModel
 import SpeechKit
 import Store
 
-/// One Praat TextGrid per recorded answer (`textgrid/<session>/<trial>-<participant>.TextGrid`),
-/// to open beside the WAV and check the stored measures by eye.
+/// One Praat TextGrid per counted answer (`textgrid/<session>/<trial>-<participant>.TextGrid`),
+/// to open beside the WAV and check the stored measures by eye: the take `measures.csv` counts
+/// (``ExportSnapshot/analysedAnswers``), not the takes a resumed run superseded.
 ///
 /// Tiers, in order:
 /// - `<code>`: the participant's words from the transcript beside the recording, every utterance
-///   of the answer. Utterances with their own times keep them; an untimed one joins the timed one
-///   before it (or after it); a transcript without any time (typed text) is one interval over the
-///   measured first-to-last-word span, or over the whole recording when no speech was measured.
+///   of the answer, placed by the exports' one timing rule (`AnswerTranscripts.intervals`):
+///   utterances with their own times keep them; an untimed one joins the timed one before it (or
+///   after it); a transcript without any time (typed text) is one interval over the measured
+///   first-to-last-word span, or over the whole recording when no speech was measured.
 /// - `<code>-words`, when the transcript has word times.
 /// - `speech`, from the stored first-to-last-word span (`speech` inside, `silence` before and after).
 /// - `pauses`: exactly the silent pauses `measures.csv` counts (`silent_pauses_n` intervals labelled
@@ -25,9 +27,9 @@ public struct TextGridExport: ExportWriter {
 
   public func files(for snapshot: ExportSnapshot) throws -> [ExportedFile] {
     let measures = snapshot.measuresByAnswer
-    return snapshot.recordings.keys.sorted().map { key in
-      let grid = textGrid(
-        recording: snapshot.recordings[key]!, measures: measures[key], transcript: snapshot.transcripts[key])
+    let recordings = snapshot.countedRecordings
+    return recordings.keys.sorted().map { key in
+      let grid = textGrid(recording: recordings[key]!, measures: measures[key], transcript: snapshot.transcripts[key])
       return ExportedFile(
         name: "textgrid/\(key.session.rawValue)/\(key.trial.rawValue)-\(key.participant.rawValue).TextGrid",
         contents: TextGridWriter.text(of: grid), rowCount: grid.tiers.count)
@@ -40,37 +42,16 @@ public struct TextGridExport: ExportWriter {
   }
 
   func textGrid(recording: Recording, measures: AnswerMeasures?, transcript: Transcript?) -> TextGrid {
-    var speech: [(start: Double, end: Double)] = []
-    if let first = measures?.firstWordOnsetSeconds, let last = measures?.lastWordOffsetSeconds, last > first {
-      speech = [(first, last)]
-    }
+    let speech = AnswerTranscripts.measuredSpeech(measures).map { [$0] } ?? []
     let spoken = transcript.map { AnswerTranscripts.answer(in: $0, as: recording.participant.rawValue) } ?? []
-    let utterances = Self.timed(spoken, within: speech.first ?? (0, recording.durationSeconds))
+    let utterances = AnswerTranscripts.intervals(
+      of: spoken, measures: measures, recordingDuration: recording.durationSeconds
+    ).flatMap(\.timedUtterances)
     let pauses = Self.pauses(counted: measures, words: utterances.flatMap(\.words))
     // Praat shows an empty label as nothing at all; a researcher scanning the tier wants "silence".
     return TextGridWriter.textGrid(
       for: Transcript(format: .chat, utterances: utterances), speechSegments: speech, pauses: pauses ?? [],
       duration: recording.durationSeconds, silenceLabel: "silence", keepingEmptyPausesTier: pauses != nil)
-  }
-
-  /// Gives every utterance times, so none is left off the tier: an untimed utterance takes the
-  /// times of the timed one before it (or, at the start, after it), and joins its interval; with
-  /// no time at all, every utterance spans `span`.
-  static func timed(_ spoken: [Utterance], within span: (start: Double, end: Double)) -> [Utterance] {
-    let timed = spoken.compactMap { utterance in
-      utterance.start.flatMap { start in utterance.end.map { (start: start, end: $0) } }
-    }
-    var previous = timed.first ?? span
-    return spoken.map { utterance in
-      var utterance = utterance
-      if let start = utterance.start, let end = utterance.end {
-        previous = (start, end)
-      } else {
-        utterance.start = previous.start
-        utterance.end = previous.end
-      }
-      return utterance
-    }
   }
 
   /// The pauses `measures.csv` counts for this answer: those stored with the measures; for an

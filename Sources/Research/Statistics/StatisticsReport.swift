@@ -55,7 +55,7 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
     snapshot: ExportSnapshot, measures: [StatisticsMeasure] = StatisticsMeasure.defaults,
     by basis: ConditionBasis = .delivered, includingDrafts includesDrafts: Bool = false
   ) {
-    let answered = AnswerSelection.analysedAnswers(of: snapshot).filter { $0.session.kind == .clinical }
+    let answered = snapshot.analysedAnswers.filter { $0.session.kind == .clinical }
     let conditions = Set(answered.map { $0.condition(by: basis) }).sorted()
     study = snapshot.study
     self.basis = basis

@@ -53,7 +53,7 @@ public struct MemoryCodingSheet: Sendable {
         try ExportSnapshot.load(from: database, study: study, session: session)
       }
     let key = try CodingSheetKey.of(database)
-    let analysed = AnswerSelection.analysedAnswers(of: snapshot).filter {
+    let analysed = snapshot.analysedAnswers.filter {
       session == nil || $0.answer.session == session
     }
     rows = try analysed.map { analysed in
