@@ -31,6 +31,14 @@ import Testing
     #expect(run.standardError.hasPrefix(c.message), "\(run.standardError)")
   }
 
+  @Test func theProtocolWhoseQuestionWasAskedIsReadFirst() throws {
+    let run = try CommandRun.connectage([
+      "transcribe", "a.wav", "--protocol", "Protocols/absent.yaml", "--model", "/tmp",
+    ])
+    #expect(run.exitCode != 0)
+    #expect(run.standardError.hasPrefix("Protocols/absent.yaml:1:1: fichier illisible"), "\(run.standardError)")
+  }
+
   @Test func anIncompleteModelSaysWhatIsMissingInEnglishToo() throws {
     let folder = try StoreCommandFolder()
     defer { folder.remove() }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProtocolKit
 import Research
 import SessionModel
 import SpeechKit
@@ -40,9 +41,16 @@ struct TranscribeCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The therapist's question, looked for at the start of each recording (default: the protocol's standard question).",
+      "The therapist's question, looked for at the start of each recording (default: the protocol's, else the standard question).",
       valueName: "text"))
   var prompt: String?
+
+  @Option(
+    name: .customLong("protocol"),
+    help: ArgumentHelp("The protocol file whose evocation question was asked.", valueName: "file"))
+  var protocolFile: String?
+
+  @OptionGroup var assets: AssetsOption
 
   @Flag(help: "Do not look for the therapist's question at the start of recordings.")
   var noPromptMatching = false
@@ -67,6 +75,9 @@ struct TranscribeCommand: ParsableCommand {
 
   func run() throws {
     try checkScope()
+    let question =
+      try prompt ?? protocolFile.flatMap { try ProtocolInput.load($0, assets: assets).evocation.prompt?.french }
+      ?? EvocationView.standardPrompt.french
     let environment = ProcessInfo.processInfo.environment
     let chosenModel: RecognitionModel
     let setup: WorkerSetup
@@ -79,7 +90,6 @@ struct TranscribeCommand: ParsableCommand {
     } catch {
       throw CommandFailure.badInput(error.message)
     }
-    let question = prompt ?? EvocationView.standardPrompt.french
     let recordings = try recordingsToDraft()
     let jobs = recordings.map { DraftJob(recording: $0, prompt: question) }
     let worker = RecognitionWorker(setup: setup, model: chosenModel)
