@@ -128,6 +128,13 @@ import Testing
     #expect(rows.dropFirst().map { $0[column] } == ["typed", "asr", "asr"])
     let codebook = try String(contentsOfFile: out + "/codebook.csv", encoding: .utf8)
     #expect(codebook.contains("transcript_source"))
+    try #require(try await CommandRun.connectage(["export", "chat", "--db", db, "--out", out]).exitCode == 0)
+    let chat = try FileManager.default.contentsOfDirectory(atPath: out + "/chat/\(session.id.rawValue)").sorted()
+    let labelled = try chat.filter {
+      try String(contentsOfFile: out + "/chat/\(session.id.rawValue)/" + $0, encoding: .utf8)
+        .contains("@Comment:\ttranscript_source asr")
+    }
+    #expect(chat.count == 3 && labelled.count == 2, "\(chat) \(labelled)")
 
     // A second run has nothing left to do.
     let again = try await CommandRun.connectage([
