@@ -8,10 +8,15 @@ BIN := .build/debug/connectage
 export SDL_FRAMEBUFFER_ACCELERATION := 0
 export SDL_JOYSTICK_ALLOW_BACKGROUND_EVENTS := 1
 
-.PHONY: deps build demo test lint bench fuzz bluez-vm-test boundaries clean
+.PHONY: deps asr build demo test lint bench fuzz bluez-vm-test boundaries clean
 
 deps:
 	@scripts/install-deps
+
+# Offline speech recognition (connectage transcribe): Python venv and the Whisper base test model,
+# built once into .build/asr and checked by SHA-256 (scripts/install-asr).
+asr:
+	@scripts/install-asr
 
 build: deps
 	$(SWIFT) build
@@ -22,7 +27,7 @@ demo: build
 boundaries:
 	@scripts/check-boundaries
 
-test: deps boundaries
+test: deps asr boundaries
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@scripts/fuzz --seconds 20

@@ -4,7 +4,7 @@ import PackageDescription
 // Every library module has Tests/<Module>Tests; keep this list in step with Sources/.
 let libraries = [
   "SessionModel", "ProtocolKit", "SessionEngine", "SpeechKit",
-  "Store", "Research", "ScentKit", "Stage", "SessionRunner",
+  "Store", "Research", "ScentKit", "Stage", "SessionRunner", "SpeechRecognition",
 ]
 
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
@@ -55,6 +55,7 @@ let package = Package(
     // MARK: I/O and devices
     .target(name: "Store", dependencies: ["SessionModel", "SpeechKit", grdb, crypto]),
     .target(name: "ScentKit", dependencies: ["SessionModel", "CBlueZ"]),
+    .target(name: "SpeechRecognition", dependencies: ["SessionModel", "SpeechKit", crypto]),
     .target(name: "Stage", dependencies: ["SessionModel", "CSDL2"]),
 
     // MARK: Analysis of what the store holds: exports, statistics, plots, coding sheets
@@ -67,14 +68,15 @@ let package = Package(
     .executableTarget(
       name: "connectage",
       dependencies: [
-        "SessionRunner", "ProtocolKit", "SpeechKit", "Store", "Research", "ScentKit", "Stage", "SessionModel",
-        argumentParser,
+        "SessionRunner", "ProtocolKit", "SpeechKit", "SpeechRecognition", "Store", "Research", "ScentKit",
+        "Stage", "SessionModel", argumentParser,
       ]),
 
     // MARK: Tests
     .target(name: "TestSupport", dependencies: ["SessionModel", "SpeechKit"]),
     .testTarget(
-      name: "connectageTests", dependencies: ["connectage", "TestSupport", "SessionModel", "Store", "Research"]),
+      name: "connectageTests",
+      dependencies: ["connectage", "TestSupport", "SessionModel", "SpeechKit", "Store", "Research"]),
   ]
     + libraries.map {
       .testTarget(

@@ -15,6 +15,7 @@ struct ConnectAge: AsyncParsableCommand {
       DatabaseCommand.self,
       DiffuserCommand.self,
       AnalyzeCommand.self,
+      TranscribeCommand.self,
       ExportCommand.self,
       ExportTextGridCommand.self,
       StatsCommand.self,

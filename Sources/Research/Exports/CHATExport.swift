@@ -58,7 +58,8 @@ public struct CHATExport: ExportWriter {
         let media = Self.mediaName(of: recording)
         let file = Transcript(
           format: .chat,
-          headers: headers(of: session, participant: key.participant, speaker: speaker, media: media),
+          headers: headers(of: session, participant: key.participant, speaker: speaker, media: media)
+            + Self.draftLabel(of: transcript),
           utterances: spoken)
         return ExportedFile(
           name: "chat/\(session.id.rawValue)/\(media).cha", contents: CHATWriter.text(of: file),
@@ -92,6 +93,13 @@ public struct CHATExport: ExportWriter {
         value: "session \(session.id.rawValue), number \(session.number)"
           + (session.group.map { ", group \($0.rawValue)" } ?? "")),
     ]
+  }
+
+  /// A speech-recognition draft says so in the file (`@Comment:	transcript_source asr`), the way
+  /// SpeechKit reads a transcript's source back: a reviewer who corrects it writes `reviewed`.
+  static func draftLabel(of transcript: Transcript) -> [CHATHeader] {
+    guard transcript.source == .asr else { return [] }
+    return [CHATHeader(name: "Comment", value: Transcript.sourceCommentPrefix + TranscriptSource.asr.rawValue)]
   }
 
   /// The recording's file name without its extension: CLAN's media name for it.

@@ -150,6 +150,10 @@ public enum Codebook {
         file, "memories_source", of: "memories_n",
         automatic: "not coded: memories_n is empty, the automatic count is memories_auto_n"
       ) { $0.memories.source },
+      .init(
+        file, "transcript_source", "text", "",
+        "Where the transcript's words came from: asr = a speech-recognition draft nobody has checked (connectage transcribe; its words, ideas and memories are provisional and left out of stats unless --include-drafts; its timing is the audio's); typed = plain text typed by a person; chat = a CHAT or TextGrid transcript; reviewed = a draft corrected by a person. Empty when the answer has no transcript or was measured before sources were kept."
+      ) { $0.measures.transcriptSource?.rawValue ?? "" },
     ]
   }()
 

@@ -20,11 +20,16 @@ public struct MeasureStatistics: Hashable, Sendable, Codable {
   /// values analysed come from each source (`consensus`, `coder`, `coders_mean`, `automatic`;
   /// `a+b` when a speech duration's onset and offset differ). Nil for the other measures.
   public var sources: [String: Int]?
+  /// Answers whose value comes from an unreviewed speech-recognition draft (`transcript_source`
+  /// `asr`): left out of every figure, or counted in them when the report includes drafts.
+  public var draftAnswers: Int
+  /// Whether ``draftAnswers`` are counted in the figures.
+  public var includesDrafts: Bool
 
   public init(
     measure: StatisticsMeasure, conditions: [ConditionSummary], friedman: FriedmanTest?, completeParticipants: Int,
     excludedFromFriedman: [ParticipantCode], pairwise: [PairwiseComparison], trajectory: [TrajectoryPoint],
-    nonFiniteValuesSkipped: Int = 0
+    nonFiniteValuesSkipped: Int = 0, draftAnswers: Int = 0, includesDrafts: Bool = false
   ) {
     self.measure = measure
     self.conditions = conditions
@@ -34,12 +39,32 @@ public struct MeasureStatistics: Hashable, Sendable, Codable {
     self.pairwise = pairwise
     self.trajectory = trajectory
     self.nonFiniteValuesSkipped = nonFiniteValuesSkipped
+    self.draftAnswers = draftAnswers
+    self.includesDrafts = includesDrafts
   }
 
   enum CodingKeys: String, CodingKey {
     case measure, conditions, friedman, completeParticipants = "complete_participants"
     case excludedFromFriedman = "excluded_from_friedman", pairwise, trajectory
     case nonFiniteValuesSkipped = "non_finite_values_skipped", sources
+    case draftAnswers = "draft_answers", includesDrafts = "includes_drafts"
+  }
+
+  /// How drafts were treated, when this measure had any; `nil` otherwise.
+  public var draftsNote: LocalizedText? {
+    guard draftAnswers > 0 else { return nil }
+    return includesDrafts
+      ? LocalizedText(
+        fr:
+          "dont \(draftAnswers) réponse(s) comptée(s) sur un brouillon de reconnaissance vocale non relu (--include-drafts)",
+        en: "including \(draftAnswers) answer(s) counted from an unreviewed speech-recognition draft (--include-drafts)"
+      )
+      : LocalizedText(
+        fr:
+          "\(draftAnswers) réponse(s) dont la transcription n'est qu'un brouillon de reconnaissance vocale non relu écartée(s) ; --include-drafts pour les compter",
+        en:
+          "\(draftAnswers) answer(s) whose transcript is only an unreviewed speech-recognition draft left out; --include-drafts counts them"
+      )
   }
 
   /// What the reader must know when stored values were left out; `nil` when none was.

@@ -34,6 +34,16 @@ public enum StatisticsMeasure: String, CaseIterable, Hashable, Sendable, Codable
     }
   }
 
+  /// Whether the value is read from the transcript's words, so that an unreviewed draft's would be
+  /// provisional. Timing never is: a draft's answer is timed on the audio (SpeechKit's
+  /// `AnswerMeasurement`); coded memories are a coder's reading.
+  public var readsTranscript: Bool {
+    switch self {
+    case .words, .wordsSplit, .ideas, .ideaDensity, .automaticMemories: true
+    case .speechDuration, .phonationTime, .silentPauses, .silentPausesTotal, .memories: false
+    }
+  }
+
   /// The answer's analysed value, or `nil` when it was not measured (or, for memories, not coded):
   /// times, words and memories follow the source rule of the exports (consensus, coder, automatic).
   func value(of answer: AnalysedAnswer) -> Double? {

@@ -8,7 +8,9 @@ import SessionModel
 /// tests compare those means. Clinical sessions only; animation sessions record nothing.
 ///
 /// Each planned answer counts once (``AnswerSelection``), and answers are grouped by the condition
-/// delivered unless the report is asked for the planned one (intention to treat).
+/// delivered unless the report is asked for the planned one (intention to treat). Word-based
+/// measures of answers whose transcript is an unreviewed speech-recognition draft are left out
+/// unless the report includes drafts; either way each measure says how many there were.
 public struct StatisticsReport: Hashable, Sendable, Codable {
   public var study: StudyID?
   /// The condition the answers are grouped by.
@@ -51,7 +53,7 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
   /// (one per participant and planned trial), grouped by the `basis` condition.
   public init(
     snapshot: ExportSnapshot, measures: [StatisticsMeasure] = StatisticsMeasure.defaults,
-    by basis: ConditionBasis = .delivered
+    by basis: ConditionBasis = .delivered, includingDrafts includesDrafts: Bool = false
   ) {
     let answered = snapshot.analysedAnswers.filter { $0.session.kind == .clinical }
     let conditions = Set(answered.map { $0.condition(by: basis) }).sorted()
@@ -63,8 +65,13 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
     self.measures = measures.map { measure in
       var skipped = 0
       var sources: [String: Int] = [:]
+      var drafts = 0
       let observations = answered.compactMap { answer -> Observation? in
         guard let value = measure.value(of: answer) else { return nil }
+        if measure.readsTranscript && answer.measures.transcriptSource == .asr {
+          drafts += 1
+          guard includesDrafts else { return nil }
+        }
         // A value that is not a number would poison every mean and rank: left out, and counted.
         guard value.isFinite else {
           skipped += 1
@@ -78,6 +85,8 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
       var statistics = Self.statistics(of: measure, observations, conditions: conditions)
       statistics.nonFiniteValuesSkipped = skipped
       statistics.sources = sources.isEmpty ? nil : sources
+      statistics.draftAnswers = drafts
+      statistics.includesDrafts = includesDrafts
       return statistics
     }
   }

@@ -4,13 +4,18 @@ import Foundation
 /// ideas and memories; and why any of them is missing, since a missing measure is never 0.
 ///
 /// Timing comes from the transcript's word times when it has them (a researcher aligned them,
-/// or an ASR did), because they are the words themselves; otherwise from the audio. Only the
+/// or reviewed an ASR draft), because they are the words themselves; otherwise from the audio.
+/// An unreviewed ASR draft (``TranscriptSource/asr``) gives its counts, labelled as a draft, but
+/// never the timing: the audio's timing stays what it was before the draft, so a draft changes no
+/// figure the analysis reads by default. Only the
 /// answering speaker's speech counts (``AnswerSpeaker``), and only a transcript whose times lie
 /// on the recording's clock is measured (``AnswerSpeech``).
 public struct AnswerMeasurement: Equatable, Sendable, Codable {
   public var timing: SpeechTiming
   public var timingSource: TimingSource
   public var transcript: TranscriptMeasures?
+  /// Where the transcript's words came from; nil without a transcript.
+  public var transcriptSource: TranscriptSource?
   /// Why measures are missing: empty when everything was measured.
   public var missing: [MissingMeasureReason]
 
@@ -23,6 +28,7 @@ public struct AnswerMeasurement: Equatable, Sendable, Codable {
     case timing
     case timingSource = "timing_source"
     case transcript
+    case transcriptSource = "transcript_source"
     case missing = "missing_reasons"
   }
 
@@ -68,6 +74,7 @@ public struct AnswerMeasurement: Equatable, Sendable, Codable {
     var options = options
     options.wordCount = options.wordCount ?? measures?.wordCounts.words
     var measurement: AnswerMeasurement
+    if transcript?.source == .asr { words = [] }
     if words.isEmpty {
       let timing = try SpeechTimingAnalyzer().analyze(recording, options: options)
       measurement = AnswerMeasurement(timing: timing, timingSource: .audio, transcript: measures, missing: missing)
@@ -78,6 +85,7 @@ public struct AnswerMeasurement: Equatable, Sendable, Codable {
       timing.algorithm = "word-times"
       measurement = AnswerMeasurement(timing: timing, timingSource: .words, transcript: measures, missing: missing)
     }
+    measurement.transcriptSource = transcript?.source
     if measurement.timing.firstWordOnset == nil { measurement.missing.append(.noSpeechInRecording) }
     return measurement
   }

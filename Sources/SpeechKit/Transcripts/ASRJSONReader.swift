@@ -87,7 +87,19 @@ public enum ASRJSONReader {
           path: "words[\(first)]")
       }
     }
-    return Transcript(format: .asrJSON, utterances: utterances)
+    var transcript = Transcript(format: .asrJSON, utterances: utterances)
+    if let declared = document.transcriptSource {
+      guard let source = TranscriptSource(rawValue: declared) else {
+        let position = positions["transcript_source"] ?? (1, 1)
+        throw TranscriptReadError(
+          file: file, line: position.line, column: position.column,
+          reason: LocalizedText(
+            fr: "« transcript_source » = « \(declared) » inconnu : asr, typed, chat ou reviewed",
+            en: "unknown 'transcript_source' '\(declared)': asr, typed, chat or reviewed"))
+      }
+      transcript.declaredSource = source
+    }
+    return transcript
   }
 
   // MARK: - Times
@@ -134,6 +146,13 @@ public enum ASRJSONReader {
   struct Document: Decodable {
     var segments: [Segment]?
     var words: [Word]?
+    /// ConnectAge's drafts say `"asr"`; the review workstation writes `"reviewed"` once corrected.
+    var transcriptSource: String?
+
+    enum CodingKeys: String, CodingKey {
+      case segments, words
+      case transcriptSource = "transcript_source"
+    }
   }
 
   struct Segment: Decodable {

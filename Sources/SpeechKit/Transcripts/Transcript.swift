@@ -13,6 +13,8 @@ public struct Transcript: Hashable, Sendable, Codable {
   public var utterances: [Utterance]
   /// CHAT headers after the last utterance (before `@End`), other than gems.
   public var trailingHeaders: [CHATHeader]
+  /// The source the file itself declares (an ASR draft's `"transcript_source"`), if any.
+  public var declaredSource: TranscriptSource?
 
   public init(
     format: TranscriptFormat, headers: [CHATHeader] = [], utterances: [Utterance],

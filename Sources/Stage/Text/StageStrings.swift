@@ -27,8 +27,7 @@ enum StageStrings {
   /// After a picture came back from a place: an invitation, never a reproach.
   static let anotherPlace = LocalizedText(fr: "Essayons une autre place", en: "Let's try another place")
   static let allInOrder = LocalizedText(fr: "Bravo, tout est dans l'ordre !", en: "Well done, all in order!")
-  static let evocationPrompt = LocalizedText(
-    fr: "Qu'est-ce que cela vous rappelle ?", en: "What does this remind you of?")
+  static let evocationPrompt = EvocationView.standardPrompt
   static let whoWantsToSpeak = LocalizedText(fr: "Qui veut parler ?", en: "Who would like to speak?")
   static let next = LocalizedText(fr: "Ensuite", en: "Next")
   static let listening = LocalizedText(fr: "On vous écoute", en: "We are listening")

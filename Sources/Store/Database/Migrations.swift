@@ -15,6 +15,7 @@ enum Migrations {
     migrator.registerMigration("v3-blind-coding-sheet", migrate: blindCodingSheet)
     migrator.registerMigration("v3-participant-code-patterns", migrate: participantCodePatterns)
     migrator.registerMigration("v4-review", migrate: review)
+    migrator.registerMigration("v4-transcript-source", migrate: transcriptSource)
     return migrator
   }
 

@@ -15,7 +15,8 @@ extension AnswerMeasures {
       automaticMemories: counts?.memories.automatic.count,
       ruleSetVersion: [timing.algorithm, counts?.ruleset].compactMap { $0 }.joined(separator: "+"),
       pauseIntervals: timing.pauseIntervals,
-      missingReason: MissingMeasureReason.code(of: measurement.missing))
+      missingReason: MissingMeasureReason.code(of: measurement.missing),
+      transcriptSource: measurement.transcriptSource)
   }
 }
 

@@ -31,13 +31,16 @@ public struct AnswerMeasures: Hashable, Sendable {
   /// Why measures are missing, as SpeechKit's ``SpeechKit/MissingMeasureReason`` codes joined by
   /// `;` (`no_transcript`); nil when nothing is missing or the answer was filed before reasons were kept.
   public var missingReason: String?
+  /// Where the transcript's words came from (`asr` for an unreviewed draft); nil when the answer
+  /// has no transcript, or was filed before sources were kept.
+  public var transcriptSource: TranscriptSource?
 
   public init(
     answer: AnswerKey, firstWordOnsetSeconds: Double? = nil, lastWordOffsetSeconds: Double? = nil,
     speakingTimeSeconds: Double? = nil, pauseCount: Int? = nil, pauseTotalSeconds: Double? = nil,
     pauseThresholdMilliseconds: Int = 250, words: Int? = nil, wordsSplit: Int? = nil, ideas: Int? = nil,
     automaticMemories: Int? = nil, ruleSetVersion: String, pauseIntervals: [SpeechSegment]? = nil,
-    missingReason: String? = nil
+    missingReason: String? = nil, transcriptSource: TranscriptSource? = nil
   ) {
     self.answer = answer
     self.firstWordOnsetSeconds = firstWordOnsetSeconds
@@ -53,6 +56,7 @@ public struct AnswerMeasures: Hashable, Sendable {
     self.ruleSetVersion = ruleSetVersion
     self.pauseIntervals = pauseIntervals
     self.missingReason = missingReason
+    self.transcriptSource = transcriptSource
   }
 
   /// `t_last_word_end − t_first_word`; `nil` without both times.

@@ -40,15 +40,16 @@ public struct MeasureRepository: Sendable {
       sql: """
         INSERT INTO answer_measures (session_id, trial_id, participant_code, t_first_word_s, t_last_word_end_s,
           phonation_time_s, silent_pauses_n, silent_pauses_total_s, pause_threshold_ms, words, words_split,
-          ideas_n, memories_auto_n, ruleset_version, silent_pauses_json, missing_reason)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          ideas_n, memories_auto_n, ruleset_version, silent_pauses_json, missing_reason, transcript_source)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (session_id, trial_id, participant_code) DO UPDATE SET
           t_first_word_s = excluded.t_first_word_s, t_last_word_end_s = excluded.t_last_word_end_s,
           phonation_time_s = excluded.phonation_time_s, silent_pauses_n = excluded.silent_pauses_n,
           silent_pauses_total_s = excluded.silent_pauses_total_s, pause_threshold_ms = excluded.pause_threshold_ms,
           words = excluded.words, words_split = excluded.words_split, ideas_n = excluded.ideas_n,
           memories_auto_n = excluded.memories_auto_n, ruleset_version = excluded.ruleset_version,
-          silent_pauses_json = excluded.silent_pauses_json, missing_reason = excluded.missing_reason
+          silent_pauses_json = excluded.silent_pauses_json, missing_reason = excluded.missing_reason,
+          transcript_source = excluded.transcript_source
         """,
       arguments: [
         answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue,
@@ -56,7 +57,7 @@ public struct MeasureRepository: Sendable {
         measures.pauseCount, measures.pauseTotalSeconds, measures.pauseThresholdMilliseconds, measures.words,
         measures.wordsSplit, measures.ideas, measures.automaticMemories, measures.ruleSetVersion,
         try Self.pausesJSON(measures.pauseIntervals),
-        measures.missingReason,
+        measures.missingReason, measures.transcriptSource?.rawValue,
       ])
     if advancingRevision { try AnswerRevision.advance(answer, in: db) }
   }
@@ -246,7 +247,8 @@ public struct MeasureRepository: Sendable {
       automaticMemories: RowValue.count(row, "memories_auto_n"),
       ruleSetVersion: row["ruleset_version"],
       pauseIntervals: pauses(row["silent_pauses_json"]),
-      missingReason: reasons.isEmpty ? nil : reasons.joined(separator: ";"))
+      missingReason: reasons.isEmpty ? nil : reasons.joined(separator: ";"),
+      transcriptSource: (row["transcript_source"] as String?).flatMap(TranscriptSource.init(rawValue:)))
   }
 
   /// `[[start, end], …]`, or NULL when the pauses were not kept.

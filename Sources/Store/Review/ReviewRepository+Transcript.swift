@@ -55,8 +55,10 @@ extension ReviewRepository {
       throw StoreError.unreadableTranscript(error)
     }
     // Measured before the transaction: reading the audio is the slow part, and needs no lock.
-    let measurement = try AnswerMeasurement.ofAnswer(
+    var measurement = try AnswerMeasurement.ofAnswer(
       answer, recordedIn: audio, transcript: transcript, transcriptFile: Self.transcriptName)
+    // A person listened and wrote or corrected these words: they count as reviewed, never as a draft.
+    measurement.transcriptSource = .reviewed
     let measures = AnswerMeasures(answer: answer, measurement: measurement)
     let target = audio.deletingPathExtension().appendingPathExtension(format.pathExtension)
     var undo: (() -> Void)?

@@ -14,7 +14,9 @@ struct StatsCommand: ParsableCommand {
       lacking a condition are left out of the tests that need it, and named. Each planned answer counts \
       once (the take recorded last). Answers are grouped by the condition delivered (a scent trial whose \
       scent did not come out counts without scent); --by planned groups them by the planned condition \
-      (intention to treat). Measures: \
+      (intention to treat). Words, ideas and automatic memories of answers whose transcript is an unreviewed \
+      speech-recognition draft (transcript_source asr, from connectage transcribe) are left out unless \
+      --include-drafts; each measure says how many answers it rests on. Measures: \
       \(StatisticsMeasure.allCases.map(\.rawValue).joined(separator: ", ")).
       """)
 
@@ -36,6 +38,10 @@ struct StatsCommand: ParsableCommand {
 
   @Flag(help: "Print the report as one JSON object instead of tables.") var json = false
 
+  @Flag(
+    help: "Count word-based measures of answers whose transcript is an unreviewed speech-recognition draft.")
+  var includeDrafts = false
+
   @Option(
     name: [.customLong("output"), .customLong("out")],
     help: ArgumentHelp(
@@ -54,7 +60,7 @@ struct StatsCommand: ParsableCommand {
     let report = try store.withDatabase { database in
       let snapshot = try ExportSnapshot.load(
         from: database, study: study.map(StudyID.init(rawValue:)), group: group.map(GroupID.init(rawValue:)))
-      let report = StatisticsReport(snapshot: snapshot, measures: measures, by: basis)
+      let report = StatisticsReport(snapshot: snapshot, measures: measures, by: basis, includingDrafts: includeDrafts)
       // Nothing to analyse is almost always a mistyped filter or database, not an empty study.
       guard report.participants > 0 else {
         throw CommandFailure.badInput(

@@ -37,10 +37,18 @@ import Testing
         0 0.5 ""
         0.5 2.5 "on allait au marché ."
         """, words: 4, missing: [.noSpeechInRecording]),
+    // Unreviewed ASR output counts words but never times the answer: the silent audio does.
     Counted(
       testDescription: "an ASR file with SPEAKER_00 only", format: .asrJSON,
       transcript: """
         {"segments": [{"start": 0.5, "end": 2.0, "speaker": "SPEAKER_00", "text": "il y a des fleurs.",
+          "words": [{"word": "il", "start": 0.5, "end": 0.7}, {"word": "fleurs.", "start": 1.5, "end": 2.0}]}]}
+        """, words: 5, missing: [.noSpeechInRecording]),
+    Counted(
+      testDescription: "the same file once a person reviewed it: timed by its words", format: .asrJSON,
+      transcript: """
+        {"transcript_source": "reviewed", "segments": [{"start": 0.5, "end": 2.0, "speaker": "SPEAKER_00",
+          "text": "il y a des fleurs.",
           "words": [{"word": "il", "start": 0.5, "end": 0.7}, {"word": "fleurs.", "start": 1.5, "end": 2.0}]}]}
         """, words: 5, missing: []),
     Counted(

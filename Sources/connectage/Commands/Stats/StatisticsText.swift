@@ -62,6 +62,7 @@ enum StatisticsText {
     ]
     if let note = statistics.skippedValuesNote { lines.append(note.text(in: language) + ".") }
     if let note = statistics.sourcesNote { lines.append(note.text(in: language) + ".") }
+    if let note = statistics.draftsNote { lines.append(note.text(in: language) + ".") }
     let excluded = statistics.excludedFromFriedman.map(\.rawValue).joined(separator: ", ")
     if let friedman = statistics.friedman {
       lines.append(

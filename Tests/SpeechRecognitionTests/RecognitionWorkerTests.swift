@@ -1,0 +1,107 @@
+import Foundation
+import SpeechKit
+import Testing
+
+@testable import SpeechRecognition
+
+/// The real worker (faster-whisper, the Whisper base test model) on espeak-ng speech.
+@Suite(.serialized, .enabled(if: InstalledRecognition.isInstalled, "run scripts/install-asr first"))
+struct RecognitionWorkerTests {
+  static let answer = "Ça me rappelle le verger de mon grand-père. On cueillait les pommes en septembre."
+
+  @Test func draftsSpeechSkipsWhatIsDoneAndGoesOnAfterAFailedFile() throws {
+    let folder = try InstalledRecognition.scratch()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let spoken = folder.appendingPathComponent("spoken.wav")
+    let question = folder.appendingPathComponent("question.wav")
+    let silent = folder.appendingPathComponent("silent.wav")
+    let missing = folder.appendingPathComponent("missing.wav")
+    let typed = folder.appendingPathComponent("typed.wav")
+    try InstalledRecognition.speak(Self.answer, to: spoken)
+    try InstalledRecognition.speak("Qu'est-ce que cela vous rappelle ? " + Self.answer, to: question)
+    try WAVFile.write(
+      [Float](repeating: 0, count: 48_000), format: WAVFormat(encoding: .signed16, sampleRate: 16_000, channels: 1),
+      to: silent)
+    try FileManager.default.copyItem(at: spoken, to: typed)
+    try Data("le verger\n".utf8).write(to: typed.deletingPathExtension().appendingPathExtension("txt"))
+
+    let worker = RecognitionWorker(setup: InstalledRecognition.setup, model: InstalledRecognition.model)
+    defer { worker.stop() }
+    let batch = DraftBatch(worker: worker)
+    let jobs = [spoken, missing, silent, typed, question].map {
+      DraftJob(recording: $0, prompt: "Qu'est-ce que cela vous rappelle ?")
+    }
+    var shares: [Double] = []
+    let outcomes = try batch.run(jobs) { shares.append($0) }
+    #expect(shares.last == 1)
+    #expect(shares == shares.sorted(), "progress never goes back")
+
+    guard case .drafted(let draft) = outcomes[0].status else {
+      Issue.record("spoken: \(outcomes[0].status)")
+      return
+    }
+    let words = draft.segments.flatMap(\.words).map { $0.word.lowercased() }.joined()
+    // Whisper base on espeak-ng mishears much (docs/PERFORMANCE.md); some content words survive.
+    #expect(["verger", "pommes", "septembre", "rappel"].contains { words.contains($0) }, "\(words)")
+    #expect(draft.prompt == nil, "no question in this one")
+    let transcript = try ASRJSONReader.read(url: DraftFile.url(of: spoken))
+    #expect(transcript.source == .asr)
+
+    guard case .failed(let error) = outcomes[1].status, case .fileFailed(let file, _) = error else {
+      Issue.record("missing: \(outcomes[1].status)")
+      return
+    }
+    #expect(file == missing.path)
+    #expect(!FileManager.default.fileExists(atPath: DraftFile.url(of: missing).path), "nothing half-written")
+
+    guard case .drafted(let silence) = outcomes[2].status else {
+      Issue.record("silent: \(outcomes[2].status)")
+      return
+    }
+    #expect(silence.segments.isEmpty, "Whisper invents nothing in silence: \(silence.segments.map(\.text))")
+
+    guard case .alreadyTranscribed(let existing) = outcomes[3].status else {
+      Issue.record("typed: \(outcomes[3].status)")
+      return
+    }
+    #expect(existing.pathExtension == "txt")
+
+    guard case .drafted(let asked) = outcomes[4].status else {
+      Issue.record("question: \(outcomes[4].status)")
+      return
+    }
+    let prompt = try #require(asked.prompt, "\(asked.segments.map(\.text))")
+    #expect(asked.segments.first?.speaker == "INV")
+    #expect((asked.firstAnswerWordStart ?? 0) >= prompt.end)
+
+    // A second run finds every draft in place and recognises nothing again.
+    let again = try batch.run(Array(jobs.prefix(1)))
+    guard case .alreadyTranscribed = again[0].status else {
+      Issue.record("resumed: \(again[0].status)")
+      return
+    }
+  }
+
+  @Test func aTruncatedModelIsRefusedWithWhatToInstall() throws {
+    let folder = try InstalledRecognition.scratch()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for name in ["config.json", "tokenizer.json", "vocabulary.json"] {
+      try FileManager.default.createSymbolicLink(
+        at: folder.appendingPathComponent(name),
+        withDestinationURL: InstalledRecognition.model.folder.appendingPathComponent(name))
+    }
+    let whole = try FileHandle(forReadingFrom: InstalledRecognition.model.folder.appendingPathComponent("model.bin"))
+    try (try whole.read(upToCount: 1_000_000) ?? Data()).write(to: folder.appendingPathComponent("model.bin"))
+    try whole.close()
+    let model = RecognitionModel(folder: folder)
+    try model.check()  // every file is there: only loading it shows the damage
+    let worker = RecognitionWorker(setup: InstalledRecognition.setup, model: model)
+    let error = #expect(throws: RecognitionError.self) { try worker.start() }
+    guard case .modelUnreadable(let path, _) = error else {
+      Issue.record("\(String(describing: error))")
+      return
+    }
+    #expect(path == folder.path)
+    #expect(error?.isBadInput == true)
+  }
+}
