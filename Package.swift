@@ -64,7 +64,10 @@ let package = Package(
 
     // MARK: Tests
     .target(name: "TestSupport", dependencies: ["SessionModel", "SpeechKit"]),
-    .testTarget(name: "connectageTests", dependencies: ["connectage", "TestSupport", "SessionModel", "Store"]),
+    .testTarget(
+      name: "connectageTests", dependencies: ["connectage", "TestSupport", "SessionModel", "Store", "SessionRunner"],
+      // The fixture database and its goldens are read by path at test time.
+      exclude: ["Fixtures"]),
   ]
     + libraries.map {
       .testTarget(
