@@ -14,6 +14,7 @@ enum Migrations {
     migrator.registerMigration("v3-relative-recording-paths", migrate: relativeRecordingPaths)
     migrator.registerMigration("v3-blind-coding-sheet", migrate: blindCodingSheet)
     migrator.registerMigration("v3-participant-code-patterns", migrate: participantCodePatterns)
+    migrator.registerMigration("v4-event-schema-version", migrate: eventSchemaVersion)
     return migrator
   }
 
@@ -225,5 +226,12 @@ enum Migrations {
   /// (letters and digits with at least one digit).
   private static func participantCodePatterns(_ db: Database) throws {
     try db.execute(sql: "ALTER TABLE study ADD COLUMN participant_code_pattern TEXT")
+  }
+
+  /// The version of the event catalogue that wrote each event (`EventCatalogue.version`). Events
+  /// written before the catalogue existed read as version 1.
+  private static func eventSchemaVersion(_ db: Database) throws {
+    try db.execute(
+      sql: "ALTER TABLE event ADD COLUMN schema_version INTEGER NOT NULL DEFAULT 1 CHECK (schema_version >= 1)")
   }
 }
