@@ -27,7 +27,11 @@ import Testing
     try FileManager.default.copyItem(at: Self.fixture, to: folder)
     defer { try? FileManager.default.removeItem(at: folder) }
     let database = folder.appendingPathComponent("events.sqlite").path
-    let lastStoredSequence = try SessionDatabase(path: database).eventLog.allEvents().last?.sequence ?? 0
+    let stored = try SessionDatabase(path: database).eventLog.allEvents()
+    let lastStoredSequence = stored.last?.sequence ?? 0
+    // Every event of that code is one the catalogue reads, and reads as written before it existed.
+    #expect(stored.filter { !$0.event.kind.isKnown }.map(\.event.type) == [])
+    #expect(stored.allSatisfy { $0.schemaVersion == 1 })
 
     var produced: [String: String] = [:]
     let before = try await CommandRun.connectage(
@@ -41,6 +45,8 @@ import Testing
     try #require(recovery.exitCode == 0, "\(recovery.standardError)")
     produced["recover.txt"] = recovery.standardOutput.replacingOccurrences(of: folder.path, with: "<fixture>")
     produced["resume-point.txt"] = try Self.resumePoints(in: SessionDatabase(path: database))
+    let appended = try SessionDatabase(path: database).eventLog.allEvents().filter { $0.sequence > lastStoredSequence }
+    #expect(!appended.isEmpty && appended.allSatisfy { $0.schemaVersion == EventCatalogue.version })
 
     let after = try await CommandRun.connectage(
       ["export", "all", "--db", database, "--out", folder.appendingPathComponent("export-after").path])

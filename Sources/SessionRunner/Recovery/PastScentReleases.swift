@@ -46,12 +46,11 @@ enum PastScentReleases {
         guard let sequence = sent.sequence, let index = bySequence[sequence], var release = releases[index] else {
           continue
         }
-        let start = answer.startNanoseconds
-        if start <= event.monotonicNanoseconds {
+        if let start = answer.startNanoseconds, start <= event.monotonicNanoseconds {
           release.monotonicNanoseconds = start
           release.wallClock = event.wallClock.addingTimeInterval(-Double(event.monotonicNanoseconds - start) / 1e9)
         }
-        release.durationMilliseconds = answer.appliedMilliseconds
+        if let applied = answer.appliedMilliseconds { release.durationMilliseconds = applied }
         releases[index] = release
       case .scent(.commandRejected(_, _, let details)):
         // The device refused it: nothing was released.

@@ -63,7 +63,7 @@ public enum EventCatalogue {
   // Keys many events share.
   private static let trial = [
     Key("trial", "", "Trial id in the session plan (T1…); absent outside a trial.", optional: true),
-    Key("trialNumber", "", "Trial's position in the session, from 1.", optional: true),
+    Key("trialNumber", "", "Trial's position in the session, from 1; with trial.", optional: true),
   ]
   private static let take = [
     Key("trial", "", "Trial id in the session plan."),
@@ -81,7 +81,7 @@ public enum EventCatalogue {
   private static let release = [
     Key("channel", "", "Cartridge channel, 1 to 30."),
     Key("scent", "", "Scent id; absent for a device check.", optional: true),
-    Key("intensity", "%", "Intensity asked, 0 to 100."),
+    Key("intensity", "%", "Intensity asked, 0 to 100.", optional: true),
     Key("duration_ms", "ms", "Duration asked."),
     Key("sequence", "", "Frame sequence number of the command.", optional: true),
   ]
@@ -154,7 +154,9 @@ public enum EventCatalogue {
     Entry(.sessionPaused, .session, "The therapist paused.", trial),
     Entry(.sessionResumed, .session, "The therapist resumed after a pause.", trial),
     Entry(.sessionEndCancelled, .session, "The therapist cancelled ending the session.", []),
-    Entry(.sessionEnded, .session, "The thank-you scene came up.", [Key("reason", "", "completed or operator.")]),
+    Entry(
+      .sessionEnded, .session, "The thank-you scene came up.",
+      [Key("reason", "", "completed or operator.", optional: true)]),
     Entry(
       .sessionInterrupted, .session, "Recovery closed a session a crash left open.",
       [
@@ -201,17 +203,18 @@ public enum EventCatalogue {
     Entry(
       .trialStarted, .trial, "A trial began.",
       [
-        Key("trial", "", "Trial id in the session plan."), Key("trialNumber", "", "Trial's position, from 1."),
-        Key("condition", "", "image, image_game, image_scent, image_game_scent."),
-        Key("stimulus", "", "Stimulus id."),
+        Key("trial", "", "Trial id in the session plan."), Key("trialNumber", "", "Trial's position, from 1.", optional: true),
+        Key("condition", "", "image, image_game, image_scent, image_game_scent.", optional: true),
+        Key("stimulus", "", "Stimulus id.", optional: true),
         Key("game", "", "Game planned.", optional: true),
         Key("scent", "", "Cue scent planned.", optional: true),
       ]),
     Entry(
       .trialEnded, .trial, "A trial ended.",
       [
-        Key("trial", "", "Trial id in the session plan."), Key("trialNumber", "", "Trial's position, from 1."),
-        Key("reason", "", "completed or skipped."), Key("turns", "", "Turns given."),
+        Key("trial", "", "Trial id in the session plan."),
+        Key("trialNumber", "", "Trial's position, from 1.", optional: true),
+        Key("reason", "", "completed or skipped.", optional: true), Key("turns", "", "Turns given.", optional: true),
       ]),
     Entry(
       .stimulusShown, .trial, "The engine put the trial's image on screen.",
@@ -269,8 +272,9 @@ public enum EventCatalogue {
     Entry(
       .scentRequested, .scent, "The engine asked for a release.",
       trial + [
-        scent, Key("slot", "", "Cartridge channel, 1 to 30."), Key("intensity", "%", "Intensity, 0 to 100."),
-        Key("durationMilliseconds", "ms", "Duration asked."),
+        scent, Key("slot", "", "Cartridge channel, 1 to 30.", optional: true),
+        Key("intensity", "%", "Intensity, 0 to 100.", optional: true),
+        Key("durationMilliseconds", "ms", "Duration asked.", optional: true),
       ]),
     Entry(
       .scentDelayed, .scent, "The release waits for the safety interval since the previous one.",
@@ -316,10 +320,10 @@ public enum EventCatalogue {
     Entry(
       .scentReleaseAcknowledged, .scent, "The diffuser acknowledged a release command.",
       release + [
-        Key("applied_ms", "ms", "Duration the device applied."),
-        Key("start_ns", "ns", "Estimated start, host monotonic clock."),
-        Key("end_ns", "ns", "Estimated end, host monotonic clock."),
-        Key("round_trip_ns", "ns", "Command to acknowledgement."),
+        Key("applied_ms", "ms", "Duration the device applied.", optional: true),
+        Key("start_ns", "ns", "Estimated start, host monotonic clock.", optional: true),
+        Key("end_ns", "ns", "Estimated end, host monotonic clock.", optional: true),
+        Key("round_trip_ns", "ns", "Command to acknowledgement.", optional: true),
         Key("late", "", "true when the answer came after the command had timed out.", optional: true),
       ]),
     Entry(
@@ -342,7 +346,8 @@ public enum EventCatalogue {
       [Key("sequence", "", "Frame sequence number."), Key("error", "", "What was wrong.")]),
     Entry(
       .scentCommandRejected, .scent, "The diffuser refused a command; other keys are the command's own.",
-      [Key("code", "", "Rejection code."), Key("message", "", "Explanation, in French.")], details: true),
+      [Key("code", "", "Rejection code."), Key("message", "", "Explanation, in French.", optional: true)],
+      details: true),
     Entry(
       .scentCommandFailed, .scent, "A command could not be carried out; other keys are the command's own.",
       [Key("error", "", "Error code.")], details: true),
@@ -361,7 +366,7 @@ public enum EventCatalogue {
         Key("participant", "", "Participant code, when a take ran.", optional: true),
         Key("turn", "", "Turn, when a take ran.", optional: true),
         Key("redo", "", "Take, when a take ran.", optional: true),
-        Key("reason", "", "Why, in English."),
+        Key("reason", "", "Why, in English.", optional: true),
       ]),
     Entry(
       .recordingIncomplete, .recording, "A take's file was cut short by a write error; analysed as written.",

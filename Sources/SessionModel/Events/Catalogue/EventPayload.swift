@@ -30,7 +30,7 @@ struct PayloadReader {
   /// The trial the engine tags its events with (`trial`, `trialNumber`), nil outside a trial.
   mutating func trialTag() throws -> TrialTag? {
     guard remaining["trial"] != nil || remaining["trialNumber"] != nil else { return nil }
-    return TrialTag(trial: try required("trial"), number: try required("trialNumber"))
+    return TrialTag(trial: try required("trial"), number: try optional("trialNumber"))
   }
 
   /// The keys not read yet, for events whose details vary (a game's answer, a rejected command).
@@ -57,7 +57,7 @@ struct PayloadWriter {
   mutating func set(_ tag: TrialTag?) {
     guard let tag else { return }
     payload["trial"] = tag.trial.rawValue
-    payload["trialNumber"] = String(tag.number)
+    payload["trialNumber"] = tag.number.map(String.init)
   }
 
   /// Adds keys the catalogue does not name; the named keys win.

@@ -164,7 +164,7 @@ extension SessionLogEvent {
     case .sessionPaused: .paused(try r.trialTag())
     case .sessionResumed: .resumed(try r.trialTag())
     case .sessionEndCancelled: .endCancelled
-    case .sessionEnded: .ended(reason: try r.required("reason"))
+    case .sessionEnded: .ended(reason: try r.optional("reason"))
     case .sessionInterrupted:
       .interrupted(
         SessionInterruption(
@@ -340,11 +340,11 @@ extension TrialLogEvent {
     case .trialStarted:
       guard let tag = try r.trialTag() else { throw PayloadReader.Unreadable() }
       return .started(
-        tag, condition: try r.required("condition"), stimulus: try r.required("stimulus"), game: try r.optional("game"),
+        tag, condition: try r.optional("condition"), stimulus: try r.optional("stimulus"), game: try r.optional("game"),
         scent: try r.optional("scent"))
     case .trialEnded:
       guard let tag = try r.trialTag() else { throw PayloadReader.Unreadable() }
-      return .ended(tag, reason: try r.required("reason"), turns: try r.required("turns"))
+      return .ended(tag, reason: try r.optional("reason"), turns: try r.optional("turns"))
     case .stimulusShown:
       return .stimulusShown(try r.trialTag(), stimulus: try r.required("stimulus"), image: try r.required("image"))
     case .stimulusPresented:
@@ -588,8 +588,8 @@ extension ScentLogEvent {
     switch type {
     case .scentRequested:
       .requested(
-        try r.trialTag(), scent: try r.required("scent"), slot: try r.required("slot"),
-        intensity: try r.required("intensity"), durationMilliseconds: try r.required("durationMilliseconds"))
+        try r.trialTag(), scent: try r.required("scent"), slot: try r.optional("slot"),
+        intensity: try r.optional("intensity"), durationMilliseconds: try r.optional("durationMilliseconds"))
     case .scentDelayed:
       .delayed(try r.trialTag(), scent: try r.required("scent"), untilNanoseconds: try r.required("untilNanoseconds"))
     case .scentSkipped: .skipped(try r.trialTag(), scent: try r.required("scent"), reason: try r.required("reason"))
@@ -617,8 +617,8 @@ extension ScentLogEvent {
       .releaseAcknowledged(
         try DiffuserRelease(&r),
         ReleaseAcknowledgement(
-          appliedMilliseconds: try r.required("applied_ms"), startNanoseconds: try r.required("start_ns"),
-          endNanoseconds: try r.required("end_ns"), roundTripNanoseconds: try r.required("round_trip_ns"),
+          appliedMilliseconds: try r.optional("applied_ms"), startNanoseconds: try r.optional("start_ns"),
+          endNanoseconds: try r.optional("end_ns"), roundTripNanoseconds: try r.optional("round_trip_ns"),
           late: try r.optional("late")))
     case .scentReleaseEnded: .releaseEnded(channel: try r.required("channel"), reason: try r.required("reason"))
     case .scentAnswerLate: .answerLate(sequence: try r.required("sequence"), message: try r.required("message"))
@@ -630,7 +630,7 @@ extension ScentLogEvent {
     case .scentTimeout: .timeout(command: try r.required("command"), sequence: try r.required("sequence"))
     case .scentProtocolError: .protocolError(sequence: try r.required("sequence"), error: try r.required("error"))
     case .scentCommandRejected:
-      .commandRejected(code: try r.required("code"), message: try r.required("message"), details: r.rest())
+      .commandRejected(code: try r.required("code"), message: try r.optional("message"), details: r.rest())
     case .scentCommandFailed: .commandFailed(error: try r.required("error"), details: r.rest())
     default: nil
     }
@@ -657,7 +657,7 @@ extension ScentRelease {
 extension DiffuserRelease {
   init(_ r: inout PayloadReader) throws {
     self.init(
-      channel: try r.required("channel"), scent: try r.optional("scent"), intensity: try r.required("intensity"),
+      channel: try r.required("channel"), scent: try r.optional("scent"), intensity: try r.optional("intensity"),
       durationMilliseconds: try r.required("duration_ms"), sequence: try r.optional("sequence"))
   }
 
@@ -734,13 +734,9 @@ extension RecordingLogEvent {
       let number: Int? = try r.optional("trialNumber")
       let take = r.remaining["player"] == nil ? nil : try AnswerTake(&r)
       let trial: TrialID? = take == nil ? try r.optional("trial") : take?.trial
-      let tag: TrialTag? =
-        switch (trial, number) {
-        case (let trial?, let number?): TrialTag(trial: trial, number: number)
-        case (nil, nil): nil
-        default: throw PayloadReader.Unreadable()
-        }
-      return .failed(RecordingFailure(trial: tag, take: take, reason: try r.required("reason")))
+      guard trial != nil || number == nil else { throw PayloadReader.Unreadable() }
+      let tag = trial.map { TrialTag(trial: $0, number: number) }
+      return .failed(RecordingFailure(trial: tag, take: take, reason: try r.optional("reason")))
     case .recordingIncomplete:
       return .incomplete(
         try AnswerTake(&r), path: try r.required("path"), reason: try r.required("reason"), then: try r.required("then"))

@@ -29,10 +29,10 @@ public enum LoggedEvent: Hashable, Sendable {
 /// The trial the engine tags its events with: stored as `trial` and `trialNumber`.
 public struct TrialTag: Hashable, Sendable {
   public var trial: TrialID
-  /// 1 for the session's first trial.
-  public var number: Int
+  /// 1 for the session's first trial; nil in logs that did not write it.
+  public var number: Int?
 
-  public init(trial: TrialID, number: Int) {
+  public init(trial: TrialID, number: Int?) {
     self.trial = trial
     self.number = number
   }
@@ -80,7 +80,7 @@ public enum SessionLogEvent: Hashable, Sendable {
   /// The therapist cancelled ending the session.
   case endCancelled
   /// The thank-you scene came up.
-  case ended(reason: SessionEndReason)
+  case ended(reason: SessionEndReason?)
   /// Recovery closed a session a crash left open, after filing its answers.
   case interrupted(SessionInterruption)
   /// The free disk space fell under the warning level.
@@ -210,9 +210,9 @@ public enum SeatingLogEvent: Hashable, Sendable {
 
 public enum TrialLogEvent: Hashable, Sendable {
   /// A trial began: its condition, image, and the game and scent it plans.
-  case started(TrialTag, condition: Condition, stimulus: StimulusID, game: GameKind?, scent: ScentID?)
+  case started(TrialTag, condition: Condition?, stimulus: StimulusID?, game: GameKind?, scent: ScentID?)
   /// A trial ended after its turns.
-  case ended(TrialTag, reason: TrialEndReason, turns: Int)
+  case ended(TrialTag, reason: TrialEndReason?, turns: Int?)
   /// The engine put the trial's image on screen.
   case stimulusShown(TrialTag?, stimulus: StimulusID, image: String)
   /// The screen showed the image (the frame's time on the monotonic clock).
@@ -262,7 +262,7 @@ public enum GameLogEvent: Hashable, Sendable {
 
 public enum ScentLogEvent: Hashable, Sendable {
   /// The engine asked for a release.
-  case requested(TrialTag?, scent: ScentID, slot: CartridgeSlot, intensity: Int, durationMilliseconds: Int)
+  case requested(TrialTag?, scent: ScentID, slot: CartridgeSlot?, intensity: Int?, durationMilliseconds: Int?)
   /// The release waits for the safety interval since the previous one.
   case delayed(TrialTag?, scent: ScentID, untilNanoseconds: UInt64)
   /// The trial's scent was not released, or its wait was cut short.
@@ -316,7 +316,7 @@ public enum ScentLogEvent: Hashable, Sendable {
   /// A frame from the diffuser could not be read.
   case protocolError(sequence: Int, error: String)
   /// The diffuser refused a command; `details` are the command's own.
-  case commandRejected(code: String, message: String, details: [String: String])
+  case commandRejected(code: String, message: String?, details: [String: String])
   /// A command could not be carried out (the runner's queue); `details` are the command's own.
   case commandFailed(error: String, details: [String: String])
 }
@@ -347,12 +347,12 @@ public struct DiffuserRelease: Hashable, Sendable {
   public var channel: CartridgeSlot
   /// Nil for a device check that names no scent.
   public var scent: ScentID?
-  public var intensity: Int
+  public var intensity: Int?
   public var durationMilliseconds: Int
   /// The frame's sequence number, once sent.
   public var sequence: Int?
 
-  public init(channel: CartridgeSlot, scent: ScentID?, intensity: Int, durationMilliseconds: Int, sequence: Int? = nil) {
+  public init(channel: CartridgeSlot, scent: ScentID?, intensity: Int?, durationMilliseconds: Int, sequence: Int? = nil) {
     self.channel = channel
     self.scent = scent
     self.intensity = intensity
@@ -361,17 +361,18 @@ public struct DiffuserRelease: Hashable, Sendable {
   }
 }
 
-/// What the diffuser's acknowledgement of a release says, on the host's monotonic clock.
+/// What the diffuser's acknowledgement of a release says, on the host's monotonic clock (older
+/// logs may lack some of it).
 public struct ReleaseAcknowledgement: Hashable, Sendable {
-  public var appliedMilliseconds: Int
-  public var startNanoseconds: UInt64
-  public var endNanoseconds: UInt64
-  public var roundTripNanoseconds: UInt64
+  public var appliedMilliseconds: Int?
+  public var startNanoseconds: UInt64?
+  public var endNanoseconds: UInt64?
+  public var roundTripNanoseconds: UInt64?
   /// True when the answer came after the command had timed out.
   public var late: Bool?
 
   public init(
-    appliedMilliseconds: Int, startNanoseconds: UInt64, endNanoseconds: UInt64, roundTripNanoseconds: UInt64,
+    appliedMilliseconds: Int?, startNanoseconds: UInt64?, endNanoseconds: UInt64?, roundTripNanoseconds: UInt64?,
     late: Bool? = nil
   ) {
     self.appliedMilliseconds = appliedMilliseconds
@@ -405,9 +406,10 @@ public enum RecordingLogEvent: Hashable, Sendable {
 public struct RecordingFailure: Hashable, Sendable {
   public var trial: TrialTag?
   public var take: AnswerTake?
-  public var reason: String
+  /// In English; nil in logs that did not write it.
+  public var reason: String?
 
-  public init(trial: TrialTag?, take: AnswerTake?, reason: String) {
+  public init(trial: TrialTag?, take: AnswerTake?, reason: String?) {
     self.trial = trial
     self.take = take
     self.reason = reason
