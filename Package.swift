@@ -4,7 +4,7 @@ import PackageDescription
 // Every library module has Tests/<Module>Tests; keep this list in step with Sources/.
 let libraries = [
   "SessionModel", "ProtocolKit", "SessionEngine", "SpeechKit",
-  "Store", "ScentKit", "Stage", "SessionRunner",
+  "Store", "Research", "ScentKit", "Stage", "SessionRunner",
 ]
 
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
@@ -17,7 +17,13 @@ let testFixtureFolders: [String: [String]] = [
   "ProtocolKit": ["Fixtures"],
   "Stage": ["References"],
   "SpeechKit": ["Goldens"],
-  "Store": ["Goldens"],
+  "Research": ["Goldens"],
+]
+
+// What a test target needs beyond its module, TestSupport and SessionModel.
+let testDependencies: [String: [Target.Dependency]] = [
+  "Research": ["Store", "SpeechKit"],
+  "SessionRunner": ["Research"],
 ]
 
 let package = Package(
@@ -51,28 +57,33 @@ let package = Package(
     .target(name: "ScentKit", dependencies: ["SessionModel", "CBlueZ"]),
     .target(name: "Stage", dependencies: ["SessionModel", "CSDL2"]),
 
+    // MARK: Analysis of what the store holds: exports, statistics, plots, coding sheets
+    .target(name: "Research", dependencies: ["SessionModel", "SpeechKit", "Store"]),
+
     // MARK: Composition and entry point
     .target(
       name: "SessionRunner",
-      dependencies: ["SessionEngine", "ProtocolKit", "SpeechKit", "Store", "ScentKit", "Stage"]),
+      dependencies: ["SessionEngine", "ProtocolKit", "SpeechKit", "Store", "Research", "ScentKit", "Stage"]),
     .executableTarget(
       name: "connectage",
       dependencies: [
-        "SessionRunner", "ProtocolKit", "SpeechKit", "Store", "ScentKit", "Stage", "SessionModel",
+        "SessionRunner", "ProtocolKit", "SpeechKit", "Store", "Research", "ScentKit", "Stage", "SessionModel",
         argumentParser,
       ]),
 
     // MARK: Tests
     .target(name: "TestSupport", dependencies: ["SessionModel", "SpeechKit"]),
     .testTarget(
-      name: "connectageTests", dependencies: ["connectage", "TestSupport", "SessionModel", "Store", "SessionRunner"],
+      name: "connectageTests",
+      dependencies: ["connectage", "TestSupport", "SessionModel", "Store", "Research", "SessionRunner"],
       // The fixture database and its goldens are read by path at test time.
       exclude: ["Fixtures"]),
   ]
     + libraries.map {
       .testTarget(
         name: "\($0)Tests",
-        dependencies: [.target(name: $0), "TestSupport"] + ($0 == "SessionModel" ? [] : ["SessionModel"]),
+        dependencies: [.target(name: $0), "TestSupport"] + ($0 == "SessionModel" ? [] : ["SessionModel"])
+          + testDependencies[$0, default: []],
         // Fixture files are read by path at test time, not compiled or bundled.
         exclude: testFixtureFolders[$0, default: []])
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Research
 import Testing
 
 /// `connectage stats` on ``StudyDatabase``, outputs checked verbatim.
