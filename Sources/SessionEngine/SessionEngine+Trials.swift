@@ -56,7 +56,8 @@ extension SessionEngine {
     log(
       .scent(
         .requested(
-          trialTag, scent: scent.id, slot: scent.slot, intensity: setup.scentIntensity, durationMilliseconds: duration)))
+          trialTag, scent: scent.id, slot: scent.slot, intensity: setup.scentIntensity, durationMilliseconds: duration))
+    )
     pending.append(
       .releaseScent(scent.id, slot: scent.slot, intensity: setup.scentIntensity, durationMilliseconds: duration))
     scentLedger.awaitAnswer(to: AwaitedRelease(scent: scent.id, trial: trialTag))
@@ -194,7 +195,10 @@ extension SessionEngine {
   mutating func nextTrial(reason: TrialEndReason, at now: UInt64) {
     guard let progress = stage.trial else { return }
     endTurn(reason: .trialEnded(reason))
-    log(.trial(.ended(TrialTag(trial: progress.trial.id, number: progress.trial.number), reason: reason, turns: progress.turns)))
+    log(
+      .trial(
+        .ended(TrialTag(trial: progress.trial.id, number: progress.trial.number), reason: reason, turns: progress.turns)
+      ))
     startTrial(progress.index + 1, at: now)
   }
 

@@ -18,7 +18,8 @@ import Testing
     let committed = try String(contentsOf: Self.committed, encoding: .utf8)
     #expect(
       committed == EventTypesTable.text,
-      "docs/codebook/event_types.csv differs from the catalogue: run CONNECTAGE_UPDATE_GOLDENS=1 swift test --filter EventTypesTableTests and review the diff")
+      "docs/codebook/event_types.csv differs from the catalogue: run CONNECTAGE_UPDATE_GOLDENS=1 swift test --filter EventTypesTableTests and review the diff"
+    )
   }
 
   @Test func everyTypeAndEveryKeyHasItsRowWithAMeaning() {

@@ -100,9 +100,11 @@ import Testing
       + events.map { type, seconds, payload in
         // Each type with the keys the engine gives it: the scent on scent events, the image on the image's.
         let own: [String: String] =
-          type.hasPrefix("scent.") ? ["scent": "cafe"]
+          type.hasPrefix("scent.")
+          ? ["scent": "cafe"]
           : type == "stimulus.shown" ? ["stimulus": "cafe-du-matin", "image": "cafe-du-matin.png"] : [:]
-        return event(type, seconds, payload.merging(own.merging(["trial": "T2"]) { mine, _ in mine }) { mine, _ in mine })
+        return event(
+          type, seconds, payload.merging(own.merging(["trial": "T2"]) { mine, _ in mine }) { mine, _ in mine })
       }
   }
 

@@ -94,10 +94,12 @@ import Testing
       files: ["manifest.sha256", "textgrid/S01", "textgrid/S02"]),
     ExportCase(
       testDescription: "everything for the study", arguments: ["all", "--study", "espoir-avc"],
-      message: "Export écrit dans OUT : measures.csv (22 lignes), events.csv, codebook.csv, event_types.csv, 2 fichier(s) CHAT, "
+      message:
+        "Export écrit dans OUT : measures.csv (22 lignes), events.csv, codebook.csv, event_types.csv, 2 fichier(s) CHAT, "
         + "22 TextGrid. Empreintes SHA-256 dans manifest.sha256.\n",
       files: [
-        "chat/S01", "codebook.csv", "event_types.csv", "events.csv", "manifest.sha256", "measures.csv", "textgrid/S01", "textgrid/S02",
+        "chat/S01", "codebook.csv", "event_types.csv", "events.csv", "manifest.sha256", "measures.csv", "textgrid/S01",
+        "textgrid/S02",
       ]),
   ])
   func exportsWriteTheirFilesAndAManifest(_ exportCase: ExportCase) throws {

@@ -21,10 +21,11 @@ enum PastScentReleases {
     while let run = next, !runs.contains(where: { $0.run == run }) {
       let events = try log.events(in: run).map(\.event)
       runs.append((run, events))
-      next = events.lazy.compactMap { event -> RunStart? in
-        guard case .session(.runnerStarted(let run)) = event.kind else { return nil }
-        return run
-      }.first?.resumedRun
+      next =
+        events.lazy.compactMap { event -> RunStart? in
+          guard case .session(.runnerStarted(let run)) = event.kind else { return nil }
+          return run
+        }.first?.resumedRun
     }
     return runs.reversed().flatMap { logged(in: $0.events) }.map { $0.placed(now: now, wallClock: wallClock) }
   }

@@ -203,7 +203,8 @@ public enum EventCatalogue {
     Entry(
       .trialStarted, .trial, "A trial began.",
       [
-        Key("trial", "", "Trial id in the session plan."), Key("trialNumber", "", "Trial's position, from 1.", optional: true),
+        Key("trial", "", "Trial id in the session plan."),
+        Key("trialNumber", "", "Trial's position, from 1.", optional: true),
         Key("condition", "", "image, image_game, image_scent, image_game_scent.", optional: true),
         Key("stimulus", "", "Stimulus id.", optional: true),
         Key("game", "", "Game planned.", optional: true),
@@ -258,8 +259,10 @@ public enum EventCatalogue {
         game, player, Key("card", "", "Card position in the grid."),
         Key("result", "", "flipped, matched, mismatched, turnedBack, ignored."),
       ]),
-    Entry(.gameFinished, .game, "Every pair was found.", trial + [game, Key("attempts", "", "Pairs of cards turned.")]),
-    Entry(.gameRevealed, .game, "The answers were shown together; other keys are the game's own.", trial, details: true),
+    Entry(
+      .gameFinished, .game, "Every pair was found.", trial + [game, Key("attempts", "", "Pairs of cards turned.")]),
+    Entry(
+      .gameRevealed, .game, "The answers were shown together; other keys are the game's own.", trial, details: true),
     Entry(
       .gameNextPicture, .game, "The game moved on to its next picture.",
       trial + [game, Key("picture", "", "Picture id.")]),
@@ -305,7 +308,10 @@ public enum EventCatalogue {
     ),
     Entry(
       .scentDeviceInfo, .scent, "What the diffuser said it is.",
-      [Key("model", "", "Model."), Key("firmware", "", "Firmware version."), Key("channels", "", "Cartridge channels.")]
+      [
+        Key("model", "", "Model."), Key("firmware", "", "Firmware version."),
+        Key("channels", "", "Cartridge channels."),
+      ]
     ),
     Entry(
       .scentFault, .scent, "A cartridge or the device reported a fault.",
@@ -337,7 +343,9 @@ public enum EventCatalogue {
       .scentPurgeAcknowledged, .scent, "The diffuser acknowledged a purge.",
       [Key("duration_ms", "ms", "Duration asked."), Key("applied_ms", "ms", "Duration applied.")]),
     Entry(.scentStopSent, .scent, "A stop command was sent.", [Key("channel", "", "Channel number or all.")]),
-    Entry(.scentStopAcknowledged, .scent, "The diffuser acknowledged a stop.", [Key("channel", "", "Channel number or all.")]),
+    Entry(
+      .scentStopAcknowledged, .scent, "The diffuser acknowledged a stop.",
+      [Key("channel", "", "Channel number or all.")]),
     Entry(
       .scentTimeout, .scent, "A command had no answer in time.",
       [Key("command", "", "Command type."), Key("sequence", "", "Frame sequence number.")]),
@@ -356,7 +364,9 @@ public enum EventCatalogue {
     Entry(
       .recordingStopped, .recording, "A take stopped.",
       take + [
-        Key("reason", "", "floorGiven, next, skipped, maximumDuration, completed, operator, redo, replaced, failed, pause.")
+        Key(
+          "reason", "",
+          "floorGiven, next, skipped, maximumDuration, completed, operator, redo, replaced, failed, pause.")
       ]),
     Entry(
       .recordingFailed, .recording, "The recorder failed; the take, when one ran, is closed.",

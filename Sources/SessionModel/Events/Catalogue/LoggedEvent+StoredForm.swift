@@ -256,7 +256,8 @@ extension SeatingLogEvent {
         player: try r.required("player"), pad: try r.required("pad"), avatar: try r.required("avatar"),
         participant: try r.optional("participant"), late: try r.optional("late"))
     case .playerConfirmed:
-      .confirmed(player: try r.required("player"), avatar: try r.required("avatar"), automatic: try r.optional("automatic"))
+      .confirmed(
+        player: try r.required("player"), avatar: try r.required("avatar"), automatic: try r.optional("automatic"))
     case .playerChoosingAgain: .choosingAgain(player: try r.required("player"), avatar: try r.required("avatar"))
     case .playerReconnected: .reconnected(player: try r.required("player"), pad: try r.required("pad"))
     case .playerDisconnected: .disconnected(player: try r.required("player"), pad: try r.required("pad"))
@@ -607,7 +608,8 @@ extension ScentLogEvent {
       .linkLost(transport: try r.required("transport"), discardedBytes: try r.required("discarded_bytes"))
     case .scentLinkReconnecting: .linkReconnecting(attempt: try r.required("attempt"))
     case .scentDeviceInfo:
-      .deviceInfo(model: try r.required("model"), firmware: try r.required("firmware"), channels: try r.required("channels"))
+      .deviceInfo(
+        model: try r.required("model"), firmware: try r.required("firmware"), channels: try r.required("channels"))
     case .scentFault:
       .fault(channel: try r.required("channel"), fault: try r.required("fault"), source: try r.optional("source"))
     case .scentReleaseRefused:
@@ -624,7 +626,8 @@ extension ScentLogEvent {
     case .scentAnswerLate: .answerLate(sequence: try r.required("sequence"), message: try r.required("message"))
     case .scentPurgeSent: .purgeSent(durationMilliseconds: try r.required("duration_ms"))
     case .scentPurgeAcknowledged:
-      .purgeAcknowledged(durationMilliseconds: try r.required("duration_ms"), appliedMilliseconds: try r.required("applied_ms"))
+      .purgeAcknowledged(
+        durationMilliseconds: try r.required("duration_ms"), appliedMilliseconds: try r.required("applied_ms"))
     case .scentStopSent: .stopSent(channel: try r.required("channel"))
     case .scentStopAcknowledged: .stopAcknowledged(channel: try r.required("channel"))
     case .scentTimeout: .timeout(command: try r.required("command"), sequence: try r.required("sequence"))
@@ -640,7 +643,8 @@ extension ScentLogEvent {
 extension ScentRelease {
   init(_ r: inout PayloadReader) throws {
     self.init(
-      trial: try r.trialTag(), scent: try r.required("scent"), startedAtNanoseconds: try r.optional("startedAtNanoseconds"),
+      trial: try r.trialTag(), scent: try r.required("scent"),
+      startedAtNanoseconds: try r.optional("startedAtNanoseconds"),
       endsAtNanoseconds: try r.optional("endsAtNanoseconds"),
       acknowledgedAtNanoseconds: try r.optional("acknowledgedAtNanoseconds"))
   }
@@ -739,15 +743,18 @@ extension RecordingLogEvent {
       return .failed(RecordingFailure(trial: tag, take: take, reason: try r.optional("reason")))
     case .recordingIncomplete:
       return .incomplete(
-        try AnswerTake(&r), path: try r.required("path"), reason: try r.required("reason"), then: try r.required("then"))
+        try AnswerTake(&r), path: try r.required("path"), reason: try r.required("reason"), then: try r.required("then")
+      )
     case .recordingRecovered:
       return .recovered(
-        trial: try r.required("trial"), player: try r.required("player"), participant: try r.emptyMeansNone("participant"),
+        trial: try r.required("trial"), player: try r.required("player"),
+        participant: try r.emptyMeansNone("participant"),
         frames: try r.required("frames"))
     case .recordingSuperseded:
       return .superseded(
         trial: try r.required("trial"), player: try r.required("player"),
-        participant: try r.emptyMeansNone("participant"), replaced: try r.required("replaced"), by: try r.required("by"),
+        participant: try r.emptyMeansNone("participant"), replaced: try r.required("replaced"),
+        by: try r.required("by"),
         replacedSession: try r.optional("replacedSession"))
     default: return nil
     }

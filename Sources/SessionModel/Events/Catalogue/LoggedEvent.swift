@@ -352,7 +352,8 @@ public struct DiffuserRelease: Hashable, Sendable {
   /// The frame's sequence number, once sent.
   public var sequence: Int?
 
-  public init(channel: CartridgeSlot, scent: ScentID?, intensity: Int?, durationMilliseconds: Int, sequence: Int? = nil) {
+  public init(channel: CartridgeSlot, scent: ScentID?, intensity: Int?, durationMilliseconds: Int, sequence: Int? = nil)
+  {
     self.channel = channel
     self.scent = scent
     self.intensity = intensity
