@@ -64,6 +64,10 @@ import Testing
       .answer(
         tag, game: .whichScent, player: PlayerNumber(rawValue: 1)!, details: ["choice": "pomme", "correct": "true"])),
     .game(.flip(tag, game: .memoryPairs, player: PlayerNumber(rawValue: 1)!, card: 4, result: "matched")),
+    .game(
+      .place(
+        tag, game: .rightOrder, player: PlayerNumber(rawValue: 1)!, picture: "tarte", place: 2, result: "placed",
+        outcome: "matched")),
     .game(.finished(tag, game: .memoryPairs, attempts: 6)), .game(.revealed(tag, details: ["answer": "pomme"])),
     .game(.nextPicture(tag, game: .thenAndNow, picture: "lavoir")),
     .game(.ended(tag, game: .memoryPairs, reason: .next, details: ["pairs": "6"])),
@@ -143,7 +147,7 @@ import Testing
   @Test func everyStoredNameHasOneEntryAndEveryDomainHasTypes() {
     let types = EventCatalogue.entries.map(\.type)
     #expect(Set(types).count == types.count)
-    #expect(types.count == 95)
+    #expect(types.count == 96)
     #expect(Set(EventCatalogue.entries.map(\.domain)) == Set(EventCatalogue.Domain.allCases))
     for type in Set(Self.samples.map(\.type)) { #expect(types.contains(type)) }
   }

@@ -260,7 +260,15 @@ public enum EventCatalogue {
         Key("result", "", "flipped, matched, mismatched, turnedBack, ignored."),
       ]),
     Entry(
-      .gameFinished, .game, "Every pair was found.", trial + [game, Key("attempts", "", "Pairs of cards turned.")]),
+      .gamePlace, .game, "A player tried a picture in a place of \"Le bon ordre\".",
+      trial + [
+        game, player, Key("picture", "", "Picture id."), Key("place", "", "Place in the sequence, from 0."),
+        Key("result", "", "placed, bouncedBack or ignored."),
+        Key("outcome", "", "matched or missed (welcomed at easy).", optional: true),
+      ]),
+    Entry(
+      .gameFinished, .game, "Every pair was found, or every picture is in its place.",
+      trial + [game, Key("attempts", "", "Tries so far (pairs turned, pictures placed).")]),
     Entry(
       .gameRevealed, .game, "The answers were shown together; other keys are the game's own.", trial, details: true),
     Entry(

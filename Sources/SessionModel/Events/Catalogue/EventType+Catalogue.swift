@@ -46,6 +46,7 @@ extension EventType {
   public static let gameSkipped: EventType = "game.skipped"
   public static let gameAnswer: EventType = "game.answer"
   public static let gameFlip: EventType = "game.flip"
+  public static let gamePlace: EventType = "game.place"
   public static let gameFinished: EventType = "game.finished"
   public static let gameRevealed: EventType = "game.revealed"
   public static let gameNextPicture: EventType = "game.nextPicture"

@@ -400,6 +400,15 @@ extension GameLogEvent {
       w.set("card", card)
       w.set("result", result)
       return .gameFlip
+    case .place(let tag, let game, let player, let picture, let place, let result, let outcome):
+      w.set(tag)
+      w.set("game", game)
+      w.set("player", player)
+      w.set("picture", picture)
+      w.set("place", place)
+      w.set("result", result)
+      w.set("outcome", outcome)
+      return .gamePlace
     case .finished(let tag, let game, let attempts):
       w.set(tag)
       w.set("game", game)
@@ -442,6 +451,11 @@ extension GameLogEvent {
       .flip(
         try r.trialTag(), game: try r.required("game"), player: try r.required("player"), card: try r.required("card"),
         result: try r.required("result"))
+    case .gamePlace:
+      .place(
+        try r.trialTag(), game: try r.required("game"), player: try r.required("player"),
+        picture: try r.required("picture"), place: try r.required("place"), result: try r.required("result"),
+        outcome: try r.optional("outcome"))
     case .gameFinished: .finished(try r.trialTag(), game: try r.required("game"), attempts: try r.required("attempts"))
     case .gameRevealed: .revealed(try r.trialTag(), details: r.rest())
     case .gameNextPicture:

@@ -30,6 +30,7 @@ extension LoggedEvent {
     case .game(let event):
       switch event {
       case .started(let tag, _, _), .skipped(let tag, _, _), .answer(let tag, _, _, _), .flip(let tag, _, _, _, _),
+        .place(let tag, _, _, _, _, _, _),
         .finished(let tag, _, _), .revealed(let tag, _), .nextPicture(let tag, _, _), .ended(let tag, _, _, _),
         .restarted(let tag, _), .answerReopened(let tag, _):
         tag

@@ -244,7 +244,10 @@ public enum GameLogEvent: Hashable, Sendable {
   case answer(TrialTag?, game: GameKind, player: PlayerNumber, details: [String: String])
   /// A player turned a memory card.
   case flip(TrialTag?, game: GameKind, player: PlayerNumber, card: Int, result: String)
-  /// Every pair was found.
+  /// A player tried a picture in a place of "Le bon ordre" (`outcome` says how it was received).
+  case place(
+    TrialTag?, game: GameKind, player: PlayerNumber, picture: String, place: Int, result: String, outcome: String?)
+  /// Every pair was found, or every picture is in its place.
   case finished(TrialTag?, game: GameKind, attempts: Int)
   /// The answers were shown together; `details` are the game's own.
   case revealed(TrialTag?, details: [String: String])
