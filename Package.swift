@@ -76,7 +76,9 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["SessionModel", "SpeechKit"]),
     .testTarget(
       name: "connectageTests",
-      dependencies: ["connectage", "TestSupport", "SessionModel", "SpeechKit", "Store", "Research"]),
+      dependencies: ["connectage", "TestSupport", "SessionModel", "SpeechKit", "Store", "Research", "SessionRunner"],
+      // The fixture database and its goldens are read by path at test time.
+      exclude: ["Fixtures"]),
   ]
     + libraries.map {
       .testTarget(

@@ -3,7 +3,7 @@ import SessionModel
 extension SessionEngine {
   mutating func startEvocation() {
     stage.trial?.step = .evocation(Evocation())
-    log("evocation.started", trialPayload())
+    log(.trial(.evocationStarted(trialTag)))
   }
 
   /// A patient presses A: they join the queue for the floor; the therapist grants it.
@@ -12,7 +12,7 @@ extension SessionEngine {
       !evocation.waiting.contains(player)
     else { return }
     stage.trial?.evocation?.waiting.append(player)
-    log("floor.asked", trialPayload(["player": player.description]))
+    log(.trial(.floorAsked(trialTag, player: player)))
     play(.move)
   }
 
@@ -23,7 +23,7 @@ extension SessionEngine {
     else { return }
     if evocation.turn != nil { endTurn(reason: .floorGiven) }
     guard let turn = stage.trial?.giveFloor(to: player), let trial = stage.trial?.trial else { return }
-    log("floor.given", trialPayload(["player": player.description, "turn": String(turn), "by": source.logged]))
+    log(.trial(.floorGiven(trialTag, player: player, turn: turn, by: source)))
     play(.floor)
     guard setup.recordsAnswers else { return }
     startRecording(
@@ -34,9 +34,7 @@ extension SessionEngine {
   mutating func endTurn(reason: TurnEndReason) {
     guard let progress = stage.trial, let speaker = progress.turn?.speaker else { return }
     stopRecording(reason: .turnEnded(reason))
-    log(
-      "turn.ended",
-      trialPayload(["player": speaker.description, "turn": String(progress.turns), "reason": reason.logged]))
+    log(.trial(.turnEnded(trialTag, player: speaker, turn: progress.turns, reason: reason.stored)))
     stage.trial?.evocation?.turn = nil
   }
 
@@ -48,9 +46,7 @@ extension SessionEngine {
     let take = turn.redo + 1
     stage.trial?.evocation?.turn?.redo = take
     stopRecording(reason: .redo)
-    log(
-      "answer.redone",
-      trialPayload(["player": turn.speaker.description, "turn": String(progress.turns), "redo": String(take)]))
+    log(.trial(.answerRedone(trialTag, player: turn.speaker, turn: progress.turns, redo: take)))
     guard setup.recordsAnswers else { return }
     startRecording(
       RecordingRequest(
@@ -80,7 +76,7 @@ extension SessionEngine {
     stopRecording(reason: .replaced)
     stage.trial?.evocation?.turn?.recording = .running(ActiveRecording(request: request, startedAt: now))
     pending.append(.startRecording(request))
-    log("recording.started", request.payload)
+    log(.recording(.started(request.take)))
   }
 
   mutating func stopRecording(reason: RecordingStopReason) {
@@ -88,19 +84,14 @@ extension SessionEngine {
     // A recording the pause cut short is remembered, so that resuming records the speaker again.
     stage.trial?.evocation?.turn?.recording = reason == .pause ? .cutByPause : .off
     pending.append(.stopRecording(active.request))
-    var payload = active.request.payload
-    payload["reason"] = reason.logged
-    log("recording.stopped", payload)
+    log(.recording(.stopped(active.request.take, reason: reason.stored)))
   }
 
   /// The recorder failed: the take is closed all the same, so every start has its stop, and the therapist is told.
   mutating func recordingDidFail(_ reason: LocalizedText) {
-    var payload = trialPayload(["reason": reason.english])
-    if let active = recording {
-      payload.merge(active.request.payload) { mine, _ in mine }
-      stopRecording(reason: .failed)
-    }
-    log("recording.failed", payload)
+    let take = recording?.request.take
+    if take != nil { stopRecording(reason: .failed) }
+    log(.recording(.failed(RecordingFailure(trial: trialTag, take: take, reason: reason.english))))
     overlays.notice = EngineText.recordingFailed(reason)
   }
 

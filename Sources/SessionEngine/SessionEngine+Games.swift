@@ -3,12 +3,12 @@ import SessionModel
 extension SessionEngine {
   mutating func startGame(_ kind: GameKind, at now: UInt64) {
     guard let game = makeGame(kind, at: now) else {
-      log("game.skipped", trialPayload(["game": kind.rawValue, "reason": GameSkipReason.noMaterial.logged]))
+      log(.game(.skipped(trialTag, game: kind, reason: .noMaterial)))
       startEvocation()
       return
     }
     stage.trial?.step = .game(game)
-    log("game.started", trialPayload(["game": kind.rawValue, "difficulty": setup.difficulty(of: kind).rawValue]))
+    log(.game(.started(trialTag, game: kind, difficulty: setup.difficulty(of: kind))))
   }
 
   private mutating func makeGame(_ kind: GameKind, at now: UInt64) -> GameInPlay? {
@@ -22,7 +22,7 @@ extension SessionEngine {
         let scent = setup.scents[answer]
       else { return nil }
       if !progress.scentReleased, !release(answer, at: now) {
-        log("scent.skipped", trialPayload(["scent": answer.rawValue, "reason": ScentSkipReason.safetyLimit.logged]))
+        log(.scent(.skipped(trialTag, scent: answer, reason: .safetyLimit)))
       }
       return .whichScent(
         WhichScentGame(
@@ -75,21 +75,19 @@ extension SessionEngine {
 
   /// A locked answer: logged, acknowledged softly, and revealed with the others once everyone has answered.
   private mutating func answered(_ player: PlayerNumber, _ details: [String: String]) {
-    let game = currentGame?.kind.rawValue ?? ""
-    log("game.answer", trialPayload(details.merging(["game": game, "player": player.description]) { mine, _ in mine }))
+    guard let game = currentGame?.kind else { return }
+    log(.game(.answer(trialTag, game: game, player: player, details: details)))
     play(.confirm)
     revealIfEveryoneLocked()
   }
 
   private mutating func turned(_ card: Int, by player: PlayerNumber, _ result: MemoryPress, in rules: MemoryPairsGame) {
-    let game = GameKind.memoryPairs.rawValue
-    log(
-      "game.flip",
-      trialPayload(["game": game, "player": player.description, "card": String(card), "result": result.rawValue]))
+    let game = GameKind.memoryPairs
+    log(.game(.flip(trialTag, game: game, player: player, card: card, result: result.rawValue)))
     switch result {
     case .matched:
       play(.reveal)
-      if rules.isFinished { log("game.finished", trialPayload(["game": game, "attempts": String(rules.attempts)])) }
+      if rules.isFinished { log(.game(.finished(trialTag, game: game, attempts: rules.attempts))) }
     case .flipped, .mismatched: play(.confirm)
     case .turnedBack, .ignored: break
     }
@@ -100,17 +98,16 @@ extension SessionEngine {
     _ picture: PictureChoice, in place: Int, by player: PlayerNumber, _ result: RightOrderPress,
     _ rules: RightOrderGame
   ) {
-    let game = GameKind.rightOrder.rawValue
-    var payload = [
-      "game": game, "player": player.description, "picture": picture.image, "place": String(place),
-      "result": result.rawValue,
-    ]
-    payload["outcome"] = rules.outcome(of: result)?.rawValue
-    log("game.place", trialPayload(payload))
+    let game = GameKind.rightOrder
+    log(
+      .game(
+        .place(
+          trialTag, game: game, player: player, picture: picture.image, place: place, result: result.rawValue,
+          outcome: rules.outcome(of: result)?.rawValue)))
     switch result {
     case .placed where rules.isSequenceComplete:
       play(.reveal)
-      if rules.isFinished { log("game.finished", trialPayload(["game": game, "attempts": String(rules.attempts)])) }
+      if rules.isFinished { log(.game(.finished(trialTag, game: game, attempts: rules.attempts))) }
     case .placed: play(.confirm)
     case .bouncedBack: play(.move)
     case .ignored: break
@@ -132,7 +129,7 @@ extension SessionEngine {
   mutating func reveal() {
     guard var game = currentGame, let payload = game.reveal() else { return }
     stage.trial?.step = .game(game)
-    log("game.revealed", trialPayload(payload))
+    log(.game(.revealed(trialTag, details: payload)))
     play(.reveal)
   }
 
@@ -142,7 +139,7 @@ extension SessionEngine {
     if game.awaitsReveal { return reveal() }
     if let picture = game.advance() {
       stage.trial?.step = .game(game)
-      log("game.nextPicture", trialPayload(["game": game.kind.rawValue, "picture": picture]))
+      log(.game(.nextPicture(trialTag, game: game.kind, picture: picture)))
       return
     }
     endGame(reason: .next)
@@ -150,15 +147,14 @@ extension SessionEngine {
 
   mutating func endGame(reason: GameEndReason) {
     guard let game = currentGame else { return }
-    let payload = game.endDetails.merging(["game": game.kind.rawValue, "reason": reason.logged]) { mine, _ in mine }
-    log("game.ended", trialPayload(payload))
+    log(.game(.ended(trialTag, game: game.kind, reason: reason, details: game.endDetails)))
     startEvocation()
   }
 
   mutating func restartGame(at now: UInt64) {
     guard let game = currentGame else { return }
     stage.trial?.gameRestarts += 1
-    log("game.restarted", trialPayload(["game": game.kind.rawValue]))
+    log(.game(.restarted(trialTag, game: game.kind)))
     startGame(game.kind, at: now)
   }
 
@@ -166,7 +162,7 @@ extension SessionEngine {
   mutating func unlockAnswer(of player: PlayerNumber) {
     guard var game = currentGame, game.unlock(player) else { return }
     stage.trial?.step = .game(game)
-    log("game.answerReopened", trialPayload(["player": player.description]))
+    log(.game(.answerReopened(trialTag, player: player)))
     play(.move)
   }
 

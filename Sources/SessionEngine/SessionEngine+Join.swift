@@ -13,14 +13,14 @@ extension SessionEngine {
     } else if button == .a, !seats[index].isConfirmed {
       seats[index].isConfirmed = true
       consumeHold(of: pad)
-      log("player.confirmed", ["player": seats[index].number.description, "avatar": seats[index].avatar.rawValue])
+      log(.seating(.confirmed(player: seats[index].number, avatar: seats[index].avatar, automatic: nil)))
       play(.confirm)
     }
   }
 
   mutating func openJoin() {
     stage = .joining(JoinScreen())
-    log("join.opened")
+    log(.seating(.joinOpened))
   }
 
   /// A pad that never joined presses A during a game or an evocation: it joins with the first free avatar.
@@ -36,17 +36,16 @@ extension SessionEngine {
     guard let number = PlayerNumber.all.first(where: { !taken.contains($0) }),
       let avatar = Avatar.catalogue.first(where: { !takenAvatars.contains($0.id) })
     else {
-      log("join.refused", ["pad": String(pad.rawValue), "reason": JoinRefusalReason.full.logged])
+      log(.seating(.joinRefused(pad: pad, reason: .full)))
       return nil
     }
     let participant = participant(at: number)
     let seat = Seat(number: number, pad: pad, avatar: avatar.id, participant: participant, isConfirmed: confirmed)
     seats.append(seat)
     seats.sort { $0.number < $1.number }
-    var payload = ["player": number.description, "pad": String(pad.rawValue), "avatar": avatar.id.rawValue]
-    payload["participant"] = participant?.rawValue
-    if confirmed { payload["late"] = "true" }
-    log("player.joined", payload)
+    log(
+      .seating(
+        .joined(player: number, pad: pad, avatar: avatar.id, participant: participant, late: confirmed ? true : nil)))
     play(.join)
     return number
   }
@@ -73,7 +72,7 @@ extension SessionEngine {
   mutating func clearSeats() {
     guard !seats.isEmpty else { return }
     cancelSeatSelection()
-    log("join.reset", ["seats": String(seats.count)])
+    log(.seating(.reset(seats: seats.count)))
     seats.removeAll()
     // Everyone sits down again: a seat outside the group must be pointed out again too.
     stage.joinScreen?.warnedSeatsOutsideGroup = []
@@ -92,7 +91,7 @@ extension SessionEngine {
   mutating func startSession(at now: UInt64) {
     guard seats.contains(where: \.isConfirmed) else {
       overlays.notice = EngineText.waitForAPlayer
-      log("session.notStarted", ["reason": NotStartedReason.noConfirmedPlayer.logged])
+      log(.session(.notStarted(reason: .noConfirmedPlayer, seats: nil)))
       return
     }
     let outsideGroup = seatsOutsideGroup
@@ -100,37 +99,21 @@ extension SessionEngine {
       // Said once per set of seats: a second Space starts anyway (a visitor may play too).
       stage.joinScreen?.warnedSeatsOutsideGroup = outsideGroup
       overlays.notice = EngineText.seatsOutsideGroup(outsideGroup)
-      log(
-        "session.notStarted",
-        [
-          "reason": NotStartedReason.seatsOutsideGroup.logged,
-          "seats": outsideGroup.map(\.description).joined(separator: ","),
-        ])
+      log(.session(.notStarted(reason: .seatsOutsideGroup, seats: outsideGroup)))
       return
     }
     for index in seats.indices where !seats[index].isConfirmed {
       // NB: a pad that took a seat but never pressed A keeps the avatar it was offered;
       //     dropping it would make that patient start over alone.
       seats[index].isConfirmed = true
-      log(
-        "player.confirmed",
-        ["player": seats[index].number.description, "avatar": seats[index].avatar.rawValue, "automatic": "true"])
+      log(.seating(.confirmed(player: seats[index].number, avatar: seats[index].avatar, automatic: true)))
     }
     overlays.notice = nil
     cancelSeatSelection()
-    log(
-      "session.started",
-      [
-        "players": seats.map(\.number.description).joined(separator: ","),
-        "avatars": seats.map(\.avatar.rawValue).joined(separator: ","),
-      ])
+    log(.session(.started(players: seats.map(\.number), avatars: seats.map(\.avatar))))
     if setup.firstTrialIndex > 0 {
-      log(
-        "session.resumedAfterInterruption",
-        [
-          "fromTrial": setup.session.trials.indices.contains(setup.firstTrialIndex)
-            ? setup.session.trials[setup.firstTrialIndex].id.rawValue : ""
-        ])
+      let first = setup.session.trials.indices.contains(setup.firstTrialIndex)
+      log(.session(.resumedAfterInterruption(fromTrial: first ? setup.session.trials[setup.firstTrialIndex].id : "")))
     }
     startTrial(setup.firstTrialIndex, at: now)
   }

@@ -2,13 +2,13 @@ import SessionModel
 
 extension SessionEngine {
   mutating func handleOperator(_ action: OperatorAction, at now: UInt64) {
-    log(action.eventType, operatorPayload(action))
+    log(.operator(OperatorLogEvent(action: action, trial: trialTag, stage: stageName)))
     if overlays.isConfirmingEnd {
       switch action {
       case .confirm: finish(reason: .operator)
       case .cancel:
         overlays.isConfirmingEnd = false
-        log("session.endCancelled")
+        log(.session(.endCancelled))
       default: break
       }
       return
@@ -47,12 +47,6 @@ extension SessionEngine {
     }
   }
 
-  private func operatorPayload(_ action: OperatorAction) -> [String: String] {
-    var payload = trialPayload(["stage": stageName])
-    if case .giveFloor(let player) = action { payload["player"] = player.description }
-    return payload
-  }
-
   private var stageName: String {
     // The log names the stage a pause interrupted, as it was before pauses were a stage.
     switch stage.underway {
@@ -84,12 +78,12 @@ extension SessionEngine {
     switch progress.step {
     case .scentLead(let lead):
       if lead.requestedAt != nil { stopScents() }
-      log("scent.skipped", trialPayload(["scent": lead.scent.rawValue, "reason": ScentSkipReason.operator.logged]))
+      log(.scent(.skipped(trialTag, scent: lead.scent, reason: .operator)))
       showStimulus()
     case .stimulus:
       nextTrial(reason: .skipped, at: now)
     case .game(let game):
-      log("game.skipped", trialPayload(["game": game.kind.rawValue, "reason": GameSkipReason.operator.logged]))
+      log(.game(.skipped(trialTag, game: game.kind, reason: .operator)))
       endGame(reason: .skipped)
     case .evocation(let evocation):
       if evocation.turn != nil { endTurn(reason: .skipped) } else { nextTrial(reason: .skipped, at: now) }
@@ -105,7 +99,7 @@ extension SessionEngine {
     switch progress.step {
     case .scentLead: break
     case .stimulus:
-      log("stimulus.replayed", trialPayload())
+      log(.trial(.stimulusReplayed(trialTag)))
       showStimulus()
     case .game:
       restartGame(at: now)
@@ -113,7 +107,7 @@ extension SessionEngine {
       if evocation.turn != nil {
         redoAnswer(at: now)
       } else {
-        log("stimulus.replayed", trialPayload())
+        log(.trial(.stimulusReplayed(trialTag)))
         showStimulus()
       }
     }
@@ -122,7 +116,7 @@ extension SessionEngine {
   /// Pause: scents stopped, the answer being recorded stopped; it comes back as a new turn.
   private mutating func pause() {
     stage.pause()
-    log("session.paused", trialPayload())
+    log(.session(.paused(trialTag)))
     stopScents()
     stopRecording(reason: .pause)
     forgetHeldButtons()
@@ -130,11 +124,11 @@ extension SessionEngine {
 
   private mutating func resume(at now: UInt64) {
     stage.resume()
-    log("session.resumed", trialPayload())
+    log(.session(.resumed(trialTag)))
     guard case .trial(let progress) = stage else { return }
     if case .scentLead(let lead) = progress.step, lead.requestedAt != nil {
       // The pause cut the scent short: show the image rather than release a second time too soon.
-      log("scent.skipped", trialPayload(["scent": lead.scent.rawValue, "reason": ScentSkipReason.pause.logged]))
+      log(.scent(.skipped(trialTag, scent: lead.scent, reason: .pause)))
       showStimulus()
     }
     guard let turn = progress.turn, turn.recording == .cutByPause else { return }
@@ -142,7 +136,7 @@ extension SessionEngine {
       stage.trial?.evocation?.turn?.recording = .off
       return
     }
-    log("turn.resumed", trialPayload(["player": turn.speaker.description, "turn": String(number)]))
+    log(.trial(.turnResumed(trialTag, player: turn.speaker, turn: number)))
     startRecording(
       RecordingRequest(
         trial: progress.trial.id, player: turn.speaker, participant: seats[index].participant, turn: number),

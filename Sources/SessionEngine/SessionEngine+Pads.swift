@@ -22,7 +22,7 @@ extension SessionEngine {
 
   private mutating func reconnect(_ index: Int) {
     seats[index].isConnected = true
-    log("player.reconnected", ["player": seats[index].number.description, "pad": String(seats[index].pad.rawValue)])
+    log(.seating(.reconnected(player: seats[index].number, pad: seats[index].pad)))
     playersChanged()
   }
 
@@ -30,7 +30,7 @@ extension SessionEngine {
     pads[pad] = nil
     guard let index = seatIndex(of: pad), seats[index].isConnected else { return }
     seats[index].isConnected = false
-    log("player.disconnected", ["player": seats[index].number.description, "pad": String(pad.rawValue)])
+    log(.seating(.disconnected(player: seats[index].number, pad: pad)))
     playersChanged()
     revealIfEveryoneLocked()
   }
@@ -92,7 +92,7 @@ extension SessionEngine {
     switch stage {
     case .joining where seats[index].isConfirmed:
       seats[index].isConfirmed = false
-      log("player.choosingAgain", ["player": player.description, "avatar": seats[index].avatar.rawValue])
+      log(.seating(.choosingAgain(player: player, avatar: seats[index].avatar)))
       play(.move)
     case .trial:
       unlockAnswer(of: player)

@@ -9,7 +9,7 @@ extension SessionEngine {
     guard let selected = stage.joinScreen?.selectedSeat else {
       guard let index = seatIndex(of: seat) else { return }
       stage.joinScreen?.selectedSeat = seat
-      log("join.seatSelected", ["seat": seat.description, "pad": String(seats[index].pad.rawValue)])
+      log(.seating(.seatSelected(seat: seat, pad: seats[index].pad)))
       return
     }
     if selected == seat {
@@ -23,7 +23,7 @@ extension SessionEngine {
   mutating func cancelSeatSelection() {
     guard let selected = stage.joinScreen?.selectedSeat else { return }
     stage.joinScreen?.selectedSeat = nil
-    log("join.seatSelectionCancelled", ["seat": selected.description])
+    log(.seating(.seatSelectionCancelled(seat: selected)))
   }
 
   /// The pad of seat `from` sits at seat `to`; the pad already there, if any, takes seat `from`.
@@ -34,8 +34,8 @@ extension SessionEngine {
     stage.joinScreen?.selectedSeat = nil
     guard let moving = seatIndex(of: from) else { return }
     let displaced = seatIndex(of: to)
-    var payload = ["from": from.description, "to": to.description, "pad": String(seats[moving].pad.rawValue)]
-    payload["swappedPad"] = displaced.map { String(seats[$0].pad.rawValue) }
+    let swapped = LoggedEvent.seating(
+      .seatsSwapped(from: from, to: to, pad: seats[moving].pad, swappedPad: displaced.map { seats[$0].pad }))
     seats[moving] = seats[moving].moved(to: to, participant: participant(at: to))
     if let displaced { seats[displaced] = seats[displaced].moved(to: from, participant: participant(at: from)) }
     seats.sort { $0.number < $1.number }
@@ -43,7 +43,7 @@ extension SessionEngine {
     overlays.notice = nil
     // NB: a thumb already holding A when the seats change under it must not give up an avatar afterwards.
     forgetHeldButtons()
-    log("join.seatsSwapped", payload)
+    log(swapped)
   }
 
   /// The group member whose answers seat `number` files, if the group has that many members.

@@ -12,22 +12,23 @@ extension SessionEngine {
     overlays.notice = nil
     // A scent condition falls back on the scent paired with the image when the trial names none.
     let scent = trial.condition.includesScent ? setup.scent(for: trial) : nil
-    var payload = trialPayload(["condition": trial.condition.rawValue, "stimulus": trial.stimulus.rawValue])
-    payload["game"] = gameKind(for: trial)?.rawValue
-    payload["scent"] = scent?.rawValue
-    log("trial.started", payload)
+    log(
+      .trial(
+        .started(
+          TrialTag(trial: trial.id, number: trial.number), condition: trial.condition, stimulus: trial.stimulus,
+          game: gameKind(for: trial), scent: scent)))
     guard let scentID = scent else {
       showStimulus()
       return
     }
     guard setup.scents[scentID] != nil else {
-      log("scent.skipped", trialPayload(["scent": scentID.rawValue, "reason": ScentSkipReason.unknownScent.logged]))
+      log(.scent(.skipped(trialTag, scent: scentID, reason: .unknownScent)))
       showStimulus()
       return
     }
     guard scentLedger.hasBudget(for: setup.scentReleaseMilliseconds, within: setup.scentSafety) else {
       overlays.notice = EngineText.scentLimitReached
-      log("scent.skipped", trialPayload(["scent": scentID.rawValue, "reason": ScentSkipReason.sessionLimit.logged]))
+      log(.scent(.skipped(trialTag, scent: scentID, reason: .sessionLimit)))
       showStimulus()
       return
     }
@@ -35,7 +36,7 @@ extension SessionEngine {
     stage.trial?.step = .scentLead(ScentLead(scent: scentID, releaseAt: releaseAt))
     if releaseAt > now {
       // The previous scent is still too close: the calm card waits, the two never mix.
-      log("scent.delayed", trialPayload(["scent": scentID.rawValue, "untilNanoseconds": String(releaseAt)]))
+      log(.scent(.delayed(trialTag, scent: scentID, untilNanoseconds: releaseAt)))
     }
     advanceScentLead(at: now)
   }
@@ -53,14 +54,13 @@ extension SessionEngine {
     else { return false }
     // Logged before the command goes out, so that the request precedes what the diffuser logs of it.
     log(
-      "scent.requested",
-      trialPayload([
-        "scent": scent.id.rawValue, "slot": scent.slot.description, "intensity": String(setup.scentIntensity),
-        "durationMilliseconds": String(duration),
-      ]))
+      .scent(
+        .requested(
+          trialTag, scent: scent.id, slot: scent.slot, intensity: setup.scentIntensity, durationMilliseconds: duration))
+    )
     pending.append(
       .releaseScent(scent.id, slot: scent.slot, intensity: setup.scentIntensity, durationMilliseconds: duration))
-    scentLedger.awaitAnswer(to: AwaitedRelease(scent: scent.id, trialTags: trialPayload()))
+    scentLedger.awaitAnswer(to: AwaitedRelease(scent: scent.id, trial: trialTag))
     let end = now + UInt64(duration) * 1_000_000
     scentLedger.active = scent.id
     scentLedger.activeEndsAt = end
@@ -81,8 +81,7 @@ extension SessionEngine {
         lead.requestedAt = now
         stage.trial?.step = .scentLead(lead)
       } else {
-        log(
-          "scent.skipped", trialPayload(["scent": lead.scent.rawValue, "reason": ScentSkipReason.safetyLimit.logged]))
+        log(.scent(.skipped(trialTag, scent: lead.scent, reason: .safetyLimit)))
         showStimulus()
       }
       return
@@ -92,8 +91,8 @@ extension SessionEngine {
       showStimulus()
     } else if !lead.isAcknowledged, now >= leadEnds + Self.scentAcknowledgementTimeoutNanoseconds {
       overlays.notice = EngineText.scentNotConfirmed
-      let tags = scentLedger.mark(lead.scent, from: [.waiting], to: .givenUp)?.trialTags ?? trialPayload()
-      log("scent.unconfirmed", tags.merging(["scent": lead.scent.rawValue]) { _, new in new })
+      let given = scentLedger.mark(lead.scent, from: [.waiting], to: .givenUp)
+      log(.scent(.unconfirmed(given.map(\.trial) ?? trialTag, scent: lead.scent, reason: nil)))
       showStimulus()
     }
   }
@@ -106,12 +105,10 @@ extension SessionEngine {
   ) {
     let release = scentLedger.answer(for: scent, late: late)
     let isLate = late || release?.state == .givenUp
-    let facts = [
-      "scent": scent.rawValue, "startedAtNanoseconds": String(startedAt), "endsAtNanoseconds": String(endsAt),
-      "acknowledgedAtNanoseconds": String(acknowledgedAt),
-    ]
-    let tags = release?.trialTags ?? trialPayload()
-    log(isLate ? "scent.releasedLate" : "scent.released", tags.merging(facts) { _, new in new })
+    let receipt = ScentRelease(
+      trial: release.map(\.trial) ?? trialTag, scent: scent, startedAtNanoseconds: startedAt,
+      endsAtNanoseconds: endsAt, acknowledgedAtNanoseconds: acknowledgedAt)
+    log(.scent(isLate ? .releasedLate(receipt) : .released(receipt)))
     // Even a release confirmed late keeps the next one a full interval after its real end.
     scentLedger.lastEnd = max(scentLedger.lastEnd ?? 0, endsAt)
     if scentLedger.active == scent { scentLedger.activeEndsAt = endsAt }
@@ -122,8 +119,8 @@ extension SessionEngine {
   }
 
   mutating func scentWasRefused(_ scent: ScentID, reason: LocalizedText, now: UInt64) {
-    let tags = scentLedger.answer(for: scent, late: false)?.trialTags ?? trialPayload()
-    log("scent.refused", tags.merging(["scent": scent.rawValue, "reason": reason.english]) { _, new in new })
+    let asked = scentLedger.answer(for: scent, late: false)
+    log(.scent(.refused(asked.map(\.trial) ?? trialTag, scent: scent, reason: reason.english)))
     overlays.notice = EngineText.scentRefused(reason)
     if scentLedger.active == scent { scentLedger.active = nil }
     // Not through a pause: the image waits for the resume, which shows it (`resume(at:)`).
@@ -139,9 +136,7 @@ extension SessionEngine {
     guard let release = scentLedger.mark(scent, from: [.waiting, .givenUp], to: .lost), release.state == .waiting
     else { return }
     overlays.notice = EngineText.scentNotConfirmed
-    log(
-      "scent.unconfirmed",
-      release.trialTags.merging(["scent": scent.rawValue, "reason": reason.english]) { _, new in new })
+    log(.scent(.unconfirmed(release.trial, scent: scent, reason: reason.english)))
     guard case .trial(let progress) = stage, case .scentLead(let lead) = progress.step, lead.scent == scent,
       !lead.isAcknowledged
     else { return }
@@ -152,17 +147,17 @@ extension SessionEngine {
   mutating func endScentIfDue(at now: UInt64) {
     guard let scent = scentLedger.active, now >= scentLedger.activeEndsAt else { return }
     scentLedger.active = nil
-    log("scent.ended", trialPayload(["scent": scent.rawValue]))
+    log(.scent(.ended(trialTag, scent: scent)))
     if setup.scentSafety.purgeMilliseconds > 0 {
       pending.append(.purgeAir(durationMilliseconds: setup.scentSafety.purgeMilliseconds))
     }
   }
 
   /// Cuts any release short (pause, skip, end); the next release still waits the full interval.
-  mutating func stopScents(trialTags: [String: String]? = nil) {
+  mutating func stopScents(taggedWith tag: TrialTag?? = nil) {
     if let scent = scentLedger.active {
       scentLedger.active = nil
-      log("scent.stopped", (trialTags ?? trialPayload()).merging(["scent": scent.rawValue]) { _, new in new })
+      log(.scent(.stopped(tag ?? trialTag, scent: scent)))
     }
     pending.append(.stopAllScents)
   }
@@ -171,11 +166,11 @@ extension SessionEngine {
     guard let trial = stage.trial?.trial else { return }
     stage.trial?.step = .stimulus
     mustShow = true
-    log("stimulus.shown", trialPayload(["stimulus": trial.stimulus.rawValue, "image": stimulusView(for: trial).image]))
+    log(.trial(.stimulusShown(trialTag, stimulus: trial.stimulus, image: stimulusView(for: trial).image)))
   }
 
   mutating func stimulusWasPresented(_ stimulus: StimulusID, at time: UInt64) {
-    log("stimulus.presented", trialPayload(["stimulus": stimulus.rawValue, "presentedAtNanoseconds": String(time)]))
+    log(.trial(.stimulusPresented(trialTag, stimulus: stimulus, presentedAtNanoseconds: time)))
   }
 
   /// Space on the image: the game if the trial has one, otherwise the evocation.
@@ -200,7 +195,10 @@ extension SessionEngine {
   mutating func nextTrial(reason: TrialEndReason, at now: UInt64) {
     guard let progress = stage.trial else { return }
     endTurn(reason: .trialEnded(reason))
-    log("trial.ended", trialPayload(["reason": reason.logged, "turns": String(progress.turns)]))
+    log(
+      .trial(
+        .ended(TrialTag(trial: progress.trial.id, number: progress.trial.number), reason: reason, turns: progress.turns)
+      ))
     startTrial(progress.index + 1, at: now)
   }
 
@@ -209,10 +207,10 @@ extension SessionEngine {
     endTurn(reason: .sessionEnded(reason))
     // A completed session has no trial under way any more: the last one logged its end, so what
     // stops now is tagged with no trial.
-    stopScents(trialTags: reason == .completed ? [:] : trialPayload())
+    stopScents(taggedWith: reason == .completed ? .some(nil) : trialTag)
     overlays = Overlays()
     stage = .ended
-    log("session.ended", ["reason": reason.logged])
+    log(.session(.ended(reason: reason)))
     play(.end)
   }
 }

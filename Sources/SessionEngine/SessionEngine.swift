@@ -76,12 +76,11 @@ public struct SessionEngine: Sendable {
 
   private mutating func open() {
     log(
-      "session.opened",
-      [
-        "session": setup.session.id.rawValue, "kind": setup.session.kind.rawValue,
-        "trials": String(setup.session.trials.count), "difficulty": setup.difficulty.rawValue,
-        "recordsAnswers": String(setup.recordsAnswers), "seed": String(setup.seed),
-      ])
+      .session(
+        .opened(
+          SessionOpening(
+            session: setup.session.id, kind: setup.session.kind, trials: setup.session.trials.count,
+            difficulty: setup.difficulty, recordsAnswers: setup.recordsAnswers, seed: setup.seed))))
   }
 
   private mutating func showSceneIfChanged() {
@@ -93,8 +92,8 @@ public struct SessionEngine: Sendable {
     mustShow = false
   }
 
-  mutating func log(_ type: EventType, _ payload: [String: String] = [:]) {
-    pending.append(.log(type, payload))
+  mutating func log(_ event: LoggedEvent) {
+    pending.append(.log(event))
   }
 
   mutating func play(_ sound: FeedbackSound) {
@@ -102,8 +101,7 @@ public struct SessionEngine: Sendable {
   }
 
   /// The trial's identity, added to every trial event so the log reads on its own.
-  func trialPayload(_ extra: [String: String] = [:]) -> [String: String] {
-    guard let trial = stage.trial?.trial else { return extra }
-    return extra.merging(["trial": trial.id.rawValue, "trialNumber": String(trial.number)]) { mine, _ in mine }
+  var trialTag: TrialTag? {
+    stage.trial.map { TrialTag(trial: $0.trial.id, number: $0.trial.number) }
   }
 }

@@ -100,13 +100,13 @@ public final class SessionRunner {
     journal.record(
       SessionEvent(
         session: sessionID, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
-        type: "runner.started",
-        payload: [
-          "protocol": configuration.protocolFile.lastPathComponent, "seed": String(configuration.seed),
-          "players": playersDescription, "diffuser": diffuserKind,
-          "output": database.storedPath(for: configuration.outputDirectory),
-          "resumes": prepared.resumes?.interruptedSession.rawValue ?? "",
-        ]))
+        .session(
+          .runnerStarted(
+            RunStart(
+              protocolFile: configuration.protocolFile.lastPathComponent, seed: configuration.seed,
+              players: playersDescription, diffuser: diffuserKind,
+              output: database.storedPath(for: configuration.outputDirectory),
+              resumes: prepared.resumes?.interruptedSession.rawValue ?? "")))))
     // Logged by kind only (the messages name folders and device addresses); the summary says them whole.
     for problem in problems {
       journal.record(degradedEvent(problem, session: sessionID, planned: planned))
@@ -261,14 +261,13 @@ public final class SessionRunner {
   private func degradedEvent(_ problem: StartProblem, session: SessionID, planned: PlannedRun) -> SessionEvent {
     let allowedBy =
       configuration.isDemonstration ? "demo" : checksAreBinding(planned) ? "--allow-degraded" : "animation"
-    var payload = ["problem": problem.code, "allowedBy": allowedBy]
-    if case .lowDiskSpace(_, let available, let needed) = problem {
-      payload["availableBytes"] = String(available)
-      payload["neededBytes"] = String(needed)
-    }
+    var sizes: (available: Int64, needed: Int64)?
+    if case .lowDiskSpace(_, let available, let needed) = problem { sizes = (Int64(available), Int64(needed)) }
     return SessionEvent(
       session: session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
-      type: "session.degraded", payload: payload)
+      .session(
+        .degraded(
+          problem: problem.code, allowedBy: allowedBy, availableBytes: sizes?.available, neededBytes: sizes?.needed)))
   }
 
   // MARK: Opening the devices

@@ -135,7 +135,7 @@ import Testing
     #expect(first == second)
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
-        "codebook.csv", "events.csv", "manifest.sha256", "measures.csv",
+        "codebook.csv", "event_types.csv", "events.csv", "manifest.sha256", "measures.csv",
       ])
     for file in second {
       #expect(try String(contentsOfFile: out + "/" + file.name, encoding: .utf8) == file.contents)

@@ -98,7 +98,13 @@ import Testing
     return [event("trial.started", 0, ["trial": "T1"]), event("trial.ended", 0, ["trial": "T1"])]
       + [event("trial.started", 0, ["trial": "T2", "scent": "cafe", "condition": "image_scent"])]
       + events.map { type, seconds, payload in
-        event(type, seconds, payload.merging(["trial": "T2", "scent": "cafe"]) { mine, _ in mine })
+        // Each type with the keys the engine gives it: the scent on scent events, the image on the image's.
+        let own: [String: String] =
+          type.hasPrefix("scent.")
+          ? ["scent": "cafe"]
+          : type == "stimulus.shown" ? ["stimulus": "cafe-du-matin", "image": "cafe-du-matin.png"] : [:]
+        return event(
+          type, seconds, payload.merging(own.merging(["trial": "T2"]) { mine, _ in mine }) { mine, _ in mine })
       }
   }
 

@@ -10,7 +10,9 @@ import Testing
   /// The events of the log whose type starts with `prefix`, with their payloads.
   static func scentEvents(_ driver: Driver, prefix: String = "scent.") -> [(type: String, payload: [String: String])] {
     driver.commands.compactMap { entry in
-      guard case .log(let type, let payload) = entry.command, type.rawValue.hasPrefix(prefix) else { return nil }
+      guard case .log(let event) = entry.command, case let (type, payload) = (event.type, event.payload),
+        type.rawValue.hasPrefix(prefix)
+      else { return nil }
       return (type.rawValue, payload)
     }
   }

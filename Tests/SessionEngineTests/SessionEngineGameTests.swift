@@ -148,8 +148,8 @@ func games(_ transcript: TranscriptCase) {
   #expect(try view().slots[hint] == picture)
   #expect(try view().playerToMove == PlayerNumber(rawValue: 2))
   let outcomes = driver.commands.compactMap { entry -> String? in
-    guard case .log("game.place", let payload) = entry.command else { return nil }
-    return payload["outcome"]
+    guard case .log(.game(.place(_, _, _, _, _, _, let outcome))) = entry.command else { return nil }
+    return outcome
   }
   #expect(outcomes == ["missed", "missed", "matched"])
 }

@@ -166,7 +166,7 @@ func aDiffuserAnswerDuringAPauseShowsTheImageOnlyAfterTheResume(_ answer: Sessio
   var driver = Driver(Material.setup([Material.trial(1, "jardin", .imageScent)]))
   driver.run(Step.joinAndStart(pads: [1]) + Step.key(.pause) + Step.input(answer))
   var types: [String] {
-    driver.commands.compactMap { if case .log(let type, _) = $0.command { type.rawValue } else { nil } }
+    driver.commands.compactMap { if case .log(let event) = $0.command { event.type.rawValue } else { nil } }
   }
   let paused = types.lastIndex(of: "session.paused")
   #expect(paused != nil)

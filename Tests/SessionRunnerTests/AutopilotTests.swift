@@ -121,8 +121,8 @@ struct AutopilotTests {
     var now: UInt64 = 0
     func handle(_ input: SessionInput) {
       for command in engine.handle(input, at: now) {
-        if case .log(let type, let payload) = command, type.rawValue.hasPrefix("game.") {
-          logs.append((type.rawValue, payload))
+        if case .log(let event) = command, case .game = event {
+          logs.append((event.type.rawValue, event.payload))
         }
       }
     }

@@ -54,9 +54,13 @@ import Testing
     }
     try log("session.opened")
     for take in c.takes {
-      try log(
-        take.type,
-        ["trial": "T1", "player": "1", "participant": "P01", "turn": String(take.turn), "redo": String(take.redo)])
+      let answer = ["trial": "T1", "player": "1", "participant": "P01"]
+      // A superseded take is named by its file, as recovery and the filing queue log it.
+      let details =
+        take.type == "recording.superseded"
+        ? ["replaced": "T1-P01-turn\(take.turn)-redo\(take.redo - 1).wav", "by": "T1-P01.wav"]
+        : ["turn": String(take.turn), "redo": String(take.redo)]
+      try log(take.type, answer.merging(details) { mine, _ in mine })
     }
     if c.filed {
       let file = folder.appendingPathComponent("T1-P01.wav")

@@ -60,11 +60,9 @@ public enum AnswerSelection {
     init(events: [SessionID: [SessionEvent]]) {
       for (session, events) in events {
         runStarted[session] = events.map(\.wallClock).min()
-        for event in events where event.type.rawValue == "recording.started" {
-          guard let trial = event.payload["trial"], let code = event.payload["participant"],
-            let participant = ParticipantCode(rawValue: code)
-          else { continue }
-          let key = AnswerKey(session: session, trial: TrialID(trial), participant: participant)
+        for event in events {
+          guard case .recording(.started(let take)) = event.kind, let participant = take.participant else { continue }
+          let key = AnswerKey(session: session, trial: take.trial, participant: participant)
           recorded[key] = max(recorded[key] ?? event.wallClock, event.wallClock)
         }
       }

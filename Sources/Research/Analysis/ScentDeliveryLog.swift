@@ -11,26 +11,26 @@ enum ScentDeliveryLog {
   static func deliveries(of session: Session, events: [SessionEvent]) -> [TrialID: ScentDelivery] {
     var windows: [TrialID: Window] = [:]
     for event in events {
-      guard let trial = event.payload["trial"].map({ TrialID($0) }) else { continue }
-      let type = event.type.rawValue
-      if type == "trial.started" {
+      guard let trial = event.kind.trial else { continue }
+      if case .trial(.started) = event.kind {
         windows[trial] = Window(startedAt: event.monotonicNanoseconds)
         continue
       }
       guard var window = windows[trial] else { continue }
       defer { windows[trial] = window }
-      switch type {
-      case "stimulus.shown": window.isCueOpen = false
-      case "trial.ended": window.isOpen = false
-      case "scent.releasedLate" where window.isOpen:
-        window.late = window.late ?? acknowledgement(event)
+      switch event.kind {
+      case .trial(.stimulusShown): window.isCueOpen = false
+      case .trial(.ended): window.isOpen = false
+      case .scent(.releasedLate(let release)) where window.isOpen:
+        window.late = window.late ?? acknowledgement(of: release, loggedAt: event.monotonicNanoseconds)
       case _ where !window.isCueOpen:
         break
-      case "scent.released": window.released = window.released ?? acknowledgement(event)
-      case "scent.requested": window.requested = true
-      case "scent.refused": window.ending = window.ending ?? .refused
-      case "scent.skipped": window.ending = window.ending ?? .skipped
-      case "scent.unconfirmed": window.ending = window.ending ?? .unconfirmed
+      case .scent(.released(let release)):
+        window.released = window.released ?? acknowledgement(of: release, loggedAt: event.monotonicNanoseconds)
+      case .scent(.requested): window.requested = true
+      case .scent(.refused): window.ending = window.ending ?? .refused
+      case .scent(.skipped): window.ending = window.ending ?? .skipped
+      case .scent(.unconfirmed): window.ending = window.ending ?? .unconfirmed
       default: break
       }
     }
@@ -56,11 +56,10 @@ enum ScentDeliveryLog {
     return deliveries
   }
 
-  /// The device's acknowledgement on the monotonic clock: `acknowledgedAtNanoseconds` when the
-  /// event has it, else the release's start, else the time the event was logged.
-  private static func acknowledgement(_ event: SessionEvent) -> UInt64 {
-    event.payload["acknowledgedAtNanoseconds"].flatMap(UInt64.init)
-      ?? event.payload["startedAtNanoseconds"].flatMap(UInt64.init) ?? event.monotonicNanoseconds
+  /// The device's acknowledgement on the monotonic clock: when the event says it, else the
+  /// release's start, else the time the event was logged.
+  private static func acknowledgement(of release: ScentRelease, loggedAt time: UInt64) -> UInt64 {
+    release.acknowledgedAtNanoseconds ?? release.startedAtNanoseconds ?? time
   }
 
   private struct Window {

@@ -2,8 +2,9 @@ import SessionModel
 import Store
 
 /// The tables a statistician opens first: `measures.csv` (one row per participant x planned trial,
-/// the take ``AnswerSelection`` chooses), `events.csv` (the event log, redacted by ``EventRedaction``)
-/// and `codebook.csv` (every column of both, with type, unit and definition).
+/// the take ``AnswerSelection`` chooses), `events.csv` (the event log, redacted by ``EventRedaction``),
+/// `codebook.csv` (every column of both, with type, unit and definition) and `event_types.csv`
+/// (every event type the log may hold, with its payload keys: ``EventTypesTable``).
 public struct CSVExport: ExportWriter {
   public init() {}
 
@@ -16,19 +17,20 @@ public struct CSVExport: ExportWriter {
       table(Codebook.measuresFile, Codebook.measureColumns, rows),
       table(Codebook.eventsFile, Codebook.eventColumns, snapshot.events),
       codebook(),
+      EventTypesTable.file,
     ]
   }
 
-  /// `measures.csv (22 lignes), events.csv, codebook.csv`.
+  /// `measures.csv (22 lignes), events.csv, codebook.csv, event_types.csv`.
   public func summary(of files: [ExportedFile]) -> LocalizedText {
     let rows = files.first { $0.name == Codebook.measuresFile }?.rowCount ?? 0
-    let others = "\(Codebook.eventsFile), \(Codebook.codebookFile)"
+    let others = "\(Codebook.eventsFile), \(Codebook.codebookFile), \(EventTypesTable.fileName)"
     return LocalizedText(
       fr: "\(Codebook.measuresFile) (\(rows) lignes), \(others)",
       en: "\(Codebook.measuresFile) (\(rows) rows), \(others)")
   }
 
-  /// Reads `database` (one study, or all) and writes the three files into `directory`.
+  /// Reads `database` (one study, or all) and writes the four files into `directory`.
   @discardableResult
   public func write(from database: SessionDatabase, study: StudyID? = nil, to directory: String) throws
     -> [ExportedFile]

@@ -69,7 +69,7 @@ public actor Diffuser {
     do {
       try await open()
     } catch {
-      emit("scent.link.failed", ["transport": endpoint.kind, "error": error.code])
+      emit(.linkFailed(transport: endpoint.kind, error: error.code))
       throw error
     }
     startHeartbeat()
@@ -87,7 +87,7 @@ public actor Diffuser {
     transport?.close()
     transport = nil
     failPending { _ in .closed }
-    emit("scent.link.closed", ["transport": endpoint.kind])
+    emit(.linkClosed(transport: endpoint.kind))
     eventContinuation.finish()
   }
 
@@ -96,7 +96,7 @@ public actor Diffuser {
   public func info() async throws(DiffuserError) -> DeviceInfo {
     switch try await request(.hello(protocolVersion: Frame.protocolVersion)) {
     case .info(let info):
-      emit("scent.device.info", ["model": info.model, "firmware": info.firmware, "channels": "\(info.channelCount)"])
+      emit(.deviceInfo(model: info.model, firmware: info.firmware, channels: Int(info.channelCount)))
       return info
     case .negativeAcknowledgement(_, let code): throw rejected(code, ["command": "hello"])
     case let other: throw .protocolViolation("HELLO answered with \(other.summary)")
@@ -108,7 +108,7 @@ public actor Diffuser {
     case .status(let status):
       for channel in status.faultyChannels {
         let fault = status.channels[channel - 1].isMissing ? FaultCode.cartridgeMissing : .cartridgeEmpty
-        emit("scent.fault", ["channel": "\(channel)", "fault": fault.description, "source": "status"])
+        emit(.fault(channel: "\(channel)", fault: fault.description, source: "status"))
       }
       return status
     case .negativeAcknowledgement(_, let code): throw rejected(code, ["command": "status"])
@@ -147,16 +147,14 @@ public actor Diffuser {
   ) async throws(DiffuserError) -> ReleaseReceipt {
     let milliseconds = Int(
       duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000)
-    var details = ["channel": "\(channel)", "intensity": "\(intensity)", "duration_ms": "\(milliseconds)"]
-    if let scent { details["scent"] = scent.rawValue }
+    var logged = DiffuserRelease(
+      channel: channel, scent: scent, intensity: intensity, durationMilliseconds: milliseconds)
     // Checked and encoded ahead of a deadline, so only the write remains at the due time.
     let now = max(deadline ?? 0, clock())
     if let refusal = governor.refusal(
       channel: channel, intensity: intensity, durationMilliseconds: milliseconds, at: now)
     {
-      details["reason"] = refusal.code
-      details["message"] = refusal.explanation.french
-      emit("scent.release.refused", details)
+      emit(.releaseRefused(logged, reason: refusal.code, message: refusal.explanation.french))
       throw .refused(refusal)
     }
     governor.record(channel: channel, durationMilliseconds: milliseconds, at: now)
@@ -169,8 +167,8 @@ public actor Diffuser {
     var sent: (sequence: UInt16, at: UInt64)?
     do {
       (answer, sequence, written) = try await exchange(command, notBefore: deadline) { sequence in
-        details["sequence"] = "\(sequence)"
-        self.emit("scent.release.sent", details)
+        logged.sequence = Int(sequence)
+        self.emit(.releaseSent(logged))
         sent = (sequence, self.clock())
       }
     } catch {
@@ -179,7 +177,7 @@ public actor Diffuser {
       if case .timeout = error, let sent {
         unanswered[sent.sequence] = UnansweredRelease(
           channel: channel, scent: scent, intensity: intensity, requestedMilliseconds: milliseconds,
-          scheduledNanoseconds: deadline ?? sent.at, writtenNanoseconds: sent.at, details: details, governedAt: now)
+          scheduledNanoseconds: deadline ?? sent.at, writtenNanoseconds: sent.at, logged: logged, governedAt: now)
       }
       throw error
     }
@@ -189,11 +187,11 @@ public actor Diffuser {
         answer,
         of: UnansweredRelease(
           channel: channel, scent: scent, intensity: intensity, requestedMilliseconds: milliseconds,
-          scheduledNanoseconds: deadline ?? written, writtenNanoseconds: written, details: details, governedAt: now),
+          scheduledNanoseconds: deadline ?? written, writtenNanoseconds: written, logged: logged, governedAt: now),
         sequence: sequence)
     case .negativeAcknowledgement(_, let code):
       governor.forget(channel: channel, at: now)
-      throw rejected(code, details)
+      throw rejected(code, logged.details)
     case let other:
       throw .protocolViolation("RELEASE answered with \(other.summary)")
     }
@@ -215,13 +213,13 @@ public actor Diffuser {
       scheduledNanoseconds: release.scheduledNanoseconds, writtenNanoseconds: written,
       acknowledgedNanoseconds: acknowledged, startNanoseconds: start,
       endNanoseconds: start + UInt64(applied) * 1_000_000, deviceStartMicroseconds: deviceStart)
-    var details = release.details
-    details["applied_ms"] = "\(applied)"
-    details["start_ns"] = "\(receipt.startNanoseconds)"
-    details["end_ns"] = "\(receipt.endNanoseconds)"
-    details["round_trip_ns"] = "\(receipt.roundTripNanoseconds)"
-    if isLate { details["late"] = "true" }
-    emit("scent.release.acknowledged", details)
+    emit(
+      .releaseAcknowledged(
+        release.logged,
+        ReleaseAcknowledgement(
+          appliedMilliseconds: Int(applied), startNanoseconds: receipt.startNanoseconds,
+          endNanoseconds: receipt.endNanoseconds, roundTripNanoseconds: receipt.roundTripNanoseconds,
+          late: isLate ? true : nil)))
     schedulePurge(after: receipt.endNanoseconds)
     return receipt
   }
@@ -231,26 +229,26 @@ public actor Diffuser {
     switch message {
     case .acknowledgement:
       guard let receipt = try? acknowledge(message, of: release, sequence: sequence, isLate: true) else {
-        emit("scent.answer.late", ["sequence": "\(sequence)", "message": message.summary])
+        emit(.answerLate(sequence: Int(sequence), message: message.summary))
         return
       }
       lateReceiptSink?(receipt)
     case .negativeAcknowledgement(_, let code):
       governor.forget(channel: release.channel, at: release.governedAt)
-      var details = release.details
+      var details = release.logged.details
       details["late"] = "true"
       _ = rejected(code, details)
     default:
-      emit("scent.answer.late", ["sequence": "\(sequence)", "message": message.summary])
+      emit(.answerLate(sequence: Int(sequence), message: message.summary))
     }
   }
 
   public func stop(_ slot: CartridgeSlot) async throws(DiffuserError) {
-    try await expectAcknowledgement(.stop(channel: UInt8(slot.rawValue)), event: "scent.stop", ["channel": "\(slot)"])
+    try await expectAcknowledgement(.stop(channel: UInt8(slot.rawValue)), stopping: "\(slot)")
   }
 
   public func stopAll() async throws(DiffuserError) {
-    try await expectAcknowledgement(.stop(channel: HostCommand.allChannels), event: "scent.stop", ["channel": "all"])
+    try await expectAcknowledgement(.stop(channel: HostCommand.allChannels), stopping: "all")
   }
 
   /// Runs the fan alone to clear the air; returns the duration the device applied.
@@ -260,14 +258,14 @@ public actor Diffuser {
       65_535, Int(duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000))
     let details = ["duration_ms": "\(milliseconds)"]
     let (answer, _, _) = try await exchange(.purge(durationMilliseconds: UInt16(milliseconds))) { _ in
-      self.emit("scent.purge.sent", details)
+      self.emit(.purgeSent(durationMilliseconds: milliseconds))
     }
     switch answer {
     case .acknowledgement(let ack):
       guard case .purge(let applied) = ack.detail else {
         throw .protocolViolation("PURGE answered with \(answer.summary)")
       }
-      emit("scent.purge.acknowledged", ["duration_ms": "\(milliseconds)", "applied_ms": "\(applied)"])
+      emit(.purgeAcknowledged(durationMilliseconds: milliseconds, appliedMilliseconds: Int(applied)))
       return .milliseconds(Int(applied))
     case .negativeAcknowledgement(_, let code): throw rejected(code, details)
     case let other: throw .protocolViolation("PURGE answered with \(other.summary)")
@@ -276,13 +274,13 @@ public actor Diffuser {
 
   // MARK: Requests and answers
 
-  private func expectAcknowledgement(
-    _ command: HostCommand, event: String, _ details: [String: String]
-  ) async throws(DiffuserError) {
-    let (answer, _, _) = try await exchange(command) { _ in self.emit(EventType(rawValue: event + ".sent"), details) }
+  /// Sends a stop of `channel` (a number or `all`) and waits for its acknowledgement.
+  private func expectAcknowledgement(_ command: HostCommand, stopping channel: String) async throws(DiffuserError) {
+    let details = ["channel": channel]
+    let (answer, _, _) = try await exchange(command) { _ in self.emit(.stopSent(channel: channel)) }
     switch answer {
     case .acknowledgement(let ack) where ack.command == command.type:
-      emit(EventType(rawValue: event + ".acknowledged"), details)
+      emit(.stopAcknowledged(channel: channel))
     case .negativeAcknowledgement(_, let code): throw rejected(code, details)
     case let other: throw .protocolViolation("\(command.type) answered with \(other.summary)")
     }
@@ -327,7 +325,7 @@ public actor Diffuser {
   private func expire(_ sequence: UInt16, _ type: MessageType) {
     guard let command = pending.removeValue(forKey: sequence) else { return }
     command.continuation.resume(returning: .failure(.timeout(type)))
-    emit("scent.timeout", ["command": "\(type)", "sequence": "\(sequence)"])
+    emit(.timeout(command: "\(type)", sequence: Int(sequence)))
     consecutiveTimeouts += 1
     if consecutiveTimeouts >= configuration.timeoutsBeforeReconnect, let transport {
       consecutiveTimeouts = 0
@@ -340,15 +338,15 @@ public actor Diffuser {
     do {
       message = try DeviceMessage(frame: frame)
     } catch {
-      emit("scent.protocol.error", ["sequence": "\(frame.sequence)", "error": "\(error)"])
+      emit(.protocolError(sequence: Int(frame.sequence), error: "\(error)"))
       return
     }
     if case .notification(let notification) = message {
       switch notification {
       case .releaseEnded(let channel, let reason):
-        emit("scent.release.ended", ["channel": "\(channel)", "reason": reason.description])
+        emit(.releaseEnded(channel: "\(channel)", reason: reason.description))
       case .fault(let channel, let code):
-        emit("scent.fault", ["channel": channel == 0 ? "device" : "\(channel)", "fault": code.description])
+        emit(.fault(channel: channel == 0 ? "device" : "\(channel)", fault: code.description, source: nil))
       }
       return
     }
@@ -358,22 +356,17 @@ public actor Diffuser {
     } else if let release = unanswered.removeValue(forKey: frame.sequence) {
       answerArrivedLate(message, to: release, sequence: frame.sequence)
     } else {
-      emit("scent.answer.late", ["sequence": "\(frame.sequence)", "message": message.summary])
+      emit(.answerLate(sequence: Int(frame.sequence), message: message.summary))
     }
   }
 
   private func rejected(_ code: RejectionCode, _ details: [String: String]) -> DiffuserError {
-    var details = details
-    details["code"] = "\(code)"
-    details["message"] = code.explanation.french
-    emit("scent.command.rejected", details)
+    emit(.commandRejected(code: "\(code)", message: code.explanation.french, details: details))
     if code == .cartridgeEmpty || code == .cartridgeMissing {
       emit(
-        "scent.fault",
-        [
-          "channel": details["channel"] ?? "?",
-          "fault": code == .cartridgeEmpty ? "cartridge-empty" : "cartridge-missing",
-        ])
+        .fault(
+          channel: details["channel"] ?? "?", fault: code == .cartridgeEmpty ? "cartridge-empty" : "cartridge-missing",
+          source: nil))
     }
     return .rejected(code)
   }
@@ -395,7 +388,7 @@ public actor Diffuser {
     generation += 1
     let generation = generation
     consecutiveTimeouts = 0
-    emit("scent.link.connected", ["transport": endpoint.kind])
+    emit(.linkConnected(transport: endpoint.kind))
     Task { [weak self] in
       var decoder = FrameDecoder()
       for await bytes in transport.incoming {
@@ -412,7 +405,7 @@ public actor Diffuser {
     failPending { .answerLost($0) }
     // Answers to the old link's commands will never come.
     unanswered = [:]
-    emit("scent.link.lost", ["transport": endpoint.kind, "discarded_bytes": "\(discarded)"])
+    emit(.linkLost(transport: endpoint.kind, discardedBytes: discarded))
     reconnection = Task { [weak self] in await self?.reconnect() }
   }
 
@@ -423,7 +416,7 @@ public actor Diffuser {
       attempt += 1
       try? await Task.sleep(for: delay)
       guard !Task.isCancelled, !isShutDown else { return }
-      emit("scent.link.reconnecting", ["attempt": "\(attempt)"])
+      emit(.linkReconnecting(attempt: attempt))
       do {
         try await open()
       } catch {
@@ -474,9 +467,8 @@ public actor Diffuser {
     for command in waiting.values { command.continuation.resume(returning: .failure(error(command.type))) }
   }
 
-  private func emit(_ type: EventType, _ payload: [String: String]) {
-    let event = SessionEvent(
-      session: session, monotonicNanoseconds: clock(), wallClock: Date(), type: type, payload: payload)
+  private func emit(_ event: ScentLogEvent) {
+    let event = SessionEvent(session: session, monotonicNanoseconds: clock(), wallClock: Date(), .scent(event))
     eventContinuation.yield(event)
     eventSink?(event)
   }
@@ -496,7 +488,13 @@ private struct UnansweredRelease {
   var requestedMilliseconds: Int
   var scheduledNanoseconds: UInt64
   var writtenNanoseconds: UInt64
-  var details: [String: String]
+  /// The release as the log names it, with its sequence number.
+  var logged: DiffuserRelease
   /// The time the governor recorded it at, to forget it if the device refuses after all.
   var governedAt: UInt64
+}
+
+extension DiffuserRelease {
+  /// The release's keys as the log stores them: what a refused command's event repeats.
+  var details: [String: String] { LoggedEvent.scent(.releaseSent(self)).payload }
 }

@@ -12,7 +12,7 @@ public enum SessionCommand: Hashable, Sendable {
   case stopRecording(RecordingRequest)
   case playSound(FeedbackSound)
   /// Append an event to the session log; values are text.
-  case log(EventType, [String: String])
+  case log(LoggedEvent)
   /// The thank-you scene is up; nothing more will happen.
   case sessionEnded
 }

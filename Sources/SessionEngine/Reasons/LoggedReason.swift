@@ -1,3 +1,5 @@
+import SessionModel
+
 /// A reason the log gives for a decision, stored as text.
 ///
 /// The text is part of the research record: databases already hold these exact strings, so a

@@ -1,3 +1,5 @@
+import SessionModel
+
 /// Why a recording stopped (`recording.stopped`).
 enum RecordingStopReason: LoggedReason {
   case turnEnded(TurnEndReason)
@@ -17,6 +19,27 @@ enum RecordingStopReason: LoggedReason {
     case .replaced: "replaced"
     case .failed: "failed"
     case .pause: "pause"
+    }
+  }
+}
+
+extension RecordingStopReason {
+  /// The one word `recording.stopped` stores.
+  var stored: RecordingStopping {
+    switch self {
+    case .turnEnded(let reason):
+      switch reason.stored {
+      case .floorGiven: .floorGiven
+      case .next: .next
+      case .skipped: .skipped
+      case .maximumDuration: .maximumDuration
+      case .completed: .completed
+      case .operator: .operator
+      }
+    case .redo: .redo
+    case .replaced: .replaced
+    case .failed: .failed
+    case .pause: .pause
     }
   }
 }

@@ -1,3 +1,5 @@
+import SessionModel
+
 /// Why a speaker's turn ended (`turn.ended`).
 enum TurnEndReason: LoggedReason {
   /// The therapist gave the floor to someone else.
@@ -21,6 +23,20 @@ enum TurnEndReason: LoggedReason {
     case .maximumDuration: "maximumDuration"
     case .trialEnded(let reason): reason.logged
     case .sessionEnded(let reason): reason.logged
+    }
+  }
+}
+
+extension TurnEndReason {
+  /// The one word `turn.ended` stores.
+  var stored: TurnEnding {
+    switch self {
+    case .floorGiven: .floorGiven
+    case .next: .next
+    case .skipped, .trialEnded(.skipped): .skipped
+    case .maximumDuration: .maximumDuration
+    case .trialEnded(.completed), .sessionEnded(.completed): .completed
+    case .sessionEnded(.operator): .operator
     }
   }
 }

@@ -63,7 +63,7 @@ struct AwaitedRelease: Hashable, Sendable {
   }
 
   let scent: ScentID
-  /// The asking trial's identity, as ``SessionEngine/trialPayload(_:)`` gives it.
-  let trialTags: [String: String]
+  /// The asking trial, as ``SessionEngine/trialTag`` gave it.
+  let trial: TrialTag?
   var state = State.waiting
 }

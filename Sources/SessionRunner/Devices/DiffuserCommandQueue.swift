@@ -26,7 +26,7 @@ final class DiffuserCommandQueue: Sendable {
   ///   - released: called with each acknowledged release.
   init(
     diffuser: Diffuser, inbox: LockedBuffer<SessionInput>,
-    log: @escaping @Sendable (EventType, [String: String]) -> Void,
+    log: @escaping @Sendable (ScentLogEvent) -> Void,
     released: @escaping @Sendable (ReleaseReceipt) -> Void
   ) {
     self.diffuser = diffuser
@@ -69,7 +69,7 @@ final class DiffuserCommandQueue: Sendable {
 
   private static func carryOut(
     _ command: Command, on diffuser: Diffuser, inbox: LockedBuffer<SessionInput>,
-    log: @Sendable (EventType, [String: String]) -> Void, released: @Sendable (ReleaseReceipt) -> Void
+    log: @Sendable (ScentLogEvent) -> Void, released: @Sendable (ReleaseReceipt) -> Void
   ) async {
     do {
       switch command {
@@ -86,7 +86,7 @@ final class DiffuserCommandQueue: Sendable {
         try await diffuser.purge(for: .milliseconds(milliseconds))
       }
     } catch {
-      log("scent.command.failed", command.details.merging(["error": error.code]) { _, new in new })
+      log(.commandFailed(error: error.code, details: command.details))
       guard case .release(let scent, _, _) = command else { return }
       switch error {
       case .timeout, .answerLost:

@@ -32,11 +32,11 @@ final class ScentLink: Sendable {
     queue = diffuser.map { diffuser in
       DiffuserCommandQueue(
         diffuser: diffuser, inbox: inbox,
-        log: { type, payload in
+        log: { event in
           journal?.record(
             SessionEvent(
               session: diffuser.session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
-              type: type, payload: payload))
+              .scent(event)))
         },
         released: { receipt in acknowledged.append(receipt.scent ?? "") })
     }

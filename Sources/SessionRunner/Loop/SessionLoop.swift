@@ -235,9 +235,8 @@ final class SessionLoop {
       stopRecording(at: now)
     case .playSound(let sound):
       feedback?.play(sound)
-    case .log(let type, let payload):
-      journal.record(
-        SessionEvent(session: session, monotonicNanoseconds: now, wallClock: Date(), type: type, payload: payload))
+    case .log(let event):
+      journal.record(SessionEvent(session: session, monotonicNanoseconds: now, wallClock: Date(), event))
     case .sessionEnded:
       break
     }
@@ -284,14 +283,11 @@ final class SessionLoop {
     if let problem {
       // The file holds the take up to the last block written; it is measured as it is.
       warnings.append(Self.recordingProblem(problem))
-      var payload = file.request.payload
-      payload["path"] = file.url.path
-      payload["reason"] = "\(problem)"
-      payload["then"] = "analysed as written"
       journal.record(
         SessionEvent(
-          session: session, monotonicNanoseconds: now, wallClock: Date(), type: "recording.incomplete",
-          payload: payload))
+          session: session, monotonicNanoseconds: now, wallClock: Date(),
+          .recording(
+            .incomplete(file.request.take, path: file.url.path, reason: "\(problem)", then: "analysed as written"))))
     }
     // The autopilot's k-th answer is the k-th spoken text: the disk driver reads them in order.
     if let text = voices?.text(ofAnswer: recordedAnswers) {

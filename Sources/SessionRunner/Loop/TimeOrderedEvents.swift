@@ -27,7 +27,7 @@ struct TimeOrderedEvents {
     waiting.prefix { $0.event.monotonicNanoseconds <= horizon }.map { waiting in
       var event = waiting.event
       if event.monotonicNanoseconds < lastWrittenTime {
-        event.payload["happenedAtNanoseconds"] = String(event.monotonicNanoseconds)
+        event.happenedAtNanoseconds = event.monotonicNanoseconds
         event.monotonicNanoseconds = lastWrittenTime
       }
       return event

@@ -54,20 +54,17 @@ struct AnswerAnalysis: Sendable {
   /// `recording.superseded` across runs: `file` is now the take the analysis counts for its
   /// participant and planned trial, instead of `earlier`, filed by run `replacedSession`.
   func supersededEvent(by file: AnswerFile, replacingTakeOfAnotherRun earlier: Recording) -> SessionEvent {
-    var event = supersededEvent(by: file, replacing: earlier.path)
-    event.payload["replacedSession"] = earlier.session.rawValue
-    return event
+    supersededEvent(by: file, replacing: earlier.path, of: earlier.session)
   }
 
   /// `recording.superseded`: `file` is now the take the database keeps for its participant and
   /// trial. Both paths are as the database stores them (relative to its folder when inside it).
-  func supersededEvent(by file: AnswerFile, replacing path: String) -> SessionEvent {
+  func supersededEvent(by file: AnswerFile, replacing path: String, of run: SessionID? = nil) -> SessionEvent {
     SessionEvent(
       session: session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
-      type: "recording.superseded",
-      payload: [
-        "trial": file.request.trial.rawValue, "participant": file.request.participant?.rawValue ?? "",
-        "player": file.request.player.description, "replaced": path, "by": database.storedPath(for: file.url),
-      ])
+      .recording(
+        .superseded(
+          trial: file.request.trial, player: file.request.player, participant: file.request.participant,
+          replaced: path, by: database.storedPath(for: file.url), replacedSession: run)))
   }
 }

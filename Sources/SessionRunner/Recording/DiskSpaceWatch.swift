@@ -33,18 +33,16 @@ final class DiskSpaceWatch {
 
   /// The event that records a change of level: `disk.low`, `disk.full` or `disk.enough`.
   func event(_ level: DiskLevel, session: SessionID, at now: UInt64) -> SessionEvent {
-    let type: String =
+    let reading = DiskSpaceReading(
+      availableBytes: availableBytes.map { Int64($0) }, floorBytes: Int64(budget.floorBytes),
+      warningBytes: Int64(budget.warningBytes))
+    let event: SessionLogEvent =
       switch level {
-      case .enough: "disk.enough"
-      case .low: "disk.low"
-      case .full: "disk.full"
+      case .enough: .diskEnough(reading)
+      case .low: .diskLow(reading)
+      case .full: .diskFull(reading)
       }
-    return SessionEvent(
-      session: session, monotonicNanoseconds: now, wallClock: Date(), type: EventType(rawValue: type),
-      payload: [
-        "availableBytes": availableBytes.map(String.init) ?? "", "floorBytes": String(budget.floorBytes),
-        "warningBytes": String(budget.warningBytes),
-      ])
+    return SessionEvent(session: session, monotonicNanoseconds: now, wallClock: Date(), .session(event))
   }
 
   /// Why an answer is not recorded while the disk is full.

@@ -21,40 +21,45 @@ enum PastScentReleases {
     while let run = next, !runs.contains(where: { $0.run == run }) {
       let events = try log.events(in: run).map(\.event)
       runs.append((run, events))
-      next = events.first { $0.type == "runner.started" }?.payload["resumes"].flatMap {
-        $0.isEmpty ? nil : SessionID($0)
-      }
+      next =
+        events.lazy.compactMap { event -> RunStart? in
+          guard case .session(.runnerStarted(let run)) = event.kind else { return nil }
+          return run
+        }.first?.resumedRun
     }
     return runs.reversed().flatMap { logged(in: $0.events) }.map { $0.placed(now: now, wallClock: wallClock) }
   }
 
   /// The releases one run's diffuser events describe, in the order they were sent.
   static func logged(in events: [SessionEvent]) -> [LoggedRelease] {
-    var bySequence: [String: Int] = [:]
+    var bySequence: [Int: Int] = [:]
     var releases: [LoggedRelease?] = []
     for event in events {
-      guard let sequence = event.payload["sequence"] else { continue }
-      switch event.type.rawValue {
-      case "scent.release.sent":
-        guard let channel = event.payload["channel"].flatMap(Int.init).flatMap(CartridgeSlot.init(rawValue:)),
-          let milliseconds = event.payload["duration_ms"].flatMap(Int.init)
-        else { continue }
+      switch event.kind {
+      case .scent(.releaseSent(let sent)):
+        guard let sequence = sent.sequence else { continue }
         bySequence[sequence] = releases.count
         releases.append(
           LoggedRelease(
-            slot: channel, monotonicNanoseconds: event.monotonicNanoseconds, wallClock: event.wallClock,
-            durationMilliseconds: milliseconds))
-      case "scent.release.acknowledged":
-        guard let index = bySequence[sequence], var release = releases[index] else { continue }
-        if let start = event.payload["start_ns"].flatMap(UInt64.init), start <= event.monotonicNanoseconds {
+            slot: sent.channel, monotonicNanoseconds: event.monotonicNanoseconds, wallClock: event.wallClock,
+            durationMilliseconds: sent.durationMilliseconds))
+      case .scent(.releaseAcknowledged(let sent, let answer)):
+        guard let sequence = sent.sequence, let index = bySequence[sequence], var release = releases[index] else {
+          continue
+        }
+        if let start = answer.startNanoseconds, start <= event.monotonicNanoseconds {
           release.monotonicNanoseconds = start
           release.wallClock = event.wallClock.addingTimeInterval(-Double(event.monotonicNanoseconds - start) / 1e9)
         }
-        if let applied = event.payload["applied_ms"].flatMap(Int.init) { release.durationMilliseconds = applied }
+        if let applied = answer.appliedMilliseconds { release.durationMilliseconds = applied }
         releases[index] = release
-      case "scent.command.rejected":
+      case .scent(.commandRejected(_, _, let details)):
         // The device refused it: nothing was released.
-        if let index = bySequence.removeValue(forKey: sequence) { releases[index] = nil }
+        if let sequence = details["sequence"].flatMap(Int.init(eventText:)),
+          let index = bySequence.removeValue(forKey: sequence)
+        {
+          releases[index] = nil
+        }
       default:
         continue
       }

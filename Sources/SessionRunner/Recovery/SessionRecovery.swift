@@ -52,8 +52,7 @@ public struct SessionRecovery: Sendable {
   func fileTakesLeftAfterTheEnd(of session: SessionID) throws -> RecoveryReport? {
     let events = try database.eventLog.events(in: session).map(\.event)
     guard
-      let output = events.first(where: { $0.type.rawValue == "runner.started" })?.payload["output"]
-        .map(database.recordingFile(atStoredPath:))
+      let output = Self.output(in: events).map(database.recordingFile(atStoredPath:))
     else { return nil }
     var report = RecoveryReport(session: session, lastEvent: events.last?.type.rawValue ?? "")
     report.hadEnded = true
@@ -73,8 +72,7 @@ public struct SessionRecovery: Sendable {
     let events = try database.eventLog.events(in: session).map(\.event)
     var report = RecoveryReport(session: session, lastEvent: events.last?.type.rawValue ?? "")
     // Relative to the database's folder when the run's output was inside it.
-    let output = events.first { $0.type.rawValue == "runner.started" }?.payload["output"]
-      .map(database.recordingFile(atStoredPath:))
+    let output = Self.output(in: events).map(database.recordingFile(atStoredPath:))
     let takes = Self.lastTakes(in: events)
     if let output {
       try file(takes, of: session, output: output, into: &report)
@@ -82,12 +80,13 @@ public struct SessionRecovery: Sendable {
       report.missingFiles = takes.map { "\($0.trial.rawValue)-player\($0.player.rawValue)-turn\($0.turn)" }
     }
     try append(
-      "session.interrupted", session: session,
-      payload: [
-        "lastEvent": report.lastEvent, "recoveredRecordings": String(report.recoveredFiles.count),
-        "missingRecordings": String(report.missingFiles.count),
-        "unrecoveredRecordings": report.unrecoveredFiles.map(\.path).joined(separator: " | "),
-      ])
+      .session(
+        .interrupted(
+          SessionInterruption(
+            lastEvent: report.lastEvent, recoveredRecordings: report.recoveredFiles.count,
+            missingRecordings: report.missingFiles.count,
+            unrecoveredRecordings: report.unrecoveredFiles.map(\.path).joined(separator: " | ")))),
+      session: session)
     return report
   }
 
@@ -118,11 +117,9 @@ public struct SessionRecovery: Sendable {
       report.recoveredFiles.append(file.url)
       if outcome.isMeasured { report.measuredAnswers += 1 }
       try append(
-        "recording.recovered", session: session,
-        payload: [
-          "trial": request.trial.rawValue, "player": request.player.description,
-          "participant": request.participant?.rawValue ?? "", "frames": String(frames),
-        ])
+        .recording(
+          .recovered(trial: request.trial, player: request.player, participant: request.participant, frames: frames)),
+        session: session)
       if let replaced = outcome.replacedPath {
         try database.eventLog.append(analysis.supersededEvent(by: file, replacing: replaced))
       }
@@ -138,13 +135,13 @@ public struct SessionRecovery: Sendable {
     var interrupted: Set<SessionID> = []
     var runs: Set<SessionID> = []
     // Every run logs session.opened, so these three types name every run and what it finished.
-    let types: [EventType] = ["session.opened", "trial.ended", "session.interrupted"]
+    let types: [EventType] = [.sessionOpened, .trialEnded, .sessionInterrupted]
     for stored in try database.eventLog.events(ofTypes: types) where stored.event.session.rawValue.hasPrefix(prefix) {
       let event = stored.event
       runs.insert(event.session)
-      switch event.type.rawValue {
-      case "trial.ended": if let trial = event.payload["trial"] { ended.insert(TrialID(trial)) }
-      case "session.interrupted": interrupted.insert(event.session)
+      switch event.kind {
+      case .trial(.ended(let tag, _, _)): ended.insert(tag.trial)
+      case .session(.interrupted): interrupted.insert(event.session)
       default: break
       }
     }
@@ -159,8 +156,9 @@ public struct SessionRecovery: Sendable {
   /// trial, in the order they were started: the takes a normal run would have filed last.
   static func lastTakes(in events: [SessionEvent]) -> [RecordingRequest] {
     var last: [TakeSlot: (order: Int, request: RecordingRequest)] = [:]
-    for (order, event) in events.enumerated() where event.type.rawValue == "recording.started" {
-      guard let request = RecordingRequest(payload: event.payload) else { continue }
+    for (order, event) in events.enumerated() {
+      guard case .recording(.started(let take)) = event.kind else { continue }
+      let request = RecordingRequest(take)
       last[TakeSlot(request)] = (order, request)
     }
     return last.values.sorted { $0.order < $1.order }.map(\.request)
@@ -180,10 +178,16 @@ public struct SessionRecovery: Sendable {
     }
   }
 
-  private func append(_ type: String, session: SessionID, payload: [String: String]) throws {
+  /// The answers folder the run's `runner.started` names, as stored.
+  static func output(in events: [SessionEvent]) -> String? {
+    for event in events {
+      if case .session(.runnerStarted(let run)) = event.kind { return run.output }
+    }
+    return nil
+  }
+
+  private func append(_ event: LoggedEvent, session: SessionID) throws {
     try database.eventLog.append(
-      SessionEvent(
-        session: session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
-        type: EventType(rawValue: type), payload: payload))
+      SessionEvent(session: session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(), event))
   }
 }

@@ -12,18 +12,18 @@ struct SessionsInLog {
   private var folders: [SessionID: URL] = [:]
 
   init(database: SessionDatabase) throws {
-    let types: [EventType] = ["session.opened", "session.ended", "session.interrupted", "runner.started"]
+    let types: [EventType] = [.sessionOpened, .sessionEnded, .sessionInterrupted, .runnerStarted]
     for stored in try database.eventLog.events(ofTypes: types) {
       let event = stored.event
-      switch event.type.rawValue {
-      case "session.opened": opened.append(event.session)
-      case "session.ended":
+      switch event.kind {
+      case .session(.opened): opened.append(event.session)
+      case .session(.ended):
         closed.insert(event.session)
         lastEnded = event.session
-      case "session.interrupted": closed.insert(event.session)
-      case "runner.started":
+      case .session(.interrupted): closed.insert(event.session)
+      case .session(.runnerStarted(let run)):
         // Relative to the database's folder when the run's output was inside it.
-        folders[event.session] = event.payload["output"].map {
+        folders[event.session] = run.output.map {
           database.recordingFile(atStoredPath: $0).appendingPathComponent(event.session.rawValue, isDirectory: true)
         }
       default: break

@@ -12,7 +12,7 @@ extension DatabaseCheck {
   /// code are never filed, by design, and are left out.
   func unfiledAnswers() throws -> [DatabaseProblem] {
     let types: [EventType] = [
-      "recording.started", "recording.failed", "recording.superseded", "session.ended", "session.interrupted",
+      .recordingStarted, .recordingFailed, .recordingSuperseded, .sessionEnded, .sessionInterrupted,
     ]
     var announced: [AnswerKey: Int] = [:]
     var explained: [AnswerKey: Int] = [:]
@@ -20,21 +20,27 @@ extension DatabaseCheck {
     var order: [AnswerKey] = []
     for stored in try database.eventLog.events(ofTypes: types) {
       let event = stored.event
-      switch event.type.rawValue {
-      case "session.ended", "session.interrupted":
+      let explains: (trial: TrialID, participant: ParticipantCode?)
+      switch event.kind {
+      case .session(.ended), .session(.interrupted):
         closed.insert(event.session)
+        continue
+      case .recording(.started(let take)):
+        guard let participant = take.participant else { continue }
+        let answer = AnswerKey(session: event.session, trial: take.trial, participant: participant)
+        if announced[answer] == nil { order.append(answer) }
+        announced[answer, default: 0] += 1
+        continue
+      case .recording(.failed(let failure)):
+        guard let take = failure.take else { continue }
+        explains = (take.trial, take.participant)
+      case .recording(.superseded(let trial, _, let participant, _, _, _)):
+        explains = (trial, participant)
       default:
-        guard let trial = event.payload["trial"], let code = event.payload["participant"],
-          let participant = ParticipantCode(rawValue: code)
-        else { continue }
-        let answer = AnswerKey(session: event.session, trial: TrialID(trial), participant: participant)
-        if event.type.rawValue == "recording.started" {
-          if announced[answer] == nil { order.append(answer) }
-          announced[answer, default: 0] += 1
-        } else {
-          explained[answer, default: 0] += 1
-        }
+        continue
       }
+      guard let participant = explains.participant else { continue }
+      explained[AnswerKey(session: event.session, trial: explains.trial, participant: participant), default: 0] += 1
     }
     let filed = Set(
       try database.recordings.fetchAll().map {

@@ -16,6 +16,7 @@ enum Migrations {
     migrator.registerMigration("v3-participant-code-patterns", migrate: participantCodePatterns)
     migrator.registerMigration("v4-review", migrate: review)
     migrator.registerMigration("v4-transcript-source", migrate: transcriptSource)
+    migrator.registerMigration("v4-event-schema-version", migrate: eventSchemaVersion)
     return migrator
   }
 
@@ -312,5 +313,12 @@ enum Migrations {
         ALTER TABLE memory_coding ADD COLUMN specific_n INTEGER
           CHECK (specific_n IS NULL OR (specific_n >= 0 AND specific_n <= memories_n));
         """)
+  }
+
+  /// The version of the event catalogue that wrote each event (`EventCatalogue.version`). Events
+  /// written before the catalogue existed read as version 1.
+  private static func eventSchemaVersion(_ db: Database) throws {
+    try db.execute(
+      sql: "ALTER TABLE event ADD COLUMN schema_version INTEGER NOT NULL DEFAULT 1 CHECK (schema_version >= 1)")
   }
 }

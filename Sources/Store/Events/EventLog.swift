@@ -4,6 +4,9 @@ import SessionModel
 
 /// The append-only record of everything that happened in sessions.
 ///
+/// Each event is read through the catalogue (``SessionEvent/kind``), and each row records the
+/// catalogue version that wrote it (``StoredEvent/schemaVersion``).
+///
 /// An event is durable when ``append(_:)`` returns: each append is one transaction, committed to
 /// the write-ahead log with `synchronous = FULL`, so neither a killed process nor a power cut loses
 /// it. Use ``append(contentsOf:)`` to pay for one commit for several events that happen together.
@@ -54,7 +57,7 @@ public struct EventLog: Sendable {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT sequence, session_id, monotonic_ns, wall_clock, type, payload
+          SELECT sequence, session_id, monotonic_ns, wall_clock, type, payload, schema_version
           FROM event WHERE \(condition) ORDER BY sequence
           """,
         arguments: arguments
@@ -64,10 +67,13 @@ public struct EventLog: Sendable {
 
   static func insert(_ event: SessionEvent, payload: String, in db: Database) throws -> Int64 {
     try db.execute(
-      sql: "INSERT INTO event (session_id, monotonic_ns, wall_clock, type, payload) VALUES (?, ?, ?, ?, ?)",
+      sql: """
+        INSERT INTO event (session_id, monotonic_ns, wall_clock, type, payload, schema_version)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
       arguments: [
         event.session.rawValue, Int64(bitPattern: event.monotonicNanoseconds),
-        WallClockText.text(for: event.wallClock), event.type.rawValue, payload,
+        WallClockText.text(for: event.wallClock), event.type.rawValue, payload, EventCatalogue.version,
       ])
     return db.lastInsertedRowID
   }
@@ -83,7 +89,8 @@ public struct EventLog: Sendable {
         monotonicNanoseconds: UInt64(bitPattern: monotonic),
         wallClock: try WallClockText.date(from: row["wall_clock"]),
         type: EventType(rawValue: row["type"]),
-        payload: payload))
+        payload: payload),
+      schemaVersion: row["schema_version"])
   }
 
   /// Sorted keys, so the same payload is always the same text.

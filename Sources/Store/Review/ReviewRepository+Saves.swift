@@ -82,7 +82,7 @@ extension ReviewRepository {
     _ value: Double?, for measure: ReviewedMeasure, of answer: AnswerKey, by coder: CoderCode, basedOn revision: Int,
     at date: Date = Date()
   ) throws -> ReviewAnswerView {
-    try save(.consensus, of: answer, by: coder, basedOn: revision, at: date, details: ["measure": measure.rawValue]) {
+    try save(.consensus, of: answer, by: coder, basedOn: revision, at: date, measure: measure.rawValue) {
       db in
       let review = try AnswerReview.of(answer, db: db)
       guard review.values(of: measure).count >= 2 else {
@@ -117,7 +117,7 @@ extension ReviewRepository {
   /// on and logs the event; or, on a stale revision, writes nothing and throws ``StaleRevision``.
   func save(
     _ kind: ReviewSaveKind, of answer: AnswerKey, by coder: CoderCode, basedOn revision: Int, at date: Date,
-    details: [String: String] = [:], _ change: (Database) throws -> Change
+    measure: String? = nil, _ change: (Database) throws -> Change
   ) throws -> ReviewAnswerView {
     enum Outcome {
       case saved(ReviewAnswerView)
@@ -132,15 +132,13 @@ extension ReviewRepository {
       try Self.register(coder, at: date, db: db)
       let made = try change(db)
       try AnswerRevision.advance(answer, in: db)
-      let payload =
-        details.merging([
-          "answer_id": key.answerID(answer), "coder": coder.rawValue, "before": made.before ?? "",
-          "after": made.after, "revision": String(revision + 1),
-        ]) { detail, _ in detail }
+      let change = ReviewChange(
+        answer: key.answerID(answer), coder: coder.rawValue, before: made.before ?? "", after: made.after,
+        revision: revision + 1, measure: measure)
       let event = SessionEvent(
         session: answer.session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: date,
-        type: EventType(rawValue: kind.eventType), payload: payload)
-      try EventLog.insert(event, payload: try EventLog.payloadText(payload), in: db)
+        .review(kind.event(change)))
+      try EventLog.insert(event, payload: try EventLog.payloadText(event.payload), in: db)
       return .saved(try view(of: answer, for: coder, key: key, db: db))
     }
     switch outcome {

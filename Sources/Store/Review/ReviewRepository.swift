@@ -9,7 +9,7 @@ import SpeechKit
 /// Every save is one transaction that names the answer's revision it was based on: a save on a
 /// stale revision writes nothing and throws ``StaleRevision`` with the answer as it is now, so
 /// nothing is ever overwritten silently, even by another process on the same file. Each save
-/// appends one event (``ReviewSaveKind/eventType``) to the answer's session, with the answer's
+/// appends one event (a `review.*` case of the event catalogue) to the answer's session, with the answer's
 /// opaque id, the coder, and the values before and after; it never names the trial.
 public struct ReviewRepository: Sendable {
   let database: SessionDatabase

@@ -37,13 +37,13 @@ public enum ReviewSaveKind: String, CaseIterable, Hashable, Sendable {
   case memories
   case consensus
 
-  /// The event a save of this kind appends to the log (names of the typed event catalogue).
-  public var eventType: String {
+  /// The event a save of this kind appends to the log.
+  func event(_ change: ReviewChange) -> ReviewLogEvent {
     switch self {
-    case .transcript: "review.transcript_saved"
-    case .timing: "review.timing_saved"
-    case .memories: "review.memories_coded"
-    case .consensus: "review.consensus_saved"
+    case .transcript: .transcriptSaved(change)
+    case .timing: .timingSaved(change)
+    case .memories: .memoriesCoded(change)
+    case .consensus: .consensusSaved(change)
     }
   }
 }

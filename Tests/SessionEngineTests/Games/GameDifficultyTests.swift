@@ -13,7 +13,9 @@ import Testing
     var driver = Driver(setup)
     driver.run(Step.joinAndStart(pads: [1, 2]) + Step.key(.next))
     let started = driver.commands.compactMap { entry -> String? in
-      guard case .log(let type, let payload) = entry.command, type.rawValue == "game.started" else { return nil }
+      guard case .log(let event) = entry.command, case let (type, payload) = (event.type, event.payload),
+        type.rawValue == "game.started"
+      else { return nil }
       return payload["difficulty"]
     }
     #expect(started == [level.rawValue], "a game the protocol gives no level keeps the session's (easy)")

@@ -13,7 +13,7 @@ enum Transcript {
     case .startRecording(let request): "record \(describe(request))"
     case .stopRecording(let request): "stop recording \(describe(request))"
     case .playSound(let sound): "sound \(sound.rawValue)"
-    case .log(let type, let payload): "log \(type)\(payload["player"].map { " player \($0)" } ?? "")"
+    case .log(let event): "log \(event.type)\(event.payload["player"].map { " player \($0)" } ?? "")"
     case .sessionEnded: "session ended"
     }
   }
@@ -74,5 +74,12 @@ enum Transcript {
 
   private static func players(_ set: Set<PlayerNumber>) -> String {
     set.isEmpty ? "-" : set.sorted().map(\.description).joined(separator: ",")
+  }
+}
+
+extension SessionCommand {
+  /// A log command from its stored form, as the tests write what they expect.
+  static func log(_ type: EventType, _ payload: [String: String] = [:]) -> SessionCommand {
+    .log(LoggedEvent(type: type, payload: payload))
   }
 }

@@ -160,7 +160,7 @@ struct ScentSession {
         link.release(scent, intensity: intensity, durationMilliseconds: duration)
       case .stopAllScents: link.stopAll()
       case .purgeAir(let duration): link.purge(milliseconds: duration)
-      case .log(let type, let payload): events.append((type.rawValue, payload))
+      case .log(let event): events.append((event.type.rawValue, event.payload))
       default: break
       }
     }

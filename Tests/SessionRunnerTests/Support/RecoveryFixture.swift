@@ -48,7 +48,7 @@ struct RecoveryFixture {
   func take(
     _ request: RecordingRequest, in session: SessionID = "S01", garbage: Bool = false, seconds: Double = 1
   ) throws -> AnswerFile {
-    try log(session, "recording.started", request.payload)
+    try log(session, .recordingStarted, LoggedEvent.recording(.started(request.take)).payload)
     let file = AnswerFile(request: request, session: session, outputDirectory: folder)
     try FileManager.default.createDirectory(at: file.url.deletingLastPathComponent(), withIntermediateDirectories: true)
     if garbage {

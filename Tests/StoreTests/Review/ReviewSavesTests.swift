@@ -154,11 +154,14 @@ import Testing
     let events = try fixture.database.eventLog.allEvents().map(\.event)
     #expect(events.map(\.type.rawValue) == ["review.timing_saved", "review.timing_saved", "review.memories_coded"])
     #expect(events.allSatisfy { $0.session == fixture.first.session })
-    #expect(events.allSatisfy { $0.payload["answer_id"] == id && $0.payload["coder"] == "ORT1" })
+    #expect(events.allSatisfy { $0.payload["answer"] == id && $0.payload["coder"] == "ORT1" })
     #expect(events[0].payload["before"] == "")
     #expect(events[1].payload["before"] == #"{"t_first_word_s":0.5,"t_last_word_end_s":2}"#)
     #expect(events[1].payload["after"] == #"{"t_first_word_s":0.75,"t_last_word_end_s":2}"#)
     #expect(events[2].payload["after"] == #"{"memories_n":2,"specific_n":1}"#)
+    #expect(events.map(\.payload["revision"]) == ["2", "3", "4"])
+    // Typed: each reads back as its catalogue case, not as an unknown event.
+    #expect(events.allSatisfy { if case .review = $0.kind { true } else { false } })
     // Blind: no event names the trial, the participant or a file.
     for value in events.flatMap({ $0.payload.filter { $0.key != "coder" }.values }) {
       #expect(!value.contains("T1") && !value.contains("P01") && !value.contains("S01") && !value.contains("/"))

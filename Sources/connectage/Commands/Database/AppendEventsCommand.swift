@@ -29,7 +29,7 @@ struct AppendEventsCommand: ParsableCommand {
         let sequence = try log.append(
           SessionEvent(
             session: session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
-            type: "test.durability", payload: ["index": String(index)]))
+            .session(.durabilityProbe(index: index))))
         FileHandle.standardOutput.write(Data("\(sequence)\n".utf8))
       }
     }

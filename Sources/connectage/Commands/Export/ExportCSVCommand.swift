@@ -7,7 +7,8 @@ import Store
 /// `connectage export csv --out DIR [--study S] [--group G] [--session S] [--db PATH]`.
 struct ExportCSVCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "csv", abstract: "Write measures.csv, events.csv and codebook.csv into a folder.")
+    commandName: "csv",
+    abstract: "Write measures.csv, events.csv, codebook.csv and event_types.csv into a folder.")
 
   @OptionGroup var options: ExportOptions
 
@@ -18,12 +19,18 @@ struct ExportCSVCommand: ParsableCommand {
 
   static func summary(of files: [ExportedFile], in out: String) -> LocalizedText {
     let french = files.map { file in
-      file.name == Codebook.codebookFile
-        ? "\(file.name) (\(file.rowCount) colonnes décrites)" : "\(file.name) (\(file.rowCount) lignes)"
+      switch file.name {
+      case Codebook.codebookFile: "\(file.name) (\(file.rowCount) colonnes décrites)"
+      case EventTypesTable.fileName: "\(file.name) (\(EventCatalogue.entries.count) types d'événements)"
+      default: "\(file.name) (\(file.rowCount) lignes)"
+      }
     }
     let english = files.map { file in
-      file.name == Codebook.codebookFile
-        ? "\(file.name) (\(file.rowCount) columns described)" : "\(file.name) (\(file.rowCount) rows)"
+      switch file.name {
+      case Codebook.codebookFile: "\(file.name) (\(file.rowCount) columns described)"
+      case EventTypesTable.fileName: "\(file.name) (\(EventCatalogue.entries.count) event types)"
+      default: "\(file.name) (\(file.rowCount) rows)"
+      }
     }
     return LocalizedText(
       fr: "Export écrit dans \(out) : \(french.joined(separator: ", ")). \(ExportOptions.manifestSentence.french)",

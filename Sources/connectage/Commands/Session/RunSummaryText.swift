@@ -21,8 +21,8 @@ enum RunSummaryText {
     if let export = summary.exportDirectory {
       lines.append(
         LocalizedText(
-          fr: "Mesures exportées dans \(export.path) (measures.csv, events.csv, codebook.csv).",
-          en: "Measures exported to \(export.path) (measures.csv, events.csv, codebook.csv)."))
+          fr: "Mesures exportées dans \(export.path) (measures.csv, events.csv, codebook.csv, event_types.csv).",
+          en: "Measures exported to \(export.path) (measures.csv, events.csv, codebook.csv, event_types.csv)."))
     }
     if summary.droppedFrames > 0 {
       lines.append(

@@ -1,5 +1,5 @@
 /// Why a trial ended (`trial.ended`).
-enum TrialEndReason: String, LoggedReason {
+public enum TrialEndReason: String, Hashable, Sendable, CaseIterable, EventField {
   /// Space after the last turn.
   case completed
   /// S on the image or on an evocation with nobody speaking.

@@ -1,5 +1,5 @@
 /// Why a trial's game was not played, or not to its end (`game.skipped`).
-enum GameSkipReason: String, LoggedReason {
+public enum GameSkipReason: String, Hashable, Sendable, CaseIterable, EventField {
   /// The setup has no pictures or scent for it.
   case noMaterial
   /// The therapist pressed S.

@@ -1,5 +1,5 @@
 /// Why a game ended (`game.ended`).
-enum GameEndReason: String, LoggedReason {
+public enum GameEndReason: String, Hashable, Sendable, CaseIterable, EventField {
   /// Space after the last reveal.
   case next
   /// S during the game.

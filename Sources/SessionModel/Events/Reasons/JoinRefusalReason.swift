@@ -1,5 +1,5 @@
 /// Why a pad could not take a seat (`join.refused`).
-enum JoinRefusalReason: String, LoggedReason {
+public enum JoinRefusalReason: String, Hashable, Sendable, CaseIterable, EventField {
   /// Every seat or every avatar is taken.
   case full
 }

@@ -1,5 +1,5 @@
 /// Why a trial's scent was not released, or its wait cut short (`scent.skipped`).
-enum ScentSkipReason: String, LoggedReason {
+public enum ScentSkipReason: String, Hashable, Sendable, CaseIterable, EventField {
   /// The trial names a scent the setup does not have.
   case unknownScent
   /// The session's release budget is spent.

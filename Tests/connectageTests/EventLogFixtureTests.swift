@@ -1,0 +1,152 @@
+import Foundation
+import SessionModel
+import SessionRunner
+import Store
+import Testing
+
+/// A database written by the code of December 2026, before events had types: a real headless
+/// session killed between images, recovered, resumed and killed again while recording
+/// (`scripts/make-event-log-fixture` made it; the committed bytes are the point). Today's code must
+/// open it (its migrations run on a copy), recover it to the same resume point, and export it as
+/// that code did.
+///
+/// The goldens beside it were written by that code. Exports made before recovery are compared
+/// byte for byte. Recovery appends events and files answers stamped with the time it runs, so the
+/// exports made after it are compared once those run-dependent values are masked
+/// (``ExportNormalisation``): the clocks of the events recovery appended, and the SHA-256 digests of
+/// the files that hold them.
+@Suite struct EventLogFixtureTests {
+  static let fixture = CommandRun.repositoryRoot.appendingPathComponent("Tests/connectageTests/Fixtures/event-log-v1")
+  static let goldens = CommandRun.repositoryRoot.appendingPathComponent(
+    "Tests/connectageTests/Fixtures/event-log-v1-goldens")
+
+  @Test func theDatabaseOfDecember2026RecoversAndExportsAsItsOwnCodeDid() async throws {
+    try #require(FileManager.default.isExecutableFile(atPath: CommandRun.executable.path), "swift build first")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "connectage-fixture-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: Self.fixture, to: folder)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = folder.appendingPathComponent("events.sqlite").path
+    let stored = try SessionDatabase(path: database).eventLog.allEvents()
+    let lastStoredSequence = stored.last?.sequence ?? 0
+    // Every event of that code is one the catalogue reads, and reads as written before it existed.
+    #expect(stored.filter { !$0.event.kind.isKnown }.map(\.event.type) == [])
+    #expect(stored.allSatisfy { $0.schemaVersion == 1 })
+
+    var produced: [String: String] = [:]
+    let before = try await CommandRun.connectage(
+      ["export", "all", "--db", database, "--out", folder.appendingPathComponent("export-before").path])
+    try #require(before.exitCode == 0, "\(before.standardError)")
+    for (name, text) in try Self.files(in: folder.appendingPathComponent("export-before")) {
+      produced["export-before/" + name] = ExportNormalisation.withoutNewFiles(text, file: name)
+    }
+
+    let recovery = try await CommandRun.connectage(["db", "recover", "--db", database])
+    try #require(recovery.exitCode == 0, "\(recovery.standardError)")
+    produced["recover.txt"] = recovery.standardOutput.replacingOccurrences(of: folder.path, with: "<fixture>")
+    produced["resume-point.txt"] = try Self.resumePoints(in: SessionDatabase(path: database))
+    let appended = try SessionDatabase(path: database).eventLog.allEvents().filter { $0.sequence > lastStoredSequence }
+    #expect(!appended.isEmpty && appended.allSatisfy { $0.schemaVersion == EventCatalogue.version })
+
+    let after = try await CommandRun.connectage(
+      ["export", "all", "--db", database, "--out", folder.appendingPathComponent("export-after").path])
+    try #require(after.exitCode == 0, "\(after.standardError)")
+    let normalisation = ExportNormalisation(lastStoredSequence: lastStoredSequence)
+    for (name, text) in try Self.files(in: folder.appendingPathComponent("export-after")) {
+      produced["export-after/" + name] = normalisation.normalised(text, file: name)
+    }
+    produced = produced.filter { $0.value != ExportNormalisation.added }
+
+    if ProcessInfo.processInfo.environment["CONNECTAGE_UPDATE_FIXTURE_GOLDENS"] == "1" {
+      try? FileManager.default.removeItem(at: Self.goldens)
+      for (name, text) in produced {
+        let url = Self.goldens.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+      }
+    }
+    let expected = try Self.files(in: Self.goldens, recursive: true)
+    #expect(Set(produced.keys) == Set(expected.keys))
+    for (name, text) in expected.sorted(by: { $0.key < $1.key }) {
+      #expect(produced[name] == text, "\(name) differs from the golden")
+    }
+  }
+
+  /// Each planned session's resume point, one line each: what `--resume` would pick up.
+  static func resumePoints(in database: SessionDatabase) throws -> String {
+    let recovery = SessionRecovery(database: database)
+    // Run ids are `<planned>-<stamp>-<random>`; each run's record holds the planned trials.
+    let runs = try database.sessions.fetchAll().sorted { $0.id < $1.id }
+    let planned = Dictionary(
+      runs.map { (SessionID($0.id.rawValue.split(separator: "-").dropLast(2).joined(separator: "-")), $0.trials) },
+      uniquingKeysWith: { first, _ in first })
+    var lines: [String] = []
+    for (session, trials) in planned.sorted(by: { $0.key < $1.key }) {
+      guard let point = try recovery.resumePoint(ofPlanned: session, trials: trials) else {
+        lines.append("\(session): nothing to resume")
+        continue
+      }
+      lines.append("\(session): run \(point.interruptedSession), trial index \(point.trialIndex) of \(trials.count)")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The text files under `folder`, by path relative to it.
+  static func files(in folder: URL, recursive: Bool = false) throws -> [String: String] {
+    var files: [String: String] = [:]
+    let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+    while let url = enumerator?.nextObject() as? URL {
+      guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+      let name = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
+      files[name] = try String(contentsOf: url, encoding: .utf8)
+    }
+    return files
+  }
+}
+
+/// Masks what depends on when the test runs, in an export made after recovery: in `events.csv`,
+/// the two clocks (`monotonic_ns`, `wall_clock`) of the events the test's own recovery appended;
+/// in `manifest.sha256`, the digest of `events.csv`, which holds them. Every other byte is compared.
+struct ExportNormalisation {
+  /// Events after this sequence number were appended by the test's own recovery.
+  var lastStoredSequence: Int64
+
+  static let masked = "<run-dependent>"
+  /// Files the export gained since the fixture was made, with their lines in the manifest: the
+  /// changes of behaviour the goldens do not hold (`event_types.csv`, the catalogue's codebook).
+  static let newFiles = ["event_types.csv"]
+  static let added = "<added since the fixture>"
+
+  /// A file the export gained becomes ``added``; the manifest loses their lines.
+  static func withoutNewFiles(_ text: String, file: String) -> String {
+    if newFiles.contains(file) { return added }
+    guard file == "manifest.sha256" else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0 + "\n" }
+      .filter { line in !newFiles.contains { line.hasSuffix("  \($0)\n") } }.joined()
+  }
+
+  func normalised(_ text: String, file: String) -> String {
+    let text = Self.withoutNewFiles(text, file: file)
+    switch file {
+    case "events.csv": return lines(of: text).map(maskingClocks).joined()
+    case "manifest.sha256":
+      return lines(of: text).map { line in
+        line.hasSuffix("  events.csv\n") ? Self.masked + "  events.csv\n" : line
+      }.joined()
+    default: return text
+    }
+  }
+
+  /// `session_id,sequence,monotonic_ns,wall_clock,...`: session ids and the clocks hold no comma.
+  private func maskingClocks(_ line: String) -> String {
+    var fields = line.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+    guard fields.count == 5, let sequence = Int64(fields[1]), sequence > lastStoredSequence else { return line }
+    fields[2] = Self.masked
+    fields[3] = Self.masked
+    return fields.joined(separator: ",")
+  }
+
+  private func lines(of text: String) -> [String] {
+    text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0 + "\n" }
+  }
+}
