@@ -8,7 +8,9 @@ import Testing
   static let tag = TrialTag(trial: "T2", number: 2)
   static let take = AnswerTake(
     trial: "T2", player: PlayerNumber(rawValue: 3)!, participant: .numbered(5), turn: 1, redo: 0)
-  static let change = ReviewChange(answer: "a7f3", coder: "C01", before: "", after: "une pomme")
+  static let change = ReviewChange(answer: "a7f3", coder: "C01", before: "", after: "une pomme", revision: 2)
+  static let consensus = ReviewChange(
+    answer: "a7f3", coder: "C01", before: "2", after: "3", revision: 5, measure: "memories")
 
   /// One event of every shape: each domain, optional keys present and absent, details.
   static let samples: [LoggedEvent] = [
@@ -122,7 +124,7 @@ import Testing
         trial: "T2", player: PlayerNumber(rawValue: 3)!, participant: .numbered(5), replaced: "a.wav", by: "b.wav",
         replacedSession: "S01-x")),
     .review(.transcriptSaved(change)), .review(.timingSaved(change)), .review(.memoriesCoded(change)),
-    .review(.consensusSaved(change)),
+    .review(.consensusSaved(consensus)),
     .operator(OperatorLogEvent(action: .giveFloor(to: PlayerNumber(rawValue: 2)!), trial: tag, stage: "evocation")),
     .operator(OperatorLogEvent(action: .toggleHelp, trial: nil, stage: "lobby")),
   ]

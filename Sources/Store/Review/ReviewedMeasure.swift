@@ -1,3 +1,5 @@
+import SessionModel
+
 /// A measure two coders can each give an answer, and on which they can record a consensus.
 public enum ReviewedMeasure: String, CaseIterable, Hashable, Sendable, Codable {
   /// Autobiographical memories (count), from the memory coding.
