@@ -1,4 +1,5 @@
 import Review
+import Research
 import Store
 
 /// The agreement page's data: one figure per measure, and the disagreements to settle.
