@@ -1,5 +1,5 @@
-import Review
 import Research
+import Review
 import Store
 
 /// The agreement page's data: one figure per measure, and the disagreements to settle.
