@@ -1,3 +1,5 @@
+import Foundation
+
 /// ICC(2,1): the intraclass correlation of two-way random effects, absolute agreement, single
 /// rater (Shrout & Fleiss 1979; McGraw & Wong's ICC(A,1)), for words and the reviewed first-word
 /// and last-word times.
@@ -14,6 +16,11 @@ public struct IntraclassCorrelation: Hashable, Sendable, Codable {
   public var raters: Int
   /// ICC(2,1); nil when it is 0/0 (every value the same: no variance to agree on).
   public var icc: Double?
+  /// The 95 % confidence interval of ``icc`` (McGraw & Wong 1996, with Satterthwaite's degrees of
+  /// freedom, as irr and pingouin compute it); nil when the ICC is undefined or a coder's mean square
+  /// leaves the degrees of freedom undefined.
+  public var lower95: Double?
+  public var upper95: Double?
   /// Mean squares of the two-way analysis of variance: answers, coders, residual.
   public var meanSquareAnswers: Double
   public var meanSquareCoders: Double
@@ -45,5 +52,28 @@ public struct IntraclassCorrelation: Hashable, Sendable, Codable {
     let scale = ratings.joined().reduce(0) { max($0, abs($1)) }
     let varies = total > 1e-20 * max(1, scale * scale) * Double(n * k)
     icc = varies && denominator > 0 ? (meanSquareAnswers - meanSquareError) / denominator : nil
+    if let icc, meanSquareError > 0 {
+      (lower95, upper95) = Self.interval(
+        icc: icc, n: Double(n), k: Double(k), answers: meanSquareAnswers, coders: meanSquareCoders,
+        error: meanSquareError)
+    }
+  }
+
+  private static func interval(icc: Double, n: Double, k: Double, answers: Double, coders: Double, error: Double)
+    -> (Double?, Double?)
+  {
+    let coderRatio = coders / error
+    let spread = n * (1 + (k - 1) * icc) - k * icc
+    let numerator = (n - 1) * (k - 1) * pow(k * icc * coderRatio + spread, 2)
+    let denominator = (n - 1) * k * k * icc * icc * coderRatio * coderRatio + spread * spread
+    let v = numerator / denominator
+    guard v.isFinite, v > 0 else { return (nil, nil) }
+    let upperF = SpecialFunctions.fisherQuantile(0.975, n - 1, v)
+    let lowerF = SpecialFunctions.fisherQuantile(0.975, v, n - 1)
+    let pooled = k * coders + (k * n - k - n) * error
+    return (
+      n * (answers - upperF * error) / (upperF * pooled + n * answers),
+      n * (lowerF * answers - error) / (pooled + n * lowerF * answers)
+    )
   }
 }

@@ -34,6 +34,21 @@ enum SpecialFunctions {
     return (low + high) / 2
   }
 
+  /// The `p` quantile of Fisher's F with `d1` and `d2` degrees of freedom, by bisection on
+  /// t = d1·x / (d1·x + d2), whose distribution function is I_t(d1/2, d2/2): bounded to (0, 1),
+  /// so a quantile in the millions is found as surely as one near 1.
+  static func fisherQuantile(_ p: Double, _ d1: Double, _ d2: Double) -> Double {
+    precondition(p > 0 && p < 1, "a quantile needs 0 < p < 1")
+    var low = 0.0
+    var high = 1.0
+    for _ in 0..<200 {
+      let middle = (low + high) / 2
+      if regularizedBeta(middle, d1 / 2, d2 / 2) < p { low = middle } else { high = middle }
+    }
+    let t = (low + high) / 2
+    return d2 * t / (d1 * (1 - t))
+  }
+
   /// I_x(a, b).
   static func regularizedBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
     if x <= 0 { return 0 }

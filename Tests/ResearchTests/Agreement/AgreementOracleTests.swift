@@ -71,6 +71,13 @@ import Testing
       default:
         Issue.record("\(example.name): ConnectAge \(String(describing: ours)), oracle \(String(describing: theirs))")
       }
+      guard example.statistic == "icc", let icc = IntraclassCorrelation(example.pairs), icc.icc != nil else { continue }
+      // pingouin rounds its interval to two decimals.
+      for (bound, ours) in [("lower95", icc.lower95), ("upper95", icc.upper95)] {
+        guard let theirs = oracle["\(example.name).\(bound)"] ?? nil else { continue }
+        let ours = try #require(ours, "\(example.name): no \(bound)")
+        #expect(abs(ours - theirs) <= 0.005 + Self.tolerance, "\(example.name) \(bound): \(ours) vs \(theirs)")
+      }
     }
   }
 
@@ -80,6 +87,10 @@ import Testing
     // 2.25; SS answers 2.25, coders 0.25, error 0.25, each on 1 df; (2.25 − 0.25) / (2.25 + 0.25 + 0) = 0.8.
     let icc = try #require(IntraclassCorrelation([[1, 2], [3, 3]])?.icc)
     #expect(abs(icc - 0.8) < Self.tolerance)
+    // pingouin: ICC(A,1) 0.954545, CI95 [0.06, 1.0] for these three answers.
+    let three = try #require(IntraclassCorrelation([[10, 12], [20, 19], [15, 15]]))
+    #expect(abs(try #require(three.lower95) - 0.06) <= 0.005)
+    #expect(abs(try #require(three.upper95) - 1.0) <= 0.005)
     #expect(figures["kappa-perfect"] == 1)
     #expect(figures["kappa-constant"] == .some(nil))
     #expect(figures["icc-perfect"] == 1)
