@@ -4,13 +4,18 @@ import PackageDescription
 // Every library module has Tests/<Module>Tests; keep this list in step with Sources/.
 let libraries = [
   "SessionModel", "ProtocolKit", "SessionEngine", "SpeechKit",
-  "Store", "Research", "ScentKit", "Stage", "SessionRunner", "SpeechRecognition",
+  "Store", "Research", "ScentKit", "Stage", "SessionRunner", "SpeechRecognition", "Review", "ReviewServer",
 ]
 
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
+let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 
 // Test inputs read from disk by path (see each test's `fixture(_:)` helper).
 let testFixtureFolders: [String: [String]] = [
@@ -24,6 +29,8 @@ let testFixtureFolders: [String: [String]] = [
 let testDependencies: [String: [Target.Dependency]] = [
   "Research": ["Store", "SpeechKit"],
   "SessionRunner": ["Research"],
+  "Review": ["Store", "SpeechKit", "Research"],
+  "ReviewServer": ["Review", "Store", hummingbird, hummingbirdTesting],
 ]
 
 let package = Package(
@@ -38,6 +45,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     // MARK: C libraries: one shim each, imported by exactly one module (scripts/check-boundaries)
@@ -61,6 +72,17 @@ let package = Package(
     // MARK: Analysis of what the store holds: exports, statistics, plots, coding sheets
     .target(name: "Research", dependencies: ["SessionModel", "SpeechKit", "Store"]),
 
+    // MARK: The review workstation: a core tests drive directly, and a thin web server over it
+    .target(name: "Review", dependencies: ["SessionModel", "SpeechKit", "Store", "Research"]),
+    .target(
+      name: "ReviewServer",
+      dependencies: [
+        "Review", "SessionModel", "Store", "SpeechKit", "Research", hummingbird, httpTypes, logging, nioCore,
+      ],
+      // The page (HTML, CSS, JavaScript) is served from these files as they are, found by path as
+      // Stage finds its assets: no build step, no bundle.
+      exclude: ["Assets"]),
+
     // MARK: Composition and entry point
     .target(
       name: "SessionRunner",
@@ -69,11 +91,11 @@ let package = Package(
       name: "connectage",
       dependencies: [
         "SessionRunner", "ProtocolKit", "SpeechKit", "SpeechRecognition", "Store", "Research", "ScentKit",
-        "Stage", "SessionModel", argumentParser,
+        "Stage", "SessionModel", "ReviewServer", argumentParser,
       ]),
 
     // MARK: Tests
-    .target(name: "TestSupport", dependencies: ["SessionModel", "SpeechKit"]),
+    .target(name: "TestSupport", dependencies: ["SessionModel", "SpeechKit", "Store"]),
     .testTarget(
       name: "connectageTests",
       dependencies: ["connectage", "TestSupport", "SessionModel", "SpeechKit", "Store", "Research", "SessionRunner"],

@@ -18,6 +18,7 @@ struct ConnectAge: AsyncParsableCommand {
       TranscribeCommand.self,
       ExportCommand.self,
       ExportTextGridCommand.self,
+      ReviewCommand.self,
       StatsCommand.self,
       StageCommand.self,
       RunCommand.self,
