@@ -4,13 +4,18 @@ import PackageDescription
 // Every library module has Tests/<Module>Tests; keep this list in step with Sources/.
 let libraries = [
   "SessionModel", "ProtocolKit", "SessionEngine", "SpeechKit",
-  "Store", "ScentKit", "Stage", "SessionRunner",
+  "Store", "ScentKit", "Stage", "SessionRunner", "Review", "ReviewServer",
 ]
 
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
 
 // Test inputs read from disk by path (see each test's `fixture(_:)` helper).
 let testFixtureFolders: [String: [String]] = [
@@ -18,6 +23,12 @@ let testFixtureFolders: [String: [String]] = [
   "Stage": ["References"],
   "SpeechKit": ["Goldens"],
   "Store": ["Goldens"],
+]
+
+// Test dependencies beyond the module under test, TestSupport and SessionModel.
+let extraTestDependencies: [String: [Target.Dependency]] = [
+  "Review": ["Store", "SpeechKit"],
+  "ReviewServer": ["Review", "Store", hummingbirdTesting],
 ]
 
 let package = Package(
@@ -32,6 +43,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     // MARK: C libraries: one shim each, imported by exactly one module (scripts/check-boundaries)
@@ -51,6 +66,15 @@ let package = Package(
     .target(name: "ScentKit", dependencies: ["SessionModel", "CBlueZ"]),
     .target(name: "Stage", dependencies: ["SessionModel", "CSDL2"]),
 
+    // MARK: The review workstation: a core tests drive directly, and a thin web server over it
+    .target(name: "Review", dependencies: ["SessionModel", "SpeechKit", "Store"]),
+    .target(
+      name: "ReviewServer",
+      dependencies: ["Review", "SessionModel", "Store", "SpeechKit", hummingbird, httpTypes, logging, nioCore],
+      // The page (HTML, CSS, JavaScript) is served from these files as they are, found by path as
+      // Stage finds its assets: no build step, no bundle.
+      exclude: ["Assets"]),
+
     // MARK: Composition and entry point
     .target(
       name: "SessionRunner",
@@ -59,17 +83,18 @@ let package = Package(
       name: "connectage",
       dependencies: [
         "SessionRunner", "ProtocolKit", "SpeechKit", "Store", "ScentKit", "Stage", "SessionModel",
-        argumentParser,
+        "ReviewServer", argumentParser,
       ]),
 
     // MARK: Tests
-    .target(name: "TestSupport", dependencies: ["SessionModel", "SpeechKit"]),
+    .target(name: "TestSupport", dependencies: ["SessionModel", "SpeechKit", "Store"]),
     .testTarget(name: "connectageTests", dependencies: ["connectage", "TestSupport", "SessionModel", "Store"]),
   ]
     + libraries.map {
       .testTarget(
         name: "\($0)Tests",
-        dependencies: [.target(name: $0), "TestSupport"] + ($0 == "SessionModel" ? [] : ["SessionModel"]),
+        dependencies: [.target(name: $0), "TestSupport"] + ($0 == "SessionModel" ? [] : ["SessionModel"])
+          + extraTestDependencies[$0, default: []],
         // Fixture files are read by path at test time, not compiled or bundled.
         exclude: testFixtureFolders[$0, default: []])
     }

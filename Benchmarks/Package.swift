@@ -10,6 +10,7 @@ let areas: [(name: String, modules: [String])] = [
   ("ScentBenchmarks", ["ScentKit", "SessionModel"]),
   ("StageBenchmarks", ["Stage", "SessionModel"]),
   ("EngineBenchmarks", ["SessionEngine", "SessionModel"]),
+  ("ReviewBenchmarks", ["Review", "Store", "SessionModel", "TestSupport"]),
 ]
 
 let package = Package(

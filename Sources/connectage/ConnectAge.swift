@@ -17,6 +17,7 @@ struct ConnectAge: AsyncParsableCommand {
       AnalyzeCommand.self,
       ExportCommand.self,
       ExportTextGridCommand.self,
+      ReviewCommand.self,
       StatsCommand.self,
       StageCommand.self,
       RunCommand.self,

@@ -59,9 +59,15 @@ import Testing
   @Test func statisticsCountTheConfirmedEpisodesNotTheAutomaticOnes() throws {
     let measures = AnswerMeasures(answer: answer, automaticMemories: 3, ruleSetVersion: "wc-fr-chat-1.0")
     let coding = MemoryCoding.confirmed(1, by: "ORT1", at: StoreFixtures.morning)
-    #expect(StatisticsMeasure.memories.value(of: measures, coding: coding) == 1)
-    #expect(StatisticsMeasure.memories.value(of: measures, coding: nil) == nil)
-    #expect(StatisticsMeasure.automaticMemories.value(of: measures, coding: coding) == 3)
+    func analysed(_ coding: MemoryCoding?) -> AnalysedAnswer {
+      let session = StoreFixtures.firstSession
+      return AnalysedAnswer(
+        session: session, trial: session.trials[0], group: nil, measures: measures, recording: nil, coding: coding,
+        takes: 1, scent: nil)
+    }
+    #expect(StatisticsMeasure.memories.value(of: analysed(coding)) == 1)
+    #expect(StatisticsMeasure.memories.value(of: analysed(nil)) == nil)
+    #expect(StatisticsMeasure.automaticMemories.value(of: analysed(coding)) == 3)
   }
 
   struct BatchCase: Sendable, CustomTestStringConvertible {

@@ -9,7 +9,9 @@ import Testing
     #expect(
       try database.schema().map(\.name) == [
         "study", "site", "participant", "participant_group", "group_member", "session", "trial", "event",
-        "recording", "answer_measures", "memory_coding", "coding_sheet_key",
+        "recording", "answer_measures", "memory_coding", "coding_sheet_key", "coder", "answer_revision",
+        "reviewed_timing",
+        "reviewed_transcript", "consensus",
       ])
   }
 

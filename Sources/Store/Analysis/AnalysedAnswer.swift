@@ -11,6 +11,8 @@ public struct AnalysedAnswer: Sendable {
   public var measures: AnswerMeasures
   public var recording: Recording?
   public var coding: MemoryCoding?
+  /// The review workstation's records of this take; empty when nobody reviewed it.
+  public var review: AnswerReview = AnswerReview()
   /// Takes of this planned answer filed across all runs (1 when it was recorded once).
   public var takes: Int
   /// The cue scent's outcome; `nil` when the trial plans no scent.

@@ -26,10 +26,11 @@ public enum AnswerSelection {
       if deliveries[session.id] == nil {
         deliveries[session.id] = ScentDeliveryLog.deliveries(of: session, events: eventsBySession[session.id] ?? [])
       }
-      let candidate = AnalysedAnswer(
+      var candidate = AnalysedAnswer(
         session: session, trial: trial, group: session.group.flatMap { snapshot.groups[$0] }, measures: measures,
         recording: snapshot.recordings[answer], coding: snapshot.latestCodings[answer], takes: 1,
         scent: deliveries[session.id]?[trial.id])
+      candidate.review = snapshot.reviews[answer] ?? AnswerReview()
       candidates[candidate.planned, default: []].append(candidate)
     }
     let chosen = candidates.values.map { takes in

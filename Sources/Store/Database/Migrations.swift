@@ -14,6 +14,7 @@ enum Migrations {
     migrator.registerMigration("v3-relative-recording-paths", migrate: relativeRecordingPaths)
     migrator.registerMigration("v3-blind-coding-sheet", migrate: blindCodingSheet)
     migrator.registerMigration("v3-participant-code-patterns", migrate: participantCodePatterns)
+    migrator.registerMigration("v4-review", migrate: review)
     return migrator
   }
 
@@ -225,5 +226,90 @@ enum Migrations {
   /// (letters and digits with at least one digit).
   private static func participantCodePatterns(_ db: Database) throws {
     try db.execute(sql: "ALTER TABLE study ADD COLUMN participant_code_pattern TEXT")
+  }
+
+  /// The review workstation's records (`connectage review`): coders, each answer's revision
+  /// (optimistic concurrency), reviewed timings and transcripts per coder, the specific memories of
+  /// a coding, and consensus values. Every coder's value is kept beside the automatic one and beside
+  /// the other coder's; nothing a coder saved is ever replaced except by the same coder.
+  private static func review(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        -- A coder is a code (ORT1), never a name: the same pattern as participant codes.
+        CREATE TABLE coder (
+          code TEXT PRIMARY KEY NOT NULL CHECK (length(code) BETWEEN 1 AND 16 AND code NOT GLOB '*[^A-Z0-9-]*'
+            AND code GLOB '[A-Z]*'),
+          added_at TEXT NOT NULL
+        );
+
+        -- Grows by one with every change to an answer's measures or review records; a save names the
+        -- revision it was based on and is refused when the answer has moved on. No row: revision 0.
+        CREATE TABLE answer_revision (
+          session_id TEXT NOT NULL,
+          trial_id TEXT NOT NULL,
+          participant_code TEXT NOT NULL,
+          revision INTEGER NOT NULL CHECK (revision >= 0),
+          PRIMARY KEY (session_id, trial_id, participant_code),
+          FOREIGN KEY (session_id, trial_id, participant_code)
+            REFERENCES answer_measures(session_id, trial_id, participant_code)
+        );
+
+        -- A coder's first-word and last-word marks, beside the automatic ones in answer_measures.
+        -- Both NULL: the coder heard no word of the participant.
+        CREATE TABLE reviewed_timing (
+          session_id TEXT NOT NULL,
+          trial_id TEXT NOT NULL,
+          participant_code TEXT NOT NULL,
+          coder TEXT NOT NULL REFERENCES coder(code),
+          reviewed_at TEXT NOT NULL,
+          t_first_word_s REAL CHECK (t_first_word_s IS NULL OR t_first_word_s >= 0),
+          t_last_word_end_s REAL,
+          CHECK ((t_first_word_s IS NULL) = (t_last_word_end_s IS NULL)),
+          CHECK (t_last_word_end_s IS NULL OR t_last_word_end_s >= t_first_word_s),
+          PRIMARY KEY (session_id, trial_id, participant_code, coder),
+          FOREIGN KEY (session_id, trial_id, participant_code)
+            REFERENCES answer_measures(session_id, trial_id, participant_code)
+        );
+
+        -- Every transcript a coder saved, in order: the text, and the word counts it gave, so that
+        -- agreement on words compares each coder's own transcript.
+        CREATE TABLE reviewed_transcript (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          session_id TEXT NOT NULL,
+          trial_id TEXT NOT NULL,
+          participant_code TEXT NOT NULL,
+          coder TEXT NOT NULL REFERENCES coder(code),
+          saved_at TEXT NOT NULL,
+          transcript_file TEXT NOT NULL,
+          text TEXT NOT NULL,
+          -- The transcript beside the recording before this save (NULL: none), so a second coder can
+          -- start from the same draft as the first, never from the first coder's transcript.
+          previous_transcript_file TEXT,
+          previous_text TEXT,
+          words INTEGER CHECK (words IS NULL OR words >= 0),
+          FOREIGN KEY (session_id, trial_id, participant_code)
+            REFERENCES answer_measures(session_id, trial_id, participant_code)
+        );
+        CREATE INDEX reviewed_transcript_by_answer ON reviewed_transcript(session_id, trial_id, participant_code);
+
+        -- The value analysed when the coders disagreed, per answer and measure; the codings stay.
+        CREATE TABLE consensus (
+          session_id TEXT NOT NULL,
+          trial_id TEXT NOT NULL,
+          participant_code TEXT NOT NULL,
+          measure TEXT NOT NULL CHECK (measure IN ('memories', 'specific_memories', 'words', 'onset', 'offset')),
+          value REAL CHECK (value IS NULL OR value >= 0),
+          recorded_by TEXT NOT NULL REFERENCES coder(code),
+          recorded_at TEXT NOT NULL,
+          PRIMARY KEY (session_id, trial_id, participant_code, measure),
+          FOREIGN KEY (session_id, trial_id, participant_code)
+            REFERENCES answer_measures(session_id, trial_id, participant_code)
+        );
+
+        -- How many of the confirmed memories are specific; NULL when the coding did not say (coding
+        -- sheets give a count only).
+        ALTER TABLE memory_coding ADD COLUMN specific_n INTEGER
+          CHECK (specific_n IS NULL OR (specific_n >= 0 AND specific_n <= memories_n));
+        """)
   }
 }

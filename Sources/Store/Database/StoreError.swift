@@ -30,6 +30,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case recordingChanged(path: String, isMissing: Bool)
   /// Measures with a value outside its range (not finite, negative, past the recording's end).
   case measureOutOfRange(AnswerKey, [OutOfRangeValue])
+  /// A review save whose values cannot be right; nothing is written.
+  case reviewRefused(ReviewRefusal)
+  /// The file system refused the transcript file of a review save; `reason` is its own words.
+  case cannotSaveTranscript(reason: String)
 
   /// True when the user can fix the cause by changing what they typed.
   public var isBadInput: Bool {
@@ -37,9 +41,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .participantAlreadyExists, .unknownParticipant, .groupAlreadyExists, .unknownParticipants,
       .tooManyMembers, .repeatedMember, .emptyGroup, .coderIsNotACode, .unknownTrial, .unknownAnswer,
       .unconfirmedCoding,
-      .exportFolderIsAFile, .unreadableTranscript, .measureOutOfRange:
+      .exportFolderIsAFile, .unreadableTranscript, .measureOutOfRange, .reviewRefused:
       true
-    case .cannotOpen, .writtenByNewerVersion, .cannotWriteExport, .databaseFailure, .recordingChanged, .storage:
+    case .cannotOpen, .writtenByNewerVersion, .cannotWriteExport, .databaseFailure, .recordingChanged, .storage,
+      .cannotSaveTranscript:
       false
     }
   }
@@ -129,6 +134,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
           "Mesures de \(answer.participant) (essai \(answer.trial), séance \(answer.session)) refusées, rien n'est enregistré : \(values.map { "\($0.column) = \($0.value), attendu \($0.expected.french)" }.joined(separator: " ; ")).",
         en:
           "Measures of \(answer.participant) (trial \(answer.trial), session \(answer.session)) refused, nothing stored: \(values.map { "\($0.column) = \($0.value), expected \($0.expected.english)" }.joined(separator: "; "))."
+      )
+    case .reviewRefused(let refusal):
+      refusal.message
+    case .cannotSaveTranscript(let reason):
+      LocalizedText(
+        fr:
+          "La transcription n'a pas pu être écrite à côté de l'enregistrement (\(reason)) : rien n'a été enregistré. Vérifiez l'espace disque et les droits du dossier des enregistrements.",
+        en:
+          "The transcript could not be written beside the recording (\(reason)): nothing was saved. Check the disk space and the recordings folder's permissions."
       )
     case .databaseFailure(let reason):
       LocalizedText(

@@ -62,7 +62,7 @@ public struct EventLog: Sendable {
     }
   }
 
-  private static func insert(_ event: SessionEvent, payload: String, in db: Database) throws -> Int64 {
+  static func insert(_ event: SessionEvent, payload: String, in db: Database) throws -> Int64 {
     try db.execute(
       sql: "INSERT INTO event (session_id, monotonic_ns, wall_clock, type, payload) VALUES (?, ?, ?, ?, ?)",
       arguments: [

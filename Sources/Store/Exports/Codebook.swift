@@ -80,18 +80,19 @@ public enum Codebook {
       },
       .init(
         file, "t_first_word", "decimal", "s",
-        "Onset of the first countable word, on the recording's clock (0 = its first sample)."
-      ) { CSVText.fixed($0.measures.firstWordOnsetSeconds) },
-      .init(file, "t_last_word_end", "decimal", "s", "Offset of the last countable word, on the recording's clock.") {
-        CSVText.fixed($0.measures.lastWordOffsetSeconds)
-      },
+        "Onset of the first countable word, on the recording's clock (0 = its first sample): the coders' consensus, else the reviewed mark (mean of the coders' when several), else the automatic one; onset_source says which."
+      ) { CSVText.fixed($0.firstWordOnset.value) },
+      .init(
+        file, "t_last_word_end", "decimal", "s",
+        "Offset of the last countable word, on the recording's clock; same rule as t_first_word, offset_source says which."
+      ) { CSVText.fixed($0.lastWordOffset.value) },
       .init(
         file, "speech_duration_s", "decimal", "s",
         "t_last_word_end - t_first_word (first to last word); empty if fewer than one word."
-      ) { CSVText.fixed($0.measures.speechDurationSeconds) },
+      ) { CSVText.fixed($0.speechDurationSeconds) },
       .init(
         file, "phonation_time_s", "decimal", "s",
-        "Speaking time: summed duration of vocal tokens between t_first_word and t_last_word_end."
+        "Speaking time: summed duration of vocal tokens between the automatic first and last word (never moved by a reviewed mark)."
       ) { CSVText.fixed($0.measures.speakingTimeSeconds) },
       .init(
         file, "silent_pauses_n", "integer", "pauses",
@@ -105,8 +106,8 @@ public enum Codebook {
       },
       .init(
         file, "words", "integer", "words",
-        "Countable words of the participant (rule set in ruleset_version); an elision such as j'ai is 1 word."
-      ) { CSVText.integer($0.measures.words) },
+        "Countable words of the participant (rule set in ruleset_version); an elision such as j'ai is 1 word. The coders' consensus when one was recorded (words_source)."
+      ) { CSVText.integer($0.words.value) },
       .init(
         file, "words_split", "integer", "words",
         "Countable words with elisions split (j'ai is 2 words); comparable with UD %mor counts."
@@ -123,9 +124,12 @@ public enum Codebook {
       ) { CSVText.integer($0.measures.automaticMemories) },
       .init(
         file, "memories_n", "integer", "memories",
-        "Distinct autobiographical memory episodes confirmed by a coder (latest coding); empty if not coded."
-      ) { CSVText.integer($0.coding?.confirmed?.count) },
-      .init(file, "memories_coder_id", "text", "", "Code of the coder who confirmed memories_n (never a name).") {
+        "Distinct autobiographical memory episodes: the coders' consensus, else the coder's count (latest coding); empty if not coded (the automatic count is memories_auto_n). memories_source says which."
+      ) { CSVText.integer($0.memories.value) },
+      .init(
+        file, "memories_coder_id", "text", "",
+        "Code of the coder of the latest coding (never a name): the coder of memories_n unless memories_source is consensus."
+      ) {
         $0.coding?.coder ?? ""
       },
       .init(file, "memories_coded_at", "datetime", "", "When memories_n was coded (ISO 8601, UTC).") {
@@ -138,8 +142,28 @@ public enum Codebook {
         file, "measures_missing_reason", "text", "",
         "Why measures of this answer are empty, never 0: codes joined by ';'. no_transcript = no transcript beside the recording (words, ideas, memories empty); no_speech_of_speaker = the transcript has no utterance of the answering speaker (participant code, else PAR, else the only speaker); no_speech_in_recording = no speech in the words' times or the audio (timing empty); stored_value_not_a_number = a stored value is infinite or not a whole count (only an edit of the database can do that; exported empty; run connectage db check). Empty when nothing is missing or the answer was measured before reasons were kept."
       ) { $0.measures.missingReason ?? "" },
+      source(file, "onset_source", of: "t_first_word", times: true) { $0.firstWordOnset.source },
+      source(file, "offset_source", of: "t_last_word_end", times: true) { $0.lastWordOffset.source },
+      source(file, "words_source", of: "words") { $0.words.source },
+      source(
+        file, "memories_source", of: "memories_n",
+        automatic: "not coded: memories_n is empty, the automatic count is memories_auto_n"
+      ) { $0.memories.source },
     ]
   }()
+
+  /// Where an analysed column's value comes from (``ValueSource``).
+  private static func source(
+    _ file: String, _ column: String, of measure: String, times: Bool = false,
+    automatic: String = "the automatic measurement",
+    _ source: @escaping @Sendable (AnalysedAnswer) -> ValueSource
+  ) -> ExportColumn<AnalysedAnswer> {
+    let mean = times ? ", coders_mean (mean of the coders' reviewed marks, no consensus yet)" : ""
+    return .init(
+      file, column, "text", "",
+      "Where \(measure) comes from: consensus (the value the coders agreed on in the review), coder (a coder's value)\(mean) or automatic (\(automatic))."
+    ) { source($0).rawValue }
+  }
 
   static let eventColumns: [ExportColumn<StoredEvent>] = {
     let file = eventsFile

@@ -15,13 +15,16 @@ public struct ExportSnapshot: Sendable {
   public var events: [StoredEvent]
   /// The transcripts beside the recordings, when loaded (``load(from:study:group:session:transcripts:)``).
   public var transcripts: [AnswerKey: Transcript]
+  /// What the review workstation's coders gave each answer (reviewed timings, codings, consensus).
+  public var reviews: [AnswerKey: AnswerReview]
 
   public init(
     study: StudyID?, sessions: [Session], groups: [GroupID: ParticipantGroup], measures: [AnswerMeasures],
     recordings: [AnswerKey: Recording], latestCodings: [AnswerKey: MemoryCoding], events: [StoredEvent],
-    transcripts: [AnswerKey: Transcript] = [:]
+    transcripts: [AnswerKey: Transcript] = [:], reviews: [AnswerKey: AnswerReview] = [:]
   ) {
     self.transcripts = transcripts
+    self.reviews = reviews
     self.study = study
     self.sessions = sessions
     self.groups = groups
@@ -75,6 +78,7 @@ public struct ExportSnapshot: Sendable {
       recordings: recordingsByAnswer,
       latestCodings: try database.measures.latestCodings().filter { sessionIDs.contains($0.key.session) },
       events: events,
-      transcripts: transcripts ? try AnswerTranscripts.load(for: recordingsByAnswer, in: database) : [:])
+      transcripts: transcripts ? try AnswerTranscripts.load(for: recordingsByAnswer, in: database) : [:],
+      reviews: try database.review.records(in: sessionIDs))
   }
 }

@@ -44,7 +44,7 @@ public struct StatisticsExport: Sendable {
   private func summaryTable(_ report: StatisticsReport) -> ExportedFile {
     var text = CSVText.line([
       "measure", "condition", "participants", "answers", "mean", "sd", "median", "q1", "q3", "ci95_low", "ci95_high",
-      "condition_basis",
+      "condition_basis", "value_sources",
     ])
     var rows = 0
     for statistics in report.measures {
@@ -55,7 +55,7 @@ public struct StatisticsExport: Sendable {
             + [
               figures.mean, figures.standardDeviation, figures.median, figures.lowerQuartile, figures.upperQuartile,
               figures.confidenceLow, figures.confidenceHigh,
-            ].map { CSVText.fixed($0, places: 4) } + [report.basis.rawValue])
+            ].map { CSVText.fixed($0, places: 4) } + [report.basis.rawValue, Self.sources(of: statistics)])
         rows += 1
       }
     }
@@ -91,5 +91,10 @@ public struct StatisticsExport: Sendable {
       }
     }
     return ExportedFile(name: "condition_tests.csv", contents: text, rowCount: rows)
+  }
+
+  /// `automatic=18;consensus=2`: where the measure's analysed values come from, sources in name order.
+  static func sources(of statistics: MeasureStatistics) -> String {
+    (statistics.sources ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
   }
 }

@@ -40,14 +40,8 @@ public struct AnswerFiling: Sendable {
     -> Measured
   {
     let found = try AnswerTranscripts.beside(audio)
-    let measurement: AnswerMeasurement
-    do {
-      measurement = try AnswerMeasurement.measure(
-        audio: audio, transcript: found?.transcript, transcriptFile: found?.file.path ?? audio.path,
-        participant: answer.participant.rawValue)
-    } catch let error as TranscriptReadError {
-      throw StoreError.unreadableTranscript(error)
-    }
+    let measurement = try AnswerMeasurement.ofAnswer(
+      answer, recordedIn: audio, transcript: found?.transcript, transcriptFile: found?.file.path ?? audio.path)
     let recording = Recording(
       session: answer.session, trial: answer.trial, participant: answer.participant, path: path,
       sha256: try sha256 ?? SHA256.hexDigest(ofFileAt: audio.path),

@@ -1,3 +1,4 @@
+import Foundation
 import SpeechKit
 
 extension AnswerMeasures {
@@ -15,5 +16,25 @@ extension AnswerMeasures {
       ruleSetVersion: [timing.algorithm, counts?.ruleset].compactMap { $0 }.joined(separator: "+"),
       pauseIntervals: timing.pauseIntervals,
       missingReason: MissingMeasureReason.code(of: measurement.missing))
+  }
+}
+
+extension AnswerMeasurement {
+  /// Measures the answer recorded in `audio` with `transcript`, as the answering participant's
+  /// speech: the one measurement behind filing, re-measuring and the review's transcript saves.
+  ///
+  /// - Throws: ``StoreError/unreadableTranscript(_:)`` when the transcript does not fit the
+  ///   recording (times off its clock, several candidate speakers).
+  public static func ofAnswer(
+    _ answer: AnswerKey, recordedIn audio: URL, transcript: Transcript?, transcriptFile: String
+  )
+    throws -> AnswerMeasurement
+  {
+    do {
+      return try AnswerMeasurement.measure(
+        audio: audio, transcript: transcript, transcriptFile: transcriptFile, participant: answer.participant.rawValue)
+    } catch let error as TranscriptReadError {
+      throw StoreError.unreadableTranscript(error)
+    }
   }
 }

@@ -19,40 +19,46 @@ public struct MeasureRepository: Sendable {
   /// - Throws: ``StoreError/unknownTrial(_:_:)``, ``StoreError/unknownParticipant(_:)`` or
   ///   ``StoreError/measureOutOfRange(_:_:)``.
   public func save(_ measures: AnswerMeasures) throws {
+    try database.write { db in try Self.save(measures, in: db) }
+  }
+
+  /// ``save(_:)`` inside a transaction that also writes other records (a review's transcript save);
+  /// every change to an answer's measures moves its revision on, once per transaction (a review
+  /// save moves it itself).
+  static func save(_ measures: AnswerMeasures, in db: Database, advancingRevision: Bool = true) throws {
     let answer = measures.answer
-    try database.write { db in
-      try TrialRepository.requireTrial(answer.trial, in: answer.session, db: db)
-      if try !ParticipantRepository.exists(answer.participant, in: db) {
-        throw StoreError.unknownParticipant(answer.participant)
-      }
-      let duration = try Double.fetchOne(
-        db, sql: "SELECT duration_s FROM recording WHERE session_id = ? AND trial_id = ? AND participant_code = ?",
-        arguments: [answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue])
-      let problems = MeasureBounds.problems(in: measures, recordingDuration: duration)
-      guard problems.isEmpty else { throw StoreError.measureOutOfRange(answer, problems) }
-      try db.execute(
-        sql: """
-          INSERT INTO answer_measures (session_id, trial_id, participant_code, t_first_word_s, t_last_word_end_s,
-            phonation_time_s, silent_pauses_n, silent_pauses_total_s, pause_threshold_ms, words, words_split,
-            ideas_n, memories_auto_n, ruleset_version, silent_pauses_json, missing_reason)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          ON CONFLICT (session_id, trial_id, participant_code) DO UPDATE SET
-            t_first_word_s = excluded.t_first_word_s, t_last_word_end_s = excluded.t_last_word_end_s,
-            phonation_time_s = excluded.phonation_time_s, silent_pauses_n = excluded.silent_pauses_n,
-            silent_pauses_total_s = excluded.silent_pauses_total_s, pause_threshold_ms = excluded.pause_threshold_ms,
-            words = excluded.words, words_split = excluded.words_split, ideas_n = excluded.ideas_n,
-            memories_auto_n = excluded.memories_auto_n, ruleset_version = excluded.ruleset_version,
-            silent_pauses_json = excluded.silent_pauses_json, missing_reason = excluded.missing_reason
-          """,
-        arguments: [
-          answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue,
-          measures.firstWordOnsetSeconds, measures.lastWordOffsetSeconds, measures.speakingTimeSeconds,
-          measures.pauseCount, measures.pauseTotalSeconds, measures.pauseThresholdMilliseconds, measures.words,
-          measures.wordsSplit, measures.ideas, measures.automaticMemories, measures.ruleSetVersion,
-          try Self.pausesJSON(measures.pauseIntervals),
-          measures.missingReason,
-        ])
+    try TrialRepository.requireTrial(answer.trial, in: answer.session, db: db)
+    if try !ParticipantRepository.exists(answer.participant, in: db) {
+      throw StoreError.unknownParticipant(answer.participant)
     }
+    let duration = try Double.fetchOne(
+      db, sql: "SELECT duration_s FROM recording WHERE session_id = ? AND trial_id = ? AND participant_code = ?",
+      arguments: [answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue])
+    let problems = MeasureBounds.problems(in: measures, recordingDuration: duration)
+    guard problems.isEmpty else { throw StoreError.measureOutOfRange(answer, problems) }
+    try db.execute(
+      sql: """
+        INSERT INTO answer_measures (session_id, trial_id, participant_code, t_first_word_s, t_last_word_end_s,
+          phonation_time_s, silent_pauses_n, silent_pauses_total_s, pause_threshold_ms, words, words_split,
+          ideas_n, memories_auto_n, ruleset_version, silent_pauses_json, missing_reason)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (session_id, trial_id, participant_code) DO UPDATE SET
+          t_first_word_s = excluded.t_first_word_s, t_last_word_end_s = excluded.t_last_word_end_s,
+          phonation_time_s = excluded.phonation_time_s, silent_pauses_n = excluded.silent_pauses_n,
+          silent_pauses_total_s = excluded.silent_pauses_total_s, pause_threshold_ms = excluded.pause_threshold_ms,
+          words = excluded.words, words_split = excluded.words_split, ideas_n = excluded.ideas_n,
+          memories_auto_n = excluded.memories_auto_n, ruleset_version = excluded.ruleset_version,
+          silent_pauses_json = excluded.silent_pauses_json, missing_reason = excluded.missing_reason
+        """,
+      arguments: [
+        answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue,
+        measures.firstWordOnsetSeconds, measures.lastWordOffsetSeconds, measures.speakingTimeSeconds,
+        measures.pauseCount, measures.pauseTotalSeconds, measures.pauseThresholdMilliseconds, measures.words,
+        measures.wordsSplit, measures.ideas, measures.automaticMemories, measures.ruleSetVersion,
+        try Self.pausesJSON(measures.pauseIntervals),
+        measures.missingReason,
+      ])
+    if advancingRevision { try AnswerRevision.advance(answer, in: db) }
   }
 
   /// The measures of one answer, or `nil`.
@@ -172,6 +178,7 @@ public struct MeasureRepository: Sendable {
     if exists != true {
       throw StoreError.unknownAnswer(answer)
     }
+    try AnswerRevision.advance(answer, in: db)
     try db.execute(
       sql: """
         INSERT INTO memory_coding (session_id, trial_id, participant_code, coder, coded_at, memories_n, episodes_json)
@@ -256,8 +263,8 @@ public struct MeasureRepository: Sendable {
   }
 
   /// The coding as saved; the coder and date columns are authoritative (the date to the millisecond).
-  /// A coding saved before `v2-memory-episodes` has its count only: its episodes come back as that
-  /// many placeholders without text, flagged by an empty `method`.
+  /// A coding saved before `v2-memory-episodes`, or by the review workstation, has its count only:
+  /// its episodes come back as that many placeholders without text, flagged by an empty `method`.
   private static func coding(_ row: Row) throws -> MemoryCoding {
     let coder: String = row["coder"]
     let codedAt = try WallClockText.date(from: row["coded_at"])
@@ -270,10 +277,15 @@ public struct MeasureRepository: Sendable {
       }
     } else {
       // A count no coder could have confirmed reads as unconfirmed, rather than as a huge array or 0.
+      // A review's coding (count and specific count, `v4-review`) comes back the same way, its
+      // first `specific_n` placeholders specific.
       let count = RowValue.count(row, "memories_n").flatMap { (0...10_000).contains($0) ? $0 : nil }
+      let specific = min(RowValue.count(row, "specific_n") ?? 0, count ?? 0)
       coding = MemoryCoding(
         method: "", automatic: [],
-        confirmed: count.map { Array(repeating: EvokedMemory(specificity: .general, text: ""), count: $0) })
+        confirmed: count.map { count in
+          (0..<count).map { EvokedMemory(specificity: $0 < specific ? .specific : .general, text: "") }
+        })
     }
     coding.coder = coder
     coding.codedAt = codedAt

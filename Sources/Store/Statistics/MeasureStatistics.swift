@@ -16,6 +16,10 @@ public struct MeasureStatistics: Hashable, Sendable, Codable {
   /// Stored values that were not numbers (NaN, ±infinity) and were left out of every figure;
   /// `db check` names the answers that hold them.
   public var nonFiniteValuesSkipped: Int
+  /// For the measures the review can change (speech duration, words, memories): how many of the
+  /// values analysed come from each source (`consensus`, `coder`, `coders_mean`, `automatic`;
+  /// `a+b` when a speech duration's onset and offset differ). Nil for the other measures.
+  public var sources: [String: Int]?
 
   public init(
     measure: StatisticsMeasure, conditions: [ConditionSummary], friedman: FriedmanTest?, completeParticipants: Int,
@@ -35,7 +39,7 @@ public struct MeasureStatistics: Hashable, Sendable, Codable {
   enum CodingKeys: String, CodingKey {
     case measure, conditions, friedman, completeParticipants = "complete_participants"
     case excludedFromFriedman = "excluded_from_friedman", pairwise, trajectory
-    case nonFiniteValuesSkipped = "non_finite_values_skipped"
+    case nonFiniteValuesSkipped = "non_finite_values_skipped", sources
   }
 
   /// What the reader must know when stored values were left out; `nil` when none was.

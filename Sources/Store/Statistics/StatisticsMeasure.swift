@@ -33,19 +33,34 @@ public enum StatisticsMeasure: String, CaseIterable, Hashable, Sendable, Codable
     }
   }
 
-  /// The answer's value, or `nil` when it was not measured (or, for memories, not coded).
-  func value(of measures: AnswerMeasures, coding: MemoryCoding?) -> Double? {
-    switch self {
-    case .speechDuration: measures.speechDurationSeconds
+  /// The answer's analysed value, or `nil` when it was not measured (or, for memories, not coded):
+  /// times, words and memories follow the source rule of the exports (consensus, coder, automatic).
+  func value(of answer: AnalysedAnswer) -> Double? {
+    let measures = answer.measures
+    return switch self {
+    case .speechDuration: answer.speechDurationSeconds
     case .phonationTime: measures.speakingTimeSeconds
     case .silentPauses: measures.pauseCount.map(Double.init)
     case .silentPausesTotal: measures.pauseTotalSeconds
-    case .words: measures.words.map(Double.init)
+    case .words: answer.words.value.map(Double.init)
     case .wordsSplit: measures.wordsSplit.map(Double.init)
     case .ideas: measures.ideas.map(Double.init)
     case .ideaDensity: measures.ideaDensity
     case .automaticMemories: measures.automaticMemories.map(Double.init)
-    case .memories: coding?.confirmed.map { Double($0.count) }
+    case .memories: answer.memories.value.map(Double.init)
+    }
+  }
+
+  /// Where the answer's value comes from, for the measures the review can change; nil for the others.
+  func source(of answer: AnalysedAnswer) -> String? {
+    switch self {
+    case .speechDuration:
+      let (onset, offset) = (answer.firstWordOnset.source, answer.lastWordOffset.source)
+      return onset == offset ? onset.rawValue : "\(onset.rawValue)+\(offset.rawValue)"
+    case .words: return answer.words.source.rawValue
+    case .memories: return answer.memories.source.rawValue
+    case .phonationTime, .silentPauses, .silentPausesTotal, .wordsSplit, .ideas, .ideaDensity, .automaticMemories:
+      return nil
     }
   }
 }

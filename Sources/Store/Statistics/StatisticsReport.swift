@@ -62,19 +62,22 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
     participants = Set(answered.map(\.answer.participant)).count
     self.measures = measures.map { measure in
       var skipped = 0
+      var sources: [String: Int] = [:]
       let observations = answered.compactMap { answer -> Observation? in
-        guard let value = measure.value(of: answer.measures, coding: answer.coding) else { return nil }
+        guard let value = measure.value(of: answer) else { return nil }
         // A value that is not a number would poison every mean and rank: left out, and counted.
         guard value.isFinite else {
           skipped += 1
           return nil
         }
+        if let source = measure.source(of: answer) { sources[source, default: 0] += 1 }
         return Observation(
           participant: answer.answer.participant, condition: answer.condition(by: basis),
           session: answer.session.number, value: value)
       }
       var statistics = Self.statistics(of: measure, observations, conditions: conditions)
       statistics.nonFiniteValuesSkipped = skipped
+      statistics.sources = sources.isEmpty ? nil : sources
       return statistics
     }
   }

@@ -1,0 +1,328 @@
+// The answer page: listen, place the marks, transcribe with live measures, code the memories.
+"use strict";
+
+(() => {
+  const id = decodeURIComponent(location.pathname.split("/").pop());
+  const $ = (name) => document.getElementById(name);
+  const audio = $("audio");
+  const editor = $("transcript-editor");
+  const main = $("answer");
+  let answer = null;
+  let waveform = null;
+  let dirty = { transcript: false, timing: false, memories: false };
+  let analysisTimer = null;
+  let analysisSequence = 0;
+  let conflictCurrent = null;
+
+  // MARK: Loading
+
+  async function load() {
+    const { ok, data } = await Review.request("GET", `/api/answers/${id}?coder=${encodeURIComponent(Review.coder())}`);
+    if (!ok) { Review.status(Review.message(data && data.error), "error"); return; }
+    apply(data);
+    audio.src = data.audio.url;
+  }
+
+  // Shows `data`; the editor text, marks and coding are replaced only where asked (after a load
+  // or a conflict), so a save of one part never throws away unsaved work in another.
+  function apply(data, replace = { transcript: true, timing: true, memories: true }) {
+    const first = answer === null;
+    answer = data;
+    main.dataset.answerId = data.id;
+    main.dataset.revision = String(data.revision);
+    main.dataset.state = data.state;
+    $("answer-id").textContent = data.id;
+    $("answer-position").textContent = Review.t("answer.of", { n: data.position, total: data.total });
+    $("answer-state").textContent = Review.t(`state.${data.state}`);
+    link($("answer-prev"), data.previous);
+    link($("answer-next"), data.next);
+    $("duration").textContent = Review.seconds(data.audio.durationSeconds);
+    $("timing-automatic").textContent = `${Review.seconds(data.automatic.firstWordOnset)} – ${Review.seconds(data.automatic.lastWordOffset)}`;
+    const saved = data.own.timing;
+    $("timing-saved").textContent = saved
+      ? Review.t("marks.saved", { first: Review.seconds(saved.firstWordOnset), last: Review.seconds(saved.lastWordOffset) }) : "";
+    if (first) {
+      waveform = new Waveform($("waveform"), {
+        peaks: data.waveform.peaks, duration: data.audio.durationSeconds, speech: data.speech,
+        onMarksChanged: (changed) => { if (changed) dirty.timing = true; showMarks(); },
+        onSeek: (time) => { audio.currentTime = time; },
+      });
+    }
+    if (first || replace.timing) {
+      const marks = saved || { firstWordOnset: data.automatic.firstWordOnset, lastWordOffset: data.automatic.lastWordOffset };
+      waveform.setMarks(marks.firstWordOnset ?? null, marks.lastWordOffset ?? null);
+      dirty.timing = false;
+      showMarks();
+    }
+    if (replace.transcript) {
+      editor.value = data.transcript.text;
+      $("transcript-mode").value = data.transcript.mode;
+      $("transcript-draft").textContent = data.transcript.draftFormat
+        ? Review.t("transcript.draft", { format: data.transcript.draftFormat }) : Review.t("transcript.none");
+      showAnalysis(data.analysis);
+      dirty.transcript = false;
+    }
+    if (replace.memories) {
+      $("memories-count").value = data.own.memories ? String(data.own.memories.memories) : "";
+      $("memories-specific").value = data.own.memories && data.own.memories.specific !== null ? String(data.own.memories.specific) : "";
+      dirty.memories = false;
+    }
+    showOthers(data);
+  }
+
+  function link(element, target) {
+    element.href = target ? `/answers/${target}` : "#";
+    element.setAttribute("aria-disabled", target ? "false" : "true");
+  }
+
+  function showMarks() {
+    $("first-word-mark").textContent = Review.seconds(waveform.marks.first);
+    $("last-word-mark").textContent = Review.seconds(waveform.marks.last);
+    $("select-first").setAttribute("aria-pressed", String(waveform.selected === "first"));
+    $("select-last").setAttribute("aria-pressed", String(waveform.selected === "last"));
+  }
+
+  // MARK: Live analysis
+
+  function scheduleAnalysis() {
+    dirty.transcript = true;
+    clearTimeout(analysisTimer);
+    analysisTimer = setTimeout(analyse, 120);
+  }
+
+  async function analyse() {
+    const sequence = ++analysisSequence;
+    const { ok, data } = await Review.request("POST", `/api/answers/${id}/analysis`,
+      { text: editor.value, mode: $("transcript-mode").value });
+    // An older answer arriving after a newer one is dropped.
+    if (ok && sequence === analysisSequence) showAnalysis(data);
+  }
+
+  function showAnalysis(analysis) {
+    const list = $("transcript-problems");
+    list.replaceChildren(...analysis.problems.map((problem) => {
+      const item = document.createElement("li");
+      item.dataset.line = String(problem.line);
+      item.dataset.column = String(problem.column);
+      item.tabIndex = 0;
+      item.textContent = `${Review.language() === "fr" ? "Ligne" : "Line"} ${problem.line}, ${Review.language() === "fr" ? "colonne" : "column"} ${problem.column} : ${Review.message(problem.message)}`;
+      item.addEventListener("click", () => goTo(problem.line, problem.column));
+      item.addEventListener("keydown", (event) => { if (event.key === "Enter") goTo(problem.line, problem.column); });
+      return item;
+    }));
+    const counts = analysis.counts;
+    const show = (name, value) => { $(name).textContent = counts ? String(value) : "—"; };
+    show("count-words", counts && counts.words);
+    show("count-fillers", counts && counts.fillers);
+    show("count-repetitions", counts && counts.repetitions);
+    show("count-ideas", counts && counts.ideas);
+    show("count-memories", counts && counts.memories);
+    show("count-specific", counts && counts.specificMemories);
+    const suggestions = $("memory-suggestions");
+    suggestions.replaceChildren(...analysis.memories.map((memory) => {
+      const item = document.createElement("li");
+      item.dataset.specificity = memory.specificity;
+      const kind = document.createElement("span");
+      kind.className = "kind";
+      kind.textContent = Review.t(`suggest.${memory.specificity}`);
+      item.append(kind, " ", ...highlighted(memory.text, memory.cues));
+      return item;
+    }));
+    if (analysis.memories.length === 0) {
+      const none = document.createElement("li");
+      none.className = "hint";
+      none.textContent = counts ? Review.t("suggest.none") : Review.t("counts.nospeaker");
+      suggestions.append(none);
+    }
+    const specific = analysis.memories.filter((memory) => memory.specificity === "specific").length;
+    $("memories-suggestion").textContent = Review.t("memories.suggestion", { n: analysis.memories.length, s: specific });
+    $("memories-suggestion").dataset.memories = String(analysis.memories.length);
+    $("memories-suggestion").dataset.specific = String(specific);
+  }
+
+  // The memory's words with the cues that triggered it in <mark>, built as nodes (never HTML).
+  function highlighted(text, cues) {
+    const words = cues.filter((cue) => cue.length > 0).map((cue) => cue.toLowerCase());
+    if (words.length === 0) return [text];
+    const escape = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const pattern = new RegExp(`(${words.map(escape).join("|")})`, "gi");
+    return text.split(pattern).map((part) => {
+      if (!words.includes(part.toLowerCase())) return part;
+      const mark = document.createElement("mark");
+      mark.textContent = part;
+      return mark;
+    });
+  }
+
+  function goTo(line, column) {
+    const lines = editor.value.split("\n");
+    let offset = 0;
+    for (let i = 0; i < line - 1 && i < lines.length; i += 1) offset += lines[i].length + 1;
+    offset += Math.max(0, column - 1);
+    editor.focus();
+    editor.setSelectionRange(offset, offset);
+  }
+
+  // MARK: Others
+
+  function showOthers(data) {
+    const hidden = data.hidden.includes("memories");
+    $("others-hidden").hidden = !hidden;
+    const list = $("others-list");
+    list.replaceChildren(...data.others.map((other) => {
+      const item = document.createElement("li");
+      item.dataset.otherCoder = other.coder;
+      const parts = [other.coder];
+      const values = other.values;
+      if (values.memories) parts.push(Review.t("others.memories", { n: values.memories.memories, s: values.memories.specific ?? "?" }));
+      if (values.timing) parts.push(Review.t("others.timing", { first: Review.seconds(values.timing.firstWordOnset), last: Review.seconds(values.timing.lastWordOffset) }));
+      if (values.words !== null && values.words !== undefined) parts.push(Review.t("others.words", { n: values.words }));
+      item.textContent = parts.join(" — ");
+      return item;
+    }));
+    if (!hidden && data.others.length === 0) {
+      const none = document.createElement("li");
+      none.className = "hint";
+      none.textContent = Review.t("others.none");
+      list.append(none);
+    }
+  }
+
+  // MARK: Saving
+
+  async function save(kind) {
+    const coder = await Review.askCoder();
+    const base = { coder, revision: answer.revision };
+    let body;
+    if (kind === "transcript") body = { ...base, text: editor.value, mode: $("transcript-mode").value };
+    if (kind === "timing") body = { ...base, firstWordOnset: waveform.marks.first, lastWordOffset: waveform.marks.last };
+    if (kind === "memories") {
+      const memories = $("memories-count").value === "" ? NaN : Number($("memories-count").value);
+      const specific = $("memories-specific").value === "" ? null : Number($("memories-specific").value);
+      body = { ...base, memories, specific };
+    }
+    Review.status(Review.t("status.saving"), "saving");
+    const { status, data } = await Review.request("POST", `/api/answers/${id}/${kind}`, body);
+    if (status === 200) {
+      $("conflict").hidden = true;
+      dirty[kind] = false;
+      apply(data, { [kind]: true });
+      Review.status(Review.t("status.saved"), "saved");
+      return true;
+    }
+    if (status === 409 && data && data.current) {
+      conflictCurrent = data.current;
+      showConflict(data);
+      Review.status(Review.message(data.error), "conflict");
+      return false;
+    }
+    Review.status(Review.message(data && data.error) || `HTTP ${status}`, "error");
+    return false;
+  }
+
+  function showConflict(data) {
+    $("conflict").hidden = false;
+    $("conflict-message").textContent = Review.message(data.error);
+    const current = data.current;
+    const lines = [
+      `${Review.t("answer.title")} ${current.id} — ${Review.t(`state.${current.state}`)} (revision ${current.revision})`,
+    ];
+    if (current.own.memories) lines.push(Review.t("others.memories", { n: current.own.memories.memories, s: current.own.memories.specific ?? "?" }));
+    if (current.own.timing) lines.push(Review.t("others.timing", { first: Review.seconds(current.own.timing.firstWordOnset), last: Review.seconds(current.own.timing.lastWordOffset) }));
+    const box = $("conflict-current");
+    const pre = document.createElement("pre");
+    pre.textContent = current.transcript.text;
+    const summary = document.createElement("p");
+    summary.textContent = lines.join(" — ");
+    box.replaceChildren(summary, pre);
+  }
+
+  async function saveChanged() {
+    const kinds = ["timing", "memories", "transcript"].filter((kind) => dirty[kind]);
+    if (kinds.length === 0) { Review.status(Review.t("status.nothing"), "info"); return; }
+    for (const kind of kinds) if (!(await save(kind))) return;
+  }
+
+  // MARK: Playback
+
+  function playPause() {
+    if (audio.paused) audio.play(); else audio.pause();
+  }
+
+  function replay() {
+    audio.currentTime = Math.max(0, audio.currentTime - 2);
+    audio.play();
+  }
+
+  function toggleSlow() {
+    const slow = audio.playbackRate === 1;
+    audio.playbackRate = slow ? 0.6 : 1;
+    audio.preservesPitch = true;
+    $("slow").setAttribute("aria-pressed", String(slow));
+  }
+
+  function go(target) { if (target) location.href = `/answers/${target}`; }
+
+  // MARK: Keys
+
+  function keys(event) {
+    if ($("coder-dialog").open) return;
+    const onWave = document.activeElement === $("waveform");
+    if (event.key === "Escape") { event.preventDefault(); playPause(); return; }
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") { event.preventDefault(); saveChanged(); return; }
+    if (event.altKey && !event.ctrlKey) {
+      const actions = {
+        r: replay, l: toggleSlow, n: () => go(answer && answer.next), p: () => go(answer && answer.previous),
+        w: () => $("waveform").focus(), t: () => editor.focus(), m: () => $("memories-count").focus(),
+      };
+      const action = actions[event.key.toLowerCase()] || actions[event.code.replace("Key", "").toLowerCase()];
+      if (action) { event.preventDefault(); action(); }
+      return;
+    }
+    if (!onWave) return;
+    const step = event.shiftKey ? 100 : 10;
+    if (event.key === "ArrowLeft") { event.preventDefault(); waveform.move(-step); }
+    else if (event.key === "ArrowRight") { event.preventDefault(); waveform.move(step); }
+    else if (event.key === " ") { event.preventDefault(); playPause(); }
+    else if (event.key === "Enter") { event.preventDefault(); waveform.setMark(waveform.selected, audio.currentTime); }
+    else if (event.key.toLowerCase() === "d") { event.preventDefault(); waveform.select("first"); }
+    else if (event.key.toLowerCase() === "f") { event.preventDefault(); waveform.select("last"); }
+  }
+
+  document.addEventListener("DOMContentLoaded", async () => {
+    Review.setUp();
+    editor.addEventListener("input", scheduleAnalysis);
+    $("transcript-mode").addEventListener("change", scheduleAnalysis);
+    for (const name of ["memories-count", "memories-specific"]) $(name).addEventListener("input", () => { dirty.memories = true; });
+    $("play-pause").addEventListener("click", playPause);
+    $("replay").addEventListener("click", replay);
+    $("slow").addEventListener("click", toggleSlow);
+    $("select-first").addEventListener("click", () => waveform.select("first"));
+    $("select-last").addEventListener("click", () => waveform.select("last"));
+    $("mark-at-playhead").addEventListener("click", () => waveform.setMark(waveform.selected, audio.currentTime));
+    $("no-speech").addEventListener("click", () => { waveform.setMarks(null, null); dirty.timing = true; showMarks(); });
+    $("save-timing").addEventListener("click", () => save("timing"));
+    $("save-memories").addEventListener("click", () => save("memories"));
+    $("save-transcript").addEventListener("click", () => save("transcript"));
+    $("use-suggestion").addEventListener("click", () => {
+      $("memories-count").value = $("memories-suggestion").dataset.memories || "0";
+      $("memories-specific").value = $("memories-suggestion").dataset.specific || "0";
+      dirty.memories = true;
+    });
+    $("conflict-reload").addEventListener("click", () => {
+      if (conflictCurrent) apply(conflictCurrent);
+      $("conflict").hidden = true;
+    });
+    audio.addEventListener("timeupdate", () => { $("current-time").textContent = Review.seconds(audio.currentTime); waveform && waveform.setPlayhead(audio.currentTime); });
+    audio.addEventListener("play", () => { $("play-pause").textContent = Review.t("player.pause"); $("play-pause").dataset.playing = "true"; });
+    audio.addEventListener("pause", () => { $("play-pause").textContent = Review.t("player.play"); $("play-pause").dataset.playing = "false"; });
+    document.addEventListener("keydown", keys);
+    document.addEventListener("review:language", () => answer && apply(answer, {}));
+    document.addEventListener("review:coder", load);
+    window.addEventListener("beforeunload", (event) => {
+      if (dirty.transcript || dirty.timing || dirty.memories) event.preventDefault();
+    });
+    await Review.askCoder();
+    load();
+  });
+})();

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import Review
+import ReviewServer
+import SessionModel
+import Store
+
+/// `connectage review [--db] [--study S] [--listen ADDRESS:PORT] [--no-browser]`: the review
+/// workstation in the browser.
+struct ReviewCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "review", abstract: "Review workstation: transcribe, check timing and code memories in a browser.",
+    discussion: """
+      Starts a local web server on 127.0.0.1 at a free port and prints one address with a secret token \
+      (open it in a browser; it is opened for you when there is a display). Every request needs the token. \
+      --listen serves other computers of the network only when asked, still behind the token. Ctrl-C stops \
+      it; each save is one transaction, so nothing saved is lost on a kill.
+      """)
+
+  @OptionGroup var store: StoreOptions
+
+  @Option(help: "Only the answers of this study.") var study: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Address and port to listen on (default 127.0.0.1 and a free port). Other computers reach it only when you name an address they see.",
+      valueName: "address:port"))
+  var listen: String?
+
+  @Flag(help: "Never open a browser, even with a display.") var noBrowser = false
+
+  func run() async throws {
+    let (host, port) = try Self.address(listen)
+    let path = store.resolvedPath
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw CommandFailure.badInput(
+        LocalizedText(
+          fr: "Aucune base de données à « \(path) ». Vérifiez --db.", en: "No database at '\(path)'. Check --db."))
+    }
+    let server: ReviewServer
+    do {
+      let desk = try ReviewDesk(database: try SessionDatabase(path: path), study: study.map(StudyID.init(rawValue:)))
+      server = try ReviewServer(desk: desk)
+    } catch let error as StoreError {
+      throw error.isBadInput ? CommandFailure.badInput(error.message) : CommandFailure.runtime(error.message)
+    } catch let failure as ReviewFailure {
+      throw CommandFailure.badInput(failure.message)
+    }
+    let opensBrowser = !noBrowser
+    let token = server.token
+    let application = server.application(host: host, port: port) { bound in
+      let shownHost = host == "0.0.0.0" || host == "::" ? Self.hostName() : host
+      let url = "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(bound)/?token=\(token.value)"
+      Terminal.print(url)
+      Terminal.printError(
+        LocalizedText(
+          fr:
+            "Relecture ouverte à l'adresse ci-dessus (gardez-la pour vous : elle donne accès aux enregistrements). Ctrl-C pour arrêter.",
+          en:
+            "Review open at the address above (keep it to yourself: it gives access to the recordings). Ctrl-C to stop."
+        ).text(in: Terminal.language))
+      if opensBrowser { BrowserLauncher.open(url) }
+    }
+    do {
+      try await application.runService()
+    } catch {
+      throw CommandFailure.runtime(
+        LocalizedText(
+          fr:
+            "Le serveur de relecture n'a pas pu écouter sur \(host):\(port) ; choisissez un autre port avec --listen.",
+          en: "The review server could not listen on \(host):\(port); choose another port with --listen."))
+    }
+  }
+
+  /// `ADDRESS:PORT`, `[IPv6]:PORT` or nothing (127.0.0.1, a free port).
+  static func address(_ text: String?) throws -> (String, Int) {
+    guard let text else { return ("127.0.0.1", 0) }
+    let invalid = CommandFailure.badInput(
+      LocalizedText(
+        fr: "--listen « \(text) » : écrivez ADRESSE:PORT, par exemple 127.0.0.1:8765 ou 0.0.0.0:8765.",
+        en: "--listen '\(text)': write ADDRESS:PORT, for example 127.0.0.1:8765 or 0.0.0.0:8765."))
+    guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+      (0...65_535).contains(port)
+    else { throw invalid }
+    var host = String(text[..<colon])
+    if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+    guard !host.isEmpty else { throw invalid }
+    return (host, port)
+  }
+
+  private static func hostName() -> String { ProcessInfo.processInfo.hostName }
+}
+
+/// Opens the review page in the desktop's browser when there is a display; never fails.
+enum BrowserLauncher {
+  static func open(_ url: String) {
+    let environment = ProcessInfo.processInfo.environment
+    guard environment["DISPLAY"]?.isEmpty == false || environment["WAYLAND_DISPLAY"]?.isEmpty == false else { return }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["xdg-open", url]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try? process.run()
+  }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Review
+import TestSupport
+
+@testable import ReviewServer
+
+/// A ``TestSupport/ReviewStudyFixture`` behind a real ``ReviewServer`` (Hummingbird's router test
+/// framework: every request goes through the middleware and routes, without a socket).
+struct ServedStudy {
+  let study: ReviewStudyFixture
+  let server: ReviewServer
+  static let token = AccessToken(value: String(repeating: "5e", count: 32))
+
+  init(participants: Int = 2, trials: Int = 2) throws {
+    study = try ReviewStudyFixture(participants: participants, trials: trials)
+    server = try ReviewServer(desk: try ReviewDesk(database: study.database), token: Self.token)
+  }
+
+  /// Runs `body` against the server, then removes the study's folder.
+  func test<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+    defer { study.remove() }
+    return try await Application(router: server.router()).test(.router, body)
+  }
+
+  /// What the page sends: the cookie on every request, the header and the same origin on POSTs.
+  static var pageHeaders: HTTPFields {
+    [.cookie: "connectage_review=\(token.value)", .reviewToken: token.value, .origin: "http://localhost"]
+  }
+
+  static var cookieOnly: HTTPFields { [.cookie: "connectage_review=\(token.value)"] }
+
+  static func json(_ object: [String: Any]) -> ByteBuffer {
+    ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: object))
+  }
+
+  static func object(_ response: TestResponse) throws -> [String: Any] {
+    try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+  }
+
+  /// The ids of the first page of the queue, in queue order.
+  static func queueIDs(_ client: any TestClientProtocol) async throws -> [String] {
+    try await client.execute(uri: "/api/queue", method: .get, headers: pageHeaders) { response in
+      let items = try Self.object(response)["items"] as? [[String: Any]] ?? []
+      return items.compactMap { $0["id"] as? String }
+    }
+  }
+}

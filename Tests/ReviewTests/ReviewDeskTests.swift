@@ -1,0 +1,184 @@
+import Foundation
+import SpeechKit
+import Store
+import TestSupport
+import Testing
+
+@testable import Review
+
+/// The desk as the server drives it, without HTTP: the blind queue, each answer's page, saves.
+struct ReviewDeskTests {
+  @Test func pagesTheQueueInABlindOrder() throws {
+    let study = try ReviewStudyFixture(participants: 3, trials: 4)
+    defer { study.remove() }
+    let desk = try ReviewDesk(database: study.database)
+    let first = try desk.queue(QueueRequest(page: 1, pageSize: 5))
+    let last = try desk.queue(QueueRequest(page: 3, pageSize: 5))
+    #expect(first.matching == 12)
+    #expect(first.pageCount == 3)
+    #expect(first.items.map(\.position) == [1, 2, 3, 4, 5])
+    #expect(last.items.map(\.position) == [11, 12])
+    #expect(first.stateCounts[.toTranscribe] == 12)
+    let ids =
+      first.items.map(\.id) + (try desk.queue(QueueRequest(page: 2, pageSize: 5))).items.map(\.id)
+      + last.items.map(\.id)
+    #expect(ids.allSatisfy(AnswerID.isWellFormed))
+    #expect(Set(ids).count == 12)
+    // The order follows the opaque ids, not sessions, trials or participants.
+    #expect(ids == ids.sorted())
+    let byTrial = try study.answers.map { try study.database.review.id(of: $0) }
+    #expect(ids != byTrial)
+  }
+
+  @Test func filtersTheQueueByState() throws {
+    let study = try ReviewStudyFixture()
+    defer { study.remove() }
+    let desk = try ReviewDesk(database: study.database)
+    let id = try desk.queue(QueueRequest()).items[0].id
+    let page = try desk.answerPage(id, for: CoderCode(rawValue: "ORT1")!)
+    _ = try desk.saveTranscript("le café.", mode: .plainText, of: id, by: "ORT1", basedOn: page.view.revision)
+    let transcribed = try desk.queue(QueueRequest(state: .transcribed), for: CoderCode(rawValue: "ORT1"))
+    #expect(transcribed.items.map(\.id) == [id])
+    #expect(transcribed.items.map(\.savedByMe) == [true])
+    #expect(transcribed.stateCounts[.toTranscribe] == study.answers.count - 1)
+  }
+
+  @Test func opensTheTranscriptBesideTheRecording() throws {
+    let study = try ReviewStudyFixture()
+    defer { study.remove() }
+    let desk = try ReviewDesk(database: study.database)
+    let coder = CoderCode(rawValue: "ORT1")!
+    let typed = try desk.answerPage(study.database.review.id(of: study.answers[0]), for: coder)
+    #expect(typed.transcript == ReviewStudyFixture.typedTranscript)
+    #expect(typed.mode == .plainText)
+    #expect(typed.analysis.measures?.wordCounts.words == 13)
+    #expect(typed.waveform.durationSeconds == 3)
+    #expect(typed.speech == [SpeechSegment(start: ReviewStudyFixture.speechStart, end: ReviewStudyFixture.speechEnd)])
+
+    let draft = try desk.answerPage(study.database.review.id(of: study.answers[1]), for: coder)
+    #expect(draft.draftFormat == .webVTT)
+    #expect(draft.mode == .plainText)
+    #expect(!draft.transcript.contains("-->"))
+    #expect(draft.analysis.measures?.wordCounts.filledPauses == 1)
+
+    let empty = try desk.answerPage(study.database.review.id(of: study.answers[2]), for: coder)
+    #expect(empty.transcript.isEmpty)
+    #expect(empty.draftFormat == nil)
+  }
+
+  @Test func linksEachAnswerToItsNeighboursInTheQueue() throws {
+    let study = try ReviewStudyFixture(participants: 2, trials: 2)
+    defer { study.remove() }
+    let desk = try ReviewDesk(database: study.database)
+    let ids = try desk.queue(QueueRequest()).items.map(\.id)
+    let pages = try ids.map { try desk.answerPage($0, for: CoderCode(rawValue: "ORT1")!) }
+    #expect(pages.map(\.previous) == [nil] + ids.dropLast())
+    #expect(pages.map(\.next) == Array(ids.dropFirst()) + [nil])
+    #expect(pages.map(\.position) == [1, 2, 3, 4])
+  }
+
+  @Test(arguments: ["../connectage.sqlite", "audio/S01/T1-P01-turn1.wav", "A-000000000000", "", "A-0123456789AB"])
+  func knowsNoAnswerByAnythingButItsID(_ id: String) throws {
+    let study = try ReviewStudyFixture()
+    defer { study.remove() }
+    let desk = try ReviewDesk(database: study.database)
+    #expect(throws: ReviewFailure.unknownAnswer) { try desk.answerPage(id, for: CoderCode(rawValue: "ORT1")!) }
+    #expect(throws: ReviewFailure.unknownAnswer) { try desk.recordingFile(id) }
+    #expect(throws: ReviewFailure.unknownAnswer) {
+      try desk.saveMemories(MemoryCount(memories: 1, specific: 0), of: id, by: "ORT1", basedOn: 0)
+    }
+  }
+
+  @Test func savesTheTranscriptAndMeasuresAgain() throws {
+    let study = try ReviewStudyFixture()
+    defer { study.remove() }
+    let desk = try ReviewDesk(database: study.database)
+    let answer = study.answers[2]
+    let id = try study.database.review.id(of: answer)
+    let text = "Le jour de mon mariage en 1962, on a dansé toute la nuit chez mes parents."
+    let saved = try desk.saveTranscript(text, mode: .plainText, of: id, by: "ORT1", basedOn: 0)
+    #expect(saved.view.revision == 1)
+    #expect(saved.view.state == .transcribed)
+    #expect(saved.transcript == text)
+    #expect(try String(contentsOf: study.transcript(of: answer, extension: "txt"), encoding: .utf8) == text)
+    let expected = TranscriptCheck.analyze(text, mode: .plainText, participant: answer.participant.rawValue)
+    #expect(try study.database.measures.fetch(answer)?.words == expected.measures?.wordCounts.words)
+  }
+
+  @Test func refusesATranscriptThatDoesNotReadAndWritesNothing() throws {
+    let study = try ReviewStudyFixture()
+    defer { study.remove() }
+    let desk = try ReviewDesk(database: study.database)
+    let answer = study.answers[2]
+    let id = try study.database.review.id(of: answer)
+    do {
+      _ = try desk.saveTranscript("le café [de ma mère", mode: .plainText, of: id, by: "ORT1", basedOn: 0)
+      Issue.record("an unreadable transcript was saved")
+    } catch let failure {
+      guard case .refused(let message) = failure else { throw failure }
+      #expect(message.french.contains("1:"))
+    }
+    #expect(!FileManager.default.fileExists(atPath: study.transcript(of: answer, extension: "txt").path))
+    #expect(try desk.answerPage(id, for: CoderCode(rawValue: "ORT1")!).view.revision == 0)
+  }
+
+  @Test func refusesAStaleSaveWithTheCurrentVersion() throws {
+    let study = try ReviewStudyFixture()
+    defer { study.remove() }
+    let desk = try ReviewDesk(database: study.database)
+    let id = try study.database.review.id(of: study.answers[0])
+    let loaded = try desk.answerPage(id, for: CoderCode(rawValue: "ORT1")!)
+    _ = try desk.saveTiming(
+      ReviewedTiming(firstWordOnsetSeconds: 0.8, lastWordOffsetSeconds: 2.2), of: id, by: "ORT2",
+      basedOn: loaded.view.revision)
+    do {
+      _ = try desk.saveTiming(
+        ReviewedTiming(firstWordOnsetSeconds: 0.7, lastWordOffsetSeconds: 2.3), of: id, by: "ORT1",
+        basedOn: loaded.view.revision)
+      Issue.record("a stale save was written")
+    } catch let failure {
+      guard case .conflict(_, let current) = failure else { throw failure }
+      #expect(current.view.revision == loaded.view.revision + 1)
+      #expect(current.view.own.timing == nil)
+    }
+  }
+
+  @Test func hidesTheOtherCodersValuesUntilBothSaved() throws {
+    let study = try ReviewStudyFixture()
+    defer { study.remove() }
+    let desk = try ReviewDesk(database: study.database)
+    let id = try study.database.review.id(of: study.answers[0])
+    let first = try desk.saveMemories(MemoryCount(memories: 2, specific: 1), of: id, by: "ORT1", basedOn: 0)
+    let second = CoderCode(rawValue: "ORT2")!
+    let before = try desk.answerPage(id, for: second)
+    #expect(before.view.hidden.contains(.memories))
+    #expect(before.view.others.values.allSatisfy { $0.memories == nil })
+    let after = try desk.saveMemories(
+      MemoryCount(memories: 3, specific: 1), of: id, by: "ORT2", basedOn: first.view.revision)
+    #expect(after.view.others[CoderCode(rawValue: "ORT1")!]?.memories == MemoryCount(memories: 2, specific: 1))
+    #expect(after.view.state == .codedTwice)
+    let agreed = try desk.saveConsensus(3, for: .memories, of: id, by: "ORT1", basedOn: after.view.revision)
+    #expect(agreed.view.state == .agreed)
+  }
+
+  @Test(arguments: ["Marie", "ort1", "", "ORT1 DUPONT"])
+  func refusesANameAsCoder(_ coder: String) throws {
+    let study = try ReviewStudyFixture()
+    defer { study.remove() }
+    let desk = try ReviewDesk(database: study.database)
+    let id = try study.database.review.id(of: study.answers[0])
+    #expect {
+      try desk.saveMemories(MemoryCount(memories: 1, specific: 0), of: id, by: coder, basedOn: 0)
+    } throws: { error in
+      guard case .refused = error as? ReviewFailure else { return false }
+      return true
+    }
+  }
+
+  @Test func refusesAStudyWithoutSessions() throws {
+    let study = try ReviewStudyFixture()
+    defer { study.remove() }
+    #expect(throws: ReviewFailure.self) { try ReviewDesk(database: study.database, study: "autre") }
+    #expect(try ReviewDesk(database: study.database, study: "espoir-avc").queue(QueueRequest()).matching == 4)
+  }
+}
