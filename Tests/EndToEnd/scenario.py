@@ -1,5 +1,5 @@
-"""The review workstation's scenario, step by step, against the page's DOM and keyboard contract
-(ids and keys documented in docs/review-workstation.md; the page is Sources/ReviewServer).
+"""The review workstation's scenario, step by step, through the page's element ids and keys
+(Sources/ReviewServer/Assets; the keys and the JSON API are in docs/review.md).
 
 Each step checks what a person would see; the last steps check, outside the browser, what the
 research team gets: database rows, the transcript beside the recording, measures.csv and stats.
@@ -248,7 +248,7 @@ class Scenario:
         revision = answer.get_attribute("data-revision")
         self.check_blind(browser, "answer", self.fetch_json(browser, f"/api/answers/{self.answer_id}?coder={FIRST_CODER}"))
         editor = self.wait(browser, lambda b: b.find_element(By.ID, "transcript-editor"), "the transcript editor")
-        prefill = editor.get_attribute("value").strip()
+        prefill = self.prefill = editor.get_attribute("value").strip()
         matching = [r for r in self.recordings if r["transcript"].read_text(encoding="utf-8").strip() == prefill]
         self.tally.require("the editor is prefilled with the transcript beside the recording",
                            prefill and len(matching) == 1, f"{prefill!r}")
@@ -409,6 +409,39 @@ class Scenario:
     # --- Outside the browser -------------------------------------------------------------------------
 
     def check_database(self):
+        """The rows a researcher finds with sqlite3: every coding kept, signed, beside the automatic."""
+        key = (self.recording["session_id"], self.recording["trial_id"], self.recording["participant_code"])
+        where = "WHERE session_id = ? AND trial_id = ? AND participant_code = ?"
+        coders = {r["code"] for r in harness.query(self.database, "SELECT code FROM coder")}
+        self.tally.equal("database: both coder codes are registered (codes only)", coders, {FIRST_CODER, SECOND_CODER})
+        timing = harness.query(self.database, f"SELECT * FROM reviewed_timing {where}", key)
+        self.tally.check("database: ORT1's reviewed first-word mark is kept, 210 ms after the automatic one",
+                         len(timing) == 1 and timing[0]["coder"] == FIRST_CODER
+                         and abs(timing[0]["t_first_word_s"] - self.reviewed_onset) < 0.0015, timing)
+        automatic = harness.query(self.database, f"SELECT * FROM answer_measures {where}", key)[0]
+        self.tally.check("database: the automatic mark is kept beside it",
+                         abs(automatic["t_first_word_s"] - self.automatic_onset) < 0.006, automatic["t_first_word_s"])
+        transcripts = harness.query(self.database, f"SELECT * FROM reviewed_transcript {where}", key)
+        self.tally.check("database: ORT1's transcript save is kept with the text before and after",
+                         len(transcripts) == 1 and transcripts[0]["coder"] == FIRST_CODER
+                         and transcripts[0]["text"].strip() == TYPED
+                         and (transcripts[0]["previous_text"] or "").strip() == self.prefill
+                         and transcripts[0]["words"] == self.expected["words"], transcripts)
+        codings = harness.query(self.database, f"SELECT coder, memories_n, specific_n FROM memory_coding {where}"
+                                " ORDER BY id", key)
+        self.tally.equal("database: both memory codings are kept", [tuple(c.values()) for c in codings],
+                         [(FIRST_CODER, *FIRST_MEMORIES), (SECOND_CODER, *SECOND_MEMORIES)])
+        consensus = harness.query(self.database, f"SELECT measure, value, recorded_by FROM consensus {where}", key)
+        self.tally.equal("database: the consensus is recorded, signed by the coder who entered it",
+                         [tuple(c.values()) for c in consensus], [("memories", CONSENSUS_MEMORIES, SECOND_CODER)])
+        events = harness.query(self.database, "SELECT type, payload FROM event WHERE type LIKE 'review.%'"
+                               " ORDER BY sequence")
+        logged = [(e["type"], json.loads(e["payload"]).get("coder")) for e in events]
+        expected = {("review.timing_saved", FIRST_CODER), ("review.transcript_saved", FIRST_CODER),
+                    ("review.memories_coded", FIRST_CODER), ("review.memories_coded", SECOND_CODER),
+                    ("review.consensus_saved", SECOND_CODER)}
+        self.tally.check("database: every save is a typed event in the log, signed by its coder",
+                         set(logged) == expected and len(logged) == len(expected), logged)
         check = harness.run_tool(self.connectage, ["db", "check", "--db", self.database], self.work)
         self.tally.check("connectage db check finds the database healthy after the review", check.returncode == 0,
                          check.stdout + check.stderr)
@@ -434,15 +467,11 @@ class Scenario:
                          abs(float(row.get("t_first_word") or "nan") - self.reviewed_onset) < 0.0015,
                          f"{row.get('t_first_word')} ≠ {self.reviewed_onset}")
         sources = {column: value for column, value in row.items() if column.endswith("_source")}
-        self.tally.check("measures.csv has a source column per reviewed measure", sources, sorted(row))
-        memory_source = next((v for c, v in sources.items() if c.startswith("memories")), None)
-        self.tally.equal("measures.csv: the memories' source is the consensus", memory_source, "consensus")
-        timing_source = next((v for c, v in sources.items() if "first_word" in c or "timing" in c), None)
-        self.tally.check("measures.csv: the timing's source says it was reviewed",
-                         timing_source and "review" in timing_source, f"{sources}")
-        others = [r for r in rows if r is not row]
-        self.tally.check("measures.csv: the answers nobody reviewed keep automatic sources",
-                         all(r.get(c) not in ("consensus", "reviewed") for r in others for c in sources), sources)
+        self.tally.equal("measures.csv: each reviewed measure's source says where its value comes from", sources, {
+            "onset_source": "coder", "offset_source": "coder", "words_source": "coder", "memories_source": "consensus"})
+        others = [{c: v for c, v in r.items() if c.endswith("_source")} for r in rows if r is not row]
+        self.tally.check("measures.csv: the answers nobody reviewed keep the automatic values",
+                         others and all(set(o.values()) == {"automatic"} for o in others), others)
         codebook = (out / "codebook.csv").read_text(encoding="utf-8")
         self.tally.check("the codebook documents the source columns",
                          all(column in codebook for column in sources), sorted(sources))
