@@ -28,7 +28,7 @@ let testFixtureFolders: [String: [String]] = [
 // Test dependencies beyond the module under test, TestSupport and SessionModel.
 let extraTestDependencies: [String: [Target.Dependency]] = [
   "Review": ["Store", "SpeechKit"],
-  "ReviewServer": ["Review", "Store", hummingbirdTesting],
+  "ReviewServer": ["Review", "Store", hummingbird, hummingbirdTesting],
 ]
 
 let package = Package(

@@ -219,5 +219,7 @@ public final class ReviewDesk: Sendable {
   static let unexpected = LocalizedText(
     fr:
       "L'enregistrement ou la base de données n'a pas pu être lu ou écrit ; rien n'a été enregistré. Réessayez, puis lancez « connectage db check ».",
-    en: "The recording or the database could not be read or written; nothing was saved. Try again, then run 'connectage db check'.")
+    en:
+      "The recording or the database could not be read or written; nothing was saved. Try again, then run 'connectage db check'."
+  )
 }

@@ -51,7 +51,8 @@ public struct ReviewStudyFixture: Sendable {
       trials: (1...trials).map { number in
         let condition = conditions[(number - 1) % conditions.count]
         return Trial(
-          id: TrialID(rawValue: "T\(number)"), number: number, stimulus: "image\(number)", condition: condition,
+          id: TrialID(rawValue: "T\(number)"), number: number, stimulus: StimulusID(rawValue: "image\(number)"),
+          condition: condition,
           game: condition == .imageGame || condition == .imageGameScent ? .memoryPairs : nil,
           scent: condition == .imageScent || condition == .imageGameScent ? "cafe" : nil)
       })

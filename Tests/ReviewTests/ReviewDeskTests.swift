@@ -96,8 +96,9 @@ struct ReviewDeskTests {
     let answer = study.answers[2]
     let id = try study.database.review.id(of: answer)
     let text = "Le jour de mon mariage en 1962, on a dansé toute la nuit chez mes parents."
-    let saved = try desk.saveTranscript(text, mode: .plainText, of: id, by: "ORT1", basedOn: 0)
-    #expect(saved.view.revision == 1)
+    let loaded = try desk.answerPage(id, for: CoderCode(rawValue: "ORT1")!)
+    let saved = try desk.saveTranscript(text, mode: .plainText, of: id, by: "ORT1", basedOn: loaded.view.revision)
+    #expect(saved.view.revision == loaded.view.revision + 1)
     #expect(saved.view.state == .transcribed)
     #expect(saved.transcript == text)
     #expect(try String(contentsOf: study.transcript(of: answer, extension: "txt"), encoding: .utf8) == text)
@@ -111,15 +112,16 @@ struct ReviewDeskTests {
     let desk = try ReviewDesk(database: study.database)
     let answer = study.answers[2]
     let id = try study.database.review.id(of: answer)
+    let revision = try desk.answerPage(id, for: CoderCode(rawValue: "ORT1")!).view.revision
     do {
-      _ = try desk.saveTranscript("le café [de ma mère", mode: .plainText, of: id, by: "ORT1", basedOn: 0)
+      _ = try desk.saveTranscript("le café [de ma mère", mode: .plainText, of: id, by: "ORT1", basedOn: revision)
       Issue.record("an unreadable transcript was saved")
     } catch let failure {
       guard case .refused(let message) = failure else { throw failure }
       #expect(message.french.contains("1:"))
     }
     #expect(!FileManager.default.fileExists(atPath: study.transcript(of: answer, extension: "txt").path))
-    #expect(try desk.answerPage(id, for: CoderCode(rawValue: "ORT1")!).view.revision == 0)
+    #expect(try desk.answerPage(id, for: CoderCode(rawValue: "ORT1")!).view.revision == revision)
   }
 
   @Test func refusesAStaleSaveWithTheCurrentVersion() throws {
@@ -148,7 +150,9 @@ struct ReviewDeskTests {
     defer { study.remove() }
     let desk = try ReviewDesk(database: study.database)
     let id = try study.database.review.id(of: study.answers[0])
-    let first = try desk.saveMemories(MemoryCount(memories: 2, specific: 1), of: id, by: "ORT1", basedOn: 0)
+    let revision = try desk.answerPage(id, for: CoderCode(rawValue: "ORT1")!).view.revision
+    let first = try desk.saveMemories(
+      MemoryCount(memories: 2, specific: 1), of: id, by: "ORT1", basedOn: revision)
     let second = CoderCode(rawValue: "ORT2")!
     let before = try desk.answerPage(id, for: second)
     #expect(before.view.hidden.contains(.memories))
@@ -179,6 +183,6 @@ struct ReviewDeskTests {
     let study = try ReviewStudyFixture()
     defer { study.remove() }
     #expect(throws: ReviewFailure.self) { try ReviewDesk(database: study.database, study: "autre") }
-    #expect(try ReviewDesk(database: study.database, study: "espoir-avc").queue(QueueRequest()).matching == 4)
+    #expect(try ReviewDesk(database: study.database, study: "espoir-avc").queue(QueueRequest()).matching == 8)
   }
 }

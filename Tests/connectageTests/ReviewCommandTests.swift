@@ -42,8 +42,12 @@ import Testing
     let items = try #require(
       (try JSONSerialization.jsonObject(with: queue.body) as? [String: Any])?["items"] as? [[String: Any]])
     let id = try #require(items.first?["id"] as? String)
+    let page = try await server.get("/api/answers/\(id)?coder=ORT1", token: token)
+    let revision = try #require(
+      (try JSONSerialization.jsonObject(with: page.body) as? [String: Any])?["revision"] as? Int)
     let saved = try await server.post(
-      "/api/answers/\(id)/memories", token: token, json: ["coder": "ORT1", "revision": 0, "memories": 2, "specific": 1])
+      "/api/answers/\(id)/memories", token: token,
+      json: ["coder": "ORT1", "revision": revision, "memories": 2, "specific": 1])
     #expect(saved.status == 200)
     server.signal(SIGKILL)
     _ = await server.exitStatus()

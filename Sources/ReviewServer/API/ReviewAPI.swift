@@ -68,7 +68,7 @@ struct ReviewAPI: Sendable {
     router.get("/api/answers/:id/audio") { request, context in
       let id = context.parameters.get("id") ?? ""
       let file: URL
-      do {
+      do throws(ReviewFailure) {
         file = try await Self.offloaded { () throws(ReviewFailure) in try desk.recordingFile(id) }
       } catch {
         return Self.failure(error)

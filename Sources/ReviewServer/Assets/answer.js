@@ -64,7 +64,7 @@
     }
     if (replace.memories) {
       $("memories-count").value = data.own.memories ? String(data.own.memories.memories) : "";
-      $("memories-specific").value = data.own.memories && data.own.memories.specific !== null ? String(data.own.memories.specific) : "";
+      $("memories-specific").value = data.own.memories && data.own.memories.specific != null ? String(data.own.memories.specific) : "";
       dirty.memories = false;
     }
     showOthers(data);

@@ -27,8 +27,8 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
     let fromCookie = request.cookies[Self.cookieName]?.value
     if request.method == .post {
       // A POST proves itself with the header; the cookie alone would let any page post blind.
-      guard token.matches(fromHeader) else { return Self.refusal(.forbidden, Self.missingHeader) }
-      guard Self.isSameOrigin(request) else { return Self.refusal(.forbidden, Self.foreignOrigin) }
+      guard token.matches(fromHeader) else { return Self.refusal(.forbidden, AccessRefusal.missingHeader) }
+      guard Self.isSameOrigin(request) else { return Self.refusal(.forbidden, AccessRefusal.foreignOrigin) }
       return try await next(request, context)
     }
     if token.matches(fromQuery) {
@@ -41,7 +41,7 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
       return response
     }
     guard token.matches(fromCookie) || token.matches(fromHeader) else {
-      return Self.refusal(.unauthorized, Self.missingToken)
+      return Self.refusal(.unauthorized, AccessRefusal.missingToken)
     }
     return try await next(request, context)
   }
@@ -57,6 +57,13 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
     return origin == "http://\(host)"
   }
 
+  static func refusal(_ status: HTTPResponse.Status, _ message: LocalizedText) -> Response {
+    ReviewJSON.response(ReviewJSON.Failure(message: message), status: status)
+  }
+}
+
+/// What a refused request is told, French first.
+enum AccessRefusal {
   static let missingToken = LocalizedText(
     fr: "Accès refusé : ouvrez l'adresse complète affichée par « connectage review » (elle contient le jeton).",
     en: "Access refused: open the full address 'connectage review' printed (it carries the token).")
@@ -66,8 +73,4 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
   static let foreignOrigin = LocalizedText(
     fr: "Enregistrement refusé : la requête vient d'une autre page que la page de relecture.",
     en: "Save refused: the request comes from another page than the review page.")
-
-  static func refusal(_ status: HTTPResponse.Status, _ message: LocalizedText) -> Response {
-    ReviewJSON.response(ReviewJSON.Failure(message: message), status: status)
-  }
 }

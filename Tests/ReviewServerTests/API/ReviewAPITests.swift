@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Testing
 
@@ -131,14 +132,15 @@ struct ReviewAPITests {
     let study = served.study
     try await served.test { client in
       let id = try await ServedStudy.queueIDs(client)[0]
+      let revision = try await ServedStudy.revision(of: id, client)
       let text = "Le jour de mon mariage, on a dansé toute la nuit."
       try await client.execute(
         uri: "/api/answers/\(id)/transcript", method: .post, headers: ServedStudy.pageHeaders,
-        body: ServedStudy.json(["coder": "ORT1", "revision": 0, "text": text, "mode": "text"])
+        body: ServedStudy.json(["coder": "ORT1", "revision": revision, "text": text, "mode": "text"])
       ) { response in
         #expect(response.status == .ok)
         let answer = try ServedStudy.object(response)
-        #expect(answer["revision"] as? Int == 1)
+        #expect(answer["revision"] as? Int == revision + 1)
         #expect(answer["state"] as? String == "transcribed")
         #expect((answer["own"] as? [String: Any])?["savedTranscript"] as? Bool == true)
       }
@@ -151,9 +153,10 @@ struct ReviewAPITests {
   @Test func savesTimingAndMemoriesAndRefusesAStaleSave() async throws {
     try await ServedStudy().test { client in
       let id = try await ServedStudy.queueIDs(client)[0]
+      let loaded = try await ServedStudy.revision(of: id, client)
       try await client.execute(
         uri: "/api/answers/\(id)/timing", method: .post, headers: ServedStudy.pageHeaders,
-        body: ServedStudy.json(["coder": "ORT1", "revision": 0, "firstWordOnset": 0.76, "lastWordOffset": 2.24])
+        body: ServedStudy.json(["coder": "ORT1", "revision": loaded, "firstWordOnset": 0.76, "lastWordOffset": 2.24])
       ) { response in
         #expect(response.status == .ok)
         let timing = (try ServedStudy.object(response)["own"] as? [String: Any])?["timing"] as? [String: Any]
@@ -161,25 +164,60 @@ struct ReviewAPITests {
       }
       try await client.execute(
         uri: "/api/answers/\(id)/timing", method: .post, headers: ServedStudy.pageHeaders,
-        body: ServedStudy.json(["coder": "ORT1", "revision": 1, "firstWordOnset": 0.76, "lastWordOffset": 99])
+        body: ServedStudy.json(["coder": "ORT1", "revision": loaded + 1, "firstWordOnset": 0.76, "lastWordOffset": 99])
       ) { #expect($0.status == .unprocessableContent) }
       try await client.execute(
         uri: "/api/answers/\(id)/memories", method: .post, headers: ServedStudy.pageHeaders,
-        body: ServedStudy.json(["coder": "ORT2", "revision": 1, "memories": 2, "specific": 1])
+        body: ServedStudy.json(["coder": "ORT2", "revision": loaded + 1, "memories": 2, "specific": 1])
       ) { #expect($0.status == .ok) }
-      // ORT1 still holds revision 1: refused, with the current version.
+      // ORT1 still holds the revision after their timing: refused, with the current version.
       try await client.execute(
         uri: "/api/answers/\(id)/memories", method: .post, headers: ServedStudy.pageHeaders,
-        body: ServedStudy.json(["coder": "ORT1", "revision": 1, "memories": 3, "specific": 0])
+        body: ServedStudy.json(["coder": "ORT1", "revision": loaded + 1, "memories": 3, "specific": 0])
       ) { response in
         #expect(response.status == .conflict)
         let failure = try ServedStudy.object(response)
         #expect((failure["error"] as? [String: String])?["fr"]?.isEmpty == false)
         let current = try #require(failure["current"] as? [String: Any])
-        #expect(current["revision"] as? Int == 2)
+        #expect(current["revision"] as? Int == loaded + 2)
         // ORT1 has not coded memories: ORT2's count stays hidden from them, even in a conflict.
         let others = current["others"] as? [[String: Any]] ?? []
-        #expect(others.allSatisfy { (($0["values"] as? [String: Any])?["memories"]) is NSNull })
+        #expect(others.allSatisfy { ($0["values"] as? [String: Any])?["memories"] == nil })
+      }
+    }
+  }
+
+  @Test func reportsAgreementAndTakesAConsensus() async throws {
+    try await ServedStudy().test { client in
+      let id = try await ServedStudy.queueIDs(client)[0]
+      var revision = try await ServedStudy.revision(of: id, client)
+      for (coder, memories) in [("ORT1", 1), ("ORT2", 3)] {
+        try await client.execute(
+          uri: "/api/answers/\(id)/memories", method: .post, headers: ServedStudy.pageHeaders,
+          body: ServedStudy.json(["coder": coder, "revision": revision, "memories": memories, "specific": 0])
+        ) { #expect($0.status == .ok) }
+        revision += 1
+      }
+      try await client.execute(uri: "/api/agreement", method: .get, headers: ServedStudy.pageHeaders) { response in
+        #expect(response.status == .ok)
+        let report = try ServedStudy.object(response)
+        let measures = try #require(report["measures"] as? [[String: Any]])
+        let memories = try #require(measures.first { $0["measure"] as? String == "memories" })
+        #expect(memories["pairs"] as? Int == 1)
+        #expect(memories["statistic"] as? String == "weighted_kappa_quadratic")
+        let disagreements = try #require(report["disagreements"] as? [[String: Any]])
+        let disagreement = try #require(disagreements.first { $0["measure"] as? String == "memories" })
+        #expect(disagreement["id"] as? String == id)
+        #expect(disagreement["revision"] as? Int == revision)
+        #expect((disagreement["values"] as? [[String: Any]])?.compactMap { $0["value"] as? Double } == [1, 3])
+      }
+      try await client.execute(
+        uri: "/api/answers/\(id)/consensus", method: .post, headers: ServedStudy.pageHeaders,
+        body: ServedStudy.json(["coder": "ORT1", "revision": revision, "measure": "memories", "value": 2])
+      ) { response in
+        #expect(response.status == .ok)
+        let state = try ServedStudy.object(response)["state"] as? String
+        #expect(state == "agreed")
       }
     }
   }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Testing
 
@@ -74,7 +75,7 @@ struct AccessTests {
       // Nothing was saved.
       try await client.execute(uri: "/api/answers/\(id)?coder=ORT1", method: .get, headers: ServedStudy.pageHeaders) {
         let own = try ServedStudy.object($0)["own"] as? [String: Any]
-        #expect(own?["memories"] is NSNull)
+        #expect(own != nil && own?["memories"] == nil)
       }
     }
   }

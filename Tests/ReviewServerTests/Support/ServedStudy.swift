@@ -40,6 +40,13 @@ struct ServedStudy {
     try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
   }
 
+  /// The answer's revision, as its page loads it.
+  static func revision(of id: String, _ client: any TestClientProtocol) async throws -> Int {
+    try await client.execute(uri: "/api/answers/\(id)?coder=ORT1", method: .get, headers: pageHeaders) {
+      try Self.object($0)["revision"] as? Int ?? -1
+    }
+  }
+
   /// The ids of the first page of the queue, in queue order.
   static func queueIDs(_ client: any TestClientProtocol) async throws -> [String] {
     try await client.execute(uri: "/api/queue", method: .get, headers: pageHeaders) { response in

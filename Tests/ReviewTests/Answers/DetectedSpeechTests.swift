@@ -1,3 +1,4 @@
+import SessionModel
 import SpeechKit
 import Store
 import Testing
