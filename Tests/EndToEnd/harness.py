@@ -204,6 +204,9 @@ def open_browser(width, height, download_folder=None):
     # The driver's path is given, so Selenium Manager never looks for (or downloads) one.
     service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
     driver = webdriver.Chrome(options=options, service=service)
+    # The viewport itself at the given size, whatever the window decorations: same screenshots everywhere.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
     driver.set_page_load_timeout(20)
     driver.set_script_timeout(20)
     return driver

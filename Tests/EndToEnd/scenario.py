@@ -27,6 +27,9 @@ TYPED = TYPED_FIRST + TYPED_SECOND
 # The first-word mark moves right by 2 × 100 ms and 1 × 10 ms, with the keyboard alone.
 MARK_SHIFT_SECONDS = 0.21
 FIRST_CODER, SECOND_CODER = "ORT1", "ORT2"
+# English labels a French page must not show (the answers' states, the main buttons).
+ENGLISH_LABELS = ["To transcribe", "Transcribed", "Coded by one coder", "Coded by two coders", "Agreed", "Play",
+                  "Save marks", "Save transcript", "Save coding", "First word", "Last word", "Other coders"]
 FIRST_MEMORIES, SECOND_MEMORIES, CONSENSUS_MEMORIES = (2, 1), (3, 1), 2
 
 
@@ -127,9 +130,10 @@ class Scenario:
                          status == 200 and "default-src" in policy and "unsafe-inline" not in policy.split(
                              "style-src")[0] and "unsafe-eval" not in policy and "*" not in policy,
                          f"{status} {policy!r}")
-        status, _, _ = harness.http(f"{origin}/api/answers/..%2F..%2F..%2Fetc%2Fpasswd",
-                                    headers={"X-ConnectAge-Token": token})
-        self.tally.equal("a path in place of an answer id is not found (404)", status, 404)
+        for path in [f"/api/answers/..%2F..%2F..%2Fetc%2Fpasswd?coder={FIRST_CODER}",
+                     "/api/answers/..%2F..%2F..%2Fetc%2Fpasswd/audio"]:
+            status, _, _ = harness.http(f"{origin}{path}", headers={"X-ConnectAge-Token": token})
+            self.tally.equal(f"a path in place of an answer id is not found (404): {path}", status, 404)
 
     # --- Browsers ---------------------------------------------------------------------------
 
@@ -163,6 +167,9 @@ class Scenario:
     def wait_for_page(self, browser, name):
         self.wait(browser, lambda b: b.find_element(By.TAG_NAME, "body").get_attribute("data-page") == name,
                   f"the {name} page")
+        if name == "answer":  # its data arrive after the page: wait for them
+            self.wait(browser, lambda b: b.find_element(By.ID, "answer").get_attribute("data-answer-id")
+                      and b.find_element(By.ID, "answer").get_attribute("data-revision"), "the answer's data")
 
     def text_of(self, browser, element_id):
         try:
@@ -196,12 +203,20 @@ class Scenario:
         }
         self.tally.check("the queue counts answers by state", counts, counts)
         self.check_blind(browser, "queue")
+        self.check_french(browser, "queue")
         self.screenshot(browser, "queue")
-        # Keyboard alone: ↓ selects the first row, Enter opens it.
-        browser.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_DOWN)
-        browser.switch_to.active_element.send_keys(Keys.ENTER)
+        # Keyboard alone: the first row has the focus; ↓ selects the second, ↑ the first again, Enter opens it.
+        first_id = rows[0].get_attribute("data-answer-id")
+        ActionChains(browser).send_keys(Keys.ARROW_DOWN).perform()
+        selected = browser.find_elements(By.CSS_SELECTOR, "#queue-table tbody tr.selected")
+        self.tally.check("↓ selects the next answer of the queue",
+                         [r.get_attribute("data-answer-id") for r in selected] == [rows[1].get_attribute(
+                             "data-answer-id")], [r.get_attribute("data-answer-id") for r in selected])
+        ActionChains(browser).send_keys(Keys.ARROW_UP).perform()
+        ActionChains(browser).send_keys(Keys.ENTER).perform()
         self.wait_for_page(browser, "answer")
-        self.tally.check("↓ then Enter opens the first answer of the queue", True)
+        self.tally.equal("↑ then Enter opens the first answer of the queue",
+                         browser.find_element(By.ID, "answer").get_attribute("data-answer-id"), first_id)
 
     def revealing_words(self):
         """What would unblind a coder: each trial's id, condition, stimulus, scent and game, and the
@@ -240,13 +255,21 @@ class Scenario:
             self.tally.check("the answer's API data has no condition, stimulus, scent, game, trial or path field",
                              not telling, telling)
 
+    def check_french(self, browser, page):
+        """A French page shows no English label (each label has its French twin in the page or script)."""
+        text = browser.execute_script("return document.body.innerText")
+        english = [label for label in ENGLISH_LABELS if self.contains_word(text, label)]
+        self.tally.check(f"the {page} page in French shows no English label", not english, english)
+
     # --- One answer: transcript and timing ------------------------------------------------------
 
     def transcribe_and_time(self, browser):
         answer = browser.find_element(By.ID, "answer")
         self.answer_id = answer.get_attribute("data-answer-id")
         revision = answer.get_attribute("data-revision")
-        self.check_blind(browser, "answer", self.fetch_json(browser, f"/api/answers/{self.answer_id}?coder={FIRST_CODER}"))
+        self.answer_json = self.fetch_json(browser, f"/api/answers/{self.answer_id}?coder={FIRST_CODER}")
+        self.check_blind(browser, "answer", self.answer_json)
+        self.check_french(browser, "answer")
         editor = self.wait(browser, lambda b: b.find_element(By.ID, "transcript-editor"), "the transcript editor")
         prefill = self.prefill = editor.get_attribute("value").strip()
         matching = [r for r in self.recordings if r["transcript"].read_text(encoding="utf-8").strip() == prefill]
@@ -278,9 +301,10 @@ class Scenario:
                          "no #memory-suggestions mark")
 
         # The first-word mark, with the keyboard alone: Alt+W, D, Shift+→ twice, → once.
-        self.automatic_onset = seconds_shown(self.text_of(browser, "first-word-mark"))
-        self.tally.check("the automatic first-word mark is shown", self.automatic_onset is not None,
-                         self.text_of(browser, "first-word-mark"))
+        self.automatic_onset = self.answer_json["automatic"]["firstWordOnset"]
+        self.tally.check("the automatic first-word mark is shown, in French",
+                         abs(seconds_shown(self.text_of(browser, "first-word-mark")) - self.automatic_onset) < 0.006,
+                         f"{self.text_of(browser, 'first-word-mark')} for {self.automatic_onset}")
         ActionChains(browser).key_down(Keys.ALT).send_keys("w").key_up(Keys.ALT).perform()
         waveform = browser.switch_to.active_element
         self.tally.equal("Alt+W puts the focus on the waveform", waveform.get_attribute("id"), "waveform")
@@ -293,6 +317,7 @@ class Scenario:
         self.tally.check("Shift+→ ×2 and → move the first-word mark by 210 ms, shown with a French comma",
                          abs(seconds_shown(shown) - self.reviewed_onset) < 0.006 and "," in shown,
                          f"{self.automatic_onset} → {shown!r}")
+        browser.execute_script("window.scrollTo(0, 0)")
         self.screenshot(browser, "answer")
 
         # Ctrl+S saves everything changed: the timing, then the transcript.
@@ -347,12 +372,12 @@ class Scenario:
         if sees_other:
             other, other_memories = sees_other
             hidden = browser.find_element(By.ID, "others-hidden")
-            listed = browser.find_elements(By.CSS_SELECTOR, f"#others-list li[data-other-coder='{other}']")
+            listed = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#others-list li[data-other-coder]")]
             answer = self.fetch_json(browser, f"/api/answers/{self.answer_id}?coder={coder}")
             leaked = [o for o in answer.get("others", []) if (o.get("values") or {}).get("memories")]
             self.tally.check(f"{coder} cannot see {other}'s memory coding before saving (page and API)",
-                             hidden.is_displayed() and not listed and not leaked,
-                             f"hidden shown={hidden.is_displayed()}, listed={len(listed)}, api={leaked}")
+                             hidden.is_displayed() and not any("souvenir" in text for text in listed) and not leaked,
+                             f"hidden shown={hidden.is_displayed()}, listed={listed}, api={leaked}")
         ActionChains(browser).key_down(Keys.ALT).send_keys("m").key_up(Keys.ALT).perform()
         count = browser.switch_to.active_element
         self.tally.equal(f"{coder}: Alt+M puts the focus on the memory count", count.get_attribute("id"),
@@ -394,6 +419,7 @@ class Scenario:
                          all(c in values for c in (FIRST_CODER, SECOND_CODER))
                          and str(FIRST_MEMORIES[0]) in values and str(SECOND_MEMORIES[0]) in values, values)
         self.check_blind(browser, "agreement")
+        self.check_french(browser, "agreement")
         self.screenshot(browser, "agreement")
         entry = disagreement.find_element(By.CSS_SELECTOR, "input.consensus-value")
         entry.send_keys(str(CONSENSUS_MEMORIES), Keys.ENTER)
