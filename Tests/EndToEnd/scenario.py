@@ -62,6 +62,7 @@ class Scenario:
         first = self.open_browser_as(FIRST_CODER)
         self.check_queue(first)
         self.transcribe_and_time(first)
+        self.check_foreign_posts()
         self.code_memories(first, FIRST_CODER, FIRST_MEMORIES, sees_other=None)
         second = self.open_browser_as(SECOND_CODER)
         second.get(f"{self.server.origin}/answers/{self.answer_id}")
@@ -135,6 +136,18 @@ class Scenario:
             status, _, _ = harness.http(f"{origin}{path}", headers={"X-ConnectAge-Token": token})
             self.tally.equal(f"a path in place of an answer id is not found (404): {path}", status, 404)
 
+    def check_foreign_posts(self):
+        """A save from another origin, or without the token header (a cookie alone), is refused."""
+        url = f"{self.server.origin}/api/answers/{self.answer_id}/memories"
+        body = json.dumps({"coder": FIRST_CODER, "revision": 0, "memories": 9, "specific": 0}).encode()
+        status, _, _ = harness.http(url, "POST", {"X-ConnectAge-Token": self.server.token,
+                                                  "Origin": "http://attacker.example", "Content-Type": "application/json"},
+                                    body)
+        self.tally.equal("a POST from another origin is refused (403)", status, 403)
+        status, _, _ = harness.http(url, "POST", {"Cookie": f"connectage_review={self.server.token}",
+                                                  "Content-Type": "application/json"}, body)
+        self.tally.equal("a POST with the cookie but without the token header is refused (403)", status, 403)
+
     # --- Browsers ---------------------------------------------------------------------------
 
     def open_browser_as(self, coder):
@@ -160,7 +173,7 @@ class Scenario:
         try:
             return WebDriverWait(browser, seconds, poll_frequency=0.05).until(lambda b: condition(b) or None)
         except TimeoutException:
-            self.screenshot(browser, "failure")
+            browser.save_screenshot(str(self.work / "failure.png"))  # never among the README's screenshots
             status = self.text_of(browser, "status")
             raise CheckFailed(f"waited {seconds} s for {what} (status: {status!r}, page: {browser.current_url})")
 
