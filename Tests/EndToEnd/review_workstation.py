@@ -31,7 +31,7 @@ def main():
     parser.add_argument("--connectage", default=repository / ".build/debug/connectage", type=Path)
     parser.add_argument("--screenshot-dir", type=Path, help="write the pages' PNGs here (docs/screenshots to refresh them)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder and print its path")
-    parser.add_argument("--budget", type=int, default=170, help="seconds before the whole run is abandoned")
+    parser.add_argument("--budget", type=int, default=150, help="seconds before the whole run is abandoned")
     arguments = parser.parse_args()
 
     def out_of_time(*_):

@@ -84,6 +84,8 @@ class Scenario:
                 pass
         for server in self.servers:
             server.stop(timeout=5)
+            if self.tally.failed and server.errors:
+                print("# connectage review said:\n# " + "# ".join(server.errors[-20:]), flush=True)
 
     # --- The session and the server ---------------------------------------------------------
 
@@ -436,8 +438,12 @@ class Scenario:
         self.screenshot(browser, "agreement")
         entry = disagreement.find_element(By.CSS_SELECTOR, "input.consensus-value")
         entry.send_keys(str(CONSENSUS_MEMORIES), Keys.ENTER)
-        self.wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, selector).get_attribute("data-saved") == "true",
+        # The page marks the row saved, then reloads the table: the status line and the data tell.
+        self.wait(browser, lambda b: b.find_element(By.ID, "status").get_attribute("data-status") == "saved",
                   "the consensus to be saved")
+        recorded = [d.get("consensus") for d in self.fetch_json(browser, "/api/agreement").get("disagreements", [])
+                    if d.get("id") == self.answer_id and d.get("measure") == "memories"]
+        self.tally.equal("the agreement data show the consensus", recorded, [CONSENSUS_MEMORIES])
         self.tally.check("Enter in the consensus field records the consensus", True)
 
     def check_no_console_errors(self):
