@@ -4,7 +4,7 @@ import PackageDescription
 // Every library module has Tests/<Module>Tests; keep this list in step with Sources/.
 let libraries = [
   "SessionModel", "ProtocolKit", "SessionEngine", "SpeechKit",
-  "Store", "ScentKit", "Stage", "SessionRunner", "Review", "ReviewServer",
+  "Store", "Research", "ScentKit", "Stage", "SessionRunner", "Review", "ReviewServer",
 ]
 
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
@@ -12,22 +12,24 @@ let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
-let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
-let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
-let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
+let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 
 // Test inputs read from disk by path (see each test's `fixture(_:)` helper).
 let testFixtureFolders: [String: [String]] = [
   "ProtocolKit": ["Fixtures"],
   "Stage": ["References"],
   "SpeechKit": ["Goldens"],
-  "Store": ["Goldens"],
+  "Research": ["Goldens"],
 ]
 
-// Test dependencies beyond the module under test, TestSupport and SessionModel.
-let extraTestDependencies: [String: [Target.Dependency]] = [
-  "Review": ["Store", "SpeechKit"],
+// What a test target needs beyond its module, TestSupport and SessionModel.
+let testDependencies: [String: [Target.Dependency]] = [
+  "Research": ["Store", "SpeechKit"],
+  "SessionRunner": ["Research"],
+  "Review": ["Store", "SpeechKit", "Research"],
   "ReviewServer": ["Review", "Store", hummingbird, hummingbirdTesting],
 ]
 
@@ -66,11 +68,16 @@ let package = Package(
     .target(name: "ScentKit", dependencies: ["SessionModel", "CBlueZ"]),
     .target(name: "Stage", dependencies: ["SessionModel", "CSDL2"]),
 
+    // MARK: Analysis of what the store holds: exports, statistics, plots, coding sheets
+    .target(name: "Research", dependencies: ["SessionModel", "SpeechKit", "Store"]),
+
     // MARK: The review workstation: a core tests drive directly, and a thin web server over it
-    .target(name: "Review", dependencies: ["SessionModel", "SpeechKit", "Store"]),
+    .target(name: "Review", dependencies: ["SessionModel", "SpeechKit", "Store", "Research"]),
     .target(
       name: "ReviewServer",
-      dependencies: ["Review", "SessionModel", "Store", "SpeechKit", hummingbird, httpTypes, logging, nioCore],
+      dependencies: [
+        "Review", "SessionModel", "Store", "SpeechKit", "Research", hummingbird, httpTypes, logging, nioCore,
+      ],
       // The page (HTML, CSS, JavaScript) is served from these files as they are, found by path as
       // Stage finds its assets: no build step, no bundle.
       exclude: ["Assets"]),
@@ -78,23 +85,24 @@ let package = Package(
     // MARK: Composition and entry point
     .target(
       name: "SessionRunner",
-      dependencies: ["SessionEngine", "ProtocolKit", "SpeechKit", "Store", "ScentKit", "Stage"]),
+      dependencies: ["SessionEngine", "ProtocolKit", "SpeechKit", "Store", "Research", "ScentKit", "Stage"]),
     .executableTarget(
       name: "connectage",
       dependencies: [
-        "SessionRunner", "ProtocolKit", "SpeechKit", "Store", "ScentKit", "Stage", "SessionModel",
+        "SessionRunner", "ProtocolKit", "SpeechKit", "Store", "Research", "ScentKit", "Stage", "SessionModel",
         "ReviewServer", argumentParser,
       ]),
 
     // MARK: Tests
     .target(name: "TestSupport", dependencies: ["SessionModel", "SpeechKit", "Store"]),
-    .testTarget(name: "connectageTests", dependencies: ["connectage", "TestSupport", "SessionModel", "Store"]),
+    .testTarget(
+      name: "connectageTests", dependencies: ["connectage", "TestSupport", "SessionModel", "Store", "Research"]),
   ]
     + libraries.map {
       .testTarget(
         name: "\($0)Tests",
         dependencies: [.target(name: $0), "TestSupport"] + ($0 == "SessionModel" ? [] : ["SessionModel"])
-          + extraTestDependencies[$0, default: []],
+          + testDependencies[$0, default: []],
         // Fixture files are read by path at test time, not compiled or bundled.
         exclude: testFixtureFolders[$0, default: []])
     }

@@ -5,7 +5,7 @@ import PackageDescription
 
 let areas: [(name: String, modules: [String])] = [
   ("ProtocolBenchmarks", ["ProtocolKit", "SessionModel"]),
-  ("StoreBenchmarks", ["Store", "SessionModel"]),
+  ("StoreBenchmarks", ["Store", "Research", "SessionModel"]),
   ("SpeechBenchmarks", ["SpeechKit", "SessionModel", "TestSupport"]),
   ("ScentBenchmarks", ["ScentKit", "SessionModel"]),
   ("StageBenchmarks", ["Stage", "SessionModel"]),

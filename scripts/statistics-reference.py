@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference values for Tests/StoreTests/Statistics/*: run once, paste the printed figures into the
+"""Reference values for Tests/ResearchTests/Statistics/*: run once, paste the printed figures into the
 tests' tables. Each block prints the exact SciPy/NumPy call that produced it.
 
     python3 scripts/statistics-reference.py     # SciPy 1.17.1, NumPy 2.x

@@ -39,6 +39,11 @@ extension SessionEngine {
         pictures: setup.thenAndNowPictures, difficulty: setup.difficulty(of: kind), using: &generator
       )
       .map { .thenAndNow($0) }
+    case .rightOrder:
+      return RightOrderGame(
+        sequences: setup.rightOrderSequences, difficulty: setup.difficulty(of: kind), players: connectedPlayers,
+        using: &generator
+      ).map { .rightOrder($0) }
     }
   }
 
@@ -64,6 +69,7 @@ extension SessionEngine {
     case .ignored: break
     case .answered(let details): answered(player, details)
     case .turned(let card, let result, let rules): turned(card, by: player, result, in: rules)
+    case .placed(let picture, let place, let result, let rules): placed(picture, in: place, by: player, result, rules)
     }
   }
 
@@ -86,6 +92,28 @@ extension SessionEngine {
       if rules.isFinished { log("game.finished", trialPayload(["game": game, "attempts": String(rules.attempts)])) }
     case .flipped, .mismatched: play(.confirm)
     case .turnedBack, .ignored: break
+    }
+  }
+
+  /// A picture tried in a place: logged with how it was received; a wrong place only sends it back, softly.
+  private mutating func placed(
+    _ picture: PictureChoice, in place: Int, by player: PlayerNumber, _ result: RightOrderPress,
+    _ rules: RightOrderGame
+  ) {
+    let game = GameKind.rightOrder.rawValue
+    var payload = [
+      "game": game, "player": player.description, "picture": picture.image, "place": String(place),
+      "result": result.rawValue,
+    ]
+    payload["outcome"] = rules.outcome(of: result)?.rawValue
+    log("game.place", trialPayload(payload))
+    switch result {
+    case .placed where rules.isSequenceComplete:
+      play(.reveal)
+      if rules.isFinished { log("game.finished", trialPayload(["game": game, "attempts": String(rules.attempts)])) }
+    case .placed: play(.confirm)
+    case .bouncedBack: play(.move)
+    case .ignored: break
     }
   }
 

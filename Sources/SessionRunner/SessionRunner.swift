@@ -1,4 +1,5 @@
 import Foundation
+import Research
 import ScentKit
 import SessionEngine
 import SessionModel

@@ -232,6 +232,9 @@ public final class Stage {
       if case .memoryPairs = new.content { return true }
     case .thenAndNow(let a):
       if case .thenAndNow(let b) = new.content { return a.picture == b.picture }
+    case .rightOrder(let a):
+      // A picture placed stays on the same screen; the next process fades in.
+      if case .rightOrder(let b) = new.content { return a.title == b.title }
     case .evocation(let a):
       if case .evocation(let b) = new.content { return a.image == b.image }
     case .pause:

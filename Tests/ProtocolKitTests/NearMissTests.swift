@@ -8,6 +8,7 @@ import Testing
     ("vergr", ["verger", "plage"], "verger"),
     ("image_scnt", ["image", "image_game", "image_scent"], "image_scent"),
     ("paries", ["paires", "quelle-odeur"], "paires"),
+    ("bon-odre", ["paires", "quelle-odeur", "autrefois-aujourdhui", "bon-ordre"], "bon-ordre"),
     ("trial_per_session", ["trials_per_session", "stimuli"], "trials_per_session"),
     ("Pomme", ["pomme"], "pomme"),
   ])

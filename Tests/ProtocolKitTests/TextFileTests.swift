@@ -34,6 +34,9 @@ struct UnreadableFile: CustomTestStringConvertible, Sendable {
     UnreadableFile(name: "then-and-now catalogue", location: "Assets/then-and-now/catalogue.yaml") {
       _ = try ThenAndNowCatalogue.load(assets: RepositoryPaths.fixtureAssets)
     },
+    UnreadableFile(name: "right-order catalogue", location: "Assets/bon-ordre/catalogue.yaml") {
+      _ = try RightOrderCatalogue.load(assets: RepositoryPaths.fixtureAssets)
+    },
   ]
 
   @Test(arguments: cases)

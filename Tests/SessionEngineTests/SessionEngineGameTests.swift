@@ -5,6 +5,9 @@ import Testing
 private let whichScentTrial = Material.setup(
   [Material.trial(1, "verger", .imageGame, game: .whichScent)], kind: .animation)
 private let thenAndNowTrial = Material.setup([Material.trial(1, "verger", .imageGame, game: .thenAndNow)])
+private let rightOrderTrial = Material.setup(
+  [Material.trial(1, "cuisine", .imageGame, game: .rightOrder)], difficulty: .medium)
+private let easyRightOrderTrial = Material.setup([Material.trial(1, "cuisine", .imageGame, game: .rightOrder)])
 private let inTheGame = Step.joinAndStart(pads: [1, 2, 3]) + Step.key(.next)
 
 let gameCases: [TranscriptCase] = [
@@ -64,6 +67,21 @@ let gameCases: [TranscriptCase] = [
       + Step.key(.next),
     keep: ["log game"],
     expected: ["log game.answer player 1", "log game.answer player 2", "log game.revealed", "log game.nextPicture"]),
+  .init(
+    id: "le bon ordre at easy: one press places the missing picture, Space brings the next process",
+    setup: easyRightOrderTrial, before: inTheGame,
+    script: Step.press(1) + Step.key(.next) + Step.press(2) + Step.key(.next),
+    keep: ["log game", "sound"],
+    expected: [
+      "log game.place player 1", "sound reveal", "log game.nextPicture", "log game.place player 2", "sound reveal",
+      "log game.finished", "log game.ended",
+    ]),
+  .init(
+    id: "le bon ordre: a player out of turn moves nothing and places nothing",
+    setup: easyRightOrderTrial, before: inTheGame,
+    script: Step.press(2, .right) + Step.press(2) + Step.press(3),
+    keep: ["log game", "sound", "show"],
+    expected: []),
 ]
 
 @Test(arguments: gameCases)
@@ -101,6 +119,39 @@ func games(_ transcript: TranscriptCase) {
   #expect(try view().cards.filter(\.isFaceUp).count == 2, "turned back before the calm delay")
   driver.run(Step.wait(40))
   #expect(try view().cards.filter(\.isFaceUp).isEmpty)
+}
+
+/// At medium the group may guess wrong: the picture comes back softly, the place is marked as
+/// tried, the hint follows the second try, and the process always ends complete.
+@Test func leBonOrdreSendsAWrongPictureBackThenShowsWhereItGoes() throws {
+  var driver = Driver(rightOrderTrial)
+  driver.run(Step.joinAndStart(pads: [1, 2]) + Step.key(.next))
+  func view() throws -> RightOrderView {
+    guard case .rightOrder(let view) = driver.engine.scene.content else { throw GameNotShown() }
+    return view
+  }
+  let dealt = try view()
+  #expect(dealt.playerToMove == PlayerNumber(rawValue: 1))
+  let picture = try #require(dealt.picture)
+  // A place already filled is never the picture's: pressing there sends it back.
+  let filled = try #require(dealt.slots.indices.first { dealt.slots[$0] != nil })
+  let toFilled = Array(repeating: filled > dealt.cursor ? PadButton.right : .left, count: abs(filled - dealt.cursor))
+  driver.run(toFilled.flatMap { Step.press(1, $0) } + Step.press(1) + Step.press(1))
+  let tried = try view()
+  #expect(tried.picture == picture && tried.triedSlots == [filled])
+  #expect(tried.playerToMove == PlayerNumber(rawValue: 1))
+  let hint = try #require(tried.hint, "no hint after two tries at medium")
+  #expect(driver.lines(["log game.place"]) == ["log game.place player 1", "log game.place player 1"])
+  #expect(driver.lines(["sound"]).suffix(2) == ["sound move", "sound move"])
+  let placeAt = Array(repeating: hint > filled ? PadButton.right : .left, count: abs(hint - filled))
+  driver.run(placeAt.flatMap { Step.press(1, $0) } + Step.press(1))
+  #expect(try view().slots[hint] == picture)
+  #expect(try view().playerToMove == PlayerNumber(rawValue: 2))
+  let outcomes = driver.commands.compactMap { entry -> String? in
+    guard case .log("game.place", let payload) = entry.command else { return nil }
+    return payload["outcome"]
+  }
+  #expect(outcomes == ["missed", "missed", "matched"])
 }
 
 private struct GameNotShown: Error {}

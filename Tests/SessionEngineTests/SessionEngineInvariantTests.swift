@@ -79,7 +79,7 @@ private func sceneStage(_ content: SceneContent) -> String {
   case .lobby(let title): title == EngineText.scentComing ? "scent-lead" : "lobby"
   case .join: "join"
   case .stimulus: "stimulus"
-  case .whichScent, .memoryPairs, .thenAndNow: "game"
+  case .whichScent, .memoryPairs, .thenAndNow, .rightOrder: "game"
   case .evocation: "evocation"
   case .pause: "pause"
   case .thankYou: "ended"

@@ -21,10 +21,24 @@ private let everyCondition: [Trial] = [
   Material.trial(5, "verger", .imageGame, game: .thenAndNow), Material.trial(6, "plage", .imageScent),
 ]
 
+/// "Le bon ordre" first, so that the walks spend their steps in it, then an image alone.
+private let rightOrderFirst: [Trial] = [
+  Material.trial(1, "cuisine", .imageGame, game: .rightOrder), Material.trial(2, "plage", .image),
+]
+
 @Test(arguments: propertyCases)
 func randomInputsKeepTheSessionSafe(_ propertyCase: PropertyCase) {
+  walk(everyCondition, propertyCase)
+}
+
+@Test(arguments: propertyCases)
+func randomInputsKeepTheRightOrderGameSafe(_ propertyCase: PropertyCase) {
+  walk(rightOrderFirst, propertyCase)
+}
+
+private func walk(_ trials: [Trial], _ propertyCase: PropertyCase) {
   let setup = Material.setup(
-    everyCondition, kind: propertyCase.kind, maximumAnswerSeconds: 20, difficulty: propertyCase.difficulty,
+    trials, kind: propertyCase.kind, maximumAnswerSeconds: 20, difficulty: propertyCase.difficulty,
     seed: propertyCase.seed)
   var engine = SessionEngine(setup: setup)
   var inputs = RandomInputs(generator: SplitMix64(seed: propertyCase.seed))
@@ -63,6 +77,8 @@ func randomInputsKeepTheSessionSafe(_ propertyCase: PropertyCase) {
         }
       case .log("game.revealed", let payload) where setup.difficulty == .easy:
         #expect(payload["outcomes"]?.contains("missed") != true, "someone failed at the easy level")
+      case .log("game.place", let payload) where setup.difficulty == .easy:
+        #expect(payload["outcome"] != "missed", "someone failed at the easy level")
       case .sessionEnded:
         ended = true
       default:

@@ -1,3 +1,4 @@
+import SessionEngine
 import SessionModel
 import Testing
 
@@ -75,5 +76,77 @@ struct AutopilotTests {
       if let action = pilot.nextAction(for: scene, at: now) { actions.append(action) }
     }
     #expect(actions == [.tap(player: 2, .down), .tap(player: 2, .right), .tap(player: 2, .a)])
+  }
+
+  @Test func rightOrderTriesTheFirstUntriedEmptyPlaceThenTheHint() {
+    func moves(_ view: RightOrderView) -> [AutopilotAction] {
+      Autopilot(players: 3, pace: .brisk).rightOrderMoves(in: view)
+    }
+    let title = LocalizedText(fr: "Du blé au pain", en: "From wheat to bread")
+    let wheat = PictureChoice(image: "bon-ordre/ble.svg", label: LocalizedText(fr: "Le blé", en: "The wheat"))
+    let flour = PictureChoice(image: "bon-ordre/farine.svg", label: LocalizedText(fr: "La farine", en: "The flour"))
+    let three = PlayerNumber(rawValue: 3)
+    let fresh = RightOrderView(title: title, slots: [nil, nil, nil], picture: flour, cursor: 0, playerToMove: three)
+    #expect(moves(fresh) == [.tap(player: 3, .a)])
+    var tried = fresh
+    tried.triedSlots = [0]
+    #expect(moves(tried) == [.tap(player: 3, .right), .tap(player: 3, .a)])
+    tried.hint = 1
+    tried.cursor = 2
+    tried.triedSlots = [0, 2]
+    #expect(moves(tried) == [.tap(player: 3, .left), .tap(player: 3, .a)])
+    let complete = RightOrderView(title: title, slots: [wheat, flour], picture: nil, cursor: 1, playerToMove: three)
+    #expect(moves(complete).isEmpty)
+  }
+
+  /// The autopilot plays "Le bon ordre" through the real engine from the lobby to the thank-you, at
+  /// every level: each process ends complete, and at easy nobody's try counts as missed.
+  @Test(arguments: Difficulty.allCases)
+  func theAutopilotFinishesTheRightOrderGame(_ difficulty: Difficulty) {
+    let step = { (image: String) in
+      PictureChoice(image: "bon-ordre/\(image).svg", label: LocalizedText(fr: image, en: image))
+    }
+    let processes = [["pommier", "pomme", "tarte"], ["ble", "farine", "pain"], ["oeuf", "poussin", "poule"]].map {
+      RightOrderSequence(title: LocalizedText(fr: $0[2], en: $0[2]), steps: $0.map(step))
+    }
+    let trial = Trial(id: "T1", number: 1, stimulus: "verger", condition: .imageGame, game: .rightOrder)
+    let setup = SessionSetup(
+      session: Session(
+        id: "S01", number: 1, date: CalendarDate(year: 2027, month: 1, day: 14)!, kind: .animation, trials: [trial]),
+      stimuli: [Stimulus(id: "verger", image: "stimuli/verger.svg", theme: "campagne", era: "1950s")], scents: [],
+      rightOrderSequences: processes, difficulty: difficulty, seed: 11)
+    var engine = SessionEngine(setup: setup)
+    var pilot = Autopilot(players: 3, pace: .brisk)
+    var logs: [(type: String, payload: [String: String])] = []
+    var now: UInt64 = 0
+    func handle(_ input: SessionInput) {
+      for command in engine.handle(input, at: now) {
+        if case .log(let type, let payload) = command, type.rawValue.hasPrefix("game.") {
+          logs.append((type.rawValue, payload))
+        }
+      }
+    }
+    for _ in 0..<6_000 where !engine.hasEnded {
+      now += 50_000_000
+      handle(.tick)
+      switch pilot.nextAction(for: engine.scene, at: now) {
+      case .tap(let player, let button):
+        handle(.pad(.pressed(PadID(rawValue: player), button)))
+        now += 80_000_000
+        handle(.pad(.released(PadID(rawValue: player), button)))
+      case .key(let action): handle(.operator(action))
+      case nil: break
+      }
+    }
+    #expect(engine.hasEnded)
+    #expect(logs.first?.type == "game.started" && logs.first?.payload["game"] == "bon-ordre")
+    #expect(logs.count(where: { $0.type == "game.finished" }) == 1)
+    let ended = logs.first { $0.type == "game.ended" }?.payload
+    #expect(ended?["finished"] == "true")
+    #expect(ended?["sequencesCompleted"] == String(RightOrderGame.sequenceCount(at: difficulty)))
+    let outcomes = logs.filter { $0.type == "game.place" }.compactMap { $0.payload["outcome"] }
+    let placed = RightOrderGame.missingCount(at: difficulty, of: 3) * RightOrderGame.sequenceCount(at: difficulty)
+    #expect(outcomes.count(where: { $0 == "matched" }) == placed, "every picture dealt was placed once")
+    if difficulty == .easy { #expect(!outcomes.contains("missed")) }
   }
 }

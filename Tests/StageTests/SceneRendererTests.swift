@@ -74,6 +74,15 @@ extension SDLTests {
       SceneCase(
         name: "confirm-end", scene: StageScene(content: .pause, players: StageFixtures.players(2), overlay: .confirmEnd)
       ),
+      SceneCase(
+        name: "right-order",
+        scene: StageScene(
+          content: .rightOrder(
+            RightOrderView(
+              title: .init(fr: "Du verger au jardin", en: "From the orchard to the garden"),
+              slots: [apple, nil, nil], picture: lavender, waiting: [coffee], cursor: 2, playerToMove: player(2),
+              triedSlots: [2], hint: 1)),
+          players: StageFixtures.players(3))),
     ]
 
     nonisolated static let references = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

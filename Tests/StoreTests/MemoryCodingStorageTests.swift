@@ -5,7 +5,8 @@ import Testing
 
 @testable import Store
 
-/// How SpeechKit's `MemoryCoding` is kept in the database and what statistics make of it.
+/// How SpeechKit's `MemoryCoding` is kept in the database (ResearchTests' `MemoryStatisticsTests`:
+/// what statistics make of it).
 @Suite struct MemoryCodingStorageTests {
   let answer = AnswerKey(session: "S01", trial: "T1", participant: code("P01"))
 
@@ -54,20 +55,6 @@ import Testing
     #expect(try database.measures.latestCodings()[answer]?.confirmed?.count == 3)
     try database.measures.save(MemoryCoding.confirmed(1, by: "ORT2", at: StoreFixtures.morning), for: answer)
     #expect(try database.measures.codings(of: answer).map(\.coder) == ["ORT1", "ORT2"])
-  }
-
-  @Test func statisticsCountTheConfirmedEpisodesNotTheAutomaticOnes() throws {
-    let measures = AnswerMeasures(answer: answer, automaticMemories: 3, ruleSetVersion: "wc-fr-chat-1.0")
-    let coding = MemoryCoding.confirmed(1, by: "ORT1", at: StoreFixtures.morning)
-    func analysed(_ coding: MemoryCoding?) -> AnalysedAnswer {
-      let session = StoreFixtures.firstSession
-      return AnalysedAnswer(
-        session: session, trial: session.trials[0], group: nil, measures: measures, recording: nil, coding: coding,
-        takes: 1, scent: nil)
-    }
-    #expect(StatisticsMeasure.memories.value(of: analysed(coding)) == 1)
-    #expect(StatisticsMeasure.memories.value(of: analysed(nil)) == nil)
-    #expect(StatisticsMeasure.automaticMemories.value(of: analysed(coding)) == 3)
   }
 
   struct BatchCase: Sendable, CustomTestStringConvertible {

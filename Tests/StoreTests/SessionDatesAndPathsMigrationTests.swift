@@ -72,31 +72,6 @@ import Testing
   }
 }
 
-/// What exported event payloads keep of paths, addresses and output folders.
-@Suite struct EventRedactionTests {
-  @Test(arguments: [
-    (["output": "/home/marie/etude"], ["output": "[redacted]"]),
-    (["endpoint": "rfcomm:AA:BB:CC:DD:EE:FF/1"], ["endpoint": "[redacted]"]),
-    (["diffuser": "endpoint(\"rfcomm:AA:BB:CC:DD:EE:FF\")"], ["diffuser": "rfcomm"]),
-    (["diffuser": "simulated"], ["diffuser": "simulated"]),
-    (
-      ["replaced": "/home/marie/rec/S01-T1.wav", "by": "recordings/S01-T2.wav"],
-      ["replaced": "S01-T1.wav", "by": "S01-T2.wav"]
-    ),
-    (["path": "/home/marie"], ["path": "[redacted]"]),
-    (["error": "cannot open '/home/marie/x/db.sqlite': busy"], ["error": "cannot open '…/db.sqlite': busy"]),
-    (["error": "no such folder /home/marie"], ["error": "no such folder [redacted]"]),
-    (["error": "device 00:1a:7d:da:71:13 lost"], ["error": "device [redacted] lost"]),
-    (
-      ["image": "stimuli/verger.jpg", "ratio": "1/2", "trial": "T1"],
-      ["image": "stimuli/verger.jpg", "ratio": "1/2", "trial": "T1"]
-    ),
-  ])
-  func sensitiveValuesAreRedacted(_ payload: [String: String], _ expected: [String: String]) {
-    #expect(EventRedaction.redacted(payload) == expected)
-  }
-}
-
 /// A study keeps its protocol's participant-code pattern; unknown studies use the standard one.
 @Suite struct StudyCodePatternTests {
   @Test func aStudysPatternRoundTripsAndTheStandardOneIsTheDefault() throws {

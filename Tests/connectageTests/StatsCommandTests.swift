@@ -1,4 +1,5 @@
 import Foundation
+import Research
 import Testing
 
 /// `connectage stats` on ``StudyDatabase``, outputs checked verbatim.
@@ -64,7 +65,7 @@ import Testing
       let summary = try String(contentsOfFile: out + "/condition_summary.csv", encoding: .utf8)
       #expect(
         summary.split(separator: "\n")[1]
-          == "words,image,4,8,7.6250,2.6887,7.2500,5.7500,9.1250,3.3467,11.9033,delivered")
+          == "words,image,4,8,7.6250,2.6887,7.2500,5.7500,9.1250,3.3467,11.9033,delivered,automatic=22")
       let plot = try String(contentsOfFile: out + "/plots/words-by-condition.svg", encoding: .utf8)
       #expect(plot.contains("<title>Words by condition</title>"))
       #expect(plot.contains(">Image and scent</text>"))

@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import Research
 import SessionModel
 import Store
 

@@ -1,3 +1,4 @@
+import Research
 import Store
 
 /// The agreement page of the study: `Store`'s agreement report (kappa, ICC, disagreements with

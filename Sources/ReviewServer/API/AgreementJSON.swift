@@ -1,3 +1,4 @@
+import Research
 import Review
 import Store
 

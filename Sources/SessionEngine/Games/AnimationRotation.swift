@@ -10,7 +10,7 @@ enum AnimationRotation {
     GameKind.allCases.filter { game in
       switch game {
       case .whichScent: hasScent
-      case .memoryPairs, .thenAndNow: true
+      case .memoryPairs, .thenAndNow, .rightOrder: true
       }
     }
   }

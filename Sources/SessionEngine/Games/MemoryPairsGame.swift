@@ -27,10 +27,7 @@ public struct MemoryPairsGame: Hashable, Sendable {
   public let columns: Int
   private(set) var cards: [Card]
   public private(set) var cursor = 0
-  /// The order the turn passes in: the connected players, by seat.
-  public private(set) var players: [PlayerNumber]
-  /// `nil` when nobody is connected: then anyone may move.
-  public private(set) var playerToMove: PlayerNumber?
+  private var turn: TurnOrder
   /// Pairs of cards turned so far, found or not.
   public private(set) var attempts = 0
   private var mismatch: Mismatch?
@@ -45,15 +42,19 @@ public struct MemoryPairsGame: Hashable, Sendable {
     pictures = chosen
     cards = chosen.indices.flatMap { [Card(pair: $0), Card(pair: $0)] }.shuffled(using: &generator)
     columns = min(4, cards.count)
-    self.players = players.sorted()
-    playerToMove = self.players.first
+    turn = TurnOrder(players)
   }
+
+  /// The order the turn passes in: the connected players, by seat.
+  public var players: [PlayerNumber] { turn.players }
+  /// `nil` when nobody is connected: then anyone may move.
+  public var playerToMove: PlayerNumber? { turn.playerToMove }
 
   public var cardCount: Int { cards.count }
   public var isFinished: Bool { cards.allSatisfy(\.isMatched) }
   public var matchedPairs: Int { cards.count(where: \.isMatched) / 2 }
 
-  public func canMove(_ player: PlayerNumber) -> Bool { playerToMove == nil || playerToMove == player }
+  public func canMove(_ player: PlayerNumber) -> Bool { turn.allows(player) }
 
   /// Moves the shared cursor: left and right by one card, up and down by one row, stopping at the edges.
   @discardableResult
@@ -84,7 +85,7 @@ public struct MemoryPairsGame: Hashable, Sendable {
     cards[cursor].isFaceUp = true
     guard let first else { return .flipped }
     attempts += 1
-    passTurn()
+    turn.pass()
     if cards[first].pair == cards[cursor].pair {
       cards[first].isMatched = true
       cards[cursor].isMatched = true
@@ -103,22 +104,13 @@ public struct MemoryPairsGame: Hashable, Sendable {
   }
 
   /// Follows who is at the table: the turn skips players who left and includes those who came.
-  public mutating func seat(_ connected: [PlayerNumber]) {
-    players = connected.sorted()
-    if let current = playerToMove, players.contains(current) { return }
-    playerToMove = playerToMove.flatMap { current in players.first { $0 > current } } ?? players.first
-  }
+  public mutating func seat(_ connected: [PlayerNumber]) { turn.seat(connected) }
 
   private mutating func turnBack() {
     guard let mismatch else { return }
     cards[mismatch.first].isFaceUp = false
     cards[mismatch.second].isFaceUp = false
     self.mismatch = nil
-  }
-
-  private mutating func passTurn() {
-    guard let current = playerToMove, !players.isEmpty else { return }
-    playerToMove = players.first { $0 > current } ?? players.first
   }
 
   public var view: MemoryPairsView {

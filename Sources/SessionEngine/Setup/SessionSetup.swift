@@ -12,6 +12,8 @@ public struct SessionSetup: Hashable, Sendable {
   public var scents: [ScentID: Scent]
   /// The pictures "Autrefois et aujourd'hui" draws from.
   public var thenAndNowPictures: [ThenAndNowPicture]
+  /// The processes "Le bon ordre" draws from.
+  public var rightOrderSequences: [RightOrderSequence]
   /// Expected participants in seat order: seat 1 is the first code. Empty for an animation.
   public var participants: [ParticipantCode]
   /// Limits every release obeys; the lead time comes from here too.
@@ -40,7 +42,8 @@ public struct SessionSetup: Hashable, Sendable {
   /// Creates a setup; answers are recorded by default in clinical sessions, and never in an animation.
   public init(
     session: Session, title: LocalizedText? = nil, stimuli: [Stimulus], scents: [Scent],
-    thenAndNowPictures: [ThenAndNowPicture] = [], participants: [ParticipantCode] = [],
+    thenAndNowPictures: [ThenAndNowPicture] = [], rightOrderSequences: [RightOrderSequence] = [],
+    participants: [ParticipantCode] = [],
     scentSafety: ScentSafetyLimits = .standard, scentReleaseMilliseconds: Int = 4_000,
     scentIntensity: Int = 60, recordsAnswers: Bool? = nil, maximumAnswerSeconds: Int? = nil,
     difficulty: Difficulty = .easy, gameDifficulties: [GameKind: Difficulty] = [:], seed: UInt64 = 0,
@@ -51,6 +54,7 @@ public struct SessionSetup: Hashable, Sendable {
     self.stimuli = Dictionary(stimuli.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.scents = Dictionary(scents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     self.thenAndNowPictures = thenAndNowPictures
+    self.rightOrderSequences = rightOrderSequences
     self.participants = participants
     self.scentSafety = scentSafety
     self.scentReleaseMilliseconds = max(1, min(scentReleaseMilliseconds, scentSafety.maximumPulseMilliseconds))

@@ -4,17 +4,20 @@ import SessionModel
 ///
 /// Only this type tells the games apart: the engine asks it what a press, a reveal, a next or a
 /// newcomer does, and logs what it answers. "Quelle odeur ?" and "Autrefois et aujourd'hui" hide
-/// each player's answer until the reveal; memory pairs has no answers to hide.
+/// each player's answer until the reveal; memory pairs and "Le bon ordre" have no answers to hide:
+/// the group plays them together, one shared cursor and a turn that passes.
 enum GameInPlay: Hashable, Sendable {
   case whichScent(WhichScentGame)
   case memoryPairs(MemoryPairsGame)
   case thenAndNow(ThenAndNowGame)
+  case rightOrder(RightOrderGame)
 
   var kind: GameKind {
     switch self {
     case .whichScent: .whichScent
     case .memoryPairs: .memoryPairs
     case .thenAndNow: .thenAndNow
+    case .rightOrder: .rightOrder
     }
   }
 
@@ -23,6 +26,7 @@ enum GameInPlay: Hashable, Sendable {
     case .whichScent(let game): .whichScent(game.view)
     case .memoryPairs(let game): .memoryPairs(game.view)
     case .thenAndNow(let game): .thenAndNow(game.view)
+    case .rightOrder(let game): .rightOrder(game.view)
     }
   }
 
@@ -30,7 +34,7 @@ enum GameInPlay: Hashable, Sendable {
     switch self {
     case .whichScent(let game): game.locked.contains(player)
     case .thenAndNow(let game): game.locked.contains(player)
-    case .memoryPairs: false
+    case .memoryPairs, .rightOrder: false
     }
   }
 
@@ -39,7 +43,7 @@ enum GameInPlay: Hashable, Sendable {
     switch self {
     case .whichScent(let game): !game.isRevealed
     case .thenAndNow(let game): !game.isRevealed
-    case .memoryPairs: false
+    case .memoryPairs, .rightOrder: false
     }
   }
 
@@ -48,7 +52,7 @@ enum GameInPlay: Hashable, Sendable {
     switch self {
     case .whichScent(let game): !game.isRevealed && game.everyoneLocked(among: players)
     case .thenAndNow(let game): !game.isRevealed && game.everyoneLocked(among: players)
-    case .memoryPairs: false
+    case .memoryPairs, .rightOrder: false
     }
   }
 
@@ -64,10 +68,14 @@ enum GameInPlay: Hashable, Sendable {
     case .thenAndNow(var rules):
       defer { self = .thenAndNow(rules) }
       return rules.move(player, direction)
+    case .rightOrder(var rules):
+      defer { self = .rightOrder(rules) }
+      return rules.move(player, direction)
     }
   }
 
-  /// A press of A: locks the answer under the player's cursor, or turns the card under the shared one.
+  /// A press of A: locks the answer under the player's cursor, or turns the card or places the
+  /// picture under the shared one.
   ///
   /// The game is left as it was when the press is ignored.
   mutating func press(_ player: PlayerNumber, at now: UInt64) -> GamePress {
@@ -87,6 +95,14 @@ enum GameInPlay: Hashable, Sendable {
       guard result != .ignored else { return .ignored }
       self = .memoryPairs(rules)
       return .turned(card: card, result, rules)
+    case .rightOrder(var rules):
+      guard let step = rules.currentStep else { return .ignored }
+      let picture = rules.sequence.steps[step]
+      let place = rules.cursor
+      let result = rules.press(player)
+      guard result != .ignored else { return .ignored }
+      self = .rightOrder(rules)
+      return .placed(picture, in: place, result, rules)
     }
   }
 
@@ -107,7 +123,7 @@ enum GameInPlay: Hashable, Sendable {
       payload["answer"] = rules.current.isNow ? "now" : "then"
       payload["outcomes"] = Self.outcomes(rules.locked) { rules.outcome(for: $0) }
       self = .thenAndNow(rules)
-    case .memoryPairs:
+    case .memoryPairs, .rightOrder:
       return nil
     }
     return payload
@@ -120,6 +136,10 @@ enum GameInPlay: Hashable, Sendable {
       guard rules.advance() else { return nil }
       self = .thenAndNow(rules)
       return rules.current.picture.image
+    case .rightOrder(var rules):
+      guard rules.advance(), let step = rules.currentStep else { return nil }
+      self = .rightOrder(rules)
+      return rules.sequence.steps[step].image
     case .whichScent, .memoryPairs:
       return nil
     }
@@ -134,13 +154,13 @@ enum GameInPlay: Hashable, Sendable {
     case .thenAndNow(var rules):
       defer { self = .thenAndNow(rules) }
       return rules.unlock(player)
-    case .memoryPairs:
+    case .memoryPairs, .rightOrder:
       return false
     }
   }
 
-  /// Follows who is at the table: every seated player has a cursor, and the memory turn passes
-  /// only among the connected ones.
+  /// Follows who is at the table: every seated player has a cursor, and the turn of the games
+  /// played together passes only among the connected ones.
   mutating func seat(_ seated: [PlayerNumber], connected: [PlayerNumber]) {
     switch self {
     case .whichScent(var rules):
@@ -149,6 +169,9 @@ enum GameInPlay: Hashable, Sendable {
     case .memoryPairs(var rules):
       rules.seat(connected)
       self = .memoryPairs(rules)
+    case .rightOrder(var rules):
+      rules.seat(connected)
+      self = .rightOrder(rules)
     case .thenAndNow:
       break
     }
@@ -161,15 +184,18 @@ enum GameInPlay: Hashable, Sendable {
       guard rules.settle(at: now) else { return false }
       self = .memoryPairs(rules)
       return true
-    case .whichScent, .thenAndNow:
+    case .whichScent, .thenAndNow, .rightOrder:
       return false
     }
   }
 
-  /// What the log keeps when the game ends, besides its kind and why: for memory pairs, how far the group got.
+  /// What the log keeps when the game ends, besides its kind and why: for the games played
+  /// together, how far the group got.
   var endDetails: [String: String] {
     switch self {
     case .memoryPairs(let rules): ["pairsFound": String(rules.matchedPairs), "finished": String(rules.isFinished)]
+    case .rightOrder(let rules):
+      ["sequencesCompleted": String(rules.completedSequences), "finished": String(rules.isFinished)]
     case .whichScent, .thenAndNow: [:]
     }
   }

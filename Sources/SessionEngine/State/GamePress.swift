@@ -8,4 +8,6 @@ enum GamePress: Hashable, Sendable {
   case answered([String: String])
   /// A memory card was pressed: which one, what it did, and the game after the press.
   case turned(card: Int, MemoryPress, MemoryPairsGame)
+  /// A picture of "Le bon ordre" was tried in a place: which, where, what it did, and the game after the press.
+  case placed(PictureChoice, in: Int, RightOrderPress, RightOrderGame)
 }

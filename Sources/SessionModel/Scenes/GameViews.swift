@@ -83,3 +83,43 @@ public struct ThenAndNowView: Hashable, Sendable, Codable {
     self.sortedNow = sortedNow
   }
 }
+
+/// "Le bon ordre": the steps of a process in a row, and one picture at a time to put in its place.
+///
+/// The group plays together with one cursor, the turn passing from player to player as in memory
+/// pairs. A picture put in the wrong place comes back; nothing is ever lost.
+public struct RightOrderView: Hashable, Sendable, Codable {
+  /// What the process is, e.g. "De l'arbre à la tarte".
+  public var title: LocalizedText
+  /// The steps in order, `nil` where a picture is still to be placed.
+  public var slots: [PictureChoice?]
+  /// The picture to place now; `nil` once every step is in place.
+  public var picture: PictureChoice?
+  /// The pictures to place after it, shown small.
+  public var waiting: [PictureChoice]
+  /// The slot the shared cursor is on.
+  public var cursor: Int
+  /// `nil` when nobody is connected: then anyone may move.
+  public var playerToMove: PlayerNumber?
+  /// Slots the picture came back from, shown quieter so that nobody tries them again.
+  public var triedSlots: Set<Int>
+  /// Where the picture goes, shown once the group has tried enough.
+  public var hint: Int?
+
+  public init(
+    title: LocalizedText, slots: [PictureChoice?], picture: PictureChoice?, waiting: [PictureChoice] = [],
+    cursor: Int, playerToMove: PlayerNumber?, triedSlots: Set<Int> = [], hint: Int? = nil
+  ) {
+    self.title = title
+    self.slots = slots
+    self.picture = picture
+    self.waiting = waiting
+    self.cursor = cursor
+    self.playerToMove = playerToMove
+    self.triedSlots = triedSlots
+    self.hint = hint
+  }
+
+  /// True once every picture is in its place.
+  public var isComplete: Bool { picture == nil }
+}

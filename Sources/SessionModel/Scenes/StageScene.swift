@@ -33,6 +33,7 @@ public enum SceneContent: Hashable, Sendable, Codable {
   case whichScent(WhichScentView)
   case memoryPairs(MemoryPairsView)
   case thenAndNow(ThenAndNowView)
+  case rightOrder(RightOrderView)
   /// The evocation task: someone has the floor, or the floor is open.
   case evocation(EvocationView)
   case pause
@@ -47,6 +48,7 @@ extension SceneContent {
     case .whichScent: .whichScent
     case .memoryPairs: .memoryPairs
     case .thenAndNow: .thenAndNow
+    case .rightOrder: .rightOrder
     case .lobby, .join, .stimulus, .evocation, .pause, .thankYou: nil
     }
   }

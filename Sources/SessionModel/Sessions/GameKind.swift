@@ -10,12 +10,15 @@ public enum GameKind: String, CaseIterable, Hashable, Sendable, Codable {
   case memoryPairs = "paires"
   /// "Autrefois et aujourd'hui": sort pictures into then and now.
   case thenAndNow = "autrefois-aujourdhui"
+  /// "Le bon ordre": put the pictures of a process (apple tree, apple, pie) back in order.
+  case rightOrder = "bon-ordre"
 
   public var title: LocalizedText {
     switch self {
     case .whichScent: LocalizedText(fr: "Quelle odeur ?", en: "Which scent?")
     case .memoryPairs: LocalizedText(fr: "Les paires", en: "Memory pairs")
     case .thenAndNow: LocalizedText(fr: "Autrefois et aujourd'hui", en: "Then and now")
+    case .rightOrder: LocalizedText(fr: "Le bon ordre", en: "The right order")
     }
   }
 
@@ -24,7 +27,7 @@ public enum GameKind: String, CaseIterable, Hashable, Sendable, Codable {
   public var needsScent: Bool {
     switch self {
     case .whichScent: true
-    case .memoryPairs, .thenAndNow: false
+    case .memoryPairs, .thenAndNow, .rightOrder: false
     }
   }
 }

@@ -1,7 +1,8 @@
 import SessionModel
 
 /// How the autopilot plays each game, side by side: the moves it makes as soon as the game is on
-/// screen. When it moves on after a reveal is decided in `Autopilot.waitThenAct`, over every scene.
+/// screen. When it moves on after a reveal (or a completed "bon ordre") is decided in
+/// `Autopilot.waitThenAct`, over every scene.
 extension Autopilot {
   /// "Quelle odeur ?": player n steps right n times (modulo the choices), then locks in.
   func whichScentMoves(in view: WhichScentView, players: [PlayerView]) -> [AutopilotAction] {
@@ -22,7 +23,8 @@ extension Autopilot {
 
   /// The shortest way to the next card to turn: the first face-down card not yet matched, then its twin.
   func memoryMoves(in view: MemoryPairsView) -> [AutopilotAction] {
-    guard let mover = view.playerToMove.map({ _ in moverIndex(in: view) }) else { return [] }
+    guard view.playerToMove != nil else { return [] }
+    let mover = Self.moverIndex(view.playerToMove)
     let faceUp = view.cards.indices.filter { view.cards[$0].isFaceUp && !view.cards[$0].isMatched }
     let target: Int?
     if let open = faceUp.first {
@@ -37,10 +39,23 @@ extension Autopilot {
       + [.tap(player: mover, .a)]
   }
 
-  private func moverIndex(in view: MemoryPairsView) -> Int {
-    // The player to move is named by seat; virtual pads were plugged in seat order.
-    view.playerToMove.map(\.rawValue) ?? 1
+  /// "Le bon ordre": the player to move tries the hinted place, else the first empty place not tried yet, then A.
+  ///
+  /// Like a person without the answer, it may guess wrong at medium and hard: the picture comes
+  /// back, the place is marked as tried, and the next plan tries another.
+  func rightOrderMoves(in view: RightOrderView) -> [AutopilotAction] {
+    guard !view.isComplete else { return [] }
+    let mover = Self.moverIndex(view.playerToMove)
+    let empty = view.slots.indices.filter { view.slots[$0] == nil }
+    guard let target = view.hint ?? empty.first(where: { !view.triedSlots.contains($0) }) ?? empty.first else {
+      return []
+    }
+    return Self.path(from: view.cursor, to: target, columns: max(1, view.slots.count)).map { .tap(player: mover, $0) }
+      + [.tap(player: mover, .a)]
   }
+
+  /// The pad of the player named to move: named by seat, and virtual pads were plugged in seat order.
+  private static func moverIndex(_ playerToMove: PlayerNumber?) -> Int { playerToMove.map(\.rawValue) ?? 1 }
 
   static func path(from start: Int, to end: Int, columns: Int) -> [PadButton] {
     let (startRow, startColumn) = (start / columns, start % columns)

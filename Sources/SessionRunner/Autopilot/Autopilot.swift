@@ -66,6 +66,8 @@ public struct Autopilot: Sendable {
       return thenAndNowMoves(in: view, players: scene.players)
     case .memoryPairs(let view):
       return memoryMoves(in: view)
+    case .rightOrder(let view):
+      return rightOrderMoves(in: view)
     case .evocation(let view):
       if view.image != currentTrialImage {
         currentTrialImage = view.image
@@ -99,6 +101,10 @@ public struct Autopilot: Sendable {
       // A mismatch or a new turn changes the scene; plan again from what is on screen now.
       let moves = memoryMoves(in: view)
       return moves.first
+    case .rightOrder(let view):
+      if view.isComplete { return shown >= pace.secondsOnReveal ? .key(.next) : nil }
+      // A picture placed or sent back changes the scene; plan again from what is on screen now.
+      return rightOrderMoves(in: view).first
     case .evocation(let view):
       if view.speaker != nil {
         guard shown >= pace.secondsPerAnswer else { return nil }
@@ -135,6 +141,8 @@ public struct Autopilot: Sendable {
     case .memoryPairs(let view):
       "pairs:\(view.cards.filter(\.isMatched).count):\(view.cards.filter(\.isFaceUp).count):\(view.playerToMove?.rawValue ?? 0)"
     case .thenAndNow(let view): "then:\(view.picture.image):\(view.revealedIsNow.map(String.init) ?? "-")"
+    case .rightOrder(let view):
+      "order:\(view.title.french):\(view.slots.compactMap { $0 }.count):\(view.triedSlots.count):\(view.playerToMove?.rawValue ?? 0)"
     case .evocation(let view): "evocation:\(view.image):\(view.speaker?.rawValue ?? 0)"
     case .pause: "pause"
     case .thankYou: "thanks"

@@ -9,6 +9,7 @@ struct PlannedRun: Sendable {
   /// The planned session, under its planned id (`G01-S01`).
   var session: Session
   var thenAndNow: ThenAndNowCatalogue
+  var rightOrder: RightOrderCatalogue
 
   /// Reads the protocol, plans it and picks the session to run; refuses bad input before any
   /// database or folder is touched.
@@ -40,14 +41,16 @@ struct PlannedRun: Sendable {
         isBadInput: true)
     }
     let thenAndNow: ThenAndNowCatalogue
+    let rightOrder: RightOrderCatalogue
     do {
       thenAndNow = try ThenAndNowCatalogue.load(assets: configuration.assetsRoot)
+      rightOrder = try RightOrderCatalogue.load(assets: configuration.assetsRoot)
     } catch {
       throw RunFailure(LocalizedText(fr: error.text(in: .french), en: error.text(in: .english)), isBadInput: true)
     }
     return PlannedRun(
       clinicalProtocol: clinicalProtocol, unit: unit, session: unit.sessions[configuration.sessionNumber - 1],
-      thenAndNow: thenAndNow)
+      thenAndNow: thenAndNow, rightOrder: rightOrder)
   }
 
   var isClinical: Bool { clinicalProtocol.kind == .clinical }

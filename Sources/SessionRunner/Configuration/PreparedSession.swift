@@ -42,6 +42,9 @@ struct PreparedSession: Sendable {
       thenAndNowPictures: planned.thenAndNow.entries.map {
         ThenAndNowPicture(picture: PictureChoice(image: $0.image, label: $0.label), isNow: $0.era == .aujourdhui)
       },
+      rightOrderSequences: planned.rightOrder.entries.map {
+        RightOrderSequence(title: $0.title, steps: $0.steps.map { PictureChoice(image: $0.image, label: $0.label) })
+      },
       participants: participants, scentSafety: clinicalProtocol.safety,
       scentReleaseMilliseconds: clinicalProtocol.presentation.scentPulseMilliseconds,
       recordsAnswers: clinicalProtocol.evocation.recording,

@@ -33,6 +33,7 @@ struct SceneRenderer {
     case .whichScent(let game): drawWhichScent(game)
     case .memoryPairs(let game): drawMemoryPairs(game)
     case .thenAndNow(let game): drawThenAndNow(game)
+    case .rightOrder(let game): drawRightOrder(game)
     case .evocation(let evocation): drawEvocation(evocation)
     case .pause: drawPause()
     case .thankYou: drawThankYou(scene.players)
@@ -47,7 +48,7 @@ struct SceneRenderer {
     guard !scene.players.isEmpty else { return false }
     switch scene.content {
     case .stimulus, .join, .thankYou, .lobby: return false
-    case .whichScent, .memoryPairs, .thenAndNow, .evocation, .pause: return true
+    case .whichScent, .memoryPairs, .thenAndNow, .rightOrder, .evocation, .pause: return true
     }
   }
 

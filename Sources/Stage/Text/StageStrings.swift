@@ -21,6 +21,12 @@ enum StageStrings {
   static let thenAndNow = LocalizedText(fr: "Autrefois ou aujourd'hui ?", en: "Then or now?")
   static let then = LocalizedText(fr: "Autrefois", en: "Then")
   static let now = LocalizedText(fr: "Aujourd'hui", en: "Now")
+  static func whereDoesItGo(_ picture: LocalizedText) -> LocalizedText {
+    LocalizedText(fr: "Où va « \(picture.french) » ?", en: "Where does “\(picture.english)” go?")
+  }
+  /// After a picture came back from a place: an invitation, never a reproach.
+  static let anotherPlace = LocalizedText(fr: "Essayons une autre place", en: "Let's try another place")
+  static let allInOrder = LocalizedText(fr: "Bravo, tout est dans l'ordre !", en: "Well done, all in order!")
   static let evocationPrompt = LocalizedText(
     fr: "Qu'est-ce que cela vous rappelle ?", en: "What does this remind you of?")
   static let whoWantsToSpeak = LocalizedText(fr: "Qui veut parler ?", en: "Who would like to speak?")

@@ -47,7 +47,7 @@ public struct StageTour: Sendable {
     PictureChoice(image: "\(folder)/\(id).svg", label: LocalizedText(fr: fr, en: en))
   }
 
-  /// Lobby, joining, a stimulus with its scent, the three games, an evocation turn, pause, help, the end.
+  /// Lobby, joining, a stimulus with its scent, the four games, an evocation turn, pause, help, the end.
   public static let standard: StageTour = {
     let everyone = players()
     let apple = choice("pomme", fr: "Pomme", en: "Apple")
@@ -131,24 +131,37 @@ public struct StageTour: Sendable {
               sortedNow: [choice("smartphone", fr: "Smartphone", en: "Smartphone", folder: "then-and-now")])),
           players: everyone)),
       Step(
-        name: "10-evocation-open", actions: [.tap(player: 4, .a), .tap(player: 7, .a), .tap(player: 2, .a)],
+        name: "10-right-order", actions: [.tap(player: 2, .left), .tap(player: 2, .a)],
+        scene: StageScene(
+          content: .rightOrder(
+            RightOrderView(
+              title: .init(fr: "De l'arbre à la tarte", en: "From the tree to the pie"),
+              slots: [
+                choice("pommier", fr: "Le pommier", en: "The apple tree", folder: "bon-ordre"), nil,
+                choice("tarte-aux-pommes", fr: "La tarte aux pommes", en: "The apple pie", folder: "bon-ordre"),
+              ],
+              picture: choice("pomme", fr: "La pomme", en: "The apple", folder: "bon-ordre"), cursor: 0,
+              playerToMove: number(2), triedSlots: [0], hint: 1)),
+          players: everyone)),
+      Step(
+        name: "11-evocation-open", actions: [.tap(player: 4, .a), .tap(player: 7, .a), .tap(player: 2, .a)],
         scene: StageScene(
           content: .evocation(EvocationView(image: "stimuli/verger.svg", waiting: [number(4), number(7), number(2)])),
           players: everyone)),
       Step(
-        name: "11-evocation-speaker", actions: [.therapist(.giveFloor(to: number(4)))],
+        name: "12-evocation-speaker", actions: [.therapist(.giveFloor(to: number(4)))],
         scene: StageScene(
           content: .evocation(
             EvocationView(
               image: "stimuli/verger.svg", speaker: number(4), waiting: [number(7), number(2)], isRecording: true)),
           players: everyone)),
-      Step(name: "12-pause", actions: [.therapist(.pause)], scene: StageScene(content: .pause, players: everyone)),
+      Step(name: "13-pause", actions: [.therapist(.pause)], scene: StageScene(content: .pause, players: everyone)),
       Step(
-        name: "13-keyboard-help", actions: [.therapist(.toggleHelp)],
+        name: "14-keyboard-help", actions: [.therapist(.toggleHelp)],
         scene: StageScene(content: .pause, players: everyone, overlay: .keyboardHelp)),
-      Step(name: "14-confirm-end", scene: StageScene(content: .pause, players: everyone, overlay: .confirmEnd)),
+      Step(name: "15-confirm-end", scene: StageScene(content: .pause, players: everyone, overlay: .confirmEnd)),
       Step(
-        name: "15-thank-you", actions: [.therapist(.confirm)], scene: StageScene(content: .thankYou, players: everyone)),
+        name: "16-thank-you", actions: [.therapist(.confirm)], scene: StageScene(content: .thankYou, players: everyone)),
     ])
   }()
 }

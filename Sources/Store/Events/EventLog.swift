@@ -87,7 +87,7 @@ public struct EventLog: Sendable {
   }
 
   /// Sorted keys, so the same payload is always the same text.
-  static func payloadText(_ payload: [String: String]) throws -> String {
+  package static func payloadText(_ payload: [String: String]) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(payload), as: UTF8.self)

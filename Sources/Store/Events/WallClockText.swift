@@ -4,10 +4,10 @@ import Foundation
 ///
 /// The monotonic clock carries the fine timing; the wall clock only places an event in the day,
 /// and text keeps the file readable with `sqlite3`.
-enum WallClockText {
+package enum WallClockText {
   private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
 
-  static func text(for date: Date) -> String {
+  package static func text(for date: Date) -> String {
     style.format(date)
   }
 

@@ -12,7 +12,8 @@ public struct ReviewAnswerView: Hashable, Sendable {
   public var coder: CoderCode
   public var state: ReviewState
   public var recordingDurationSeconds: Double?
-  /// What the analysis measured, before any review.
+  /// What the analysis measured. Words, ideas and automatic memories are counted on the transcript
+  /// saved last: nil while that is another coder's and this coder has saved none (blindness).
   public var automatic: AutomaticValues
   /// The transcript this coder starts from: their own last save; before they saved one, the
   /// transcript that was beside the recording before any coder saved (never another coder's).

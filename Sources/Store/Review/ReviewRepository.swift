@@ -85,9 +85,15 @@ public struct ReviewRepository: Sendable {
   /// Every measured answer of `sessions` (all when nil) with its state and revision, in opaque-id
   /// order (which follows neither trials nor conditions).
   public func queue(in sessions: Set<SessionID>? = nil) throws -> [ReviewQueueEntry] {
+    try queuePage(in: sessions, offset: 0, limit: .max).entries
+  }
+
+  /// One page of ``queue(in:)``: the entries at `offset..<offset + limit` in opaque-id order, and
+  /// how many there are in all. Only the page's answers have their review records read, so a
+  /// queue of ten thousand answers costs one light query plus the page.
+  public func queuePage(in sessions: Set<SessionID>? = nil, offset: Int, limit: Int) throws -> ReviewQueuePage {
     let key = try CodingSheetKey.of(database)
     return try database.read { db in
-      let reviews = try AnswerReview.all(in: sessions, db: db)
       let rows = try Row.fetchAll(
         db,
         sql: """
@@ -95,17 +101,23 @@ public struct ReviewRepository: Sendable {
             coalesce(r.revision, 0) AS revision
           FROM answer_measures m LEFT JOIN answer_revision r USING (session_id, trial_id, participant_code)
           """)
-      return try rows.compactMap { row -> ReviewQueueEntry? in
+      var listed: [(id: String, answer: AnswerKey, row: Row)] = []
+      for row in rows {
         let answer = AnswerKey(
           session: SessionID(rawValue: row["session_id"]), trial: TrialID(rawValue: row["trial_id"]),
           participant: try RowValue.code(row["participant_code"]))
-        guard sessions?.contains(answer.session) ?? true else { return nil }
-        let review = reviews[answer] ?? AnswerReview()
-        return ReviewQueueEntry(
-          id: key.answerID(answer), answer: answer, revision: row["revision"],
-          state: review.state(transcribed: row["transcribed"]), coders: Set(review.coders.keys))
+        guard sessions?.contains(answer.session) ?? true else { continue }
+        listed.append((key.answerID(answer), answer, row))
       }
-      .sorted { $0.id < $1.id }
+      listed.sort { $0.id < $1.id }
+      let page = listed.dropFirst(max(0, offset)).prefix(max(0, limit))
+      let entries = try page.map { id, answer, row in
+        let review = try AnswerReview.of(answer, db: db)
+        return ReviewQueueEntry(
+          id: id, answer: answer, revision: row["revision"], state: review.state(transcribed: row["transcribed"]),
+          coders: Set(review.coders.keys))
+      }
+      return ReviewQueuePage(entries: entries, total: listed.count)
     }
   }
 
@@ -133,6 +145,11 @@ public struct ReviewRepository: Sendable {
         words: hidden.contains(.transcript) ? nil : values.words,
         savedTranscript: hidden.contains(.transcript) ? false : values.savedTranscript)
     }
+    // The stored counts come from the transcript saved last: another coder's, until this coder
+    // saves one, so they would give that coder's words away.
+    let countsAreAnothers =
+      hidden.contains(.transcript) && review.coders.contains { $0.key != coder && $0.value.savedTranscript }
+    func count(_ column: String) -> Int? { countsAreAnothers ? nil : RowValue.count(measures, column) }
     return ReviewAnswerView(
       id: key.answerID(answer), revision: revision, coder: coder,
       state: review.state(transcribed: RowValue.count(measures, "words") != nil),
@@ -140,8 +157,7 @@ public struct ReviewRepository: Sendable {
       automatic: .init(
         firstWordOnsetSeconds: RowValue.number(measures, "t_first_word_s"),
         lastWordOffsetSeconds: RowValue.number(measures, "t_last_word_end_s"),
-        words: RowValue.count(measures, "words"), ideas: RowValue.count(measures, "ideas_n"),
-        memories: RowValue.count(measures, "memories_auto_n")),
+        words: count("words"), ideas: count("ideas_n"), memories: count("memories_auto_n")),
       transcript: try startingTranscript(
         of: answer, for: coder, recording: (measures["path"] as String?).map(database.recordingFile(atStoredPath:)),
         db: db),
@@ -158,6 +174,12 @@ public struct ReviewQueueEntry: Hashable, Sendable {
   public var state: ReviewState
   /// Who has saved anything on it.
   public var coders: Set<CoderCode>
+}
+
+/// A page of the review queue, and the length of the whole queue.
+public struct ReviewQueuePage: Hashable, Sendable {
+  public var entries: [ReviewQueueEntry]
+  public var total: Int
 }
 
 extension SessionDatabase {

@@ -1,7 +1,8 @@
 import SessionEngine
 import SessionModel
 
-/// Small, obviously fake material for every engine test: eight scents, three images, eight then-and-now pictures.
+/// Small, obviously fake material for every engine test: eight scents, four images, eight then-and-now
+/// pictures, three processes of three steps for "Le bon ordre".
 enum Material {
   static let scents: [Scent] = [
     scent("pomme", 1, "Pomme", .fruit), scent("citron", 2, "Citron", .fruit),
@@ -22,6 +23,11 @@ enum Material {
     picture("telephone-a-cadran", then: true), picture("smartphone", then: false),
     picture("deux-chevaux", then: true), picture("voiture-electrique", then: false),
     picture("poele-a-bois", then: true), picture("plaque-induction", then: false),
+  ]
+
+  static let rightOrder: [RightOrderSequence] = [
+    process("tarte", ["pommier", "pomme", "tarte"]), process("pain", ["ble", "farine", "pain"]),
+    process("poule", ["oeuf", "poussin", "poule"]),
   ]
 
   static let participants: [ParticipantCode] = (1...10).map {
@@ -46,7 +52,7 @@ enum Material {
     SessionSetup(
       session: Session(
         id: "S01", number: 1, date: CalendarDate(year: 2027, month: 1, day: 14)!, kind: kind, trials: trials),
-      stimuli: stimuli, scents: scents, thenAndNowPictures: thenAndNow,
+      stimuli: stimuli, scents: scents, thenAndNowPictures: thenAndNow, rightOrderSequences: rightOrder,
       participants: kind == .clinical ? participants : [], maximumAnswerSeconds: maximumAnswerSeconds,
       difficulty: difficulty, seed: seed)
   }
@@ -54,6 +60,12 @@ enum Material {
   private static func scent(_ id: String, _ slot: Int, _ name: String, _ family: ScentFamily) -> Scent {
     Scent(
       id: ScentID(id), slot: CartridgeSlot(rawValue: slot)!, name: LocalizedText(fr: name, en: name), family: family)
+  }
+
+  private static func process(_ id: String, _ steps: [String]) -> RightOrderSequence {
+    RightOrderSequence(
+      title: LocalizedText(fr: id, en: id),
+      steps: steps.map { PictureChoice(image: "ordre/\($0).svg", label: LocalizedText(fr: $0, en: $0)) })
   }
 
   private static func picture(_ id: String, then: Bool) -> ThenAndNowPicture {

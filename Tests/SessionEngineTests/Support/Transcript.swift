@@ -58,6 +58,11 @@ enum Transcript {
     case .thenAndNow(let view):
       return "then and now \(view.picture.label.french) locked \(players(view.locked))"
         + (view.revealedIsNow.map { $0 ? " revealed now" : " revealed then" } ?? "")
+    case .rightOrder(let view):
+      return "right order \(view.title.french) "
+        + view.slots.map { $0?.label.french ?? "_" }.joined(separator: " > ")
+        + (view.picture.map { ", placing \($0.label.french) at \(view.cursor)" } ?? ", complete")
+        + (view.hint.map { " hint \($0)" } ?? "")
     case .evocation(let view):
       return
         "evocation speaker \(view.speaker.map(\.description) ?? "-") waiting \(view.waiting.isEmpty ? "-" : view.waiting.map(\.description).joined(separator: ","))"

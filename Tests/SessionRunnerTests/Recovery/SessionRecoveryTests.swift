@@ -1,4 +1,5 @@
 import Foundation
+import Research
 import SessionEngine
 import SessionModel
 import Store

@@ -8,12 +8,8 @@ import Testing
     let fixture = try ReviewFixture()
     defer { fixture.remove() }
     let review = fixture.database.review
-    try review.saveMemories(
-      MemoryCount(memories: 3, specific: 1), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
-    try review.saveTiming(
-      ReviewedTiming(firstWordOnsetSeconds: 0.5, lastWordOffsetSeconds: 2), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
+    try fixture.codeMemories(3, specific: 1, of: fixture.first, by: fixture.ort1)
+    try fixture.markTiming(0.5, 2, of: fixture.first, by: fixture.ort1)
 
     let blind = try review.view(of: fixture.first, for: fixture.ort2)
     #expect(blind.hidden == [.transcript, .timing, .memories])
@@ -36,9 +32,7 @@ import Testing
     defer { fixture.remove() }
     let review = fixture.database.review
     for (coder, onset) in [(fixture.ort1, 0.5), (fixture.ort2, 0.75)] {
-      try review.saveTiming(
-        ReviewedTiming(firstWordOnsetSeconds: onset, lastWordOffsetSeconds: 2), of: fixture.first, by: coder,
-        basedOn: fixture.revision(of: fixture.first))
+      try fixture.markTiming(onset, 2, of: fixture.first, by: coder)
     }
     try review.saveConsensus(
       0.625, for: .onset, of: fixture.first, by: fixture.ort2, basedOn: fixture.revision(of: fixture.first))

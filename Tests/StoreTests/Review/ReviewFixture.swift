@@ -67,3 +67,27 @@ struct ReviewFixture {
 
   func remove() { try? FileManager.default.removeItem(at: folder) }
 }
+
+extension ReviewFixture {
+  func revision(of answer: AnswerKey) throws -> Int {
+    try database.review.view(of: answer, for: ort1).revision
+  }
+
+  /// Saves a memory coding on the answer's current revision, as a page just loaded would.
+  @discardableResult
+  func codeMemories(_ memories: Int, specific: Int?, of answer: AnswerKey, by coder: CoderCode) throws
+    -> ReviewAnswerView
+  {
+    try database.review.saveMemories(
+      MemoryCount(memories: memories, specific: specific), of: answer, by: coder, basedOn: revision(of: answer))
+  }
+
+  /// Saves first-word and last-word marks on the answer's current revision.
+  @discardableResult
+  func markTiming(_ first: Double, _ last: Double, of answer: AnswerKey, by coder: CoderCode) throws -> ReviewAnswerView
+  {
+    try database.review.saveTiming(
+      ReviewedTiming(firstWordOnsetSeconds: first, lastWordOffsetSeconds: last), of: answer, by: coder,
+      basedOn: revision(of: answer))
+  }
+}

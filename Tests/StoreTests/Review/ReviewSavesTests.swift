@@ -1,5 +1,6 @@
 import Foundation
 import SessionModel
+import SpeechKit
 import Store
 import Testing
 
@@ -75,15 +76,9 @@ import Testing
     let fixture = try ReviewFixture()
     defer { fixture.remove() }
     let review = fixture.database.review
-    try review.saveMemories(
-      MemoryCount(memories: 3, specific: 1), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
-    try review.saveMemories(
-      MemoryCount(memories: 2, specific: 2), of: fixture.first, by: fixture.ort2,
-      basedOn: fixture.revision(of: fixture.first))
-    try review.saveMemories(
-      MemoryCount(memories: 4, specific: 1), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
+    try fixture.codeMemories(3, specific: 1, of: fixture.first, by: fixture.ort1)
+    try fixture.codeMemories(2, specific: 2, of: fixture.first, by: fixture.ort2)
+    try fixture.codeMemories(4, specific: 1, of: fixture.first, by: fixture.ort1)
 
     let coders = try #require(try review.records()[fixture.first]).coders
     #expect(coders[fixture.ort1]?.memories == MemoryCount(memories: 4, specific: 1))
@@ -112,16 +107,12 @@ import Testing
     let fixture = try ReviewFixture()
     defer { fixture.remove() }
     let review = fixture.database.review
-    try review.saveMemories(
-      MemoryCount(memories: 3, specific: 1), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
+    try fixture.codeMemories(3, specific: 1, of: fixture.first, by: fixture.ort1)
     #expect(throws: StoreError.reviewRefused(.consensusBeforeTwoCodings(.memories))) {
       try review.saveConsensus(
         2, for: .memories, of: fixture.first, by: fixture.ort1, basedOn: fixture.revision(of: fixture.first))
     }
-    try review.saveMemories(
-      MemoryCount(memories: 1, specific: 0), of: fixture.first, by: fixture.ort2,
-      basedOn: fixture.revision(of: fixture.first))
+    try fixture.codeMemories(1, specific: 0, of: fixture.first, by: fixture.ort2)
     #expect(throws: StoreError.reviewRefused(.impossibleConsensus(.memories, 2.5))) {
       try review.saveConsensus(
         2.5, for: .memories, of: fixture.first, by: fixture.ort1, basedOn: fixture.revision(of: fixture.first))
@@ -136,20 +127,29 @@ import Testing
     #expect(stored.values(of: .memories).map(\.value) == [3, 1])
   }
 
+  @Test func aCodingSheetsCodingIsACodingToo() throws {
+    let fixture = try ReviewFixture()
+    defer { fixture.remove() }
+    try fixture.database.measures.save(
+      MemoryCoding.confirmed(2, by: "ORT1", at: StoreFixtures.morning), for: fixture.first)
+    let review = fixture.database.review
+    #expect(
+      try review.records()[fixture.first]?.coders[fixture.ort1]?.memories == MemoryCount(memories: 2, specific: nil))
+    // The sheet's coding moved the revision on, and a review coding by the same coder replaces it.
+    let view = try review.view(of: fixture.first, for: fixture.ort1)
+    #expect(view.revision == 2)
+    try review.saveMemories(MemoryCount(memories: 3, specific: 1), of: fixture.first, by: fixture.ort1, basedOn: 2)
+    #expect(try fixture.database.measures.codings(of: fixture.first).map { $0.confirmed?.count } == [3])
+  }
+
   @Test func everySaveLogsOneEventNamingTheAnswerByItsOpaqueID() throws {
     let fixture = try ReviewFixture()
     defer { fixture.remove() }
     let review = fixture.database.review
     let id = try review.id(of: fixture.first)
-    try review.saveTiming(
-      ReviewedTiming(firstWordOnsetSeconds: 0.5, lastWordOffsetSeconds: 2), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
-    try review.saveTiming(
-      ReviewedTiming(firstWordOnsetSeconds: 0.75, lastWordOffsetSeconds: 2), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
-    try review.saveMemories(
-      MemoryCount(memories: 2, specific: 1), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
+    try fixture.markTiming(0.5, 2, of: fixture.first, by: fixture.ort1)
+    try fixture.markTiming(0.75, 2, of: fixture.first, by: fixture.ort1)
+    try fixture.codeMemories(2, specific: 1, of: fixture.first, by: fixture.ort1)
 
     let events = try fixture.database.eventLog.allEvents().map(\.event)
     #expect(events.map(\.type.rawValue) == ["review.timing_saved", "review.timing_saved", "review.memories_coded"])
@@ -184,19 +184,15 @@ import Testing
     try fixture.database.measures.save(
       AnswerMeasures(
         answer: fixture.second, firstWordOnsetSeconds: 0.5, lastWordOffsetSeconds: 2.5, ruleSetVersion: "vad-1.0"))
-    try review.saveMemories(
-      MemoryCount(memories: 1, specific: 0), of: fixture.first, by: fixture.ort1,
-      basedOn: fixture.revision(of: fixture.first))
+    try fixture.codeMemories(1, specific: 0, of: fixture.first, by: fixture.ort1)
     let queue = try review.queue()
     #expect(queue.map(\.id) == queue.map(\.id).sorted())
     let states = Dictionary(uniqueKeysWithValues: queue.map { ($0.answer, $0.state) })
     #expect(states == [fixture.first: .codedOnce, fixture.second: .toTranscribe])
     #expect(try review.queue(in: ["S02"]).isEmpty)
-  }
-}
-
-extension ReviewFixture {
-  func revision(of answer: AnswerKey) throws -> Int {
-    try database.review.view(of: answer, for: ort1).revision
+    let page = try review.queuePage(offset: 1, limit: 5)
+    #expect(page.total == 2)
+    #expect(page.entries == [queue[1]])
+    #expect(try review.queuePage(offset: 2, limit: 5).entries.isEmpty)
   }
 }

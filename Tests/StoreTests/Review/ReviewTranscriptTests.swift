@@ -48,6 +48,9 @@ import Testing
     let second = try review.view(of: fixture.first, for: fixture.ort2)
     #expect(second.transcript?.text == ReviewFixture.draft)
     #expect(second.others[fixture.ort1]?.words == nil)
+    // The measures now count the first coder's transcript: not shown to the second.
+    #expect(second.automatic.words == nil && second.automatic.ideas == nil && second.automatic.memories == nil)
+    #expect(try review.view(of: fixture.first, for: fixture.ort1).automatic.words != nil)
 
     let own = "Le verger.\n"
     let saved = try review.saveTranscript(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Research
 import SessionModel
 import Store
 

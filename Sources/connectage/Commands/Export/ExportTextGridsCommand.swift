@@ -1,13 +1,14 @@
 import ArgumentParser
+import Research
 import SessionModel
 import Store
 
-/// `connectage export textgrid --out DIR [filters]`: one Praat TextGrid per recorded answer, from
+/// `connectage export textgrid --out DIR [filters]`: one Praat TextGrid per counted answer, from
 /// the stored measures (`connectage export-textgrid` analyses one WAV afresh instead).
 struct ExportTextGridsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "textgrid",
-    abstract: "Write one Praat TextGrid per recording (textgrid/<session>/<trial>-<participant>.TextGrid).",
+    abstract: "Write one Praat TextGrid per counted answer (textgrid/<session>/<trial>-<participant>.TextGrid).",
     discussion:
       "Tiers: the transcript's utterances and words when timed, speech/silence from the stored measures, pauses.")
 

@@ -1,4 +1,5 @@
 import Foundation
+import Research
 import SessionModel
 import Store
 
@@ -60,6 +61,7 @@ enum StatisticsText {
       TextTable(header: header, rows: rows).text(in: language),
     ]
     if let note = statistics.skippedValuesNote { lines.append(note.text(in: language) + ".") }
+    if let note = statistics.sourcesNote { lines.append(note.text(in: language) + ".") }
     let excluded = statistics.excludedFromFriedman.map(\.rawValue).joined(separator: ", ")
     if let friedman = statistics.friedman {
       lines.append(

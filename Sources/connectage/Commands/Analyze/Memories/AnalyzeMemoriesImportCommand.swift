@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Research
 import SessionModel
 import Store
 

@@ -1,0 +1,89 @@
+import Foundation
+import SessionModel
+import Store
+
+/// Chooses, for each planned answer (participant x planned trial of a planned session), the one
+/// take the analysis tables count.
+///
+/// The rule: across every run of the same planned session (same study, group and session number),
+/// the take recorded last wins. A take's time is the wall clock of the last `recording.started` of
+/// that participant and trial in its run, so a take recovered after a crash ranks by when it was
+/// recorded, not by when `db recover` filed it; a run's later redo has already replaced its
+/// earlier takes in the database. Ties, and takes whose run logged no recording, fall back on the
+/// run's first event, then on the session id. Every take stays in the database and the log.
+///
+/// It runs once per export run, when the ``ExportSnapshot`` is made; every output reads
+/// ``ExportSnapshot/analysedAnswers``.
+public enum AnswerSelection {
+  /// The chosen takes of the snapshot's measured answers, in schedule order (planned date, study,
+  /// group, session number, trial number, participant).
+  static func analysedAnswers(of snapshot: ExportSnapshot) -> [AnalysedAnswer] {
+    let sessions = Dictionary(snapshot.sessions.map { ($0.id, $0) }) { first, _ in first }
+    let eventsBySession = Dictionary(grouping: snapshot.events.map(\.event), by: \.session)
+    let times = TakeTimes(events: eventsBySession)
+    var candidates: [PlannedAnswer: [AnalysedAnswer]] = [:]
+    var deliveries: [SessionID: [TrialID: ScentDelivery]] = [:]
+    for measures in snapshot.measures {
+      let answer = measures.answer
+      guard let session = sessions[answer.session], let trial = session.trials.first(where: { $0.id == answer.trial })
+      else { continue }
+      if deliveries[session.id] == nil {
+        deliveries[session.id] = ScentDeliveryLog.deliveries(of: session, events: eventsBySession[session.id] ?? [])
+      }
+      var candidate = AnalysedAnswer(
+        session: session, trial: trial, group: session.group.flatMap { snapshot.groups[$0] }, measures: measures,
+        recording: snapshot.recordings[answer], coding: snapshot.latestCodings[answer], takes: 1,
+        scent: deliveries[session.id]?[trial.id])
+      candidate.review = snapshot.reviews[answer] ?? AnswerReview()
+      candidates[candidate.planned, default: []].append(candidate)
+    }
+    let chosen = candidates.values.map { takes in
+      var last = takes.max { times.rank(of: $0.answer) < times.rank(of: $1.answer) }!
+      last.takes = takes.count
+      return last
+    }
+    return chosen.sorted { order($0) < order($1) }
+  }
+
+  private static func order(_ answer: AnalysedAnswer) -> (Int, String, String, Int, Int, String) {
+    (
+      answer.session.date.daysSinceEpoch, answer.session.study?.rawValue ?? "", answer.session.group?.rawValue ?? "",
+      answer.session.number, answer.trial.number, answer.answer.participant.rawValue
+    )
+  }
+
+  /// When each take was recorded, as the logs say.
+  private struct TakeTimes {
+    var recorded: [AnswerKey: Date] = [:]
+    var runStarted: [SessionID: Date] = [:]
+
+    init(events: [SessionID: [SessionEvent]]) {
+      for (session, events) in events {
+        runStarted[session] = events.map(\.wallClock).min()
+        for event in events where event.type.rawValue == "recording.started" {
+          guard let trial = event.payload["trial"], let code = event.payload["participant"],
+            let participant = ParticipantCode(rawValue: code)
+          else { continue }
+          let key = AnswerKey(session: session, trial: TrialID(trial), participant: participant)
+          recorded[key] = max(recorded[key] ?? event.wallClock, event.wallClock)
+        }
+      }
+    }
+
+    func rank(of answer: AnswerKey) -> Rank {
+      Rank(
+        recorded: recorded[answer] ?? .distantPast, runStarted: runStarted[answer.session] ?? .distantPast,
+        session: answer.session.rawValue)
+    }
+  }
+
+  private struct Rank: Comparable {
+    var recorded: Date
+    var runStarted: Date
+    var session: String
+
+    static func < (lhs: Rank, rhs: Rank) -> Bool {
+      (lhs.recorded, lhs.runStarted, lhs.session) < (rhs.recorded, rhs.runStarted, rhs.session)
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import SessionModel
+import SpeechKit
+import Store
+
+/// One CHAT file per transcribed answer, named after its recording
+/// (`chat/<session>/<recording>.cha`), for CLAN and AphasiaBank-style analysis: every file passes
+/// CLAN `check` (tested with CLAN itself).
+///
+/// Choices a CLAN user should know (docs/exports-and-statistics.md):
+/// - One counted answer, one file: the take `measures.csv` counts (``ExportSnapshot/analysedAnswers``),
+///   not the takes a resumed run superseded.
+/// - One recording, one file: `@Media:` names the recording (CLAN wants it to match the file's own
+///   name, error 157), so the time bullets, in milliseconds on the recording's clock, play the
+///   answer in CLAN. Answers without a transcript have no file (their recording is all there is).
+/// - Speaker code: the participant code itself when CHAT accepts it (at most seven letters and
+///   digits), otherwise `P` and the participant's position in the session (`P01`…); the `@ID`
+///   custom field always holds the participant code, so the mapping is in the file.
+/// - One lazy gem per file, `@G:` naming the trial, its condition and stimulus; `@Comment` names
+///   the session.
+/// - Only the answering speaker's utterances are kept (a transcript's `INV` prompt is not).
+/// - Numbers are written out in French words, as CHAT requires (see ``SpeechKit/CHATWriter``).
+public struct CHATExport: ExportWriter {
+  public init() {}
+
+  public var readsTranscripts: Bool { true }
+
+  public func files(for snapshot: ExportSnapshot) throws -> [ExportedFile] {
+    snapshot.sessions.filter { $0.kind == .clinical }.flatMap { session in
+      answerFiles(of: session, in: snapshot)
+    }
+  }
+
+  /// `2 fichier(s) CHAT`.
+  public func summary(of files: [ExportedFile]) -> LocalizedText {
+    LocalizedText(fr: "\(files.count) fichier(s) CHAT", en: "\(files.count) CHAT file(s)")
+  }
+
+  /// The session's transcribed answers that count (``ExportSnapshot/countedRecordings``), in trial
+  /// order then participant order.
+  func answerFiles(of session: Session, in snapshot: ExportSnapshot) -> [ExportedFile] {
+    // Speaker codes come from every take of the session, so a file's codes do not depend on which takes count.
+    let answered = snapshot.recordings.keys.filter { $0.session == session.id }
+    let members = session.group.flatMap { snapshot.groups[$0]?.members } ?? []
+    let speakers = Self.speakerCodes(for: Set(members + answered.map(\.participant)).sorted())
+    let measures = snapshot.measuresByAnswer
+    let counted = snapshot.countedRecordings
+    return session.trials.flatMap { trial in
+      answered.filter { $0.trial == trial.id }.sorted().compactMap { key -> ExportedFile? in
+        guard let transcript = snapshot.transcripts[key], let recording = counted[key] else { return nil }
+        let speaker = speakers[key.participant]!
+        var spoken = Self.bulleted(
+          AnswerTranscripts.intervals(
+            of: AnswerTranscripts.answer(in: transcript, as: speaker), measures: measures[key],
+            recordingDuration: recording.durationSeconds))
+        guard !spoken.isEmpty else { return nil }
+        let gem = Gem(label: Self.gemLabel(trial), kind: .lazy)
+        for index in spoken.indices { spoken[index].gem = gem }
+        let media = Self.mediaName(of: recording)
+        let file = Transcript(
+          format: .chat,
+          headers: headers(of: session, participant: key.participant, speaker: speaker, media: media),
+          utterances: spoken)
+        return ExportedFile(
+          name: "chat/\(session.id.rawValue)/\(media).cha", contents: CHATWriter.text(of: file),
+          rowCount: spoken.count)
+      }
+    }
+  }
+
+  /// The exports' one timing rule (`AnswerTranscripts.intervals`) in CHAT, where a bullet belongs
+  /// to one utterance: an interval of one utterance is its bullet; in an interval shared by several
+  /// (untimed sentences beside a timed one, or a typed text of several sentences), each keeps only
+  /// the times it had, rather than all showing the same invented bullet.
+  static func bulleted(_ intervals: [AnswerInterval]) -> [Utterance] {
+    intervals.flatMap { $0.utterances.count == 1 ? $0.timedUtterances : $0.utterances }
+  }
+
+  private func headers(
+    of session: Session, participant: ParticipantCode, speaker: String, media: String
+  ) -> [CHATHeader] {
+    let corpus = session.study?.rawValue ?? "connectage"
+    return [
+      CHATHeader(name: "Languages", value: "fra"),
+      CHATHeader(name: "Participants", value: "\(speaker) Participant"),
+      CHATHeader(
+        name: "ID",
+        value: "fra|\(corpus)|\(speaker)|||\(session.group?.rawValue ?? "")||Participant||\(participant.rawValue)|"),
+      CHATHeader(name: "Media", value: "\(media), audio"),
+      CHATHeader(name: "Date", value: Self.chatDate(session.date)),
+      CHATHeader(
+        name: "Comment",
+        value: "session \(session.id.rawValue), number \(session.number)"
+          + (session.group.map { ", group \($0.rawValue)" } ?? "")),
+    ]
+  }
+
+  /// The recording's file name without its extension: CLAN's media name for it.
+  static func mediaName(of recording: Recording) -> String {
+    let file = recording.path.split(separator: "/").last.map(String.init) ?? recording.path
+    guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return file }
+    return String(file[..<dot])
+  }
+
+  /// `T2 image_scent cafe`: the trial, its condition and its stimulus.
+  static func gemLabel(_ trial: Trial) -> String {
+    "\(trial.id.rawValue) \(trial.condition.rawValue) \(trial.stimulus.rawValue)"
+  }
+
+  /// Participant codes of up to seven letters and digits are valid CHAT speaker codes as they are
+  /// (CLAN `check` refuses a `-` in a speaker code, error 18); otherwise every participant gets `P`
+  /// and a two-digit position, so codes never mix styles.
+  static func speakerCodes(for participants: [ParticipantCode]) -> [ParticipantCode: String] {
+    let valid = { (code: String) in code.count <= 7 && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    if participants.allSatisfy({ valid($0.rawValue) }) {
+      return Dictionary(uniqueKeysWithValues: participants.map { ($0, $0.rawValue) })
+    }
+    return Dictionary(
+      uniqueKeysWithValues: participants.enumerated().map { ($1, ParticipantCode.numbered($0 + 1).rawValue) })
+  }
+
+  /// CHAT's `@Date` form: `14-JAN-2027`.
+  static func chatDate(_ date: CalendarDate) -> String {
+    let months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    let day = date.day < 10 ? "0\(date.day)" : "\(date.day)"
+    return "\(day)-\(months[date.month - 1])-\(date.year)"
+  }
+}

@@ -1,0 +1,194 @@
+import SessionModel
+import SpeechKit
+import Store
+
+/// The columns of the CSV exports, with their type, unit and definition.
+///
+/// Definitions follow the project's measures reference (rule set `wc-fr-chat-1.0`); a column added
+/// here appears in the file and in the codebook together.
+public enum Codebook {
+  public static let measuresFile = "measures.csv"
+  public static let eventsFile = "events.csv"
+  public static let codebookFile = "codebook.csv"
+
+  /// Every column of every CSV export, in file order.
+  public static var entries: [CodebookEntry] {
+    measureColumns.map(\.entry) + eventColumns.map(\.entry)
+  }
+
+  static let measureColumns: [ExportColumn<AnalysedAnswer>] = {
+    let file = measuresFile
+    return [
+      .init(file, "study_id", "text", "", "Study the session belongs to.") { $0.session.study?.rawValue ?? "" },
+      .init(file, "site_id", "text", "", "Site of the participant's group.") { $0.group?.site?.rawValue ?? "" },
+      .init(file, "group_id", "text", "", "Group that attended the session.") { $0.session.group?.rawValue ?? "" },
+      .init(file, "session_id", "text", "", "Session identifier.") { $0.session.id.rawValue },
+      .init(file, "session_number", "integer", "", "Position of the session in the group's schedule, from 1.") {
+        String($0.session.number)
+      },
+      .init(file, "planned_date", "date", "", "Day the protocol planned the session for (YYYY-MM-DD).") {
+        $0.session.date.description
+      },
+      .init(
+        file, "session_date", "date", "",
+        "Day the session took place (YYYY-MM-DD, local calendar of the computer that ran it); empty if unknown."
+      ) { $0.session.heldOn?.description ?? "" },
+      .init(file, "participant_code", "text", "", "Pseudonymous participant code; no name is ever exported.") {
+        $0.answer.participant.rawValue
+      },
+      .init(file, "trial_id", "text", "", "Planned trial identifier, the same in every run of the planned session.") {
+        $0.trial.id.rawValue
+      },
+      .init(file, "trial_number", "integer", "", "Position of the trial in the session, from 1.") {
+        String($0.trial.number)
+      },
+      .init(
+        file, "takes_n", "integer", "takes",
+        "Takes of this answer filed across every run of the planned session (resumes, redos, recovered takes); the row describes the one recorded last."
+      ) { String($0.takes) },
+      .init(
+        file, "condition_planned", "text", "",
+        "Cue condition the protocol planned: image, image_game, image_scent or image_game_scent."
+      ) { $0.plannedCondition.rawValue },
+      .init(
+        file, "condition_delivered", "text", "",
+        "Cue condition actually delivered: the planned one, without scent when scent_delivered is 0."
+      ) { $0.deliveredCondition.rawValue },
+      .init(file, "stimulus_id", "text", "", "Image shown in the trial.") { $0.trial.stimulus.rawValue },
+      .init(file, "scent_id", "text", "", "Scent planned in scent conditions; empty otherwise.") {
+        $0.trial.scent?.rawValue ?? ""
+      },
+      .init(
+        file, "scent_delivered", "boolean", "",
+        "1 if the diffuser acknowledged the cue scent (scent_outcome released or released_late), 0 if not; empty when no scent was planned or the log has no record of the trial."
+      ) { $0.scent?.outcome.isDelivered.map { $0 ? "1" : "0" } ?? "" },
+      .init(
+        file, "scent_outcome", "text", "",
+        "What the log says of the cue scent: released, released_late (acknowledged after the engine gave up), refused (by the device), skipped (not sent: safety limit, operator, pause), unconfirmed (no acknowledgement in time), requested (no outcome logged), not_sent, not_logged; empty when no scent was planned."
+      ) { $0.scent?.outcome.rawValue ?? "" },
+      .init(
+        file, "scent_ack_s", "decimal", "s",
+        "When the diffuser acknowledged the cue scent, after the trial started (host monotonic clock); empty when not delivered."
+      ) { CSVText.fixed($0.scent?.acknowledgedAfterSeconds) },
+      .init(file, "game_id", "text", "", "Game played in game conditions; empty otherwise.") {
+        $0.trial.game?.rawValue ?? ""
+      },
+      .init(file, "recording_sha256", "text", "", "SHA-256 of the answer's audio file, lower-case hexadecimal.") {
+        $0.recording?.sha256 ?? ""
+      },
+      .init(file, "recording_duration_s", "decimal", "s", "Length of the answer's recording.") {
+        CSVText.fixed($0.recording?.durationSeconds)
+      },
+      .init(
+        file, "t_first_word", "decimal", "s",
+        "Onset of the first countable word, on the recording's clock (0 = its first sample): the coders' consensus, else the reviewed mark (mean of the coders' when several), else the automatic one; onset_source says which."
+      ) { CSVText.fixed($0.firstWordOnset.value) },
+      .init(
+        file, "t_last_word_end", "decimal", "s",
+        "Offset of the last countable word, on the recording's clock; same rule as t_first_word, offset_source says which."
+      ) { CSVText.fixed($0.lastWordOffset.value) },
+      .init(
+        file, "speech_duration_s", "decimal", "s",
+        "t_last_word_end - t_first_word (first to last word); empty if fewer than one word."
+      ) { CSVText.fixed($0.speechDurationSeconds) },
+      .init(
+        file, "phonation_time_s", "decimal", "s",
+        "Speaking time: summed duration of vocal tokens between the automatic first and last word (never moved by a reviewed mark)."
+      ) { CSVText.fixed($0.measures.speakingTimeSeconds) },
+      .init(
+        file, "silent_pauses_n", "integer", "pauses",
+        "Gaps between consecutive vocal tokens inside the speech span lasting at least pause_threshold_ms."
+      ) { CSVText.integer($0.measures.pauseCount) },
+      .init(file, "silent_pauses_total_s", "decimal", "s", "Summed duration of those silent pauses.") {
+        CSVText.fixed($0.measures.pauseTotalSeconds)
+      },
+      .init(file, "pause_threshold_ms", "integer", "ms", "Shortest silence counted as a pause (default 250 ms).") {
+        String($0.measures.pauseThresholdMilliseconds)
+      },
+      .init(
+        file, "words", "integer", "words",
+        "Countable words of the participant (rule set in ruleset_version); an elision such as j'ai is 1 word. The coders' consensus when one was recorded (words_source)."
+      ) { CSVText.integer($0.words.value) },
+      .init(
+        file, "words_split", "integer", "words",
+        "Countable words with elisions split (j'ai is 2 words); comparable with UD %mor counts."
+      ) { CSVText.integer($0.measures.wordsSplit) },
+      .init(file, "ideas_n", "integer", "ideas", "Idea units (propositions) in the answer.") {
+        CSVText.integer($0.measures.ideas)
+      },
+      .init(file, "idea_density", "decimal", "ideas per 10 words", "ideas_n / words x 10; empty when words is 0.") {
+        CSVText.fixed($0.measures.ideaDensity)
+      },
+      .init(
+        file, "memories_auto_n", "integer", "memories",
+        "Distinct autobiographical memory episodes found automatically, before confirmation."
+      ) { CSVText.integer($0.measures.automaticMemories) },
+      .init(
+        file, "memories_n", "integer", "memories",
+        "Distinct autobiographical memory episodes: the coders' consensus, else the coder's count (latest coding); empty if not coded (the automatic count is memories_auto_n). memories_source says which."
+      ) { CSVText.integer($0.memories.value) },
+      .init(
+        file, "memories_coder_id", "text", "",
+        "Code of the coder of the latest coding (never a name): the coder of memories_n unless memories_source is consensus."
+      ) {
+        $0.coding?.coder ?? ""
+      },
+      .init(file, "memories_coded_at", "datetime", "", "When memories_n was coded (ISO 8601, UTC).") {
+        $0.coding?.codedAt.map { WallClockText.text(for: $0) } ?? ""
+      },
+      .init(file, "ruleset_version", "text", "", "Word-counting rule set used for words and words_split.") {
+        $0.measures.ruleSetVersion
+      },
+      .init(
+        file, "measures_missing_reason", "text", "",
+        "Why measures of this answer are empty, never 0: codes joined by ';'. no_transcript = no transcript beside the recording (words, ideas, memories empty); no_speech_of_speaker = the transcript has no utterance of the answering speaker (participant code, else PAR, else the only speaker); no_speech_in_recording = no speech in the words' times or the audio (timing empty); stored_value_not_a_number = a stored value is infinite or not a whole count (only an edit of the database can do that; exported empty; run connectage db check). Empty when nothing is missing or the answer was measured before reasons were kept."
+      ) { $0.measures.missingReason ?? "" },
+      source(file, "onset_source", of: "t_first_word", times: true) { $0.firstWordOnset.source },
+      source(file, "offset_source", of: "t_last_word_end", times: true) { $0.lastWordOffset.source },
+      source(file, "words_source", of: "words") { $0.words.source },
+      source(
+        file, "memories_source", of: "memories_n",
+        automatic: "not coded: memories_n is empty, the automatic count is memories_auto_n"
+      ) { $0.memories.source },
+    ]
+  }()
+
+  /// Where an analysed column's value comes from (``ValueSource``).
+  private static func source(
+    _ file: String, _ column: String, of measure: String, times: Bool = false,
+    automatic: String = "the automatic measurement",
+    _ source: @escaping @Sendable (AnalysedAnswer) -> ValueSource
+  ) -> ExportColumn<AnalysedAnswer> {
+    let mean = times ? ", coders_mean (mean of the coders' reviewed marks, no consensus yet)" : ""
+    return .init(
+      file, column, "text", "",
+      "Where \(measure) comes from: consensus (the value the coders agreed on in the review), coder (a coder's value)\(mean) or automatic (\(automatic))."
+    ) { source($0).rawValue }
+  }
+
+  static let eventColumns: [ExportColumn<StoredEvent>] = {
+    let file = eventsFile
+    return [
+      .init(file, "session_id", "text", "", "Session the event belongs to.") { $0.event.session.rawValue },
+      .init(file, "sequence", "integer", "", "Position in the whole event log; orders events of all sessions.") {
+        String($0.sequence)
+      },
+      .init(
+        file, "monotonic_ns", "integer", "ns",
+        "Host monotonic clock (CLOCK_MONOTONIC); use differences only, never as a date."
+      ) { String($0.event.monotonicNanoseconds) },
+      .init(file, "wall_clock", "datetime", "", "Wall-clock time of the event (ISO 8601, UTC, milliseconds).") {
+        WallClockText.text(for: $0.event.wallClock)
+      },
+      .init(file, "type", "text", "", "Kind of event, a dotted name such as scent.released.") {
+        $0.event.type.rawValue
+      },
+      .init(
+        file, "payload", "text", "",
+        "Details of the event as a JSON object of text values, keys sorted; output folders, device addresses and file paths are redacted (a path keeps its file name)."
+      ) {
+        (try? EventLog.payloadText(EventRedaction.redacted($0.event.payload))) ?? "{}"
+      },
+    ]
+  }()
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Store
+
+/// Writes export files into a folder, each through a temporary file renamed into place, so a
+/// reader never sees half a file.
+///
+/// Every file is first written beside its destination under a temporary name, so a failure while
+/// writing leaves the previous export intact. Only when all of them are on disk are they renamed:
+/// the previous manifest is removed first and the new one renamed last, so a failure in between
+/// leaves a folder without `manifest.sha256` (visibly incomplete), and a folder whose manifest
+/// lists a file holds that file whole. Names may contain `/` (one folder per session).
+public struct ExportDirectory: Sendable {
+  public var path: String
+
+  public init(path: String) {
+    self.path = path
+  }
+
+  /// Creates the folder if needed and writes every file, then ``ExportManifest/fileName``.
+  ///
+  /// - Returns: the files written, the manifest last.
+  /// - Throws: ``StoreError/exportFolderIsAFile(_:)`` or ``StoreError/cannotWriteExport(path:reason:)``.
+  @discardableResult
+  public func write(_ files: [ExportedFile]) throws -> [ExportedFile] {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+      throw StoreError.exportFolderIsAFile(path)
+    }
+    let root = URL(fileURLWithPath: path)
+    // Names come from identifiers in the database (sessions, trials); one such as `../x` must not
+    // write outside the folder.
+    for file in files {
+      let parts = file.name.split(separator: "/", omittingEmptySubsequences: false)
+      if file.name.hasPrefix("/") || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+        throw StoreError.cannotWriteExport(path: file.name, reason: "not a plain name inside the export folder")
+      }
+    }
+    let all = files + [ExportManifest.file(listing: files)]
+    var staged: [(temporary: URL, destination: URL)] = []
+    do {
+      for file in all {
+        let destination = root.appendingPathComponent(file.name)
+        let folder = destination.deletingLastPathComponent()
+        try create(folder)
+        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
+        staged.append((temporary, destination))
+        do {
+          try Data(file.contents.utf8).write(to: temporary)
+        } catch {
+          throw StoreError.cannotWriteExport(path: destination.path, reason: error.localizedDescription)
+        }
+      }
+      let manifest = root.appendingPathComponent(ExportManifest.fileName)
+      guard unlink(manifest.path) == 0 || errno == ENOENT else {
+        throw StoreError.cannotWriteExport(path: manifest.path, reason: String(cString: strerror(errno)))
+      }
+      for (temporary, destination) in staged {
+        // rename(2) replaces the destination atomically on the same file system.
+        guard rename(temporary.path, destination.path) == 0 else {
+          throw StoreError.cannotWriteExport(path: destination.path, reason: String(cString: strerror(errno)))
+        }
+      }
+    } catch {
+      for (temporary, _) in staged { try? FileManager.default.removeItem(at: temporary) }
+      throw error
+    }
+    return all
+  }
+
+  private func create(_ folder: URL) throws {
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw StoreError.cannotWriteExport(path: folder.path, reason: error.localizedDescription)
+    }
+  }
+}

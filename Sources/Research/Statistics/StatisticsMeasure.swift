@@ -1,0 +1,67 @@
+import SessionModel
+import SpeechKit
+import Store
+
+/// A per-answer measure that `connectage stats` summarises, named by its `measures.csv` column.
+public enum StatisticsMeasure: String, CaseIterable, Hashable, Sendable, Codable {
+  case speechDuration = "speech_duration_s"
+  case phonationTime = "phonation_time_s"
+  case silentPauses = "silent_pauses_n"
+  case silentPausesTotal = "silent_pauses_total_s"
+  case words
+  case wordsSplit = "words_split"
+  case ideas = "ideas_n"
+  case ideaDensity = "idea_density"
+  case automaticMemories = "memories_auto_n"
+  case memories = "memories_n"
+
+  /// The measures a report shows when none is chosen: the trial's primary outcomes.
+  public static let defaults: [StatisticsMeasure] = [.speechDuration, .silentPauses, .words, .ideas, .memories]
+
+  /// The axis label, with the unit.
+  public var label: LocalizedText {
+    switch self {
+    case .speechDuration: LocalizedText(fr: "Durée de parole (s)", en: "Speech duration (s)")
+    case .phonationTime: LocalizedText(fr: "Temps de phonation (s)", en: "Phonation time (s)")
+    case .silentPauses: LocalizedText(fr: "Pauses silencieuses (nombre)", en: "Silent pauses (count)")
+    case .silentPausesTotal: LocalizedText(fr: "Durée des pauses (s)", en: "Pause time (s)")
+    case .words: LocalizedText(fr: "Mots", en: "Words")
+    case .wordsSplit: LocalizedText(fr: "Mots (élisions séparées)", en: "Words (elisions split)")
+    case .ideas: LocalizedText(fr: "Idées", en: "Ideas")
+    case .ideaDensity: LocalizedText(fr: "Densité d'idées (pour 10 mots)", en: "Idea density (per 10 words)")
+    case .automaticMemories: LocalizedText(fr: "Souvenirs (automatique)", en: "Memories (automatic)")
+    case .memories: LocalizedText(fr: "Souvenirs (codés)", en: "Memories (coded)")
+    }
+  }
+
+  /// The answer's analysed value, or `nil` when it was not measured (or, for memories, not coded):
+  /// times, words and memories follow the source rule of the exports (consensus, coder, automatic).
+  func value(of answer: AnalysedAnswer) -> Double? {
+    let measures = answer.measures
+    return switch self {
+    case .speechDuration: answer.speechDurationSeconds
+    case .phonationTime: measures.speakingTimeSeconds
+    case .silentPauses: measures.pauseCount.map(Double.init)
+    case .silentPausesTotal: measures.pauseTotalSeconds
+    case .words: answer.words.value.map(Double.init)
+    case .wordsSplit: measures.wordsSplit.map(Double.init)
+    case .ideas: measures.ideas.map(Double.init)
+    case .ideaDensity: measures.ideaDensity
+    case .automaticMemories: measures.automaticMemories.map(Double.init)
+    case .memories: answer.memories.value.map(Double.init)
+    }
+  }
+
+  /// Where the answer's value comes from, for the measures the review can change; nil for the others.
+  func source(of answer: AnalysedAnswer) -> String? {
+    switch self {
+    case .speechDuration:
+      let (onset, offset) = (answer.firstWordOnset.source, answer.lastWordOffset.source)
+      return onset == offset ? onset.rawValue : "\(onset.rawValue)+\(offset.rawValue)"
+    case .words: return answer.words.source.rawValue
+    case .memories: return answer.memories.source.rawValue
+    case .phonationTime, .silentPauses, .silentPausesTotal, .wordsSplit, .ideas, .ideaDensity, .automaticMemories:
+      return nil
+    }
+  }
+}

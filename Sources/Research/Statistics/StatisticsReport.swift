@@ -1,0 +1,151 @@
+import SessionModel
+
+/// Statistics per condition for a study: descriptive figures, Friedman's test with Kendall's W,
+/// pairwise Wilcoxon signed-rank tests with Holm's correction, and per-session trajectories.
+///
+/// The design is within-subject (every participant meets every condition), so the unit of every
+/// test is the participant: each participant's answers in a condition are averaged first, and the
+/// tests compare those means. Clinical sessions only; animation sessions record nothing.
+///
+/// Each planned answer counts once (``AnswerSelection``), and answers are grouped by the condition
+/// delivered unless the report is asked for the planned one (intention to treat).
+public struct StatisticsReport: Hashable, Sendable, Codable {
+  public var study: StudyID?
+  /// The condition the answers are grouped by.
+  public var basis: ConditionBasis
+  /// Analysed answers whose delivered condition differs from the planned one (a scent that did
+  /// not come out), whichever basis the report uses.
+  public var answersWithUndeliveredScent: Int
+  /// Conditions with at least one answer, in protocol order.
+  public var conditions: [Condition]
+  /// Participants with at least one answer.
+  public var participants: Int
+  public var measures: [MeasureStatistics]
+
+  public init(
+    study: StudyID?, conditions: [Condition], participants: Int, measures: [MeasureStatistics],
+    basis: ConditionBasis = .delivered, answersWithUndeliveredScent: Int = 0
+  ) {
+    self.study = study
+    self.basis = basis
+    self.answersWithUndeliveredScent = answersWithUndeliveredScent
+    self.conditions = conditions
+    self.participants = participants
+    self.measures = measures
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case study, basis = "condition_basis", answersWithUndeliveredScent = "answers_condition_differs"
+    case conditions, participants, measures
+  }
+
+  /// One answer's value with what the analysis groups it by.
+  struct Observation {
+    var participant: ParticipantCode
+    var condition: Condition
+    var session: Int
+    var value: Double
+  }
+
+  /// The report for `measures` on every analysed answer of the snapshot's clinical sessions
+  /// (one per participant and planned trial), grouped by the `basis` condition.
+  public init(
+    snapshot: ExportSnapshot, measures: [StatisticsMeasure] = StatisticsMeasure.defaults,
+    by basis: ConditionBasis = .delivered
+  ) {
+    let answered = snapshot.analysedAnswers.filter { $0.session.kind == .clinical }
+    let conditions = Set(answered.map { $0.condition(by: basis) }).sorted()
+    study = snapshot.study
+    self.basis = basis
+    answersWithUndeliveredScent = answered.filter { $0.deliveredCondition != $0.plannedCondition }.count
+    self.conditions = conditions
+    participants = Set(answered.map(\.answer.participant)).count
+    self.measures = measures.map { measure in
+      var skipped = 0
+      var sources: [String: Int] = [:]
+      let observations = answered.compactMap { answer -> Observation? in
+        guard let value = measure.value(of: answer) else { return nil }
+        // A value that is not a number would poison every mean and rank: left out, and counted.
+        guard value.isFinite else {
+          skipped += 1
+          return nil
+        }
+        if let source = measure.source(of: answer) { sources[source, default: 0] += 1 }
+        return Observation(
+          participant: answer.answer.participant, condition: answer.condition(by: basis),
+          session: answer.session.number, value: value)
+      }
+      var statistics = Self.statistics(of: measure, observations, conditions: conditions)
+      statistics.nonFiniteValuesSkipped = skipped
+      statistics.sources = sources.isEmpty ? nil : sources
+      return statistics
+    }
+  }
+
+  static func statistics(of measure: StatisticsMeasure, _ observations: [Observation], conditions: [Condition])
+    -> MeasureStatistics
+  {
+    let cells = Dictionary(grouping: observations) { CellKey(participant: $0.participant, condition: $0.condition) }
+      .mapValues { values in values.reduce(0) { $0 + $1.value } / Double(values.count) }
+    let people = Set(observations.map(\.participant)).sorted()
+    let summaries = conditions.map { condition in
+      ConditionSummary(
+        condition: condition, answers: observations.filter { $0.condition == condition }.count,
+        values: people.compactMap { cells[CellKey(participant: $0, condition: condition)] })
+    }
+    let complete = people.filter { person in
+      conditions.allSatisfy { cells[CellKey(participant: person, condition: $0)] != nil }
+    }
+    let friedman = FriedmanTest(
+      blocks: complete.map { person in conditions.map { cells[CellKey(participant: person, condition: $0)]! } })
+    var pairs: [PairwiseComparison] = []
+    for (index, first) in conditions.enumerated() {
+      for second in conditions[(index + 1)...] {
+        let both = people.filter {
+          cells[CellKey(participant: $0, condition: first)] != nil
+            && cells[CellKey(participant: $0, condition: second)] != nil
+        }
+        let firstValues = both.map { cells[CellKey(participant: $0, condition: first)]! }
+        let secondValues = both.map { cells[CellKey(participant: $0, condition: second)]! }
+        pairs.append(
+          PairwiseComparison(
+            first: first, second: second, participants: both.count, excluded: people.count - both.count,
+            differing: zip(firstValues, secondValues).filter { $0 != $1 }.count,
+            test: WilcoxonSignedRankTest(firstValues, secondValues), holmAdjustedP: nil))
+      }
+    }
+    let tested = pairs.indices.filter { pairs[$0].test != nil }
+    for (index, adjusted) in zip(tested, HolmCorrection.adjust(tested.map { pairs[$0].test!.pValue })) {
+      pairs[index].holmAdjustedP = adjusted
+    }
+    return MeasureStatistics(
+      measure: measure, conditions: summaries, friedman: friedman, completeParticipants: complete.count,
+      excludedFromFriedman: people.filter { !complete.contains($0) }, pairwise: pairs,
+      trajectory: trajectory(of: observations))
+  }
+
+  /// Per condition and session number, the mean of the participants' means at that session.
+  static func trajectory(of observations: [Observation]) -> [TrajectoryPoint] {
+    let bySession = Dictionary(grouping: observations) { SessionCell(condition: $0.condition, session: $0.session) }
+    return bySession.map { cell, values in
+      // Sorted before summing, so the figure does not depend on the order participants were read in.
+      let perParticipant = Dictionary(grouping: values, by: \.participant).values.map { answers in
+        answers.reduce(0) { $0 + $1.value } / Double(answers.count)
+      }.sorted()
+      return TrajectoryPoint(
+        condition: cell.condition, session: cell.session, participants: perParticipant.count,
+        mean: perParticipant.reduce(0, +) / Double(perParticipant.count))
+    }
+    .sorted { ($0.condition, $0.session) < ($1.condition, $1.session) }
+  }
+
+  private struct CellKey: Hashable {
+    var participant: ParticipantCode
+    var condition: Condition
+  }
+
+  private struct SessionCell: Hashable {
+    var condition: Condition
+    var session: Int
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import Research
+@testable import Store
+
+@Suite struct CSVTextTests {
+  struct FixedCase: Sendable, CustomTestStringConvertible {
+    let testDescription: String
+    let value: Double?
+    let places: Int
+    let text: String
+  }
+
+  @Test(arguments: [
+    FixedCase(testDescription: "pads to three decimals", value: 1.25, places: 3, text: "1.250"),
+    FixedCase(testDescription: "drops less than half a millisecond", value: 0.0004999, places: 3, text: "0.000"),
+    FixedCase(testDescription: "rounds to the nearest millisecond", value: 2.0006, places: 3, text: "2.001"),
+    FixedCase(testDescription: "negative below one", value: -0.125, places: 3, text: "-0.125"),
+    FixedCase(testDescription: "whole number", value: 12, places: 0, text: "12"),
+    FixedCase(testDescription: "missing is empty", value: nil, places: 3, text: ""),
+    FixedCase(testDescription: "not a number is empty", value: .nan, places: 3, text: ""),
+    FixedCase(testDescription: "infinity is empty", value: .infinity, places: 3, text: ""),
+    FixedCase(testDescription: "minus infinity is empty", value: -.infinity, places: 3, text: ""),
+    FixedCase(
+      testDescription: "beyond Int64 once scaled, written in full", value: 1e16, places: 3,
+      text: "10000000000000000.000"),
+    FixedCase(
+      testDescription: "Int64.max as a double", value: Double(Int64.max), places: 4, text: "9223372036854775808.0000"),
+    FixedCase(testDescription: "1e308 has 309 digits", value: 1e308, places: 3, text: String(format: "%.3f", 1e308)),
+    FixedCase(testDescription: "-1e308", value: -1e308, places: 0, text: String(format: "%.0f", -1e308)),
+  ])
+  func fixedWritesAPointWhateverTheLocale(_ example: FixedCase) {
+    #expect(CSVText.fixed(example.value, places: example.places) == example.text)
+  }
+
+  @Test func hugeValuesAreWholeDecimalsWithoutExponent() {
+    let text = CSVText.fixed(1e308)
+    #expect(text.count == 309 + 4)
+    #expect(text.hasPrefix("1000000000000000010979"))
+    #expect(text.allSatisfy { $0.isNumber || $0 == "." })
+  }
+
+  @Test(arguments: [
+    ("plain", "plain"), ("a,b", "\"a,b\""), ("dit \"oui\"", "\"dit \"\"oui\"\"\""),
+    ("deux\nlignes", "\"deux\nlignes\""),
+  ])
+  func quotesOnlyWhenNeeded(_ field: String, _ quoted: String) {
+    #expect(CSVText.quoted(field) == quoted)
+  }
+}
