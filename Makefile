@@ -30,6 +30,7 @@ boundaries:
 test: deps asr boundaries
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@scripts/review-e2e
 	@scripts/fuzz --seconds 20
 	@scripts/bluez-vm-test
 
