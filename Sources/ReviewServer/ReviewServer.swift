@@ -63,6 +63,8 @@ public struct ReviewServer: Sendable {
       }
       return assets.page("answer.html", token: token) ?? Response(status: .notFound)
     }
+    // Browsers ask for it on every page; an empty answer keeps a 404 out of the console.
+    router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
     router.get("/static/:name") { _, context in
       guard let name = context.parameters.get("name"), let response = assets.asset(name) else {
         return Response(status: .notFound)

@@ -50,6 +50,9 @@ const Review = (() => {
       "measure.onset": "First word onset (s)", "measure.offset": "Last word offset (s)",
     },
     fr: {
+      "state.all": "Toutes les réponses", "state.to_transcribe": "À transcrire", "state.transcribed": "Transcrite",
+      "state.coded_once": "Codée par un codeur", "state.coded_twice": "Codée par deux codeurs",
+      "state.agreed": "Accord atteint",
       "answer.of": "{n} sur {total}", "queue.page": "Page {page} sur {pages} — {n} réponses", "yes": "oui", "no": "",
       "coder.invalid": "Un code : 1 à 16 majuscules, chiffres ou tirets, commençant par une lettre (ORT1).",
       "queue.empty": "Aucune réponse ici.", "player.play": "Lecture", "player.pause": "Pause",
