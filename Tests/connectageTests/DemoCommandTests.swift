@@ -74,28 +74,32 @@ import Testing
         "Séance \(session.id) terminée : 3 essai(s), 3 joueur(s), 3 réponse(s) enregistrée(s) dont 3 mesurée(s), 1 odeur(s) diffusée(s), \(events.count) événement(s) journalisé(s)."
       ), "\(lines)")
 
-    // Every player joined with an avatar of their own, and every trial ran from start to end.
-    let types = events.map(\.type.rawValue)
-    #expect(types.count { $0 == "player.confirmed" } == 3)
-    #expect(
-      Set(events.filter { $0.type.rawValue == "player.confirmed" }.compactMap { $0.payload["avatar"] }).count == 3)
+    // Every player joined with an avatar of their own, and every trial ran from start to end: read
+    // through the event catalogue, as recovery and the exports read the log.
+    let types = events.map(\.type)
+    #expect(events.allSatisfy { $0.kind.isKnown }, "every event the demo logs is in the catalogue")
+    let avatars = events.compactMap { event -> AvatarID? in
+      if case .seating(.confirmed(_, let avatar, _)) = event.kind { avatar } else { nil }
+    }
+    #expect(avatars.count == 3 && Set(avatars).count == 3)
     for trial in session.trials {
       let started = try #require(
-        events.firstIndex { $0.type.rawValue == "trial.started" && $0.payload["trial"] == trial.id.rawValue })
+        events.firstIndex { if case .trial(.started(let tag, _, _, _, _)) = $0.kind { tag.trial == trial.id } else { false } })
       let ended = try #require(
-        events.firstIndex { $0.type.rawValue == "trial.ended" && $0.payload["trial"] == trial.id.rawValue })
+        events.firstIndex { if case .trial(.ended(let tag, _, _)) = $0.kind { tag.trial == trial.id } else { false } })
       #expect(started < ended)
     }
-    #expect(types.first == "session.opened" || types.first == "scent.link.connected")
-    #expect(types.contains("session.ended"))
+    #expect(types.first == .sessionOpened || types.first == .scentLinkConnected)
+    #expect(types.contains(.sessionEnded))
     Self.expectTimeOrder(try database.eventLog.events(in: session.id))
 
     // The scent left before its image appeared: the lead time the protocol asks for.
     let scentTrial = try #require(session.trials.first { $0.condition == .imageScent })
-    let released = try #require(
-      events.first { $0.type.rawValue == "scent.release.acknowledged" })
+    let released = try #require(events.first { $0.type == .scentReleaseAcknowledged })
     let presented = try #require(
-      events.first { $0.type.rawValue == "stimulus.presented" && $0.payload["trial"] == scentTrial.id.rawValue })
+      events.first {
+        if case .trial(.stimulusPresented(let tag?, _, _)) = $0.kind { tag.trial == scentTrial.id } else { false }
+      })
     #expect(released.monotonicNanoseconds < presented.monotonicNanoseconds)
 
     // Each answer is a real file whose checksum the database vouches for, and it was measured.
@@ -135,13 +139,13 @@ import Testing
     let database = try SessionDatabase(path: workspace.databasePath)
     let session = try #require(try database.sessions.fetchAll().only)
     let events = try database.eventLog.events(in: session.id).map(\.event)
-    let types = events.map(\.type.rawValue)
-    #expect(types.count { $0 == "game.started" } == session.trials.count, "an animation plays a game on every image")
-    #expect(!types.contains("recording.started"))
+    let types = events.map(\.type)
+    #expect(types.count { $0 == .gameStarted } == session.trials.count, "an animation plays a game on every image")
+    #expect(!types.contains(.recordingStarted))
     #expect(try database.recordings.fetchAll(in: session.id).isEmpty)
     let scentTrials = session.trials.filter { $0.condition.includesScent }.count
-    #expect(types.count { $0 == "scent.release.acknowledged" } >= scentTrials)
-    #expect(types.count { $0 == "scent.stop.acknowledged" } >= 1, "the diffuser is stopped at the end")
+    #expect(types.count { $0 == .scentReleaseAcknowledged } >= scentTrials)
+    #expect(types.count { $0 == .scentStopAcknowledged } >= 1, "the diffuser is stopped at the end")
     Self.expectTimeOrder(try database.eventLog.events(in: session.id))
     #expect(try database.check.run().isHealthy)
   }

@@ -39,6 +39,12 @@ struct AnswerAnalysis: Sendable {
       otherRunTakes: try takesOfOtherRuns(of: answer))
   }
 
+  /// The filed takes, in the planned session's other runs, of the answer `file` records.
+  func takesOfOtherRuns(of file: AnswerFile) throws -> [Recording] {
+    guard let participant = file.request.participant else { return [] }
+    return try takesOfOtherRuns(of: AnswerKey(session: session, trial: file.request.trial, participant: participant))
+  }
+
   /// The filed takes of `answer`'s participant and trial in the other runs of its planned session
   /// (same study, group and session number).
   private func takesOfOtherRuns(of answer: AnswerKey) throws -> [Recording] {

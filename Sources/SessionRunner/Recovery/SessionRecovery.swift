@@ -98,9 +98,15 @@ public struct SessionRecovery: Sendable {
     let stored = Set(
       try database.recordings.fetchAll(in: session).map { URL(fileURLWithPath: $0.path).lastPathComponent })
     let analysis = AnswerAnalysis(session: session, database: database)
+    var replacedLogged = try Self.replacedTakes(in: database)
     for request in takes {
       let file = AnswerFile(request: request, session: session, outputDirectory: output)
-      guard !stored.contains(file.url.lastPathComponent) else { continue }
+      guard !stored.contains(file.url.lastPathComponent) else {
+        // Filed before the kill, which may have taken the run's journaled `recording.superseded`
+        // with it: this take still stands for the earlier runs' takes of the same answer.
+        try logTakesOfOtherRuns(replacedBy: file, analysis: analysis, logged: &replacedLogged)
+        continue
+      }
       guard FileManager.default.fileExists(atPath: file.url.path) else {
         report.missingFiles.append(file.url.path)
         continue
@@ -123,7 +129,27 @@ public struct SessionRecovery: Sendable {
       if let replaced = outcome.replacedPath {
         try database.eventLog.append(analysis.supersededEvent(by: file, replacing: replaced))
       }
+      try logTakesOfOtherRuns(replacedBy: file, analysis: analysis, logged: &replacedLogged)
     }
+  }
+
+  /// Logs `recording.superseded` for each take of `file`'s answer in the planned session's other runs
+  /// that no event names as replaced yet: the run being recovered is the latest, so its take counts.
+  private func logTakesOfOtherRuns(
+    replacedBy file: AnswerFile, analysis: AnswerAnalysis, logged: inout Set<String>
+  ) throws {
+    for earlier in try analysis.takesOfOtherRuns(of: file) where !logged.contains(earlier.path) {
+      try database.eventLog.append(analysis.supersededEvent(by: file, replacingTakeOfAnotherRun: earlier))
+      logged.insert(earlier.path)
+    }
+  }
+
+  /// The stored paths every `recording.superseded` in the database names as replaced.
+  private static func replacedTakes(in database: SessionDatabase) throws -> Set<String> {
+    Set(
+      try database.eventLog.events(ofTypes: [.recordingSuperseded]).compactMap { stored -> String? in
+        if case .recording(.superseded(_, _, _, let replaced, _, _)) = stored.event.kind { replaced } else { nil }
+      })
   }
 
   /// Where to pick up the planned session `planned` (run ids are `<planned>-<stamp>-<random>`) when its
