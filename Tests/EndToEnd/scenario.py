@@ -511,10 +511,15 @@ class Scenario:
         self.tally.check("measures.csv: t_first_word is the reviewed mark",
                          abs(float(row.get("t_first_word") or "nan") - self.reviewed_onset) < 0.0015,
                          f"{row.get('t_first_word')} ≠ {self.reviewed_onset}")
-        sources = {column: value for column, value in row.items() if column.endswith("_source")}
+        # transcript_source says where the words came from (issue 15), not which value is analysed.
+        def value_sources(r):
+            return {c: v for c, v in r.items() if c.endswith("_source") and c != "transcript_source"}
+        sources = value_sources(row)
         self.tally.equal("measures.csv: each reviewed measure's source says where its value comes from", sources, {
             "onset_source": "coder", "offset_source": "coder", "words_source": "coder", "memories_source": "consensus"})
-        others = [{c: v for c, v in r.items() if c.endswith("_source")} for r in rows if r is not row]
+        self.tally.equal("measures.csv: a transcript saved in the review counts as reviewed",
+                         row.get("transcript_source"), "reviewed")
+        others = [value_sources(r) for r in rows if r is not row]
         self.tally.check("measures.csv: the answers nobody reviewed keep the automatic values",
                          others and all(set(o.values()) == {"automatic"} for o in others), others)
         codebook = (out / "codebook.csv").read_text(encoding="utf-8")
