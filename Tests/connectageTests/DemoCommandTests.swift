@@ -84,7 +84,9 @@ import Testing
     #expect(avatars.count == 3 && Set(avatars).count == 3)
     for trial in session.trials {
       let started = try #require(
-        events.firstIndex { if case .trial(.started(let tag, _, _, _, _)) = $0.kind { tag.trial == trial.id } else { false } })
+        events.firstIndex {
+          if case .trial(.started(let tag, _, _, _, _)) = $0.kind { tag.trial == trial.id } else { false }
+        })
       let ended = try #require(
         events.firstIndex { if case .trial(.ended(let tag, _, _)) = $0.kind { tag.trial == trial.id } else { false } })
       #expect(started < ended)

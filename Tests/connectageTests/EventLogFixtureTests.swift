@@ -68,7 +68,8 @@ import Testing
     let expected = try Self.files(in: Self.goldens, recursive: true)
     #expect(Set(produced.keys) == Set(expected.keys))
     for (name, golden) in expected.sorted(by: { $0.key < $1.key }) {
-      let text = name.hasSuffix("codebook.csv") ? ExportNormalisation.withoutNewFiles(golden, file: "codebook.csv") : golden
+      let text =
+        name.hasSuffix("codebook.csv") ? ExportNormalisation.withoutNewFiles(golden, file: "codebook.csv") : golden
       #expect(produced[name] == text, "\(name) differs from the golden")
     }
   }
@@ -147,7 +148,10 @@ struct ExportNormalisation {
       // Definitions are prose that the new source rule rewrote (t_first_word, words, memories_n…);
       // the columns, their types and units are what must not move.
       return lines.filter { line in !newMeasureColumns.contains { line.hasPrefix("measures.csv,\($0),") } }
-        .map { $0.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false).prefix(4).joined(separator: ",") + "\n" }
+        .map {
+          $0.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false).prefix(4).joined(separator: ",")
+            + "\n"
+        }
         .joined()
     default: return text
     }

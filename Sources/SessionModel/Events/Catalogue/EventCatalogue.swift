@@ -103,7 +103,9 @@ public enum EventCatalogue {
     Key("before", "", "Value before the change (empty when none)."),
     Key("after", "", "Value after the change."),
     Key("revision", "count", "The answer's revision after the save (each save moves it on by one)."),
-    Key("measure", "", "The measure a consensus settles (memories, specific_memories, words, onset, offset).", optional: true),
+    Key(
+      "measure", "", "The measure a consensus settles (memories, specific_memories, words, onset, offset).",
+      optional: true),
   ]
   private static let operatorKeys =
     trial + [Key("stage", "", "Where the session was: lobby, join, scent-lead, stimulus, game, evocation, ended.")]
