@@ -1,6 +1,7 @@
 import Foundation
 import SessionModel
 import SpeechKit
+import TestSupport
 import Testing
 
 @testable import Research

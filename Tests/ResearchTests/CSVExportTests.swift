@@ -3,6 +3,7 @@ import Research
 import SessionModel
 import SpeechKit
 import Store
+import TestSupport
 import Testing
 
 @Suite struct CSVExportTests {

@@ -3,6 +3,7 @@ import Research
 import SessionModel
 import SpeechKit
 import Store
+import TestSupport
 import Testing
 
 /// Exports and statistics survive whatever values got into the database behind the Store's back

@@ -2,6 +2,7 @@ import Foundation
 import SessionModel
 import SpeechKit
 import Store
+import TestSupport
 import Testing
 
 /// Every record type goes in and comes back unchanged.

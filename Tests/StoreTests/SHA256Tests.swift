@@ -1,6 +1,7 @@
 import Foundation
 import SessionModel
 import Store
+import TestSupport
 import Testing
 
 @Suite struct SHA256Tests {

@@ -2,6 +2,7 @@ import Foundation
 import SessionModel
 import SpeechKit
 import Store
+import TestSupport
 import Testing
 
 /// Values checked at the door (refused when measures are saved) and reported by `db check` when they

@@ -1,6 +1,7 @@
 import Foundation
 import SessionModel
 import Store
+import TestSupport
 import Testing
 
 /// `db check` names every answer the log announced that nothing accounts for: the trace a full

@@ -2,6 +2,7 @@ import Foundation
 import Research
 import SessionModel
 import Store
+import TestSupport
 import Testing
 
 @Suite struct AgreementReportTests {

@@ -1,6 +1,7 @@
 import SessionModel
 import SpeechKit
 import Store
+import TestSupport
 import Testing
 
 @testable import Research

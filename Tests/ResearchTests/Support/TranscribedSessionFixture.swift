@@ -3,6 +3,7 @@ import Research
 import SessionModel
 import SpeechKit
 import Store
+import TestSupport
 
 /// One session of ``TrialStudyFixture`` in a database file, with recordings whose transcripts sit
 /// beside them as the session runner and a researcher leave them:

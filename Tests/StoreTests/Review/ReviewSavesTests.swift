@@ -2,6 +2,7 @@ import Foundation
 import SessionModel
 import SpeechKit
 import Store
+import TestSupport
 import Testing
 
 @Suite struct ReviewSavesTests {

@@ -2,14 +2,14 @@ import Foundation
 
 /// Runs SQL with the `sqlite3` shell, outside the Store, to damage a database the way a
 /// careless tool or a bug could; the Store is never asked to do it.
-enum SQLiteShell {
-  struct Result {
-    var status: Int32
-    var output: String
+public enum SQLiteShell {
+  public struct Result {
+    public var status: Int32
+    public var output: String
   }
 
   @discardableResult
-  static func run(_ sql: String, on path: String) throws -> Result {
+  public static func run(_ sql: String, on path: String) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
     process.arguments = [path, sql]
