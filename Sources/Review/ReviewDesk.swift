@@ -159,6 +159,7 @@ public final class ReviewDesk: Sendable {
       next: position + 1 < order.ids.count ? order.ids[position + 1] : nil,
       waveform: waveform, speech: DetectedSpeech.segments(of: measures), transcript: editorText, mode: mode,
       draftFormat: view.transcript?.format,
+      uncertainWords: UncertainWord.of(view.transcript),
       analysis: TranscriptCheck.analyze(editorText, mode: mode, participant: answer.participant.rawValue))
   }
 

@@ -66,6 +66,32 @@ struct ReviewDeskTests {
     #expect(empty.draftFormat == nil)
   }
 
+  @Test func listsTheWordsASpeechRecognitionDraftIsUnsureOf() throws {
+    let study = try ReviewStudyFixture()
+    defer { study.remove() }
+    // The therapist's question (INV, from prompt matching) is left out even where it is unsure.
+    let draft = #"""
+      {"transcript_source": "asr", "segments": [
+        {"speaker": "INV", "start": 0.1, "end": 0.5, "text": " Ça vous rappelle ?",
+         "words": [{"word": " rappelle", "start": 0.1, "end": 0.5, "probability": 0.2}]},
+        {"speaker": "PAR", "start": 0.6, "end": 2.4, "text": " Le verger de Mamie",
+         "words": [{"word": " Le", "start": 0.6, "end": 0.8, "probability": 0.97},
+                   {"word": " verger", "start": 0.8, "end": 1.3, "probability": 0.41},
+                   {"word": " de", "start": 1.3, "end": 1.5, "probability": 0.9},
+                   {"word": " Mamie", "start": 1.5, "end": 2.4, "probability": 0.12}]}]}
+      """#
+    try draft.write(to: study.transcript(of: study.answers[2], extension: "json"), atomically: true, encoding: .utf8)
+    let desk = try ReviewDesk(database: study.database)
+    let coder = CoderCode(rawValue: "ORT1")!
+
+    let page = try desk.answerPage(study.database.review.id(of: study.answers[2]), for: coder)
+    #expect(page.draftFormat == .asrJSON)
+    #expect(page.uncertainWords.map(\.word) == ["verger", "Mamie"])
+    #expect(page.uncertainWords.map(\.start) == [0.8, 1.5])
+    let typed = try desk.answerPage(study.database.review.id(of: study.answers[0]), for: coder)
+    #expect(typed.uncertainWords.isEmpty, "a person wrote it: no probabilities")
+  }
+
   @Test func linksEachAnswerToItsNeighboursInTheQueue() throws {
     let study = try ReviewStudyFixture(participants: 2, trials: 2)
     defer { study.remove() }

@@ -19,5 +19,7 @@ public struct AnswerPage: Hashable, Sendable {
   public var transcript: String
   public var mode: TranscriptMode
   public var draftFormat: TranscriptFormat?
+  /// A speech-recognition draft's words the recogniser was unsure of, to check first.
+  public var uncertainWords: [UncertainWord] = []
   public var analysis: TranscriptAnalysis
 }

@@ -63,6 +63,15 @@ struct AnswerJSON: Encodable {
     /// The format of what was beside the recording (`chat`, `text`, `asr-json`, `webvtt`, `srt`,
     /// `textgrid`), nil when there was nothing.
     var draftFormat: String?
+    /// A speech-recognition draft's unsure words: `[word, start, end, probability]`.
+    var uncertainWords: [UncertainWordJSON]
+  }
+
+  struct UncertainWordJSON: Encodable {
+    var word: String
+    var start: Double
+    var end: Double
+    var probability: Double
   }
 
   struct ConsensusValue: Encodable {
@@ -107,7 +116,11 @@ struct AnswerJSON: Encodable {
     automatic = Automatic(
       firstWordOnset: view.automatic.firstWordOnsetSeconds, lastWordOffset: view.automatic.lastWordOffsetSeconds,
       words: view.automatic.words, ideas: view.automatic.ideas, memories: view.automatic.memories)
-    transcript = Transcript(text: page.transcript, mode: page.mode.rawValue, draftFormat: page.draftFormat?.rawValue)
+    transcript = Transcript(
+      text: page.transcript, mode: page.mode.rawValue, draftFormat: page.draftFormat?.rawValue,
+      uncertainWords: page.uncertainWords.map {
+        UncertainWordJSON(word: $0.word, start: $0.start, end: $0.end, probability: $0.probability)
+      })
     analysis = AnalysisJSON(page.analysis)
     own = Values(view.own)
     others = view.others.sorted { $0.key < $1.key }.map { Other(coder: $0.key.rawValue, values: Values($0.value)) }

@@ -59,6 +59,7 @@
       $("transcript-mode").value = data.transcript.mode;
       $("transcript-draft").textContent = data.transcript.draftFormat
         ? Review.t("transcript.draft", { format: data.transcript.draftFormat }) : Review.t("transcript.none");
+      showUncertainWords(data.transcript.uncertainWords || []);
       showAnalysis(data.analysis);
       dirty.transcript = false;
     }
@@ -68,6 +69,21 @@
       dirty.memories = false;
     }
     showOthers(data);
+  }
+
+  // Each unsure word of a speech-recognition draft is a button that plays the recording from it.
+  function showUncertainWords(words) {
+    const list = $("uncertain-list");
+    list.replaceChildren(...words.map((word) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "uncertain-word";
+      button.textContent = word.word;
+      button.title = `${Review.seconds(word.start)} (${Math.round(word.probability * 100)} %)`;
+      button.addEventListener("click", () => { audio.currentTime = word.start; audio.play(); });
+      return button;
+    }));
+    $("transcript-uncertain").hidden = words.length === 0;
   }
 
   function link(element, target) {

@@ -48,6 +48,7 @@ const Review = (() => {
       "agreement.empty": "No disagreement to resolve.",
       "measure.memories": "Memories", "measure.specific_memories": "Specific memories", "measure.words": "Words",
       "measure.onset": "First word onset (s)", "measure.offset": "Last word offset (s)",
+      "transcript.uncertain": "Words the draft is unsure of, to listen to first:",
     },
     fr: {
       "state.all": "Toutes les réponses", "state.to_transcribe": "À transcrire", "state.transcribed": "Transcrite",
