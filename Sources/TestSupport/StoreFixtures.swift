@@ -52,6 +52,46 @@ public enum StoreFixtures {
       wallClock: morning.addingTimeInterval(Double(offset / 125_000_000) * 0.125), type: type, payload: payload)
   }
 
+  /// Participants P01 and P02 answering the three trials of S01 (image, image_scent, image_game),
+  /// each answer with a ten-second recording and plausible measures, in a file `sqlite3` can edit.
+  public static func measuredFile(in folder: URL) throws -> (SessionDatabase, String) {
+    let path = folder.appendingPathComponent("study.sqlite").path
+    let database = try SessionDatabase(path: path)
+    for participant in [StoreFixtures.firstParticipant, StoreFixtures.secondParticipant] {
+      try database.participants.add(participant)
+    }
+    try database.groups.add(StoreFixtures.group)
+    try database.sessions.save(StoreFixtures.firstSession)
+    for (person, participant) in [fixtureCode("P01"), fixtureCode("P02")].enumerated() {
+      for (index, trial) in StoreFixtures.firstSession.trials.enumerated() {
+        let answer = AnswerKey(session: "S01", trial: trial.id, participant: participant)
+        try database.recordings.save(
+          Recording(
+            session: "S01", trial: trial.id, participant: participant, path: "audio/\(trial.id)-\(participant).wav",
+            sha256: String(repeating: "0", count: 64), durationSeconds: 10))
+        let words = 4 + 3 * index + person
+        try database.measures.save(
+          AnswerMeasures(
+            answer: answer, firstWordOnsetSeconds: 1, lastWordOffsetSeconds: 1 + Double(words) / 2,
+            speakingTimeSeconds: Double(words) / 3, pauseCount: 1, pauseTotalSeconds: 0.5, words: words,
+            wordsSplit: words, ideas: words / 3, automaticMemories: 0, ruleSetVersion: "wc-fr-chat-1.0"))
+      }
+    }
+    return (database, path)
+  }
+
+  /// Values no analysis can produce, written behind the Store's back: what `db check` must name
+  /// and exports and statistics must survive (used on ``measuredFile(in:)``).
+  public static let extremes = """
+    UPDATE answer_measures SET t_first_word_s = 9e999, t_last_word_end_s = 1e308, phonation_time_s = -9e999,
+      silent_pauses_n = 9223372036854775807, silent_pauses_total_s = -1, words = 1e308, ideas_n = -1
+      WHERE trial_id = 'T1' AND participant_code = 'P01';
+    UPDATE answer_measures SET t_first_word_s = -1, t_last_word_end_s = 9e999, words = 9223372036854775807,
+      words_split = 2.5, memories_auto_n = -9e999
+      WHERE trial_id = 'T2' AND participant_code = 'P02';
+    UPDATE recording SET duration_s = 9e999 WHERE trial_id = 'T3' AND participant_code = 'P02';
+    """
+
   /// Participants P01–P03, group G1 and sessions S01 and S02 with their trials.
   public static func plannedDatabase() throws -> SessionDatabase {
     let database = try SessionDatabase.inMemory()
