@@ -15,7 +15,6 @@ public final class ReviewDesk: Sendable {
   public let database: SessionDatabase
   /// The sessions reviewed: those of the study named, or all (nil).
   let sessions: Set<SessionID>?
-  private let index = QueueIndex()
   private let waveforms = WaveformCache()
 
   /// - Throws: ``ReviewFailure/refused(_:)`` when `study` has no session.
@@ -39,9 +38,11 @@ public final class ReviewDesk: Sendable {
 
   /// One page of the blind queue, with `coder`'s own saves marked.
   public func queue(_ request: QueueRequest, for coder: CoderCode? = nil) throws(ReviewFailure) -> QueuePage {
-    let entries = try storing { try database.review.queue(in: sessions) }
-    _ = index.current(refresh: true) { entries }
-    return QueuePage.of(entries, request: request, coder: coder)
+    let page = try storing {
+      try database.review.queuePage(
+        in: sessions, state: request.state, offset: (request.page - 1) * request.pageSize, limit: request.pageSize)
+    }
+    return QueuePage(page, request: request, coder: coder)
   }
 
   /// The answer `id` names, as `coder` may see it, with everything its page shows.
@@ -120,25 +121,18 @@ public final class ReviewDesk: Sendable {
 
   /// The answer an opaque id names; anything that is not a known id is an unknown answer.
   func answer(_ id: String) throws(ReviewFailure) -> AnswerKey {
-    guard Self.isOpaqueID(id) else { throw ReviewFailure.unknownAnswer }
-    if let answer = try index.current(reading: queueEntries).answers[id] { return answer }
-    // A new answer filed since the index was read.
-    guard let answer = try index.current(refresh: true, reading: queueEntries).answers[id] else {
-      throw ReviewFailure.unknownAnswer
-    }
+    guard Self.isOpaqueID(id), let answer = try storing({ try database.review.answer(withID: id, in: sessions) })
+    else { throw ReviewFailure.unknownAnswer }
     return answer
-  }
-
-  private func queueEntries() throws(ReviewFailure) -> [ReviewQueueEntry] {
-    try storing { try database.review.queue(in: sessions) }
   }
 
   /// Whether `id` has the shape of an answer id (``AnswerID/isWellFormed(_:)``).
   public static func isOpaqueID(_ id: String) -> Bool { AnswerID.isWellFormed(id) }
 
   private func page(of answer: AnswerKey, view: ReviewAnswerView) throws(ReviewFailure) -> AnswerPage {
-    let order = try index.current(reading: queueEntries)
-    let position = order.positions[view.id] ?? 0
+    guard let place = try storing({ try database.review.place(ofID: view.id, in: sessions) }) else {
+      throw ReviewFailure.unknownAnswer
+    }
     let audio = try recordingFile(view.id)
     let waveform: WaveformPeaks
     do {
@@ -154,9 +148,7 @@ public final class ReviewDesk: Sendable {
     let mode = view.transcript.map { TranscriptMode(opening: $0.format) } ?? .plainText
     let editorText = Self.editorText(of: view.transcript, participant: answer.participant.rawValue) ?? text
     return AnswerPage(
-      view: view, position: position + 1, total: order.ids.count,
-      previous: position > 0 ? order.ids[position - 1] : nil,
-      next: position + 1 < order.ids.count ? order.ids[position + 1] : nil,
+      view: view, position: place.position, total: place.total, previous: place.previous, next: place.next,
       waveform: waveform, speech: DetectedSpeech.segments(of: measures), transcript: editorText, mode: mode,
       draftFormat: view.transcript?.format,
       uncertainWords: UncertainWord.of(view.transcript),

@@ -107,7 +107,7 @@ import Testing
       let table = stats.standardOutput.split(separator: "\n").map(String.init)
       #expect(
         Array(table.drop { !$0.hasPrefix("Souvenirs") }.prefix(5)) == [
-          "Souvenirs (codés) (memories_n)",
+          "Souvenirs (analysés) (memories_n)",
           "condition    n  réponses  moyenne  ET    médiane  IQR   IC 95 %",
           "image        4  8         1.25     0.50  1.00     0.25  [0.45 ; 2.05]",
           "image_game   4  8         2.25     0.50  2.00     0.25  [1.45 ; 3.05]",

@@ -140,8 +140,20 @@ struct ExportNormalisation {
         .joined()
     case "measures.csv":
       // The new columns are plain words or empty, never quoted: cutting at the last commas is exact.
-      return lines.map { line in
-        let fields = line.dropLast().split(separator: ",", omittingEmptySubsequences: false)
+      // Memories nobody coded: the fixture's code left memories_n empty; today's analyses the
+      // automatic pre-coding (issue 11), so a row whose memories_source is automatic and whose
+      // memories_n equals memories_auto_n reads as the fixture's empty memories_n.
+      let header = lines.first.map { Self.fields(of: $0) } ?? []
+      let memories = header.firstIndex(of: "memories_n")
+      let automatic = header.firstIndex(of: "memories_auto_n")
+      let source = header.firstIndex(of: "memories_source")
+      return lines.enumerated().map { index, line in
+        var fields = Self.fields(of: line)
+        if index > 0, let memories, let automatic, let source, fields.count == header.count,
+          fields[source] == "automatic", fields[memories] == fields[automatic]
+        {
+          fields[memories] = ""
+        }
         return fields.dropLast(newMeasureColumns.count).joined(separator: ",") + "\n"
       }.joined()
     case "codebook.csv":
@@ -155,6 +167,10 @@ struct ExportNormalisation {
         .joined()
     default: return text
     }
+  }
+
+  private static func fields(of line: String) -> [String] {
+    line.dropLast().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
   }
 
   private static func maskedDigest(_ line: String) -> String {

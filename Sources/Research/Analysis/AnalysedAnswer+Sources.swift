@@ -10,8 +10,8 @@ public enum ValueSource: String, CaseIterable, Hashable, Sendable, Codable {
   /// The mean of two or more coders' reviewed times, when they recorded no consensus.
   case codersMean = "coders_mean"
   /// The automatic measurement (voice activity or word times; words of a transcript no coder saved
-  /// in the review); for memories, nobody coded the answer: `memories_n` is empty and the
-  /// automatic count is `memories_auto_n`.
+  /// in the review); for memories, nobody coded the answer: `memories_n` is the automatic
+  /// pre-coding (`memories_auto_n`).
   case automatic
 }
 
@@ -48,8 +48,9 @@ extension AnalysedAnswer {
     return AnalysedValue(value: measures.words, source: coded ? .coder : .automatic)
   }
 
-  /// Memories analysed: the consensus, else the latest coding; never the automatic count, which
-  /// stays in its own column (`memories_auto_n`), so a coded and an uncoded count are never mixed.
+  /// Memories analysed: the consensus, else the latest coding, else the automatic pre-coding
+  /// (`memories_auto_n`, source `automatic`), so a figure mixing coded and uncoded answers says
+  /// how many of each it rests on.
   public var memories: AnalysedValue<Int> {
     if let consensus = review.consensus[.memories] {
       return AnalysedValue(value: consensus.value.map { Int($0) }, source: .consensus)
@@ -57,7 +58,7 @@ extension AnalysedAnswer {
     if let confirmed = coding?.confirmed {
       return AnalysedValue(value: confirmed.count, source: .coder)
     }
-    return AnalysedValue(value: nil, source: .automatic)
+    return AnalysedValue(value: measures.automaticMemories, source: .automatic)
   }
 
   private func reviewedTime(_ measure: ReviewedMeasure, automatic: Double?, mark: (ReviewedTiming) -> Double?)

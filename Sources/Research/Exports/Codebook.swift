@@ -125,7 +125,7 @@ public enum Codebook {
       ) { CSVText.integer($0.measures.automaticMemories) },
       .init(
         file, "memories_n", "integer", "memories",
-        "Distinct autobiographical memory episodes: the coders' consensus, else the coder's count (latest coding); empty if not coded (the automatic count is memories_auto_n). memories_source says which."
+        "Distinct autobiographical memory episodes analysed: the coders' consensus, else the coder's count (latest coding), else the automatic pre-coding (memories_auto_n) when nobody coded the answer; memories_source says which. Empty only when the answer has no transcript."
       ) { CSVText.integer($0.memories.value) },
       .init(
         file, "memories_coder_id", "text", "",
@@ -148,7 +148,7 @@ public enum Codebook {
       source(file, "words_source", of: "words") { $0.words.source },
       source(
         file, "memories_source", of: "memories_n",
-        automatic: "not coded: memories_n is empty, the automatic count is memories_auto_n"
+        automatic: "not coded: memories_n is the automatic pre-coding, memories_auto_n"
       ) { $0.memories.source },
       .init(
         file, "transcript_source", "text", "",

@@ -79,11 +79,11 @@ public struct MeasureStatistics: Hashable, Sendable, Codable {
   }
 
   /// Where the analysed values come from, when the review changed any (a consensus, a reviewed
-  /// mark or a transcript a coder saved); `nil` when every value is what it was before the review
-  /// (automatic; for memories, the coder's coding).
+  /// mark or a transcript a coder saved), or when memories nobody coded count with their automatic
+  /// pre-coding; `nil` when every value is automatic (for memories, a coder's coding).
   public var sourcesNote: LocalizedText? {
     guard let sources else { return nil }
-    let usual: Set<String> = measure == .memories ? ["automatic", "coder"] : ["automatic"]
+    let usual: Set<String> = measure == .memories ? ["coder"] : ["automatic"]
     guard sources.keys.contains(where: { !usual.contains($0) }) else { return nil }
     let counts = sources.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     return LocalizedText(

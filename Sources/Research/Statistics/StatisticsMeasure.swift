@@ -30,13 +30,13 @@ public enum StatisticsMeasure: String, CaseIterable, Hashable, Sendable, Codable
     case .ideas: LocalizedText(fr: "Idées", en: "Ideas")
     case .ideaDensity: LocalizedText(fr: "Densité d'idées (pour 10 mots)", en: "Idea density (per 10 words)")
     case .automaticMemories: LocalizedText(fr: "Souvenirs (automatique)", en: "Memories (automatic)")
-    case .memories: LocalizedText(fr: "Souvenirs (codés)", en: "Memories (coded)")
+    case .memories: LocalizedText(fr: "Souvenirs (analysés)", en: "Memories (analysed)")
     }
   }
 
   /// Whether the value is read from the transcript's words, so that an unreviewed draft's would be
   /// provisional. Timing never is: a draft's answer is timed on the audio (SpeechKit's
-  /// `AnswerMeasurement`); coded memories are a coder's reading.
+  /// `AnswerMeasurement`); coded memories are a coder's reading (but see ``readsDraft(of:)``).
   public var readsTranscript: Bool {
     switch self {
     case .words, .wordsSplit, .ideas, .ideaDensity, .automaticMemories: true
@@ -44,8 +44,15 @@ public enum StatisticsMeasure: String, CaseIterable, Hashable, Sendable, Codable
     }
   }
 
-  /// The answer's analysed value, or `nil` when it was not measured (or, for memories, not coded):
-  /// times, words and memories follow the source rule of the exports (consensus, coder, automatic).
+  /// Whether the answer's value is read from an unreviewed speech-recognition draft: a measure
+  /// that reads the transcript, or memories nobody coded (their automatic pre-coding reads it).
+  func readsDraft(of answer: AnalysedAnswer) -> Bool {
+    guard answer.measures.transcriptSource == .asr else { return false }
+    return readsTranscript || (self == .memories && answer.memories.source == .automatic)
+  }
+
+  /// The answer's analysed value, or `nil` when it was not measured: times, words and memories
+  /// follow the source rule of the exports (consensus, coder, automatic).
   func value(of answer: AnalysedAnswer) -> Double? {
     let measures = answer.measures
     return switch self {

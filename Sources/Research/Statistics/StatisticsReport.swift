@@ -68,7 +68,7 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
       var drafts = 0
       let observations = answered.compactMap { answer -> Observation? in
         guard let value = measure.value(of: answer) else { return nil }
-        if measure.readsTranscript && answer.measures.transcriptSource == .asr {
+        if measure.readsDraft(of: answer) {
           drafts += 1
           guard includesDrafts else { return nil }
         }

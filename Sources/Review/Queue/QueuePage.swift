@@ -23,26 +23,16 @@ public struct QueuePage: Hashable, Sendable {
     public var coderCount: Int
   }
 
-  /// The page `request` asks for out of the queue `entries` (in queue order); only the page's
-  /// items are built.
-  static func of(_ entries: [ReviewQueueEntry], request: QueueRequest, coder: CoderCode?) -> QueuePage {
-    var counts: [ReviewState: Int] = [:]
-    var matchingPositions: [Int] = []
-    matchingPositions.reserveCapacity(entries.count)
-    for (index, entry) in entries.enumerated() {
-      counts[entry.state, default: 0] += 1
-      if request.state == nil || request.state == entry.state { matchingPositions.append(index) }
-    }
-    let pageCount = max(1, (matchingPositions.count + request.pageSize - 1) / request.pageSize)
-    let start = min(matchingPositions.count, (request.page - 1) * request.pageSize)
-    let end = min(matchingPositions.count, start + request.pageSize)
-    let items = matchingPositions[start..<end].map { index in
-      let entry = entries[index]
-      return Item(
-        id: entry.id, position: index + 1, state: entry.state,
+  /// The store's page, as `coder` sees it.
+  init(_ page: ReviewQueuePage, request: QueueRequest, coder: CoderCode?) {
+    self.request = request
+    matching = page.total
+    pageCount = max(1, (page.total + request.pageSize - 1) / request.pageSize)
+    stateCounts = page.stateCounts
+    items = page.entries.map { entry in
+      Item(
+        id: entry.id, position: entry.position, state: entry.state,
         savedByMe: coder.map { entry.coders.contains($0) } ?? false, coderCount: entry.coders.count)
     }
-    return QueuePage(
-      request: request, matching: matchingPositions.count, pageCount: pageCount, stateCounts: counts, items: items)
   }
 }

@@ -17,6 +17,7 @@ enum Migrations {
     migrator.registerMigration("v4-review", migrate: review)
     migrator.registerMigration("v4-transcript-source", migrate: transcriptSource)
     migrator.registerMigration("v4-event-schema-version", migrate: eventSchemaVersion)
+    migrator.registerMigration("v5-review-queue", migrate: reviewQueue)
     return migrator
   }
 
@@ -320,5 +321,26 @@ enum Migrations {
   private static func eventSchemaVersion(_ db: Database) throws {
     try db.execute(
       sql: "ALTER TABLE event ADD COLUMN schema_version INTEGER NOT NULL DEFAULT 1 CHECK (schema_version >= 1)")
+  }
+
+  /// The review queue read a page at a time: each measured answer's opaque id (`CodingSheetKey`, a
+  /// keyed hash the queue is ordered by, so the order reveals neither trial nor condition) kept
+  /// with an index, and an index for each answer's latest memory coding per coder (the queue's
+  /// states). SQLite cannot compute the keyed hash: the store fills the ids of answers that have
+  /// none when the queue is read (`ReviewRepository`), which also fills databases made before this.
+  private static func reviewQueue(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE answer_blind_key (
+          session_id TEXT NOT NULL,
+          trial_id TEXT NOT NULL,
+          participant_code TEXT NOT NULL,
+          answer_id TEXT NOT NULL CHECK (length(answer_id) = 14 AND answer_id GLOB 'A-*'),
+          PRIMARY KEY (session_id, trial_id, participant_code)
+        );
+        CREATE INDEX answer_blind_key_by_id ON answer_blind_key(answer_id);
+        CREATE INDEX memory_coding_by_answer ON memory_coding(session_id, trial_id, participant_code, coder, id);
+        CREATE INDEX consensus_by_measure ON consensus(measure, session_id, trial_id, participant_code);
+        """)
   }
 }

@@ -50,21 +50,6 @@ public struct ReviewRepository: Sendable {
     try CodingSheetKey.of(database).answerID(answer)
   }
 
-  /// The measured answer an opaque id names, or nil (an unknown id, a path, anything else).
-  public func answer(withID id: String) throws -> AnswerKey? {
-    guard id.hasPrefix("A-"), id.count == 14 else { return nil }
-    let key = try CodingSheetKey.of(database)
-    return try database.read { db in
-      for row in try Row.fetchAll(db, sql: "SELECT session_id, trial_id, participant_code FROM answer_measures") {
-        let answer = AnswerKey(
-          session: SessionID(rawValue: row["session_id"]), trial: TrialID(rawValue: row["trial_id"]),
-          participant: try RowValue.code(row["participant_code"]))
-        if key.answerID(answer) == id { return answer }
-      }
-      return nil
-    }
-  }
-
   // MARK: Reading
 
   /// The answer as `coder` may see it: blind to its trial, and to the other coders' values of
@@ -80,45 +65,6 @@ public struct ReviewRepository: Sendable {
   /// exports read. Not blind: for the principal investigator and the analysis, never a coder's page.
   public func records(in sessions: Set<SessionID>? = nil) throws -> [AnswerKey: AnswerReview] {
     try database.read { db in try AnswerReview.all(in: sessions, db: db) }
-  }
-
-  /// Every measured answer of `sessions` (all when nil) with its state and revision, in opaque-id
-  /// order (which follows neither trials nor conditions).
-  public func queue(in sessions: Set<SessionID>? = nil) throws -> [ReviewQueueEntry] {
-    try queuePage(in: sessions, offset: 0, limit: .max).entries
-  }
-
-  /// One page of ``queue(in:)``: the entries at `offset..<offset + limit` in opaque-id order, and
-  /// how many there are in all. Only the page's answers have their review records read, so a
-  /// queue of ten thousand answers costs one light query plus the page.
-  public func queuePage(in sessions: Set<SessionID>? = nil, offset: Int, limit: Int) throws -> ReviewQueuePage {
-    let key = try CodingSheetKey.of(database)
-    return try database.read { db in
-      let rows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT m.session_id, m.trial_id, m.participant_code, m.words IS NOT NULL AS transcribed,
-            coalesce(r.revision, 0) AS revision
-          FROM answer_measures m LEFT JOIN answer_revision r USING (session_id, trial_id, participant_code)
-          """)
-      var listed: [(id: String, answer: AnswerKey, row: Row)] = []
-      for row in rows {
-        let answer = AnswerKey(
-          session: SessionID(rawValue: row["session_id"]), trial: TrialID(rawValue: row["trial_id"]),
-          participant: try RowValue.code(row["participant_code"]))
-        guard sessions?.contains(answer.session) ?? true else { continue }
-        listed.append((key.answerID(answer), answer, row))
-      }
-      listed.sort { $0.id < $1.id }
-      let page = listed.dropFirst(max(0, offset)).prefix(max(0, limit))
-      let entries = try page.map { id, answer, row in
-        let review = try AnswerReview.of(answer, db: db)
-        return ReviewQueueEntry(
-          id: id, answer: answer, revision: row["revision"], state: review.state(transcribed: row["transcribed"]),
-          coders: Set(review.coders.keys))
-      }
-      return ReviewQueuePage(entries: entries, total: listed.count)
-    }
   }
 
   func view(of answer: AnswerKey, for coder: CoderCode, key: CodingSheetKey, db: Database) throws
@@ -164,22 +110,6 @@ public struct ReviewRepository: Sendable {
       own: own, others: others, hidden: hidden,
       consensus: review.consensus.filter { !hidden.contains($0.key.savedWith) })
   }
-}
-
-/// One answer in the review queue. `answer` is for the server only: a page shows the `id`.
-public struct ReviewQueueEntry: Hashable, Sendable {
-  public var id: String
-  public var answer: AnswerKey
-  public var revision: Int
-  public var state: ReviewState
-  /// Who has saved anything on it.
-  public var coders: Set<CoderCode>
-}
-
-/// A page of the review queue, and the length of the whole queue.
-public struct ReviewQueuePage: Hashable, Sendable {
-  public var entries: [ReviewQueueEntry]
-  public var total: Int
 }
 
 extension SessionDatabase {

@@ -42,7 +42,8 @@ import Testing
 
   @Test func withoutReviewEverySourceIsAutomatic() throws {
     let row = try row(of: first, in: database())
-    #expect([row["t_first_word"], row["words"], row["memories_n"]] == ["0.500", "8", ""])
+    // Memories nobody coded: the automatic pre-coding, labelled automatic.
+    #expect([row["t_first_word"], row["words"], row["memories_n"], row["memories_auto_n"]] == ["0.500", "8", "1", "1"])
     for column in ["onset_source", "offset_source", "words_source", "memories_source"] {
       #expect(row[column] == "automatic", "\(column)")
     }
@@ -89,19 +90,23 @@ import Testing
 
     let report = StatisticsReport(snapshot: try ExportSnapshot.load(from: database))
     let sources = Dictionary(uniqueKeysWithValues: report.measures.map { ($0.measure, $0.sources) })
-    #expect(sources[.memories] == ["consensus": 1])
+    // The second answer, coded by nobody, counts with its automatic pre-coding, and says so.
+    #expect(sources[.memories] == ["consensus": 1, "automatic": 1])
     #expect(sources[.words] == ["automatic": 2])
     #expect(sources[.speechDuration] == ["automatic": 2])
     let memories = try #require(report.measures.first { $0.measure == .memories })
-    #expect(memories.conditions.flatMap(\.values) == [2])
-    #expect(memories.sourcesNote?.english == "analysed values (consensus, then coder, then automatic): consensus 1")
+    #expect(memories.conditions.map(\.answers) == [2])
+    #expect(memories.conditions.flatMap(\.values) == [1.5])
+    #expect(
+      memories.sourcesNote?.english
+        == "analysed values (consensus, then coder, then automatic): automatic 1, consensus 1")
     #expect(report.measures.first { $0.measure == .words }?.sourcesNote == nil)
     let summary = try #require(
       StatisticsExport(language: .english).files(for: report).first {
         $0.name == "condition_summary.csv"
       })
     #expect(summary.contents.hasPrefix("measure,condition,"))
-    #expect(summary.contents.contains(",delivered,consensus=1\n"))
+    #expect(summary.contents.contains(",delivered,automatic=1;consensus=1\n"))
   }
 
   @Test func wordsComeFromTheConsensusElseTheTranscriptACoderSaved() throws {
