@@ -5,19 +5,21 @@
 (docs/speech-recognition.md has the protocol). It never downloads anything: the model is a local
 CTranslate2 folder, and the Hugging Face hub is switched off before faster-whisper is imported.
 
-    asr-worker.py --model DIR [--threads 2] [--compute-type int8]
+    asr-worker.py --model DIR [--threads 2] [--compute-type int8] [--window-seconds 600]
 
 Start:     {"type": "ready", "model": "<folder name>", "versions": {...}}
            or {"type": "error", "kind": "model", "message": "..."} and exit 3
 Request:   {"id": 1, "type": "transcribe", "audio": "/path/a.wav", "language": "fr"}
 Responses: {"id": 1, "type": "progress", "seconds": 12.4, "duration": 30.0}  (0 or more)
-           {"id": 1, "type": "result", "language": "fr", "duration": 30.0, "segments": [...]}
+           {"id": 1, "type": "result", "language": "fr", "duration": 30.0, "windows": 1, "segments": [...]}
            or {"id": 1, "type": "error", "kind": "audio" | "recognition", "message": "..."}
 Request:   {"type": "quit"} (or end of input) ends the worker.
 """
 import argparse
+import itertools
 import json
 import os
+import resource
 import sys
 
 os.environ["HF_HUB_OFFLINE"] = "1"
@@ -43,54 +45,89 @@ def load_model(folder, threads, compute_type):
                         local_files_only=True)
 
 
-# Long recordings are read and recognised a window at a time, so memory stays bounded whatever
-# their length: a window is cut at the quietest half second of its last 30 s (between words).
-# CONNECTAGE_ASR_WINDOW_SECONDS shortens it for the memory benchmark (scripts/asr-benchmark.py).
-WINDOW_SECONDS = int(os.environ.get("CONNECTAGE_ASR_WINDOW_SECONDS", "600"))
+# Long recordings are read, decoded and recognised a window at a time, so memory stays bounded
+# whatever their length: a window is cut in the quietest half second of its last part (a pause
+# between words, when there is one), and the rest is carried into the next window; each window's
+# word times are offset by where it starts. --window-seconds (CONNECTAGE_ASR_WINDOW_SECONDS)
+# shortens it for the tests and the memory benchmark.
+DEFAULT_WINDOW_SECONDS = 600
 RATE = 16000
+# Blocks read or decoded at a time, before they are gathered into windows.
+BLOCK_FRAMES = 30 * RATE
 
 
-def windows(audio):
-    """Yields (offset in seconds, samples) for the recording, a window at a time."""
+def sample_blocks(audio):
+    """Yields the recording as 16 kHz mono float32 blocks, never the whole file at once."""
     import wave
 
     import numpy as np
-    from faster_whisper.audio import decode_audio
 
     try:
         reader = wave.open(audio, "rb")
     except (wave.Error, EOFError):
         reader = None
-    if reader is None or reader.getsampwidth() != 2 or reader.getframerate() != RATE:
-        # Not 16 kHz 16-bit PCM (what sessions record): decoded and resampled whole by PyAV.
-        if reader is not None:
-            reader.close()
-        yield 0.0, decode_audio(audio, sampling_rate=RATE)
+    if reader is not None and reader.getsampwidth() == 2 and reader.getframerate() == RATE:
+        # 16 kHz 16-bit PCM (what sessions record): read as is.
+        with reader:
+            channels = reader.getnchannels()
+            while frames := reader.readframes(BLOCK_FRAMES):
+                block = np.frombuffer(frames, dtype="<i2").astype(np.float32) / 32768.0
+                yield block.reshape(-1, channels).mean(axis=1) if channels > 1 else block
         return
-    with reader:
-        channels = reader.getnchannels()
-        carried = np.zeros(0, dtype=np.float32)
-        offset = 0.0
-        while True:
-            frames = reader.readframes(WINDOW_SECONDS * RATE)
-            block = np.frombuffer(frames, dtype="<i2").astype(np.float32) / 32768.0
-            if channels > 1:
-                block = block.reshape(-1, channels).mean(axis=1)
-            samples = np.concatenate([carried, block])
-            if not frames or len(block) < WINDOW_SECONDS * RATE:
-                if len(samples):
-                    yield offset, samples
-                return
-            tail = samples[-30 * RATE:]
-            hop = RATE // 2
-            energies = [float(np.mean(tail[i:i + hop] ** 2)) for i in range(0, len(tail) - hop, hop)]
-            cut = len(samples) - len(tail) + hop * int(np.argmin(energies)) + hop // 2
+    if reader is not None:
+        reader.close()
+    # Anything else (another rate, another format): decoded and resampled by PyAV frame by frame.
+    import av
+
+    with av.open(audio, mode="r", metadata_errors="ignore") as container:
+        resampler = av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=RATE)
+        # None at the end flushes what the resampler holds.
+        for frame in itertools.chain(container.decode(audio=0), [None]):
+            for resampled in resampler.resample(frame):
+                yield resampled.to_ndarray().reshape(-1).astype(np.float32) / 32768.0
+
+
+def windows(blocks, window_seconds):
+    """Yields (offset in seconds, samples) windows of at most `window_seconds` from `blocks`."""
+    import numpy as np
+
+    size = window_seconds * RATE
+    # The cut is looked for in the last half of the window (at most 30 s), in steps of 0.1 s.
+    search = min(30 * RATE, max(RATE, size // 2))
+    quiet, step = RATE // 2, RATE // 10
+    pending, held, offset = [], 0, 0.0
+    for block in blocks:
+        pending.append(block)
+        held += len(block)
+        while held >= size:
+            samples = np.concatenate(pending)
+            tail = samples[size - search:size]
+            energy = np.concatenate([[0.0], np.cumsum(tail.astype(np.float64) ** 2)])
+            starts = np.arange(0, len(tail) - quiet + 1, step)
+            cut = size - search + quietest_middle(starts, energy[starts + quiet] - energy[starts]) + quiet // 2
             yield offset, samples[:cut]
-            carried = samples[cut:]
             offset += cut / RATE
+            pending, held = [samples[cut:]], len(samples) - cut
+    if held:
+        yield offset, np.concatenate(pending)
 
 
-def transcribe(model, request):
+def quietest_middle(starts, energies):
+    """The middle of the longest run of half seconds as quiet as the quietest (twice its energy):
+    the middle of a pause rather than its edge, where the next word may begin."""
+    quiet = energies <= 2 * float(energies.min()) + 1e-12
+    best, run_start = (0, 0), None
+    for index, flag in enumerate([*quiet, False]):
+        if flag and run_start is None:
+            run_start = index
+        elif not flag and run_start is not None:
+            best = max(best, (index - run_start, -run_start))
+            run_start = None
+    length, first = best[0], -best[1]
+    return int(starts[first + (length - 1) // 2])
+
+
+def transcribe(model, request, window_seconds):
     identifier = request.get("id")
     audio = request.get("audio")
     language = request.get("language") or "fr"
@@ -108,7 +145,9 @@ def transcribe(model, request):
     except Exception:
         pass  # not a WAV: the duration is known at the end
     try:
-        for offset, samples in windows(audio):
+        count = 0
+        for offset, samples in windows(sample_blocks(audio), window_seconds):
+            count += 1
             duration = offset + len(samples) / RATE
             # The VAD filter (Silero, shipped inside faster-whisper) keeps Whisper from inventing
             # words in silence.
@@ -126,6 +165,11 @@ def transcribe(model, request):
                 segments_out.append({"start": words[0]["start"], "end": words[-1]["end"], "text": segment.text,
                                      "words": words})
                 send({"id": identifier, "type": "progress", "seconds": words[-1]["end"], "duration": total})
+            # On standard error (the worker's log): the peak memory so far, window by window, which
+            # the memory benchmark reads to show it does not grow with the recording's length.
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"asr-worker: window {count} at {offset:.1f} s ({len(samples) / RATE:.1f} s), peak {peak:.0f} MiB",
+                  file=sys.stderr, flush=True)
     except (ValueError, EOFError, OSError) as error:  # not audio, or cut short
         send({"id": identifier, "type": "error", "kind": "audio", "message": f"{type(error).__name__}: {error}"})
         return
@@ -134,7 +178,7 @@ def transcribe(model, request):
         send({"id": identifier, "type": "error", "kind": kind, "message": f"{type(error).__name__}: {error}"})
         return
     send({"id": identifier, "type": "result", "language": language, "duration": round(duration, 3),
-          "segments": segments_out})
+          "windows": count, "segments": segments_out})
 
 
 def main():
@@ -142,6 +186,9 @@ def main():
     parser.add_argument("--model", required=True)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--compute-type", default="int8")
+    parser.add_argument("--window-seconds", type=int,
+                        default=int(os.environ.get("CONNECTAGE_ASR_WINDOW_SECONDS", DEFAULT_WINDOW_SECONDS)),
+                        help="longest stretch of audio recognised at once (default 600)")
     arguments = parser.parse_args()
     try:
         import ctranslate2
@@ -168,7 +215,7 @@ def main():
         if request.get("type") == "quit":
             break
         if request.get("type") == "transcribe":
-            transcribe(model, request)
+            transcribe(model, request, max(2, arguments.window_seconds))
         else:
             send({"id": request.get("id"), "type": "error", "kind": "protocol",
                   "message": f"unknown request type {request.get('type')!r}"})

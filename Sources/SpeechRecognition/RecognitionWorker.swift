@@ -36,7 +36,9 @@ public final class RecognitionWorker {
     guard process == nil else { return }
     let process = Process()
     process.executableURL = setup.python
-    process.arguments = [setup.script.path, "--model", model.folder.path, "--threads", "\(setup.threads)"]
+    process.arguments =
+      [setup.script.path, "--model", model.folder.path, "--threads", "\(setup.threads)"]
+      + (setup.windowSeconds.map { ["--window-seconds", "\($0)"] } ?? [])
     var environment = ProcessInfo.processInfo.environment
     environment["HF_HUB_OFFLINE"] = "1"
     environment["OMP_NUM_THREADS"] = "\(setup.threads)"

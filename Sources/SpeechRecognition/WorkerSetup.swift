@@ -12,14 +12,18 @@ public struct WorkerSetup: Hashable, Sendable {
   public var script: URL
   /// CPU threads CTranslate2 uses.
   public var threads: Int
+  /// The longest stretch of audio the worker recognises at once (its memory bound); nil: the
+  /// worker's own (10 minutes, or `CONNECTAGE_ASR_WINDOW_SECONDS`).
+  public var windowSeconds: Int?
 
   public static let pythonVariable = "CONNECTAGE_ASR_PYTHON"
   public static let scriptVariable = "CONNECTAGE_ASR_WORKER"
 
-  public init(python: URL, script: URL, threads: Int = 2) {
+  public init(python: URL, script: URL, threads: Int = 2, windowSeconds: Int? = nil) {
     self.python = python
     self.script = script
     self.threads = threads
+    self.windowSeconds = windowSeconds
   }
 
   /// - Throws: ``RecognitionError/workerNotInstalled(detail:)`` naming what was looked for.

@@ -31,6 +31,11 @@ FIRST_CODER, SECOND_CODER = "ORT1", "ORT2"
 ENGLISH_LABELS = ["To transcribe", "Transcribed", "Coded by one coder", "Coded by two coders", "Agreed", "Play",
                   "Save marks", "Save transcript", "Save coding", "First word", "Last word", "Other coders"]
 FIRST_MEMORIES, SECOND_MEMORIES, CONSENSUS_MEMORIES = (2, 1), (3, 1), 2
+# What ORT1 tries to save from a page left open while ORT2 saved: refused, never written.
+STALE_MEMORIES = 5
+# Labels of the agreement page in French and in English (common.js), checked after the switch.
+ENGLISH_PAIRS = [("Accord entre codeurs", "Coder agreement"), ("Désaccords", "Disagreements"),
+                 ("Valeurs des codeurs", "Coders' values"), ("Relire et coder", "Review and code")]
 
 
 def seconds_shown(text):
@@ -48,6 +53,7 @@ class Scenario:
         self.screenshots = screenshots
         self.servers = []
         self.browsers = []
+        self.console_kept = []  # browser 1's console errors drained before its expected 409
 
     # The whole story, in the order a team lives it.
     def run(self):
@@ -68,7 +74,9 @@ class Scenario:
         second.get(f"{self.server.origin}/answers/{self.answer_id}")
         self.wait_for_page(second, "answer")
         self.code_memories(second, SECOND_CODER, SECOND_MEMORIES, sees_other=(FIRST_CODER, FIRST_MEMORIES[0]))
+        self.refuse_stale_save(first)
         self.reach_consensus(second)
+        self.switch_language(second)
         self.check_no_console_errors()
         self.stop_server()
         self.check_database()
@@ -416,6 +424,58 @@ class Scenario:
             self.tally.check(f"once {coder} has saved, {other}'s values are shown",
                              str(other_memories) in revealed, revealed)
 
+    def refuse_stale_save(self, browser):
+        """ORT1's page still shows the revision of ORT1's own save; ORT2 has saved since. ORT1 changes
+        the count and saves: refused, visibly, with the current version; nothing is overwritten."""
+        stale = browser.find_element(By.ID, "answer").get_attribute("data-revision")
+        current = self.fetch_json(browser, f"/api/answers/{self.answer_id}?coder={FIRST_CODER}")
+        self.tally.check("ORT1's page is on an older revision than the answer's after ORT2's save",
+                         str(current.get("revision")) != stale, f"page {stale}, answer {current.get('revision')}")
+        # The browser logs the refused request (409) as a console error, which is the point here:
+        # the errors before it are kept for check_no_console_errors, that one alone is dropped.
+        self.console_kept.extend(harness.console_errors(browser))
+        count = browser.find_element(By.ID, "memories-count")
+        count.send_keys(Keys.CONTROL, "a")
+        count.send_keys(str(STALE_MEMORIES))
+        browser.find_element(By.ID, "save-memories").click()
+        self.wait(browser, lambda b: b.find_element(By.ID, "status").get_attribute("data-status") == "conflict",
+                  "the stale save to be refused")
+        box = browser.find_element(By.ID, "conflict")
+        shown = self.text_of(browser, "conflict-current") or ""
+        self.tally.check("a save on a stale revision is refused visibly, with a message",
+                         box.is_displayed() and self.text_of(browser, "conflict-message"),
+                         f"shown={box.is_displayed()} message={self.text_of(browser, 'conflict-message')!r}")
+        self.tally.check("the refusal shows the current version (its revision and ORT1's saved count)",
+                         f"revision {current.get('revision')}" in shown and str(FIRST_MEMORIES[0]) in shown, shown)
+        refused = harness.console_errors(browser)
+        self.console_kept.extend(e for e in refused if "409" not in e)
+        browser.find_element(By.ID, "conflict-reload").click()
+        self.wait(browser, lambda b: b.find_element(By.ID, "answer").get_attribute("data-revision")
+                  == str(current.get("revision")), "the page to show the current version")
+        after = self.fetch_json(browser, f"/api/answers/{self.answer_id}?coder={FIRST_CODER}")
+        self.tally.check("nothing was overwritten: the answer's revision and ORT1's count are unchanged",
+                         after.get("revision") == current.get("revision")
+                         and (after.get("own") or {}).get("memories", {}).get("memories") == FIRST_MEMORIES[0],
+                         f"{after.get('revision')} {after.get('own')}")
+
+    def switch_language(self, browser):
+        """The language button turns the page's labels to English and back, and the page says so."""
+        french = browser.execute_script("return document.body.innerText")
+        browser.find_element(By.ID, "lang-toggle").click()
+        self.wait(browser, lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en",
+                  "the page to switch to English")
+        english = browser.execute_script("return document.body.innerText")
+        for label_fr, label_en in ENGLISH_PAIRS:
+            self.tally.check(f"English: '{label_fr}' reads '{label_en}'",
+                             label_fr in french and label_en in english and label_fr not in english,
+                             f"fr={label_fr in french} en={label_en in english} still={label_fr in english}")
+        self.tally.equal("English: the language button now offers French", self.text_of(browser, "lang-toggle"),
+                         "Français")
+        browser.find_element(By.ID, "lang-toggle").click()
+        self.wait(browser, lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr",
+                  "the page to switch back to French")
+        self.check_french(browser, "agreement (back to French)")
+
     # --- Agreement and consensus --------------------------------------------------------------------
 
     def reach_consensus(self, browser):
@@ -448,7 +508,7 @@ class Scenario:
 
     def check_no_console_errors(self):
         for number, browser in enumerate(self.browsers, start=1):
-            errors = harness.console_errors(browser)
+            errors = harness.console_errors(browser) + (self.console_kept if number == 1 else [])
             self.tally.check(f"browser {number}: no console errors on any page", not errors, errors)
 
     # --- Outside the browser -------------------------------------------------------------------------
@@ -474,7 +534,8 @@ class Scenario:
                          and transcripts[0]["words"] == self.expected["words"], transcripts)
         codings = harness.query(self.database, f"SELECT coder, memories_n, specific_n FROM memory_coding {where}"
                                 " ORDER BY id", key)
-        self.tally.equal("database: both memory codings are kept", [tuple(c.values()) for c in codings],
+        self.tally.equal("database: both memory codings are kept, and the refused stale save wrote nothing",
+                         [tuple(c.values()) for c in codings],
                          [(FIRST_CODER, *FIRST_MEMORIES), (SECOND_CODER, *SECOND_MEMORIES)])
         consensus = harness.query(self.database, f"SELECT measure, value, recorded_by FROM consensus {where}", key)
         self.tally.equal("database: the consensus is recorded, signed by the coder who entered it",

@@ -104,4 +104,58 @@ struct RecognitionWorkerTests {
     #expect(path == folder.path)
     #expect(error?.isBadInput == true)
   }
+
+  /// Four sentences with 2 s pauses, recognised in 10 s windows (the bound a 60-minute file is read
+  /// with, made tiny): each window's times are offset by where it starts, so the words run on in
+  /// order to the end of the file, and a cut falls in a pause, so no word is recognised twice. The
+  /// same file at 48 kHz goes the other way in (decoded and resampled block by block).
+  @Test func aLongRecordingIsRecognisedInBoundedWindowsWithContinuousTimes() throws {
+    let folder = try InstalledRecognition.scratch()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sentences = [
+      "Le verger de mon grand-père était plein de pommes.", "Nous allions au marché chaque samedi matin.",
+      "La plage de Bretagne sentait le sel et les algues.", "Mon mariage a eu lieu au printemps.",
+    ]
+    var parts: [String] = []
+    for (index, sentence) in sentences.enumerated() {
+      let part = folder.appendingPathComponent("part-\(index).wav")
+      try InstalledRecognition.speak(sentence, to: part)
+      parts.append(part.path)
+    }
+    let long = folder.appendingPathComponent("long.wav")
+    // Each sentence trimmed, then padded to a 5 s period: about 3 s of speech and 2 s of pause.
+    var padded: [String] = []
+    for (index, part) in parts.enumerated() {
+      let out = folder.appendingPathComponent("padded-\(index).wav").path
+      try ExternalTool.run("sox", [part, out, "silence", "1", "0.01", "0.5%", "pad", "0", "2"])
+      padded.append(out)
+    }
+    try ExternalTool.run("sox", padded + [long.path])
+    let wide = folder.appendingPathComponent("long-48k.wav")
+    try ExternalTool.run("sox", [long.path, "-r", "48000", wide.path])
+
+    var setup = InstalledRecognition.setup
+    setup.windowSeconds = 10
+    let worker = RecognitionWorker(setup: setup, model: InstalledRecognition.model)
+    defer { worker.stop() }
+    for file in [long, wide] {
+      let (segments, duration) = try worker.transcribe(file, language: "fr")
+      let words = segments.flatMap(\.words)
+      let spoken = words.map { "\($0.word.trimmingCharacters(in: .whitespaces))@\($0.start)-\($0.end)" }
+      #expect(duration > 15, "\(file.lastPathComponent): \(duration)")
+      try #require(words.count >= 8, "\(file.lastPathComponent): \(spoken)")
+      // Times offset by each window's start: the words run on past the first window, to the end.
+      #expect((words.last?.end ?? 0) > 12, "\(spoken)")
+      #expect(words.allSatisfy { $0.start >= 0 && $0.end <= duration + 0.01 && $0.start <= $0.end }, "\(spoken)")
+      for (previous, next) in zip(words, words.dropFirst()) {
+        #expect(next.start >= previous.end - 0.05, "times go back: \(spoken)")
+        let (a, b) = (Self.normalised(previous.word), Self.normalised(next.word))
+        #expect(a.isEmpty || a != b, "a word twice at an edge: \(spoken)")
+      }
+    }
+  }
+
+  static func normalised(_ word: String) -> String {
+    word.lowercased().filter { $0.isLetter }
+  }
 }
