@@ -89,7 +89,8 @@ extension ReviewRepository {
           """,
         arguments: Self.arguments(["id": id], sessions: sessions))
       guard let row, row["known"] as Bool else { return nil }
-      return ReviewQueuePlace(position: row["position"], total: row["total"], previous: row["previous"], next: row["next"])
+      return ReviewQueuePlace(
+        position: row["position"], total: row["total"], previous: row["previous"], next: row["next"])
     }
   }
 
@@ -131,7 +132,9 @@ extension ReviewRepository {
     -> StatementArguments
   {
     var values = values
-    values["sessions"] = try? sessions.map { String(decoding: try JSONEncoder().encode($0.map(\.rawValue).sorted()), as: UTF8.self) }
+    values["sessions"] = try? sessions.map {
+      String(decoding: try JSONEncoder().encode($0.map(\.rawValue).sorted()), as: UTF8.self)
+    }
     return StatementArguments(values)
   }
 

@@ -43,7 +43,8 @@ import Testing
   @Test func withoutReviewEverySourceIsAutomatic() throws {
     let row = try row(of: first, in: database())
     // Memories nobody coded: the automatic pre-coding, labelled automatic.
-    #expect([row["t_first_word"], row["words"], row["memories_n"], row["memories_auto_n"]] == ["0.500", "8", "1", "1"])
+    #expect(
+      [row["t_first_word"], row["words"], row["memories_n"], row["memories_auto_n"]] == ["0.500", "8", "1", "1"])
     for column in ["onset_source", "offset_source", "words_source", "memories_source"] {
       #expect(row[column] == "automatic", "\(column)")
     }

@@ -82,7 +82,9 @@ import Testing
     let agreedInOrder = all.filter { $0.state == .agreed }
     #expect(agreed.entries == [agreedInOrder[1]], "positions stay those of the whole queue")
     #expect(try review.queuePage(state: .agreed, offset: 3, limit: 5).entries.isEmpty)
-    #expect(try review.queuePage(in: ["S02"], offset: 0, limit: 5) == ReviewQueuePage(entries: [], total: 0, stateCounts: [:]))
+    #expect(
+      try review.queuePage(in: ["S02"], offset: 0, limit: 5) == ReviewQueuePage(entries: [], total: 0, stateCounts: [:])
+    )
 
     let middle = try #require(try review.place(ofID: all[4].id))
     #expect(middle == ReviewQueuePlace(position: 5, total: 9, previous: all[3].id, next: all[5].id))
@@ -104,6 +106,8 @@ import Testing
     #expect(try review.answer(withID: ids[1]) == study.answers[1])
     #expect(try SQLiteShell.run("DELETE FROM answer_blind_key;", on: path).status == 0)
     #expect(Set(try review.queue().map(\.id)) == Set(ids))
-    #expect(try SQLiteShell.run("SELECT count(*) FROM answer_blind_key;", on: path).output.trimmingCharacters(in: .whitespacesAndNewlines) == "4")
+    #expect(
+      try SQLiteShell.run("SELECT count(*) FROM answer_blind_key;", on: path).output.trimmingCharacters(
+        in: .whitespacesAndNewlines) == "4")
   }
 }
