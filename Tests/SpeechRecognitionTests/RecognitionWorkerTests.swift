@@ -1,5 +1,6 @@
 import Foundation
 import SpeechKit
+import TestSupport
 import Testing
 
 @testable import SpeechRecognition
