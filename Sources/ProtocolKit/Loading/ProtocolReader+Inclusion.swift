@@ -4,7 +4,7 @@ import Yams
 extension ProtocolReader {
   /// `inclusion:`: the criteria `participants check` applies.
   func readInclusion(_ node: Node?) -> InclusionCriteria? {
-    guard let node else { return InclusionCriteria.none }
+    guard let node else { return InclusionCriteria.everyone }
     guard
       let entry = MappingReader(
         node,

@@ -30,7 +30,7 @@ public struct ClinicalProtocol: Hashable, Sendable {
   /// What participant codes must look like (`participant_code_pattern`); the standard pattern
   /// (at least one digit) when the protocol sets none.
   public var participantCodes: ParticipantCodePattern
-  /// Who may be included (`inclusion:`); ``InclusionCriteria/none`` when the file states none.
+  /// Who may be included (`inclusion:`); ``InclusionCriteria/everyone`` when the file states none.
   public var inclusion: InclusionCriteria
   /// How `groups plan` forms groups (`stratification:`); `nil` when the file states none.
   public var stratification: Stratification?
@@ -41,7 +41,7 @@ public struct ClinicalProtocol: Hashable, Sendable {
     counterbalancing: CounterbalancingSettings = .init(), stimuli: [Stimulus], scents: [Scent],
     games: [ProtocolGame] = [], evocation: EvocationSettings, presentation: PresentationSettings = .init(),
     safety: ScentSafetyLimits = .standard, schedule: ScheduleSettings = .init(),
-    participantCodes: ParticipantCodePattern = .standard, inclusion: InclusionCriteria = .none,
+    participantCodes: ParticipantCodePattern = .standard, inclusion: InclusionCriteria = .everyone,
     stratification: Stratification? = nil
   ) {
     self.id = id

@@ -24,5 +24,5 @@ public struct InclusionCriteria: Hashable, Sendable, Codable {
   }
 
   /// No criterion at all: everyone is eligible.
-  public static let none = InclusionCriteria()
+  public static let everyone = InclusionCriteria()
 }

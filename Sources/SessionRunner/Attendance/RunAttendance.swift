@@ -54,7 +54,7 @@ enum RunAttendance {
   static func notIncluded(
     _ group: ParticipantGroup, protocol clinicalProtocol: ClinicalProtocol, in database: SessionDatabase
   ) throws(RunFailure) -> [ParticipantCode] {
-    guard clinicalProtocol.inclusion != .none else { return [] }
+    guard clinicalProtocol.inclusion != .everyone else { return [] }
     do {
       return try group.members.filter { code in
         let participant = try database.participants.fetch(code) ?? Participant(code: code)

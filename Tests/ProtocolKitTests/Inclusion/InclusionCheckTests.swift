@@ -85,7 +85,7 @@ import Testing
 
   @Test func withoutCriteriaEveryoneIsEligible() {
     let check = InclusionCheck(
-      Participant(code: .init(rawValue: "P01")!), criteria: .none, inclusionDate: CalendarDate("2027-01-11")!)
+      Participant(code: .init(rawValue: "P01")!), criteria: .everyone, inclusionDate: CalendarDate("2027-01-11")!)
     #expect(check.isEligible && check.windowEnds == nil && check.sessionsAfterWindow.isEmpty)
   }
 

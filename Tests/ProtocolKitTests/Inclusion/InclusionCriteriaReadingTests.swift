@@ -15,7 +15,7 @@ import Testing
     let problems: [String]
 
     init(
-      _ name: String, _ yaml: String, criteria: InclusionCriteria? = .none, stratification: Stratification? = nil,
+      _ name: String, _ yaml: String, criteria: InclusionCriteria? = nil, stratification: Stratification? = nil,
       problems: [String] = []
     ) {
       self.name = name
@@ -30,7 +30,7 @@ import Testing
 
   /// `valid-essai.yaml` has 18 lines: the keys below start on line 19.
   static let cases: [Case] = [
-    Case("none", "", criteria: InclusionCriteria.none),
+    Case("none", "", criteria: InclusionCriteria.everyone),
     Case(
       "every criterion",
       """
@@ -54,7 +54,7 @@ import Testing
         arms: {yes: bras-a}
         balance: [aphasia, usable_hand]
       """,
-      criteria: InclusionCriteria.none,
+      criteria: InclusionCriteria.everyone,
       stratification: Stratification(by: .memoryDisorder, armWith: "bras-a", balance: [.aphasia, .usableHand])),
     Case(
       "window upside down", "inclusion:\n  months_since_stroke: {min: 6, max: 1}\n", criteria: nil,
