@@ -38,6 +38,11 @@ public final class SessionRunner {
       configuration.resumesInterruptedRun ? try PreparedSession.resumePoint(of: planned.session, in: existing) : nil
     var registered: ParticipantGroup?
     if let existing { registered = try PreparedSession.registeredGroup(named: planned.unit.name, in: existing) }
+    if let existing, let group = registered {
+      registered = try RunAttendance.seatedGroup(
+        group, makeUp: configuration.makeUp, study: planned.clinicalProtocol.id,
+        sessionNumber: planned.session.number, in: existing)
+    }
 
     let capture = openMicrophone(planned: planned)
     var problems = [capture.problem].compactMap { $0 }
@@ -45,6 +50,12 @@ public final class SessionRunner {
     problems += await diffuserProblems(planned: planned)
     if checksAreBinding(planned), registered == nil {
       problems.append(try unregisteredGroup(planned, in: existing))
+    }
+    if checksAreBinding(planned), let existing, let registered {
+      let excluded = try RunAttendance.notIncluded(registered, protocol: planned.clinicalProtocol, in: existing)
+      if !excluded.isEmpty {
+        problems.append(.notIncluded(excluded, study: planned.clinicalProtocol.id.rawValue))
+      }
     }
     if checksAreBinding(planned), !problems.isEmpty, !configuration.allowsDegradedStart {
       throw RunFailure(StartProblem.refusal(problems), isBadInput: true)
@@ -125,6 +136,18 @@ public final class SessionRunner {
         LocalizedText(
           fr: "Le journal de la séance n'a pas pu être écrit en entier : \(error).",
           en: "The session log could not be written in full: \(error)."))
+    }
+    if planned.isClinical, prepared.group != nil {
+      do {
+        try RunAttendance.record(
+          seated: loop.seatedParticipants, makeUp: configuration.makeUp, session: prepared.session, in: database)
+      } catch {
+        let reason = StoreError.explanation(of: error)
+        warnings.append(
+          LocalizedText(
+            fr: "Les présences n'ont pas pu être enregistrées : \(reason.french)",
+            en: "Attendance could not be recorded: \(reason.english)"))
+      }
     }
     let exportDirectory = sessionDirectory.appendingPathComponent("export", isDirectory: true)
     do {

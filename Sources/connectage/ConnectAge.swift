@@ -12,6 +12,7 @@ struct ConnectAge: AsyncParsableCommand {
       ProtocolCommand.self,
       ParticipantsCommand.self,
       GroupsCommand.self,
+      SessionCommand.self,
       DatabaseCommand.self,
       DiffuserCommand.self,
       AnalyzeCommand.self,

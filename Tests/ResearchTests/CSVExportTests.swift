@@ -59,17 +59,18 @@ import Testing
         scent_outcome,scent_ack_s,game_id,recording_sha256,recording_duration_s,t_first_word,t_last_word_end,\
         speech_duration_s,phonation_time_s,silent_pauses_n,silent_pauses_total_s,pause_threshold_ms,words,\
         words_split,ideas_n,idea_density,memories_auto_n,memories_n,memories_coder_id,memories_coded_at,\
-        ruleset_version,measures_missing_reason,onset_source,offset_source,words_source,memories_source,transcript_source
+        ruleset_version,measures_missing_reason,onset_source,offset_source,words_source,memories_source,transcript_source,\
+        make_up,scent_trial_smell_flagged
         espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,,P01,T1,1,1,image,image,verger,,,,,,\(Self.abcSHA256),8.000,\
         1.250,6.750,5.500,4.100,3,1.400,250,12,14,3,2.500,1,2,ORT2,2027-01-14T10:30:00.125Z,wc-fr-chat-1.0,,\
-        automatic,automatic,automatic,coder,
+        automatic,automatic,automatic,coder,,0,
         espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,,P02,T1,1,1,image,image,verger,,,,,,,,,,,,,,250,0,0,0,,,,,,\
-        wc-fr-chat-1.0,,automatic,automatic,automatic,automatic,
+        wc-fr-chat-1.0,,automatic,automatic,automatic,automatic,,0,
         espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,,P01,T2,2,1,image_scent,image_scent,cafe,cafe,,not_logged,,,,,\
-        0.500,2.000,1.500,,,,250,4,5,,,0,,,,wc-fr-chat-1.0,,automatic,automatic,automatic,automatic,
+        0.500,2.000,1.500,,,,250,4,5,,,0,,,,wc-fr-chat-1.0,,automatic,automatic,automatic,automatic,,0,0
         autre,,,S02,1,2027-01-28,,P03,T1,1,1,image_game_scent,image_game_scent,plage,mer,,not_logged,,\
         quelle-odeur,,,,,,,,,150,7,,,,,,,,wc-fr-chat-1.0,no_speech_in_recording,automatic,automatic,automatic,\
-        automatic,
+        automatic,,0,1
 
         """)
     #expect(measures.rowCount == 4)
@@ -92,7 +93,7 @@ import Testing
     #expect(
       try file("measures.csv", in: files).contents.split(separator: "\n").dropFirst() == [
         "autre,,,S02,1,2027-01-28,,P03,T1,1,1,image_game_scent,image_game_scent,plage,mer,,not_logged,,quelle-odeur,,,,,,,,,150,7,,,,,,,,wc-fr-chat-1.0,"
-          + "no_speech_in_recording,automatic,automatic,automatic,automatic,"
+          + "no_speech_in_recording,automatic,automatic,automatic,automatic,,0,1"
       ])
     #expect(
       try file("events.csv", in: files).contents.split(separator: "\n").dropFirst() == [
@@ -117,7 +118,7 @@ import Testing
         "events.csv,monotonic_ns,integer,ns,\"Host monotonic clock (CLOCK_MONOTONIC); use differences only, never as a date.\""
       ))
     // Every header column has a codebook row, and every codebook row is a header column, in order.
-    for name in ["measures.csv", "events.csv"] {
+    for name in ["measures.csv", "events.csv", "attendance.csv"] {
       let header = try file(name, in: files).contents.prefix { $0 != "\n" }.split(separator: ",").map(String.init)
       #expect(header == Codebook.entries.filter { $0.file == name }.map(\.column), "\(name)")
     }
@@ -136,7 +137,7 @@ import Testing
     #expect(first == second)
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
-        "codebook.csv", "event_types.csv", "events.csv", "manifest.sha256", "measures.csv",
+        "attendance.csv", "codebook.csv", "event_types.csv", "events.csv", "manifest.sha256", "measures.csv",
       ])
     for file in second {
       #expect(try String(contentsOfFile: out + "/" + file.name, encoding: .utf8) == file.contents)

@@ -127,6 +127,14 @@ import Testing
     .review(.consensusSaved(consensus)),
     .operator(OperatorLogEvent(action: .giveFloor(to: PlayerNumber(rawValue: 2)!), trial: tag, stage: "evocation")),
     .operator(OperatorLogEvent(action: .toggleHelp, trial: nil, stage: "lobby")),
+    .attendance(
+      .recorded(
+        Attendance(
+          study: "espoir-avc", group: "G01", sessionNumber: 3, participant: .numbered(4), status: .absent, reason: .ill,
+          madeUpIn: "G02-S03-20270208T093000-00beef"))),
+    .attendance(
+      .recorded(
+        Attendance(study: "espoir-avc", group: "G01", sessionNumber: 3, participant: .numbered(5), status: .leftEarly))),
   ]
 
   @Test(arguments: samples)

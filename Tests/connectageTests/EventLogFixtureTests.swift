@@ -116,15 +116,17 @@ struct ExportNormalisation {
   static let masked = "<run-dependent>"
   /// Files the export gained since the fixture was made, with their lines in the manifest: the
   /// changes of behaviour the goldens do not hold (`event_types.csv`, the catalogue's codebook).
-  static let newFiles = ["event_types.csv"]
+  static let newFiles = ["event_types.csv", "attendance.csv"]
   static let added = "<added since the fixture>"
 
   /// Columns `measures.csv` gained at its end since the fixture (which value the review supplied,
-  /// issue 11; where the transcript came from, issue 15): rows are compared on the columns the
+  /// issue 11; where the transcript came from, issue 15; make-ups and smell-flagged scent trials,
+  /// issue 16): rows are compared on the columns the
   /// fixture's code wrote, the codebook on those columns' definitions, and the two files' digests
   /// are masked in the manifest.
   static let newMeasureColumns = [
-    "onset_source", "offset_source", "words_source", "memories_source", "transcript_source",
+    "onset_source", "offset_source", "words_source", "memories_source", "transcript_source", "make_up",
+    "scent_trial_smell_flagged",
   ]
   static let filesWithNewColumns = ["measures.csv", "codebook.csv"]
 
@@ -159,12 +161,15 @@ struct ExportNormalisation {
     case "codebook.csv":
       // Definitions are prose that the new source rule rewrote (t_first_word, words, memories_n…);
       // the columns, their types and units are what must not move.
-      return lines.filter { line in !newMeasureColumns.contains { line.hasPrefix("measures.csv,\($0),") } }
-        .map {
-          $0.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false).prefix(4).joined(separator: ",")
-            + "\n"
-        }
-        .joined()
+      return lines.filter { line in
+        !newMeasureColumns.contains { line.hasPrefix("measures.csv,\($0),") }
+          && !newFiles.contains { line.hasPrefix("\($0),") }
+      }
+      .map {
+        $0.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false).prefix(4).joined(separator: ",")
+          + "\n"
+      }
+      .joined()
     default: return text
     }
   }

@@ -45,6 +45,10 @@ import Testing
           Odorat : normal
           Aphasie : Broca
           Troubles mnésiques : oui
+          Mois de l'AVC : —
+          Nombre d'AVC : —
+          Côté de la lésion : —
+          Bilan du langage : not_assessed
           Groupes : —
 
         """)
@@ -64,6 +68,7 @@ import Testing
             "aphasia" : "none",
             "code" : "P01",
             "hasMemoryDisorder" : false,
+            "languageAssessment" : "not_assessed",
             "smell" : "not_screened",
             "usableHand" : "left",
             "wearsGlasses" : false,

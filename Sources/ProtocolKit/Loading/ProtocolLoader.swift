@@ -8,7 +8,7 @@ public enum ProtocolLoader {
   static let topLevelKeys = [
     "format", "id", "title", "kind", "population", "arms", "group_size", "conditions",
     "trials_per_session", "counterbalancing", "stimuli", "scent_catalogue", "games", "evocation",
-    "presentation", "scent_safety", "schedule", "participant_code_pattern",
+    "presentation", "scent_safety", "schedule", "participant_code_pattern", "inclusion", "stratification",
   ]
 
   /// Loads and validates `url`, resolving stimuli under `assets` and the scent catalogue beside the file.

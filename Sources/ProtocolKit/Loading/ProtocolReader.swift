@@ -49,6 +49,8 @@ struct ProtocolReader {
     let presentation = readPresentation(top.value("presentation"), safety: safety)
     let schedule = readSchedule(top.value("schedule"))
     let participantCodes = readParticipantCodePattern(top.value("participant_code_pattern"))
+    let inclusion = readInclusion(top.value("inclusion"))
+    let stratification = readStratification(top.value("stratification"), arms: arms)
 
     if kind == .clinical, let arms, arms.isEmpty {
       problems.report(ProblemText.clinicalWithoutArms, at: top.value("arms") ?? kindNode)
@@ -64,13 +66,14 @@ struct ProtocolReader {
 
     guard let id, let title, let kind, let arms, let groupSize, let conditions, let trials,
       let counterbalancing, let catalogue, let stimuli, let games, let evocation, let presentation,
-      let safety, let schedule, let participantCodes
+      let safety, let schedule, let participantCodes, let inclusion, let stratification
     else { return nil }
     return ClinicalProtocol(
       id: StudyID(id), title: title, kind: kind, population: population, arms: arms, groupSize: groupSize,
       conditions: conditions, trialsPerSession: trials, counterbalancing: counterbalancing,
       stimuli: stimuli, scents: catalogue.scents, games: games, evocation: evocation,
-      presentation: presentation, safety: safety, schedule: schedule, participantCodes: participantCodes)
+      presentation: presentation, safety: safety, schedule: schedule, participantCodes: participantCodes,
+      inclusion: inclusion, stratification: stratification)
   }
 
   /// `participant_code_pattern`: a regular expression every participant code of the study matches.

@@ -30,6 +30,10 @@ public struct ClinicalProtocol: Hashable, Sendable {
   /// What participant codes must look like (`participant_code_pattern`); the standard pattern
   /// (at least one digit) when the protocol sets none.
   public var participantCodes: ParticipantCodePattern
+  /// Who may be included (`inclusion:`); ``InclusionCriteria/everyone`` when the file states none.
+  public var inclusion: InclusionCriteria
+  /// How `groups plan` forms groups (`stratification:`); `nil` when the file states none.
+  public var stratification: Stratification?
 
   public init(
     id: StudyID, title: LocalizedText, kind: SessionKind, population: LocalizedText? = nil,
@@ -37,7 +41,8 @@ public struct ClinicalProtocol: Hashable, Sendable {
     counterbalancing: CounterbalancingSettings = .init(), stimuli: [Stimulus], scents: [Scent],
     games: [ProtocolGame] = [], evocation: EvocationSettings, presentation: PresentationSettings = .init(),
     safety: ScentSafetyLimits = .standard, schedule: ScheduleSettings = .init(),
-    participantCodes: ParticipantCodePattern = .standard
+    participantCodes: ParticipantCodePattern = .standard, inclusion: InclusionCriteria = .everyone,
+    stratification: Stratification? = nil
   ) {
     self.id = id
     self.title = title
@@ -56,6 +61,8 @@ public struct ClinicalProtocol: Hashable, Sendable {
     self.safety = safety
     self.schedule = schedule
     self.participantCodes = participantCodes
+    self.inclusion = inclusion
+    self.stratification = stratification
   }
 
   public func scent(_ id: ScentID) -> Scent? { scents.first { $0.id == id } }

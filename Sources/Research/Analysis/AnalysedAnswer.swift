@@ -18,6 +18,16 @@ public struct AnalysedAnswer: Sendable {
   public var takes: Int
   /// The cue scent's outcome; `nil` when the trial plans no scent.
   public var scent: ScentDelivery?
+  /// True when the participant gave this answer while making up a session they missed.
+  public var isMakeUp = false
+  /// The participant's smell screening, when the participant is registered.
+  public var smell: SmellScreening?
+
+  /// A scent trial whose participant screened hyposmic or anosmic; `nil` when no scent was planned.
+  public var isSmellFlaggedScentTrial: Bool? {
+    guard trial.condition.includesScent else { return nil }
+    return smell == .hyposmic || smell == .anosmic
+  }
 
   public var answer: AnswerKey { measures.answer }
   public var planned: PlannedAnswer { PlannedAnswer(session: session, answer: answer) }

@@ -4,7 +4,8 @@ import Store
 /// The tables a statistician opens first: `measures.csv` (one row per participant x planned trial,
 /// the take ``AnswerSelection`` chooses), `events.csv` (the event log, redacted by ``EventRedaction``),
 /// `codebook.csv` (every column of both, with type, unit and definition) and `event_types.csv`
-/// (every event type the log may hold, with its payload keys: ``EventTypesTable``).
+/// (every event type the log may hold, with its payload keys: ``EventTypesTable``) and
+/// `attendance.csv` (who was present, absent and why, or left early, at each planned session).
 public struct CSVExport: ExportWriter {
   public init() {}
 
@@ -16,6 +17,7 @@ public struct CSVExport: ExportWriter {
     return [
       table(Codebook.measuresFile, Codebook.measureColumns, rows),
       table(Codebook.eventsFile, Codebook.eventColumns, snapshot.events),
+      table(Codebook.attendanceFile, Codebook.attendanceColumns, snapshot.attendance),
       codebook(),
       EventTypesTable.file,
     ]
@@ -24,7 +26,8 @@ public struct CSVExport: ExportWriter {
   /// `measures.csv (22 lignes), events.csv, codebook.csv, event_types.csv`.
   public func summary(of files: [ExportedFile]) -> LocalizedText {
     let rows = files.first { $0.name == Codebook.measuresFile }?.rowCount ?? 0
-    let others = "\(Codebook.eventsFile), \(Codebook.codebookFile), \(EventTypesTable.fileName)"
+    let others =
+      "\(Codebook.eventsFile), \(Codebook.attendanceFile), \(Codebook.codebookFile), \(EventTypesTable.fileName)"
     return LocalizedText(
       fr: "\(Codebook.measuresFile) (\(rows) lignes), \(others)",
       en: "\(Codebook.measuresFile) (\(rows) rows), \(others)")

@@ -10,10 +10,11 @@ public enum Codebook {
   public static let measuresFile = "measures.csv"
   public static let eventsFile = "events.csv"
   public static let codebookFile = "codebook.csv"
+  public static let attendanceFile = "attendance.csv"
 
   /// Every column of every CSV export, in file order.
   public static var entries: [CodebookEntry] {
-    measureColumns.map(\.entry) + eventColumns.map(\.entry)
+    measureColumns.map(\.entry) + eventColumns.map(\.entry) + attendanceColumns.map(\.entry)
   }
 
   static let measureColumns: [ExportColumn<AnalysedAnswer>] = {
@@ -154,6 +155,37 @@ public enum Codebook {
         file, "transcript_source", "text", "",
         "Where the transcript's words came from: asr = a speech-recognition draft nobody has checked (connectage transcribe; its words, ideas and memories are provisional and left out of stats unless --include-drafts; its timing is the audio's); typed = plain text typed by a person; chat = a CHAT or TextGrid transcript; reviewed = a draft corrected by a person. Empty when the answer has no transcript or was measured before sources were kept."
       ) { $0.measures.transcriptSource?.rawValue ?? "" },
+      .init(
+        file, "make_up", "boolean", "",
+        "1 if the participant gave this answer while making up a planned session they missed (a catch-up run of the same planned session, same trial order, or another group's run; attendance.csv made_up_in_session_id), 0 otherwise."
+      ) { $0.isMakeUp ? "1" : "0" },
+      .init(
+        file, "scent_trial_smell_flagged", "boolean", "",
+        "1 if the trial planned a scent and the participant's smell screening was hyposmic or anosmic (they still attend; analyses can leave these trials out), 0 if it planned a scent otherwise; empty when no scent was planned."
+      ) { $0.isSmellFlaggedScentTrial.map { $0 ? "1" : "0" } ?? "" },
+    ]
+  }()
+
+  static let attendanceColumns: [ExportColumn<Attendance>] = {
+    let file = attendanceFile
+    return [
+      .init(file, "study_id", "text", "", "Study.") { $0.study.rawValue },
+      .init(file, "group_id", "text", "", "The participant's group.") { $0.group.rawValue },
+      .init(file, "session_number", "integer", "", "Planned session number in the group's schedule, from 1.") {
+        String($0.sessionNumber)
+      },
+      .init(file, "participant_code", "text", "", "Pseudonymous participant code.") { $0.participant.rawValue },
+      .init(
+        file, "status", "text", "",
+        "present, absent or left_early (came and left before the end: the answers given before leaving are in measures.csv). A recorded fact: a participant without a row has no attendance recorded for that session."
+      ) { $0.status.rawValue },
+      .init(
+        file, "absence_reason", "text", "", "Why absent: ill, appointment, discharged or refused; empty unless absent."
+      ) { $0.reason?.rawValue ?? "" },
+      .init(
+        file, "made_up_in_session_id", "text", "",
+        "The run (session_id in measures.csv) where the missed session was made up; empty when it was not."
+      ) { $0.madeUpIn?.rawValue ?? "" },
     ]
   }()
 

@@ -22,6 +22,10 @@ public struct ExportSnapshot: Sendable {
   public let transcripts: [AnswerKey: Transcript]
   /// What the review workstation's coders gave each answer (reviewed timings, codings, consensus).
   public let reviews: [AnswerKey: AnswerReview]
+  /// Attendance facts of the study (all studies when unfiltered): `attendance.csv` and `make_up`.
+  public let attendance: [Attendance]
+  /// The registered participants, for the flags that depend on them (smell screening).
+  public let participantsByCode: [ParticipantCode: Participant]
   /// The take each planned answer counts, in schedule order (``AnswerSelection``), chosen once
   /// when the snapshot is made.
   public private(set) var analysedAnswers: [AnalysedAnswer] = []
@@ -35,8 +39,11 @@ public struct ExportSnapshot: Sendable {
   public init(
     study: StudyID?, sessions: [Session], groups: [GroupID: ParticipantGroup], measures: [AnswerMeasures],
     recordings: [AnswerKey: Recording], latestCodings: [AnswerKey: MemoryCoding], events: [StoredEvent],
-    transcripts: [AnswerKey: Transcript] = [:], reviews: [AnswerKey: AnswerReview] = [:]
+    transcripts: [AnswerKey: Transcript] = [:], reviews: [AnswerKey: AnswerReview] = [:],
+    attendance: [Attendance] = [], participants: [Participant] = []
   ) {
+    self.attendance = attendance
+    self.participantsByCode = Dictionary(participants.map { ($0.code, $0) }) { first, _ in first }
     self.transcripts = transcripts
     self.reviews = reviews
     self.study = study
@@ -47,6 +54,10 @@ public struct ExportSnapshot: Sendable {
     self.latestCodings = latestCodings
     self.events = events
     analysedAnswers = AnswerSelection.analysedAnswers(of: self)
+    for index in analysedAnswers.indices {
+      analysedAnswers[index].isMakeUp = isMadeUp(analysedAnswers[index])
+      analysedAnswers[index].smell = participantsByCode[analysedAnswers[index].answer.participant]?.smell
+    }
     countedRecordings = Self.countedRecordings(
       recordings, analysed: analysedAnswers, measures: measures, sessions: sessions)
   }
@@ -110,6 +121,13 @@ public struct ExportSnapshot: Sendable {
       latestCodings: try database.measures.latestCodings().filter { sessionIDs.contains($0.key.session) },
       events: events,
       transcripts: transcripts ? try AnswerTranscripts.load(for: recordingsByAnswer, in: database) : [:],
-      reviews: try database.review.records(in: sessionIDs))
+      reviews: try database.review.records(in: sessionIDs),
+      attendance: try database.attendance.fetchAll(study: study),
+      participants: try database.participants.fetchAll())
+  }
+
+  /// Whether `answer` was given by its participant while making up a missed session.
+  func isMadeUp(_ answer: AnalysedAnswer) -> Bool {
+    attendance.contains { $0.participant == answer.answer.participant && $0.madeUpIn == answer.session.id }
   }
 }

@@ -13,13 +13,21 @@ public struct Participant: Hashable, Sendable, Codable, Identifiable {
   public var smell: SmellScreening
   public var aphasia: AphasiaType
   public var hasMemoryDisorder: Bool
+  /// Month and year of the stroke, never the day; `nil` when not recorded.
+  public var strokeMonth: StrokeMonth?
+  /// Strokes the patient has had (1 for a first and only stroke); `nil` when not recorded.
+  public var strokeCount: Int?
+  public var lesionSide: LesionSide?
+  public var languageAssessment: LanguageAssessment
 
   public var id: ParticipantCode { code }
 
   public init(
     code: ParticipantCode, study: StudyID? = nil, arm: String? = nil,
     usableHand: UsableHand = .both, wearsGlasses: Bool = false, wearsHearingAid: Bool = false,
-    smell: SmellScreening = .notScreened, aphasia: AphasiaType = .none, hasMemoryDisorder: Bool = false
+    smell: SmellScreening = .notScreened, aphasia: AphasiaType = .none, hasMemoryDisorder: Bool = false,
+    strokeMonth: StrokeMonth? = nil, strokeCount: Int? = nil, lesionSide: LesionSide? = nil,
+    languageAssessment: LanguageAssessment = .notAssessed
   ) {
     self.code = code
     self.study = study
@@ -30,6 +38,10 @@ public struct Participant: Hashable, Sendable, Codable, Identifiable {
     self.smell = smell
     self.aphasia = aphasia
     self.hasMemoryDisorder = hasMemoryDisorder
+    self.strokeMonth = strokeMonth
+    self.strokeCount = strokeCount
+    self.lesionSide = lesionSide
+    self.languageAssessment = languageAssessment
   }
 }
 

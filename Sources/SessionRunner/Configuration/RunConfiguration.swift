@@ -32,14 +32,19 @@ public struct RunConfiguration: Sendable {
   /// Extra gamepad mappings in SDL's community format (`gamecontrollerdb.txt`), for pads SDL
   /// does not know; `SDL_GAMECONTROLLERCONFIG` works too.
   public var padMappingsFile: URL?
+  /// Participants making up this planned session they missed: alone in a catch-up run of their own
+  /// group (same trial order), or as guests after another group's members.
+  public var makeUp: [ParticipantCode]
 
   public init(
     protocolFile: URL, assetsRoot: URL, databasePath: String, outputDirectory: URL,
     diffuser: DiffuserChoice = .simulated, display: DisplayChoice = .automatic,
     players: PlayerChoice = .realPads, sessionNumber: Int = 1, participantCount: Int = 10, group: String? = nil,
     seed: UInt64 = 1, language: Language = .french, padMappingsFile: URL? = nil,
-    resumesInterruptedRun: Bool = false, allowsDegradedStart: Bool = false, isDemonstration: Bool = false
+    resumesInterruptedRun: Bool = false, allowsDegradedStart: Bool = false, isDemonstration: Bool = false,
+    makeUp: [ParticipantCode] = []
   ) {
+    self.makeUp = makeUp
     self.protocolFile = protocolFile
     self.assetsRoot = assetsRoot
     self.databasePath = databasePath

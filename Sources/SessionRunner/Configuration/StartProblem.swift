@@ -17,6 +17,8 @@ public enum StartProblem: Hashable, Sendable {
   case lowDiskSpace(folder: String, availableBytes: Int64, neededBytes: Int64)
   /// The plan's group is not registered in the database, so nobody would file the answers.
   case unregisteredGroup(String, study: String, registered: [String])
+  /// Members the protocol's inclusion criteria do not include: their answers would be filed anyway.
+  case notIncluded([ParticipantCode], study: String)
 
   /// A short name for the log (`session.degraded`'s `problem`).
   public var code: String {
@@ -26,13 +28,14 @@ public enum StartProblem: Hashable, Sendable {
     case .noMicrophone: "noMicrophone"
     case .lowDiskSpace: "lowDiskSpace"
     case .unregisteredGroup: "unregisteredGroup"
+    case .notIncluded: "notIncluded"
     }
   }
 
   var isAboutTheDiffuser: Bool {
     switch self {
     case .noDiffuser, .unreachableDiffuser: true
-    case .noMicrophone, .lowDiskSpace, .unregisteredGroup: false
+    case .noMicrophone, .lowDiskSpace, .unregisteredGroup, .notIncluded: false
     }
   }
 
@@ -71,6 +74,13 @@ public enum StartProblem: Hashable, Sendable {
         en:
           "the plan's group \(group) is not registered in the database (registered groups: \(registered.isEmpty ? "none" : registered.joined(separator: ", "))): register it with 'connectage groups add \(group) --study \(study) --members …', or choose the right group with --group."
       )
+    case .notIncluded(let codes, let study):
+      LocalizedText(
+        fr:
+          "\(codes.map(\.rawValue).joined(separator: ", ")) ne \(codes.count > 1 ? "sont" : "est") pas \(codes.count > 1 ? "inclus" : "inclus") selon les critères du protocole : voyez pourquoi avec « connectage participants check --study \(study) », complétez leur dossier ou retirez-les du groupe.",
+        en:
+          "\(codes.map(\.rawValue).joined(separator: ", ")) \(codes.count > 1 ? "are" : "is") not included under the protocol's criteria: see why with 'connectage participants check --study \(study)', complete their record or take them out of the group."
+      )
     }
   }
 
@@ -82,6 +92,7 @@ public enum StartProblem: Hashable, Sendable {
     case .lowDiskSpace: LocalizedText(fr: "disque presque plein", en: "disk nearly full")
     case .unregisteredGroup:
       LocalizedText(fr: "réponses non classées (groupe inconnu)", en: "answers not filed (unknown group)")
+    case .notIncluded: LocalizedText(fr: "participant non inclus", en: "participant not included")
     }
   }
 

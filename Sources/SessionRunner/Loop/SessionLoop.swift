@@ -71,6 +71,8 @@ final class SessionLoop {
   }
 
   var seatedPlayers: Int { scene.players.count }
+  /// The participants who took a seat (a seat beyond the group's members has none).
+  var seatedParticipants: [ParticipantCode] { scene.players.compactMap(\.participant) }
 
   /// Runs frames until the session has ended and its thank-you has been seen.
   func runUntilEnded() async {

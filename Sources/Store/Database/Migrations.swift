@@ -18,6 +18,8 @@ enum Migrations {
     migrator.registerMigration("v4-transcript-source", migrate: transcriptSource)
     migrator.registerMigration("v4-event-schema-version", migrate: eventSchemaVersion)
     migrator.registerMigration("v5-review-queue", migrate: reviewQueue)
+    migrator.registerMigration("v5-inclusion", migrate: inclusion)
+    migrator.registerMigration("v5-attendance", migrate: attendance)
     return migrator
   }
 
@@ -341,6 +343,42 @@ enum Migrations {
         CREATE INDEX answer_blind_key_by_id ON answer_blind_key(answer_id);
         CREATE INDEX memory_coding_by_answer ON memory_coding(session_id, trial_id, participant_code, coder, id);
         CREATE INDEX consensus_by_measure ON consensus(measure, session_id, trial_id, participant_code);
+        """)
+  }
+}
+
+extension Migrations {
+  /// What the inclusion criteria need: the stroke's month (`YYYY-MM`, never a day), the number of
+  /// strokes, the lesion side and the language assessment's verdict.
+  static func inclusion(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE participant ADD COLUMN stroke_month TEXT
+          CHECK (stroke_month IS NULL OR stroke_month GLOB '[12][0-9][0-9][0-9]-[01][0-9]');
+        ALTER TABLE participant ADD COLUMN stroke_count INTEGER CHECK (stroke_count IS NULL OR stroke_count >= 1);
+        ALTER TABLE participant ADD COLUMN lesion_side TEXT
+          CHECK (lesion_side IS NULL OR lesion_side IN ('left', 'right', 'bilateral'));
+        ALTER TABLE participant ADD COLUMN language_assessment TEXT NOT NULL DEFAULT 'not_assessed';
+        """)
+  }
+
+  /// Attendance facts: one row per participant and planned session of their group, with the run
+  /// that made a missed session up, if any.
+  static func attendance(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE attendance (
+          study_id TEXT NOT NULL,
+          group_id TEXT NOT NULL,
+          session_number INTEGER NOT NULL CHECK (session_number >= 1),
+          participant_code TEXT NOT NULL REFERENCES participant(code),
+          status TEXT NOT NULL CHECK (status IN ('present', 'absent', 'left_early')),
+          reason TEXT CHECK ((status = 'absent') = (reason IS NOT NULL)
+            AND (reason IS NULL OR reason IN ('ill', 'appointment', 'discharged', 'refused'))),
+          made_up_in TEXT,
+          recorded_at TEXT NOT NULL,
+          PRIMARY KEY (study_id, group_id, session_number, participant_code)
+        );
         """)
   }
 }

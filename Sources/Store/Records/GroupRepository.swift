@@ -25,6 +25,20 @@ public struct GroupRepository: Sendable {
     }
   }
 
+  /// Adds several new groups in one transaction: all of them, or none when one is refused.
+  public func add(_ groups: [ParticipantGroup]) throws {
+    try database.write { db in
+      for group in groups {
+        let exists = try Bool.fetchOne(
+          db, sql: "SELECT EXISTS (SELECT 1 FROM participant_group WHERE id = ?)", arguments: [group.id.rawValue])
+        if exists == true {
+          throw StoreError.groupAlreadyExists(group.id)
+        }
+        try Self.write(group, in: db)
+      }
+    }
+  }
+
   /// Adds the group or replaces the one with the same identifier, members included.
   public func save(_ group: ParticipantGroup) throws {
     try database.write { db in try Self.write(group, in: db) }

@@ -51,17 +51,21 @@ public struct ParticipantRepository: Sendable {
     try db.execute(
       sql: """
         INSERT INTO participant (code, study_id, arm, usable_hand, wears_glasses, wears_hearing_aid, smell,
-          aphasia, has_memory_disorder)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          aphasia, has_memory_disorder, stroke_month, stroke_count, lesion_side, language_assessment)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (code) DO UPDATE SET
           study_id = excluded.study_id, arm = excluded.arm, usable_hand = excluded.usable_hand,
           wears_glasses = excluded.wears_glasses, wears_hearing_aid = excluded.wears_hearing_aid,
-          smell = excluded.smell, aphasia = excluded.aphasia, has_memory_disorder = excluded.has_memory_disorder
+          smell = excluded.smell, aphasia = excluded.aphasia, has_memory_disorder = excluded.has_memory_disorder,
+          stroke_month = excluded.stroke_month, stroke_count = excluded.stroke_count,
+          lesion_side = excluded.lesion_side, language_assessment = excluded.language_assessment
         """,
       arguments: [
         participant.code.rawValue, participant.study?.rawValue, participant.arm,
         participant.usableHand.rawValue, participant.wearsGlasses, participant.wearsHearingAid,
         participant.smell.rawValue, participant.aphasia.rawValue, participant.hasMemoryDisorder,
+        participant.strokeMonth?.description, participant.strokeCount, participant.lesionSide?.rawValue,
+        participant.languageAssessment.rawValue,
       ])
   }
 
@@ -75,7 +79,11 @@ public struct ParticipantRepository: Sendable {
       wearsHearingAid: row["wears_hearing_aid"],
       smell: try RowValue.decode(SmellScreening.self, row["smell"]),
       aphasia: try RowValue.decode(AphasiaType.self, row["aphasia"]),
-      hasMemoryDisorder: row["has_memory_disorder"])
+      hasMemoryDisorder: row["has_memory_disorder"],
+      strokeMonth: (row["stroke_month"] as String?).flatMap(StrokeMonth.init),
+      strokeCount: row["stroke_count"],
+      lesionSide: try (row["lesion_side"] as String?).map { try RowValue.decode(LesionSide.self, $0) },
+      languageAssessment: try RowValue.decode(LanguageAssessment.self, row["language_assessment"]))
   }
 }
 

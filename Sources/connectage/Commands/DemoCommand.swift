@@ -32,6 +32,12 @@ struct DemoCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Database file (default: $XDG_DATA_HOME/connectage/demo.sqlite).", valueName: "path"))
   var db: String?
 
+  @Option(
+    help:
+      "Registered participants making up this session they missed (seated after the group's members, or alone in a catch-up of their own group's session): count them in --players."
+  )
+  var makeUp: String?
+
   @OptionGroup var session: SessionOptions
 
   private var pace: AutopilotPace {
@@ -55,19 +61,21 @@ struct DemoCommand: AsyncParsableCommand {
           fr: "--answer-seconds doit être entre 1 et 60 (reçu \(answerSeconds)).",
           en: "--answer-seconds must be between 1 and 60 (got \(answerSeconds))."))
     }
+    let makeUpCodes = try SessionAttendanceCommand.codes(makeUp)
+    let seated = players
     let output = session.outputDirectory(defaultName: "demo")
     let databasePath = db ?? output.appendingPathComponent("demo.sqlite").path
     let configuration = RunConfiguration(
       protocolFile: URL(fileURLWithPath: self.protocol), assetsRoot: session.assetsRoot, databasePath: databasePath,
       outputDirectory: output, diffuser: diffuser, display: session.display,
-      players: .autopilot(players: players, pace: pace),
-      resumesInterruptedRun: session.resume, isDemonstration: true)
+      players: .autopilot(players: seated, pace: pace),
+      resumesInterruptedRun: session.resume, isDemonstration: true, makeUp: makeUpCodes)
     Terminal.say(
       LocalizedText(
         fr:
-          "Démonstration : \(self.protocol), \(players) joueur(s) virtuel(s), diffuseur \(session.diffuser ?? "simulé"), base \(databasePath).",
+          "Démonstration : \(self.protocol), \(seated) joueur(s) virtuel(s), diffuseur \(session.diffuser ?? "simulé"), base \(databasePath).",
         en:
-          "Demo: \(self.protocol), \(players) virtual player(s), diffuser \(session.diffuser ?? "simulated"), database \(databasePath)."
+          "Demo: \(self.protocol), \(seated) virtual player(s), diffuser \(session.diffuser ?? "simulated"), database \(databasePath)."
       ))
     let runner = SessionRunner(configuration: configuration)
     do {

@@ -5,5 +5,8 @@ struct ParticipantsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "participants",
     abstract: "Add, list and show participants (pseudonymous codes only).",
-    subcommands: [ParticipantsAddCommand.self, ParticipantsListCommand.self, ParticipantsShowCommand.self])
+    subcommands: [
+      ParticipantsAddCommand.self, ParticipantsListCommand.self, ParticipantsShowCommand.self,
+      ParticipantsCheckCommand.self,
+    ])
 }

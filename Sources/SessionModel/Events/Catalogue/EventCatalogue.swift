@@ -6,12 +6,13 @@
 /// key or value never changes meaning, and an event of a later version is read as
 /// ``LoggedEvent/unknown(type:payload:)``, kept and shown as it came.
 public enum EventCatalogue {
-  /// 1: the names of December 2026, written before the catalogue; 2: the catalogue, with review events.
-  public static let version = 2
+  /// 1: the names of December 2026, written before the catalogue; 2: the catalogue, with review
+  /// events; 3: attendance events.
+  public static let version = 3
 
   /// A domain of the catalogue, in the order the codebook lists them.
   public enum Domain: String, CaseIterable, Sendable {
-    case session, seating, trial, game, scent, recording, review, `operator`
+    case session, seating, trial, game, scent, recording, review, `operator`, attendance
   }
 
   /// One payload key: its name, unit (empty when none) and meaning; optional keys may be absent.
@@ -426,5 +427,18 @@ public enum EventCatalogue {
     Entry(.operatorConfirm, .operator, "Enter: confirm the question on screen.", operatorKeys),
     Entry(.operatorCancel, .operator, "Backspace: dismiss the question on screen.", operatorKeys),
     Entry(.operatorHelp, .operator, "H: show or hide the keyboard help.", operatorKeys),
+    // Attendance
+    Entry(
+      .attendanceRecorded, .attendance,
+      "A participant's attendance at a planned session of their group was recorded (the latest record counts); logged under the planned session's id (G01-S03), not a run's.",
+      [
+        Key("study", "", "Study id."),
+        Key("group", "", "The participant's group."),
+        Key("sessionNumber", "", "Planned session number, from 1."),
+        Key("participant", "", "Participant code."),
+        Key("status", "", "present, absent or left_early."),
+        Key("reason", "", "Why absent: ill, appointment, discharged, refused; absent only.", optional: true),
+        Key("madeUpIn", "", "The run where the missed session was made up.", optional: true),
+      ]),
   ]
 }

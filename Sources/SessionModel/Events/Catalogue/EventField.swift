@@ -108,3 +108,5 @@ extension GameKind: EventField {}
 extension Difficulty: EventField {}
 extension Condition: EventField {}
 extension SessionKind: EventField {}
+extension AttendanceStatus: EventField {}
+extension AbsenceReason: EventField {}

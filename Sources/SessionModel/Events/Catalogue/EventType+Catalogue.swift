@@ -96,6 +96,7 @@ extension EventType {
   public static let reviewTimingSaved: EventType = "review.timing_saved"
   public static let reviewMemoriesCoded: EventType = "review.memories_coded"
   public static let reviewConsensusSaved: EventType = "review.consensus_saved"
+  public static let attendanceRecorded: EventType = "attendance.recorded"
   // Operator
   public static let operatorNext: EventType = "operator.next"
   public static let operatorPause: EventType = "operator.pause"

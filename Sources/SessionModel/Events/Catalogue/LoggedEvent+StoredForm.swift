@@ -39,6 +39,7 @@ extension LoggedEvent {
     case .recording(let event): type = event.write(into: &writer)
     case .review(let event): type = event.write(into: &writer)
     case .operator(let event): type = event.write(into: &writer)
+    case .attendance(let event): type = event.write(into: &writer)
     case .unknown(let name, let payload): return (EventType(rawValue: name), payload)
     }
     return (type, writer.payload)
@@ -63,6 +64,8 @@ extension LoggedEvent {
         .review(event)
       } else if let event = try OperatorLogEvent.read(type, &reader) {
         .operator(event)
+      } else if let event = try AttendanceLogEvent.read(type, &reader) {
+        .attendance(event)
       } else {
         nil
       }
@@ -847,5 +850,32 @@ extension OperatorLogEvent {
     default: return nil
     }
     return OperatorLogEvent(action: action, trial: try r.trialTag(), stage: try r.required("stage"))
+  }
+}
+
+// MARK: - Attendance
+
+extension AttendanceLogEvent {
+  func write(into w: inout PayloadWriter) -> EventType {
+    switch self {
+    case .recorded(let attendance):
+      w.set("study", attendance.study)
+      w.set("group", attendance.group)
+      w.set("sessionNumber", attendance.sessionNumber)
+      w.set("participant", attendance.participant)
+      w.set("status", attendance.status)
+      w.set("reason", attendance.reason)
+      w.set("madeUpIn", attendance.madeUpIn)
+      return .attendanceRecorded
+    }
+  }
+
+  static func read(_ type: EventType, _ r: inout PayloadReader) throws -> Self? {
+    guard type == .attendanceRecorded else { return nil }
+    return .recorded(
+      Attendance(
+        study: try r.required("study"), group: try r.required("group"), sessionNumber: try r.required("sessionNumber"),
+        participant: try r.required("participant"), status: try r.required("status"), reason: try r.optional("reason"),
+        madeUpIn: try r.optional("madeUpIn")))
   }
 }

@@ -15,7 +15,7 @@ extension LoggedEvent {
   public var trialTag: TrialTag? {
     switch self {
     case .session(.paused(let tag)), .session(.resumed(let tag)): tag
-    case .session, .seating, .review, .unknown: nil
+    case .session, .seating, .review, .attendance, .unknown: nil
     case .recording(.failed(let failure)): failure.trial
     case .recording: nil
     case .operator(let press): press.trial

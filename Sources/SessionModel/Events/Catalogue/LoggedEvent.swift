@@ -22,6 +22,8 @@ public enum LoggedEvent: Hashable, Sendable {
   case review(ReviewLogEvent)
   /// A key the therapist pressed.
   case `operator`(OperatorLogEvent)
+  /// Who attended a planned session, who missed it and why, and where a missed session was made up.
+  case attendance(AttendanceLogEvent)
   /// An event this version of the catalogue cannot read, kept exactly as stored.
   case unknown(type: String, payload: [String: String])
 }
@@ -471,4 +473,11 @@ public struct OperatorLogEvent: Hashable, Sendable {
     self.trial = trial
     self.stage = stage
   }
+}
+
+// MARK: - Attendance
+
+public enum AttendanceLogEvent: Hashable, Sendable {
+  /// A participant's attendance at a planned session was recorded (or corrected: the last one counts).
+  case recorded(Attendance)
 }

@@ -24,6 +24,14 @@ struct ParticipantsAddCommand: ParsableCommand {
   var smell = SmellScreening.notScreened.rawValue
   @Option(help: "Aphasia type, e.g. none, broca, wernicke, anomic.") var aphasia = AphasiaType.none.rawValue
   @Flag(help: "Has a memory disorder.") var memoryDisorder = false
+  @Option(help: "Month and year of the stroke, YYYY-MM (never the day).") var strokeMonth: String?
+  @Option(help: "Number of strokes the patient has had (1 for a single stroke).") var strokes: Int?
+  @Option(help: "Side of the lesion: left, right or bilateral.") var lesion: String?
+  @Option(
+    help:
+      "Language assessment: not_assessed, no_disorder, comprehension_disorder, expression_disorder or both_disorders."
+  )
+  var languageAssessment = LanguageAssessment.notAssessed.rawValue
 
   func run() throws {
     // Without a study whose protocol says otherwise, the standard pattern applies: refuse a name
@@ -40,12 +48,40 @@ struct ParticipantsAddCommand: ParsableCommand {
       wearsHearingAid: hearingAid,
       smell: try ChoiceArgument.parse(smell, option: "--smell"),
       aphasia: try ChoiceArgument.parse(aphasia, option: "--aphasia"),
-      hasMemoryDisorder: memoryDisorder)
+      hasMemoryDisorder: memoryDisorder,
+      strokeMonth: try strokeMonth.map(Self.strokeMonth),
+      strokeCount: try strokes.map(Self.strokeCount),
+      lesionSide: try lesion.map { try ChoiceArgument.parse($0, option: "--lesion") },
+      languageAssessment: try ChoiceArgument.parse(languageAssessment, option: "--language-assessment"))
     try store.withDatabase(creating: true) { database in
       participant.code = try ParticipantCodeArgument.parseNew(code, study: participant.study, in: database)
       try database.participants.add(participant)
     }
     Terminal.say(
       LocalizedText(fr: "Participant \(participant.code) ajouté.", en: "Participant \(participant.code) added."))
+  }
+
+  /// `2026-09`; a full date is refused, since the day could help identify the patient.
+  static func strokeMonth(_ text: String) throws -> StrokeMonth {
+    guard let month = StrokeMonth(text) else {
+      throw CommandFailure.badInput(
+        LocalizedText(
+          fr:
+            "--stroke-month : « \(text) » n'est pas un mois. Écrivez seulement l'année et le mois, AAAA-MM (par exemple 2026-09) : le jour n'est jamais enregistré.",
+          en:
+            "--stroke-month: '\(text)' is not a month. Write only the year and month, YYYY-MM (for example 2026-09): the day is never recorded."
+        ))
+    }
+    return month
+  }
+
+  static func strokeCount(_ count: Int) throws -> Int {
+    guard (1...20).contains(count) else {
+      throw CommandFailure.badInput(
+        LocalizedText(
+          fr: "--strokes doit être entre 1 et 20 (reçu \(count)).",
+          en: "--strokes must be between 1 and 20 (got \(count))."))
+    }
+    return count
   }
 }

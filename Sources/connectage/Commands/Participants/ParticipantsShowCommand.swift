@@ -30,6 +30,13 @@ struct ParticipantsShowCommand: ParsableCommand {
       (.init(fr: "Odorat", en: "Smell"), ParticipantLabels.smell(participant.smell)),
       (.init(fr: "Aphasie", en: "Aphasia"), ParticipantLabels.aphasia(participant.aphasia)),
       (.init(fr: "Troubles mnésiques", en: "Memory disorder"), ParticipantLabels.yesNo(participant.hasMemoryDisorder)),
+      (.init(fr: "Mois de l'AVC", en: "Stroke month"), ParticipantLabels.text(participant.strokeMonth?.description)),
+      (.init(fr: "Nombre d'AVC", en: "Strokes"), ParticipantLabels.text(participant.strokeCount.map(String.init))),
+      (.init(fr: "Côté de la lésion", en: "Lesion side"), ParticipantLabels.text(participant.lesionSide?.rawValue)),
+      (
+        .init(fr: "Bilan du langage", en: "Language assessment"),
+        ParticipantLabels.text(participant.languageAssessment.rawValue)
+      ),
       (.init(fr: "Groupes", en: "Groups"), ParticipantLabels.text(groupList)),
     ]
     let language = Terminal.language

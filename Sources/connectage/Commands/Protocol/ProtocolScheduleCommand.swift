@@ -3,7 +3,9 @@ import Foundation
 import ProtocolKit
 import SessionModel
 
-/// `connectage protocol schedule FILE --start YYYY-MM-DD [--json]`: the session dates, closures skipped.
+/// `connectage protocol schedule FILE --start YYYY-MM-DD [--json] [--study S --db PATH]`: the session
+/// dates, closures skipped; with `--study`, each participant's planned, done, missed and made-up
+/// sessions and inclusion window.
 struct ProtocolScheduleCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "schedule",
@@ -11,15 +13,47 @@ struct ProtocolScheduleCommand: AsyncParsableCommand {
 
   @OptionGroup var options: ProtocolFileOptions
 
+  @Option(help: "Also show each participant of this study: sessions planned, done, missed, made up, window end.")
+  var study: String?
+
+  @OptionGroup var store: StoreOptions
+
   func run() async throws {
     let clinicalProtocol = try ProtocolInput.load(options.file, assets: options.assets)
     let firstDay = try ProtocolInput.startDate(options.start, protocol: clinicalProtocol)
     let schedule = ScheduleBuilder(settings: clinicalProtocol.schedule).schedule(startingOn: firstDay)
-    if options.json {
-      try ProtocolInput.printJSON(schedule)
-    } else {
-      Terminal.print(Self.table(schedule, protocol: clinicalProtocol, start: firstDay))
+    var participants: [ParticipantPlanning.Row]?
+    if let study {
+      guard clinicalProtocol.id == StudyID(study) else {
+        throw CommandFailure.badInput(
+          LocalizedText(
+            fr:
+              "\(options.file) est le protocole de l'étude \(clinicalProtocol.id), pas de \(study) : vérifiez --study.",
+            en: "\(options.file) is the protocol of study \(clinicalProtocol.id), not \(study): check --study."))
+      }
+      participants = try store.withDatabase { database in
+        try ParticipantPlanning.rows(protocol: clinicalProtocol, schedule: schedule, start: firstDay, in: database)
+      }
     }
+    if options.json {
+      if let participants {
+        try ProtocolInput.printJSON(ScheduleWithParticipants(schedule: schedule, participants: participants))
+      } else {
+        try ProtocolInput.printJSON(schedule)
+      }
+    } else {
+      var text = Self.table(schedule, protocol: clinicalProtocol, start: firstDay)
+      if let participants {
+        text += "\n" + LocalizedText(fr: "Participants :", en: "Participants:").text(in: Terminal.language)
+        text += "\n" + ParticipantPlanning.table(participants)
+      }
+      Terminal.print(text)
+    }
+  }
+
+  struct ScheduleWithParticipants: Encodable {
+    var schedule: Schedule
+    var participants: [ParticipantPlanning.Row]
   }
 
   static let weekdays = [

@@ -13,7 +13,13 @@ struct RunCommand: AsyncParsableCommand {
 
       Before anything opens, a clinical session checks its diffuser, microphone, disk space and \
       registered group, and refuses to start (exit 2) when one is missing, unless --allow-degraded \
-      is given. A second run of a planned session that is already running is refused.
+      is given. It also refuses group members the protocol's inclusion criteria do not include \
+      ('participants check'). A second run of a planned session that is already running is refused.
+
+      Make-up (rattrapage): --make-up P03 with P03's own group plays a catch-up run of that planned \
+      session, same trial order, P03 alone in seat 1; with another group's session of the same \
+      number, P03 joins after its members. P03's absence must be recorded first; the run marks it \
+      made up, and the seated participants present.
       """)
 
   @Argument(help: ArgumentHelp("Protocol file.", valueName: "protocol"))
@@ -31,6 +37,9 @@ struct RunCommand: AsyncParsableCommand {
   @Option(help: "Seed of the counterbalanced plan (record it with the study).")
   var seed: UInt64 = 1
 
+  @Option(help: "Participants making up this session they missed, separated by commas (rattrapage).")
+  var makeUp: String?
+
   @OptionGroup var store: StoreOptions
   @OptionGroup var options: SessionOptions
 
@@ -44,7 +53,7 @@ struct RunCommand: AsyncParsableCommand {
         sessionNumber: session,
         participantCount: participants, group: group, seed: seed, language: Terminal.language,
         padMappingsFile: options.padMappingsFile, resumesInterruptedRun: options.resume,
-        allowsDegradedStart: options.allowDegraded))
+        allowsDegradedStart: options.allowDegraded, makeUp: try SessionAttendanceCommand.codes(makeUp)))
   }
 
   @MainActor

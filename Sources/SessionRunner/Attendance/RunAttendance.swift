@@ -1,0 +1,96 @@
+import Foundation
+import ProtocolKit
+import SessionModel
+import Store
+
+/// Who a run seats beyond its group's usual members, and what its seating says about attendance.
+///
+/// A make-up participant of the planned group makes a catch-up run: only the make-up participants
+/// are seated, and the run plays the group's planned session, its trial order included. A make-up
+/// participant of another group joins this group's run after its members.
+enum RunAttendance {
+  /// The group that plays: the registered one, narrowed to a catch-up or widened with guests.
+  static func seatedGroup(
+    _ registered: ParticipantGroup, makeUp: [ParticipantCode], study: StudyID, sessionNumber: Int,
+    in database: SessionDatabase
+  ) throws(RunFailure) -> ParticipantGroup {
+    guard !makeUp.isEmpty else { return registered }
+    do {
+      let absences = try database.attendance.fetchAll(study: study).filter {
+        $0.sessionNumber == sessionNumber && $0.status == .absent
+      }
+      for code in makeUp where !absences.contains(where: { $0.participant == code }) {
+        throw RunFailure(
+          LocalizedText(
+            fr:
+              "\(code) n'est pas enregistré absent à la séance \(sessionNumber) : enregistrez d'abord l'absence (« connectage session attendance --absent \(code)=motif »), puis relancez le rattrapage.",
+            en:
+              "\(code) is not recorded absent from session \(sessionNumber): record the absence first ('connectage session attendance --absent \(code)=reason'), then run the make-up again."
+          ), isBadInput: true)
+      }
+    } catch let failure as RunFailure {
+      throw failure
+    } catch {
+      throw RunFailure.store(
+        error, while: LocalizedText(fr: "La base de données n'a pas pu être lue", en: "The database could not be read"))
+    }
+    var group = registered
+    if makeUp.allSatisfy(registered.members.contains) {
+      group.members = makeUp
+    } else {
+      group.members = registered.members + makeUp.filter { !registered.members.contains($0) }
+    }
+    guard group.members.count <= ParticipantGroup.maximumSize else {
+      throw RunFailure(
+        LocalizedText(
+          fr: "Trop de participants pour un écran avec les rattrapages (\(group.members.count), dix au plus).",
+          en: "Too many participants for one screen with the make-ups (\(group.members.count), ten at most)."),
+        isBadInput: true)
+    }
+    return group
+  }
+
+  /// Members the protocol's inclusion criteria do not include (unregistered ones included).
+  static func notIncluded(
+    _ group: ParticipantGroup, protocol clinicalProtocol: ClinicalProtocol, in database: SessionDatabase
+  ) throws(RunFailure) -> [ParticipantCode] {
+    guard clinicalProtocol.inclusion != .everyone else { return [] }
+    do {
+      return try group.members.filter { code in
+        let participant = try database.participants.fetch(code) ?? Participant(code: code)
+        return !clinicalProtocol.check(
+          participant, today: PreparedSession.localDay(of: Date()) ?? .init(daysSinceEpoch: 0)
+        )
+        .isEligible
+      }
+    } catch {
+      throw RunFailure.store(
+        error, while: LocalizedText(fr: "La base de données n'a pas pu être lue", en: "The database could not be read"))
+    }
+  }
+
+  /// After the run: the seated participants are present, and a make-up participant's missed
+  /// session is marked as made up in this run. What a therapist already recorded stays.
+  static func record(
+    seated: [ParticipantCode], makeUp: [ParticipantCode], session: Session, in database: SessionDatabase
+  ) throws {
+    guard let study = session.study, let group = session.group else { return }
+    let existing = try database.attendance.fetchAll(study: study)
+    for code in seated {
+      if makeUp.contains(code) {
+        guard
+          var missed = existing.first(where: {
+            $0.participant == code && $0.sessionNumber == session.number && $0.status == .absent
+          })
+        else { continue }
+        missed.madeUpIn = session.id
+        try database.attendance.record(missed)
+      } else if !existing.contains(where: {
+        $0.participant == code && $0.group == group && $0.sessionNumber == session.number
+      }) {
+        try database.attendance.record(
+          Attendance(study: study, group: group, sessionNumber: session.number, participant: code, status: .present))
+      }
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import SessionModel
+import Store
+
+/// `connectage session make-up P03 --study S --group G01 --session 3 --in RUN`: P03's missed session
+/// 3 of G01 was made up in run RUN (a catch-up run of the same planned session, or another group's).
+struct SessionMakeUpCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "make-up",
+    abstract: "Record that a participant made up a missed session in another run (rattrapage).",
+    discussion: """
+      The run must be of the same planned session number. A catch-up run of the participant's own
+      group ('run … --group G01 --session 3 --make-up P03') plays that session's trial order and is
+      recorded by itself; use this command when the participant joined another group's run. The
+      missed session must already be recorded as absent ('session attendance --absent').
+      """)
+
+  @OptionGroup var store: StoreOptions
+  @OptionGroup var planned: PlannedSessionOptions
+
+  @Argument(help: "The participant who made the session up.") var participant: String
+  @Option(name: .customLong("in"), help: "The run id where it was made up (see measures.csv session_id).")
+  var madeUpIn: String
+
+  func run() throws {
+    let code = try ParticipantCodeArgument.parse(participant)
+    try store.withDatabase { database in
+      _ = try planned.registeredGroup(in: database)
+      try Self.recordMakeUp(
+        of: code, planned: planned, in: SessionID(madeUpIn), database: database)
+    }
+    Terminal.say(
+      LocalizedText(
+        fr: "Séance \(planned.session) de \(planned.group) rattrapée par \(code) dans \(madeUpIn).",
+        en: "Session \(planned.session) of \(planned.group) made up by \(code) in \(madeUpIn)."))
+  }
+
+  static func recordMakeUp(
+    of participant: ParticipantCode, planned: PlannedSessionOptions, in run: SessionID, database: SessionDatabase
+  ) throws {
+    guard let session = try database.sessions.fetch(run), session.number == planned.session else {
+      throw CommandFailure.badInput(
+        LocalizedText(
+          fr:
+            "--in : \(run) n'est pas une séance numéro \(planned.session) enregistrée. Un rattrapage se fait dans une séance du même numéro prévu.",
+          en:
+            "--in: \(run) is not a recorded session number \(planned.session). A make-up happens in a session of the same planned number."
+        ))
+    }
+    let missed = try database.attendance.fetchAll(study: StudyID(planned.study)).first {
+      $0.group == GroupID(planned.group) && $0.sessionNumber == planned.session && $0.participant == participant
+    }
+    guard var missed, missed.status == .absent else {
+      throw CommandFailure.badInput(
+        LocalizedText(
+          fr:
+            "\(participant) n'est pas enregistré absent à la séance \(planned.session) de \(planned.group) : enregistrez d'abord l'absence (« connectage session attendance --absent \(participant)=motif »).",
+          en:
+            "\(participant) is not recorded absent from session \(planned.session) of \(planned.group): record the absence first ('connectage session attendance --absent \(participant)=reason')."
+        ))
+    }
+    missed.madeUpIn = run
+    try database.attendance.record(missed)
+  }
+}
