@@ -8,7 +8,7 @@ BIN := .build/debug/connectage
 export SDL_FRAMEBUFFER_ACCELERATION := 0
 export SDL_JOYSTICK_ALLOW_BACKGROUND_EVENTS := 1
 
-.PHONY: deps asr build demo test lint bench fuzz bluez-vm-test boundaries clean
+.PHONY: deps asr build demo test lint bench fuzz bluez-vm-test boundaries package clean
 
 deps:
 	@scripts/install-deps
@@ -33,6 +33,11 @@ test: deps asr boundaries
 	@scripts/review-e2e
 	@scripts/fuzz --seconds 20
 	@scripts/bluez-vm-test
+	@scripts/package-test
+
+# The Debian package, .build/package/connectage_<version>_amd64.deb (docs/packaging.md).
+package: deps
+	@scripts/package
 
 fuzz: deps
 	@scripts/fuzz --seconds 300

@@ -40,8 +40,23 @@ public struct StageConfiguration: Sendable {
     self.windowTitle = windowTitle
   }
 
-  /// The repository's `Assets/` folder, found from this source file, as SwiftPM resources cannot live outside a target.
-  public static let bundledAssets: URL = URL(fileURLWithPath: #filePath)
+  /// The installed `Assets/` folder (`/usr/share/connectage/Assets` beside `/usr/bin/connectage`, as the
+  /// Debian package lays it out), else the repository's, found from this source file, as SwiftPM resources
+  /// cannot live outside a target. The installed one comes first so that an installed program never
+  /// reads the tree it was built from.
+  public static let bundledAssets: URL =
+    installedDataFolder("Assets")
+    ?? URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Assets", isDirectory: true)
+
+  /// `<prefix>/share/connectage/<name>` for a program installed as `<prefix>/bin/connectage`, when it exists.
+  public static func installedDataFolder(_ name: String) -> URL? {
+    guard let program = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
+    let folder = program.deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("share/connectage/\(name)", isDirectory: true)
+    var isFolder: ObjCBool = false
+    return FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) && isFolder.boolValue
+      ? folder : nil
+  }
 }

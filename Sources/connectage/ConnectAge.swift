@@ -8,6 +8,7 @@ struct ConnectAge: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "connectage",
     abstract: "Multisensory cognitive-stimulation sessions: protocols, diffuser, speech analysis.",
+    version: Version.current,
     subcommands: [
       ProtocolCommand.self,
       ParticipantsCommand.self,

@@ -5,9 +5,19 @@ import SessionModel
 /// The page's files (HTML, CSS, plain JavaScript) as they are in `Sources/ReviewServer/Assets/`:
 /// no build step, no CDN. Only the files listed at start are served, by name, never by path.
 struct PageAssets: Sendable {
-  /// `Sources/ReviewServer/Assets`, found from this source file as Stage finds its assets.
-  static let bundled: URL = URL(fileURLWithPath: #filePath)
+  /// The installed page files (`/usr/share/connectage/review` beside `/usr/bin/connectage`, see
+  /// `make package`), else `Sources/ReviewServer/Assets`, found from this source file as Stage finds its assets.
+  static let bundled: URL =
+    installed
+    ?? URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Assets", isDirectory: true)
+
+  private static var installed: URL? {
+    guard let program = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
+    let folder = program.deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("share/connectage/review", isDirectory: true)
+    return FileManager.default.fileExists(atPath: folder.appendingPathComponent("queue.html").path) ? folder : nil
+  }
 
   private let files: [String: Data]
 

@@ -17,7 +17,17 @@ struct DemoCommand: AsyncParsableCommand {
       """)
 
   @Option(help: ArgumentHelp("Protocol file to run.", valueName: "file"))
-  var `protocol` = "Protocols/demo.yaml"
+  var `protocol` = Self.defaultProtocol
+
+  static let defaultProtocol = "Protocols/demo.yaml"
+
+  /// The protocol as given; the default also names the installed demo when the current folder is not a checkout.
+  private var protocolPath: String {
+    guard self.protocol == Self.defaultProtocol, !FileManager.default.fileExists(atPath: self.protocol) else {
+      return self.protocol
+    }
+    return session.assetsRoot.deletingLastPathComponent().appendingPathComponent(Self.defaultProtocol).path
+  }
 
   @Option(help: "Virtual players (1 to 10).")
   var players = 4
@@ -66,16 +76,16 @@ struct DemoCommand: AsyncParsableCommand {
     let output = session.outputDirectory(defaultName: "demo")
     let databasePath = db ?? output.appendingPathComponent("demo.sqlite").path
     let configuration = RunConfiguration(
-      protocolFile: URL(fileURLWithPath: self.protocol), assetsRoot: session.assetsRoot, databasePath: databasePath,
+      protocolFile: URL(fileURLWithPath: protocolPath), assetsRoot: session.assetsRoot, databasePath: databasePath,
       outputDirectory: output, diffuser: diffuser, display: session.display,
       players: .autopilot(players: seated, pace: pace),
       resumesInterruptedRun: session.resume, isDemonstration: true, makeUp: makeUpCodes)
     Terminal.say(
       LocalizedText(
         fr:
-          "Démonstration : \(self.protocol), \(seated) joueur(s) virtuel(s), diffuseur \(session.diffuser ?? "simulé"), base \(databasePath).",
+          "Démonstration : \(protocolPath), \(seated) joueur(s) virtuel(s), diffuseur \(session.diffuser ?? "simulé"), base \(databasePath).",
         en:
-          "Demo: \(self.protocol), \(seated) virtual player(s), diffuser \(session.diffuser ?? "simulated"), database \(databasePath)."
+          "Demo: \(protocolPath), \(seated) virtual player(s), diffuser \(session.diffuser ?? "simulated"), database \(databasePath)."
       ))
     let runner = SessionRunner(configuration: configuration)
     do {
