@@ -32,13 +32,19 @@ public struct RunConfiguration: Sendable {
   /// Extra gamepad mappings in SDL's community format (`gamecontrollerdb.txt`), for pads SDL
   /// does not know; `SDL_GAMECONTROLLERCONFIG` works too.
   public var padMappingsFile: URL?
+  /// The microphone by the name the sound system lists; nil takes the system's default.
+  public var microphoneName: String?
+  /// What the therapist accepted to start without on the home screen's device checks: a clinical
+  /// session starts with these problems and logs each one (`allowedBy` `home-check`).
+  public var acceptedDegradations: Set<AcceptedDegradation>
 
   public init(
     protocolFile: URL, assetsRoot: URL, databasePath: String, outputDirectory: URL,
     diffuser: DiffuserChoice = .simulated, display: DisplayChoice = .automatic,
     players: PlayerChoice = .realPads, sessionNumber: Int = 1, participantCount: Int = 10, group: String? = nil,
     seed: UInt64 = 1, language: Language = .french, padMappingsFile: URL? = nil,
-    resumesInterruptedRun: Bool = false, allowsDegradedStart: Bool = false, isDemonstration: Bool = false
+    resumesInterruptedRun: Bool = false, allowsDegradedStart: Bool = false, isDemonstration: Bool = false,
+    microphoneName: String? = nil, acceptedDegradations: Set<AcceptedDegradation> = []
   ) {
     self.protocolFile = protocolFile
     self.assetsRoot = assetsRoot
@@ -56,6 +62,8 @@ public struct RunConfiguration: Sendable {
     self.seed = seed
     self.language = language
     self.padMappingsFile = padMappingsFile
+    self.microphoneName = microphoneName
+    self.acceptedDegradations = acceptedDegradations
   }
 }
 
