@@ -21,8 +21,12 @@ public final class SessionRunner {
   static let frameNanoseconds: UInt64 = 16_666_667
   static let tickNanoseconds: UInt64 = 100_000_000
 
-  public init(configuration: RunConfiguration) {
+  /// A window already open (the home screen's), used instead of opening one.
+  private let givenStage: Stage?
+
+  public init(configuration: RunConfiguration, stage: Stage? = nil) {
     self.configuration = configuration
+    givenStage = stage
   }
 
   /// Runs the session; refuses, before any window opens or anything is written, a session that
@@ -57,8 +61,9 @@ public final class SessionRunner {
         problems.append(.notIncluded(excluded, study: planned.clinicalProtocol.id.rawValue))
       }
     }
-    if checksAreBinding(planned), !problems.isEmpty, !configuration.allowsDegradedStart {
-      throw RunFailure(StartProblem.refusal(problems), isBadInput: true)
+    let unaccepted = problems.filter { !isAcceptedOnTheHomeScreen($0) }
+    if checksAreBinding(planned), !unaccepted.isEmpty, !configuration.allowsDegradedStart {
+      throw RunFailure(StartProblem.refusal(unaccepted), isBadInput: true)
     }
 
     let database: SessionDatabase
@@ -78,7 +83,8 @@ public final class SessionRunner {
       if let room = capture.capture { (room, nil) } else {
         try openDemoVoices(in: sessionDirectory, prepared: prepared)
       }
-    let stage = try openStage()
+    let stage: Stage
+    if let givenStage { stage = givenStage } else { stage = try openStage() }
     let feedback = try? FeedbackPlayer(assetsRoot: configuration.assetsRoot)
     let pads = try plugVirtualPads(into: stage)
     // The simulator's socket lives in a folder of this run's own, removed when the run ends.
@@ -107,7 +113,7 @@ public final class SessionRunner {
         ? DiskSpaceWatch(
           folder: configuration.outputDirectory, budget: budget(planned, registered: registered, resumes: resumes))
         : nil,
-      startBanner: StartProblem.banner(problems))
+      startBanner: banner(problems))
     journal.record(
       SessionEvent(
         session: sessionID, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
@@ -121,6 +127,13 @@ public final class SessionRunner {
     // Logged by kind only (the messages name folders and device addresses); the summary says them whole.
     for problem in problems {
       journal.record(degradedEvent(problem, session: sessionID, planned: planned))
+    }
+    for accepted in acceptedBeyondTheStartChecks {
+      journal.record(
+        SessionEvent(
+          session: sessionID, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
+          .session(
+            .degraded(problem: accepted.rawValue, allowedBy: "home-check", availableBytes: nil, neededBytes: nil))))
     }
     warnings += problems.map(\.message)
     await loop.runUntilEnded()
@@ -159,13 +172,31 @@ public final class SessionRunner {
     }
     return RunSummary(
       session: sessionID, trials: prepared.session.trials.count - prepared.setup.firstTrialIndex,
-      players: loop.seatedPlayers, events: events,
+      players: loop.seatedPlayers, speakers: loop.speakers, events: events,
       recordings: loop.recordings, measuredAnswers: measured, releasedScents: released, frames: loop.frames,
       droppedFrames: loop.droppedFrames, exportDirectory: exportDirectory,
       resumed: prepared.resumes.map { ($0.interruptedSession, $0.trialIndex + 1) })
   }
 
   // MARK: Before anything opens
+
+  /// The therapist saw this problem on a device check of the home screen and chose to go on.
+  private func isAcceptedOnTheHomeScreen(_ problem: StartProblem) -> Bool {
+    AcceptedDegradation(rawValue: problem.code).map(configuration.acceptedDegradations.contains) ?? false
+  }
+
+  /// Shortfalls only the home screen's checks see (a quiet microphone, no pad yet, empty
+  /// cartridges), logged as the start checks' problems are.
+  private var acceptedBeyondTheStartChecks: [AcceptedDegradation] {
+    AcceptedDegradation.allCases.filter { configuration.acceptedDegradations.contains($0) && !$0.isFoundAtStart }
+  }
+
+  private func banner(_ problems: [StartProblem]) -> LocalizedText? {
+    let parts = problems.map(\.banner) + acceptedBeyondTheStartChecks.map(\.banner)
+    guard !parts.isEmpty else { return nil }
+    return LocalizedText(
+      fr: parts.map(\.french).joined(separator: ", "), en: parts.map(\.english).joined(separator: ", "))
+  }
 
   /// A clinical session refuses to start with a start problem; a demonstration or an animation
   /// starts anyway, showing what it lacks.
@@ -283,7 +314,10 @@ public final class SessionRunner {
   /// no folder and no device address, which would identify the site in an export.
   private func degradedEvent(_ problem: StartProblem, session: SessionID, planned: PlannedRun) -> SessionEvent {
     let allowedBy =
-      configuration.isDemonstration ? "demo" : checksAreBinding(planned) ? "--allow-degraded" : "animation"
+      configuration.isDemonstration
+      ? "demo"
+      : isAcceptedOnTheHomeScreen(problem)
+        ? "home-check" : checksAreBinding(planned) ? "--allow-degraded" : "animation"
     var sizes: (available: Int64, needed: Int64)?
     if case .lowDiskSpace(_, let available, let needed) = problem { sizes = (Int64(available), Int64(needed)) }
     return SessionEvent(
@@ -347,7 +381,7 @@ public final class SessionRunner {
     }
     guard case .realPads = configuration.players else { return (nil, nil) }
     do {
-      return (try AudioCapture(), nil)
+      return (try AudioCapture(deviceName: configuration.microphoneName), nil)
     } catch {
       return (nil, .noMicrophone(reason: error.message))
     }

@@ -10,6 +10,8 @@ import SessionModel
 @MainActor
 public final class Stage {
   public let configuration: StageConfiguration
+  /// The language the screens speak; the settings screen changes it without reopening the window.
+  public var language: Language
   private let window: OpaquePointer
   private let renderer: OpaquePointer
   let canvas: Canvas
@@ -30,6 +32,7 @@ public final class Stage {
 
   public init(configuration: StageConfiguration) throws(StageError) {
     self.configuration = configuration
+    language = configuration.language
     Self.setHints(for: configuration)
     guard SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_JOYSTICK | SDL_INIT_GAMECONTROLLER) == 0 else {
       throw SDLFailure.error(.init(fr: "Impossible d'ouvrir l'affichage.", en: "Could not open the display."))
@@ -125,6 +128,22 @@ public final class Stage {
     return (Int(width), Int(height))
   }
 
+  /// The screen the window is on, in pixels, and whether the window fills it.
+  public var display: (width: Int, height: Int, isFullscreen: Bool) {
+    var mode = SDL_DisplayMode()
+    let index = max(0, SDL_GetWindowDisplayIndex(window))
+    let found = SDL_GetCurrentDisplayMode(index, &mode) == 0
+    let flags = SDL_GetWindowFlags(window)
+    let fullscreen = flags & SDL_WINDOW_FULLSCREEN_DESKTOP.rawValue == SDL_WINDOW_FULLSCREEN_DESKTOP.rawValue
+    return (found ? Int(mode.w) : pixelSize.width, found ? Int(mode.h) : pixelSize.height, fullscreen)
+  }
+
+  /// Fills the screen or goes back to a window; false when the system refused.
+  @discardableResult
+  public func setFullscreen(_ fullscreen: Bool) -> Bool {
+    SDL_SetWindowFullscreen(window, fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP.rawValue : 0) == 0
+  }
+
   /// Gamepads plugged in right now.
   public var connectedPadCount: Int { gamepads.connectedCount }
 
@@ -140,11 +159,21 @@ public final class Stage {
       case SDL_QUIT:
         events.append(.quitRequested(at: now))
       case SDL_KEYDOWN:
+        if let key = KeyboardMap.navigation(keycode: event.key.keysym.sym) {
+          events.append(.navigate(key, at: now))
+          continue
+        }
         guard event.key.repeat == 0,
           let action = KeyboardMap.action(
             keycode: event.key.keysym.sym, scancode: Int(event.key.keysym.scancode.rawValue))
         else { continue }
         events.append(.operator(action, at: now))
+      case SDL_MOUSEBUTTONDOWN:
+        // The renderer's logical size already turned the click into design units.
+        guard event.button.button == UInt8(SDL_BUTTON_LEFT), case .console(let view) = lastScene?.content,
+          let row = ConsoleLayout(view).row(atX: Double(event.button.x), y: Double(event.button.y))
+        else { continue }
+        events.append(.pointed(row: row, at: now))
       default:
         for input in gamepads.handle(event) {
           if case .pressed(let pad, _) = input { pressedAt[pad] = now }
@@ -154,6 +183,12 @@ public final class Stage {
     }
     return events
   }
+
+  /// Pushes the key for `action` into SDL's queue, read back by ``pollEvents()`` like a real one:
+  /// how scripted runs (the tour, the home screen's tests) press keys.
+  public func pushSyntheticKey(_ action: OperatorAction) { KeyboardMap.key(for: action).push() }
+
+  public func pushSyntheticKey(_ key: NavigationKey) { KeyboardMap.key(for: key).push() }
 
   // MARK: Output
 
@@ -203,7 +238,7 @@ public final class Stage {
     let animates = configuration.animates
     let pressedAt = pressedAt
     let renderer = SceneRenderer(
-      canvas: canvas, language: configuration.language, now: now, players: scene.players,
+      canvas: canvas, language: language, now: now, players: scene.players,
       lift: { pad in
         guard animates, let pad, let pressed = pressedAt[pad], now >= pressed, now - pressed < Self.bounceDuration
         else { return 0 }
@@ -241,6 +276,9 @@ public final class Stage {
       if case .pause = new.content { return true }
     case .thankYou:
       if case .thankYou = new.content { return true }
+    case .console(let a):
+      // Moving through the rows or a meter moving stays on the screen; another title fades in.
+      if case .console(let b) = new.content { return a.title == b.title }
     }
     return false
   }

@@ -23,10 +23,12 @@ struct ConnectAge: AsyncParsableCommand {
       ReviewCommand.self,
       StatsCommand.self,
       StageCommand.self,
+      HomeCommand.self,
       RunCommand.self,
       AnimationCommand.self,
       DemoCommand.self,
-    ])
+    ],
+    defaultSubcommand: HomeCommand.self)
 
   /// Runs the command with the project's exit codes: 0 success, 1 runtime failure, 2 bad input.
   static func main() async {

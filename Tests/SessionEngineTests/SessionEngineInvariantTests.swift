@@ -83,6 +83,7 @@ private func sceneStage(_ content: SceneContent) -> String {
   case .evocation: "evocation"
   case .pause: "pause"
   case .thankYou: "ended"
+  case .console: "console"
   }
 }
 

@@ -21,6 +21,9 @@ extension SDLTests {
                   fr: "Le diffuseur a refusé la diffusion : la cartouche 12 est vide. Remplacez-la puis appuyez sur R.",
                   en: "The diffuser refused the release: cartridge 12 is empty. Replace it, then press R.")))))
       ]
+      + ConsoleSceneTests.screens.map {
+        TourStepCase(step: .init(name: $0.title.english, scene: StageScene(content: .console($0))))
+      }
 
     struct TourStepCase: CustomTestStringConvertible, Sendable {
       var step: StageTour.Step

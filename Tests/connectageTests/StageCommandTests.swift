@@ -23,15 +23,16 @@ struct StageCommandTests {
     #expect(result.exitCode == 0, "\(result.standardError)")
     let lines = result.standardOutput.split(separator: "\n").map(String.init)
     try #require(lines.count == 2)
-    #expect(lines[0].hasPrefix("Visite terminée : 16 scènes, 10 manettes, "))
+    #expect(lines[0].hasPrefix("Visite terminée : 24 scènes, 10 manettes, "))
     // Every press the virtual players and the therapist made came back through SDL.
     let counts = lines[0].matches(of: /(\d+) (?:appuis|touches) reçu(?:e)?s sur (\d+)/).map { ($0.1, $0.2) }
     #expect(counts.count == 2)
     #expect(counts.allSatisfy { $0.0 == $0.1 && $0.0 != "0" })
-    #expect(lines[1] == "16 captures enregistrées dans \(folder.path).")
+    #expect(lines[1] == "24 captures enregistrées dans \(folder.path).")
     let pictures = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".png") }
-    #expect(pictures.count == 16)
-    #expect(pictures.contains("01-lobby.png") && pictures.contains("16-thank-you.png"))
+    #expect(pictures.count == 24)
+    #expect(
+      pictures.contains("01-lobby.png") && pictures.contains("16-thank-you.png") && pictures.contains("home-start.png"))
   }
 
   @Test(arguments: [

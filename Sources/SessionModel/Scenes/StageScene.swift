@@ -39,6 +39,8 @@ public enum SceneContent: Hashable, Sendable, Codable {
   case pause
   /// The end: thanks to everyone, every avatar shown.
   case thankYou
+  /// The therapist's screens around a session: home, device checks, summary, settings.
+  case console(ConsoleView)
 }
 
 extension SceneContent {
@@ -49,7 +51,7 @@ extension SceneContent {
     case .memoryPairs: .memoryPairs
     case .thenAndNow: .thenAndNow
     case .rightOrder: .rightOrder
-    case .lobby, .join, .stimulus, .evocation, .pause, .thankYou: nil
+    case .lobby, .join, .stimulus, .evocation, .pause, .thankYou, .console: nil
     }
   }
 }

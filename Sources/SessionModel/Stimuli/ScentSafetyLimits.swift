@@ -52,3 +52,13 @@ public struct ScentSafetyLimits: Hashable, Sendable, Codable {
     public static let maximumLeadTimeMilliseconds = 10_000
   }
 }
+
+extension ScentSafetyLimits {
+  /// A device check (`connectage diffuser test`, the home screen's test puff) releases a few short
+  /// pulses at low intensity, one channel after the other: the governor still applies, with a
+  /// 200 ms gap instead of a session's 30 s.
+  public static let deviceCheck = ScentSafetyLimits(
+    maximumPulseMilliseconds: HardBounds.maximumPulseMilliseconds, minimumIntervalMilliseconds: 200,
+    purgeMilliseconds: 0, maximumChannelDutyCycle: 0.5, dutyCycleWindowMilliseconds: 20_000,
+    maximumReleasesPerSession: 30, maximumTotalReleaseMillisecondsPerSession: 60_000, leadTimeMilliseconds: 0)
+}

@@ -74,7 +74,7 @@ public struct Autopilot: Sendable {
         speakersThisTrial = 0
       }
       return []
-    case .stimulus, .pause, .thankYou:
+    case .stimulus, .pause, .thankYou, .console:
       return []
     }
   }
@@ -83,7 +83,7 @@ public struct Autopilot: Sendable {
   private mutating func waitThenAct(on scene: StageScene, at now: UInt64) -> AutopilotAction? {
     let shown = seconds(from: sceneSince, to: now)
     switch scene.content {
-    case .lobby, .pause, .thankYou:
+    case .lobby, .pause, .thankYou, .console:
       return nil
     case .join(let view):
       guard view.seats.count == players && view.seats.allSatisfy(\.isConfirmed) else { return nil }
@@ -146,6 +146,7 @@ public struct Autopilot: Sendable {
     case .evocation(let view): "evocation:\(view.image):\(view.speaker?.rawValue ?? 0)"
     case .pause: "pause"
     case .thankYou: "thanks"
+    case .console(let view): "console:\(view.title.french)"
     }
   }
 }

@@ -35,6 +35,11 @@ public struct RunConfiguration: Sendable {
   /// Participants making up this planned session they missed: alone in a catch-up run of their own
   /// group (same trial order), or as guests after another group's members.
   public var makeUp: [ParticipantCode]
+  /// The microphone by the name the sound system lists; nil takes the system's default.
+  public var microphoneName: String?
+  /// What the therapist accepted to start without on the home screen's device checks: a clinical
+  /// session starts with these problems and logs each one (`allowedBy` `home-check`).
+  public var acceptedDegradations: Set<AcceptedDegradation>
 
   public init(
     protocolFile: URL, assetsRoot: URL, databasePath: String, outputDirectory: URL,
@@ -42,7 +47,8 @@ public struct RunConfiguration: Sendable {
     players: PlayerChoice = .realPads, sessionNumber: Int = 1, participantCount: Int = 10, group: String? = nil,
     seed: UInt64 = 1, language: Language = .french, padMappingsFile: URL? = nil,
     resumesInterruptedRun: Bool = false, allowsDegradedStart: Bool = false, isDemonstration: Bool = false,
-    makeUp: [ParticipantCode] = []
+    makeUp: [ParticipantCode] = [],
+    microphoneName: String? = nil, acceptedDegradations: Set<AcceptedDegradation> = []
   ) {
     self.makeUp = makeUp
     self.protocolFile = protocolFile
@@ -61,6 +67,8 @@ public struct RunConfiguration: Sendable {
     self.seed = seed
     self.language = language
     self.padMappingsFile = padMappingsFile
+    self.microphoneName = microphoneName
+    self.acceptedDegradations = acceptedDegradations
   }
 }
 

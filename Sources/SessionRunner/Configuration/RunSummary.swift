@@ -6,6 +6,8 @@ public struct RunSummary: Sendable {
   public var session: SessionID
   public var trials: Int
   public var players: Int
+  /// Answers recorded per speaker: the participant's code, or `player N` for a seat without one.
+  public var speakers: [String: Int]
   public var events: Int
   public var recordings: [URL]
   /// Measures saved for the answers (one per recorded answer with a participant).

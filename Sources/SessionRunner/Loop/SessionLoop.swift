@@ -42,6 +42,8 @@ final class SessionLoop {
   private var recordedAnswers = 0
 
   private(set) var recordings: [URL] = []
+  /// Takes recorded per speaker, for the summary: the participant's code, else `player N`.
+  private(set) var speakers: [String: Int] = [:]
   private(set) var frames = 0
   private(set) var droppedFrames = 0
   private(set) var warnings: [LocalizedText] = []
@@ -282,6 +284,7 @@ final class SessionLoop {
     takeAwaitingLog = nil
     guard let (file, problem) = recorder?.end() else { return }
     recordings.append(file.url)
+    speakers[file.request.participant?.rawValue ?? "player \(file.request.player.rawValue)", default: 0] += 1
     if let problem {
       // The file holds the take up to the last block written; it is measured as it is.
       warnings.append(Self.recordingProblem(problem))

@@ -19,6 +19,16 @@ public final class AudioCapture {
 
   isolated deinit { AudioDevice.close(device) }
 
+  /// The microphones SDL's audio driver lists, by the names ``init(deviceName:)`` takes; empty when
+  /// sound is unavailable.
+  public static func deviceNames() -> [String] {
+    guard SDL_InitSubSystem(SDL_INIT_AUDIO) == 0 else { return [] }
+    defer { SDL_QuitSubSystem(SDL_INIT_AUDIO) }
+    return (0..<max(0, SDL_GetNumAudioDevices(1))).compactMap {
+      SDL_GetAudioDeviceName($0, 1).map { String(cString: $0) }
+    }
+  }
+
   public func start() {
     SDL_PauseAudioDevice(device, 0)
     isCapturing = true

@@ -21,6 +21,26 @@ enum KeyboardMap {
     }
   }
 
+  /// The arrow keys, held down to repeat, for the therapist's screens.
+  static func navigation(keycode: Int32) -> NavigationKey? {
+    switch keycode {
+    case Int32(SDLK_UP.rawValue): .up
+    case Int32(SDLK_DOWN.rawValue): .down
+    case Int32(SDLK_LEFT.rawValue): .left
+    case Int32(SDLK_RIGHT.rawValue): .right
+    default: nil
+    }
+  }
+
+  static func key(for navigation: NavigationKey) -> SyntheticKey {
+    switch navigation {
+    case .up: .arrow(SDLK_UP, SDL_SCANCODE_UP)
+    case .down: .arrow(SDLK_DOWN, SDL_SCANCODE_DOWN)
+    case .left: .arrow(SDLK_LEFT, SDL_SCANCODE_LEFT)
+    case .right: .arrow(SDLK_RIGHT, SDL_SCANCODE_RIGHT)
+    }
+  }
+
   /// 1…9 and 0 on the top row or the keypad.
   private static func digit(scancode: Int) -> Int? {
     let topOne = Int(SDL_SCANCODE_1.rawValue)

@@ -14,6 +14,10 @@ struct SyntheticKey: Hashable, Sendable {
   static let backspace = SyntheticKey(
     keycode: Int32(SDLK_BACKSPACE.rawValue), scancode: Int(SDL_SCANCODE_BACKSPACE.rawValue))
 
+  static func arrow(_ keycode: SDL_KeyCode, _ scancode: SDL_Scancode) -> SyntheticKey {
+    SyntheticKey(keycode: Int32(keycode.rawValue), scancode: Int(scancode.rawValue))
+  }
+
   /// A letter key as printed on it (lowercase a…z).
   static func letter(_ letter: Character) -> SyntheticKey {
     let offset = Int(letter.asciiValue ?? 97) - 97

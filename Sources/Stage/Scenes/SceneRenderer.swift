@@ -37,6 +37,7 @@ struct SceneRenderer {
     case .evocation(let evocation): drawEvocation(evocation)
     case .pause: drawPause()
     case .thankYou: drawThankYou(scene.players)
+    case .console(let view): drawConsole(view)
     }
     if Self.showsPlayersStrip(scene) { drawPlayersStrip(scene.players) }
     if let overlay = scene.overlay { drawOverlay(overlay) }
@@ -47,7 +48,7 @@ struct SceneRenderer {
   static func showsPlayersStrip(_ scene: StageScene) -> Bool {
     guard !scene.players.isEmpty else { return false }
     switch scene.content {
-    case .stimulus, .join, .thankYou, .lobby: return false
+    case .stimulus, .join, .thankYou, .lobby, .console: return false
     case .whichScent, .memoryPairs, .thenAndNow, .rightOrder, .evocation, .pause: return true
     }
   }

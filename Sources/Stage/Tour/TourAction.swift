@@ -10,4 +10,6 @@ public enum TourAction: Hashable, Sendable {
   case replug(player: Int)
   /// The therapist presses the key for this action on the keyboard.
   case therapist(OperatorAction)
+  /// The therapist presses an arrow key, on the screens before and after a session.
+  case arrow(NavigationKey)
 }

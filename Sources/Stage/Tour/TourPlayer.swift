@@ -20,7 +20,12 @@ public final class TourPlayer {
     }
 
     public var receivedKeys: Int {
-      events.filter { if case .operator = $0 { true } else { false } }.count
+      events.filter {
+        switch $0 {
+        case .operator, .navigate: true
+        default: false
+        }
+      }.count
     }
   }
 
@@ -91,7 +96,7 @@ public final class TourPlayer {
   private func perform(_ action: TourAction, counting summary: inout Summary) -> [StageEvent] {
     switch action {
     case .tap, .flick: summary.sentPresses += 1
-    case .therapist: summary.sentKeys += 1
+    case .therapist, .arrow: summary.sentKeys += 1
     case .unplug, .replug: break
     }
     switch action {
@@ -113,6 +118,9 @@ public final class TourPlayer {
       return []
     case .therapist(let action):
       KeyboardMap.key(for: action).push()
+      return []
+    case .arrow(let key):
+      KeyboardMap.key(for: key).push()
       return []
     }
   }

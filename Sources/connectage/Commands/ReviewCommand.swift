@@ -31,34 +31,13 @@ struct ReviewCommand: AsyncParsableCommand {
 
   func run() async throws {
     let (host, port) = try Self.address(listen)
-    let path = store.resolvedPath
-    guard FileManager.default.fileExists(atPath: path) else {
-      throw CommandFailure.badInput(
-        LocalizedText(
-          fr: "Aucune base de données à « \(path) ». Vérifiez --db.", en: "No database at '\(path)'. Check --db."))
-    }
-    let server: ReviewServer
-    do {
-      let desk = try ReviewDesk(database: try SessionDatabase(path: path), study: study.map(StudyID.init(rawValue:)))
-      server = try ReviewServer(desk: desk)
-    } catch let error as StoreError {
-      throw error.isBadInput ? CommandFailure.badInput(error.message) : CommandFailure.runtime(error.message)
-    } catch let failure as ReviewFailure {
-      throw CommandFailure.badInput(failure.message)
-    }
+    let server = try Self.server(databasePath: store.resolvedPath, study: study)
     let opensBrowser = !noBrowser
     let token = server.token
     let application = server.application(host: host, port: port) { bound in
-      let shownHost = host == "0.0.0.0" || host == "::" ? Self.hostName() : host
-      let url = "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(bound)/?token=\(token.value)"
+      let url = Self.url(token: token, host: host, port: bound)
       Terminal.print(url)
-      Terminal.printError(
-        LocalizedText(
-          fr:
-            "Relecture ouverte à l'adresse ci-dessus (gardez-la pour vous : elle donne accès aux enregistrements). Ctrl-C pour arrêter.",
-          en:
-            "Review open at the address above (keep it to yourself: it gives access to the recordings). Ctrl-C to stop."
-        ).text(in: Terminal.language))
+      Terminal.printError(Self.opened.text(in: Terminal.language))
       if opensBrowser { BrowserLauncher.open(url) }
     }
     do {
@@ -70,6 +49,34 @@ struct ReviewCommand: AsyncParsableCommand {
             "Le serveur de relecture n'a pas pu écouter sur \(host):\(port) ; choisissez un autre port avec --listen.",
           en: "The review server could not listen on \(host):\(port); choose another port with --listen."))
     }
+  }
+
+  static let opened = LocalizedText(
+    fr:
+      "Relecture ouverte à l'adresse ci-dessus (gardez-la pour vous : elle donne accès aux enregistrements). Ctrl-C pour arrêter.",
+    en: "Review open at the address above (keep it to yourself: it gives access to the recordings). Ctrl-C to stop.")
+
+  /// The review workstation's server on the database at `path`, refused with the project's exit codes.
+  static func server(databasePath path: String, study: String?) throws -> ReviewServer {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw CommandFailure.badInput(
+        LocalizedText(
+          fr: "Aucune base de données à « \(path) ». Vérifiez --db.", en: "No database at '\(path)'. Check --db."))
+    }
+    do {
+      let desk = try ReviewDesk(database: try SessionDatabase(path: path), study: study.map(StudyID.init(rawValue:)))
+      return try ReviewServer(desk: desk)
+    } catch let error as StoreError {
+      throw error.isBadInput ? CommandFailure.badInput(error.message) : CommandFailure.runtime(error.message)
+    } catch let failure as ReviewFailure {
+      throw CommandFailure.badInput(failure.message)
+    }
+  }
+
+  /// The one address to open, with the secret token.
+  static func url(token: AccessToken, host: String, port: Int) -> String {
+    let shownHost = host == "0.0.0.0" || host == "::" ? hostName() : host
+    return "http://\(shownHost.contains(":") ? "[\(shownHost)]" : shownHost):\(port)/?token=\(token.value)"
   }
 
   /// `ADDRESS:PORT`, `[IPv6]:PORT` or nothing (127.0.0.1, a free port).

@@ -69,6 +69,7 @@ enum Transcript {
         + (view.isRecording ? " recording" : "")
     case .pause: return "pause"
     case .thankYou: return "thank you"
+    case .console(let view): return "console \(view.title.french)"
     }
   }
 

@@ -136,8 +136,14 @@ public enum EventCatalogue {
     Entry(
       .sessionDegraded, .session, "The session started although a start check failed.",
       [
-        Key("problem", "", "Which check failed."),
-        Key("allowedBy", "", "What allowed it: demo, --allow-degraded, animation.", optional: true),
+        Key(
+          "problem", "",
+          "Which check failed: noDiffuser, unreachableDiffuser, emptyCartridges, noMicrophone, quietMicrophone, clippingMicrophone, noPads, lowDiskSpace, unregisteredGroup."
+        ),
+        Key(
+          "allowedBy", "",
+          "What allowed it: demo, --allow-degraded, animation, home-check (accepted on the home screen's device checks).",
+          optional: true),
         Key("availableBytes", "bytes", "Free disk space, for a disk problem.", optional: true),
         Key("neededBytes", "bytes", "Disk space needed, for a disk problem.", optional: true),
       ]),

@@ -22,12 +22,7 @@ struct DiffuserTestCommand: AsyncParsableCommand {
   @Flag(help: "Keep the link (and the heartbeat) open after the releases until interrupted.")
   var hold = false
 
-  /// A device check releases a few short pulses at low intensity, one channel after the
-  /// other: the governor still applies, with a 200 ms gap instead of a session's 30 s.
-  static let checkLimits = ScentSafetyLimits(
-    maximumPulseMilliseconds: ScentSafetyLimits.HardBounds.maximumPulseMilliseconds, minimumIntervalMilliseconds: 200,
-    purgeMilliseconds: 0, maximumChannelDutyCycle: 0.5, dutyCycleWindowMilliseconds: 20_000,
-    maximumReleasesPerSession: 30, maximumTotalReleaseMillisecondsPerSession: 60_000, leadTimeMilliseconds: 0)
+  static let checkLimits = ScentSafetyLimits.deviceCheck
 
   func run() async throws {
     let endpoint = try target.endpoint()

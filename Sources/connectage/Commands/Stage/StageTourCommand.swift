@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import SessionModel
+import SessionRunner
 import Stage
 
 /// `connectage stage tour`: every scene in turn, with ten virtual gamepads playing.
 struct StageTourCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tour",
-    abstract: "Walk through every scene with ten virtual gamepads; optionally save each scene as PNG.")
+    abstract: "Walk through every scene (and the home screen) with ten virtual gamepads; optionally save each as PNG.")
 
   @Flag(help: "Draw offscreen, without a window (automatic when DISPLAY is not set).")
   var headless = false
@@ -37,12 +38,12 @@ struct StageTourCommand: AsyncParsableCommand {
       do {
         let stage = try Stage(configuration: configuration)
         let player = try TourPlayer(stage: stage, secondsPerScene: seconds)
-        return try player.play(.standard, screenshotDirectory: screenshots)
+        return try player.play(Self.tour, screenshotDirectory: screenshots)
       } catch let error as StageError {
         throw CommandFailure.runtime(error.message)
       }
     }
-    let scenes = StageTour.standard.steps.count
+    let scenes = Self.tour.steps.count
     Terminal.say(
       LocalizedText(
         fr:
@@ -57,6 +58,9 @@ struct StageTourCommand: AsyncParsableCommand {
           en: "\(summary.screenshots.count) screenshots saved in \(screenshots.path)."))
     }
   }
+
+  /// Every scene of a session, then the home screen, its device checks, the summary and the settings.
+  static var tour: StageTour { StageTour(steps: StageTour.standard.steps + HomeTour.steps.map(\.tourStep)) }
 
   private func stageConfiguration(environment: [String: String]) throws -> StageConfiguration {
     let parts = size.lowercased().split(separator: "x")

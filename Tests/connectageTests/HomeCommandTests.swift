@@ -1,0 +1,93 @@
+import Foundation
+import SessionModel
+import Store
+import Testing
+
+/// `connectage` alone: the home screen, driven by synthetic keys through SDL, its device checks on
+/// a simulated diffuser and a file-backed microphone, and a session started from it.
+@Suite struct HomeCommandTests {
+  /// Raw 16 kHz mono 16-bit samples: a 220 Hz tone at `amplitude` of full scale, for SDL's disk driver.
+  static func tone(amplitude: Double, seconds: Double, to url: URL) throws {
+    let count = Int(seconds * 16_000)
+    var data = Data(capacity: count * 2)
+    for index in 0..<count {
+      let sample = Int16(clamping: Int((amplitude * 32_767 * sin(Double(index) * 2 * .pi * 220 / 16_000)).rounded()))
+      withUnsafeBytes(of: sample.littleEndian) { data.append(contentsOf: $0) }
+    }
+    try data.write(to: url)
+  }
+
+  static func events(in databasePath: String) throws -> [SessionEvent] {
+    let database = try SessionDatabase(path: databasePath)
+    let session = try #require(try database.sessions.fetchAll().only)
+    return try database.eventLog.events(in: session.id).map(\.event)
+  }
+
+  /// Home, through the four checks (the diffuser chosen with →, the microphone hearing a file,
+  /// no pad plugged, so the therapist accepts "sans manettes"), the session, its summary, quit.
+  static let throughTheChecks = [
+    "down,down,down,enter",  // Commencer la séance
+    "right",  // diffuser: none → simulated, checked again
+    "up,enter",  // Continuer
+    "wait:2.5",  // the microphone hears the file
+    "up,enter",  // Continuer (the microphone passed)
+    "enter",  // Continuer quand même : sans manettes
+    "up,enter",  // Commencer la séance: the session runs, then its summary
+    "down,enter",  // Terminer
+    "esc",
+  ].joined(separator: ",")
+
+  @Test func aSessionStartedFromTheHomeScreenLogsWhatTheCommandLineLogs() async throws {
+    let command = try StoreCommandFolder()
+    let home = try StoreCommandFolder()
+    defer {
+      command.remove()
+      home.remove()
+    }
+    let fromCommandLine = try await CommandRun.connectage(
+      [
+        "demo", "--headless", "--brisk", "--players", "2", "--diffuser", "simulated", "--db", command.databasePath,
+        "--output", command.path + "/sessions",
+      ],
+      environment: ["XDG_DATA_HOME": command.path])
+    try #require(fromCommandLine.exitCode == 0, "\(fromCommandLine.standardError)")
+
+    let speech = URL(fileURLWithPath: home.path + "/speech.raw")
+    try Self.tone(amplitude: 0.3, seconds: 30, to: speech)
+    let fromHome = try await CommandRun.connectage(
+      [
+        "--headless", "--db", home.databasePath, "--output", home.path + "/sessions", "--virtual-players", "2",
+        "--brisk", "--keys", Self.throughTheChecks,
+      ],
+      environment: [
+        "XDG_DATA_HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "DISPLAY": "", "WAYLAND_DISPLAY": "",
+        "SDL_AUDIODRIVER": "disk", "SDL_DISKAUDIOFILEIN": speech.path, "SDL_DISKAUDIOFILE": home.path + "/played.raw",
+      ])
+    try #require(fromHome.exitCode == 0, "\(fromHome.standardError)")
+    #expect(fromHome.standardOutput.contains("terminée : "), "\(fromHome.standardOutput)")
+
+    let expected = try Self.events(in: command.databasePath)
+    let got = try Self.events(in: home.databasePath)
+    // The one difference: the degradation the therapist accepted on the pads' check, logged as such.
+    let accepted = got.compactMap { event -> String? in
+      if case .session(.degraded(let problem, let allowedBy, _, _)) = event.kind {
+        "\(problem) \(allowedBy ?? "")"
+      } else {
+        nil
+      }
+    }
+    #expect(accepted == ["noPads home-check"], "the microphone and the diffuser passed their checks")
+    let withoutAccepted = got.filter { $0.type != .sessionDegraded }
+    #expect(withoutAccepted.map(\.type) == expected.map(\.type))
+    let start = { (events: [SessionEvent]) -> RunStart? in
+      events.lazy.compactMap { if case .session(.runnerStarted(let run)) = $0.kind { run } else { nil } }.first
+    }
+    #expect(start(got) != nil && start(got) == start(expected), "same protocol, seed, players, diffuser and folder")
+  }
+
+  @Test func aMistypedKeyIsRefused() throws {
+    let run = try CommandRun.connectage(["home", "--headless", "--keys", "down,jump"])
+    #expect(run.exitCode == 2)
+    #expect(run.standardError == "--keys : « jump » n'est pas une touche connue.\n")
+  }
+}
