@@ -20,6 +20,7 @@ struct ConnectAge: AsyncParsableCommand {
       ExportTextGridCommand.self,
       ReviewCommand.self,
       StatsCommand.self,
+      ReportCommand.self,
       StageCommand.self,
       RunCommand.self,
       AnimationCommand.self,
