@@ -144,16 +144,13 @@ extension StudyReport {
   private func primarySection(_ language: Language) -> [String] {
     func say(_ fr: String, _ en: String) -> String { LocalizedText(fr: fr, en: en).text(in: language) }
     func number(_ value: Double) -> String { HTML.number(value, decimals: 2, language: language) }
-    guard let primaryAnalysis, !primaryAnalysis.models.isEmpty else {
-      return [
-        HTML.paragraph(
-          say(
-            "Le modèle mixte (condition et numéro de séance en effets fixes, participant et groupe en effets aléatoires) n'est pas calculé par cette version : exécutez analysis.R, écrit à côté de l'export, dans R. L'analyse secondaire non paramétrique suit.",
-            "The mixed model (condition and session number as fixed effects, participant and group as random effects) is not fitted by this version: run analysis.R, written beside the export, in R. The secondary nonparametric analysis follows."
-          ), className: "note")
-      ]
-    }
-    var parts: [String] = []
+    var parts = [
+      HTML.paragraph(
+        say(
+          "Modèle linéaire mixte ajusté par REML : condition délivrée et numéro de séance en effets fixes, ordonnée à l'origine aléatoire par participant (et par groupe à partir de trois groupes) ; moyennes marginales estimées au numéro de séance moyen ; degrés de liberté de Satterthwaite ; IC 95 %.",
+          "Linear mixed model fitted by REML: condition delivered and session number as fixed effects, a random intercept per participant (and per group from three groups on); estimated marginal means at the mean session number; Satterthwaite degrees of freedom; 95% CI."
+        ), className: "note")
+    ]
     for model in primaryAnalysis.models {
       parts.append("<h3>\(HTML.escaped(model.measure.label.text(in: language)))</h3>")
       parts.append(
@@ -166,15 +163,28 @@ extension StudyReport {
             [
               HTML.cell(estimate.label), HTML.cell(number(estimate.value), numeric: true, measure: "estimate"),
               HTML.cell("[\(number(estimate.low)) ; \(number(estimate.high))]", numeric: true),
-              HTML.cell(estimate.pValue.map { HTML.number($0, decimals: 4, language: language) } ?? "", numeric: true),
-            ], data: ["measure": model.measure.rawValue, "kind": kind, "label": estimate.label])
+              HTML.cell(
+                estimate.pValue.map { HTML.number($0, decimals: 4, language: language) } ?? "", numeric: true,
+                measure: "p"),
+            ], data: ["model": model.measure.rawValue, "kind": kind, "label": estimate.label])
         }
       }
-      let headers = [say("Terme", "Term"), say("Estimation", "Estimate"), say("IC 95 %", "95% CI"), "p"]
       parts.append(
-        HTML.table(headers: headers, rows: rows(model.marginalMeans, kind: "emm"), numericFrom: 1))
-      parts.append(HTML.table(headers: headers, rows: rows(model.contrasts, kind: "contrast"), numericFrom: 1))
+        HTML.table(
+          headers: [
+            say("Moyenne marginale", "Marginal mean"), say("Estimation", "Estimate"), say("IC 95 %", "95% CI"), "p",
+          ],
+          rows: rows(model.marginalMeans, kind: "emm"), numericFrom: 1))
+      parts.append(
+        HTML.table(
+          headers: [say("Contraste", "Contrast"), say("Différence", "Difference"), say("IC 95 %", "95% CI"), "p"],
+          rows: rows(model.contrasts, kind: "contrast"), numericFrom: 1))
     }
+    for (measure, failure) in primaryAnalysis.failures.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+      parts.append(
+        HTML.paragraph("\(measure.label.text(in: language)) : \(failure.text(in: language))", className: "note"))
+    }
+    parts.append(HTML.paragraph(MixedModelAnalysis.countsNote.text(in: language), className: "note"))
     return parts
   }
 

@@ -20,8 +20,8 @@ public struct StudyReport: Sendable {
   /// Per measure (in ``measures`` order), each condition's mean of the participants' means at each
   /// session with its 95 % interval.
   public var trajectories: [[SessionSeriesPoints]]
-  /// The primary analysis's tables, when a model was fitted (``StudyReport+PrimaryAnalysis.swift``).
-  public var primaryAnalysis: PrimaryAnalysisTables?
+  /// The primary analysis: the linear mixed model of each continuous measure (``PrimaryAnalysisTables``).
+  public var primaryAnalysis: PrimaryAnalysisTables
 
   public struct GroupRow: Sendable, Hashable {
     public var group: GroupID

@@ -71,6 +71,25 @@ import Testing
     #expect(abs(means[.imageScent]! - means[.image]! - 6) < 1.5)
   }
 
+  /// The mixed model recovers the planted effects: phonation time is 0.3 s per word (+3 and +6
+  /// words), speech duration 0.45 s per word plus 1.5 s and 3 s.
+  @Test func thePrimaryAnalysisRecoversThePlantedEffects() throws {
+    let page = try html()
+    let planted: [(String, String, Double)] = [
+      ("phonation_time_s", "image_game - image", 0.9), ("phonation_time_s", "image_scent - image", 1.8),
+      ("speech_duration_s", "image_game - image", 2.85), ("speech_duration_s", "image_scent - image", 5.7),
+    ]
+    for (measure, contrast, effect) in planted {
+      let row = try #require(page.rows(["model": measure, "kind": "contrast", "label": contrast]).first)
+      let interval = row.components(separatedBy: "[")[1].components(separatedBy: "]")[0]
+        .components(separatedBy: " ; ").map { Double($0.replacingOccurrences(of: ",", with: "."))! }
+      #expect(interval[0] < effect && effect < interval[1], "\(measure) \(contrast): \(interval)")
+      #expect(try #require(ReportHTML.number("p", in: row)) < 0.05)
+    }
+    #expect(page.rows(["model": "speech_duration_s", "kind": "emm"]).count == 3)
+    #expect(page.section("primary").contains("analysis.R"))
+  }
+
   @Test func everyFigureSaysItsNAndTheAnalysesAreThere() throws {
     let page = try html()
     let conditions = page.section("conditions")
