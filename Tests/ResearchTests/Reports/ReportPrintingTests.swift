@@ -38,9 +38,11 @@ struct ReportPrintingTests {
     let file = try ReportFile.write(try page(report.testDescription), named: report.testDescription, in: folder)
     let pdf = try #require(file.pdf, "\(file.pdfProblem?.english ?? "")")
     let info = try Self.output(of: "pdfinfo", [pdf.path])
-    let pages = try #require(Int(try #require(Self.field("Pages", in: info))))
+    let pageField = try #require(Self.field("Pages", in: info))
+    let pages = try #require(Int(pageField))
     #expect(report.pages.contains(pages), "\(pages) pages")
-    #expect(try #require(Self.field("Page size", in: info)).contains("(A4)"))
+    let size = try #require(Self.field("Page size", in: info))
+    #expect(size.contains("(A4)"))
     // Page 1 as a 50 dpi greyscale image (PGM): some ink, mostly paper.
     let prefix = folder.appendingPathComponent("first").path
     try ExternalTool.run("pdftoppm", ["-f", "1", "-l", "1", "-r", "50", "-gray", "-singlefile", pdf.path, prefix])
