@@ -5,7 +5,7 @@ import PackageDescription
 
 let areas: [(name: String, modules: [String])] = [
   ("ProtocolBenchmarks", ["ProtocolKit", "SessionModel"]),
-  ("StoreBenchmarks", ["Store", "Research", "SessionModel"]),
+  ("StoreBenchmarks", ["Store", "Research", "SessionModel", "TestSupport"]),
   ("SpeechBenchmarks", ["SpeechKit", "SessionModel", "TestSupport"]),
   ("ScentBenchmarks", ["ScentKit", "SessionModel"]),
   ("StageBenchmarks", ["Stage", "SessionModel"]),

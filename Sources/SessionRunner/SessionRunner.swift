@@ -16,7 +16,7 @@ import Store
 public final class SessionRunner {
   public let configuration: RunConfiguration
   /// Problems that did not stop the session (no diffuser, no microphone), for the therapist.
-  public private(set) var warnings: [LocalizedText] = []
+  public internal(set) var warnings: [LocalizedText] = []
 
   static let frameNanoseconds: UInt64 = 16_666_667
   static let tickNanoseconds: UInt64 = 100_000_000
@@ -170,11 +170,12 @@ public final class SessionRunner {
       warnings.append(
         LocalizedText(fr: "L'export CSV a échoué : \(reason.french)", en: "The CSV export failed: \(reason.english)"))
     }
+    let report = writeSessionReport(sessionID, from: database, to: exportDirectory)
     return RunSummary(
       session: sessionID, trials: prepared.session.trials.count - prepared.setup.firstTrialIndex,
       players: loop.seatedPlayers, speakers: loop.speakers, events: events,
       recordings: loop.recordings, measuredAnswers: measured, releasedScents: released, frames: loop.frames,
-      droppedFrames: loop.droppedFrames, exportDirectory: exportDirectory,
+      droppedFrames: loop.droppedFrames, exportDirectory: exportDirectory, report: report,
       resumed: prepared.resumes.map { ($0.interruptedSession, $0.trialIndex + 1) })
   }
 

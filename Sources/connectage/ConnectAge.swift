@@ -22,6 +22,7 @@ struct ConnectAge: AsyncParsableCommand {
       ExportTextGridCommand.self,
       ReviewCommand.self,
       StatsCommand.self,
+      ReportCommand.self,
       StageCommand.self,
       HomeCommand.self,
       RunCommand.self,

@@ -129,6 +129,13 @@ import Testing
       .appendingPathComponent("\(session.id)/export/measures.csv")
     let rows = try String(contentsOf: export, encoding: .utf8).split(separator: "\n")
     #expect(rows.count == 1 + 3)
+    // The session's report beside its export: the page only, a demonstration prints no PDF.
+    let report = export.deletingLastPathComponent().appendingPathComponent("session-\(session.id).html")
+    let page = try String(contentsOf: report, encoding: .utf8)
+    #expect(page.contains("<section id=\"attendance\">"))
+    #expect(page.components(separatedBy: "data-present=\"1\"").count - 1 == 3)
+    #expect(!FileManager.default.fileExists(atPath: report.deletingPathExtension().appendingPathExtension("pdf").path))
+    #expect(run.standardOutput.contains("Rapport de séance"))
   }
 
   @Test func theNursingHomeAnimationPlaysGamesAndScentsAndRecordsNothing() async throws {

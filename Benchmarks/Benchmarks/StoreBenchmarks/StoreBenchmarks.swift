@@ -36,6 +36,7 @@ let benchmarks: @Sendable () -> Void = {
     }, setup: batchBench.open, teardown: batchBench.close)
 
   statisticsBenchmarks()
+  reportBenchmarks()
   hashingBenchmarks()
 }
 

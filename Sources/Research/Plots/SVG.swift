@@ -39,6 +39,12 @@ enum SVG {
     "<polygon points=\"\(points.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " "))\" fill=\"\(fill)\"/>"
   }
 
+  /// A shaded area (a confidence band), light enough for the lines over it to read.
+  static func band(_ points: [(Double, Double)], fill: String) -> String {
+    "<polygon points=\"\(points.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " "))\" fill=\"\(fill)\" "
+      + "fill-opacity=\"0.15\" stroke=\"none\"/>"
+  }
+
   static func polyline(_ points: [(Double, Double)], stroke: String, dash: String?) -> String {
     "<polyline points=\"\(points.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " "))\" fill=\"none\" "
       + "stroke=\"\(stroke)\" stroke-width=\"2.5\"" + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>"

@@ -1,4 +1,5 @@
 import Foundation
+import Research
 import SessionModel
 
 /// What a finished session left behind.
@@ -16,6 +17,8 @@ public struct RunSummary: Sendable {
   public var frames: Int
   public var droppedFrames: Int
   public var exportDirectory: URL?
+  /// The session's report beside the export (HTML, and PDF when Chromium printed it).
+  public var report: ReportFile?
   /// The interrupted run this one picked up, and the planned trial it started at (1 = the first).
   public var resumed: (session: SessionID, atTrial: Int)?
 }

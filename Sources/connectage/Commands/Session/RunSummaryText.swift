@@ -24,6 +24,13 @@ enum RunSummaryText {
           fr: "Mesures exportées dans \(export.path) (measures.csv, events.csv, codebook.csv, event_types.csv).",
           en: "Measures exported to \(export.path) (measures.csv, events.csv, codebook.csv, event_types.csv)."))
     }
+    if let report = summary.report {
+      let files = [report.page.path] + (report.pdf.map { [$0.path] } ?? [])
+      lines.append(
+        LocalizedText(
+          fr: "Rapport de séance : \(files.joined(separator: ", ")).",
+          en: "Session report: \(files.joined(separator: ", "))."))
+    }
     if summary.droppedFrames > 0 {
       lines.append(
         LocalizedText(

@@ -1,0 +1,169 @@
+import Foundation
+import SessionModel
+import SpeechKit
+import Store
+
+/// The page a therapist reads after a session: who came and where they sat, what each patient
+/// said in each trial, the scents, the therapist's pauses, redos and skips, and the incidents.
+/// Everything comes from the database: the plan, the analysed answers (``AnswerSelection``) and
+/// the typed event log.
+public struct SessionReport: Sendable {
+  public var session: Session
+  public var group: ParticipantGroup?
+  public var seats: [SeatRow]
+  public var answers: [AnswerRow]
+  public var scents: [ScentRow]
+  public var actions: [LoggedMoment]
+  public var incidents: [LoggedMoment]
+  /// From the first event to the last; nil without a log.
+  public var durationSeconds: Double?
+
+  /// A group member, or a patient seated from outside the group.
+  public struct SeatRow: Sendable, Hashable {
+    public var participant: ParticipantCode
+    public var present: Bool
+    public var player: PlayerNumber?
+    public var avatar: AvatarID?
+    public var joinedLate: Bool
+    public var answers: Int
+  }
+
+  /// One patient's answer to one trial, with where each reviewable value comes from.
+  public struct AnswerRow: Sendable {
+    public var participant: ParticipantCode
+    public var trial: Trial
+    public var deliveredCondition: Condition
+    public var speechDurationSeconds: Double?
+    public var speakingTimeSeconds: Double?
+    public var words: AnalysedValue<Int>
+    /// The coded count when a coder or the consensus gave one; else the automatic count.
+    public var memories: Int?
+    /// `automatic` when ``memories`` is the automatic count (or none), as `memories_source` says.
+    public var memoriesSource: ValueSource
+  }
+
+  public struct ScentRow: Sendable, Hashable {
+    public var trial: Trial
+    public var outcome: ScentDelivery.Outcome
+    /// The diffuser's or governor's reason for a refusal, as logged (English).
+    public var reason: String?
+  }
+
+  /// An event worth a line, `secondsFromStart` after the session's first event.
+  public struct LoggedMoment: Sendable, Hashable {
+    public var secondsFromStart: Double
+    public var trialNumber: Int?
+    public var what: LocalizedText
+  }
+
+  public init(snapshot: ExportSnapshot, session id: SessionID) throws {
+    guard let session = snapshot.sessions.first(where: { $0.id == id }) else {
+      throw ReportError.unknownSession(id)
+    }
+    self.session = session
+    group = session.group.flatMap { snapshot.groups[$0] }
+    let events = snapshot.events.filter { $0.event.session == id }.sorted { $0.sequence < $1.sequence }.map(\.event)
+    let start = events.first?.monotonicNanoseconds ?? 0
+    durationSeconds = events.last.map { Double($0.monotonicNanoseconds &- start) / 1e9 }
+    func moment(_ event: SessionEvent, _ what: LocalizedText) -> LoggedMoment {
+      LoggedMoment(
+        secondsFromStart: Double(event.monotonicNanoseconds &- start) / 1e9,
+        trialNumber: event.kind.trial.flatMap { trial in session.trials.first { $0.id == trial }?.number }, what: what)
+    }
+    let analysed = snapshot.analysedAnswers.filter { $0.session.id == id }
+    answers = analysed.map { answer in
+      let memories = answer.memories
+      return AnswerRow(
+        participant: answer.answer.participant, trial: answer.trial, deliveredCondition: answer.deliveredCondition,
+        speechDurationSeconds: answer.speechDurationSeconds, speakingTimeSeconds: answer.measures.speakingTimeSeconds,
+        words: answer.words,
+        memories: memories.value ?? answer.measures.automaticMemories, memoriesSource: memories.source)
+    }
+    .sorted { ($0.participant, $0.trial.number) < ($1.participant, $1.trial.number) }
+    seats = Self.seats(events: events, group: group, answers: answers)
+    let deliveries = ScentDeliveryLog.deliveries(of: session, events: events)
+    var reasons: [TrialID: String] = [:]
+    for event in events {
+      if case .scent(.refused(let tag, _, let reason)) = event.kind, let trial = tag?.trial { reasons[trial] = reason }
+    }
+    scents = session.trials.compactMap { trial in
+      deliveries[trial.id].map { ScentRow(trial: trial, outcome: $0.outcome, reason: reasons[trial.id]) }
+    }
+    actions = events.compactMap { event in
+      guard case .operator(let key) = event.kind, let what = Self.describe(key.action) else { return nil }
+      return moment(event, what)
+    }
+    incidents = events.compactMap { event in Self.incident(event.kind).map { moment(event, $0) } }
+  }
+
+  /// Seats from the log's joins (the last seat a patient took); a patient with answers but no join
+  /// (a log lost, data imported) is present without a seat.
+  static func seats(events: [SessionEvent], group: ParticipantGroup?, answers: [AnswerRow]) -> [SeatRow] {
+    var joined: [ParticipantCode: (PlayerNumber, AvatarID, Bool)] = [:]
+    for event in events {
+      if case .seating(.joined(let player, _, let avatar, let participant?, let late)) = event.kind {
+        joined[participant] = (player, avatar, late ?? false)
+      }
+    }
+    let answered = Dictionary(grouping: answers, by: \.participant).mapValues(\.count)
+    let everyone = Set(group?.members ?? []).union(joined.keys).union(answered.keys).sorted()
+    return everyone.map { code in
+      SeatRow(
+        participant: code, present: joined[code] != nil || answered[code] != nil, player: joined[code]?.0,
+        avatar: joined[code]?.1, joinedLate: joined[code]?.2 ?? false, answers: answered[code] ?? 0)
+    }
+  }
+
+  static func describe(_ action: OperatorAction) -> LocalizedText? {
+    switch action {
+    case .pause: LocalizedText(fr: "Pause / reprise (P)", en: "Pause / resume (P)")
+    case .redo: LocalizedText(fr: "Refaire (R)", en: "Redo (R)")
+    case .skip: LocalizedText(fr: "Passer (S)", en: "Skip (S)")
+    case .end: LocalizedText(fr: "Fin demandée (Échap)", en: "End asked (Esc)")
+    case .next, .giveFloor, .confirm, .cancel, .toggleHelp: nil
+    }
+  }
+
+  static func incident(_ kind: LoggedEvent) -> LocalizedText? {
+    switch kind {
+    case .seating(.disconnected(let player, let pad)):
+      LocalizedText(
+        fr: "Manette perdue : joueur \(player.rawValue) (manette \(pad.rawValue))",
+        en: "Pad lost: player \(player.rawValue) (pad \(pad.rawValue))")
+    case .seating(.reconnected(let player, _)):
+      LocalizedText(fr: "Manette retrouvée : joueur \(player.rawValue)", en: "Pad back: player \(player.rawValue)")
+    case .recording(.recovered(_, let player, _, let frames)):
+      LocalizedText(
+        fr: "Enregistrement récupéré après interruption : joueur \(player.rawValue), \(frames) échantillons",
+        en: "Recording recovered after an interruption: player \(player.rawValue), \(frames) frames")
+    case .recording(.failed(let failure)):
+      LocalizedText(
+        fr: "Échec de l'enregistrement (\(failure.reason ?? "raison inconnue"))",
+        en: "Recording failed (\(failure.reason ?? "unknown reason"))")
+    case .recording(.incomplete):
+      LocalizedText(fr: "Enregistrement incomplet (écriture interrompue)", en: "Recording incomplete (write cut short)")
+    case .session(.diskLow(let reading)):
+      LocalizedText(
+        fr: "Alerte disque : espace libre bas (\(megabytes(reading.availableBytes)) Mo)",
+        en: "Disk warning: free space low (\(megabytes(reading.availableBytes)) MB)")
+    case .session(.diskFull(let reading)):
+      LocalizedText(
+        fr: "Disque plein : réponses non enregistrées (\(megabytes(reading.availableBytes)) Mo libres)",
+        en: "Disk full: answers not recorded (\(megabytes(reading.availableBytes)) MB free)")
+    case .session(.interrupted(let interruption)):
+      LocalizedText(
+        fr:
+          "Séance interrompue puis récupérée (\(interruption.recoveredRecordings ?? 0) enregistrement(s) récupéré(s))",
+        en: "Session interrupted, then recovered (\(interruption.recoveredRecordings ?? 0) recording(s) recovered)")
+    case .scent(.linkLost(let transport, _)):
+      LocalizedText(fr: "Liaison au diffuseur perdue (\(transport))", en: "Diffuser link lost (\(transport))")
+    case .scent(.linkFailed(let transport, _)):
+      LocalizedText(fr: "Diffuseur injoignable (\(transport))", en: "Diffuser unreachable (\(transport))")
+    default: nil
+    }
+  }
+
+  private static func megabytes(_ bytes: Int64?) -> String {
+    bytes.map { "\($0 / 1_000_000)" } ?? "?"
+  }
+}

@@ -1,0 +1,237 @@
+import SessionModel
+
+extension StudyReport {
+  /// The report as one self-contained HTML page.
+  public func html(in language: Language) -> String {
+    func say(_ fr: String, _ en: String) -> String { LocalizedText(fr: fr, en: en).text(in: language) }
+    let members = groups.reduce(0) { $0 + $1.members }
+    var page = ReportPage(
+      title: say("Étude \(study)", "Study \(study)"),
+      subtitle: say(
+        "\(groups.count) groupe(s), \(members) participant(s) inclus, \(sessionNumbers.count) séance(s) par groupe",
+        "\(groups.count) group(s), \(members) participant(s) enrolled, \(sessionNumbers.count) session(s) per group"),
+      language: language)
+
+    page.section(
+      "enrolment", LocalizedText(fr: "Inclusions et présence", en: "Enrolment and attendance"),
+      [
+        HTML.paragraph(
+          say(
+            "Patients présents à chaque séance, sur les inclus du groupe.",
+            "Patients present at each session, of those enrolled in the group."), className: "note"),
+        HTML.table(
+          headers: [say("Groupe", "Group"), say("Inclus", "Enrolled")] + sessionNumbers.map { "S\($0)" },
+          rows: groups.map { row in
+            HTML.row(
+              [HTML.cell(row.group.rawValue), HTML.cell("\(row.members)", numeric: true, measure: "members")]
+                + sessionNumbers.map { number in
+                  HTML.cell(row.present[number].map { "\($0)" } ?? "–", numeric: true, measure: "present-\(number)")
+                }, data: ["group": row.group.rawValue])
+          }, numericFrom: 1, id: "attendance"),
+      ])
+
+    let complete = completeness
+    func share(_ count: Int) -> String {
+      complete.planned == 0
+        ? "–" : HTML.number(100 * Double(count) / Double(complete.planned), decimals: 1, language: language) + " %"
+    }
+    page.section(
+      "completeness", LocalizedText(fr: "Complétude des données", en: "Data completeness"),
+      [
+        HTML.table(
+          headers: [say("Étape", "Stage"), say("Réponses", "Answers"), say("Part des prévues", "Share of planned")],
+          rows: [
+            ("planned", say("prévues (inclus × essais)", "planned (enrolled × trials)"), complete.planned),
+            ("recorded", say("enregistrées", "recorded"), complete.recorded),
+            (
+              "transcribed", say("transcrites (hors brouillons)", "transcribed (drafts excluded)"), complete.transcribed
+            ),
+            ("coded", say("souvenirs codés", "memories coded"), complete.coded),
+            ("agreed", say("consensus entre codeurs", "coders' consensus"), complete.agreed),
+          ].map { key, label, count in
+            HTML.row(
+              [
+                HTML.cell(label), HTML.cell("\(count)", numeric: true, measure: key),
+                HTML.cell(share(count), numeric: true),
+              ],
+              data: ["stage": key])
+          }, numericFrom: 1, id: "completeness-table")
+      ])
+
+    page.section(
+      "conditions", LocalizedText(fr: "Résumés par condition", en: "Condition summaries"), conditionSections(language))
+    page.section(
+      "primary", LocalizedText(fr: "Analyse principale", en: "Primary analysis"), primarySection(language))
+    page.section(
+      "secondary", LocalizedText(fr: "Analyse secondaire non paramétrique", en: "Secondary nonparametric analysis"),
+      secondarySection(language))
+    return page.html
+  }
+
+  private func conditionSections(_ language: Language) -> [String] {
+    func say(_ fr: String, _ en: String) -> String { LocalizedText(fr: fr, en: en).text(in: language) }
+    func number(_ value: Double?) -> String { HTML.number(value, decimals: 2, language: language) }
+    var parts = [
+      HTML.paragraph(
+        say(
+          "Chaque participant compte une fois par condition (moyenne de ses réponses) ; conditions délivrées (une odeur refusée compte sans odeur). IC 95 % de Student.",
+          "Each participant counts once per condition (the mean of their answers); conditions as delivered (a refused scent counts without scent). 95% CI (Student's t)."
+        ), className: "note")
+    ]
+    for (index, measure) in statistics.measures.enumerated() {
+      let label = measure.measure.label.text(in: language)
+      parts.append("<h3>\(HTML.escaped(label))</h3>")
+      parts.append(
+        HTML.table(
+          headers: [
+            say("Condition", "Condition"), say("n participants", "n participants"), say("n réponses", "n answers"),
+            say("Moyenne", "Mean"), say("ET", "SD"), say("IC 95 %", "95% CI"), say("Médiane", "Median"),
+          ],
+          rows: measure.conditions.map { summary in
+            let stats = summary.participantMeans
+            return HTML.row(
+              [
+                HTML.cell(summary.condition.label.text(in: language)),
+                HTML.cell("\(stats.count)", numeric: true, measure: "participants"),
+                HTML.cell("\(summary.answers)", numeric: true, measure: "answers"),
+                HTML.cell(number(stats.mean), numeric: true, measure: "mean"),
+                HTML.cell(number(stats.standardDeviation), numeric: true, measure: "sd"),
+                HTML.cell("[\(number(stats.confidenceLow)) ; \(number(stats.confidenceHigh))]", numeric: true),
+                HTML.cell(number(stats.median), numeric: true, measure: "median"),
+              ], data: ["measure": measure.measure.rawValue, "condition": summary.condition.rawValue])
+          }, numericFrom: 1, id: "summary-\(measure.measure.rawValue)"))
+      let participants = measure.conditions.map(\.participantMeans.count).max() ?? 0
+      let answers = measure.conditions.reduce(0) { $0 + $1.answers }
+      parts.append(
+        HTML.figure(
+          BoxPlot.svg(of: measure, language: language),
+          caption: say(
+            "\(label) par condition : n = \(participants) participants, \(answers) réponses ; chaque point est la moyenne d'un participant.",
+            "\(label) by condition: n = \(participants) participants, \(answers) answers; each dot is one participant's mean."
+          )))
+      let lines = trajectories[index]
+      let plot = SessionSeriesPlot(
+        title: say("\(label) au fil des séances", "\(label) across sessions"), axisLabel: label,
+        series: lines.map { line in
+          SessionSeriesPlot.Series(
+            condition: line.condition,
+            points: line.points.compactMap { point in
+              point.statistics.mean.map {
+                SessionSeriesPlot.Point(
+                  session: point.session, mean: $0, low: point.statistics.confidenceLow,
+                  high: point.statistics.confidenceHigh)
+              }
+            })
+        },
+        footnote: LocalizedText(
+          fr: "Moyenne des moyennes par participant à chaque séance ; bande : IC 95 %.",
+          en: "Mean of the participants' means at each session; band: 95% CI."))
+      let perSession = lines.flatMap(\.points).map(\.participants)
+      parts.append(
+        HTML.figure(
+          plot.svg(language: language),
+          caption: say(
+            "\(label) au fil des séances : n = \(perSession.min() ?? 0) à \(perSession.max() ?? 0) participants par condition et séance, \(answers) réponses.",
+            "\(label) across sessions: n = \(perSession.min() ?? 0) to \(perSession.max() ?? 0) participants per condition and session, \(answers) answers."
+          )))
+      if let note = measure.draftsNote ?? measure.skippedValuesNote {
+        parts.append(HTML.paragraph(note.text(in: language), className: "note"))
+      }
+    }
+    return parts
+  }
+
+  private func primarySection(_ language: Language) -> [String] {
+    func say(_ fr: String, _ en: String) -> String { LocalizedText(fr: fr, en: en).text(in: language) }
+    func number(_ value: Double) -> String { HTML.number(value, decimals: 2, language: language) }
+    var parts = [
+      HTML.paragraph(
+        say(
+          "Modèle linéaire mixte ajusté par REML : condition délivrée et numéro de séance en effets fixes, ordonnée à l'origine aléatoire par participant (et par groupe à partir de trois groupes) ; moyennes marginales estimées au numéro de séance moyen ; degrés de liberté de Satterthwaite ; IC 95 %.",
+          "Linear mixed model fitted by REML: condition delivered and session number as fixed effects, a random intercept per participant (and per group from three groups on); estimated marginal means at the mean session number; Satterthwaite degrees of freedom; 95% CI."
+        ), className: "note")
+    ]
+    for model in primaryAnalysis.models {
+      parts.append("<h3>\(HTML.escaped(model.measure.label.text(in: language)))</h3>")
+      parts.append(
+        HTML.paragraph(
+          "\(model.formula) — \(model.method) — n = \(model.participants) participants, \(model.observations) "
+            + say("réponses", "answers"), className: "note"))
+      func rows(_ estimates: [PrimaryAnalysisTables.Estimate], kind: String) -> [String] {
+        estimates.map { estimate in
+          HTML.row(
+            [
+              HTML.cell(estimate.label), HTML.cell(number(estimate.value), numeric: true, measure: "estimate"),
+              HTML.cell("[\(number(estimate.low)) ; \(number(estimate.high))]", numeric: true),
+              HTML.cell(
+                estimate.pValue.map { HTML.number($0, decimals: 4, language: language) } ?? "", numeric: true,
+                measure: "p"),
+            ], data: ["model": model.measure.rawValue, "kind": kind, "label": estimate.label])
+        }
+      }
+      parts.append(
+        HTML.table(
+          headers: [
+            say("Moyenne marginale", "Marginal mean"), say("Estimation", "Estimate"), say("IC 95 %", "95% CI"), "p",
+          ],
+          rows: rows(model.marginalMeans, kind: "emm"), numericFrom: 1))
+      parts.append(
+        HTML.table(
+          headers: [say("Contraste", "Contrast"), say("Différence", "Difference"), say("IC 95 %", "95% CI"), "p"],
+          rows: rows(model.contrasts, kind: "contrast"), numericFrom: 1))
+    }
+    for (measure, failure) in primaryAnalysis.failures.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+      parts.append(
+        HTML.paragraph("\(measure.label.text(in: language)) : \(failure.text(in: language))", className: "note"))
+    }
+    parts.append(HTML.paragraph(MixedModelAnalysis.countsNote.text(in: language), className: "note"))
+    return parts
+  }
+
+  private func secondarySection(_ language: Language) -> [String] {
+    func say(_ fr: String, _ en: String) -> String { LocalizedText(fr: fr, en: en).text(in: language) }
+    func number(_ value: Double?, _ decimals: Int = 3) -> String {
+      HTML.number(value, decimals: decimals, language: language)
+    }
+    var parts = [
+      HTML.paragraph(
+        say(
+          "Test de Friedman (W de Kendall) sur les moyennes par participant, puis Wilcoxon signés appariés avec correction de Holm.",
+          "Friedman's test (Kendall's W) on the participants' means, then paired Wilcoxon signed-rank tests with Holm's correction."
+        ), className: "note"),
+      HTML.table(
+        headers: [say("Mesure", "Measure"), "n", "χ²", say("ddl", "df"), "p", "W"],
+        rows: statistics.measures.map { measure in
+          let test = measure.friedman
+          return HTML.row(
+            [
+              HTML.cell(measure.measure.label.text(in: language)),
+              HTML.cell("\(measure.completeParticipants)", numeric: true, measure: "participants"),
+              HTML.cell(number(test?.statistic, 2), numeric: true, measure: "statistic"),
+              HTML.cell(test.map { "\($0.degreesOfFreedom)" } ?? "–", numeric: true),
+              HTML.cell(number(test?.pValue, 4), numeric: true, measure: "p"),
+              HTML.cell(number(test?.kendallW), numeric: true),
+            ], data: ["measure": measure.measure.rawValue])
+        }, numericFrom: 1, id: "friedman"),
+    ]
+    parts.append(
+      HTML.table(
+        headers: [
+          say("Mesure", "Measure"), say("Comparaison", "Comparison"), "n", "V", "p", say("p (Holm)", "p (Holm)"),
+        ],
+        rows: statistics.measures.flatMap { measure in
+          measure.pairwise.map { pair in
+            HTML.row(
+              [
+                HTML.cell(measure.measure.label.text(in: language)),
+                HTML.cell("\(pair.second.label.text(in: language)) – \(pair.first.label.text(in: language))"),
+                HTML.cell("\(pair.participants)", numeric: true, measure: "participants"),
+                HTML.cell(number(pair.test?.statistic, 1), numeric: true),
+                HTML.cell(number(pair.test?.pValue, 4), numeric: true, measure: "p"),
+                HTML.cell(number(pair.holmAdjustedP, 4), numeric: true),
+              ], data: ["measure": measure.measure.rawValue, "pair": "\(pair.first.rawValue)-\(pair.second.rawValue)"])
+          }
+        }, numericFrom: 2, id: "wilcoxon"))
+    return parts
+  }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import SessionModel
+import Store
+import TestSupport
+import Testing
+
+@testable import Research
+
+/// The session report of the synthetic trial, its figures read back from the HTML and compared
+/// with the database and with what the generator planted.
+@Suite struct SessionReportTests {
+  let trial = SyntheticTrialReports.trial
+
+  func report(_ number: Int, _ language: Language = .french) throws -> (Session, ReportHTML) {
+    let session = trial.sessions[number - 1]
+    let html = try Reports.session(session.id, in: SyntheticTrialReports.database()).html(in: language)
+    return (session, ReportHTML(text: html))
+  }
+
+  @Test(arguments: [1, 4, 11, 13])
+  func seatsShowWhoCameAndWhoDidNot(number: Int) throws {
+    let (session, html) = try report(number)
+    let absent = trial.absent[session.id]!
+    #expect(html.rows(["present": "0"]).count == absent.count)
+    #expect(html.rows(["present": "1"]).count == 10 - absent.count)
+    for code in absent {
+      let row = try #require(html.rows(["participant": code.rawValue, "present": "0"]).first)
+      #expect(ReportHTML.number("answers", in: row) == 0)
+    }
+  }
+
+  @Test(arguments: [1, 6, 12])
+  func everyAnswerShowsTheDatabaseValues(number: Int) throws {
+    let (session, html) = try report(number)
+    let measures = try SyntheticTrialReports.database().measures.fetchAll(in: session.id)
+    #expect(!measures.isEmpty)
+    for measure in measures {
+      let row = try #require(
+        html.rows(["participant": measure.answer.participant.rawValue, "trial": measure.answer.trial.rawValue]).first)
+      #expect(ReportHTML.number("words", in: row) == measure.words.map(Double.init))
+      let duration = try #require(ReportHTML.number("speech_duration_s", in: row))
+      let stored = try #require(measure.lastWordOffsetSeconds) - (measure.firstWordOnsetSeconds ?? 0)
+      #expect(abs(duration - stored) <= 0.051)
+      #expect(
+        ReportHTML.number("phonation_time_s", in: row).map { abs($0 - measure.speakingTimeSeconds!) <= 0.051 } == true)
+    }
+  }
+
+  @Test func memoriesSayWhetherTheyAreAutomaticReviewedOrAgreed() throws {
+    let database = try SyntheticTrialReports.database()
+    let (first, coded) = try report(1)
+    let agreed = try database.review.records(in: [first.id]).filter { !$0.value.consensus.isEmpty }.keys
+    #expect(agreed.count == 3)
+    for answer in agreed {
+      let row = try #require(
+        coded.rows(["participant": answer.participant.rawValue, "trial": answer.trial.rawValue]).first)
+      #expect(ReportHTML.source("memories", in: row) == "consensus")
+    }
+    #expect(coded.count(of: "data-source=\"coder\"") == (try database.measures.fetchAll(in: first.id)).count - 3)
+    // Session 10 is transcribed but not coded: the automatic count, marked so.
+    let (tenth, automatic) = try report(10)
+    for measure in try database.measures.fetchAll(in: tenth.id) {
+      let row = try #require(
+        automatic.rows(["participant": measure.answer.participant.rawValue, "trial": measure.answer.trial.rawValue])
+          .first)
+      #expect(ReportHTML.number("memories", in: row) == measure.automaticMemories.map(Double.init))
+      #expect(ReportHTML.source("memories", in: row) == "automatic")
+    }
+  }
+
+  @Test func scentsReleasedAndRefusedComeFromTheLog() throws {
+    for number in 1...13 {
+      let (session, html) = try report(number)
+      let refused = trial.refusedScents.filter { $0.hasPrefix("\(session.id.rawValue)/") }
+      let scentTrials = session.trials.filter { $0.scent != nil }
+      #expect(html.rows(["outcome": "refused"]).count == refused.count, "session \(number)")
+      #expect(html.rows(["outcome": "released"]).count == scentTrials.count - refused.count, "session \(number)")
+    }
+  }
+
+  @Test func operatorActionsAndIncidentsAreListed() throws {
+    let expectations: [(Int, String, [String])] = [
+      (3, "operator", ["Pause / reprise (P)", "Pause / reprise (P)"]),
+      (5, "operator", ["Refaire (R)"]),
+      (7, "operator", ["Passer (S)"]),
+      (2, "incidents", ["Manette perdue", "Manette retrouvée"]),
+      (6, "incidents", ["Enregistrement récupéré"]),
+      (8, "incidents", ["Alerte disque"]),
+    ]
+    for (number, section, texts) in expectations {
+      let (_, html) = try report(number)
+      let part = html.section(section)
+      for text in Set(texts) {
+        #expect(part.components(separatedBy: text).count - 1 == texts.filter { $0 == text }.count, "session \(number)")
+      }
+    }
+    let (_, quiet) = try report(1)
+    #expect(quiet.section("operator").contains("Aucune pause"))
+    #expect(quiet.section("incidents").contains("Aucun incident"))
+  }
+
+  @Test func thePageIsSelfContainedAndSpeaksEitherLanguage() throws {
+    let (_, french) = try report(2)
+    let (_, english) = try report(2, .english)
+    for html in [french, english] {
+      #expect(html.text.hasPrefix("<!DOCTYPE html>"))
+      #expect(html.text.contains("@page { size: A4"))
+      #expect(!html.text.contains("<script"))
+      #expect(!html.text.contains("src="))
+      #expect(!html.text.contains("href="))
+    }
+    #expect(french.text.contains("Présence et places"))
+    #expect(english.text.contains("Attendance and seats"))
+    #expect(!english.text.contains("Présence et places"))
+  }
+
+  @Test func anUnknownSessionIsNamed() throws {
+    #expect(throws: ReportError.unknownSession("G9-S01")) {
+      try Reports.session("G9-S01", in: SyntheticTrialReports.database())
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import SessionModel
+import Store
+import TestSupport
+import Testing
+
+@testable import Research
+
+/// The study report of the synthetic trial: attendance, completeness and condition summaries read
+/// back from the HTML and recomputed here from the database; the planted effects show.
+@Suite struct StudyReportTests {
+  let trial = SyntheticTrialReports.trial
+
+  func html(_ language: Language = .french) throws -> ReportHTML {
+    ReportHTML(
+      text: try Reports.study(SyntheticTrial.study, in: SyntheticTrialReports.database()).html(in: language))
+  }
+
+  @Test func attendancePerGroupAndSessionMatchesTheAbsences() throws {
+    let page = try html()
+    let row = try #require(page.rows(["group": "G1"]).first)
+    #expect(ReportHTML.number("members", in: row) == 10)
+    for session in trial.sessions {
+      #expect(
+        ReportHTML.number("present-\(session.number)", in: row) == Double(10 - trial.absent[session.id]!.count))
+    }
+  }
+
+  @Test func completenessCountsEachStageFromTheDatabase() throws {
+    let page = try html()
+    let database = try SyntheticTrialReports.database()
+    let measures = try database.measures.fetchAll()
+    let expected: [String: Int] = [
+      "planned": 10 * 13 * 6,
+      "recorded": try database.recordings.fetchAll().count,
+      "transcribed": measures.filter { $0.words != nil }.count,
+      "coded": try database.measures.latestCodings().count,
+      "agreed": try database.review.records().values.filter { !$0.consensus.isEmpty }.count,
+    ]
+    for (stage, count) in expected {
+      let row = try #require(page.rows(["stage": stage]).first)
+      #expect(ReportHTML.number(stage, in: row) == Double(count), "\(stage)")
+    }
+    #expect(expected["recorded"]! < expected["planned"]!)
+  }
+
+  /// Words per condition: each participant's mean over their answers in the condition delivered,
+  /// then the mean of those means, computed here from the rows and the refused scents.
+  @Test func conditionSummariesAreTheParticipantsMeans() throws {
+    let page = try html()
+    let measures = try SyntheticTrialReports.database().measures.fetchAll().filter { $0.words != nil }
+    let sessions = Dictionary(uniqueKeysWithValues: trial.sessions.map { ($0.id, $0) })
+    var cells: [Condition: [ParticipantCode: [Double]]] = [:]
+    for measure in measures {
+      let planned = sessions[measure.answer.session]!.trials.first { $0.id == measure.answer.trial }!.condition
+      let refused = trial.refusedScents.contains("\(measure.answer.session.rawValue)/\(measure.answer.trial.rawValue)")
+      cells[refused ? .image : planned, default: [:]][measure.answer.participant, default: []]
+        .append(Double(measure.words!))
+    }
+    var means: [Condition: Double] = [:]
+    for (condition, people) in cells {
+      let perPerson = people.values.map { $0.reduce(0, +) / Double($0.count) }
+      means[condition] = perPerson.reduce(0, +) / Double(perPerson.count)
+      let row = try #require(page.rows(["measure": "words", "condition": condition.rawValue]).first)
+      #expect(ReportHTML.number("participants", in: row) == Double(people.count))
+      #expect(ReportHTML.number("answers", in: row) == Double(people.values.map(\.count).reduce(0, +)))
+      #expect(abs(ReportHTML.number("mean", in: row)! - means[condition]!) <= 0.005)
+    }
+    // The planted effects: +3 words with the game, +6 with the scent (noise SD 3 over ~250 answers).
+    #expect(abs(means[.imageGame]! - means[.image]! - 3) < 1.5)
+    #expect(abs(means[.imageScent]! - means[.image]! - 6) < 1.5)
+  }
+
+  /// The mixed model recovers the planted effects: phonation time is 0.3 s per word (+3 and +6
+  /// words), speech duration 0.45 s per word plus 1.5 s and 3 s.
+  @Test func thePrimaryAnalysisRecoversThePlantedEffects() throws {
+    let page = try html()
+    let planted: [(String, String, Double)] = [
+      ("phonation_time_s", "image_game - image", 0.9), ("phonation_time_s", "image_scent - image", 1.8),
+      ("speech_duration_s", "image_game - image", 2.85), ("speech_duration_s", "image_scent - image", 5.7),
+    ]
+    for (measure, contrast, effect) in planted {
+      let row = try #require(page.rows(["model": measure, "kind": "contrast", "label": contrast]).first)
+      let interval = row.components(separatedBy: "[")[1].components(separatedBy: "]")[0]
+        .components(separatedBy: " ; ").map { Double($0.replacingOccurrences(of: ",", with: "."))! }
+      #expect(interval[0] < effect && effect < interval[1], "\(measure) \(contrast): \(interval)")
+      #expect(try #require(ReportHTML.number("p", in: row)) < 0.05)
+    }
+    #expect(page.rows(["model": "speech_duration_s", "kind": "emm"]).count == 3)
+    #expect(page.section("primary").contains("analysis.R"))
+  }
+
+  @Test func everyFigureSaysItsNAndTheAnalysesAreThere() throws {
+    let page = try html()
+    let conditions = page.section("conditions")
+    #expect(conditions.components(separatedBy: "<svg").count - 1 == 2 * StudyReport.measures.count)
+    #expect(conditions.components(separatedBy: "<figcaption>").count - 1 == 2 * StudyReport.measures.count)
+    #expect(conditions.components(separatedBy: "n = 10 participants").count - 1 >= StudyReport.measures.count)
+    // Confidence bands under the trajectories.
+    #expect(conditions.contains("fill-opacity=\"0.15\""))
+    #expect(page.section("primary").contains("<h2>Analyse principale</h2>"))
+    let friedman = try #require(page.rows(["measure": "words"]).first { $0.contains("data-measure=\"statistic\"") })
+    #expect(ReportHTML.number("p", in: friedman)! < 0.01)
+    #expect(ReportHTML.number("participants", in: friedman) == 10)
+    #expect(try html(.english).section("primary").contains("<h2>Primary analysis</h2>"))
+  }
+}
