@@ -1,0 +1,84 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// One HTTP/1.1 request on its own connection (`Connection: close`), the way the Aroma Shooter
+/// is driven: small JSON bodies, a few requests a minute. Blocking; runs on its own thread so a
+/// device that stopped answering never holds Swift's cooperative pool.
+struct HTTPExchange: Sendable {
+  var host: String
+  var port: UInt16
+  var timeout: Duration
+
+  struct Response: Sendable {
+    var status: Int
+    var body: [UInt8]
+  }
+
+  func send(method: String, path: String, json: [UInt8]? = nil) async throws(DiffuserError) -> Response {
+    let exchange = self
+    let result: Result<Response, DiffuserError> = await withCheckedContinuation { continuation in
+      Thread {
+        continuation.resume(
+          returning: Result { () throws(DiffuserError) in
+            try exchange.sendBlocking(method: method, path: path, json: json)
+          })
+      }.start()
+    }
+    return try result.get()
+  }
+
+  private func sendBlocking(method: String, path: String, json: [UInt8]?) throws(DiffuserError) -> Response {
+    let fd = try SocketAddress.connectTCP(host: host, port: port)
+    defer { Glibc.close(fd) }
+    var limit = timeval(
+      tv_sec: Int(timeout.components.seconds),
+      tv_usec: Int(timeout.components.attoseconds / 1_000_000_000_000))
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+    var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nContent-Type: application/json\r\n"
+    head += "Content-Length: \(json?.count ?? 0)\r\nConnection: close\r\n\r\n"
+    let request = Array(head.utf8) + (json ?? [])
+    var offset = 0
+    while offset < request.count {
+      let written = request[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw .from(errno: errno, call: "send")
+      }
+      offset += written
+    }
+    var received: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+      if count > 0 {
+        received.append(contentsOf: chunk[0..<count])
+      } else if count == 0 {
+        break
+      } else if errno == EINTR {
+        continue
+      } else if errno == EAGAIN || errno == EWOULDBLOCK {
+        throw .timeout(.status)
+      } else {
+        throw .from(errno: errno, call: "recv")
+      }
+    }
+    return try Self.parse(received)
+  }
+
+  static func parse(_ bytes: [UInt8]) throws(DiffuserError) -> Response {
+    let separator: [UInt8] = [13, 10, 13, 10]
+    guard let end = (0..<max(0, bytes.count - 3)).first(where: { Array(bytes[$0..<$0 + 4]) == separator }),
+      let head = String(bytes: bytes[..<end], encoding: .utf8)
+    else { throw .protocolViolation("HTTP answer without a header") }
+    let statusLine = head.split(separator: "\r\n").first ?? ""
+    let parts = statusLine.split(separator: " ")
+    guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = Int(parts[1]) else {
+      throw .protocolViolation("HTTP status line \(statusLine.prefix(40))")
+    }
+    return Response(status: status, body: Array(bytes[(end + 4)...]))
+  }
+}
