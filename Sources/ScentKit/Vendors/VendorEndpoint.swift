@@ -66,15 +66,19 @@ public enum VendorEndpoint: Hashable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .scentrealmSerial(let path, let settings): (["scentrealm-serial:\(path)"] + settings.options).joined(separator: ",")
+    case .scentrealmSerial(let path, let settings):
+      (["scentrealm-serial:\(path)"] + settings.options).joined(separator: ",")
     case .scentrealmBLE(let address, let random, let settings):
       (["scentrealm-ble:\(address)"] + (random ? ["random"] : []) + settings.options).joined(separator: ",")
-    case .scentrealmUnix(let path, let settings): (["scentrealm-unix:\(path)"] + settings.options).joined(separator: ",")
+    case .scentrealmUnix(let path, let settings):
+      (["scentrealm-unix:\(path)"] + settings.options).joined(separator: ",")
     case .scentrealmBLEUnix(let path, let settings):
       (["scentrealm-ble-unix:\(path)"] + settings.options).joined(separator: ",")
     case .aromaShooter(let host, let port, let keepAlive):
       (port == AromaShooterDevice.defaultPort ? "aromashooter:\(host)" : "aromashooter:\(host):\(port)")
-        + (keepAlive == .seconds(60) ? "" : ",keepalive-ms=\(keepAlive.components.seconds * 1_000 + keepAlive.components.attoseconds / 1_000_000_000_000_000)")
+        + (keepAlive == .seconds(60)
+          ? ""
+          : ",keepalive-ms=\(keepAlive.components.seconds * 1_000 + keepAlive.components.attoseconds / 1_000_000_000_000_000)")
     }
   }
 

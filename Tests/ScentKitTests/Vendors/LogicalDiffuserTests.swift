@@ -57,12 +57,15 @@ struct LogicalDiffuserTests {
     #expect(info.scentsByChannel[2] == "scent-a3" && info.scentsByChannel[13] == "scent-c2")
     // The trials of a session: each scent released ahead of its image, one after the other.
     let trials = [("scent-a3", 3), ("scent-b3", 9), ("scent-c2", 14), ("scent-a1", 1), ("scent-c6", 18)]
+    var previousEnd: UInt64 = 0
     for (id, slot) in trials {
-      let image = MonotonicClock.nanoseconds() + 60_000_000
+      // Releases never overlap (the governor's rule): each image waits for the last scent to end.
+      let image = max(MonotonicClock.nanoseconds() + 60_000_000, previousEnd + 31_000_000)
       let receipt = try await diffuser.release(
         Self.scent(id, slot), intensity: 50, duration: .milliseconds(300), aheadOfImageAt: image)
       #expect(receipt.scheduledNanoseconds == image - 30_000_000)
       #expect(receipt.appliedMilliseconds == 300)
+      previousEnd = receipt.endNanoseconds
     }
     #expect(await events.first { $0.type == "scent.release.ended" && $0.payload["channel"] == "18" } != nil)
     await diffuser.shutdown()
@@ -109,8 +112,13 @@ struct LogicalDiffuserTests {
     ("device A aromashooter:10.0.0.2\n1 pomme B 1", 2, "device B is not declared"),
     ("device A aromashooter:10.0.0.2\n1 pomme A 7", 2, "device A has no channel 7 (1 to 6)"),
     ("device A aromashooter:10.0.0.2\n1 pomme A 1 cartridge 5", 2, "device A cannot tell which cartridge"),
-    ("device A scentrealm-serial:/dev/ttyUSB0\n1 pomme A 1\n1 citron A 2", 3, "slot 1 is outside 1 to 64 or already mapped"),
-    ("device A scentrealm-serial:/dev/ttyUSB0\n1 pomme A 1\n2 citron A 1", 3, "channel 1 of device A is already mapped"),
+    (
+      "device A scentrealm-serial:/dev/ttyUSB0\n1 pomme A 1\n1 citron A 2", 3,
+      "slot 1 is outside 1 to 64 or already mapped"
+    ),
+    (
+      "device A scentrealm-serial:/dev/ttyUSB0\n1 pomme A 1\n2 citron A 1", 3, "channel 1 of device A is already mapped"
+    ),
     ("device A bluetooth:1\n", 1, "is not a device address"),
     ("device A scentrealm-serial:/dev/ttyUSB0\npomme A 1", 2, "expected 'SLOT SCENT DEVICE CHANNEL"),
   ])
@@ -126,23 +134,29 @@ struct LogicalDiffuserTests {
   @Test func everyScentOfTheProtocolMustBeWhereTheMapSays() throws {
     let map = try DeviceMap(
       parsing: "device A scentrealm-serial:/dev/ttyUSB0,crc-low-first\n1 pomme A 3\n2 citron A 1\n", file: "map.conf")
-    #expect(map.devices[0].endpoint == .scentrealmSerial(path: "/dev/ttyUSB0", settings: {
-      var settings = ScentrealmSettings()
-      settings.crcOrder = .lowFirst
-      return settings
-    }()))
+    #expect(
+      map.devices[0].endpoint
+        == .scentrealmSerial(
+          path: "/dev/ttyUSB0",
+          settings: {
+            var settings = ScentrealmSettings()
+            settings.crcOrder = .lowFirst
+            return settings
+          }()))
     #expect(map.problems(for: [Self.scent("pomme", 1), Self.scent("citron", 2)]).isEmpty)
     let problems = map.problems(for: [Self.scent("pomme", 1), Self.scent("orange", 2), Self.scent("fraise", 5)])
-    #expect(problems.map(\.english) == [
-      "map.conf: slot 2 holds citron, the protocol expects orange there.",
-      "map.conf: scent fraise (slot 5) is not mapped to any device.",
-    ])
+    #expect(
+      problems.map(\.english) == [
+        "map.conf: slot 2 holds citron, the protocol expects orange there.",
+        "map.conf: scent fraise (slot 5) is not mapped to any device.",
+      ])
     #expect(map.capabilities.channelCount == 2 && map.capabilities.intensitySteps == 1)
   }
 
   @Test(arguments: [
     "scentrealm-serial:/dev/ttyUSB0", "scentrealm-serial:/dev/ttyUSB0,crc-low-first,channels=8",
-    "scentrealm-ble:AA:BB:CC:DD:EE:FF,random", "aromashooter:192.168.1.20", "aromashooter:asn2a00001.local:1003,keepalive-ms=500",
+    "scentrealm-ble:AA:BB:CC:DD:EE:FF,random", "aromashooter:192.168.1.20",
+    "aromashooter:asn2a00001.local:1003,keepalive-ms=500",
   ])
   func vendorAddressesReadBackAsWritten(_ text: String) throws {
     let endpoint = try DiffuserEndpoint(parsing: text)

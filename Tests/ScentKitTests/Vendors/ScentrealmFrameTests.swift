@@ -32,14 +32,19 @@ struct ScentrealmFrameTests {
       "F5 00 00 00 00 00 01 00 90 1A 55"
     ),
     (
-      ScentrealmFrame(source: 0x0000, destination: 0x0001, command: .playChannel, data: [0x03, 0x00, 0x00, 0x13, 0x88]),
+      ScentrealmFrame(
+        source: 0x0000, destination: 0x0001, command: .playChannel, data: [0x03, 0x00, 0x00, 0x13, 0x88]),
       .highFirst, "F5 00 00 00 01 02 05 03 00 00 13 88 EB AD 55"
     ),
     (
-      ScentrealmFrame(source: 0x0000, destination: 0x0001, command: .playChannel, data: [0x03, 0x00, 0x00, 0x13, 0x88]),
+      ScentrealmFrame(
+        source: 0x0000, destination: 0x0001, command: .playChannel, data: [0x03, 0x00, 0x00, 0x13, 0x88]),
       .lowFirst, "F5 00 00 00 01 02 05 03 00 00 13 88 AD EB 55"
     ),
-    (ScentrealmFrame(source: 0x0000, destination: 0x0001, command: .status), .highFirst, "F5 00 00 00 01 03 00 2B 51 55"),
+    (
+      ScentrealmFrame(source: 0x0000, destination: 0x0001, command: .status), .highFirst,
+      "F5 00 00 00 01 03 00 2B 51 55"
+    ),
   ])
   func encodesTheDocumentedBytes(_ frame: ScentrealmFrame, order: CRCByteOrder, hex: String) {
     #expect(frame.encoded(crcOrder: order).map { String(format: "%02X", $0) }.joined(separator: " ") == hex)

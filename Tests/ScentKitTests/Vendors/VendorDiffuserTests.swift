@@ -72,7 +72,9 @@ struct VendorDiffuserTests {
     limits.maximumPulseMilliseconds = 20_000
     let (diffuser, events) = try harness.diffuser(limits: limits)
     try await diffuser.connect()
-    await #expect(throws: DiffuserError.refused(.pulseTooLong(requestedMilliseconds: 12_000, maximumMilliseconds: 10_000))) {
+    await #expect(
+      throws: DiffuserError.refused(.pulseTooLong(requestedMilliseconds: 12_000, maximumMilliseconds: 10_000))
+    ) {
       _ = try await diffuser.release(Self.apple, intensity: 30, duration: .milliseconds(12_000))
     }
     await #expect(throws: DiffuserError.refused(.channelNotOnDevice(channel: 7, channelCount: 6))) {
@@ -89,14 +91,14 @@ struct VendorDiffuserTests {
   @Test(arguments: VendorPath.allCases)
   func deviceThatFallsSilentIsNoticedByTheKeepAlive(over path: VendorPath) async throws {
     let harness = try await VendorHarness.start(
-      path, faults: VendorFaults(silentAfter: .milliseconds(600)), options: ",keepalive-ms=100")
+      path, faults: VendorFaults(silentAfter: .milliseconds(1_500)), options: ",keepalive-ms=100")
     var configuration = DiffuserConfiguration()
     configuration.heartbeatInterval = .milliseconds(100)
     let (diffuser, events) = try harness.diffuser(configuration: configuration)
     try await diffuser.connect()
     if path == .aromaShooter {
       // Requests every 100 ms keep the Aroma Shooter on the network past its idle limit.
-      try await Task.sleep(for: .milliseconds(1_200))
+      try await Task.sleep(for: .milliseconds(2_500))
       #expect(await harness.aromaShooter?.hasLeftNetwork == false)
       _ = try await diffuser.release(Self.apple, intensity: 30, duration: .milliseconds(100))
     } else {
@@ -113,7 +115,9 @@ struct VendorDiffuserTests {
     configuration.reconnectBackoff = [.milliseconds(50)]
     let (diffuser, events) = try harness.diffuser(configuration: configuration)
     try await diffuser.connect()
-    for _ in 0..<100 where await harness.aromaShooter?.hasLeftNetwork != true { try await Task.sleep(for: .milliseconds(20)) }
+    for _ in 0..<100 where await harness.aromaShooter?.hasLeftNetwork != true {
+      try await Task.sleep(for: .milliseconds(20))
+    }
     await #expect(throws: DiffuserError.self) {
       _ = try await diffuser.release(Self.apple, intensity: 30, duration: .milliseconds(100))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import ScentKit
 import SessionModel
+import Testing
 
 /// Every adapter path this machine can run both ends of, each against its simulator.
 enum VendorPath: String, CaseIterable, Sendable, CustomTestStringConvertible {

@@ -79,7 +79,8 @@ public actor AromaShooterSimulator {
       buffer += bytes
       guard let request = Self.request(in: buffer) else { continue }
       let (status, body) = answer(request)
-      let text = "HTTP/1.1 \(status) \(status == 200 ? "OK" : "Error")\r\nContent-Type: application/json\r\n"
+      let text =
+        "HTTP/1.1 \(status) \(status == 200 ? "OK" : "Error")\r\nContent-Type: application/json\r\n"
         + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
       try? transport.send(Array(text.utf8))
       transport.close()

@@ -55,7 +55,9 @@ struct GATTDiscovery: Hashable, Sendable {
     var type: BluetoothUUID
   }
 
-  private static func findService(over bearer: ATTBearer, profile: GATTProfile) throws(DiffuserError) -> ClosedRange<UInt16> {
+  private static func findService(over bearer: ATTBearer, profile: GATTProfile) throws(DiffuserError) -> ClosedRange<
+    UInt16
+  > {
     var start: UInt16 = 1
     while true {
       switch try request(.readByGroupTypeRequest(start: start, end: 0xFFFF, type: .primaryService), over: bearer) {

@@ -53,6 +53,8 @@ public final class TerminalTransport: DiffuserTransport {
           if ready < 0 && errno != EINTR { break }
           continue
         }
+        // Closed while polling: the bytes belong to whoever opens the line next.
+        guard descriptor.forReading != nil else { break }
         let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
         if count > 0 {
           continuation.yield(Array(chunk[0..<count]))

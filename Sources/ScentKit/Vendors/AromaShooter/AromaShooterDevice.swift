@@ -25,7 +25,9 @@ public final class AromaShooterDevice: VendorDevice {
   }
 
   public func play(channel: Int, intensity: Int, milliseconds: Int) async throws(DiffuserError) {
-    guard (1...capabilities.maximumPulseMilliseconds).contains(milliseconds) else { throw .rejected(.durationOutOfRange) }
+    guard (1...capabilities.maximumPulseMilliseconds).contains(milliseconds) else {
+      throw .rejected(.durationOutOfRange)
+    }
     guard (1...capabilities.channelCount).contains(channel) else { throw .rejected(.channelOutOfRange) }
     guard (0...100).contains(intensity) else { throw .rejected(.intensityOutOfRange) }
     let body = Diffusion(channels: [channel], intensities: [intensity], durations: [milliseconds], booster: true)

@@ -31,7 +31,7 @@ struct HTTPExchange: Sendable {
   }
 
   private func sendBlocking(method: String, path: String, json: [UInt8]?) throws(DiffuserError) -> Response {
-    let fd = try SocketAddress.connectTCP(host: host, port: port)
+    let fd = try connect()
     defer { Glibc.close(fd) }
     var limit = timeval(
       tv_sec: Int(timeout.components.seconds),
@@ -67,6 +67,44 @@ struct HTTPExchange: Sendable {
       }
     }
     return try Self.parse(received)
+  }
+
+  /// Connects within `timeout`: a device that left the network must not hold a thread for the
+  /// two minutes of the kernel's own SYN retries.
+  private func connect() throws(DiffuserError) -> Int32 {
+    var hints = addrinfo()
+    hints.ai_family = AF_INET
+    hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+    var list: UnsafeMutablePointer<addrinfo>?
+    guard getaddrinfo(host, String(port), &hints, &list) == 0, let info = list else {
+      throw .invalidAddress("aromashooter:\(host)")
+    }
+    defer { freeaddrinfo(list) }
+    let fd = socket(
+      info.pointee.ai_family, info.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue), info.pointee.ai_protocol)
+    guard fd >= 0 else { throw .from(errno: errno, call: "socket") }
+    let flags = fcntl(fd, F_GETFL)
+    _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
+    if Glibc.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) != 0 {
+      guard errno == EINPROGRESS else {
+        let code = errno
+        Glibc.close(fd)
+        throw .from(errno: code, call: "connect")
+      }
+      var poller = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+      let milliseconds = Int32(
+        timeout.components.seconds * 1_000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+      var failure: Int32 = 0
+      var length = socklen_t(MemoryLayout<Int32>.size)
+      let ready = poll(&poller, 1, milliseconds)
+      getsockopt(fd, SOL_SOCKET, SO_ERROR, &failure, &length)
+      guard ready > 0, failure == 0 else {
+        Glibc.close(fd)
+        throw .deviceUnreachable(errno: ready > 0 ? failure : ETIMEDOUT)
+      }
+    }
+    _ = fcntl(fd, F_SETFL, flags)
+    return fd
   }
 
   static func parse(_ bytes: [UInt8]) throws(DiffuserError) -> Response {

@@ -146,7 +146,9 @@ actor BridgeWorker {
     case .stop(let channel):
       let logical = Int(channel)
       let concerned =
-        logical == 0 ? Array(devices.indices) : (routes.indices.contains(logical - 1) ? routes[logical - 1] : nil).map { [$0.device] } ?? []
+        logical == 0
+        ? Array(devices.indices)
+        : (routes.indices.contains(logical - 1) ? routes[logical - 1] : nil).map { [$0.device] } ?? []
       // The devices only know "stop everything": stopping one channel stops its device's others too.
       for index in concerned { try await devices[index].stopAll() }
       state.withLock { state in
@@ -171,7 +173,8 @@ actor BridgeWorker {
     }
   }
 
-  private func release(channel: Int, intensity: Int, milliseconds: Int, _ sequence: UInt16) async throws(DiffuserError) {
+  private func release(channel: Int, intensity: Int, milliseconds: Int, _ sequence: UInt16) async throws(DiffuserError)
+  {
     guard routes.indices.contains(channel - 1), let route = routes[channel - 1] else {
       throw .rejected(.channelOutOfRange)
     }

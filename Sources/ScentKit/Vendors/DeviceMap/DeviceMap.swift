@@ -102,7 +102,9 @@ public struct DeviceMap: Hashable, Sendable {
       var cartridge: Int?
       if words.count == 6 {
         guard let number = Int(words[5]), (0...4095).contains(number) else {
-          throw problem("numéro de cartouche « \(words[5]) » invalide (0 à 4095).", "invalid cartridge number '\(words[5])' (0 to 4095).")
+          throw problem(
+            "numéro de cartouche « \(words[5]) » invalide (0 à 4095).",
+            "invalid cartridge number '\(words[5])' (0 to 4095).")
         }
         guard device.endpoint.capabilities.reportsCartridges else {
           throw problem(

@@ -53,8 +53,11 @@ enum LogicalDiffuser {
         throw fail(
           .deviceMap(
             .init(
-              fr: "\(map.file) : l'appareil \(member.name) (\(member.endpoint.kind)) ne répond pas : \(error.explanation.french)",
-              en: "\(map.file): device \(member.name) (\(member.endpoint.kind)) does not answer: \(error.explanation.english)")))
+              fr:
+                "\(map.file) : l'appareil \(member.name) (\(member.endpoint.kind)) ne répond pas : \(error.explanation.french)",
+              en:
+                "\(map.file): device \(member.name) (\(member.endpoint.kind)) does not answer: \(error.explanation.english)"
+            )))
       }
     }
     let names = map.devices.map(\.name)
@@ -65,7 +68,8 @@ enum LogicalDiffuser {
       scents[entry.slot - 1] = entry.scent
     }
     return VendorBridgeTransport(
-      devices: devices, routes: routes, scentsByChannel: scents, model: "ConnectAge device map (\(devices.count) devices)",
+      devices: devices, routes: routes, scentsByChannel: scents,
+      model: "ConnectAge device map (\(devices.count) devices)",
       firmware: map.devices.map { "\($0.name)=\($0.endpoint.kind)" }.joined(separator: " "),
       keepAliveInterval: map.devices.map(\.endpoint.keepAliveInterval).min() ?? .seconds(5), peer: "devices")
   }

@@ -34,8 +34,10 @@ public final class ScentrealmDevice: VendorDevice {
     let duration = UInt32(milliseconds)
     let answer = try await request(
       .playChannel,
-      data: [UInt8(channel), UInt8(duration >> 24), UInt8(duration >> 16 & 0xFF), UInt8(duration >> 8 & 0xFF),
-        UInt8(duration & 0xFF)])
+      data: [
+        UInt8(channel), UInt8(duration >> 24), UInt8(duration >> 16 & 0xFF), UInt8(duration >> 8 & 0xFF),
+        UInt8(duration & 0xFF),
+      ])
     // The play answer's flag: 0x00 success, 0x01 completed; anything else is a failure whose
     // reason only the status tells.
     guard let flag = answer.data.first else { throw .protocolViolation("Scentrealm play answer without a flag") }
