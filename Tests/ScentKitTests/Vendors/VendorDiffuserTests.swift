@@ -149,4 +149,43 @@ struct VendorDiffuserTests {
     await diffuser.shutdown()
     await harness.stop()
   }
+
+  @Test(arguments: VendorPath.allCases)
+  func refusedReleasesSendNothing(over path: VendorPath) async throws {
+    let harness = try await VendorHarness.start(path)
+    let (diffuser, events) = try harness.diffuser(limits: .standard)
+    try await diffuser.connect()
+    for (intensity, milliseconds, code) in [
+      (150, 500, "intensity-out-of-range"), (50, 0, "duration-not-positive"), (50, 8_000, "pulse-too-long"),
+    ] {
+      await #expect {
+        _ = try await diffuser.release(Self.apple, intensity: intensity, duration: .milliseconds(milliseconds))
+      } throws: { error in
+        if case .refused(let refusal) = error as? DiffuserError { return refusal.code == code }
+        return false
+      }
+    }
+    #expect(events.values.filter { $0.type == "scent.release.refused" }.count == 3)
+    await diffuser.shutdown()
+    #expect(await harness.commands().allSatisfy { !$0.hasPrefix("play") })
+    await harness.stop()
+  }
+
+  @Test(arguments: VendorPath.allCases)
+  func scheduledAndAheadOfImageReleasesLeaveOnTime(over path: VendorPath) async throws {
+    let harness = try await VendorHarness.start(path)
+    var limits = SimulatorHarness.permissiveLimits
+    limits.leadTimeMilliseconds = 40
+    let (diffuser, _) = try harness.diffuser(limits: limits)
+    try await diffuser.connect()
+    let deadline = MonotonicClock.nanoseconds() + 50_000_000
+    let scheduled = try await diffuser.release(Self.apple, intensity: 20, duration: .milliseconds(100), at: deadline)
+    #expect(scheduled.scheduledNanoseconds == deadline && scheduled.writtenNanoseconds >= deadline)
+    let image = max(MonotonicClock.nanoseconds() + 100_000_000, scheduled.endNanoseconds + 50_000_000)
+    let ahead = try await diffuser.release(
+      Self.apple, intensity: 20, duration: .milliseconds(100), aheadOfImageAt: image)
+    #expect(ahead.scheduledNanoseconds == image - 40_000_000 && ahead.writtenNanoseconds >= image - 40_000_000)
+    await diffuser.shutdown()
+    await harness.stop()
+  }
 }

@@ -36,10 +36,9 @@ struct DiffuserTestCommand: AsyncParsableCommand {
   func run() async throws {
     let endpoint = try target.endpoint()
     let channels = try parseChannels()
-    let logFile = try openLog()
-    let diffuser = Diffuser(
-      endpoint: endpoint, session: "diffuser-test", limits: Self.checkLimits,
-      eventSink: logFile.map { file in { event in file.write(event) } })
+    var sink: (@Sendable (SessionEvent) -> Void)?
+    if let logFile = try openLog() { sink = { event in logFile.write(event) } }
+    let diffuser = Diffuser(endpoint: endpoint, session: "diffuser-test", limits: Self.checkLimits, eventSink: sink)
     let guardOnSignal = StopAllOnSignal(diffuser)
     defer { withExtendedLifetime(guardOnSignal) {} }
     let failures: Int
@@ -158,7 +157,7 @@ final class EventLogFile: Sendable {
 
   func write(_ event: SessionEvent) {
     let object: [String: Any] = [
-      "type": event.type.rawValue, "monotonic_ns": event.monotonicNanoseconds, "payload": event.payload,
+      "type": event.type.rawValue, "monotonic_ns": Int(clamping: event.monotonicNanoseconds), "payload": event.payload,
     ]
     guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
     handle.write(data + Data([10]))
