@@ -270,6 +270,10 @@ public final class SessionRunner {
     case .endpoint(let text):
       do {
         let endpoint = try DiffuserEndpoint(parsing: text)
+        // Several devices as one: every scent of the protocol must sit where the map says.
+        if case .deviceMap(let map) = endpoint, let problem = map.problems(for: planned.clinicalProtocol.scents).first {
+          return [.unreachableDiffuser(text, reason: problem)]
+        }
         let transport = try await endpoint.connect()
         transport.close()
         return []

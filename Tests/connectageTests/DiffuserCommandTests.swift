@@ -45,7 +45,7 @@ struct DiffuserCommandTests {
     ),
     (
       ["diffuser", "test", "--address", "AA:BB"],
-      "Adresse de diffuseur invalide : « AA:BB ». Exemple attendu : AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.\n"
+      "Adresse de diffuseur invalide : « AA:BB ». Exemple attendu : AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, scentrealm-serial:/dev/ttyUSB0, aromashooter:hôte, devices:/chemin/carte.conf, unix:/chemin ou tcp:hôte:port.\n"
     ),
     (
       ["diffuser", "test", "--connect", "unix:/nowhere", "--scents", "1,31"],
@@ -61,9 +61,9 @@ struct DiffuserCommandTests {
     ),
     (
       ["diffuser", "test", "--connect", "ble:AA:BB:CC:DD:EE:FF:static"],
-      "Adresse de diffuseur invalide : « ble:AA:BB:CC:DD:EE:FF:static ». Exemple attendu : AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.\n"
+      "Adresse de diffuseur invalide : « ble:AA:BB:CC:DD:EE:FF:static ». Exemple attendu : AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, scentrealm-serial:/dev/ttyUSB0, aromashooter:hôte, devices:/chemin/carte.conf, unix:/chemin ou tcp:hôte:port.\n"
     ),
-    (["diffuser", "scan", "--radio", "wifi"], "--radio : « wifi » attendu classic, le ou both.\n"),
+    (["diffuser", "scan", "--radio", "wifi"], "--radio : « wifi » attendu classic, le, both ou none.\n"),
   ])
   func badInputIsExplained(arguments: [String], message: String) async throws {
     let run = try await CommandRun.connectage(arguments)
@@ -130,6 +130,28 @@ struct DiffuserCommandTests {
     host.kill(SIGINT)
     #expect(await simulator.waitForOutput(containing: "release on channel 6 stopped: stopped"))
     #expect(await host.waitForExit() == 130)
+  }
+
+  /// The first-centre check of docs/devices.md against each bought device's simulator: every
+  /// channel released once, and the log a centre sends back.
+  @Test(arguments: [("aromashooter", "tcp:0"), ("scentrealm", "pty")])
+  func testCommandChecksEveryChannelOfABoughtDevice(device: String, listen: String) async throws {
+    let folder = try Self.temporaryFolder()
+    let simulator = try Child.start(["diffuser", "simulate", "--device", device, "--listen", listen], in: folder)
+    defer { simulator.terminate() }
+    try #require(await simulator.waitForOutput(containing: "--connect "))
+    let connect = try #require(
+      simulator.output.components(separatedBy: "--connect ").last?.split(separator: "\n").first.map(String.init))
+    let log = folder.appendingPathComponent("diffuser-test.jsonl").path
+    let run = try await CommandRun.connectage([
+      "diffuser", "test", "--connect", connect, "--scents", "all", "--log", log,
+    ])
+    #expect(run.exitCode == 0, "\(run.standardError)")
+    #expect(run.standardOutput.contains(", 6 canaux\n"))
+    #expect(run.standardOutput.hasSuffix("Tous les canaux sont arrêtés.\nTest réussi : 6 diffusion(s) accusée(s).\n"))
+    let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+    #expect(lines.filter { $0.contains(#""type":"scent.release.acknowledged""#) }.count == 6)
+    #expect(!lines.contains { $0.contains("127.0.0.1") || $0.contains("/dev/pts") }, "no address in the log")
   }
 
   /// A `diffuser simulate` child on a Unix socket in a fresh folder, once it listens.

@@ -37,7 +37,7 @@ import Testing
 /// protocol leaves nothing behind.
 @Suite struct RunCommandInputTests {
   static let acceptedForms =
-    "Formes acceptées : simulated, none, unix:CHEMIN, tcp:HÔTE:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CANAL], ble:AA:BB:CC:DD:EE:FF[:random], ble-unix:CHEMIN.\n"
+    "Formes acceptées : simulated, none, unix:CHEMIN, tcp:HÔTE:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CANAL], ble:AA:BB:CC:DD:EE:FF[:random], ble-unix:CHEMIN, scentrealm-serial:/dev/ttyUSB0, scentrealm-ble:AA:BB:CC:DD:EE:FF, aromashooter:HÔTE, devices:CARTE.\n"
 
   @Test(arguments: [
     BadInputCase(
@@ -49,6 +49,9 @@ import Testing
     BadInputCase(
       id: "a short Bluetooth address", arguments: ["--diffuser", "rfcomm:XX"],
       message: "--diffuser : « rfcomm:XX » n'est pas un diffuseur reconnu. " + acceptedForms),
+    BadInputCase(
+      id: "a device map that is not there", arguments: ["--diffuser", "devices:/nonexistent/devices.conf"],
+      message: "/nonexistent/devices.conf : carte des diffuseurs illisible ; vérifiez le chemin.\n"),
   ])
   func aMalformedDiffuserIsRefusedBeforeAnythingOpens(_ c: BadInputCase) throws {
     let folder = try StoreCommandFolder()

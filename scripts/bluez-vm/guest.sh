@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs inside the bluez-vm-test guest (host / mounted read-only): virtual controllers,
-# the simulator on RFCOMM channel 10 and then as a BLE (GATT) peripheral on hci2, and the
-# client from hci1. No bluetoothd: btmgmt talks to the kernel's management interface.
+# the simulator on RFCOMM channel 10, then as a BLE (GATT) peripheral on hci2, then a simulated
+# Scentrealm player (Nordic UART service) on hci2, and the client from hci1. No bluetoothd: btmgmt talks to the kernel's management interface.
 repo=$1
 out=$repo/.build-vm/results
 bin=$repo/.build/debug/connectage
@@ -75,6 +75,25 @@ step "diffuser latency over BLE exited $(cat "$out/ble-latency.rc")"
 "$bin" diffuser stop-all --connect ble:00:11:22:33:44:55 >/dev/null 2>"$out/ble-absent.err"
 echo $? >"$out/ble-absent.rc"
 step "diffuser stop-all to an absent BLE address exited $(cat "$out/ble-absent.rc")"
+kill -INT $simulator
+sleep 1
+
+# A Scentrealm player over BLE: the simulator serves the Nordic UART service on the same
+# peripheral (hci2 still advertises connectable) and the Scentrealm adapter drives it.
+"$bin" diffuser simulate --device scentrealm --listen ble >"$out/scentrealm-simulator.log" 2>&1 &
+simulator=$!
+for attempt in $(seq 1 60); do
+  grep -q -- "--connect" "$out/scentrealm-simulator.log" && break
+  sleep 0.5
+done
+"$bin" diffuser test --connect "scentrealm-ble:$address" --scents all --log "$out/scentrealm-test.jsonl" \
+  >"$out/scentrealm-test.out" 2>"$out/scentrealm-test.err"
+echo $? >"$out/scentrealm-test.rc"
+step "diffuser test of a Scentrealm over BLE exited $(cat "$out/scentrealm-test.rc")"
+"$bin" diffuser latency --connect "scentrealm-ble:$address" --count 50 >"$out/scentrealm-latency.out" \
+  2>"$out/scentrealm-latency.err"
+echo $? >"$out/scentrealm-latency.rc"
+step "diffuser latency of a Scentrealm over BLE exited $(cat "$out/scentrealm-latency.rc")"
 kill -INT $simulator
 sleep 1
 finish

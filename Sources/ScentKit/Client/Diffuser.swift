@@ -52,7 +52,7 @@ public actor Diffuser {
     self.clock = clock
     self.eventSink = eventSink
     self.lateReceiptSink = lateReceiptSink
-    governor = SafetyGovernor(limits: limits, history: history)
+    governor = SafetyGovernor(limits: limits, history: history, device: endpoint.capabilities)
     (events, eventContinuation) = AsyncStream.makeStream(of: SessionEvent.self)
   }
 

@@ -36,6 +36,8 @@ public enum DiffuserError: Error, Hashable, Sendable {
   /// The client was shut down.
   case closed
   case system(call: String, errno: Int32)
+  /// A device map that cannot be read or does not match the devices plugged in.
+  case deviceMap(LocalizedText)
 
   /// Maps the errno of a failed socket or HCI call to the case a therapist can act on.
   public static func from(errno code: Int32, call: String) -> DiffuserError {
@@ -69,6 +71,7 @@ public enum DiffuserError: Error, Hashable, Sendable {
     case .protocolViolation: "protocol-violation"
     case .closed: "closed"
     case .system(let call, let code): "system-\(call)-errno-\(code)"
+    case .deviceMap: "device-map"
     }
   }
 
@@ -126,9 +129,9 @@ public enum DiffuserError: Error, Hashable, Sendable {
     case .invalidAddress(let text):
       .init(
         fr:
-          "Adresse de diffuseur invalide : « \(text) ». Exemple attendu : AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, unix:/chemin ou tcp:hôte:port.",
+          "Adresse de diffuseur invalide : « \(text) ». Exemple attendu : AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, scentrealm-serial:/dev/ttyUSB0, aromashooter:hôte, devices:/chemin/carte.conf, unix:/chemin ou tcp:hôte:port.",
         en:
-          "Invalid diffuser address: '\(text)'. Expected for example AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, unix:/path or tcp:host:port."
+          "Invalid diffuser address: '\(text)'. Expected for example AA:BB:CC:DD:EE:FF, ble:AA:BB:CC:DD:EE:FF, scentrealm-serial:/dev/ttyUSB0, aromashooter:host, devices:/path/map.conf, unix:/path or tcp:host:port."
       )
     case .notADiffuser(let detail):
       .init(
@@ -150,6 +153,7 @@ public enum DiffuserError: Error, Hashable, Sendable {
         en:
           "System error \(code) (\(String(cString: strerror(code)))) during \(call). Restart the computer if it happens again."
       )
+    case .deviceMap(let text): text
     }
   }
 }

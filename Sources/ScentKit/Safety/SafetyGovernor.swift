@@ -7,6 +7,8 @@ import SessionModel
 /// stopped early: the safe side.
 public struct SafetyGovernor: Sendable {
   public let limits: ScentSafetyLimits
+  /// Channels the device has: a release elsewhere is refused before anything is sent.
+  public let channelCount: Int
   public private(set) var history: [PastRelease] = []
 
   public struct PastRelease: Hashable, Sendable {
@@ -24,8 +26,10 @@ public struct SafetyGovernor: Sendable {
 
   /// - Parameter history: releases already made in this session, e.g. by a run a crash
   ///   interrupted, so that a restart neither shortens an interval nor refills a budget.
-  public init(limits: ScentSafetyLimits, history: [PastRelease] = []) {
-    self.limits = limits
+  ///   - device: what the diffuser can do; the stricter of its limits and `limits` apply.
+  public init(limits: ScentSafetyLimits, history: [PastRelease] = [], device: DeviceCapabilities = .connectAge) {
+    self.limits = limits.constrained(by: device)
+    channelCount = device.channelCount
     self.history = history
   }
 
@@ -36,6 +40,9 @@ public struct SafetyGovernor: Sendable {
   public func refusal(
     channel: CartridgeSlot, intensity: Int, durationMilliseconds duration: Int, at now: UInt64
   ) -> SafetyRefusal? {
+    guard channel.rawValue <= channelCount else {
+      return .channelNotOnDevice(channel: channel.rawValue, channelCount: channelCount)
+    }
     guard (0...100).contains(intensity) else { return .intensityOutOfRange(requested: intensity) }
     guard duration > 0 else { return .durationNotPositive(requestedMilliseconds: duration) }
     guard duration <= limits.maximumPulseMilliseconds else {

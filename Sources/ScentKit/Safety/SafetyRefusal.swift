@@ -2,6 +2,7 @@ import SessionModel
 
 /// Why the safety governor refused a release. Nothing was sent to the device.
 public enum SafetyRefusal: Hashable, Sendable {
+  case channelNotOnDevice(channel: Int, channelCount: Int)
   case intensityOutOfRange(requested: Int)
   case durationNotPositive(requestedMilliseconds: Int)
   case pulseTooLong(requestedMilliseconds: Int, maximumMilliseconds: Int)
@@ -13,6 +14,7 @@ public enum SafetyRefusal: Hashable, Sendable {
   /// A stable name for logs and the event payload.
   public var code: String {
     switch self {
+    case .channelNotOnDevice: "channel-not-on-device"
     case .intensityOutOfRange: "intensity-out-of-range"
     case .durationNotPositive: "duration-not-positive"
     case .pulseTooLong: "pulse-too-long"
@@ -25,6 +27,10 @@ public enum SafetyRefusal: Hashable, Sendable {
 
   public var explanation: LocalizedText {
     switch self {
+    case .channelNotOnDevice(let channel, let count):
+      .init(
+        fr: "Diffusion refusée : le canal \(channel) n'existe pas sur ce diffuseur (canaux 1 à \(count)).",
+        en: "Release refused: channel \(channel) does not exist on this diffuser (channels 1 to \(count)).")
     case .intensityOutOfRange(let requested):
       .init(
         fr: "Diffusion refusée : intensité \(requested) % hors de 0 à 100 %.",

@@ -13,11 +13,20 @@ public enum DiffuserEndpoint: Hashable, Sendable, CustomStringConvertible {
   case lowEnergy(address: String, random: Bool)
   /// A simulator speaking GATT over a Unix `SOCK_SEQPACKET` socket: the BLE code path without a radio.
   case gattUnix(path: String)
+  /// A diffuser bought from a vendor (Scentrealm, Aroma Shooter), driven through its adapter.
+  case vendor(VendorEndpoint)
+  /// Several vendor devices as one logical diffuser, from a device map file.
+  case deviceMap(DeviceMap)
 
   /// Parses `unix:PATH`, `tcp:HOST:PORT`, `rfcomm:AA:BB:CC:DD:EE:FF[:CHANNEL]`,
-  /// `ble:AA:BB:CC:DD:EE:FF[:random]` or `ble-unix:PATH`.
+  /// `ble:AA:BB:CC:DD:EE:FF[:random]`, `ble-unix:PATH`, a vendor device (``VendorEndpoint``) or
+  /// `devices:PATH` (a ``DeviceMap`` file, read now so that its mistakes show before a session).
   public init(parsing text: String) throws(DiffuserError) {
-    if text.hasPrefix("unix:"), text.count > 5 {
+    if let vendor = try VendorEndpoint(parsing: text) {
+      self = .vendor(vendor)
+    } else if text.hasPrefix("devices:"), text.count > 8 {
+      self = .deviceMap(try DeviceMap.load(path: String(text.dropFirst(8))))
+    } else if text.hasPrefix("unix:"), text.count > 5 {
       self = .unix(path: String(text.dropFirst(5)))
     } else if text.hasPrefix("ble-unix:"), text.count > 9 {
       self = .gattUnix(path: String(text.dropFirst(9)))
@@ -61,6 +70,8 @@ public enum DiffuserEndpoint: Hashable, Sendable, CustomStringConvertible {
     case .tcp(let host, let port): "tcp:\(host):\(port)"
     case .lowEnergy(let address, let random): "ble:\(address)\(random ? ":random" : "")"
     case .gattUnix(let path): "ble-unix:\(path)"
+    case .vendor(let vendor): vendor.description
+    case .deviceMap(let map): "devices:\(map.file)"
     }
   }
 
@@ -73,6 +84,17 @@ public enum DiffuserEndpoint: Hashable, Sendable, CustomStringConvertible {
     case .tcp: "tcp"
     case .lowEnergy: "ble"
     case .gattUnix: "ble-unix"
+    case .vendor(let vendor): vendor.kind
+    case .deviceMap: "devices"
+    }
+  }
+
+  /// What the device can do: the governor keeps releases within it.
+  public var capabilities: DeviceCapabilities {
+    switch self {
+    case .vendor(let vendor): vendor.capabilities
+    case .deviceMap(let map): map.capabilities
+    default: .connectAge
     }
   }
 
@@ -80,6 +102,11 @@ public enum DiffuserEndpoint: Hashable, Sendable, CustomStringConvertible {
   /// diffuser) on its own thread: an RFCOMM page or an LE connection can take seconds,
   /// which must not block Swift's cooperative pool.
   public func connect() async throws(DiffuserError) -> any DiffuserTransport {
+    switch self {
+    case .vendor(let vendor): return try await LogicalDiffuser.open(vendor)
+    case .deviceMap(let map): return try await LogicalDiffuser.open(map)
+    default: break
+    }
     let endpoint = self
     let result: Result<any DiffuserTransport, DiffuserError> = await withCheckedContinuation { continuation in
       Thread {
@@ -105,6 +132,8 @@ public enum DiffuserEndpoint: Hashable, Sendable, CustomStringConvertible {
       try GATTClientTransport.open(
         connectedSocket: try SocketAddress.connectUnix(path: path, type: SocketAddress.packetSocketType),
         peer: description)
+    case .vendor, .deviceMap:
+      throw .protocolViolation("a vendor device opens asynchronously")
     }
   }
 }

@@ -8,6 +8,9 @@ public struct DiscoveredDevice: Hashable, Sendable {
   public var isRandomAddress: Bool
   /// LE only: the device advertises the diffuser's GATT service (``DiffuserGATTProfile/service``).
   public var offersDiffuserService: Bool
+  /// LE only: it advertises the Nordic UART service, or its name starts with `scent` (the filter of
+  /// Scentrealm's own demo): probably a Scentrealm player.
+  public var looksLikeScentrealm: Bool = false
 
   public init(
     address: String, name: String?, radio: Radio, isRandomAddress: Bool = false, offersDiffuserService: Bool = false

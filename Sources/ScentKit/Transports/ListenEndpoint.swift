@@ -37,7 +37,8 @@ public enum ListenEndpoint: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  public func listen() throws(DiffuserError) -> SocketListener {
+  /// `profile` is the GATT service a BLE listener offers.
+  public func listen(profile: GATTProfile = .connectAge) throws(DiffuserError) -> SocketListener {
     switch self {
     case .unix(let path):
       return SocketListener(
@@ -51,13 +52,13 @@ public enum ListenEndpoint: Hashable, Sendable, CustomStringConvertible {
     case .lowEnergy:
       return SocketListener(
         listeningSocket: try LowEnergySocket.listen(),
-        address: "ble (ATT channel, service \(DiffuserGATTProfile.service))",
-        makeTransport: { GATTServerTransport(connectedSocket: $0, peer: $1) })
+        address: "ble (ATT channel, service \(profile.service))",
+        makeTransport: { GATTServerTransport(connectedSocket: $0, peer: $1, server: .diffuser(profile: profile)) })
     case .gattUnix(let path):
       return SocketListener(
         listeningSocket: try SocketAddress.listenUnix(path: path, type: SocketAddress.packetSocketType),
         address: "ble-unix:\(path)", socketFile: path,
-        makeTransport: { GATTServerTransport(connectedSocket: $0, peer: $1) })
+        makeTransport: { GATTServerTransport(connectedSocket: $0, peer: $1, server: .diffuser(profile: profile)) })
     }
   }
 }

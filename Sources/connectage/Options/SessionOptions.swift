@@ -18,7 +18,7 @@ struct SessionOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Diffuser: 'simulated', 'none', or unix:PATH, tcp:HOST:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CHANNEL], ble:AA:BB:CC:DD:EE:FF (default: $CONNECTAGE_DIFFUSER).",
+      "Diffuser: 'simulated', 'none', or unix:PATH, tcp:HOST:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CHANNEL], ble:AA:BB:CC:DD:EE:FF, scentrealm-serial:/dev/ttyUSB0, scentrealm-ble:ADDRESS, aromashooter:HOST, devices:MAP (docs/devices.md) (default: $CONNECTAGE_DIFFUSER).",
       valueName: "diffuser"))
   var diffuser: String?
 
@@ -57,9 +57,11 @@ struct SessionOptions: ParsableArguments {
     case "simulated": return .simulated
     case "none": return DiffuserChoice.none
     case let text?:
-      do {
+      do throws(DiffuserError) {
         _ = try DiffuserEndpoint(parsing: text)
         return .endpoint(text)
+      } catch .deviceMap(let problem) {
+        throw CommandFailure.badInput(problem)
       } catch {
         throw CommandFailure.badInput(
           Self.unknownDiffuser(text, named: fromFlag ? "--diffuser" : "CONNECTAGE_DIFFUSER"))
@@ -70,9 +72,9 @@ struct SessionOptions: ParsableArguments {
   static func unknownDiffuser(_ text: String, named source: String) -> LocalizedText {
     LocalizedText(
       fr:
-        "\(source) : « \(text) » n'est pas un diffuseur reconnu. Formes acceptées : simulated, none, unix:CHEMIN, tcp:HÔTE:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CANAL], ble:AA:BB:CC:DD:EE:FF[:random], ble-unix:CHEMIN.",
+        "\(source) : « \(text) » n'est pas un diffuseur reconnu. Formes acceptées : simulated, none, unix:CHEMIN, tcp:HÔTE:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CANAL], ble:AA:BB:CC:DD:EE:FF[:random], ble-unix:CHEMIN, scentrealm-serial:/dev/ttyUSB0, scentrealm-ble:AA:BB:CC:DD:EE:FF, aromashooter:HÔTE, devices:CARTE.",
       en:
-        "\(source): '\(text)' is not a diffuser ConnectAge knows. Accepted forms: simulated, none, unix:PATH, tcp:HOST:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CHANNEL], ble:AA:BB:CC:DD:EE:FF[:random], ble-unix:PATH."
+        "\(source): '\(text)' is not a diffuser ConnectAge knows. Accepted forms: simulated, none, unix:PATH, tcp:HOST:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CHANNEL], ble:AA:BB:CC:DD:EE:FF[:random], ble-unix:PATH, scentrealm-serial:/dev/ttyUSB0, scentrealm-ble:AA:BB:CC:DD:EE:FF, aromashooter:HOST, devices:MAP."
     )
   }
 

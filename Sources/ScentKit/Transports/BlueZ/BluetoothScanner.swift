@@ -150,6 +150,9 @@ public enum BluetoothScanner {
         device.isRandomAddress = report.isRandomAddress
         device.offersDiffuserService =
           device.offersDiffuserService || report.services.contains(DiffuserGATTProfile.service)
+        device.looksLikeScentrealm =
+          device.looksLikeScentrealm || report.services.contains(GATTProfile.nordicUART.service)
+          || (device.name?.lowercased().hasPrefix("scent") ?? false)
         seen[report.address] = device
       }
     }

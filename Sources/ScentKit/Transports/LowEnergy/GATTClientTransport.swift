@@ -16,11 +16,13 @@ public final class GATTClientTransport: DiffuserTransport {
 
   /// Takes ownership of a connected packet socket (L2CAP ATT channel or `SOCK_SEQPACKET`)
   /// and discovers the diffuser service on it; closes the socket when that fails.
-  public static func open(connectedSocket fd: Int32, peer: String) throws(DiffuserError) -> GATTClientTransport {
+  public static func open(
+    connectedSocket fd: Int32, peer: String, profile: GATTProfile = .connectAge
+  ) throws(DiffuserError) -> GATTClientTransport {
     let bearer = ATTBearer(fd)
     let discovery: GATTDiscovery
     do {
-      discovery = try GATTDiscovery.run(over: bearer)
+      discovery = try GATTDiscovery.run(over: bearer, profile: profile)
     } catch {
       bearer.closeDescriptor()
       throw error

@@ -14,7 +14,7 @@ struct GATTDiscovery: Hashable, Sendable {
   var commandHandle: UInt16
   var eventHandle: UInt16
 
-  static func run(over bearer: ATTBearer) throws(DiffuserError) -> GATTDiscovery {
+  static func run(over bearer: ATTBearer, profile: GATTProfile = .connectAge) throws(DiffuserError) -> GATTDiscovery {
     let mtu: Int
     switch try request(.exchangeMTURequest(clientMTU: ATTPDU.preferredMTU), over: bearer) {
     case .exchangeMTUResponse(let serverMTU):
@@ -22,12 +22,12 @@ struct GATTDiscovery: Hashable, Sendable {
     default:
       mtu = ATTPDU.minimumMTU  // a device that refuses the exchange stays at 23
     }
-    let service = try findService(over: bearer)
+    let service = try findService(over: bearer, profile: profile)
     let characteristics = try findCharacteristics(in: service, over: bearer)
-    guard let command = characteristics.first(where: { $0.type == DiffuserGATTProfile.command }),
+    guard let command = characteristics.first(where: { $0.type == profile.command }),
       command.properties & 0x04 != 0
     else { throw .notADiffuser("no command characteristic with write without response") }
-    guard let event = characteristics.first(where: { $0.type == DiffuserGATTProfile.event }),
+    guard let event = characteristics.first(where: { $0.type == profile.event }),
       event.properties & 0x30 != 0
     else { throw .notADiffuser("no event characteristic with notify") }
     // The descriptors sit between the event value and the next declaration (or the service end).
@@ -55,12 +55,14 @@ struct GATTDiscovery: Hashable, Sendable {
     var type: BluetoothUUID
   }
 
-  private static func findService(over bearer: ATTBearer) throws(DiffuserError) -> ClosedRange<UInt16> {
+  private static func findService(over bearer: ATTBearer, profile: GATTProfile) throws(DiffuserError) -> ClosedRange<
+    UInt16
+  > {
     var start: UInt16 = 1
     while true {
       switch try request(.readByGroupTypeRequest(start: start, end: 0xFFFF, type: .primaryService), over: bearer) {
       case .readByGroupTypeResponse(let groups):
-        if let match = groups.first(where: { BluetoothUUID(attBytes: $0.value) == DiffuserGATTProfile.service }) {
+        if let match = groups.first(where: { BluetoothUUID(attBytes: $0.value) == profile.service }) {
           guard match.handle <= match.groupEnd else { throw .protocolViolation("ATT: service ends before it starts") }
           return match.handle...match.groupEnd
         }

@@ -43,7 +43,7 @@ public struct GATTServer: Sendable {
   ///     0x0007   characteristic: notify, 0x0008, event
   ///     0x0008   event value (device → host frames)
   ///     0x0009   client characteristic configuration
-  public static func diffuser(name: String = "ConnectAge diffuser") -> GATTServer {
+  public static func diffuser(name: String = "ConnectAge diffuser", profile: GATTProfile = .connectAge) -> GATTServer {
     func declaration(_ properties: UInt8, _ valueHandle: UInt16, _ type: BluetoothUUID) -> [UInt8] {
       [properties, UInt8(valueHandle & 0xFF), UInt8(valueHandle >> 8)] + type.attBytes
     }
@@ -52,13 +52,13 @@ public struct GATTServer: Sendable {
       Attribute(handle: 2, type: .characteristic, value: declaration(0x02, 3, .deviceName), role: .constant),
       Attribute(handle: 3, type: .deviceName, value: Array(name.utf8), role: .constant),
       Attribute(
-        handle: 4, type: .primaryService, value: DiffuserGATTProfile.service.attBytes, role: .constant),
+        handle: 4, type: .primaryService, value: profile.service.attBytes, role: .constant),
       Attribute(
-        handle: 5, type: .characteristic, value: declaration(0x0C, 6, DiffuserGATTProfile.command), role: .constant),
-      Attribute(handle: 6, type: DiffuserGATTProfile.command, value: [], role: .commandValue),
+        handle: 5, type: .characteristic, value: declaration(0x0C, 6, profile.command), role: .constant),
+      Attribute(handle: 6, type: profile.command, value: [], role: .commandValue),
       Attribute(
-        handle: 7, type: .characteristic, value: declaration(0x10, 8, DiffuserGATTProfile.event), role: .constant),
-      Attribute(handle: 8, type: DiffuserGATTProfile.event, value: [], role: .eventValue),
+        handle: 7, type: .characteristic, value: declaration(0x10, 8, profile.event), role: .constant),
+      Attribute(handle: 8, type: profile.event, value: [], role: .eventValue),
       Attribute(handle: 9, type: .clientCharacteristicConfiguration, value: [0, 0], role: .eventConfiguration),
     ])
   }

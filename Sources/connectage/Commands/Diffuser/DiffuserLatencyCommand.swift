@@ -20,14 +20,16 @@ struct DiffuserLatencyCommand: AsyncParsableCommand {
       maximumPulseMilliseconds: 10_000, minimumIntervalMilliseconds: 0, purgeMilliseconds: 0,
       maximumChannelDutyCycle: 1, dutyCycleWindowMilliseconds: 1_000, maximumReleasesPerSession: count,
       maximumTotalReleaseMillisecondsPerSession: count * 10, leadTimeMilliseconds: 0)
-    let diffuser = Diffuser(endpoint: try target.endpoint(), session: "diffuser-latency", limits: limits)
+    let endpoint = try target.endpoint()
+    let diffuser = Diffuser(endpoint: endpoint, session: "diffuser-latency", limits: limits)
+    let channels = max(1, min(10, endpoint.capabilities.channelCount))
     var roundTrips: [UInt64] = []
     var delays: [UInt64] = []
     do throws(DiffuserError) {
       try await diffuser.connect()
       var previousEnd: UInt64 = 0
       for index in 0..<count {
-        let slot = CartridgeSlot.all[index % 10]
+        let slot = CartridgeSlot.all[index % channels]
         // Releases never overlap (the governor forbids it), so each waits for the last to end.
         let deadline = max(MonotonicClock.nanoseconds() + 5_000_000, previousEnd + 1_000_000)
         let receipt = try await diffuser.release(channel: slot, intensity: 1, duration: .milliseconds(10), at: deadline)

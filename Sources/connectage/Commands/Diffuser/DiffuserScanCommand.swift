@@ -3,16 +3,22 @@ import Foundation
 import ScentKit
 import SessionModel
 
-/// `connectage diffuser scan`: a classic inquiry and an LE scan on one adapter.
+/// `connectage diffuser scan`: Scentrealm players on serial ports, Aroma Shooters on the network,
+/// then a classic inquiry and an LE scan on one adapter.
 struct DiffuserScanCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "scan", abstract: "List Bluetooth devices nearby (classic inquiry, then LE scan).")
+    commandName: "scan",
+    abstract:
+      "List diffusers: Scentrealm on serial ports, Aroma Shooters on the network (mDNS), Bluetooth devices nearby.")
 
   @Option(help: "Seconds to listen for each radio.")
   var seconds = 4
 
-  @Option(help: "Which radio to scan: classic, le or both.")
+  @Option(help: "Which radio to scan: classic, le, both or none.")
   var radio = "both"
+
+  @Option(help: "An Aroma Shooter's address or name (e.g. ASN2A00001.local) to check, when mDNS does not list it.")
+  var aromashooter: [String] = []
 
   @Option(help: "Adapter index N of hciN (default: the first adapter that is up).")
   var adapter: Int32?
@@ -23,12 +29,15 @@ struct DiffuserScanCommand: AsyncParsableCommand {
     case "both": radios = [.classic, .lowEnergy]
     case "classic": radios = [.classic]
     case "le": radios = [.lowEnergy]
+    case "none": radios = []
     default:
       throw CommandFailure.badInput(
         .init(
-          fr: "--radio : « \(radio) » attendu classic, le ou both.",
-          en: "--radio: '\(radio)', expected classic, le or both."))
+          fr: "--radio : « \(radio) » attendu classic, le, both ou none.",
+          en: "--radio: '\(radio)', expected classic, le, both or none."))
     }
+    await scanVendorDevices()
+    guard !radios.isEmpty else { return }
     let (seconds, adapter) = (max(1, seconds), adapter)
     // The scan blocks in the kernel: keep it off Swift's cooperative threads.
     let result: Result<[DiscoveredDevice], DiffuserError> = await withCheckedContinuation { continuation in
@@ -57,11 +66,48 @@ struct DiffuserScanCommand: AsyncParsableCommand {
     }
   }
 
+  /// Serial ports and the network: what answers, and the --connect text that reaches it.
+  private func scanVendorDevices() async {
+    for (endpoint, identity) in await VendorScanner.probeScentrealm(ports: VendorScanner.serialPorts()) {
+      Terminal.say(
+        .init(
+          fr: "Scentrealm (UUID \(identity.firmware)) --connect \(endpoint)",
+          en: "Scentrealm (UUID \(identity.firmware)) --connect \(endpoint)"))
+    }
+    var hosts = aromashooter
+    if let browsed = VendorScanner.browseAromaShooters() {
+      hosts += browsed
+    } else {
+      Terminal.say(
+        .init(
+          fr:
+            "avahi-browse n'est pas installé : pas de recherche mDNS des Aroma Shooter ; donnez --aromashooter ADRESSE.",
+          en: "avahi-browse is not installed: no mDNS search for Aroma Shooters; pass --aromashooter ADDRESS."))
+    }
+    for host in hosts {
+      if let identity = await VendorScanner.probeAromaShooter(host: host) {
+        Terminal.say(
+          .init(
+            fr: "Aroma Shooter (micrologiciel \(identity.firmware)) --connect aromashooter:\(host)",
+            en: "Aroma Shooter (firmware \(identity.firmware)) --connect aromashooter:\(host)"))
+      } else {
+        Terminal.say(
+          .init(
+            fr: "\(host) : aucun Aroma Shooter ne répond (port 1003).",
+            en: "\(host): no Aroma Shooter answers (port 1003)."))
+      }
+    }
+  }
+
   /// `ADDRESS  radio  name`, and for an LE diffuser the endpoint to pass to --connect.
   static func line(for device: DiscoveredDevice) -> LocalizedText {
     let endpoint = "ble:\(device.address)\(device.isRandomAddress ? ":random" : "")"
     func line(classic: String, diffuser: String) -> String {
       let start = "\(device.address)  \(device.radio == .classic ? classic : "LE")  \(device.name ?? "?")"
+      if device.looksLikeScentrealm {
+        return start
+          + "  Scentrealm? --connect scentrealm-ble:\(device.address)\(device.isRandomAddress ? ",random" : "")"
+      }
       return device.offersDiffuserService ? start + "  \(diffuser) --connect \(endpoint)" : start
     }
     return .init(

@@ -40,6 +40,12 @@ struct DiffuserSimulateCommand: AsyncParsableCommand {
   @Option(help: "Seed of the injected NAKs.")
   var seed: UInt64 = 1
 
+  @Option(
+    help:
+      "Which device to simulate: connectage (default), scentrealm (listen on pty, unix:PATH or ble-unix:PATH) or aromashooter (listen on tcp:PORT, loopback)."
+  )
+  var device = "connectage"
+
   func validate() throws {
     guard (0...1).contains(nakRate) else {
       throw CommandFailure.badInput(
@@ -52,6 +58,15 @@ struct DiffuserSimulateCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    switch device {
+    case "connectage": break
+    case "scentrealm", "aromashooter": return try await runVendor()
+    default:
+      throw CommandFailure.badInput(
+        .init(
+          fr: "--device : « \(device) » attendu connectage, scentrealm ou aromashooter.",
+          en: "--device: '\(device)', expected connectage, scentrealm or aromashooter."))
+    }
     let endpoint: ListenEndpoint
     do {
       endpoint = try ListenEndpoint(parsing: listen)
@@ -82,6 +97,62 @@ struct DiffuserSimulateCommand: AsyncParsableCommand {
     for await activity in simulator.activity {
       Terminal.print("simulator: \(activity)")
     }
+    withExtendedLifetime(stopper) {}
+  }
+
+  /// A bought device's simulator: its own protocol, the --connect text that reaches it.
+  private func runVendor() async throws {
+    let connect: String
+    let stop: @Sendable () async -> Void
+    do throws(DiffuserError) {
+      if device == "aromashooter" {
+        guard listen.hasPrefix("tcp:"), let port = UInt16(listen.dropFirst(4)) else { throw .invalidAddress(listen) }
+        let simulator = AromaShooterSimulator()
+        connect = "aromashooter:127.0.0.1:\(try await simulator.start(port: port))"
+        stop = { await simulator.stop() }
+      } else {
+        var faults = ScentrealmSimulator.Faults()
+        faults.cartridgeFaultChannels = Set(empty)
+        let simulator = ScentrealmSimulator(faults: faults)
+        if listen == "pty" {
+          connect = "scentrealm-serial:\(try await simulator.startOnPseudoTerminal())"
+        } else if listen.hasPrefix("unix:") {
+          try await simulator.start(listening: .unix(path: String(listen.dropFirst(5))))
+          connect = "scentrealm-unix:\(listen.dropFirst(5))"
+        } else if listen.hasPrefix("ble-unix:") {
+          try await simulator.start(listening: .gattUnix(path: String(listen.dropFirst(9))))
+          connect = "scentrealm-ble-unix:\(listen.dropFirst(9))"
+        } else if listen == "ble" {
+          try await simulator.start(listening: .lowEnergy)
+          connect = "scentrealm-ble:ADDRESS"
+        } else {
+          throw .invalidAddress(listen)
+        }
+        stop = { await simulator.stop() }
+      }
+    } catch .invalidAddress {
+      throw CommandFailure.badInput(
+        .init(
+          fr:
+            "--listen : « \(listen) » attendu pty, unix:CHEMIN, ble ou ble-unix:CHEMIN (scentrealm), tcp:PORT (aromashooter).",
+          en:
+            "--listen: '\(listen)', expected pty, unix:PATH, ble or ble-unix:PATH (scentrealm), tcp:PORT (aromashooter)."
+        ))
+    } catch {
+      throw error.commandFailure
+    }
+    Terminal.say(
+      .init(
+        fr: "Simulateur \(device) prêt ; Ctrl+C pour arrêter. --connect \(connect)",
+        en: "\(device) simulator ready; Ctrl+C to stop. --connect \(connect)"))
+    let finished = AsyncStream<Void>.makeStream()
+    let stopper = SignalStopper {
+      Task {
+        await stop()
+        finished.continuation.finish()
+      }
+    }
+    for await _ in finished.stream {}
     withExtendedLifetime(stopper) {}
   }
 }

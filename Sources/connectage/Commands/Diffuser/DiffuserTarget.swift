@@ -14,7 +14,7 @@ struct DiffuserTarget: ParsableArguments {
 
   @Option(
     help:
-      "A simulator or an explicit endpoint instead of --address: unix:PATH, tcp:HOST:PORT, ble-unix:PATH, rfcomm:ADDRESS[:CHANNEL] or ble:ADDRESS[:random]."
+      "A simulator or an explicit endpoint instead of --address: unix:PATH, tcp:HOST:PORT, ble-unix:PATH, rfcomm:ADDRESS[:CHANNEL], ble:ADDRESS[:random], or a bought device (docs/devices.md): scentrealm-serial:/dev/ttyUSB0, scentrealm-ble:ADDRESS, aromashooter:HOST, devices:MAP."
   )
   var connect: String?
 

@@ -10,8 +10,12 @@ struct DiffuserTestCommand: AsyncParsableCommand {
 
   @OptionGroup var target: DiffuserTarget
 
-  @Option(help: "Cartridge channels to release, e.g. 1,2,3.")
+  @Option(help: "Cartridge channels to release, e.g. 1,2,3, or all (every channel the diffuser has).")
   var scents: String = "1"
+
+  @Option(
+    help: "Write every diffuser event to this file (one JSON object a line), e.g. to send back after a first test.")
+  var log: String?
 
   @Option(help: "Intensity of each test release, in percent.")
   var intensity = 30
@@ -27,12 +31,15 @@ struct DiffuserTestCommand: AsyncParsableCommand {
   func run() async throws {
     let endpoint = try target.endpoint()
     let channels = try parseChannels()
-    let diffuser = Diffuser(endpoint: endpoint, session: "diffuser-test", limits: Self.checkLimits)
+    var sink: (@Sendable (SessionEvent) -> Void)?
+    if let logFile = try openLog() { sink = { event in logFile.write(event) } }
+    let diffuser = Diffuser(endpoint: endpoint, session: "diffuser-test", limits: Self.checkLimits, eventSink: sink)
     let guardOnSignal = StopAllOnSignal(diffuser)
     defer { withExtendedLifetime(guardOnSignal) {} }
     let failures: Int
+    let tested: Int
     do throws(DiffuserError) {
-      failures = try await check(diffuser, endpoint: endpoint, channels: channels)
+      (failures, tested) = try await check(diffuser, endpoint: endpoint, channels: channels)
     } catch {
       await diffuser.shutdown()
       throw error.commandFailure
@@ -51,14 +58,15 @@ struct DiffuserTestCommand: AsyncParsableCommand {
     }
     Terminal.say(
       .init(
-        fr: "Test réussi : \(channels.count) diffusion(s) accusée(s).",
-        en: "Test passed: \(channels.count) release(s) acknowledged."))
+        fr: "Test réussi : \(tested) diffusion(s) accusée(s).",
+        en: "Test passed: \(tested) release(s) acknowledged."))
   }
 
-  private func check(_ diffuser: Diffuser, endpoint: DiffuserEndpoint, channels: [CartridgeSlot])
-    async throws(DiffuserError) -> Int
+  private func check(_ diffuser: Diffuser, endpoint: DiffuserEndpoint, channels requested: [CartridgeSlot]?)
+    async throws(DiffuserError) -> (failures: Int, tested: Int)
   {
     let info = try await diffuser.connect()
+    let channels = requested ?? (1...max(1, info.channelCount)).compactMap { CartridgeSlot(rawValue: $0) }
     Terminal.say(.init(fr: "Diffuseur connecté : \(endpoint)", en: "Diffuser connected: \(endpoint)"))
     Terminal.say(
       .init(
@@ -102,11 +110,13 @@ struct DiffuserTestCommand: AsyncParsableCommand {
         }
       }
     }
-    return failures
+    return (failures, channels.count)
   }
 
-  private func parseChannels() throws -> [CartridgeSlot] {
-    try scents.split(separator: ",").map { part in
+  /// The channels asked for; nil for `all`, known once the diffuser says how many it has.
+  private func parseChannels() throws -> [CartridgeSlot]? {
+    guard scents != "all" else { return nil }
+    return try scents.split(separator: ",").map { part in
       guard let number = Int(part.trimmingCharacters(in: .whitespaces)), let slot = CartridgeSlot(rawValue: number)
       else {
         throw CommandFailure.badInput(
@@ -116,6 +126,36 @@ struct DiffuserTestCommand: AsyncParsableCommand {
       }
       return slot
     }
+  }
+}
+
+extension DiffuserTestCommand {
+  private func openLog() throws -> EventLogFile? {
+    guard let log else { return nil }
+    guard FileManager.default.createFile(atPath: log, contents: nil), let handle = FileHandle(forWritingAtPath: log)
+    else {
+      throw CommandFailure.badInput(
+        .init(
+          fr: "--log : impossible d'écrire « \(log) » ; choisissez un dossier où vous pouvez écrire.",
+          en: "--log: cannot write '\(log)'; choose a folder you can write to."))
+    }
+    return EventLogFile(handle: handle)
+  }
+}
+
+/// The diffuser's events, one JSON object a line: type, monotonic time and payload. The
+/// payloads name the transport kind, never an address.
+final class EventLogFile: Sendable {
+  private let handle: FileHandle
+
+  init(handle: FileHandle) { self.handle = handle }
+
+  func write(_ event: SessionEvent) {
+    let object: [String: Any] = [
+      "type": event.type.rawValue, "monotonic_ns": Int(clamping: event.monotonicNanoseconds), "payload": event.payload,
+    ]
+    guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
+    handle.write(data + Data([10]))
   }
 }
 
