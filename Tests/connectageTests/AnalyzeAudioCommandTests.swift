@@ -48,6 +48,18 @@ import Testing
     }
   }
 
+  /// With the prompt end marked, speech before it is left out of the answer's timing.
+  @Test func speechBeforeTheMarkedPromptEndIsLeftOut() throws {
+    let corpus = try Self.corpus()
+    let item = corpus.items[0]
+    let mark = item.truthOnset + 0.3
+    let run = try Self.run(["analyze", "audio", "--jsonl", "--prompt-end", String(mark), corpus.url(of: item).path])
+    #expect(run.status == 0, "\(run.errors)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+    let onset = try #require(json["first_word_onset_s"] as? Double)
+    #expect(onset >= mark)
+  }
+
   @Test func theTableNamesEveryFile() throws {
     let corpus = try Self.corpus()
     let files = corpus.items.map { corpus.url(of: $0).path }
