@@ -1,20 +1,27 @@
 #!/usr/bin/env python3
-"""Compares speech-timing detectors on a generated SpeechKit corpus.
+"""Compares speech-timing detectors on a generated SpeechKit corpus, with one scorer for all.
 
     scripts/vad-compare.py CORPUS_DIR [--ours OURS.jsonl] [--detectors ours,webrtc,silero]
+                           [--subset no-prompt|prompt|prompt-marked|all] [--failures]
 
 CORPUS_DIR holds the WAV files and manifest.json written by TestSupport.SpeechCorpus (the
 SpeechBenchmarks target generates the report set). OURS.jsonl is the output of
 `connectage analyze audio --jsonl CORPUS_DIR/*.wav`. For every detector it reports the
-first-word onset and last-word offset errors against the clean reference (median, p90,
-share of files off by more than 500 ms at either end) and the frame-level F1 (10 ms frames).
+first-word onset and last-word offset errors against the reference (median, p90, files off
+by more than 500 ms at either end), the frame-level F1 (10 ms frames) and the speaking-time
+error (|span minus gaps of 250 ms or more|, median and p90). The reference comes from the dry
+answer alone (TestSupport.ReferenceSpeech: samples within 40 dB of the clip's peak, gaps under
+150 ms merged), never from a detector. Subsets: `no-prompt` (default) the answers without the
+therapist's prompt; `prompt` those with it, scored as recorded; `prompt-marked` the same with
+every detector's output cut at the marked prompt end (the workaround); `all`.
 
 WebRTC VAD runs on 30 ms frames in mode 3 ("aggressive"); Silero VAD runs its bundled ONNX
 model through onnxruntime with the defaults of get_speech_timestamps (threshold 0.5,
 250 ms minimum speech, 100 ms minimum silence, 30 ms padding), re-implemented here so that
-torch is not needed: install it with `pip install --no-deps silero-vad` (its normal
-dependencies pull in torch and CUDA, gigabytes CI does not need); the other Python
-packages are in scripts/requirements-dev.txt.
+torch is not needed. Every package is pinned in scripts/requirements-vad.txt and installed
+(--no-deps: silero-vad's declared dependencies pull in torch) into the project's Python
+environment by scripts/python-env; run it as `scripts/python-env python scripts/vad-compare.py`,
+or everything at once with scripts/timing-report.
 """
 import argparse
 import json
@@ -135,11 +142,25 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round((len(ordered) - 1) * fraction)))]
 
 
-def evaluate(name, items, predictions, durations):
-    onset_errors, offset_errors, far, tp, fp, fn = [], [], 0, 0, 0, 0
+def speaking_time(segments):
+    if not segments:
+        return 0.0
+    gaps = [b[0] - a[1] for a, b in zip(segments, segments[1:])]
+    return segments[-1][1] - segments[0][0] - sum(gap for gap in gaps if gap >= 0.25)
+
+
+def after(segments, time):
+    """The segments from `time` on: what a detector gives when told where the prompt ended."""
+    return [[max(start, time), end] for start, end in segments if end > time]
+
+
+def evaluate(name, items, predictions, durations, marked=False, failures=None):
+    onset_errors, offset_errors, speaking_errors, far, tp, fp, fn = [], [], [], 0, 0, 0, 0
     for item in items:
-        truth = item["truth"]
+        truth = [[s["start"], s["end"]] if isinstance(s, dict) else s for s in item["truth"]]
         predicted = predictions.get(item["file"], [])
+        if marked and item.get("prompt"):
+            predicted = after(predicted, item["prompt"][1])
         count = int(round(durations[item["file"]] / FRAME)) + 1
         t, p = frames(truth, count), frames(predicted, count)
         tp += int(np.sum(t & p))
@@ -152,18 +173,27 @@ def evaluate(name, items, predictions, durations):
             onset = offset = float("inf")
         onset_errors.append(onset)
         offset_errors.append(offset)
-        far += onset > 0.5 or offset > 0.5
+        speaking_errors.append(abs(speaking_time(predicted) - speaking_time(truth)))
+        if onset > 0.5 or offset > 0.5:
+            far += 1
+            if failures is not None:
+                failures.append(f"{name}: {item['file']} [{item['condition']}] onset {ms(onset)} ms, offset {ms(offset)} ms")
     f1 = 2 * tp / max(1, 2 * tp + fp + fn)
-    ms = lambda value: "inf" if value == float("inf") else f"{value * 1000:.0f}"
     return {
         "detector": name,
         "onset_median_ms": ms(statistics.median(onset_errors)),
         "onset_p90_ms": ms(percentile(onset_errors, 0.9)),
         "offset_median_ms": ms(statistics.median(offset_errors)),
         "offset_p90_ms": ms(percentile(offset_errors, 0.9)),
-        "over_500ms_pct": f"{100 * far / len(items):.1f}",
+        "over_500ms": f"{far}/{len(items)}",
         "frame_f1": f"{f1:.3f}",
+        "speaking_time_median_ms": ms(statistics.median(speaking_errors)),
+        "speaking_time_p90_ms": ms(percentile(speaking_errors, 0.9)),
     }
+
+
+def ms(value):
+    return "inf" if value == float("inf") else f"{value * 1000:.0f}"
 
 
 def main():
@@ -172,10 +202,18 @@ def main():
     parser.add_argument("--ours", help="JSONL from connectage analyze audio --jsonl")
     parser.add_argument("--detectors", default="ours,webrtc,silero")
     parser.add_argument("--condition", help="only items whose condition contains this text")
+    parser.add_argument("--subset", default="no-prompt", choices=["no-prompt", "prompt", "prompt-marked", "all"])
+    parser.add_argument("--failures", action="store_true", help="list the files off by more than 500 ms")
     arguments = parser.parse_args()
 
     with open(os.path.join(arguments.corpus, "manifest.json")) as handle:
         items = json.load(handle)["items"]
+    if arguments.subset == "no-prompt":
+        items = [item for item in items if not item.get("prompt")]
+    elif arguments.subset in ("prompt", "prompt-marked"):
+        items = [item for item in items if item.get("prompt")]
+    marked = arguments.subset == "prompt-marked"
+    failures = [] if arguments.failures else None
     if arguments.condition:
         items = [item for item in items if arguments.condition in item["condition"]]
     audio = {item["file"]: read_wav(os.path.join(arguments.corpus, item["file"])) for item in items}
@@ -190,22 +228,24 @@ def main():
                 for line in handle:
                     record = json.loads(line)
                     predictions[os.path.basename(record["file"])] = record["segments"]
-            results.append(evaluate("connectage (" + record["algorithm"] + ")", items, predictions, durations))
+            results.append(evaluate("connectage (" + record["algorithm"] + ")", items, predictions, durations, marked, failures))
         elif detector == "webrtc":
             predictions = {name: webrtc_segments(samples, 3) for name, samples in audio.items()}
-            results.append(evaluate("WebRTC VAD (mode 3)", items, predictions, durations))
+            results.append(evaluate("WebRTC VAD (mode 3)", items, predictions, durations, marked, failures))
         elif detector == "silero":
             silero = Silero()
             predictions = {name: silero.segments(samples) for name, samples in audio.items()}
-            results.append(evaluate("Silero VAD (ONNX, defaults)", items, predictions, durations))
+            results.append(evaluate("Silero VAD (ONNX, defaults)", items, predictions, durations, marked, failures))
         else:
             sys.exit(f"vad-compare: unknown detector '{detector}'")
-    print(f"{len(items)} files from {arguments.corpus}")
+    print(f"{len(items)} files from {arguments.corpus} (subset {arguments.subset})")
     columns = list(results[0].keys())
     print("| " + " | ".join(columns) + " |")
     print("|" + "---|" * len(columns))
     for result in results:
         print("| " + " | ".join(result[column] for column in columns) + " |")
+    for line in failures or []:
+        print(line)
 
 
 if __name__ == "__main__":

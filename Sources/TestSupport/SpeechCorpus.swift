@@ -1,23 +1,23 @@
 import Foundation
 import SpeechKit
 
-/// A synthetic corpus of French spoken answers (espeak-ng) in the noises of a real room (sox),
-/// generated from a seed and cached under `.build-corpus/`.
+/// A synthetic corpus of French spoken answers (espeak-ng) in the sounds of a group room (sox
+/// noise, murmurs, knocks, claps, coughs, a simulated room, the therapist's prompt), generated
+/// from a seed and cached under `.build-corpus/`.
 ///
-/// The reference timing of each file is measured on its clean, silence-padded speech before
-/// anything is added. Keep the development seed apart from the seed results are reported on.
+/// The reference timing of each file comes from the dry answer alone by `ReferenceSpeech.rule`,
+/// never from the detector. Tune on the development seed only; report on the report seed.
 public struct SpeechCorpus: Sendable {
   /// Bump when the generation changes, so stale caches are not reused.
-  public static let version = 2
+  public static let version = 3
   public static let developmentSeed: UInt64 = 1
   public static let reportSeed: UInt64 = 2
 
   public let directory: URL
   public let items: [SpeechCorpusItem]
 
-  /// What the manifest holds: the items, and the detector version their reference comes from.
   struct Manifest: Codable {
-    var algorithm: String
+    var reference: String
     var items: [SpeechCorpusItem]
   }
 
@@ -34,17 +34,7 @@ public struct SpeechCorpus: Sendable {
     if let data = try? Data(contentsOf: manifest),
       let cached = try? JSONDecoder().decode(Manifest.self, from: data)
     {
-      guard cached.algorithm != VoiceActivityDetector.algorithm else {
-        return SpeechCorpus(directory: directory, items: cached.items)
-      }
-      // The reference detector changed: measure the clean recordings again.
-      var items = cached.items
-      for index in items.indices {
-        let clean = directory.appendingPathComponent("clean").appendingPathComponent(items[index].file)
-        items[index].truth = try SpeechTimingAnalyzer().analyze(url: clean).segments
-      }
-      try writeManifest(Manifest(algorithm: VoiceActivityDetector.algorithm, items: items), to: manifest)
-      return SpeechCorpus(directory: directory, items: items)
+      return SpeechCorpus(directory: directory, items: cached.items)
     }
     _ = try ExternalTool.locate("espeak-ng")
     _ = try ExternalTool.locate("sox")
@@ -57,8 +47,7 @@ public struct SpeechCorpus: Sendable {
     let items = try (0..<count).map { index in try builder.makeItem(index: index) }
     try builder.removeScratch()
     try writeManifest(
-      Manifest(algorithm: VoiceActivityDetector.algorithm, items: items),
-      to: staging.appendingPathComponent("manifest.json"))
+      Manifest(reference: ReferenceSpeech.rule, items: items), to: staging.appendingPathComponent("manifest.json"))
     do {
       try FileManager.default.moveItem(at: staging, to: directory)
     } catch {
@@ -139,6 +128,11 @@ struct CorpusBuilder {
     return Array(source[start..<(start + length)])
   }
 
+  static let prompt = "Qu'est-ce que ça vous rappelle ?"
+
+  /// One answer. Every fourth has the therapist's prompt before it; every second has a room
+  /// sound 0.3–2 s before the first word and after the last; every third has murmurs; half are
+  /// in a reverberant room; noise colours rotate, at 5–30 dB SNR.
   mutating func makeItem(index: Int) throws -> SpeechCorpusItem {
     let voice = Self.voices.randomElement(using: &generator)!
     let wordsPerMinute = Int.random(in: 120...190, using: &generator)
@@ -147,51 +141,100 @@ struct CorpusBuilder {
     }
     if Int.random(in: 0..<4, using: &generator) == 0 { texts.insert("euh", at: 0) }
     let withTransients = index % 2 == 1
-    let lead = Double.random(in: withTransients ? 1.0...2.0 : 0.4...1.6, using: &generator)
-    let tail = Double.random(in: withTransients ? 1.0...2.0 : 0.4...1.6, using: &generator)
+    let withPrompt = index % 4 == 3
+    let rate = Double(Self.rate)
 
-    var clean = [Float](repeating: 0, count: Int(lead * Double(Self.rate)))
+    var answer: [Float] = []
     for (position, text) in texts.enumerated() {
-      if position > 0 { clean += silence(Double.random(in: 0.2...1.2, using: &generator)) }
-      clean += try speak(text, voice: voice, wordsPerMinute: wordsPerMinute, pitch: pitch)
+      if position > 0 { answer += silence(Double.random(in: 0.2...1.2, using: &generator)) }
+      answer += try speak(text, voice: voice, wordsPerMinute: wordsPerMinute, pitch: pitch)
     }
-    clean += silence(tail)
-    let analyzer = SpeechTimingAnalyzer()
-    let truth = analyzer.analyze(samples: clean, sampleRate: Self.rate, name: "clean").segments
+    // espeak-ng pads its output with silence: the reference rule finds where the words are.
+    let spoken = ReferenceSpeech.segments(of: answer, sampleRate: Self.rate)
+    guard let firstSample = spoken.first.map({ Int($0.start * rate) }),
+      let lastSample = spoken.last.map({ Int($0.end * rate) })
+    else { throw CorpusError.silentSynthesis(texts.joined(separator: " / ")) }
+    answer = Array(answer[firstSample..<lastSample])
+
+    var promptSamples: [Float] = []
+    if withPrompt {
+      let other = Self.voices.filter { $0 != voice }.randomElement(using: &generator)!
+      let raw = try speak(
+        Self.prompt, voice: other, wordsPerMinute: 160, pitch: Int.random(in: 30...70, using: &generator))
+      let words = ReferenceSpeech.segments(of: raw, sampleRate: Self.rate)
+      if let first = words.first, let last = words.last {
+        promptSamples = Array(raw[Int(first.start * rate)..<Int(last.end * rate)])
+      }
+    }
+    let lead =
+      withPrompt
+      ? Double.random(in: 0.3...0.8, using: &generator) + Double(promptSamples.count) / rate
+        + Double.random(in: 0.3...1.5, using: &generator)
+      : Double.random(in: withTransients ? 2.1...2.8 : 0.4...1.6, using: &generator)
+    let tail = Double.random(in: withTransients ? 2.1...2.8 : 0.4...1.6, using: &generator)
+
+    let clean = silence(lead) + answer + silence(tail)
+    let truth = ReferenceSpeech.segments(of: clean, sampleRate: Self.rate)
     let speechPower = power(of: clean, in: truth)
+    let onset = truth.first!.start
+    let offset = truth.last!.end
 
     var mixed = clean
-    let noiseKind = Self.noises[index % Self.noises.count]
-    var snr: Double?
-    if noiseKind != "none" {
-      let chosen = [20.0, 15, 10, 5].randomElement(using: &generator)!
-      snr = chosen
-      add(try noise(noiseKind, length: mixed.count), to: &mixed, at: 0, power: speechPower / pow(10, chosen / 10))
+    var promptInterval: SpeechSegment?
+    if !promptSamples.isEmpty {
+      let gap = lead - Double(promptSamples.count) / rate
+      let end = onset - Double.random(in: 0.3...min(1.5, gap - 0.1), using: &generator)
+      let start = Int((end - Double(promptSamples.count) / rate) * rate)
+      // The therapist at about the patient's level (±3 dB).
+      add(
+        promptSamples, to: &mixed, at: start,
+        power: speechPower * pow(10, Double.random(in: -0.3...0.3, using: &generator)))
+      promptInterval = SpeechSegment(start: Double(start) / rate, end: Double(start + promptSamples.count) / rate)
     }
-    let hasBabble = index % 3 == 2
-    if hasBabble {
-      // Other residents: continuous speech of other voices, 20 to 26 dB below the speaker.
+    var transients: [String] = []
+    if withTransients {
+      let duration = Double(mixed.count) / rate
+      for (before, limit) in [(true, onset), (false, duration - offset)] {
+        let name = SyntheticSounds.transientNames.randomElement(using: &generator)!
+        let sound = SyntheticSounds.named(name, using: &generator)
+        let length = Double(sound.count) / rate
+        // 0.3–2 s from the nearest word, measured from the sound's near edge.
+        let farthest = min(2.0, limit - length - 0.05)
+        guard farthest > 0.3 else { continue }
+        let distance = Double.random(in: 0.3...farthest, using: &generator)
+        let start = before ? onset - distance - length : offset + distance
+        guard start >= 0 else { continue }
+        // As loud as the speech, or louder: level must not be what rejects them.
+        add(
+          sound, to: &mixed, at: Int(start * rate), power: speechPower * Double.random(in: 0.5...2, using: &generator))
+        transients.append(name)
+      }
+    }
+    var reverberation: Double?
+    if Bool.random(using: &generator) {
+      let rt60 = Double.random(in: 0.3...0.8, using: &generator)
+      reverberation = rt60
+      mixed = RoomReverb(rt60: rt60, directToReverberant: Double.random(in: -2...6, using: &generator)).apply(to: mixed)
+    }
+    var murmurLevel: Double?
+    if index % 3 == 2 {
+      // Other residents: continuous speech of other voices, 20 to 35 dB below the speaker.
       var babble: [Float] = []
       while babble.count < mixed.count {
         let other = Self.voices.randomElement(using: &generator)!
         babble += try speak(
           Self.phrases.randomElement(using: &generator)!, voice: other, wordsPerMinute: 160, pitch: 50)
       }
-      let level = Double.random(in: 20...26, using: &generator)
+      let level = Double.random(in: 20...35, using: &generator)
+      murmurLevel = level
       add(Array(babble.prefix(mixed.count)), to: &mixed, at: 0, power: speechPower / pow(10, level / 10))
     }
-    var transients: [String] = []
-    if withTransients, let onset = truth.first?.start, let offset = truth.last?.end {
-      for (low, high) in [(0.1, onset - 0.35), (offset + 0.35, Double(mixed.count) / Double(Self.rate) - 0.3)] {
-        let name = SyntheticSounds.transientNames.randomElement(using: &generator)!
-        let sound = SyntheticSounds.named(name, using: &generator)
-        let latest = high - Double(sound.count) / Double(Self.rate)
-        guard latest > low else { continue }
-        let start = Int(Double.random(in: low...latest, using: &generator) * Double(Self.rate))
-        // Transients as loud as the speech, or louder: level must not be what rejects them.
-        add(sound, to: &mixed, at: start, power: speechPower * Double.random(in: 0.5...2, using: &generator))
-        transients.append(name)
-      }
+    let noiseKind = Self.noises[index % Self.noises.count]
+    var snr: Double?
+    if noiseKind != "none" {
+      let chosen = noiseKind == "hum" ? 20.0 : [30.0, 20, 15, 10, 5].randomElement(using: &generator)!
+      snr = chosen
+      add(try noise(noiseKind, length: mixed.count), to: &mixed, at: 0, power: speechPower / pow(10, chosen / 10))
     }
     let peak = mixed.map(abs).max() ?? 1
     if peak > 0.95 { mixed = mixed.map { $0 * 0.95 / peak } }
@@ -204,12 +247,24 @@ struct CorpusBuilder {
       to: cleanDirectory.appendingPathComponent(file))
     try WAVFile.write(mixed, format: .speech(), to: directory.appendingPathComponent(file))
     var parts = [noiseKind == "none" ? "clean" : "\(noiseKind) \(Int(snr!)) dB"]
-    if hasBabble { parts.append("babble") }
+    if let murmurLevel { parts.append("murmurs \(Int(murmurLevel)) dB") }
     if !transients.isEmpty { parts.append(transients.joined(separator: "/")) }
+    if let reverberation { parts.append(String(format: "RT60 %.1f s", reverberation)) }
+    if promptInterval != nil { parts.append("prompt") }
     return SpeechCorpusItem(
       file: file, condition: parts.joined(separator: " + "), noise: noiseKind, signalToNoise: snr,
-      hasBabble: hasBabble, transients: transients, voice: "\(voice) \(wordsPerMinute) wpm pitch \(pitch)",
-      text: texts.joined(separator: " / "), truth: truth)
+      hasBabble: murmurLevel != nil, murmurLevel: murmurLevel, transients: transients,
+      reverberationTime: reverberation, prompt: promptInterval,
+      voice: "\(voice) \(wordsPerMinute) wpm pitch \(pitch)", text: texts.joined(separator: " / "), truth: truth)
+  }
+
+  enum CorpusError: Error, CustomStringConvertible {
+    case silentSynthesis(String)
+    var description: String {
+      switch self {
+      case .silentSynthesis(let text): "espeak-ng produced no sound for: \(text)"
+      }
+    }
   }
 
   func silence(_ seconds: Double) -> [Float] { [Float](repeating: 0, count: Int(seconds * Double(Self.rate))) }

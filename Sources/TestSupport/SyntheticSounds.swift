@@ -63,8 +63,28 @@ public enum SyntheticSounds {
     }
   }
 
+  /// A hand clap: a 1–2 ms broadband burst with a short room ring, sometimes two or three.
+  public static func clap(using generator: inout SeededGenerator) -> [Float] {
+    var out: [Float] = []
+    for _ in 0..<Int.random(in: 1...3, using: &generator) {
+      let length = Int(0.05 * Double(sampleRate))
+      var previous: Float = 0
+      for index in 0..<length {
+        let t = Float(index) / Float(sampleRate)
+        // A high-passed burst: claps are brighter than knocks.
+        let noise = generator.gaussian()
+        let bright = noise - 0.5 * previous
+        previous = noise
+        out.append(0.8 * bright * (t < 0.0015 ? 1 : exp(-(t - 0.0015) / 0.008)))
+      }
+      out += [Float](repeating: 0, count: Int(Double(sampleRate) * Double.random(in: 0.2...0.35, using: &generator)))
+    }
+    return out
+  }
+
   public static func named(_ name: String, using generator: inout SeededGenerator) -> [Float] {
     switch name {
+    case "clap": clap(using: &generator)
     case "cough": cough(using: &generator)
     case "knock": knock(using: &generator)
     case "click": click(using: &generator)
@@ -72,5 +92,5 @@ public enum SyntheticSounds {
     }
   }
 
-  public static let transientNames = ["cough", "knock", "click", "chair"]
+  public static let transientNames = ["cough", "knock", "click", "chair", "clap"]
 }

@@ -1,7 +1,8 @@
 /// Everything measured on one answer's transcript for one speaker: word counts, idea density and
 /// memories, each with the rule set or method that produced it.
 public struct TranscriptMeasures: Hashable, Sendable, Codable {
-  /// The word-counting rule set (`wc-fr-chat-1.0`), also inside `wordCounts`.
+  /// The word-counting rule set (`wc-fr-chat-1.0`, or `wc-fr-plain-1.0` for typed text), also
+  /// inside `wordCounts`.
   public var ruleset: String
   public var speaker: String
   public var wordCounts: WordCounts
@@ -16,10 +17,12 @@ public struct TranscriptMeasures: Hashable, Sendable, Codable {
     self.memories = memories
   }
 
-  /// Measures `speaker` in `transcript`, counting each utterance once for all three analyses.
+  /// Measures `speaker` in `transcript`, counting each utterance once for all three analyses,
+  /// under `rules` or else the rule set of the transcript's format.
   public static func measure(
-    _ transcript: Transcript, speaker: String, rules: WordCountRules = .chatFrench1
+    _ transcript: Transcript, speaker: String, rules: WordCountRules? = nil
   ) -> TranscriptMeasures {
+    let rules = rules ?? .forTranscripts(in: transcript.format)
     let counter = FrenchWordCounter(rules: rules)
     let analyzer = IdeaDensityAnalyzer(counter: counter)
     let detector = MemoryDetector(analyzer: analyzer)

@@ -23,9 +23,10 @@ public struct FrenchWordCounter: Sendable {
         continue
       }
       counts.utterances += 1
-      // A number counts as the words CHAT writes it with (`1958` = `mille neuf cent cinquante-huit`
+      // Under the CHAT rule set a number counts as the words CHAT writes it with (`1958` = `mille neuf cent cinquante-huit`
       // = 4), so a typed or ASR answer and its CHAT export count the same.
-      let words = FrenchNumberSpeller.spellingOutDigits(inWords: utterance.words)
+      let words =
+        rules.countsDigitsAsWords ? FrenchNumberSpeller.spellingOutDigits(inWords: utterance.words) : utterance.words
       counts.words += words.count
       let numberWords = words.count - utterance.words.count
       counts.wordsSplit += utterance.wordsSplit + numberWords

@@ -25,6 +25,10 @@ public struct SpeechTiming: Equatable, Sendable, Codable {
     self.file = file
     self.algorithm = VoiceActivityDetector.algorithm
     self.recordingDuration = recordingDuration
+    let segments =
+      options.promptEnd.map { end in
+        segments.compactMap { $0.end > end ? SpeechSegment(start: max($0.start, end), end: $0.end) : nil }
+      } ?? segments
     self.segments = segments
     let gaps = zip(segments, segments.dropFirst()).map { $1.start - $0.end }
     pauses = PauseStatistics(gaps: gaps, threshold: options.minimumPause)

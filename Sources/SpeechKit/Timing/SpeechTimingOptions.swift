@@ -6,10 +6,17 @@ public struct SpeechTimingOptions: Equatable, Sendable {
   public var stimulusOnset: Double?
   /// Words spoken (from the transcript), for the speech and articulation rates.
   public var wordCount: Int?
+  /// The marked end of the therapist's prompt, in seconds from the start of the recording: speech
+  /// before it is not the answer. The detector cannot tell the therapist's voice from the
+  /// patient's, so a recording that holds the prompt needs this mark (docs/PERFORMANCE.md).
+  public var promptEnd: Double?
 
-  public init(minimumPause: Double = 0.25, stimulusOnset: Double? = nil, wordCount: Int? = nil) {
+  public init(
+    minimumPause: Double = 0.25, stimulusOnset: Double? = nil, wordCount: Int? = nil, promptEnd: Double? = nil
+  ) {
     self.minimumPause = minimumPause
     self.stimulusOnset = stimulusOnset
     self.wordCount = wordCount
+    self.promptEnd = promptEnd
   }
 }

@@ -6,8 +6,9 @@ import SessionModel
 /// - punctuation becomes CHAT separators and terminators (`…` → `+...`), one utterance per sentence;
 /// - spoken hesitations (`euh`, `heu`, `hum`, `mm`…) become `&-` fillers; lexical markers (`ben`,
 ///   `bah`) stay words;
-/// - an immediately repeated word or group ("le le café", "le café le café") is marked as a
-///   repetition (`le [/] le`, `<le café> [/] le café`), fillers allowed in between;
+/// - under `wc-fr-chat-1.0`, an immediately repeated word or group ("le le café", "le café le
+///   café") is marked as a repetition (`le [/] le`, `<le café> [/] le café`), fillers allowed in
+///   between; under `wc-fr-plain-1.0` nothing is marked and `( )`/`[ ]` notes are dropped;
 /// - a word typed with a final hyphen (`caf-`) is a fragment (`&+caf`);
 /// - CHAT codes already present (`&-euh`, `[/]`, `<…>`, `xxx`) pass through unchanged, so the
 ///   normalisation is idempotent.
@@ -31,12 +32,12 @@ public struct PlainTextNormalizer: Sendable {
     for item in try items(in: text) {
       current.append(item)
       if item != ",", isPunctuation(item) {
-        if current.count > 1 { utterances.append(markRepetitions(current).joined(separator: " ")) }
+        if current.count > 1 { utterances.append(marked(current).joined(separator: " ")) }
         current = []
       }
     }
     if current.contains(where: { !isPunctuation($0) }) {
-      utterances.append(markRepetitions(current + ["."]).joined(separator: " "))
+      utterances.append(marked(current + ["."]).joined(separator: " "))
     }
     return utterances
   }
@@ -64,6 +65,15 @@ public struct PlainTextNormalizer: Sendable {
     }
     while index < characters.count {
       let character = characters[index]
+      // A note typed in brackets, or in parentheses opening a word ("(rires)", "(montre l'image)");
+      // parentheses inside a word stay (`p(e)tit`).
+      if rules.bracketsAreNotes, character == "[" || (character == "(" && word.isEmpty),
+        let close = characters[index...].firstIndex(of: character == "[" ? "]" : ")")
+      {
+        flush()
+        index = close + 1
+        continue
+      }
       if character == "[" {
         flush()
         guard let close = characters[index...].firstIndex(of: "]") else {
@@ -142,7 +152,9 @@ public struct PlainTextNormalizer: Sendable {
     case UInt8(ascii: "e"), UInt8(ascii: "h"), UInt8(ascii: "m"), UInt8(ascii: "u"): break
     default: return false
     }
-    if lower == "eh" { return !["bien", "ben", "oui", "non"].contains(next?.lowercased() ?? "") }
+    if lower == "eh", rules.spokenFillers.contains("eh") {
+      return !["bien", "ben", "oui", "non"].contains(next?.lowercased() ?? "")
+    }
     if rules.spokenFillers.contains(lower) { return true }
     // "eu" is the participle of avoir ("j'ai eu"), never a hesitation.
     if lower == "eu" { return false }
@@ -184,6 +196,10 @@ public struct PlainTextNormalizer: Sendable {
       index += 1
     }
     return positions.count == count ? positions : nil
+  }
+
+  private func marked(_ items: [String]) -> [String] {
+    rules.marksTypedRepetitions ? markRepetitions(items) : items
   }
 
   private func markRepetitions(_ items: [String]) -> [String] {

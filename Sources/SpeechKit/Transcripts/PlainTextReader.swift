@@ -3,7 +3,8 @@ import SessionModel
 
 /// Reads text as a therapist types it: one or more lines, optionally prefixed by a speaker code
 /// (`INV: qu'est-ce que ça vous évoque ?`); lines without a prefix continue the previous
-/// speaker, `PAR` at first. Text is normalised to CHAT notation by `PlainTextNormalizer`.
+/// speaker, `PAR` at first. Text is normalised to CHAT notation by `PlainTextNormalizer` under the
+/// literal rule set `wc-fr-plain-1.0`: a typed repetition stays a counted word.
 public enum PlainTextReader {
   public static func read(url: URL, speaker: String = "PAR") throws(TranscriptReadError) -> Transcript {
     try read(TranscriptFile.contents(of: url), file: url.path, speaker: speaker)
@@ -22,7 +23,7 @@ public enum PlainTextReader {
   }
 
   static func read(source: SourceText, speaker defaultSpeaker: String) throws(TranscriptReadError) -> Transcript {
-    let normalizer = PlainTextNormalizer()
+    let normalizer = PlainTextNormalizer(rules: .plainFrench1)
     var speaker = defaultSpeaker
     var utterances: [Utterance] = []
     for (offset, line) in source.lines.enumerated() {

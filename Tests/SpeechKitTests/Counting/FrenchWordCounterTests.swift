@@ -166,42 +166,72 @@ struct FrenchWordCounterTests {
     #expect(counts.ruleset == "wc-fr-chat-1.0")
   }
 
+  /// Rule set (1b) of the measures reference, `wc-fr-plain-1.0`: a typed answer counted literally.
   static let plainCases: [WordCountCase] = [
     WordCountCase(
-      name: "spoken euh is a filled pause and le le a repetition", line: "euh le le café de ma mère",
-      expected: ["words": 5, "filled_pauses": 1, "repetitions": 1, "retraced_words": 1]),
+      name: "1b.6: nothing is retraced, le le café is 3 words", line: "le le café",
+      expected: ["words": 3, "repetitions": 0, "retraced_words": 0]),
+    WordCountCase(name: "1b.6: oui oui is 2 words", line: "oui oui", expected: ["words": 2, "repetitions": 0]),
     WordCountCase(
-      name: "a repeated group is retraced whole", line: "le café le café de ma mère",
-      expected: ["words": 5, "repetitions": 1, "retraced_words": 2]),
+      name: "1b.6: a self-correction counts whole, its cut word is a fragment", line: "la pelouge pe- la pelouse",
+      expected: ["words": 4, "fragments": 1, "retracings": 0]),
     WordCountCase(
-      name: "a filler between the copies still makes a repetition", line: "le euh le café",
-      expected: ["words": 2, "filled_pauses": 1, "repetitions": 1]),
+      name: "1b.6: a repeated group counts twice", line: "le café le café de ma mère",
+      expected: ["words": 7, "repetitions": 0, "retraced_words": 0]),
     WordCountCase(
-      name: "nous nous is grammatical, not a repetition", line: "nous nous sommes mariés",
-      expected: ["words": 4, "repetitions": 0]),
+      name: "1b.3: spoken euh is a filled pause", line: "euh le le café de ma mère",
+      expected: ["words": 6, "filled_pauses": 1, "repetitions": 0]),
     WordCountCase(
-      name: "heu, hum, mm, lengthened euuuh are fillers", line: "heu hum mm euuuh hmm oui",
-      expected: ["words": 1, "filled_pauses": 5]),
+      name: "1b.1: ( ) and [ ] are notes", line: "(rires) le café [montre l'image] (montre la tasse) chaud",
+      expected: ["words": 3, "events": 0]),
     WordCountCase(
-      name: "bah and ben stay words and markers", line: "bah ben je sais pas",
-      expected: ["words": 5, "discourse_markers": 2, "filled_pauses": 0]),
-    WordCountCase(name: "eh bien is lexical", line: "eh bien oui", expected: ["words": 3, "filled_pauses": 0]),
+      name: "1b.1: ... and … are pauses", line: "le café... de ma… mère", expected: ["words": 5, "utterances": 3]),
     WordCountCase(
-      name: "typographic apostrophe is an elision", line: "j’ai senti l’odeur",
-      expected: ["words": 3, "words_split": 5]),
+      name: "1b.2: an apostrophe or inner hyphen keeps a token whole",
+      line: "aujourd'hui peut-être, dis-moi « oui » !", expected: ["words": 4, "words_split": 4]),
     WordCountCase(
-      name: "a word cut with a hyphen is a fragment", line: "caf- café", expected: ["words": 1, "fragments": 1]),
+      name: "1b.3: heu, hum, hm, mm, mmh and lengthened euuuh, hmmm are fillers",
+      line: "heu hum hm mm mmh euuuh hmmm oui", expected: ["words": 1, "filled_pauses": 7]),
+    WordCountCase(
+      name: "1b.3: eu (the participle) is a word", line: "j'ai eu peur", expected: ["words": 3, "filled_pauses": 0]),
+    WordCountCase(
+      name: "1b.4: ben, bah, bon, voilà, quoi are words and markers", line: "bah ben bon voilà c'est ça quoi",
+      expected: ["words": 7, "discourse_markers": 5, "filled_pauses": 0]),
+    WordCountCase(name: "1b.4: eh bien is lexical", line: "eh bien oui", expected: ["words": 3, "filled_pauses": 0]),
+    WordCountCase(
+      name: "1b.5: a word ending in - is a fragment", line: "pa- lapi- le lapin",
+      expected: ["words": 2, "fragments": 2]),
+    WordCountCase(
+      name: "1b.5: xxx is unintelligible", line: "le xxx café", expected: ["words": 2, "unintelligible_tokens": 1]),
+    WordCountCase(
+      name: "1b.7: digits are one word each", line: "en 1962 j'avais 20 ans", expected: ["words": 5, "types": 5]),
+    WordCountCase(
+      name: "1b.7: j'suis is 1 word, 2 split; typographic apostrophe too", line: "j'suis là, j’ai senti l’odeur",
+      expected: ["words": 5, "words_split": 8]),
+    WordCountCase(
+      name: "1b.7: types are lower-cased and ’ is read as '", line: "Café café l’eau l'eau",
+      expected: ["words": 4, "types": 2]),
     WordCountCase(
       name: "punctuation makes utterances", line: "Oui. Le café de ma mère, le matin… C'est bon !",
       expected: ["words": 10, "utterances": 3]),
-    WordCountCase(
-      name: "xxx typed by the therapist", line: "le xxx café", expected: ["words": 2, "unintelligible_tokens": 1]),
   ]
 
   @Test(arguments: plainCases)
   func countsPlainText(_ example: WordCountCase) throws {
     let transcript = try PlainTextReader.read(text: example.line)
-    expectFigures(of: example, in: FrenchWordCounter().count(transcript, speaker: "PAR"))
+    let measures = TranscriptMeasures.measure(transcript, speaker: "PAR")
+    #expect(measures.ruleset == "wc-fr-plain-1.0")
+    #expect(measures.wordCounts.ruleset == "wc-fr-plain-1.0")
+    expectFigures(of: example, in: measures.wordCounts)
+  }
+
+  /// The same typed answer read as CHAT keeps CLAN's count: the CHAT path is unchanged.
+  @Test func theCHATRuleSetStillRetracesCodedRepetitions() {
+    let coded = Transcript(format: .chat, utterances: [Utterance(speaker: "PAR", text: "le [/] le café en 1962 .")])
+    let counts = TranscriptMeasures.measure(coded, speaker: "PAR").wordCounts
+    #expect(counts.ruleset == "wc-fr-chat-1.0")
+    #expect(counts.words == 7)
+    #expect(counts.retracedWords == 1)
   }
 
   private func expectFigures(of example: WordCountCase, in counts: WordCounts) {

@@ -12,7 +12,7 @@ struct ImportTests {
       transcript.utterances.map { "\($0.speaker): \($0.text)" } == [
         "INV: Qu'est-ce que ça vous évoque ?",
         "PAR: &-euh +...",
-        "PAR: le [/] le café de ma mère , le matin .",
+        "PAR: le le café de ma mère , le matin .",
         "PAR: On le buvait chez ma grand-mère .",
       ])
     #expect(transcript.utterances.map(\.line) == [1, 2, 2, 3])
@@ -43,6 +43,23 @@ struct ImportTests {
     let chat = try normalizer.utterances(in: example.typed)
     #expect(chat == example.chat)
     // Normalising CHAT notation again changes nothing.
+    #expect(try chat.flatMap { try normalizer.utterances(in: $0) } == chat)
+  }
+
+  static let literalNormalisations: [Normalisation] = [
+    Normalisation(typed: "euh le le café", chat: ["&-euh le le café ."]),
+    Normalisation(typed: "oui oui", chat: ["oui oui ."]),
+    Normalisation(typed: "(rires) le café [montre l'image]", chat: ["le café ."]),
+    Normalisation(typed: "eh bien, hmmm", chat: ["eh bien , &-hmmm ."]),
+    Normalisation(typed: "la pelouge pe- la pelouse", chat: ["la pelouge &+pe la pelouse ."]),
+  ]
+
+  /// The literal rule set `wc-fr-plain-1.0` marks nothing as retraced and drops typed notes.
+  @Test(arguments: literalNormalisations)
+  func normalisesTypedTextLiterally(_ example: Normalisation) throws {
+    let normalizer = PlainTextNormalizer(rules: .plainFrench1)
+    let chat = try normalizer.utterances(in: example.typed)
+    #expect(chat == example.chat)
     #expect(try chat.flatMap { try normalizer.utterances(in: $0) } == chat)
   }
 

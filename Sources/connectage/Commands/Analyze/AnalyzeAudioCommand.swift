@@ -27,6 +27,12 @@ struct AnalyzeAudioCommand: AsyncParsableCommand {
     help: "Stimulus onset in seconds from the start of each recording, for the latency.")
   var stimulusOnset: Double?
 
+  @Option(
+    name: .customLong("prompt-end"),
+    help:
+      "End of the therapist's prompt in seconds from the start of each recording: speech before it is not the answer.")
+  var promptEnd: Double?
+
   func validate() throws {
     guard (jobs ?? 1) >= 1 else {
       throw ValidationError(
@@ -43,7 +49,8 @@ struct AnalyzeAudioCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let options = SpeechTimingOptions(minimumPause: Double(minimumPause) / 1000, stimulusOnset: stimulusOnset)
+    let options = SpeechTimingOptions(
+      minimumPause: Double(minimumPause) / 1000, stimulusOnset: stimulusOnset, promptEnd: promptEnd)
     let analyzer = SpeechTimingAnalyzer()
     let progress = ProgressBar(total: files.count, label: "analyse")
     let results = files.parallelMap(

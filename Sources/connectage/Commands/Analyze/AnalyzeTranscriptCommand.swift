@@ -12,7 +12,8 @@ struct AnalyzeTranscriptCommand: AsyncParsableCommand {
       "Word counts, fillers, MLU, ideas and memories of transcripts (CHAT, TextGrid, text, ASR JSON, WebVTT, SRT).",
     discussion: """
       The format is detected from the content, then the extension. Counts follow rule set \
-      wc-fr-chat-1.0; ideas and memories are automatic pre-codings to be confirmed by a therapist. \
+      wc-fr-chat-1.0 (CHAT, ASR, subtitles, TextGrid) or wc-fr-plain-1.0 (typed text, counted \
+      literally: every repeated word counts); ideas and memories are automatic pre-codings to be confirmed by a therapist. \
       A file that cannot be read is reported with file:line:column; the others are still analysed, \
       and the exit code is then 2.
       """)
@@ -133,10 +134,17 @@ struct AnalyzeTranscriptCommand: AsyncParsableCommand {
         return index < 2 ? cell + padding : padding + cell
       }.joined(separator: "  ")
     }
+    var rulesets: [String] = []
+    for row in rows {
+      if case .text(let name) = row.first(where: { $0.key == "ruleset" })?.value, !rulesets.contains(name) {
+        rulesets.append(name)
+      }
+    }
+    let ruleset = rulesets.isEmpty ? WordCountRules.chatFrench1.identifier : rulesets.joined(separator: ", ")
     let footer =
       french
-      ? "règles : wc-fr-chat-1.0 ; idées : \(IdeaDensityAnalyzer.method) ; souvenirs : \(MemoryDetector.method) (pré-codage automatique, à confirmer)"
-      : "rules: wc-fr-chat-1.0; ideas: \(IdeaDensityAnalyzer.method); memories: \(MemoryDetector.method) (automatic pre-coding, to be confirmed)"
+      ? "règles : \(ruleset) ; idées : \(IdeaDensityAnalyzer.method) ; souvenirs : \(MemoryDetector.method) (pré-codage automatique, à confirmer)"
+      : "rules: \(ruleset); ideas: \(IdeaDensityAnalyzer.method); memories: \(MemoryDetector.method) (automatic pre-coding, to be confirmed)"
     return (lines + [footer]).joined(separator: "\n")
   }
 }

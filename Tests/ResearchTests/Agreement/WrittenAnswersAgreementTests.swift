@@ -1,0 +1,121 @@
+import Foundation
+import Research
+import SpeechKit
+import TestSupport
+import Testing
+
+/// The automatic memory and idea pre-coding against 65 written answers annotated from the
+/// manual's definitions (docs/speech-measures.md, "Agreement on written answers"): the answer
+/// and its memory list were written first, the detector run after. Every third answer is in the
+/// held-out file, never used to tune a rule. Written answers, not transcribed speech.
+struct WrittenAnswersAgreementTests {
+  struct Annotated: Decodable {
+    let id: String
+    let text: String
+    let memories: [MemorySpecificity]
+    let propositions: String
+  }
+
+  struct Figures: CustomStringConvertible {
+    var memories: [(Double, Double)] = []
+    var specific: [(Double, Double)] = []
+    var density: [(Double, Double)] = []
+    var disagreements: [String] = []
+
+    var description: String {
+      "memories κw \(kappa(memories)), specific κw \(kappa(specific)), idea density r \(pearson(density)) "
+        + "n=\(memories.count)\n" + disagreements.joined(separator: "\n")
+    }
+  }
+
+  static func load(_ name: String) throws -> [Annotated] {
+    let url = RepositoryRoot.url.appendingPathComponent("Tests/SpeechKitTests/Goldens").appendingPathComponent(name)
+    return try JSONDecoder().decode([Annotated].self, from: Data(contentsOf: url))
+  }
+
+  /// Per answer: the number of memories and of specific memories by hand and by the detector,
+  /// and the idea density (propositions per 10 words, both over the same `wc-fr-plain-1.0` words).
+  static func figures(_ answers: [Annotated]) throws -> Figures {
+    var figures = Figures()
+    for answer in answers {
+      let measures = TranscriptMeasures.measure(try PlainTextReader.read(text: answer.text), speaker: "PAR")
+      let found = measures.memories.automatic.map(\.specificity)
+      let words = Double(max(measures.wordCounts.words, 1))
+      let annotatedIdeas = Double(answer.propositions.split(separator: " ").count)
+      figures.memories.append((Double(answer.memories.count), Double(found.count)))
+      figures.specific.append(
+        (Double(answer.memories.filter { $0 == .specific }.count), Double(found.filter { $0 == .specific }.count)))
+      figures.density.append((annotatedIdeas / words * 10, Double(measures.ideas.ideas) / words * 10))
+      if found != answer.memories {
+        figures.disagreements.append("\(answer.id) memories \(found) ≠ \(answer.memories)")
+      }
+    }
+    return figures
+  }
+
+  static func kappa(_ pairs: [(Double, Double)]) -> Double { WeightedKappa(pairs)?.kappa ?? .nan }
+
+  static func pearson(_ pairs: [(Double, Double)]) -> Double {
+    let n = Double(pairs.count)
+    let meanX = pairs.reduce(0) { $0 + $1.0 } / n
+    let meanY = pairs.reduce(0) { $0 + $1.1 } / n
+    let sxy = pairs.reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
+    let sxx = pairs.reduce(0) { $0 + ($1.0 - meanX) * ($1.0 - meanX) }
+    let syy = pairs.reduce(0) { $0 + ($1.1 - meanY) * ($1.1 - meanY) }
+    return sxy / (sxx * syy).squareRoot()
+  }
+
+  /// Percentile bootstrap 95 % interval (2,000 resamples of answers, fixed seed).
+  static func interval(_ pairs: [(Double, Double)], _ statistic: ([(Double, Double)]) -> Double) -> (Double, Double) {
+    var generator = SeededGenerator(seed: 13)
+    var values: [Double] = []
+    for _ in 0..<2_000 {
+      let sample = pairs.indices.map { _ in pairs[Int.random(in: 0..<pairs.count, using: &generator)] }
+      let value = statistic(sample)
+      if value.isFinite { values.append(value) }
+    }
+    values.sort()
+    return (values[Int(0.025 * Double(values.count))], values[Int(0.975 * Double(values.count)) - 1])
+  }
+
+  @Test func theHeldOutAnswersAreSeparateFromEveryDevelopmentAnswer() throws {
+    let heldOut = try Self.load("memory-examples-heldout.json")
+    let development =
+      try Self.load("memory-examples-written-dev.json") + Self.load("memory-examples-dev.json")
+      + Self.load("memory-examples-report.json")
+    #expect(heldOut.count >= 21)
+    #expect(heldOut.count + (try Self.load("memory-examples-written-dev.json")).count >= 60)
+    #expect(Set(heldOut.map(\.text)).isDisjoint(with: development.map(\.text)))
+    #expect(Set(heldOut.map(\.id)).isDisjoint(with: development.map(\.id)))
+  }
+
+  @Test func theHeldOutAnswersAgreeAboveTheFloors() throws {
+    let figures = try Self.figures(Self.load("memory-examples-heldout.json"))
+    for (name, pairs, statistic) in [
+      ("memories κw", figures.memories, Self.kappa), ("specific κw", figures.specific, Self.kappa),
+      ("idea density r", figures.density, Self.pearson),
+    ] as [(String, [(Double, Double)], ([(Double, Double)]) -> Double)] {
+      let (low, high) = Self.interval(pairs, statistic)
+      print("held out: \(name) \(statistic(pairs)) [\(low), \(high)]")
+    }
+    print(figures)
+    // Floors this set keeps; the measured figures and the targets are in docs/speech-measures.md.
+    #expect(Self.kappa(figures.memories) >= MemoryFloors.memories)
+    #expect(Self.kappa(figures.specific) >= MemoryFloors.specific)
+    #expect(Self.pearson(figures.density) >= MemoryFloors.ideaDensity)
+  }
+
+  @Test func developmentFigures() throws {
+    let figures = try Self.figures(Self.load("memory-examples-written-dev.json"))
+    print("written development: \(figures)")
+  }
+}
+
+/// What CI asserts on the held-out answers: just below the figures measured on 2026-12-06
+/// (memories κw 0.51, specific κw 0.54, idea density r 0.94), so a change that makes them worse
+/// fails. The targets (0.70, 0.75, 0.85) are not met for memories: docs/speech-measures.md.
+enum MemoryFloors {
+  static let memories = 0.45
+  static let specific = 0.45
+  static let ideaDensity = 0.9
+}
