@@ -9,6 +9,9 @@ public struct AnalysedAnswer: Sendable {
   public var session: Session
   public var trial: Trial
   public var group: ParticipantGroup?
+  /// The answering participant's record (memory-disorder status, smell screening); `nil` when the
+  /// database has no record of the code.
+  public var participant: Participant?
   public var measures: AnswerMeasures
   public var recording: Recording?
   public var coding: MemoryCoding?

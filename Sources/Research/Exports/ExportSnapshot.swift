@@ -14,6 +14,9 @@ public struct ExportSnapshot: Sendable {
   public let study: StudyID?
   public let sessions: [Session]
   public let groups: [GroupID: ParticipantGroup]
+  /// The participants who answered, with what the analysis conditions on (memory-disorder status,
+  /// smell screening); pseudonymous codes only.
+  public let participants: [ParticipantCode: Participant]
   public let measures: [AnswerMeasures]
   public let recordings: [AnswerKey: Recording]
   public let latestCodings: [AnswerKey: MemoryCoding]
@@ -35,8 +38,10 @@ public struct ExportSnapshot: Sendable {
   public init(
     study: StudyID?, sessions: [Session], groups: [GroupID: ParticipantGroup], measures: [AnswerMeasures],
     recordings: [AnswerKey: Recording], latestCodings: [AnswerKey: MemoryCoding], events: [StoredEvent],
-    transcripts: [AnswerKey: Transcript] = [:], reviews: [AnswerKey: AnswerReview] = [:]
+    transcripts: [AnswerKey: Transcript] = [:], reviews: [AnswerKey: AnswerReview] = [:],
+    participants: [ParticipantCode: Participant] = [:]
   ) {
+    self.participants = participants
     self.transcripts = transcripts
     self.reviews = reviews
     self.study = study
@@ -110,6 +115,7 @@ public struct ExportSnapshot: Sendable {
       latestCodings: try database.measures.latestCodings().filter { sessionIDs.contains($0.key.session) },
       events: events,
       transcripts: transcripts ? try AnswerTranscripts.load(for: recordingsByAnswer, in: database) : [:],
-      reviews: try database.review.records(in: sessionIDs))
+      reviews: try database.review.records(in: sessionIDs),
+      participants: Dictionary(try database.participants.fetchAll().map { ($0.code, $0) }) { first, _ in first })
   }
 }
