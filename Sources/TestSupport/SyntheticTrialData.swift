@@ -66,6 +66,8 @@ public struct SyntheticTrialData: Sendable {
 
   public static let study: StudyID = "synthetic-lmm"
   public static let conditions: [Condition] = [.image, .imageGame, .imageScent]
+  /// When the synthetic coder confirmed every coding (a confirmed coding needs its time).
+  static let codedAt = Date(timeIntervalSince1970: 1_800_000_000)
 
   public let design: Design
   public let rows: [Row]
@@ -170,7 +172,8 @@ public struct SyntheticTrialData: Sendable {
         let id = SessionID(rawValue: "\(group.id.rawValue)-S\(String(format: "%02d", session))")
         let trials = Self.trialConditions(session: session, design: design).enumerated().map { index, condition in
           Trial(
-            id: TrialID(rawValue: "T\(index + 1)"), number: index + 1, stimulus: StimulusID(rawValue: "image-\(index + 1)"),
+            id: TrialID(rawValue: "T\(index + 1)"), number: index + 1,
+            stimulus: StimulusID(rawValue: "image-\(index + 1)"),
             condition: condition, game: condition.includesGame ? .memoryPairs : nil,
             scent: condition.includesScent ? "pomme" : nil)
         }
@@ -195,7 +198,9 @@ public struct SyntheticTrialData: Sendable {
               ruleSetVersion: "wc-fr-chat-1.0"))
           let evoked = (0..<row.memories).map { EvokedMemory(specificity: .specific, text: "souvenir \($0 + 1)") }
           codings.append(
-            AnswerCoding(answer: answer, coding: MemoryCoding(automatic: evoked, confirmed: evoked, coder: "C1")))
+            AnswerCoding(
+              answer: answer,
+              coding: MemoryCoding(automatic: evoked, confirmed: evoked, coder: "C1", codedAt: Self.codedAt)))
         }
       }
     }
