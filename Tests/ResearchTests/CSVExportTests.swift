@@ -60,17 +60,17 @@ import Testing
         speech_duration_s,phonation_time_s,silent_pauses_n,silent_pauses_total_s,pause_threshold_ms,words,\
         words_split,ideas_n,idea_density,memories_auto_n,memories_n,memories_coder_id,memories_coded_at,\
         ruleset_version,measures_missing_reason,onset_source,offset_source,words_source,memories_source,transcript_source,\
-        make_up,scent_trial_smell_flagged
+        memory_disorder,smell_screening,make_up,scent_trial_smell_flagged
         espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,,P01,T1,1,1,image,image,verger,,,,,,\(Self.abcSHA256),8.000,\
         1.250,6.750,5.500,4.100,3,1.400,250,12,14,3,2.500,1,2,ORT2,2027-01-14T10:30:00.125Z,wc-fr-chat-1.0,,\
-        automatic,automatic,automatic,coder,,0,
+        automatic,automatic,automatic,coder,,1,normal,0,
         espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,,P02,T1,1,1,image,image,verger,,,,,,,,,,,,,,250,0,0,0,,,,,,\
-        wc-fr-chat-1.0,,automatic,automatic,automatic,automatic,,0,
+        wc-fr-chat-1.0,,automatic,automatic,automatic,automatic,,0,hyposmic,0,
         espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,,P01,T2,2,1,image_scent,image_scent,cafe,cafe,,not_logged,,,,,\
-        0.500,2.000,1.500,,,,250,4,5,,,0,,,,wc-fr-chat-1.0,,automatic,automatic,automatic,automatic,,0,0
+        0.500,2.000,1.500,,,,250,4,5,,,0,,,,wc-fr-chat-1.0,,automatic,automatic,automatic,automatic,,1,normal,0,0
         autre,,,S02,1,2027-01-28,,P03,T1,1,1,image_game_scent,image_game_scent,plage,mer,,not_logged,,\
         quelle-odeur,,,,,,,,,150,7,,,,,,,,wc-fr-chat-1.0,no_speech_in_recording,automatic,automatic,automatic,\
-        automatic,,0,1
+        automatic,,0,anosmic,0,1
 
         """)
     #expect(measures.rowCount == 4)
@@ -93,7 +93,7 @@ import Testing
     #expect(
       try file("measures.csv", in: files).contents.split(separator: "\n").dropFirst() == [
         "autre,,,S02,1,2027-01-28,,P03,T1,1,1,image_game_scent,image_game_scent,plage,mer,,not_logged,,quelle-odeur,,,,,,,,,150,7,,,,,,,,wc-fr-chat-1.0,"
-          + "no_speech_in_recording,automatic,automatic,automatic,automatic,,0,1"
+          + "no_speech_in_recording,automatic,automatic,automatic,automatic,,0,anosmic,0,1"
       ])
     #expect(
       try file("events.csv", in: files).contents.split(separator: "\n").dropFirst() == [

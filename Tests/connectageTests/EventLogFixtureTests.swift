@@ -116,17 +116,17 @@ struct ExportNormalisation {
   static let masked = "<run-dependent>"
   /// Files the export gained since the fixture was made, with their lines in the manifest: the
   /// changes of behaviour the goldens do not hold (`event_types.csv`, the catalogue's codebook).
-  static let newFiles = ["event_types.csv", "attendance.csv"]
+  static let newFiles = ["event_types.csv", "attendance.csv", "analysis.R"]
   static let added = "<added since the fixture>"
 
   /// Columns `measures.csv` gained at its end since the fixture (which value the review supplied,
-  /// issue 11; where the transcript came from, issue 15; make-ups and smell-flagged scent trials,
-  /// issue 16): rows are compared on the columns the
+  /// issue 11; where the transcript came from, issue 15; the participant's memory-disorder status and smell screening, make-ups and
+  /// smell-flagged scent trials, issue 16): rows are compared on the columns the
   /// fixture's code wrote, the codebook on those columns' definitions, and the two files' digests
   /// are masked in the manifest.
   static let newMeasureColumns = [
-    "onset_source", "offset_source", "words_source", "memories_source", "transcript_source", "make_up",
-    "scent_trial_smell_flagged",
+    "onset_source", "offset_source", "words_source", "memories_source", "transcript_source", "memory_disorder",
+    "smell_screening", "make_up", "scent_trial_smell_flagged",
   ]
   static let filesWithNewColumns = ["measures.csv", "codebook.csv"]
 

@@ -33,6 +33,7 @@ import Testing
           image        4  8         7.62     2.69  7.25     3.38  [3.35 ; 11.90]
           image_game   4  8         10.12    2.32  9.75     3.12  [6.43 ; 13.82]
           image_scent  3  6         13.83    3.55  14.50    3.50  [5.02 ; 22.65]
+          Modèle principal des comptes (Poisson et binomiale négative à effets mixtes) : ConnectAge ne l'ajuste pas ; analysis.R, écrit avec l'export (connectage export all), l'ajuste.
           Friedman : χ²(2) = 6.00, p = 0.050, W de Kendall = 1.00, 3 participant(s) complets ; exclus (condition manquante) : P04.
           Wilcoxon image / image_game : W = 0.00, p = 0.066, p Holm = 0.197, r = -1.00, 4 participant(s), 0 exclu(s), approx. normale.
           Wilcoxon image / image_scent : W = 0.00, p = 0.102, p Holm = 0.205, r = -1.00, 3 participant(s), 1 exclu(s), approx. normale.
@@ -58,7 +59,7 @@ import Testing
       let manifest = try String(contentsOfFile: out + "/manifest.sha256", encoding: .utf8)
       #expect(
         manifest.split(separator: "\n").map { $0.split(separator: " ").last! } == [
-          "condition_summary.csv", "condition_tests.csv", "plots/ideas_n-by-condition.svg",
+          "condition_summary.csv", "condition_tests.csv", "mixed_model.csv", "plots/ideas_n-by-condition.svg",
           "plots/ideas_n-by-session.svg",
           "plots/words-by-condition.svg", "plots/words-by-session.svg", "statistics.json",
         ])
@@ -87,6 +88,7 @@ import Testing
           image        0  0         –        –   –        –    –
           image_game   0  0         –        –   –        –    –
           image_scent  0  0         –        –   –        –    –
+          Modèle principal des comptes (Poisson et binomiale négative à effets mixtes) : ConnectAge ne l'ajuste pas ; analysis.R, écrit avec l'export (connectage export all), l'ajuste.
           Friedman : non calculé (aucune valeur pour cette mesure dans les séances choisies).
           Wilcoxon image / image_game : non calculé (aucun participant n'a les deux conditions).
           Wilcoxon image / image_scent : non calculé (aucun participant n'a les deux conditions).

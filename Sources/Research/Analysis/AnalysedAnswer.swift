@@ -9,6 +9,9 @@ public struct AnalysedAnswer: Sendable {
   public var session: Session
   public var trial: Trial
   public var group: ParticipantGroup?
+  /// The answering participant's record (memory-disorder status, smell screening); `nil` when the
+  /// database has no record of the code.
+  public var participant: Participant?
   public var measures: AnswerMeasures
   public var recording: Recording?
   public var coding: MemoryCoding?
@@ -21,7 +24,7 @@ public struct AnalysedAnswer: Sendable {
   /// True when the participant gave this answer while making up a session they missed.
   public var isMakeUp = false
   /// The participant's smell screening, when the participant is registered.
-  public var smell: SmellScreening?
+  public var smell: SmellScreening? { participant?.smell }
 
   /// A scent trial whose participant screened hyposmic or anosmic; `nil` when no scent was planned.
   public var isSmellFlaggedScentTrial: Bool? {

@@ -35,6 +35,7 @@ public enum AnswerSelection {
         recording: snapshot.recordings[answer], coding: snapshot.latestCodings[answer], takes: 1,
         scent: deliveries[session.id]?[trial.id])
       candidate.review = snapshot.reviews[answer] ?? AnswerReview()
+      candidate.participant = snapshot.participants[answer.participant]
       candidates[candidate.planned, default: []].append(candidate)
     }
     let chosen = candidates.values.map { takes in

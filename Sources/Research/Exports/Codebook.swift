@@ -156,6 +156,14 @@ public enum Codebook {
         "Where the transcript's words came from: asr = a speech-recognition draft nobody has checked (connectage transcribe; its words, ideas and memories are provisional and left out of stats unless --include-drafts; its timing is the audio's); typed = plain text typed by a person; chat = a CHAT or TextGrid transcript; reviewed = a draft corrected by a person. Empty when the answer has no transcript or was measured before sources were kept."
       ) { $0.measures.transcriptSource?.rawValue ?? "" },
       .init(
+        file, "memory_disorder", "integer", "",
+        "1 if the participant has a memory disorder (the trial's second population), 0 if not; empty if the participant is not registered."
+      ) { answer in answer.participant.map { $0.hasMemoryDisorder ? "1" : "0" } ?? "" },
+      .init(
+        file, "smell_screening", "text", "",
+        "The participant's olfactory screening: normal, hyposmic, anosmic or not_screened; empty if the participant is not registered. The smell sensitivity analysis leaves out hyposmic and anosmic participants."
+      ) { $0.participant?.smell.rawValue ?? "" },
+      .init(
         file, "make_up", "boolean", "",
         "1 if the participant gave this answer while making up a planned session they missed (a catch-up run of the same planned session, same trial order, or another group's run; attendance.csv made_up_in_session_id), 0 otherwise."
       ) { $0.isMakeUp ? "1" : "0" },

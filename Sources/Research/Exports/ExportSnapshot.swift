@@ -14,6 +14,9 @@ public struct ExportSnapshot: Sendable {
   public let study: StudyID?
   public let sessions: [Session]
   public let groups: [GroupID: ParticipantGroup]
+  /// The participants who answered, with what the analysis conditions on (memory-disorder status,
+  /// smell screening); pseudonymous codes only.
+  public let participants: [ParticipantCode: Participant]
   public let measures: [AnswerMeasures]
   public let recordings: [AnswerKey: Recording]
   public let latestCodings: [AnswerKey: MemoryCoding]
@@ -24,8 +27,6 @@ public struct ExportSnapshot: Sendable {
   public let reviews: [AnswerKey: AnswerReview]
   /// Attendance facts of the study (all studies when unfiltered): `attendance.csv` and `make_up`.
   public let attendance: [Attendance]
-  /// The registered participants, for the flags that depend on them (smell screening).
-  public let participantsByCode: [ParticipantCode: Participant]
   /// The take each planned answer counts, in schedule order (``AnswerSelection``), chosen once
   /// when the snapshot is made.
   public private(set) var analysedAnswers: [AnalysedAnswer] = []
@@ -40,10 +41,10 @@ public struct ExportSnapshot: Sendable {
     study: StudyID?, sessions: [Session], groups: [GroupID: ParticipantGroup], measures: [AnswerMeasures],
     recordings: [AnswerKey: Recording], latestCodings: [AnswerKey: MemoryCoding], events: [StoredEvent],
     transcripts: [AnswerKey: Transcript] = [:], reviews: [AnswerKey: AnswerReview] = [:],
-    attendance: [Attendance] = [], participants: [Participant] = []
+    attendance: [Attendance] = [], participants: [ParticipantCode: Participant] = [:]
   ) {
     self.attendance = attendance
-    self.participantsByCode = Dictionary(participants.map { ($0.code, $0) }) { first, _ in first }
+    self.participants = participants
     self.transcripts = transcripts
     self.reviews = reviews
     self.study = study
@@ -56,7 +57,6 @@ public struct ExportSnapshot: Sendable {
     analysedAnswers = AnswerSelection.analysedAnswers(of: self)
     for index in analysedAnswers.indices {
       analysedAnswers[index].isMakeUp = isMadeUp(analysedAnswers[index])
-      analysedAnswers[index].smell = participantsByCode[analysedAnswers[index].answer.participant]?.smell
     }
     countedRecordings = Self.countedRecordings(
       recordings, analysed: analysedAnswers, measures: measures, sessions: sessions)
@@ -123,7 +123,7 @@ public struct ExportSnapshot: Sendable {
       transcripts: transcripts ? try AnswerTranscripts.load(for: recordingsByAnswer, in: database) : [:],
       reviews: try database.review.records(in: sessionIDs),
       attendance: try database.attendance.fetchAll(study: study),
-      participants: try database.participants.fetchAll())
+      participants: Dictionary(try database.participants.fetchAll().map { ($0.code, $0) }) { first, _ in first })
   }
 
   /// Whether `answer` was given by its participant while making up a missed session.

@@ -2,5 +2,5 @@
 ///
 /// A new format is a type conforming to ``ExportWriter`` and one line here.
 public enum ExportWriters {
-  public static let all: [any ExportWriter] = [CSVExport(), CHATExport(), TextGridExport()]
+  public static let all: [any ExportWriter] = [CSVExport(), CHATExport(), TextGridExport(), AnalysisScript()]
 }

@@ -1,9 +1,10 @@
 import Foundation
 import SessionModel
 
-/// The files of `connectage stats --output`: the whole report as JSON, two tidy CSV tables
+/// The files of `connectage stats --output`: the whole report as JSON, three tidy CSV tables
 /// (`condition_summary.csv`, `condition_tests.csv`, each row saying whether its conditions are the
-/// delivered or the planned ones) and two SVG plots per measure.
+/// delivered or the planned ones, and `mixed_model.csv`, the primary analysis) and two SVG plots
+/// per measure.
 public struct StatisticsExport: Sendable {
   /// The language of the plots' labels.
   public var language: Language
@@ -15,7 +16,7 @@ public struct StatisticsExport: Sendable {
   public func files(for report: StatisticsReport) -> [ExportedFile] {
     var files = [
       ExportedFile(name: "statistics.json", contents: Self.json(of: report) + "\n", rowCount: report.measures.count),
-      summaryTable(report), testsTable(report),
+      summaryTable(report), testsTable(report), mixedModelTable(report),
     ]
     for statistics in report.measures {
       let measure = statistics.measure.rawValue
@@ -91,6 +92,40 @@ public struct StatisticsExport: Sendable {
       }
     }
     return ExportedFile(name: "condition_tests.csv", contents: text, rowCount: rows)
+  }
+
+  /// Every figure of the linear mixed models, one row per estimate: fixed effects, marginal means,
+  /// contrasts against the reference (`effect`) and interactions, on every participant (`all`) and
+  /// without the smell-impaired ones (`without_smell_impaired`).
+  private func mixedModelTable(_ report: StatisticsReport) -> ExportedFile {
+    var text = CSVText.line([
+      "measure", "analysis", "kind", "population", "term", "estimate", "std_error", "df", "t", "p", "ci95_low",
+      "ci95_high", "answers", "participants", "condition_basis",
+    ])
+    var rows = 0
+    for statistics in report.measures {
+      guard let analysis = statistics.mixedModel else { continue }
+      let fits = [("all", analysis.fit), ("without_smell_impaired", analysis.withoutSmellImpaired)]
+      for (name, fit) in fits {
+        guard let fit else { continue }
+        var estimates: [(String, String, MixedModelEstimate)] = fit.fixedEffects.map { ("fixed", "", $0) }
+        estimates += fit.marginalMeans.map { ("mean", $0.population?.rawValue ?? "all", $0.mean) }
+        estimates += fit.contrasts.map {
+          ($0.kind.rawValue, $0.kind == .interaction ? "" : $0.population?.rawValue ?? "all", $0.difference)
+        }
+        for (kind, population, estimate) in estimates {
+          text += CSVText.line(
+            [statistics.measure.rawValue, name, kind, population, estimate.name]
+              + [
+                estimate.estimate, estimate.standardError, estimate.degreesOfFreedom, estimate.t, estimate.p,
+                estimate.lower, estimate.upper,
+              ].map { CSVText.fixed($0, places: 6) }
+              + [String(fit.observations), String(fit.participants), report.basis.rawValue])
+          rows += 1
+        }
+      }
+    }
+    return ExportedFile(name: "mixed_model.csv", contents: text, rowCount: rows)
   }
 
   /// `automatic=18;consensus=2`: where the measure's analysed values come from, sources in name order.

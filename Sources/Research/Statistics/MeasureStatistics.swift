@@ -25,6 +25,9 @@ public struct MeasureStatistics: Hashable, Sendable, Codable {
   public var draftAnswers: Int
   /// Whether ``draftAnswers`` are counted in the figures.
   public var includesDrafts: Bool
+  /// The primary analysis: the linear mixed model of a continuous measure (with its smell
+  /// sensitivity analysis), or the note that counts are modelled by analysis.R.
+  public var mixedModel: MixedModelAnalysis?
 
   public init(
     measure: StatisticsMeasure, conditions: [ConditionSummary], friedman: FriedmanTest?, completeParticipants: Int,
@@ -47,7 +50,7 @@ public struct MeasureStatistics: Hashable, Sendable, Codable {
     case measure, conditions, friedman, completeParticipants = "complete_participants"
     case excludedFromFriedman = "excluded_from_friedman", pairwise, trajectory
     case nonFiniteValuesSkipped = "non_finite_values_skipped", sources
-    case draftAnswers = "draft_answers", includesDrafts = "includes_drafts"
+    case draftAnswers = "draft_answers", includesDrafts = "includes_drafts", mixedModel = "mixed_model"
   }
 
   /// How drafts were treated, when this measure had any; `nil` otherwise.

@@ -51,6 +51,15 @@ public enum StatisticsMeasure: String, CaseIterable, Hashable, Sendable, Codable
     return readsTranscript || (self == .memories && answer.memories.source == .automatic)
   }
 
+  /// Whether the primary analysis models the measure as continuous (a linear mixed model, fitted
+  /// here) rather than as a count (a Poisson or negative-binomial mixed model, in analysis.R).
+  public var isContinuous: Bool {
+    switch self {
+    case .speechDuration, .phonationTime, .silentPausesTotal, .ideaDensity: true
+    case .silentPauses, .words, .wordsSplit, .ideas, .automaticMemories, .memories: false
+    }
+  }
+
   /// The answer's analysed value, or `nil` when it was not measured: times, words and memories
   /// follow the source rule of the exports (consensus, coder, automatic).
   func value(of answer: AnalysedAnswer) -> Double? {

@@ -47,6 +47,9 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
     var condition: Condition
     var session: Int
     var value: Double
+    var group: String = ""
+    var hasMemoryDisorder = false
+    var smell: SmellScreening = .notScreened
   }
 
   /// The report for `measures` on every analysed answer of the snapshot's clinical sessions
@@ -80,13 +83,16 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
         if let source = measure.source(of: answer) { sources[source, default: 0] += 1 }
         return Observation(
           participant: answer.answer.participant, condition: answer.condition(by: basis),
-          session: answer.session.number, value: value)
+          session: answer.session.number, value: value, group: answer.session.group?.rawValue ?? "",
+          hasMemoryDisorder: answer.participant?.hasMemoryDisorder ?? false,
+          smell: answer.participant?.smell ?? .notScreened)
       }
       var statistics = Self.statistics(of: measure, observations, conditions: conditions)
       statistics.nonFiniteValuesSkipped = skipped
       statistics.sources = sources.isEmpty ? nil : sources
       statistics.draftAnswers = drafts
       statistics.includesDrafts = includesDrafts
+      statistics.mixedModel = Self.mixedModel(of: measure, observations)
       return statistics
     }
   }
@@ -131,6 +137,19 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
       measure: measure, conditions: summaries, friedman: friedman, completeParticipants: complete.count,
       excludedFromFriedman: people.filter { !complete.contains($0) }, pairwise: pairs,
       trajectory: trajectory(of: observations))
+  }
+
+  /// The primary analysis of `measure` (``MixedModelAnalysis``).
+  static func mixedModel(of measure: StatisticsMeasure, _ observations: [Observation]) -> MixedModelAnalysis {
+    guard measure.isContinuous else { return .counts }
+    return MixedModelAnalysis(
+      linear: observations.map {
+        MixedModelObservation(
+          participant: $0.participant.rawValue, group: $0.group, condition: $0.condition, session: $0.session,
+          hasMemoryDisorder: $0.hasMemoryDisorder, value: $0.value)
+      },
+      smellImpaired: Set(
+        observations.filter { $0.smell == .hyposmic || $0.smell == .anosmic }.map(\.participant.rawValue)))
   }
 
   /// Per condition and session number, the mean of the participants' means at that session.

@@ -5,5 +5,7 @@ struct ProtocolCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "protocol",
     abstract: "Validate protocol files, plan counterbalanced sessions and date them.",
-    subcommands: [ProtocolValidateCommand.self, ProtocolPlanCommand.self, ProtocolScheduleCommand.self])
+    subcommands: [
+      ProtocolValidateCommand.self, ProtocolPlanCommand.self, ProtocolScheduleCommand.self, ProtocolPowerCommand.self,
+    ])
 }

@@ -63,6 +63,9 @@ enum StatisticsText {
     if let note = statistics.skippedValuesNote { lines.append(note.text(in: language) + ".") }
     if let note = statistics.sourcesNote { lines.append(note.text(in: language) + ".") }
     if let note = statistics.draftsNote { lines.append(note.text(in: language) + ".") }
+    if let analysis = statistics.mixedModel {
+      lines += MixedModelText.lines(for: analysis, in: language)
+    }
     let excluded = statistics.excludedFromFriedman.map(\.rawValue).joined(separator: ", ")
     if let friedman = statistics.friedman {
       lines.append(

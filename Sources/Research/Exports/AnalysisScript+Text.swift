@@ -1,0 +1,280 @@
+extension AnalysisScript {
+  /// The script itself: R, kept readable for the statistician who opens it (a raw string, so
+  /// that its backslashes are R's; the indentation before the closing delimiter is not part of it).
+  static let text = #"""
+    # analysis.R: the primary analysis of a ConnectAge export, written beside measures.csv by
+    # `connectage export all`. Run it in the export folder, or give the folder:
+    #
+    #   Rscript analysis.R                 # in the export folder
+    #   Rscript analysis.R path/to/export  # from elsewhere
+    #
+    # It reads measures.csv as exported and writes its tables into analysis/ beside it:
+    # fixed_effects.csv, marginal_means.csv, contrasts.csv and variance_components.csv.
+    #
+    # The models (docs/exports-and-statistics.md, "Primary analysis"):
+    #   continuous measures (speech_duration_s, phonation_time_s, idea_density): a linear mixed model
+    #     fitted by REML, tests with Satterthwaite degrees of freedom (lmerTest), as `connectage stats`;
+    #   counts (words, memories_n): a Poisson mixed model (lme4::glmer) and a negative-binomial one
+    #     (glmmTMB, nbinom2), with the same fixed and random effects; words with the time the
+    #     participant had the floor as exposure, offset(log(recording_duration_s)).
+    # Fixed effects: condition (delivered; image alone is the reference) + session_number, and,
+    # when both populations are present, memory (without / with memory disorder) and its interaction
+    # with condition. Random intercepts: participant, and group when there are at least three groups
+    # (each participant in the group they attended most). Marginal means are at the mean session,
+    # averaged over the two populations with equal weights (emmeans' definition), and also within each.
+    # Sensitivity: every model again without the participants screened hyposmic or anosmic.
+    # Word-based measures (words, idea_density) leave out answers whose transcript is an unreviewed
+    # speech-recognition draft (transcript_source "asr"), as `connectage stats` does by default.
+
+    args <- commandArgs(trailingOnly = TRUE)
+    use_emmeans <- !("--no-emmeans" %in% args)
+    args <- setdiff(args, "--no-emmeans")
+    folder <- if (length(args) >= 1) args[1] else "."
+    out <- file.path(folder, "analysis")
+    dir.create(out, showWarnings = FALSE)
+
+    options(width = 160)
+    suppressPackageStartupMessages({
+      library(lme4)
+      library(lmerTest)
+    })
+    has_glmmTMB <- requireNamespace("glmmTMB", quietly = TRUE)
+    use_emmeans <- use_emmeans && requireNamespace("emmeans", quietly = TRUE)
+    level <- 0.95
+
+    # ---- The data, as exported ------------------------------------------------------------------
+    measures <- read.csv(file.path(folder, "measures.csv"), na.strings = "", stringsAsFactors = FALSE,
+                         colClasses = c(participant_code = "character", group_id = "character"))
+    all_conditions <- c("image", "image_game", "image_scent", "image_game_scent")
+    present <- intersect(all_conditions, measures$condition_delivered)
+    measures$group_id[is.na(measures$group_id)] <- ""
+    # Participants are nested in groups: each one belongs to the group they attended most (a make-up
+    # session with another group does not move them); ties go to the first group in alphabetical order.
+    home_group <- tapply(measures$group_id, measures$participant_code, function(groups) {
+      counts <- table(groups)
+      names(counts)[which.max(counts)]
+    })
+    data <- data.frame(
+      participant = measures$participant_code,
+      group = unname(home_group[measures$participant_code]),
+      session_number = measures$session_number,
+      condition = factor(measures$condition_delivered, levels = present),
+      memory = factor(ifelse(measures$memory_disorder == 1, "with", "without"), levels = c("without", "with")),
+      smell = measures$smell_screening,
+      recording_duration_s = measures$recording_duration_s,
+      draft = !is.na(measures$transcript_source) & measures$transcript_source == "asr",
+      speech_duration_s = measures$speech_duration_s,
+      phonation_time_s = measures$phonation_time_s,
+      idea_density = measures$idea_density,
+      words = measures$words,
+      memories_n = measures$memories_n
+    )
+    continuous <- c("speech_duration_s", "phonation_time_s", "idea_density")
+    counts <- c("words", "memories_n")
+    word_based <- c("words", "idea_density")
+
+    # ---- The model --------------------------------------------------------------------------------
+    both_populations <- function(d) length(unique(d$memory)) == 2
+    fixed_part <- function(d) {
+      paste(if (both_populations(d)) "condition * memory" else "condition", "+ session_number")
+    }
+    random_part <- function(d) {
+      if (length(unique(d$group)) >= 3) "(1 | group) + (1 | participant)" else "(1 | participant)"
+    }
+
+    fit_model <- function(d, measure, model) {
+      rhs <- paste(fixed_part(d), "+", random_part(d))
+      if (model == "lmer") {
+        return(lmerTest::lmer(as.formula(paste(measure, "~", rhs)), data = d, REML = TRUE))
+      }
+      exposure <- if (measure == "words") " + offset(log(recording_duration_s))" else ""
+      formula <- as.formula(paste(measure, "~", rhs, exposure))
+      if (model == "glmer_poisson") {
+        lme4::glmer(formula, data = d, family = poisson, control = lme4::glmerControl(optimizer = "bobyqa"))
+      } else {
+        glmmTMB::glmmTMB(formula, data = d, family = glmmTMB::nbinom2)
+      }
+    }
+
+    coefficients_of <- function(fit) if (inherits(fit, "glmmTMB")) glmmTMB::fixef(fit)$cond else lme4::fixef(fit)
+    covariance_of <- function(fit) if (inherits(fit, "glmmTMB")) as.matrix(vcov(fit)$cond) else as.matrix(vcov(fit))
+
+    # One row per estimate: the estimate, its standard error, degrees of freedom (Inf for the
+    # z tests of the count models), the test statistic, p and the confidence interval; for the count
+    # models, exp() of the estimate and interval (rate ratios and rates).
+    estimate_rows <- function(name, estimate, se, df, log_link) {
+      statistic <- estimate / se
+      p <- 2 * pt(-abs(statistic), df)
+      half <- qt(1 - (1 - level) / 2, df) * se
+      rows <- data.frame(term = name, estimate = estimate, std_error = se, df = df, statistic = statistic,
+                         p = p, lower = estimate - half, upper = estimate + half)
+      rows$ratio <- if (log_link) exp(rows$estimate) else NA
+      rows$ratio_lower <- if (log_link) exp(rows$lower) else NA
+      rows$ratio_upper <- if (log_link) exp(rows$upper) else NA
+      rows
+    }
+
+    fixed_effects <- function(fit, log_link) {
+      if (inherits(fit, "lmerModLmerTest")) {
+        table <- coef(summary(fit))
+        return(estimate_rows(rownames(table), table[, "Estimate"], table[, "Std. Error"], table[, "df"], FALSE))
+      }
+      beta <- coefficients_of(fit)
+      estimate_rows(names(beta), unname(beta), sqrt(diag(covariance_of(fit))), Inf, log_link)
+    }
+
+    # The rows of the fixed-effect design at the mean session for each condition and population;
+    # `weight` is the share of the "with memory disorder" population (0.5: averaged).
+    grid_matrix <- function(d, weight) {
+      grid <- data.frame(condition = factor(levels(d$condition), levels = levels(d$condition)),
+                         session_number = mean(d$session_number))
+      without <- model.matrix(as.formula(paste("~", fixed_part(d))),
+                              transform(grid, memory = factor("without", levels = c("without", "with"))))
+      with <- model.matrix(as.formula(paste("~", fixed_part(d))),
+                           transform(grid, memory = factor("with", levels = c("without", "with"))))
+      matrix <- (1 - weight) * without + weight * with
+      rownames(matrix) <- levels(d$condition)
+      matrix
+    }
+
+    # Linear combinations L·beta by hand: Satterthwaite t tests through lmerTest::contest for lmer,
+    # Wald z tests for the count models.
+    combinations <- function(fit, L, log_link, offset = 0) {
+      if (inherits(fit, "lmerModLmerTest")) {
+        table <- lmerTest::contest(fit, L, joint = FALSE, confint = TRUE, level = level)
+        return(estimate_rows(rownames(L), table$Estimate, table[["Std. Error"]], table$df, FALSE))
+      }
+      beta <- coefficients_of(fit)
+      V <- covariance_of(fit)
+      estimate_rows(rownames(L), drop(L %*% beta) + offset, sqrt(diag(L %*% V %*% t(L))), Inf, log_link)
+    }
+
+    populations <- function(d) {
+      if (both_populations(d)) list(all = 0.5, without_memory_disorder = 0, with_memory_disorder = 1) else list(all = 0)
+    }
+
+    # Marginal means and contrasts against image alone, by emmeans when it is installed, else by hand.
+    means_and_contrasts <- function(fit, d, measure, log_link) {
+      # Marginal means of words are per answer of the mean floor time (the offset at log of its mean,
+      # as emmeans takes it); contrasts do not depend on it.
+      offset <- if (measure == "words") log(mean(d$recording_duration_s)) else 0
+      means <- list()
+      contrasts <- list()
+      for (population in names(populations(d))) {
+        weight <- populations(d)[[population]]
+        if (use_emmeans) {
+          grid <- emmeans_grid(fit, d, population)
+          m <- grid$means
+          k <- grid$contrasts
+        } else {
+          L <- grid_matrix(d, weight)
+          m <- combinations(fit, L, log_link, offset)
+          D <- L[-1, , drop = FALSE] - matrix(L[1, ], nrow(L) - 1, ncol(L), byrow = TRUE)
+          rownames(D) <- paste(rownames(L)[-1], "-", rownames(L)[1])
+          k <- combinations(fit, D, log_link)
+        }
+        means[[population]] <- cbind(population = population, m)
+        contrasts[[population]] <- cbind(population = population, kind = "effect", k)
+      }
+      if (both_populations(d)) {
+        table <- fixed_effects(fit, log_link)
+        interaction <- table[grepl(":memorywith$", table$term), ]
+        interaction$term <- paste0("(", sub("^condition", "", sub(":memorywith$", "", interaction$term)),
+                                   " - ", levels(d$condition)[1], ") with - without memory disorder")
+        contrasts$interaction <- cbind(population = "", kind = "interaction", interaction)
+      }
+      list(means = do.call(rbind, means), contrasts = do.call(rbind, contrasts))
+    }
+
+    emmeans_grid <- function(fit, d, population) {
+      by <- if (population == "all") NULL else "memory"
+      spec <- if (is.null(by)) ~ condition else ~ condition | memory
+      # Satterthwaite for the linear model, as lmerTest; z tests (df = Inf) for the count models.
+      grid <- if (inherits(fit, "lmerModLmerTest")) {
+        emmeans::emmeans(fit, spec, lmer.df = "satterthwaite")
+      } else {
+        emmeans::emmeans(fit, spec, df = Inf)
+      }
+      tidy <- function(summary, label_of) {
+        summary <- as.data.frame(summary)
+        if (!is.null(by)) {
+          wanted <- if (population == "with_memory_disorder") "with" else "without"
+          summary <- summary[summary$memory == wanted, ]
+        }
+        pick <- function(...) { for (name in c(...)) if (name %in% names(summary)) return(summary[[name]]); NA }
+        estimate <- pick("emmean", "estimate")
+        df <- pick("df")
+        df[is.na(df)] <- Inf
+        estimate_rows(as.character(label_of(summary)), estimate, pick("SE"), df, !inherits(fit, "lmerModLmerTest"))
+      }
+      means <- tidy(summary(grid, infer = TRUE), function(s) s$condition)
+      contrast <- emmeans::contrast(grid, method = "trt.vs.ctrl", ref = 1, adjust = "none")
+      contrasts <- tidy(summary(contrast, infer = TRUE), function(s) s$contrast)
+      list(means = means, contrasts = contrasts)
+    }
+
+    variance_components <- function(fit) {
+      if (inherits(fit, "glmmTMB")) {
+        vc <- glmmTMB::VarCorr(fit)$cond
+        return(data.frame(component = names(vc), variance = sapply(vc, function(v) v[1, 1])))
+      }
+      vc <- as.data.frame(lme4::VarCorr(fit))
+      data.frame(component = vc$grp, variance = vc$vcov)
+    }
+
+    # ---- Every measure, model and analysis ------------------------------------------------------------
+    tables <- list(fixed = list(), means = list(), contrasts = list(), variances = list())
+    smell_impaired <- unique(data$participant[data$smell %in% c("hyposmic", "anosmic")])
+    analyses <- list(all = function(d) d)
+    if (length(smell_impaired) > 0) {
+      analyses$without_smell_impaired <- function(d) d[!(d$participant %in% smell_impaired), ]
+    }
+    for (measure in c(continuous, counts)) {
+      models <- if (measure %in% continuous) "lmer" else c("glmer_poisson", if (has_glmmTMB) "glmmtmb_nbinom2")
+      for (analysis in names(analyses)) {
+        d <- analyses[[analysis]](data)
+        d <- d[!is.na(d[[measure]]) & !is.na(d$condition), ]
+        if (measure %in% word_based) d <- d[!d$draft, ]
+        if (measure == "words") d <- d[!is.na(d$recording_duration_s) & d$recording_duration_s > 0, ]
+        d$condition <- droplevels(d$condition)
+        if (nrow(d) == 0 || levels(d$condition)[1] != "image" || length(unique(d$participant)) < 2) {
+          cat(sprintf("%s (%s): not enough data for the model\n", measure, analysis))
+          next
+        }
+        for (model in models) {
+          log_link <- model != "lmer"
+          fit <- tryCatch(fit_model(d, measure, model), error = function(e) {
+            cat(sprintf("%s (%s, %s): the model could not be fitted: %s\n", measure, analysis, model,
+                        conditionMessage(e)))
+            NULL
+          })
+          if (is.null(fit)) next
+          label <- data.frame(measure = measure, analysis = analysis, model = model,
+                              answers = nrow(d), participants = length(unique(d$participant)))
+          fixed <- fixed_effects(fit, log_link)
+          found <- means_and_contrasts(fit, d, measure, log_link)
+          tables$fixed[[length(tables$fixed) + 1]] <- cbind(label, fixed)
+          tables$means[[length(tables$means) + 1]] <- cbind(label, found$means)
+          tables$contrasts[[length(tables$contrasts) + 1]] <- cbind(label, found$contrasts)
+          tables$variances[[length(tables$variances) + 1]] <- cbind(label, variance_components(fit))
+          cat(sprintf("\n== %s, %s, %s: %s + %s (%d answers, %d participants)\n", measure, model, analysis,
+                      fixed_part(d), random_part(d), nrow(d), length(unique(d$participant))))
+          shown <- found$contrasts[, c("population", "term", "estimate", "lower", "upper", "df", "p")]
+          shown$population[shown$population == ""] <- "interaction"
+          print(shown, digits = 3, row.names = FALSE)
+        }
+      }
+    }
+
+    write_table <- function(rows, name) {
+      if (length(rows) == 0) return(invisible())
+      write.csv(do.call(rbind, rows), file.path(out, name), row.names = FALSE)
+    }
+    write_table(tables$fixed, "fixed_effects.csv")
+    write_table(tables$means, "marginal_means.csv")
+    write_table(tables$contrasts, "contrasts.csv")
+    write_table(tables$variances, "variance_components.csv")
+    cat(sprintf("\nTables written to %s (%s).\n", out,
+                if (use_emmeans) "marginal means by emmeans" else "marginal means computed by hand"))
+    """#
+}
