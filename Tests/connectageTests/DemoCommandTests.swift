@@ -175,5 +175,5 @@ extension DemoCommandTests {
 
 extension Collection {
   /// The single element, or nil when there are none or several.
-  fileprivate var only: Element? { count == 1 ? first : nil }
+  var only: Element? { count == 1 ? first : nil }
 }

@@ -42,7 +42,7 @@ public struct ParticipantReport: Sendable {
     self.participant = participant
     self.study = study
     group = sessions.first?.group ?? own.first?.session.group
-    let attendance = Attendance(snapshot: snapshot)
+    let attendance = ObservedPresence(snapshot: snapshot)
     let counts = Dictionary(grouping: own, by: \.session.id).mapValues(\.count)
     self.attendance = sessions.sorted { ($0.number, $0.id) < ($1.number, $1.id) }.map { session in
       SessionAttendance(

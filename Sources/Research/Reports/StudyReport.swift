@@ -56,7 +56,7 @@ public struct StudyReport: Sendable {
     guard !sessions.isEmpty else { throw ReportError.emptyStudy(study) }
     self.study = study
     let answered = snapshot.analysedAnswers.filter { $0.session.kind == .clinical }
-    let attendance = Attendance(snapshot: snapshot)
+    let attendance = ObservedPresence(snapshot: snapshot)
     sessionNumbers = Set(sessions.map(\.number)).sorted()
     let groupIDs = Set(sessions.compactMap(\.group)).sorted()
     groups = groupIDs.map { id in
@@ -115,7 +115,7 @@ public struct StudyReport: Sendable {
 }
 
 /// Who came to each session: the patients seated in its log, and any with an answer analysed.
-struct Attendance {
+struct ObservedPresence {
   private var present: [SessionID: Set<ParticipantCode>] = [:]
 
   init(snapshot: ExportSnapshot) {

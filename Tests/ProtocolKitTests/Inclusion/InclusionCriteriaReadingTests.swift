@@ -101,12 +101,14 @@ import Testing
     let file = URL(fileURLWithPath: "essai.yaml", relativeTo: folder)
     try (essai + c.yaml + (c.yaml.hasSuffix("\n") || c.yaml.isEmpty ? "" : "\n"))
       .write(to: file, atomically: true, encoding: .utf8)
-    do {
-      let loaded = try ProtocolLoader.load(contentsOf: file, assets: RepositoryPaths.fixtureAssets)
+    switch Result(catching: { () throws(ProtocolValidationFailure) in
+      try ProtocolLoader.load(contentsOf: file, assets: RepositoryPaths.fixtureAssets)
+    }) {
+    case .success(let loaded):
       #expect(c.problems.isEmpty, "accepted a file it should refuse")
       #expect(loaded.inclusion == c.criteria)
       #expect(loaded.stratification == c.stratification)
-    } catch let failure as ProtocolValidationFailure {
+    case .failure(let failure):
       #expect(failure.problems.map { $0.text(in: .french) } == c.problems)
     }
   }
