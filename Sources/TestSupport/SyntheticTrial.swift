@@ -92,6 +92,8 @@ public struct SyntheticTrial: Sendable {
       for number in 1...design.sessions {
         let session = Self.session(group: group, number: number, trials: design.trialsPerSession)
         sessions.append(session)
+        // Saved first: a recording names one of its trials.
+        try database.sessions.save(session)
         // About one patient in twelve misses a session; the last patient leaves after session 10.
         let missing = Set(
           members.enumerated().filter { index, _ in
@@ -145,7 +147,6 @@ public struct SyntheticTrial: Sendable {
         events += log.events
       }
     }
-    for session in sessions { try database.sessions.save(session) }
     for measure in measures { try database.measures.save(measure) }
     _ = try database.measures.save(codings)
     _ = try database.eventLog.append(contentsOf: events)

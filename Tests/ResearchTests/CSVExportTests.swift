@@ -67,7 +67,7 @@ import Testing
         espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,,P02,T1,1,1,image,image,verger,,,,,,,,,,,,,,250,0,0,0,,,,,,\
         wc-fr-chat-1.0,,automatic,automatic,automatic,automatic,,0,hyposmic,0,
         espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,,P01,T2,2,1,image_scent,image_scent,cafe,cafe,,not_logged,,,,,\
-        0.500,2.000,1.500,,,,250,4,5,,,0,,,,wc-fr-chat-1.0,,automatic,automatic,automatic,automatic,,1,normal,0,0
+        0.500,2.000,1.500,,,,250,4,5,,,0,0,,,wc-fr-chat-1.0,,automatic,automatic,automatic,automatic,,1,normal,0,0
         autre,,,S02,1,2027-01-28,,P03,T1,1,1,image_game_scent,image_game_scent,plage,mer,,not_logged,,\
         quelle-odeur,,,,,,,,,150,7,,,,,,,,wc-fr-chat-1.0,no_speech_in_recording,automatic,automatic,automatic,\
         automatic,,0,anosmic,0,1

@@ -51,7 +51,7 @@ struct ReviewDeskTests {
     let typed = try desk.answerPage(study.database.review.id(of: study.answers[0]), for: coder)
     #expect(typed.transcript == ReviewStudyFixture.typedTranscript)
     #expect(typed.mode == .plainText)
-    #expect(typed.analysis.measures?.wordCounts.words == 13)
+    #expect(typed.analysis.measures?.wordCounts.words == 10)  // typed text: "1962" is one word (rule set 1b)
     #expect(typed.waveform.durationSeconds == 3)
     #expect(typed.speech == [SpeechSegment(start: ReviewStudyFixture.speechStart, end: ReviewStudyFixture.speechEnd)])
 

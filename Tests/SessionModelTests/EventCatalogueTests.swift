@@ -157,7 +157,7 @@ import Testing
   @Test func everyStoredNameHasOneEntryAndEveryDomainHasTypes() {
     let types = EventCatalogue.entries.map(\.type)
     #expect(Set(types).count == types.count)
-    #expect(types.count == 96)
+    #expect(types.count == 97)
     #expect(Set(EventCatalogue.entries.map(\.domain)) == Set(EventCatalogue.Domain.allCases))
     for type in Set(Self.samples.map(\.type)) { #expect(types.contains(type)) }
   }

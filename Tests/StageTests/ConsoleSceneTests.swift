@@ -40,8 +40,8 @@ import Testing
       verdict: ConsoleVerdict(
         tone: .warning, headline: text("Le son sature.", "The sound clips."),
         advice: text(
-          "Éloignez le micro ou baissez son volume dans les réglages du son, puis parlez à nouveau.",
-          "Move the microphone away or lower its volume in the sound settings, then speak again.")),
+          "Éloignez le micro, puis reparlez.",
+          "Move the microphone away, then speak again.")),
       meter: LevelMeter(level: 0.8, peak: 1, quietBelow: 0.33, clipsAt: 0.99),
       seats: PlayerNumber.all.map { SeatLight(number: $0, isLit: $0.rawValue < 6) },
       keys: text(

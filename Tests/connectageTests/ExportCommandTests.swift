@@ -18,7 +18,7 @@ import Testing
     )
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
-        "codebook.csv", "event_types.csv", "events.csv", "manifest.sha256", "measures.csv",
+        "attendance.csv", "codebook.csv", "event_types.csv", "events.csv", "manifest.sha256", "measures.csv",
       ])
     let events = try String(contentsOfFile: out + "/events.csv", encoding: .utf8).split(separator: "\n")
     #expect(events.first == "session_id,sequence,monotonic_ns,wall_clock,type,payload")
@@ -95,10 +95,10 @@ import Testing
     ExportCase(
       testDescription: "everything for the study", arguments: ["all", "--study", "espoir-avc"],
       message:
-        "Export écrit dans OUT : measures.csv (22 lignes), events.csv, codebook.csv, event_types.csv, 2 fichier(s) CHAT, "
-        + "22 TextGrid, analysis.R (analyse principale en R). Empreintes SHA-256 dans manifest.sha256.\n",
+        "Export écrit dans OUT : measures.csv (22 lignes), events.csv, attendance.csv, codebook.csv, event_types.csv, "
+        + "2 fichier(s) CHAT, 22 TextGrid, analysis.R (analyse principale en R). Empreintes SHA-256 dans manifest.sha256.\n",
       files: [
-        "analysis.R", "chat/S01", "codebook.csv", "event_types.csv", "events.csv", "manifest.sha256", "measures.csv",
+        "analysis.R", "attendance.csv", "chat/S01", "codebook.csv", "event_types.csv", "events.csv", "manifest.sha256", "measures.csv",
         "textgrid/S01", "textgrid/S02",
       ]),
   ])

@@ -44,7 +44,7 @@ import Testing
       #expect(page.contains("<html lang=\"en\">") && page.contains("Data completeness"))
       let pdf = folder.path + "/study-synthetic.pdf"
       if ReportPrinter.chromium() != nil {
-        #expect(run.standardOutput.contains("PDF: \(pdf)"))
+        #expect(run.standardOutput.contains("PDF : \(pdf)"))  // the terminal speaks French; --lang is the page's
         let head = try #require(FileHandle(forReadingAtPath: pdf)?.readData(ofLength: 5))
         #expect(String(decoding: head, as: UTF8.self) == "%PDF-")
       } else {

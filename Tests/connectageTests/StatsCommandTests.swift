@@ -83,7 +83,7 @@ import Testing
           4 participant(s), conditions : image, image_game, image_scent. Chiffres sur les moyennes par participant ; IC 95 % par la loi t de Student.
           Conditions délivrées : 0 réponse(s) dont l'odeur n'a pas été diffusée comptent sans odeur (--by planned pour l'analyse en intention de traiter).
 
-          Souvenirs (codés) (memories_n)
+          Souvenirs (analysés) (memories_n)
           condition    n  réponses  moyenne  ET  médiane  IQR  IC 95 %
           image        0  0         –        –   –        –    –
           image_game   0  0         –        –   –        –    –

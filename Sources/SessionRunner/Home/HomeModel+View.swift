@@ -36,7 +36,7 @@ extension HomeModel {
       return ConsoleView(
         title: HomeWords.sessionOver, subtitle: LocalizedText(fr: report.session, en: report.session),
         rows: HomeWords.summaryLines(report) + lines, selectedRow: selected.map { $0 + 5 },
-        verdict: HomeWords.incidents(report.incidents), keys: HomeWords.summaryKeys)
+        verdict: HomeWords.afterSession(report), keys: HomeWords.summaryKeys)
     case .settings:
       return ConsoleView(
         title: HomeWords.settingsTitle, subtitle: HomeWords.settingsWhere, rows: lines, selectedRow: selected,

@@ -243,8 +243,8 @@ enum HomeWords {
       ConsoleVerdict(
         tone: .warning, headline: LocalizedText(fr: "Le son sature.", en: "The sound clips."),
         advice: LocalizedText(
-          fr: "Éloignez le micro ou baissez son volume dans les réglages du son, puis parlez à nouveau.",
-          en: "Move the microphone away or lower its volume in the sound settings, then speak again."))
+          fr: "Éloignez le micro, puis reparlez.",
+          en: "Move the microphone away, then speak again."))
     }
   }
 
@@ -320,17 +320,18 @@ enum HomeWords {
 
   // MARK: After the session
 
-  /// Always five lines, before the two choices.
+  /// Always five lines, before the two choices; who spoke, code by code, is in the side panel
+  /// (``afterSession(_:)``), where ten codes have room.
   static func summaryLines(_ report: SessionReport) -> [ConsoleRow] {
-    let spoke = report.speakers.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
     func number(_ value: Int) -> LocalizedText { LocalizedText(fr: "\(value)", en: "\(value)") }
     return [
       ConsoleRow(label: LocalizedText(fr: "Joueurs", en: "Players"), value: number(report.players)),
       ConsoleRow(
         label: LocalizedText(fr: "Ont parlé", en: "Spoke"),
-        value: spoke.isEmpty ? LocalizedText(fr: "personne", en: "nobody") : LocalizedText(fr: spoke, en: spoke)),
+        value: LocalizedText(
+          fr: "\(report.speakers.count) sur \(report.players)", en: "\(report.speakers.count) of \(report.players)")),
       ConsoleRow(
-        label: LocalizedText(fr: "Réponses enregistrées", en: "Answers recorded"),
+        label: LocalizedText(fr: "Réponses", en: "Answers"),
         value: LocalizedText(
           fr: "\(report.recordedAnswers) (\(report.measuredAnswers) mesurées)",
           en: "\(report.recordedAnswers) (\(report.measuredAnswers) measured)")),
@@ -340,6 +341,20 @@ enum HomeWords {
         label: LocalizedText(fr: "Incidents", en: "Incidents"), value: number(report.incidents.count),
         tone: report.incidents.isEmpty ? .good : .warning),
     ]
+  }
+
+  /// The side panel after a session: who spoke and how many answers each gave, then the incidents.
+  static func afterSession(_ report: SessionReport) -> ConsoleVerdict {
+    let spoke = report.speakers.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+    let speakers = LocalizedText(
+      fr: spoke.isEmpty ? "Personne n'a parlé." : "Ont parlé : \(spoke).",
+      en: spoke.isEmpty ? "Nobody spoke." : "Spoke: \(spoke).")
+    let verdict = incidents(report.incidents)
+    return ConsoleVerdict(
+      tone: verdict.tone, headline: verdict.headline,
+      advice: LocalizedText(
+        fr: ([speakers.french] + [verdict.advice?.french].compactMap { $0 }).joined(separator: " "),
+        en: ([speakers.english] + [verdict.advice?.english].compactMap { $0 }).joined(separator: " ")))
   }
 
   static func incidents(_ incidents: [LocalizedText]) -> ConsoleVerdict {

@@ -65,7 +65,7 @@ extension SceneRenderer {
       in: Rect(x: frame.x + 60, y: frame.y, width: labelWidth, height: frame.height), alignment: .leading,
       colour: isSelected ? Palette.accent : Palette.text, on: Palette.panel)
     if let value = row.value {
-      let text = row.isAdjustable && isSelected ? "◀ \(say(value)) ▶" : say(value)
+      let text = row.isAdjustable && isSelected ? "‹ \(say(value)) ›" : say(value)
       canvas.text(
         text, style: .body,
         in: Rect(x: frame.x + 60 + labelWidth, y: frame.y, width: frame.width - labelWidth - 90, height: frame.height),

@@ -132,9 +132,11 @@ extension ReviewRepository {
     -> StatementArguments
   {
     var values = values
-    values["sessions"] = try? sessions.map {
-      String(decoding: try JSONEncoder().encode($0.map(\.rawValue).sorted()), as: UTF8.self)
+    let list: String? = sessions.flatMap { sessions in
+      (try? JSONEncoder().encode(sessions.map(\.rawValue).sorted())).map { String(decoding: $0, as: UTF8.self) }
     }
+    // Subscript assignment of nil would remove the key; the statement needs it bound to NULL.
+    values.updateValue(list, forKey: "sessions")
     return StatementArguments(values)
   }
 

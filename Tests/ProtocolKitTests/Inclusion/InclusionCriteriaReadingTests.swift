@@ -59,7 +59,7 @@ import Testing
     Case(
       "window upside down", "inclusion:\n  months_since_stroke: {min: 6, max: 1}\n", criteria: nil,
       problems: [
-        "essai.yaml:20:36: « months_since_stroke » : max (1) est inférieur à min (6). Écrivez par exemple {min: 1, max: 6}."
+        "essai.yaml:20:38: « months_since_stroke » : max (1) est inférieur à min (6). Écrivez par exemple {min: 1, max: 6}."
       ]),
     Case(
       "window without max", "inclusion:\n  months_since_stroke: {min: 1}\n", criteria: nil,
@@ -98,7 +98,7 @@ import Testing
     try FileManager.default.copyItem(
       at: RepositoryPaths.fixture("scents.yaml"), to: folder.appendingPathComponent("scents.yaml"))
     let essai = try String(contentsOf: RepositoryPaths.fixture("valid-essai.yaml"), encoding: .utf8)
-    let file = URL(fileURLWithPath: "essai.yaml", relativeTo: folder)
+    let file = URL(fileURLWithPath: "essai.yaml", relativeTo: URL(fileURLWithPath: folder.path, isDirectory: true))
     try (essai + c.yaml + (c.yaml.hasSuffix("\n") || c.yaml.isEmpty ? "" : "\n"))
       .write(to: file, atomically: true, encoding: .utf8)
     switch Result(catching: { () throws(ProtocolValidationFailure) in

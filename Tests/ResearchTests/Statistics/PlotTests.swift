@@ -75,8 +75,10 @@ import Testing
   }
 
   @Test func anEmptyMeasureSaysSoInsteadOfDrawingNothing() throws {
-    let report = StatisticsReport(
-      snapshot: try ExportSnapshot.load(from: TrialStudyFixture.database()), measures: [.memories])
+    // Memories fall back to their automatic count, so only a study without answers has none.
+    let empty = ExportSnapshot(
+      study: nil, sessions: [], groups: [:], measures: [], recordings: [:], latestCodings: [:], events: [])
+    let report = StatisticsReport(snapshot: empty, measures: [.memories])
     let svg = BoxPlot.svg(of: report.measures[0], language: .french)
     _ = try elements(of: svg)
     #expect(svg.contains(">Aucune donnée pour cette mesure</text>"))

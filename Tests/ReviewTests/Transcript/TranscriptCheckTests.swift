@@ -14,7 +14,7 @@ struct TranscriptCheckTests {
     #expect(analysis.speaker == "PAR")
     #expect(analysis.measures == exported)
     #expect(analysis.measures?.wordCounts.filledPauses == 1)
-    #expect(analysis.measures?.wordCounts.repetitions == 1)
+    #expect(analysis.measures?.wordCounts.repetitions == 0)  // typed text is counted literally (rule set 1b)
   }
 
   @Test func findsTheMemoryAndItsCues() throws {

@@ -91,7 +91,10 @@ struct VendorDiffuserTests {
   @Test(arguments: VendorPath.allCases)
   func deviceThatFallsSilentIsNoticedByTheKeepAlive(over path: VendorPath) async throws {
     let harness = try await VendorHarness.start(
-      path, faults: VendorFaults(silentAfter: .milliseconds(1_500)), options: ",keepalive-ms=100")
+      // A Scentrealm's silence counts from the simulator's start: long enough that a loaded
+      // machine still connects first. An Aroma Shooter's counts from its last request.
+      path, faults: VendorFaults(silentAfter: path == .aromaShooter ? .milliseconds(1_500) : .seconds(5)),
+      options: ",keepalive-ms=100")
     var configuration = DiffuserConfiguration()
     configuration.heartbeatInterval = .milliseconds(100)
     let (diffuser, events) = try harness.diffuser(configuration: configuration)

@@ -232,12 +232,12 @@ import Testing
     let rows = model.view.rows
     #expect(
       rows.map(\.label.french) == [
-        "Joueurs", "Ont parlé", "Réponses enregistrées", "Odeurs diffusées", "Incidents", "Relire et transcrire",
+        "Joueurs", "Ont parlé", "Réponses", "Odeurs diffusées", "Incidents", "Relire et transcrire",
         "Terminer",
       ])
-    #expect(rows[1].value?.french == "P01 ×2, P02 ×1")
+    #expect(rows[1].value?.french == "2 sur 3")
     #expect(rows[2].value?.french == "3 (3 mesurées)")
-    #expect(model.view.verdict?.advice?.french == "Le diffuseur a décroché une fois.")
+    #expect(model.view.verdict?.advice?.french == "Ont parlé : P01 ×2, P02 ×1. Le diffuseur a décroché une fois.")
     #expect(model.view.selectedRow == 5)
     #expect(model.handle(.key(.confirm)) == [.openReview])
     #expect(model.handle(.pointed(row: 6)) == [])
