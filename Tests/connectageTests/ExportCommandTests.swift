@@ -98,7 +98,8 @@ import Testing
         "Export écrit dans OUT : measures.csv (22 lignes), events.csv, attendance.csv, codebook.csv, event_types.csv, "
         + "2 fichier(s) CHAT, 22 TextGrid, analysis.R (analyse principale en R). Empreintes SHA-256 dans manifest.sha256.\n",
       files: [
-        "analysis.R", "attendance.csv", "chat/S01", "codebook.csv", "event_types.csv", "events.csv", "manifest.sha256", "measures.csv",
+        "analysis.R", "attendance.csv", "chat/S01", "codebook.csv", "event_types.csv", "events.csv", "manifest.sha256",
+        "measures.csv",
         "textgrid/S01", "textgrid/S02",
       ]),
   ])
