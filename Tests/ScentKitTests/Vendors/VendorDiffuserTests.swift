@@ -93,7 +93,7 @@ struct VendorDiffuserTests {
     let harness = try await VendorHarness.start(
       // A Scentrealm's silence counts from the simulator's start: long enough that a loaded
       // machine still connects first. An Aroma Shooter's counts from its last request.
-      path, faults: VendorFaults(silentAfter: path == .aromaShooter ? .milliseconds(1_500) : .seconds(5)),
+      path, faults: VendorFaults(silentAfter: path == .aromaShooter ? .seconds(3) : .seconds(5)),
       options: ",keepalive-ms=100")
     var configuration = DiffuserConfiguration()
     configuration.heartbeatInterval = .milliseconds(100)
@@ -101,7 +101,7 @@ struct VendorDiffuserTests {
     try await diffuser.connect()
     if path == .aromaShooter {
       // Requests every 100 ms keep the Aroma Shooter on the network past its idle limit.
-      try await Task.sleep(for: .milliseconds(2_500))
+      try await Task.sleep(for: .milliseconds(4_000))
       #expect(await harness.aromaShooter?.hasLeftNetwork == false)
       _ = try await diffuser.release(Self.apple, intensity: 30, duration: .milliseconds(100))
     } else {
@@ -113,12 +113,13 @@ struct VendorDiffuserTests {
   }
 
   @Test func aromaShooterLeftIdleDropsOffAndTheLinkIsLost() async throws {
-    let harness = try await VendorHarness.start(.aromaShooter, faults: VendorFaults(silentAfter: .milliseconds(300)))
+    // Idle long enough that a loaded machine still connects first; then waited for, up to 10 s.
+    let harness = try await VendorHarness.start(.aromaShooter, faults: VendorFaults(silentAfter: .seconds(2)))
     var configuration = DiffuserConfiguration()
     configuration.reconnectBackoff = [.milliseconds(50)]
     let (diffuser, events) = try harness.diffuser(configuration: configuration)
     try await diffuser.connect()
-    for _ in 0..<100 where await harness.aromaShooter?.hasLeftNetwork != true {
+    for _ in 0..<500 where await harness.aromaShooter?.hasLeftNetwork != true {
       try await Task.sleep(for: .milliseconds(20))
     }
     await #expect(throws: DiffuserError.self) {

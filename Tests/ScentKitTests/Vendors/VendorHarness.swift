@@ -70,8 +70,11 @@ struct VendorHarness: Sendable {
       try await simulator.start(listening: .gattUnix(path: socket), profile: .nordicUART)
       text = "scentrealm-ble-unix:\(socket)"
     }
+    // The whole test suite shares two cores with these simulators: an answer may wait far longer
+    // than a device's 10 ms, so the adapter waits 4 s (the default is 1 s) and the client 6 s.
     return VendorHarness(
-      path: path, endpointText: text + options, scentrealm: simulator, aromaShooter: nil, folder: folder)
+      path: path, endpointText: text + ",answer-ms=4000" + options, scentrealm: simulator, aromaShooter: nil,
+      folder: folder)
   }
 
   var endpoint: DiffuserEndpoint { get throws { try DiffuserEndpoint(parsing: endpointText) } }
@@ -80,6 +83,8 @@ struct VendorHarness: Sendable {
     limits: ScentSafetyLimits = SimulatorHarness.permissiveLimits, configuration: DiffuserConfiguration = .init()
   ) throws -> (Diffuser, Recorder<SessionEvent>) {
     let events = Recorder<SessionEvent>()
+    var configuration = configuration
+    configuration.commandTimeout = max(configuration.commandTimeout, .seconds(6))
     let diffuser = Diffuser(
       endpoint: try endpoint, session: "vendor-test", limits: limits, configuration: configuration,
       eventSink: { events.append($0) })

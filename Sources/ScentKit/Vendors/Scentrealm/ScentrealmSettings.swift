@@ -13,8 +13,8 @@ public struct ScentrealmSettings: Hashable, Sendable {
 
   public init() {}
 
-  /// Applies `crc-low-first`, `crc-high-first`, `channels=N`, `address=HEX`, `keepalive-ms=N`;
-  /// false for an unknown option.
+  /// Applies `crc-low-first`, `crc-high-first`, `channels=N`, `address=HEX`, `keepalive-ms=N`,
+  /// `answer-ms=N`; false for an unknown option.
   mutating func apply(option: Substring) -> Bool {
     if let order = CRCByteOrder(rawValue: String(option)) {
       crcOrder = order
@@ -24,6 +24,8 @@ public struct ScentrealmSettings: Hashable, Sendable {
       deviceAddress = address
     } else if option.hasPrefix("keepalive-ms="), let milliseconds = Int(option.dropFirst(13)), milliseconds > 0 {
       keepAliveInterval = .milliseconds(milliseconds)
+    } else if option.hasPrefix("answer-ms="), let milliseconds = Int(option.dropFirst(10)), milliseconds > 0 {
+      answerTimeout = .milliseconds(milliseconds)
     } else {
       return false
     }
@@ -39,6 +41,10 @@ public struct ScentrealmSettings: Hashable, Sendable {
     if keepAliveInterval != .seconds(5) {
       let parts = keepAliveInterval.components
       options.append("keepalive-ms=\(parts.seconds * 1_000 + parts.attoseconds / 1_000_000_000_000_000)")
+    }
+    if answerTimeout != .seconds(1) {
+      let parts = answerTimeout.components
+      options.append("answer-ms=\(parts.seconds * 1_000 + parts.attoseconds / 1_000_000_000_000_000)")
     }
     return options
   }
