@@ -29,19 +29,9 @@ struct SessionSeriesPlot {
       title: title, axisLabel: axisLabel,
       axis: PlotAxis(values: all.map(\.mean) + all.compactMap(\.low) + all.compactMap(\.high) + all.flatMap(\.values)),
       language: language, rightMargin: 190, bottomMargin: 70)
-    let lastSession = max(all.map(\.session).max() ?? 1, 2)
-    func x(_ session: Int) -> Double {
-      frame.left + 20 + Double(session - 1) / Double(lastSession - 1) * (frame.right - frame.left - 40)
-    }
-    var body: [String] = []
-    for session in 1...lastSession {
-      body.append(SVG.line(x(session), frame.bottom, x(session), frame.bottom + 5))
-      body.append(SVG.text("\(session)", x: x(session), y: frame.bottom + 20))
-    }
-    body.append(
-      SVG.text(
-        LocalizedText(fr: "Séance (une toutes les deux semaines)", en: "Session (one every two weeks)")
-          .text(in: language), x: (frame.left + frame.right) / 2, y: frame.bottom + 44))
+    let axis = SessionAxis(frame: frame, sessions: all.map(\.session))
+    let x = axis.x
+    var body = axis.marks(language: language)
     // Bands first, so that every line and mark is drawn over them.
     for line in series {
       let banded = line.points.filter { $0.low != nil && $0.high != nil }

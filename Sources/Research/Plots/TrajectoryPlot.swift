@@ -10,19 +10,9 @@ public enum TrajectoryPlot {
       title: LocalizedText(fr: "\(label) au fil des séances", en: "\(label) across sessions").text(in: language),
       axisLabel: label, axis: PlotAxis(values: points.map(\.mean)), language: language, rightMargin: 190,
       bottomMargin: 70)
-    let lastSession = max(points.map(\.session).max() ?? 1, 2)
-    func x(_ session: Int) -> Double {
-      frame.left + 20 + Double(session - 1) / Double(lastSession - 1) * (frame.right - frame.left - 40)
-    }
-    var body: [String] = []
-    for session in 1...lastSession {
-      body.append(SVG.line(x(session), frame.bottom, x(session), frame.bottom + 5))
-      body.append(SVG.text("\(session)", x: x(session), y: frame.bottom + 20))
-    }
-    body.append(
-      SVG.text(
-        LocalizedText(fr: "Séance (une toutes les deux semaines)", en: "Session (one every two weeks)")
-          .text(in: language), x: (frame.left + frame.right) / 2, y: frame.bottom + 44))
+    let axis = SessionAxis(frame: frame, sessions: points.map(\.session))
+    let x = axis.x
+    var body = axis.marks(language: language)
     for (index, condition) in statistics.conditions.map(\.condition).enumerated() {
       let line = points.filter { $0.condition == condition }.map { (x($0.session), frame.y($0.mean)) }
       let colour = PlotPalette.colour(of: condition)
