@@ -10,6 +10,8 @@ enum SocketAddress {
   static let streamSocketType: Int32 = 1
   /// SOCK_SEQPACKET: keeps message boundaries, like an L2CAP socket (GATT over a Unix socket).
   static let packetSocketType: Int32 = 5
+  /// SOCK_CLOEXEC (Linux): the socket is not inherited by programs the process starts.
+  static let closeOnExec: Int32 = 0o2_000_000
 
   static func connectUnix(path: String, type: Int32 = streamSocketType) throws(DiffuserError) -> Int32 {
     var address = try unixAddress(path)  // before socket(): a bad path must not leak a descriptor

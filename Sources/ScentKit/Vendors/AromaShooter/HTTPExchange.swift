@@ -74,14 +74,14 @@ struct HTTPExchange: Sendable {
   private func connect() throws(DiffuserError) -> Int32 {
     var hints = addrinfo()
     hints.ai_family = AF_INET
-    hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+    hints.ai_socktype = SocketAddress.streamSocketType
     var list: UnsafeMutablePointer<addrinfo>?
     guard getaddrinfo(host, String(port), &hints, &list) == 0, let info = list else {
       throw .invalidAddress("aromashooter:\(host)")
     }
     defer { freeaddrinfo(list) }
     let fd = socket(
-      info.pointee.ai_family, info.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue), info.pointee.ai_protocol)
+      info.pointee.ai_family, info.pointee.ai_socktype | SocketAddress.closeOnExec, info.pointee.ai_protocol)
     guard fd >= 0 else { throw .from(errno: errno, call: "socket") }
     let flags = fcntl(fd, F_GETFL)
     _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
