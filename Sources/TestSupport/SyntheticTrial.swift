@@ -30,12 +30,18 @@ public struct SyntheticTrial: Sendable {
     public var writesTranscripts: Bool
     /// Whether patients miss sessions (about one in twelve, and the last one leaves after session 10).
     public var missesSessions: Bool
+    /// Whether the second half of each group has a memory disorder (the two populations of
+    /// ESPOIR-AVC); the planted effects are the same in both.
+    public var twoPopulations: Bool
 
     public init(
       groups: Int = 1, patientsPerGroup: Int = 10, sessions: Int = 13, trialsPerSession: Int = 6, seed: UInt64 = 12,
-      transcribedSessions: Int = 11, codedSessions: Int = 9, writesTranscripts: Bool = true, missesSessions: Bool = true
+      transcribedSessions: Int = 11, codedSessions: Int = 9, writesTranscripts: Bool = true,
+      missesSessions: Bool = true,
+      twoPopulations: Bool = false
     ) {
       self.missesSessions = missesSessions
+      self.twoPopulations = twoPopulations
       self.groups = groups
       self.patientsPerGroup = patientsPerGroup
       self.sessions = sessions
@@ -86,7 +92,10 @@ public struct SyntheticTrial: Sendable {
     for groupNumber in 1...design.groups {
       let group = GroupID(rawValue: "G\(groupNumber)")
       let members = (1...design.patientsPerGroup).map { ParticipantCode.numbered($0, prefix: "G\(groupNumber)-P") }
-      for code in members { try database.participants.add(Participant(code: code, study: Self.study)) }
+      for (index, code) in members.enumerated() {
+        let memory = design.twoPopulations && index >= members.count / 2
+        try database.participants.add(Participant(code: code, study: Self.study, hasMemoryDisorder: memory))
+      }
       try database.groups.add(ParticipantGroup(id: group, study: Self.study, site: "SITE-1", members: members))
       let levels = members.map { _ in Double(random.gaussian()) * 4 }
       for number in 1...design.sessions {

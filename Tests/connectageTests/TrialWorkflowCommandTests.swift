@@ -228,6 +228,41 @@ import Testing
     #expect(try SessionDatabase(path: folder.databasePath).sessions.fetchAll().isEmpty)
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
   }
+
+  /// The escape: the therapist starts anyway; every member's answers are filed, and the log says
+  /// whom the protocol did not include and who allowed it, so the analysis can leave them out.
+  @Test func allowDegradedFilesTheAnswersAndLogsWhoWasNotIncluded() async throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    try TrialWorkflowCommandTests.register(in: folder)
+    let db = ["--db", folder.databasePath]
+    try #require(
+      try await CommandRun.connectage(
+        ["groups", "add", "G01", "--study", "espoir-avc", "--members", "P01,P06,P07"] + db
+      )
+      .exitCode == 0)
+    let run = try await CommandRun.connectage(
+      [
+        "run", "--headless", "--virtual-players", "3", "--diffuser", "simulated", "--allow-degraded", "--output",
+        folder.path + "/out", "Protocols/espoir-avc.yaml",
+      ] + db,
+      environment: ["XDG_DATA_HOME": folder.path])
+    try #require(run.exitCode == 0, "\(run.standardError)")
+
+    let database = try SessionDatabase(path: folder.databasePath)
+    let session = try #require(try database.sessions.fetchAll().only)
+    let events = try database.eventLog.events(in: session.id).map(\.event)
+    let degraded = events.compactMap { event -> String? in
+      if case .session(.degraded(let problem, let allowedBy, _, _)) = event.kind {
+        "\(problem) \(allowedBy ?? "")"
+      } else {
+        nil
+      }
+    }
+    #expect(degraded.contains("notIncluded --allow-degraded"), "\(degraded)")
+    let filed = Set(try database.measures.fetchAll().map(\.answer.participant.rawValue))
+    #expect(filed == ["P01", "P06", "P07"], "every seated member's answers are kept")
+  }
 }
 
 /// A missed session made up in a catch-up run plays that planned session's trial order, and the

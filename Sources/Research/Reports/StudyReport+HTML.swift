@@ -157,16 +157,35 @@ extension StudyReport {
         HTML.paragraph(
           "\(model.formula) — \(model.method) — n = \(model.participants) participants, \(model.observations) "
             + say("réponses", "answers"), className: "note"))
+      if model.includesMemoryDisorder {
+        parts.append(
+          HTML.paragraph(
+            say(
+              "Les deux populations (avec et sans trouble mnésique) sont présentes : le modèle inclut le statut mnésique et son interaction avec la condition. Chaque effet est donné en moyenne, puis dans chaque population, puis la différence entre les populations (l'hypothèse : un effet plus fort avec trouble mnésique).",
+              "Both populations (with and without memory disorder) are present: the model includes memory-disorder status and its interaction with condition. Each effect is given averaged, then in each population, then the difference between the populations (the hypothesis: a stronger effect with a memory disorder)."
+            ), className: "note"))
+      }
       func rows(_ estimates: [PrimaryAnalysisTables.Estimate], kind: String) -> [String] {
         estimates.map { estimate in
-          HTML.row(
+          var shown = estimate.label
+          var key = estimate.label
+          if estimate.isInteraction {
+            shown = say(
+              "Interaction (\(estimate.label)) : avec − sans trouble mnésique",
+              "Interaction (\(estimate.label)): with − without memory disorder")
+            key = "interaction: \(estimate.label)"
+          } else if let population = estimate.population {
+            shown = "\(estimate.label), \(population.label.text(in: language))"
+            key = "\(estimate.label) | \(population.rawValue)"
+          }
+          return HTML.row(
             [
-              HTML.cell(estimate.label), HTML.cell(number(estimate.value), numeric: true, measure: "estimate"),
+              HTML.cell(shown), HTML.cell(number(estimate.value), numeric: true, measure: "estimate"),
               HTML.cell("[\(number(estimate.low)) ; \(number(estimate.high))]", numeric: true),
               HTML.cell(
                 estimate.pValue.map { HTML.number($0, decimals: 4, language: language) } ?? "", numeric: true,
                 measure: "p"),
-            ], data: ["model": model.measure.rawValue, "kind": kind, "label": estimate.label])
+            ], data: ["model": model.measure.rawValue, "kind": kind, "label": key])
         }
       }
       parts.append(

@@ -19,6 +19,9 @@ public struct PrimaryAnalysisTables: Sendable, Hashable {
     public var participants: Int
     public var marginalMeans: [Estimate]
     public var contrasts: [Estimate]
+    /// Whether the model has memory-disorder status and its interaction with condition (when the
+    /// study has both populations), so `contrasts` also holds each population's effects.
+    public var includesMemoryDisorder = false
   }
 
   /// An estimate with its 95 % interval; `label` is a condition or a contrast ("image_scent - image").
@@ -28,6 +31,10 @@ public struct PrimaryAnalysisTables: Sendable, Hashable {
     public var low: Double
     public var high: Double
     public var pValue: Double?
+    /// The population a contrast is estimated in; nil averaged over both (or only one population).
+    public var population: MemoryPopulation?
+    /// A difference between the populations' effects (with minus without a memory disorder).
+    public var isInteraction = false
   }
 
   public var models: [Model]
@@ -35,7 +42,8 @@ public struct PrimaryAnalysisTables: Sendable, Hashable {
   public var failures: [StatisticsMeasure: LocalizedText]
 
   /// The linear mixed model of each continuous measure on the snapshot's clinical answers, by
-  /// condition delivered; unreviewed speech-recognition drafts left out as in the statistics.
+  /// condition delivered; unreviewed speech-recognition drafts left out as in the statistics. With
+  /// both populations it is the model of `stats`: memory-disorder status × condition.
   init(snapshot: ExportSnapshot) {
     let answered = snapshot.analysedAnswers.filter { $0.session.kind == .clinical }
     var models: [Model] = []
@@ -46,15 +54,23 @@ public struct PrimaryAnalysisTables: Sendable, Hashable {
         guard let value = measure.value(of: answer), value.isFinite else { return nil }
         return MixedModelObservation(
           participant: answer.answer.participant.rawValue, group: answer.session.group?.rawValue ?? "",
-          condition: answer.deliveredCondition, session: answer.session.number, hasMemoryDisorder: false,
-          value: value)
+          condition: answer.deliveredCondition, session: answer.session.number,
+          hasMemoryDisorder: answer.participant?.hasMemoryDisorder ?? false, value: value)
       }
       do throws(MixedModelError) {
-        let fit = try LinearMixedModel.fit(observations, memoryDisorder: .never)
-        func estimate(_ label: String, _ estimate: MixedModelEstimate) -> Estimate {
+        let fit = try LinearMixedModel.fit(observations)
+        func estimate(
+          _ label: String, _ estimate: MixedModelEstimate, in population: MemoryPopulation? = nil,
+          isInteraction: Bool = false
+        ) -> Estimate {
           Estimate(
-            label: label, value: estimate.estimate, low: estimate.lower, high: estimate.upper, pValue: estimate.p)
+            label: label, value: estimate.estimate, low: estimate.lower, high: estimate.upper, pValue: estimate.p,
+            population: population, isInteraction: isInteraction)
         }
+        // Averaged over the populations first, then in each, then how they differ.
+        let effects = fit.contrasts.filter { $0.kind == .effect }
+          .sorted { ($0.population == nil ? 0 : 1) < ($1.population == nil ? 0 : 1) }
+        let interactions = fit.contrasts.filter { $0.kind == .interaction }
         models.append(
           Model(
             measure: measure, formula: fit.formula, method: "REML, Satterthwaite", observations: fit.observations,
@@ -62,9 +78,11 @@ public struct PrimaryAnalysisTables: Sendable, Hashable {
             marginalMeans: fit.marginalMeans.filter { $0.population == nil }.map {
               estimate($0.condition.rawValue, $0.mean)
             },
-            contrasts: fit.contrasts.filter { $0.kind == .effect && $0.population == nil }.map {
-              estimate($0.difference.name, $0.difference)
-            }))
+            contrasts: effects.map { estimate($0.difference.name, $0.difference, in: $0.population) }
+              + interactions.map {
+                estimate("\($0.condition.rawValue) - \($0.reference.rawValue)", $0.difference, isInteraction: true)
+              },
+            includesMemoryDisorder: fit.includesMemoryDisorder))
       } catch {
         failures[measure] = error.message
       }

@@ -15,8 +15,11 @@ public enum StatisticsMeasure: String, CaseIterable, Hashable, Sendable, Codable
   case automaticMemories = "memories_auto_n"
   case memories = "memories_n"
 
-  /// The measures a report shows when none is chosen: the trial's primary outcomes.
-  public static let defaults: [StatisticsMeasure] = [.speechDuration, .silentPauses, .words, .ideas, .memories]
+  /// The measures a report shows when none is chosen: the trial's primary outcomes, with the
+  /// three continuous ones (speech duration, phonation time, idea density) the mixed model fits.
+  public static let defaults: [StatisticsMeasure] = [
+    .speechDuration, .phonationTime, .silentPauses, .words, .ideas, .ideaDensity, .memories,
+  ]
 
   /// The axis label, with the unit.
   public var label: LocalizedText {

@@ -105,3 +105,38 @@ import Testing
     #expect(try html(.english).section("primary").contains("<h2>Primary analysis</h2>"))
   }
 }
+
+/// A study with both populations: the report's primary analysis is the model of `stats`, with
+/// memory-disorder status and its interaction with condition, each population's effects shown.
+@Suite struct StudyReportTwoPopulationsTests {
+  @Test func eachPopulationsEffectsAndTheInteractionAreShown() throws {
+    let trial = try SyntheticTrial(design: .init(seed: 31, twoPopulations: true))
+    defer { trial.remove() }
+    let page = ReportHTML(text: try Reports.study(SyntheticTrial.study, in: trial.database).html(in: .french))
+    let primary = page.section("primary")
+    #expect(primary.contains("condition * memory"), "the formula names the memory-disorder term")
+    #expect(primary.contains("Les deux populations (avec et sans trouble mnésique) sont présentes"))
+    // Planted: +5.7 s of speech duration with the scent, the same in both populations.
+    for population in MemoryPopulation.allCases {
+      let row = try #require(
+        page.rows([
+          "model": "speech_duration_s", "kind": "contrast", "label": "image_scent - image | \(population.rawValue)",
+        ]).first)
+      #expect(row.contains(population.label.text(in: .french)))
+      let interval = Self.interval(in: row)
+      #expect(interval[0] < 5.7 && 5.7 < interval[1], "\(population): \(interval)")
+    }
+    let interaction = try #require(
+      page.rows(["model": "speech_duration_s", "kind": "contrast", "label": "interaction: image_scent - image"]).first)
+    #expect(interaction.contains("Interaction (image_scent - image) : avec − sans trouble mnésique"))
+    let interval = Self.interval(in: interaction)
+    #expect(interval[0] < 0 && 0 < interval[1], "no interaction was planted: \(interval)")
+  }
+
+  static func interval(in row: String) -> [Double] {
+    row.components(separatedBy: "[")[1].components(separatedBy: "]")[0]
+      .components(separatedBy: " ; ").map {
+        Double($0.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "−", with: "-"))!
+      }
+  }
+}

@@ -40,16 +40,37 @@ struct RunCommand: AsyncParsableCommand {
   @Option(help: "Participants making up this session they missed, separated by commas (rattrapage).")
   var makeUp: String?
 
+  /// The clinical checks end to end need a clinical run that plays itself. The run's start event
+  /// records the virtual players, so such a run is never taken for patients' answers.
+  @Option(
+    help: ArgumentHelp(
+      "Virtual players instead of pads, each answering every trial for 1 s (tests).", visibility: .hidden))
+  var virtualPlayers: Int?
+
   @OptionGroup var store: StoreOptions
   @OptionGroup var options: SessionOptions
 
+  private var players: PlayerChoice {
+    guard let virtualPlayers else { return .realPads }
+    var pace = AutopilotPace.brisk
+    pace.secondsPerAnswer = 1
+    pace.speakersPerTrial = virtualPlayers  // everyone answers, as in a clinical session
+    return .autopilot(players: virtualPlayers, pace: pace)
+  }
+
   @MainActor
   func run() async throws {
+    if let virtualPlayers, !(1...10).contains(virtualPlayers) {
+      throw CommandFailure.badInput(
+        LocalizedText(
+          fr: "--virtual-players doit être entre 1 et 10 (reçu \(virtualPlayers)).",
+          en: "--virtual-players must be between 1 and 10 (got \(virtualPlayers))."))
+    }
     try await Self.runSession(
       RunConfiguration(
         protocolFile: URL(fileURLWithPath: protocolFile), assetsRoot: options.assetsRoot,
         databasePath: store.resolvedPath, outputDirectory: options.outputDirectory(defaultName: "recordings"),
-        diffuser: try options.diffuserChoice(otherwise: .none), display: options.display, players: .realPads,
+        diffuser: try options.diffuserChoice(otherwise: .none), display: options.display, players: players,
         sessionNumber: session,
         participantCount: participants, group: group, seed: seed, language: Terminal.language,
         padMappingsFile: options.padMappingsFile, resumesInterruptedRun: options.resume,
