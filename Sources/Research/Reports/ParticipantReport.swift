@@ -20,6 +20,9 @@ public struct ParticipantReport: Sendable {
     public var number: Int
     public var date: CalendarDate
     public var present: Bool
+    /// What the therapist recorded (absent with its reason, left early, made up); nil when
+    /// presence comes from the log only.
+    public var recorded: Attendance?
     public var answers: Int
   }
 
@@ -42,12 +45,13 @@ public struct ParticipantReport: Sendable {
     self.participant = participant
     self.study = study
     group = sessions.first?.group ?? own.first?.session.group
-    let attendance = ObservedPresence(snapshot: snapshot)
+    let attendance = SessionPresence(snapshot: snapshot)
     let counts = Dictionary(grouping: own, by: \.session.id).mapValues(\.count)
     self.attendance = sessions.sorted { ($0.number, $0.id) < ($1.number, $1.id) }.map { session in
       SessionAttendance(
         session: session.id, number: session.number, date: session.heldOn ?? session.date,
-        present: attendance.present(in: session.id).contains(participant), answers: counts[session.id] ?? 0)
+        present: attendance.isPresent(participant, in: session),
+        recorded: attendance.attendance(of: participant, in: session), answers: counts[session.id] ?? 0)
     }
     answers = own.sorted { ($0.session.number, $0.trial.number) < ($1.session.number, $1.trial.number) }.map { answer in
       Answer(

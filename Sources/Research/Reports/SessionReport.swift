@@ -25,6 +25,8 @@ public struct SessionReport: Sendable {
     public var player: PlayerNumber?
     public var avatar: AvatarID?
     public var joinedLate: Bool
+    /// What was recorded for this patient at this planned session; nil when presence comes from the log only.
+    public var recorded: Attendance?
     public var answers: Int
   }
 
@@ -80,7 +82,8 @@ public struct SessionReport: Sendable {
         memories: memories.value ?? answer.measures.automaticMemories, memoriesSource: memories.source)
     }
     .sorted { ($0.participant, $0.trial.number) < ($1.participant, $1.trial.number) }
-    seats = Self.seats(events: events, group: group, answers: answers)
+    seats = Self.seats(
+      events: events, group: group, answers: answers, session: session, presence: SessionPresence(snapshot: snapshot))
     let deliveries = ScentDeliveryLog.deliveries(of: session, events: events)
     var reasons: [TrialID: String] = [:]
     for event in events {
@@ -97,8 +100,12 @@ public struct SessionReport: Sendable {
   }
 
   /// Seats from the log's joins (the last seat a patient took); a patient with answers but no join
-  /// (a log lost, data imported) is present without a seat.
-  static func seats(events: [SessionEvent], group: ParticipantGroup?, answers: [AnswerRow]) -> [SeatRow] {
+  /// (a log lost, data imported) is present without a seat. Presence is the recorded attendance
+  /// where there is one.
+  static func seats(
+    events: [SessionEvent], group: ParticipantGroup?, answers: [AnswerRow], session: Session,
+    presence: SessionPresence
+  ) -> [SeatRow] {
     var joined: [ParticipantCode: (PlayerNumber, AvatarID, Bool)] = [:]
     for event in events {
       if case .seating(.joined(let player, _, let avatar, let participant?, let late)) = event.kind {
@@ -108,9 +115,12 @@ public struct SessionReport: Sendable {
     let answered = Dictionary(grouping: answers, by: \.participant).mapValues(\.count)
     let everyone = Set(group?.members ?? []).union(joined.keys).union(answered.keys).sorted()
     return everyone.map { code in
-      SeatRow(
-        participant: code, present: joined[code] != nil || answered[code] != nil, player: joined[code]?.0,
-        avatar: joined[code]?.1, joinedLate: joined[code]?.2 ?? false, answers: answered[code] ?? 0)
+      let recorded = presence.attendance(of: code, in: session)
+      return SeatRow(
+        participant: code,
+        present: recorded.map { $0.status != .absent } ?? (joined[code] != nil || answered[code] != nil),
+        player: joined[code]?.0, avatar: joined[code]?.1, joinedLate: joined[code]?.2 ?? false, recorded: recorded,
+        answers: answered[code] ?? 0)
     }
   }
 

@@ -56,14 +56,16 @@ public struct StudyReport: Sendable {
     guard !sessions.isEmpty else { throw ReportError.emptyStudy(study) }
     self.study = study
     let answered = snapshot.analysedAnswers.filter { $0.session.kind == .clinical }
-    let attendance = ObservedPresence(snapshot: snapshot)
+    let attendance = SessionPresence(snapshot: snapshot)
     sessionNumbers = Set(sessions.map(\.number)).sorted()
     let groupIDs = Set(sessions.compactMap(\.group)).sorted()
     groups = groupIDs.map { id in
       let held = sessions.filter { $0.group == id }
       return GroupRow(
         group: id, members: snapshot.groups[id]?.members.count ?? 0,
-        present: Dictionary(held.map { ($0.number, attendance.present(in: $0.id).count) }) { $0 + $1 })
+        // A planned session run twice (interrupted, resumed) counts each patient once.
+        present: Dictionary(held.map { ($0.number, attendance.present(in: $0)) }) { $0.union($1) }
+          .mapValues(\.count))
     }
     var completeness = Completeness()
     for session in sessions {
@@ -112,22 +114,4 @@ public struct StudyReport: Sendable {
         })
     }
   }
-}
-
-/// Who came to each session: the patients seated in its log, and any with an answer analysed.
-struct ObservedPresence {
-  private var present: [SessionID: Set<ParticipantCode>] = [:]
-
-  init(snapshot: ExportSnapshot) {
-    for stored in snapshot.events {
-      if case .seating(.joined(_, _, _, let participant?, _)) = stored.event.kind {
-        present[stored.event.session, default: []].insert(participant)
-      }
-    }
-    for answer in snapshot.analysedAnswers {
-      present[answer.session.id, default: []].insert(answer.answer.participant)
-    }
-  }
-
-  func present(in session: SessionID) -> Set<ParticipantCode> { present[session] ?? [] }
 }

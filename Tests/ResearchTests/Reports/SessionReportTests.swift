@@ -120,3 +120,39 @@ import Testing
     }
   }
 }
+
+/// The attendance the therapist recorded is what the reports show: an absence with its reason,
+/// a patient who left early (present, answers kept), a missed session made up elsewhere.
+@Suite struct RecordedAttendanceReportTests {
+  @Test func recordedFactsComeBeforeWhatTheLogShows() throws {
+    let trial = try SyntheticTrial(design: .init(sessions: 3, seed: 5, missesSessions: false))
+    defer { trial.remove() }
+    let session = trial.sessions[1]
+    let database = try trial.database
+    let (ill, leaving) = (ParticipantCode(rawValue: "G1-P03")!, ParticipantCode(rawValue: "G1-P04")!)
+    // G1-P03 sat and answered in the log, but the therapist corrected it: ill, made up in a catch-up.
+    try database.attendance.record(
+      Attendance(
+        study: SyntheticTrial.study, group: "G1", sessionNumber: 2, participant: ill, status: .absent, reason: .ill,
+        madeUpIn: "G1-S02-R2"))
+    try database.attendance.record(
+      Attendance(study: SyntheticTrial.study, group: "G1", sessionNumber: 2, participant: leaving, status: .leftEarly))
+
+    let page = ReportHTML(text: try Reports.session(session.id, in: database).html(in: .french))
+    let absent = try #require(page.rows(["participant": ill.rawValue, "present": "0"]).first)
+    #expect(absent.contains("absent (malade), rattrapé en G1-S02-R2"))
+    let left = try #require(page.rows(["participant": leaving.rawValue, "present": "1"]).first)
+    #expect(left.contains("parti avant la fin"))
+    #expect(page.rows(["present": "1"]).count == 9)
+
+    let english = ReportHTML(
+      text: try Reports.participant(ill, study: SyntheticTrial.study, in: database).html(in: .english))
+    let row = try #require(english.rows(["session": session.id.rawValue]).first)
+    #expect(row.contains("absent (ill), made up in G1-S02-R2") && row.contains("data-present=\"0\""))
+
+    let study = ReportHTML(text: try Reports.study(SyntheticTrial.study, in: database).html(in: .french))
+    let group = try #require(study.rows(["group": "G1"]).first)
+    #expect(ReportHTML.number("present-1", in: group) == 10)
+    #expect(ReportHTML.number("present-2", in: group) == 9, "the recorded absence, the early leaver present")
+  }
+}
