@@ -1,4 +1,5 @@
 import Foundation
+import Store
 import Testing
 
 /// `connectage diffuser …` as a user runs it: the real binary, the simulator in a child process.
@@ -152,6 +153,65 @@ struct DiffuserCommandTests {
     let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
     #expect(lines.filter { $0.contains(#""type":"scent.release.acknowledged""#) }.count == 6)
     #expect(!lines.contains { $0.contains("127.0.0.1") || $0.contains("/dev/pts") }, "no address in the log")
+  }
+
+  /// A whole session over one logical diffuser made of three bought devices (a Scentrealm on a
+  /// serial line, one on a socket, an Aroma Shooter over HTTP), each its own simulator process:
+  /// the start check reaches all three, the scent trial's scent leaves from the device the map
+  /// names, on the mapped channel, and the shutdown stops every device.
+  @Test func aSessionRunsOverThreeDevicesAsOneDiffuser() async throws {
+    let folder = try Self.temporaryFolder()
+    let devices = [
+      ("A", ["--device", "scentrealm", "--listen", "pty"]),
+      ("B", ["--device", "scentrealm", "--listen", "unix:" + folder.appendingPathComponent("b.sock").path]),
+      ("C", ["--device", "aromashooter", "--listen", "tcp:0"]),
+    ]
+    var simulators: [String: Child] = [:]
+    var map = ""
+    for (name, options) in devices {
+      let simulator = try Child.start(["diffuser", "simulate"] + options, in: folder)
+      simulators[name] = simulator
+      try #require(await simulator.waitForOutput(containing: "--connect "), "\(simulator.error)")
+      let connect = try #require(
+        simulator.output.components(separatedBy: "--connect ").last?.split(separator: "\n").first)
+      map += "device \(name) \(connect)\n"
+    }
+    defer { simulators.values.forEach { $0.terminate() } }
+    // The demo's three scents (slots of Protocols/scents.yaml), one per device, not on channel 1.
+    let mapped = [("pomme", 1, "A", 2), ("cafe", 4, "B", 5), ("lavande", 6, "C", 3)]
+    map += mapped.map { "\($0.1) \($0.0) \($0.2) \($0.3)" }.joined(separator: "\n") + "\n"
+    let mapFile = folder.appendingPathComponent("devices.conf").path
+    try map.write(toFile: mapFile, atomically: true, encoding: .utf8)
+
+    let database = folder.appendingPathComponent("session.sqlite").path
+    let run = try await CommandRun.connectage(
+      [
+        "demo", "--headless", "--brisk", "--answer-seconds", "1", "--players", "1", "--diffuser", "devices:" + mapFile,
+        "--db", database, "--output", folder.appendingPathComponent("sessions").path,
+      ],
+      environment: ["XDG_DATA_HOME": folder.path])
+    try #require(run.exitCode == 0, "\(run.standardError)")
+
+    let store = try SessionDatabase(path: database)
+    let session = try #require(try store.sessions.fetchAll().only)
+    let events = try store.eventLog.events(in: session.id).map(\.event)
+    let acknowledged = events.filter { $0.type.rawValue == "scent.release.acknowledged" }
+    try #require(acknowledged.count == 1, "the demo has one scent trial")
+    let scent = try #require(acknowledged[0].payload["scent"])
+    let (_, _, device, channel) = try #require(mapped.first { $0.0 == scent })
+    for (name, simulator) in simulators {
+      simulator.kill(SIGINT)
+      _ = await simulator.waitForExit()
+      let received = simulator.output.split(separator: "\n").filter { $0.hasPrefix("simulator: received ") }
+        .map { $0.dropFirst("simulator: received ".count) }
+      let plays = received.filter { $0.hasPrefix("play ") }
+      if name == device {
+        #expect(plays.count == 1 && plays[0].hasPrefix("play \(channel) "), "\(name): \(received)")
+      } else {
+        #expect(plays.isEmpty, "\(name) released nothing: \(received)")
+      }
+      #expect(received.contains("stop"), "\(name) stopped at the end: \(received)")
+    }
   }
 
   /// A `diffuser simulate` child on a Unix socket in a fresh folder, once it listens.

@@ -93,30 +93,8 @@ struct VendorHarness: Sendable {
 
   /// What the device was asked, in order, in one vocabulary: `play 3 5000`, `stop`, `status`, …
   func commands() async -> [String] {
-    if let scentrealm {
-      return await scentrealm.received.map { frame in
-        switch frame.command {
-        case .playChannel:
-          "play \(frame.data[0]) \(frame.data[1...4].reduce(0) { $0 << 8 | Int($1) })"
-        case .stopOrReset: "stop"
-        case .status: "status"
-        case .deviceUUID: "uuid"
-        case .scentsByChannel: "scents"
-        }
-      }
-    }
-    return await aromaShooter!.requests.map { request in
-      switch request.path {
-      case "/as2/diffuse":
-        let body = try? JSONSerialization.jsonObject(with: Data(request.body.utf8)) as? [String: Any]
-        let channel = (body?["channels"] as? [Int])?.first ?? 0
-        let duration = (body?["durations"] as? [Int])?.first ?? 0
-        let booster = body?["booster"] as? Bool ?? false
-        return "play \(channel) \(duration)\(booster ? "" : " no-booster")"
-      case "/as2/stop_all": return "stop"
-      default: return "status"
-      }
-    }
+    if let scentrealm { return await scentrealm.commandLog }
+    return await aromaShooter!.commandLog
   }
 
   func stop() async {

@@ -27,6 +27,24 @@ public actor AromaShooterSimulator {
   private var diffusions = 0
   private var watchdog: Task<Void, Never>?
   public private(set) var requests: [Request] = []
+
+  /// What the device was asked, in order, in the words ``ScentrealmSimulator/commandLog`` uses:
+  /// `play 3 5000` (the first channel and its duration; ` no-booster` when the booster was off,
+  /// so nothing came out), `stop`, `status` (any other request).
+  public var commandLog: [String] {
+    requests.map { request in
+      switch request.path {
+      case "/as2/diffuse":
+        let body = try? JSONSerialization.jsonObject(with: Data(request.body.utf8)) as? [String: Any]
+        let channel = (body?["channels"] as? [Int])?.first ?? 0
+        let duration = (body?["durations"] as? [Int])?.first ?? 0
+        let booster = body?["booster"] as? Bool ?? false
+        return "play \(channel) \(duration)\(booster ? "" : " no-booster")"
+      case "/as2/stop_all": return "stop"
+      default: return "status"
+      }
+    }
+  }
   public private(set) var hasLeftNetwork = false
 
   public init(firmware: String = "2.1.0", faults: Faults = .init()) {

@@ -48,6 +48,22 @@ public actor ScentrealmSimulator {
   /// Every frame received, in order.
   public private(set) var received: [ScentrealmFrame] = []
 
+  /// What the device was asked, in order, in the words ``AromaShooterSimulator/commandLog`` uses
+  /// too: `play 3 5000` (channel, milliseconds), `stop`, `status`, `uuid`, `scents`.
+  public var commandLog: [String] {
+    received.map { frame in
+      switch frame.command {
+      case .playChannel where frame.data.count >= 5:
+        "play \(frame.data[0]) \(frame.data[1...4].reduce(0) { $0 << 8 | Int($1) })"
+      case .playChannel: "play (malformed)"
+      case .stopOrReset: "stop"
+      case .status: "status"
+      case .deviceUUID: "uuid"
+      case .scentsByChannel: "scents"
+      }
+    }
+  }
+
   public init(configuration: Configuration = .init(), faults: Faults = .init()) {
     self.configuration = configuration
     self.faults = faults

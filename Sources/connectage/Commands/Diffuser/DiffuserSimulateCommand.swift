@@ -104,12 +104,14 @@ struct DiffuserSimulateCommand: AsyncParsableCommand {
   private func runVendor() async throws {
     let connect: String
     let stop: @Sendable () async -> Void
+    let commandLog: @Sendable () async -> [String]
     do throws(DiffuserError) {
       if device == "aromashooter" {
         guard listen.hasPrefix("tcp:"), let port = UInt16(listen.dropFirst(4)) else { throw .invalidAddress(listen) }
         let simulator = AromaShooterSimulator()
         connect = "aromashooter:127.0.0.1:\(try await simulator.start(port: port))"
         stop = { await simulator.stop() }
+        commandLog = { await simulator.commandLog }
       } else {
         var faults = ScentrealmSimulator.Faults()
         faults.cartridgeFaultChannels = Set(empty)
@@ -129,6 +131,7 @@ struct DiffuserSimulateCommand: AsyncParsableCommand {
           throw .invalidAddress(listen)
         }
         stop = { await simulator.stop() }
+        commandLog = { await simulator.commandLog }
       }
     } catch .invalidAddress {
       throw CommandFailure.badInput(
@@ -145,6 +148,18 @@ struct DiffuserSimulateCommand: AsyncParsableCommand {
       .init(
         fr: "Simulateur \(device) prêt ; Ctrl+C pour arrêter. --connect \(connect)",
         en: "\(device) simulator ready; Ctrl+C to stop. --connect \(connect)"))
+    // Each command as it arrives, as the ConnectAge simulator prints its activity: what a
+    // session asked of the device can be read off the terminal.
+    let printer = Task {
+      var printed = 0
+      while !Task.isCancelled {
+        let log = await commandLog()
+        for command in log.dropFirst(printed) { Terminal.print("simulator: received \(command)") }
+        printed = log.count
+        try? await Task.sleep(for: .milliseconds(50))
+      }
+      return printed
+    }
     let finished = AsyncStream<Void>.makeStream()
     let stopper = SignalStopper {
       Task {
@@ -153,6 +168,10 @@ struct DiffuserSimulateCommand: AsyncParsableCommand {
       }
     }
     for await _ in finished.stream {}
+    printer.cancel()
+    for command in await commandLog().dropFirst(await printer.value) {
+      Terminal.print("simulator: received \(command)")
+    }
     withExtendedLifetime(stopper) {}
   }
 }
