@@ -46,6 +46,27 @@ import Testing
       seats: PlayerNumber.all.map { SeatLight(number: $0, isLit: $0.rawValue < 6) },
       keys: text(
         "↑↓ choisir · Entrée valider · Retour arrière : revenir", "↑↓ choose · Enter select · Backspace: go back")),
+    // Values longer than the row beside the verdict: a Bluetooth address, a test puff's result.
+    ConsoleView(
+      title: text("Vérification : le diffuseur", "Check: the diffuser"), subtitle: text("Étape 1 sur 4", "Step 1 of 4"),
+      rows: [
+        ConsoleRow(
+          label: text("Diffuseur", "Diffuser"), value: text("rfcomm:AA:BB:CC:DD:EE:FF", "rfcomm:AA:BB:CC:DD:EE:FF"),
+          isAdjustable: true),
+        ConsoleRow(label: text("Canal d'essai", "Test channel"), value: text("3", "3"), isAdjustable: true),
+        ConsoleRow(
+          label: text("Diffusion d'essai", "Test puff"),
+          value: text("Essai canal 3 : diffusé (300 ms).", "Channel 3 test: released (300 ms)."), tone: .good),
+        ConsoleRow(label: text("Écran (Entrée : plein écran ou fenêtre)", "Screen (Enter: full screen or window)")),
+        ConsoleRow(
+          label: text("Rechercher les diffuseurs", "Search for diffusers"), value: text("2 trouvé(s)", "2 found"),
+          tone: .good),
+      ], selectedRow: 0,
+      verdict: ConsoleVerdict(
+        tone: .good, headline: text("Diffuseur prêt : Diffuseur 30, 30 cartouches.", "Diffuser ready: 30 cartridges."),
+        advice: nil),
+      keys: text(
+        "↑↓ choisir · Entrée valider · Retour arrière : revenir", "↑↓ choose · Enter select · Backspace: go back")),
   ]
 
   @Test func aClickFindsTheRowItLandsOn() {

@@ -48,6 +48,15 @@ extension SDLTests {
           run.foreground.contrastRatio(with: run.background) >= 7, "\(run.text): \(run.foreground) on \(run.background)"
         )
       }
+      // A therapist's screen keeps each row's words inside its row: a line too long is shortened,
+      // never wrapped out of its panel under the next row's.
+      if case .console(let view) = stepCase.step.scene.content {
+        for row in ConsoleLayout(view).rows {
+          for run in runs where row.y < run.frame.midY && run.frame.midY < row.maxY && run.frame.midX < row.maxX {
+            #expect(row.contains(run.frame), "« \(run.text) » \(run.frame) leaves its row \(row)")
+          }
+        }
+      }
     }
   }
 }

@@ -13,13 +13,18 @@ public enum VendorScanner {
   public static func probeScentrealm(ports: [String], settings: ScentrealmSettings = .init()) async -> [(
     endpoint: VendorEndpoint, identity: VendorIdentity
   )] {
-    var settings = settings
-    settings.answerTimeout = .milliseconds(500)
+    // Asked briefly (a port with no player never answers), but returned with the caller's
+    // settings: the endpoint is what a session will use.
+    var probing = settings
+    probing.answerTimeout = .milliseconds(500)
     var found: [(VendorEndpoint, VendorIdentity)] = []
     for port in ports {
-      let endpoint = VendorEndpoint.scentrealmSerial(path: port, settings: settings)
-      guard let device = try? await endpoint.open() else { continue }
-      if let identity = try? await device.identify() { found.append((endpoint, identity)) }
+      guard let device = try? await VendorEndpoint.scentrealmSerial(path: port, settings: probing).open() else {
+        continue
+      }
+      if let identity = try? await device.identify() {
+        found.append((.scentrealmSerial(path: port, settings: settings), identity))
+      }
       device.close()
     }
     return found

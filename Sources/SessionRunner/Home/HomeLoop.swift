@@ -1,4 +1,5 @@
 import Foundation
+import ScentKit
 import SessionModel
 import Stage
 
@@ -94,6 +95,8 @@ public final class HomeLoop {
         background { [workDirectory] in
           .diffuserChecked(await DiffuserProbe.check(choice, workDirectory: workDirectory))
         }
+      case .searchDiffusers(let hosts):
+        background { .diffusersFound(await DiffuserDiscovery.search(aromaShooters: hosts)) }
       case .puff(let choice, let channel):
         background { [workDirectory] in
           .puffed(await DiffuserProbe.puff(choice, channel: channel, workDirectory: workDirectory))

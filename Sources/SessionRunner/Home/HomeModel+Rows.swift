@@ -10,7 +10,7 @@ enum HomeRow: Hashable, Sendable {
   /// On to the next check (or the session), accepting what the check found missing.
   case proceed(HomeModel.DeviceCheck)
   case summaryReview, finish
-  case language, defaultDiffuser, defaultMicrophone, defaultScreen, save, cancel
+  case language, defaultDiffuser, defaultMicrophone, defaultScreen, searchDiffusers, save, cancel
 }
 
 extension HomeModel {
@@ -32,7 +32,8 @@ extension HomeModel {
       }
     case .session: return []
     case .summary: return [.summaryReview, .finish]
-    case .settings: return [.language, .defaultDiffuser, .defaultMicrophone, .defaultScreen, .save, .cancel]
+    case .settings:
+      return [.language, .defaultDiffuser, .defaultMicrophone, .defaultScreen, .searchDiffusers, .save, .cancel]
     }
   }
 
@@ -74,6 +75,11 @@ extension HomeModel {
       isAnimation = false
       pickNextSession()
       return []
+    case .searchDiffusers:
+      guard diffuserSearch != .searching else { return [] }
+      diffuserSearch = .searching
+      let hosts = knownDiffusers.compactMap { $0.hasPrefix("aromashooter:") ? String($0.dropFirst(13)) : nil }
+      return [.searchDiffusers(aromaShooters: hosts)]
     case .save:
       settings = draft
       diffuser = settings.diffuserChoice
@@ -127,7 +133,7 @@ extension HomeModel {
     case .defaultScreen:
       draft.fullscreen.toggle()
     case .begin, .animation, .review, .settings, .puff, .retryDiffuser, .screen, .disk, .registration, .proceed,
-      .summaryReview, .finish, .save, .cancel:
+      .summaryReview, .finish, .save, .cancel, .searchDiffusers:
       break
     }
     return []

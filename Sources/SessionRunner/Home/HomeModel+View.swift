@@ -40,7 +40,7 @@ extension HomeModel {
     case .settings:
       return ConsoleView(
         title: HomeWords.settingsTitle, subtitle: HomeWords.settingsWhere, rows: lines, selectedRow: selected,
-        keys: HomeWords.checkKeys)
+        verdict: diffuserSearch.flatMap(HomeWords.searchVerdict), keys: HomeWords.checkKeys)
     }
   }
 
@@ -88,7 +88,8 @@ extension HomeModel {
         isAdjustable: true)
     case .puff:
       return ConsoleRow(
-        label: HomeWords.testPuff, value: puff.map(HomeWords.puffValue), tone: puff.map(HomeWords.tone) ?? .neutral)
+        label: HomeWords.testPuff, value: puff.map(HomeWords.puffShortValue), tone: puff.map(HomeWords.tone) ?? .neutral
+      )
     case .retryDiffuser: return ConsoleRow(label: HomeWords.retry)
     case .microphoneChoice:
       return ConsoleRow(
@@ -125,7 +126,12 @@ extension HomeModel {
         label: HomeWords.microphone, value: HomeWords.microphoneName(draft.microphone), isAdjustable: true)
     case .defaultScreen:
       return ConsoleRow(
-        label: HomeWords.screen, value: draft.fullscreen ? HomeWords.fullscreen : HomeWords.window, isAdjustable: true)
+        label: HomeWords.screen, value: draft.fullscreen ? HomeWords.fullscreen : HomeWords.window,
+        isAdjustable: true)
+    case .searchDiffusers:
+      return ConsoleRow(
+        label: HomeWords.searchDiffusers, value: diffuserSearch.map(HomeWords.searchValue),
+        tone: diffuserSearch.map(HomeWords.searchTone) ?? .neutral)
     case .save: return ConsoleRow(label: HomeWords.save)
     case .cancel: return ConsoleRow(label: HomeWords.cancel)
     }

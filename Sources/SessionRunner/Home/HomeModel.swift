@@ -25,7 +25,10 @@ public struct HomeModel: Sendable {
   public private(set) var catalogue: HomeCatalogue
   public internal(set) var settings: InstallationSettings
   var draft: InstallationSettings
-  let knownDiffusers: [String]
+  /// `none`, `simulated`, then the endpoints known or found, in the order they came.
+  private(set) var knownDiffusers: [String]
+  /// The settings' diffuser search: nil before any, `.searching` while it runs.
+  var diffuserSearch: DiffuserSearchState?
   var microphones: [String] = []
 
   var studyIndex = 0
@@ -149,6 +152,11 @@ public struct HomeModel: Sendable {
       notice = ConsoleVerdict(tone: .good, headline: HomeWords.reviewOpened, advice: message)
     case .microphonesListed(let names):
       microphones = names
+    case .diffusersFound(let search):
+      diffuserSearch = .done(search)
+      for found in search.found where !knownDiffusers.contains(found.endpoint) { knownDiffusers.append(found.endpoint) }
+      // The first device found becomes the draft's default: one Enter on "Enregistrer" keeps it.
+      if let first = search.found.first { draft.diffuser = first.endpoint }
     }
     return []
   }

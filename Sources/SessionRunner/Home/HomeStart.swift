@@ -61,6 +61,13 @@ public enum HomeInput: Hashable, Sendable {
   case sessionRefused(LocalizedText)
   case reviewOpened(LocalizedText)
   case microphonesListed([String])
+  case diffusersFound(DiffuserSearch)
+}
+
+/// Where the settings screen's search for diffusers stands.
+public enum DiffuserSearchState: Hashable, Sendable {
+  case searching
+  case done(DiffuserSearch)
 }
 
 /// What the home screen asks the devices and the program to do.
@@ -74,5 +81,8 @@ public enum HomeEffect: Hashable, Sendable {
   case start(HomeStart)
   case openReview
   case saveSettings(InstallationSettings)
+  /// Look for diffusers on serial ports, the network and Bluetooth; `aromaShooters` are saved
+  /// addresses to ask as well.
+  case searchDiffusers(aromaShooters: [String])
   case quit
 }

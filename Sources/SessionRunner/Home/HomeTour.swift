@@ -105,7 +105,18 @@ public enum HomeTour {
               ])),
         ]
       ),
-      ("settings", [.navigate(.down), .key(.confirm), .navigate(.up), .key(.confirm), .navigate(.down)]),
+      (
+        "settings",
+        [
+          .navigate(.down), .key(.confirm), .navigate(.up), .key(.confirm), .navigate(.up), .navigate(.up),
+          .navigate(.up), .key(.confirm),
+          .diffusersFound(
+            DiffuserSearch(found: [
+              DiffuserSearch.Found(endpoint: "scentrealm-serial:/dev/ttyUSB0", model: "Scentrealm"),
+              DiffuserSearch.Found(endpoint: "aromashooter:ASN2A00001.local", model: "Aroma Shooter"),
+            ])),
+        ]
+      ),
     ]
     var model = HomeModel(catalogue: catalogue, settings: settings)
     _ = model.handle(.microphonesListed(["USB Conference Microphone"]))

@@ -32,10 +32,11 @@ enum HomeWords {
   static let testChannel = LocalizedText(fr: "Canal d'essai", en: "Test channel")
   static let testPuff = LocalizedText(fr: "Diffusion d'essai", en: "Test puff")
   static let retry = LocalizedText(fr: "Réessayer", en: "Try again")
+  static let searchDiffusers = LocalizedText(fr: "Rechercher les diffuseurs", en: "Search for diffusers")
   static let microphone = LocalizedText(fr: "Micro", en: "Microphone")
-  static let screen = LocalizedText(
-    fr: "Écran (Entrée : plein écran ou fenêtre)", en: "Screen (Enter: full screen or window)")
-  static let disk = LocalizedText(fr: "Place pour les enregistrements", en: "Room for the recordings")
+  /// Enter on it switches full screen and window; the verdict says so when it matters.
+  static let screen = LocalizedText(fr: "Écran", en: "Screen")
+  static let disk = LocalizedText(fr: "Disque", en: "Disk")
   static let proceed = LocalizedText(fr: "Continuer", en: "Continue")
   static let finish = LocalizedText(fr: "Terminer", en: "Finish")
   static let language = LocalizedText(fr: "Langue", en: "Language")
@@ -206,6 +207,15 @@ enum HomeWords {
     }
   }
 
+  /// The test puff's row: the outcome in two words; the verdict beside it says it in full.
+  static func puffShortValue(_ result: PuffResult) -> LocalizedText {
+    switch result {
+    case .released(_, let milliseconds):
+      LocalizedText(fr: "diffusé (\(milliseconds) ms)", en: "released (\(milliseconds) ms)")
+    case .failed: LocalizedText(fr: "échec", en: "failed")
+    }
+  }
+
   static func tone(_ result: PuffResult) -> ConsoleTone {
     if case .released = result { return .good }
     return .problem
@@ -368,5 +378,47 @@ enum HomeWords {
       advice: LocalizedText(
         fr: shown.map(\.french).joined(separator: " ") + (more > 0 ? " (et \(more) autres)" : ""),
         en: shown.map(\.english).joined(separator: " ") + (more > 0 ? " (and \(more) more)" : "")))
+  }
+
+  // MARK: The diffuser search of the settings
+
+  static func searchValue(_ state: DiffuserSearchState) -> LocalizedText {
+    guard case .done(let search) = state else {
+      return LocalizedText(fr: "recherche en cours (quelques secondes)…", en: "searching (a few seconds)…")
+    }
+    return search.found.isEmpty
+      ? LocalizedText(fr: "aucun trouvé", en: "none found")
+      : LocalizedText(fr: "\(search.found.count) trouvé(s)", en: "\(search.found.count) found")
+  }
+
+  static func searchTone(_ state: DiffuserSearchState) -> ConsoleTone {
+    guard case .done(let search) = state else { return .neutral }
+    return search.found.isEmpty ? .warning : .good
+  }
+
+  /// What was found, and the one now chosen; or why nothing was, and what to do.
+  static func searchVerdict(_ state: DiffuserSearchState) -> ConsoleVerdict? {
+    guard case .done(let search) = state else { return nil }
+    let bluetooth = search.bluetoothProblem.map {
+      LocalizedText(fr: " Bluetooth : \($0.french)", en: " Bluetooth: \($0.english)")
+    }
+    guard let first = search.found.first else {
+      return ConsoleVerdict(
+        tone: .warning,
+        headline: LocalizedText(fr: "Aucun diffuseur trouvé", en: "No diffuser found"),
+        advice: LocalizedText(
+          fr: "Allumez le diffuseur, branchez son câble USB ou approchez-le, puis relancez la recherche."
+            + (bluetooth?.french ?? ""),
+          en: "Switch the diffuser on, plug in its USB cable or bring it closer, then search again."
+            + (bluetooth?.english ?? "")))
+    }
+    let list = search.found.map { "\($0.model) (\($0.endpoint))" }.joined(separator: ", ")
+    return ConsoleVerdict(
+      tone: .good,
+      headline: LocalizedText(
+        fr: "\(search.found.count) diffuseur(s) trouvé(s)", en: "\(search.found.count) diffuser(s) found"),
+      advice: LocalizedText(
+        fr: "\(list). Choisi : \(first.model) ; ← → pour un autre, puis « Enregistrer ».",
+        en: "\(list). Chosen: \(first.model); ← → for another, then \"Save\"."))
   }
 }

@@ -149,6 +149,27 @@ final class Canvas {
     return frame
   }
 
+  /// The width of `string` on one line, in design units.
+  func width(of string: String, style: TextStyle) -> Double {
+    let pixelSize = Int((style.designSize * scale).rounded())
+    return Double(fonts.measure(string, isBold: style.isBold, pixelSize: pixelSize)) / scale
+  }
+
+  /// `string` if it fits `width` on one line; else shortened in the middle with an ellipsis, so
+  /// that both ends (a device's kind and its address's last digits) stay readable. Text never
+  /// shrinks below its style's size: it is shortened instead.
+  func fitted(_ string: String, style: TextStyle, width: Double) -> String {
+    guard self.width(of: string, style: style) > width else { return string }
+    let characters = Array(string)
+    var kept = characters.count - 1
+    while kept > 1 {
+      let candidate = String(characters.prefix((kept + 1) / 2)) + "…" + String(characters.suffix(kept / 2))
+      if self.width(of: candidate, style: style) <= width { return candidate }
+      kept -= 1
+    }
+    return "…"
+  }
+
   // MARK: Images
 
   /// Draws the picture fitted inside `box`, keeping its proportions; false when the file is missing.

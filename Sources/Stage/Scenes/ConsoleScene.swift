@@ -54,21 +54,35 @@ extension SceneRenderer {
     canvas.text(say(view.keys), style: .body, in: ConsoleLayout.keys, on: Palette.background)
   }
 
+  /// A row is one line high: the label and the value each stay on one line. The value takes the
+  /// width it needs (up to what leaves the label half the row); whichever still does not fit is
+  /// shortened in the middle rather than wrapped over the next row.
   private func drawConsoleRow(_ row: ConsoleRow, in frame: Rect, isSelected: Bool) {
     canvas.fill(frame, Palette.panel)
     if isSelected { canvas.stroke(frame, Palette.accent, width: 6) }
     let marker = Self.colour(of: row.tone)
     if let marker { canvas.fillCircle(centreX: frame.x + 30, centreY: frame.midY, radius: 13, marker) }
-    let labelWidth = row.value == nil ? frame.width - 80 : frame.width * 0.42
+    let labelStyle: TextStyle = isSelected ? .bodyBold : .body
+    let inner = frame.width - 90
+    let gap = 30.0
+    var label = say(row.label)
+    var value = row.value.map { row.isAdjustable && isSelected ? "‹ \(say($0)) ›" : say($0) }
+    var valueWidth = 0.0
+    if let text = value {
+      let labelNeeds = canvas.width(of: label, style: labelStyle)
+      valueWidth = min(canvas.width(of: text, style: .body), max(inner - gap - labelNeeds, inner / 2))
+      value = canvas.fitted(text, style: .body, width: valueWidth)
+    }
+    let labelWidth = value == nil ? inner : inner - gap - valueWidth
+    label = canvas.fitted(label, style: labelStyle, width: labelWidth)
     canvas.text(
-      say(row.label), style: isSelected ? .bodyBold : .body,
-      in: Rect(x: frame.x + 60, y: frame.y, width: labelWidth, height: frame.height), alignment: .leading,
-      colour: isSelected ? Palette.accent : Palette.text, on: Palette.panel)
-    if let value = row.value {
-      let text = row.isAdjustable && isSelected ? "‹ \(say(value)) ›" : say(value)
+      label, style: labelStyle, in: Rect(x: frame.x + 60, y: frame.y, width: labelWidth, height: frame.height),
+      alignment: .leading, colour: isSelected ? Palette.accent : Palette.text, on: Palette.panel)
+    if let value {
       canvas.text(
-        text, style: .body,
-        in: Rect(x: frame.x + 60 + labelWidth, y: frame.y, width: frame.width - labelWidth - 90, height: frame.height),
+        value, style: .body,
+        // One unit of slack: the width measured must not round below the text's own.
+        in: Rect(x: frame.maxX - 31 - valueWidth, y: frame.y, width: valueWidth + 1, height: frame.height),
         alignment: .trailing,
         colour: row.tone == .good ? Palette.agreement : row.tone == .neutral ? Palette.text : Palette.accent,
         on: Palette.panel)

@@ -201,7 +201,7 @@ import Testing
     #expect(model.screen == .check(.pads))
     _ = model.handle(.padPressed(PadID(rawValue: 1)))
     _ = Self.choose("Continuer", in: &model)
-    #expect(model.view.rows.map(\.label.french).contains("Place pour les enregistrements") == false)
+    #expect(model.view.rows.map(\.label.french).contains("Disque") == false)
     let effects = Self.choose("Commencer l'animation", in: &model)
     guard case .start(let start) = effects.last else {
       Issue.record("no start: \(effects)")
@@ -265,5 +265,59 @@ import Testing
     _ = model.handle(.navigate(.right))
     _ = model.handle(.key(.cancel))
     #expect(model.settings == saved, "Backspace leaves the settings as they were")
+  }
+}
+
+/// The settings' diffuser search: a device found is offered and chosen without typing its
+/// address; nothing found says what to do, and why Bluetooth could not help.
+@Suite struct HomeDiffuserSearchTests {
+  static func settingsScreen() -> HomeModel {
+    var model = HomeModel(
+      catalogue: HomeModelTests.catalogue(), settings: InstallationSettings(diffuser: "aromashooter:10.0.0.7"))
+    _ = HomeModelTests.choose("Réglages", in: &model)
+    return model
+  }
+
+  @Test func aDeviceFoundBecomesTheDiffuserToSave() {
+    var model = Self.settingsScreen()
+    let effects = HomeModelTests.choose("Rechercher les diffuseurs", in: &model)
+    #expect(effects == [.searchDiffusers(aromaShooters: ["10.0.0.7"])], "the saved Aroma Shooter is asked too")
+    #expect(model.handle(.key(.confirm)) == [], "one search at a time")
+    #expect(
+      model.view.rows.first { $0.label.french == "Rechercher les diffuseurs" }?.value?.french
+        == "recherche en cours (quelques secondes)…")
+
+    let found = [
+      DiffuserSearch.Found(endpoint: "scentrealm-serial:/dev/ttyUSB0", model: "Scentrealm"),
+      DiffuserSearch.Found(endpoint: "ble:AA:BB:CC:DD:EE:FF", model: "ConnectAge"),
+    ]
+    _ = model.handle(.diffusersFound(.init(found: found)))
+    #expect(model.view.verdict?.headline.french == "2 diffuseur(s) trouvé(s)")
+    #expect(
+      model.view.verdict?.advice?.french.hasPrefix("Scentrealm (scentrealm-serial:/dev/ttyUSB0), ConnectAge") == true)
+    #expect(model.view.rows.first { $0.label.french == "Diffuseur" }?.value?.french == "scentrealm-serial:/dev/ttyUSB0")
+    _ = model.handle(.navigate(.up))
+    _ = model.handle(.navigate(.up))
+    _ = model.handle(.navigate(.up))
+    _ = model.handle(.navigate(.right))  // the diffuser row: the next known one, found by the search
+    #expect(model.view.rows.first { $0.label.french == "Diffuseur" }?.value?.french == "ble:AA:BB:CC:DD:EE:FF")
+    let saved = HomeModelTests.choose("Enregistrer", in: &model)
+    #expect(saved == [.saveSettings(InstallationSettings(diffuser: "ble:AA:BB:CC:DD:EE:FF"))])
+  }
+
+  @Test func nothingFoundSaysWhatToDoAndWhyBluetoothCouldNotHelp() {
+    var model = Self.settingsScreen()
+    _ = HomeModelTests.choose("Rechercher les diffuseurs", in: &model)
+    _ = model.handle(
+      .diffusersFound(
+        .init(found: [], bluetoothProblem: LocalizedText(fr: "pas de Bluetooth ici.", en: "no Bluetooth here."))))
+    let verdict = model.view.verdict
+    #expect(verdict?.tone == .warning)
+    #expect(verdict?.headline.french == "Aucun diffuseur trouvé")
+    #expect(
+      verdict?.advice?.french
+        == "Allumez le diffuseur, branchez son câble USB ou approchez-le, puis relancez la recherche. Bluetooth : pas de Bluetooth ici."
+    )
+    #expect(model.view.rows.first { $0.label.french == "Diffuseur" }?.value?.french == "aromashooter:10.0.0.7")
   }
 }

@@ -101,14 +101,10 @@ struct DiffuserScanCommand: AsyncParsableCommand {
 
   /// `ADDRESS  radio  name`, and for an LE diffuser the endpoint to pass to --connect.
   static func line(for device: DiscoveredDevice) -> LocalizedText {
-    let endpoint = "ble:\(device.address)\(device.isRandomAddress ? ":random" : "")"
     func line(classic: String, diffuser: String) -> String {
       let start = "\(device.address)  \(device.radio == .classic ? classic : "LE")  \(device.name ?? "?")"
-      if device.looksLikeScentrealm {
-        return start
-          + "  Scentrealm? --connect scentrealm-ble:\(device.address)\(device.isRandomAddress ? ",random" : "")"
-      }
-      return device.offersDiffuserService ? start + "  \(diffuser) --connect \(endpoint)" : start
+      guard let endpoint = device.diffuserEndpoint else { return start }
+      return start + "  \(device.looksLikeScentrealm ? "Scentrealm?" : diffuser) --connect \(endpoint)"
     }
     return .init(
       fr: line(classic: "classique", diffuser: "diffuseur ConnectAge :"),
