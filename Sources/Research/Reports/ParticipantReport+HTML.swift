@@ -26,9 +26,9 @@ extension ParticipantReport {
             HTML.row(
               [
                 HTML.cell("\(row.number)", numeric: true), HTML.cell("\(row.date)"),
-                Self.presenceCell(
-                  present: row.present, recorded: row.recorded, otherwise: say("présent", "present"),
-                  absent: say("absent", "absent"), language: language),
+                HTML.presenceCell(
+                  present: row.present, recorded: row.recorded, presentText: say("présent", "present"),
+                  absentText: say("absent", "absent"), language: language),
                 HTML.cell("\(row.answers)", numeric: true, measure: "answers"),
               ], data: ["session": row.session.rawValue, "present": row.present ? "1" : "0"])
           }, id: "attendance-table"),
@@ -86,13 +86,4 @@ extension ParticipantReport {
     return page.html
   }
 
-  /// The attendance cell: the recorded fact when there is one (with the reason or the make-up),
-  /// else present or absent as the log shows; absences in the class print styles mark.
-  static func presenceCell(
-    present: Bool, recorded: Attendance?, otherwise presentText: String, absent absentText: String,
-    language: Language
-  ) -> String {
-    let text = recorded?.label.text(in: language) ?? (present ? presentText : absentText)
-    return present ? HTML.cell(text) : "<td class=\"absent\">\(HTML.escaped(text))</td>"
-  }
 }

@@ -63,8 +63,8 @@ extension Attendance {
     case .present: return LocalizedText(fr: "présent", en: "present")
     case .leftEarly: return LocalizedText(fr: "parti avant la fin", en: "left early")
     case .absent:
-      let why = reason.map { " (\($0.label.fr))" } ?? ""
-      let whyEnglish = reason.map { " (\($0.label.en))" } ?? ""
+      let why = reason.map { " (\($0.label.french))" } ?? ""
+      let whyEnglish = reason.map { " (\($0.label.english))" } ?? ""
       guard let madeUpIn else { return LocalizedText(fr: "absent" + why, en: "absent" + whyEnglish) }
       return LocalizedText(
         fr: "absent\(why), rattrapé en \(madeUpIn)", en: "absent\(whyEnglish), made up in \(madeUpIn)")
@@ -73,12 +73,23 @@ extension Attendance {
 }
 
 extension AbsenceReason {
-  var label: (fr: String, en: String) {
+  var label: LocalizedText {
     switch self {
-    case .ill: ("malade", "ill")
-    case .appointment: ("rendez-vous", "appointment")
-    case .discharged: ("sorti du centre", "discharged")
-    case .refused: ("refus", "refused")
+    case .ill: LocalizedText(fr: "malade", en: "ill")
+    case .appointment: LocalizedText(fr: "rendez-vous", en: "appointment")
+    case .discharged: LocalizedText(fr: "sorti du centre", en: "discharged")
+    case .refused: LocalizedText(fr: "refus", en: "refused")
     }
+  }
+}
+
+extension HTML {
+  /// An attendance cell: the recorded fact when there is one (with the reason or the make-up),
+  /// else `presentText` or `absentText` as the log shows; absences in the class print styles mark.
+  static func presenceCell(
+    present: Bool, recorded: Attendance?, presentText: String, absentText: String, language: Language
+  ) -> String {
+    let text = recorded?.label.text(in: language) ?? (present ? presentText : absentText)
+    return present ? cell(text) : "<td class=\"absent\">\(escaped(text))</td>"
   }
 }

@@ -36,11 +36,11 @@ extension SessionReport {
             HTML.row(
               [
                 HTML.cell(seat.participant.rawValue),
-                ParticipantReport.presenceCell(
+                HTML.presenceCell(
                   present: seat.present, recorded: seat.joinedLate ? nil : seat.recorded,
-                  otherwise: seat.joinedLate
+                  presentText: seat.joinedLate
                     ? say("présent (arrivé en retard)", "present (joined late)") : say("présent", "present"),
-                  absent: say("absent", "absent"), language: language),
+                  absentText: say("absent", "absent"), language: language),
                 HTML.cell(seat.player.map { "\($0.rawValue)" } ?? "–", numeric: true),
                 HTML.cell(seat.avatar?.rawValue ?? "–"),
                 HTML.cell("\(seat.answers)", numeric: true, measure: "answers"),
