@@ -85,5 +85,4 @@ extension ParticipantReport {
         })
     return page.html
   }
-
 }
