@@ -16,7 +16,8 @@ public final class RecognitionWorker {
   private var process: Process?
   private var input: FileHandle?
   private var output: LineReader?
-  private var errorLog: URL?
+  /// The worker's standard error while it runs: tracebacks, and its peak memory after each window.
+  private(set) var errorLog: URL?
   private var nextID = 1
 
   public init(setup: WorkerSetup, model: RecognitionModel) {

@@ -156,6 +156,39 @@ struct RecognitionWorkerTests {
     }
   }
 
+  /// An hour-long recording (an hour of a quiet room, then one answer) in the default 10-minute
+  /// windows: the answer's words carry their times at the end of the hour, and the worker's peak
+  /// memory, which it logs after each window, stops growing after the second window.
+  @Test func anHourLongRecordingIsReadInWindowsWithBoundedMemory() throws {
+    let folder = try InstalledRecognition.scratch()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let spoken = folder.appendingPathComponent("spoken.wav")
+    try InstalledRecognition.speak(Self.answer, to: spoken)
+    let answer = folder.appendingPathComponent("answer.wav")
+    try ExternalTool.run("sox", [spoken.path, "-r", "16000", "-c", "1", "-b", "16", answer.path])
+    let room = folder.appendingPathComponent("room.wav")
+    try ExternalTool.run("sox", ["-n", "-r", "16000", "-c", "1", "-b", "16", room.path, "trim", "0", "3590"])
+    let hour = folder.appendingPathComponent("hour.wav")
+    try ExternalTool.run("sox", [room.path, answer.path, hour.path])
+
+    let worker = RecognitionWorker(setup: InstalledRecognition.setup, model: InstalledRecognition.model)
+    defer { worker.stop() }
+    let (segments, duration) = try worker.transcribe(hour, language: "fr")
+    let words = segments.flatMap(\.words)
+    #expect(duration > 3_590)
+    // What Whisper base makes of one resampled espeak-ng sentence is not the point here: that its
+    // words come out, at the end of the hour, is.
+    #expect(words.count >= 5, "\(words.map(\.word))")
+    #expect(words.allSatisfy { $0.start >= 3_589 && $0.end <= duration + 0.01 }, "\(words.map(\.start))")
+
+    let log = try String(contentsOf: try #require(worker.errorLog), encoding: .utf8)
+    let peaks = log.split(separator: "\n").filter { $0.hasPrefix("asr-worker: window ") }.compactMap { line in
+      line.components(separatedBy: "peak ").last?.split(separator: " ").first.flatMap { Double($0) }
+    }
+    try #require(peaks.count >= 6, "an hour in 10-minute windows: \(log)")
+    #expect(peaks.dropFirst(2).allSatisfy { $0 <= peaks[1] + 32 }, "memory grows with the hour: \(peaks) MiB")
+  }
+
   static func normalised(_ word: String) -> String {
     word.lowercased().filter { $0.isLetter }
   }
