@@ -17,3 +17,17 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     return Float((-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2))
   }
 }
+
+extension SeededGenerator {
+  /// A Poisson draw by Knuth's method: fine for the small means of the synthetic trials.
+  public mutating func poisson(mean: Double) -> Int {
+    let limit = exp(-mean)
+    var product = Double.random(in: 0..<1, using: &self)
+    var count = 0
+    while product > limit {
+      count += 1
+      product *= Double.random(in: 0..<1, using: &self)
+    }
+    return count
+  }
+}

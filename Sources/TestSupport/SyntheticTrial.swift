@@ -126,7 +126,7 @@ public struct SyntheticTrial: Sendable {
                 (18 + levels[index] + 0.3 * Double(number - 1) + Self.wordsEffect[delivered]!
                   + Double(random.gaussian()) * 3).rounded()))
             let duration = 2 + 0.45 * Double(words) + Self.speechDurationEffect[delivered]! + Double(random.gaussian())
-            let memories = Self.poisson(mean: 0.8 * Self.memoriesRatio[delivered]!, using: &random)
+            let memories = random.poisson(mean: 0.8 * Self.memoriesRatio[delivered]!)
             let transcribed = number <= design.transcribedSessions
             measures.append(
               AnswerMeasures(
@@ -189,17 +189,6 @@ public struct SyntheticTrial: Sendable {
 
   static func morning(of session: Session) -> Date {
     Date(timeIntervalSince1970: Double(session.date.daysSinceEpoch) * 86_400 + 9.5 * 3_600)
-  }
-
-  static func poisson(mean: Double, using random: inout SeededGenerator) -> Int {
-    let limit = exp(-mean)
-    var product = Double.random(in: 0..<1, using: &random)
-    var count = 0
-    while product > limit {
-      count += 1
-      product *= Double.random(in: 0..<1, using: &random)
-    }
-    return count
   }
 
   static let vocabulary = [

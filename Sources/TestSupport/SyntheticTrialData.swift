@@ -121,10 +121,9 @@ public struct SyntheticTrialData: Sendable {
                   participant: code.rawValue, group: groupName, hasMemoryDisorder: memory, smell: smell,
                   session: session, trial: index + 1, condition: condition, speechDuration: duration,
                   speakingTime: 0.6 * duration,
-                  words: Self.poisson(
-                    mean: duration * 1.8 * design.wordRateRatio[condition, default: 1] * multiplier, using: &random),
-                  memories: Self.poisson(
-                    mean: 0.8 * design.memoriesRatio[condition, default: 1] * multiplier, using: &random)))
+                  words: random.poisson(
+                    mean: duration * 1.8 * design.wordRateRatio[condition, default: 1] * multiplier),
+                  memories: random.poisson(mean: 0.8 * design.memoriesRatio[condition, default: 1] * multiplier)))
             }
           }
         }
@@ -144,18 +143,6 @@ public struct SyntheticTrialData: Sendable {
   static func trialConditions(session: Int, design: Design) -> [Condition] {
     let turn = (0..<conditions.count).map { conditions[($0 + session) % conditions.count] }
     return Array((0..<design.trialsPerCondition).map { _ in turn }.joined())
-  }
-
-  /// Knuth's method: fine for the small means used here.
-  static func poisson(mean: Double, using random: inout SeededGenerator) -> Int {
-    let limit = exp(-mean)
-    var product = Double.random(in: 0..<1, using: &random)
-    var count = 0
-    while product > limit {
-      count += 1
-      product *= Double.random(in: 0..<1, using: &random)
-    }
-    return count
   }
 
   /// Files the trial in `database` as sessions run by ConnectAge would leave it: participants with

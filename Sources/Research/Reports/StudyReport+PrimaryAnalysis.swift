@@ -48,9 +48,9 @@ public struct PrimaryAnalysisTables: Sendable, Hashable {
     let answered = snapshot.analysedAnswers.filter { $0.session.kind == .clinical }
     var models: [Model] = []
     var failures: [StatisticsMeasure: LocalizedText] = [:]
-    for measure in StudyReport.measures where !Self.isCount(measure) {
+    for measure in StudyReport.measures where measure.isContinuous {
       let observations = answered.compactMap { answer -> MixedModelObservation? in
-        if measure.readsTranscript && answer.measures.transcriptSource == .asr { return nil }
+        if measure.readsDraft(of: answer) { return nil }
         guard let value = measure.value(of: answer), value.isFinite else { return nil }
         return MixedModelObservation(
           participant: answer.answer.participant.rawValue, group: answer.session.group?.rawValue ?? "",
@@ -94,13 +94,5 @@ public struct PrimaryAnalysisTables: Sendable, Hashable {
   init(models: [Model], failures: [StatisticsMeasure: LocalizedText] = [:]) {
     self.models = models
     self.failures = failures
-  }
-
-  /// Counts take a Poisson or negative-binomial model, which analysis.R fits.
-  static func isCount(_ measure: StatisticsMeasure) -> Bool {
-    switch measure {
-    case .words, .wordsSplit, .memories, .automaticMemories, .ideas, .silentPauses: true
-    case .speechDuration, .phonationTime, .silentPausesTotal, .ideaDensity: false
-    }
   }
 }

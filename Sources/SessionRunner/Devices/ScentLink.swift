@@ -60,11 +60,7 @@ final class ScentLink: Sendable {
       case .none:
         return (ScentLink(diffuser: nil, simulator: nil, scents: byID, inbox: inbox), nil)
       case .simulated:
-        let socket = workDirectory.appendingPathComponent("diffuser-\(getpid()).sock").path
-        let device = DiffuserSimulator()
-        _ = try await device.start(listening: .unix(path: socket))
-        simulator = device
-        endpoint = .unix(path: socket)
+        (simulator, endpoint) = try await LocalSimulator.start(in: workDirectory, name: "diffuser")
       case .endpoint(let text):
         endpoint = try DiffuserEndpoint(parsing: text)
       }

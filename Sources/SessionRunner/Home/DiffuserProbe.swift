@@ -57,12 +57,7 @@ enum DiffuserProbe {
     switch choice {
     case .none: throw DiffuserError.disconnected
     case .simulated:
-      try? FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
-      let socket = workDirectory.appendingPathComponent("check-\(getpid()).sock").path
-      let device = DiffuserSimulator()
-      _ = try await device.start(listening: .unix(path: socket))
-      simulator = device
-      endpoint = .unix(path: socket)
+      (simulator, endpoint) = try await LocalSimulator.start(in: workDirectory, name: "check")
     case .endpoint(let text):
       endpoint = try DiffuserEndpoint(parsing: text)
     }
