@@ -5,6 +5,7 @@ import PackageDescription
 let libraries = [
   "SessionModel", "ProtocolKit", "SessionEngine", "SpeechKit",
   "Store", "Research", "ScentKit", "Stage", "SessionRunner", "SpeechRecognition", "Review", "ReviewServer",
+  "Sync",
 ]
 
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
@@ -16,6 +17,7 @@ let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", p
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
 
 // Test inputs read from disk by path (see each test's `fixture(_:)` helper).
 let testFixtureFolders: [String: [String]] = [
@@ -31,6 +33,7 @@ let testDependencies: [String: [Target.Dependency]] = [
   "SessionRunner": ["Research"],
   "Review": ["Store", "SpeechKit", "Research"],
   "ReviewServer": ["Review", "Store", hummingbird, hummingbirdTesting],
+  "Sync": ["Store", "Research", postgres],
 ]
 
 let package = Package(
@@ -49,6 +52,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
   ],
   targets: [
     // MARK: C libraries: one shim each, imported by exactly one module (scripts/check-boundaries)
@@ -83,6 +87,9 @@ let package = Package(
       // Stage finds its assets: no build step, no bundle.
       exclude: ["Assets"]),
 
+    // MARK: Multi-centre synchronisation: a site's SQLite file pushed to, and read back from, PostgreSQL
+    .target(name: "Sync", dependencies: ["SessionModel", "Store", postgres, logging, crypto]),
+
     // MARK: Composition and entry point
     .target(
       name: "SessionRunner",
@@ -91,7 +98,7 @@ let package = Package(
       name: "connectage",
       dependencies: [
         "SessionRunner", "ProtocolKit", "SpeechKit", "SpeechRecognition", "Store", "Research", "ScentKit",
-        "Stage", "SessionModel", "ReviewServer", argumentParser,
+        "Stage", "SessionModel", "ReviewServer", "Sync", argumentParser,
       ]),
 
     // MARK: Tests

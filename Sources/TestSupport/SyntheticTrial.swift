@@ -33,6 +33,8 @@ public struct SyntheticTrial: Sendable {
     /// Whether the second half of each group has a memory disorder (the two populations of
     /// ESPOIR-AVC); the planted effects are the same in both.
     public var twoPopulations: Bool
+    /// Put before every group and participant code, so that several sites' trials can meet.
+    public var codePrefix = ""
 
     public init(
       groups: Int = 1, patientsPerGroup: Int = 10, sessions: Int = 13, trialsPerSession: Int = 6, seed: UInt64 = 12,
@@ -90,8 +92,10 @@ public struct SyntheticTrial: Sendable {
     var codings: [AnswerCoding] = []
     var events: [SessionEvent] = []
     for groupNumber in 1...design.groups {
-      let group = GroupID(rawValue: "G\(groupNumber)")
-      let members = (1...design.patientsPerGroup).map { ParticipantCode.numbered($0, prefix: "G\(groupNumber)-P") }
+      let group = GroupID(rawValue: "\(design.codePrefix)G\(groupNumber)")
+      let members = (1...design.patientsPerGroup).map {
+        ParticipantCode.numbered($0, prefix: "\(design.codePrefix)G\(groupNumber)-P")
+      }
       for (index, code) in members.enumerated() {
         let memory = design.twoPopulations && index >= members.count / 2
         try database.participants.add(Participant(code: code, study: Self.study, hasMemoryDisorder: memory))

@@ -23,6 +23,7 @@ struct ConnectAge: AsyncParsableCommand {
       ReviewCommand.self,
       StatsCommand.self,
       ReportCommand.self,
+      SyncCommand.self,
       StageCommand.self,
       HomeCommand.self,
       RunCommand.self,

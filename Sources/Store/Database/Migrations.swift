@@ -20,6 +20,7 @@ enum Migrations {
     migrator.registerMigration("v5-review-queue", migrate: reviewQueue)
     migrator.registerMigration("v5-inclusion", migrate: inclusion)
     migrator.registerMigration("v5-attendance", migrate: attendance)
+    migrator.registerMigration("v6-sites", migrate: sites)
     return migrator
   }
 

@@ -34,6 +34,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case reviewRefused(ReviewRefusal)
   /// The file system refused the transcript file of a review save; `reason` is its own words.
   case cannotSaveTranscript(reason: String)
+  /// A site code that does not follow the rule of ``InstallationSite/isValidCode(_:)``.
+  case invalidSiteCode(String)
+  /// The installation already has another site code; it is set once.
+  case siteAlreadySet(SiteID, requested: SiteID)
 
   /// True when the user can fix the cause by changing what they typed.
   public var isBadInput: Bool {
@@ -41,7 +45,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .participantAlreadyExists, .unknownParticipant, .groupAlreadyExists, .unknownParticipants,
       .tooManyMembers, .repeatedMember, .emptyGroup, .coderIsNotACode, .unknownTrial, .unknownAnswer,
       .unconfirmedCoding,
-      .exportFolderIsAFile, .unreadableTranscript, .measureOutOfRange, .reviewRefused:
+      .exportFolderIsAFile, .unreadableTranscript, .measureOutOfRange, .reviewRefused, .invalidSiteCode,
+      .siteAlreadySet:
       true
     case .cannotOpen, .writtenByNewerVersion, .cannotWriteExport, .databaseFailure, .recordingChanged, .storage,
       .cannotSaveTranscript:
@@ -143,6 +148,20 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
           "La transcription n'a pas pu être écrite à côté de l'enregistrement (\(reason)) : rien n'a été enregistré. Vérifiez l'espace disque et les droits du dossier des enregistrements.",
         en:
           "The transcript could not be written beside the recording (\(reason)): nothing was saved. Check the disk space and the recordings folder's permissions."
+      )
+    case .invalidSiteCode(let code):
+      LocalizedText(
+        fr:
+          "« \(code) » n'est pas un code de site : 2 à 16 majuscules, chiffres ou tirets, en commençant par une lettre (par exemple LYON-NEURO), jamais un nom de patient.",
+        en:
+          "'\(code)' is not a site code: 2 to 16 capital letters, digits or hyphens, starting with a letter (for example LYON-NEURO), never a patient's name."
+      )
+    case .siteAlreadySet(let current, let requested):
+      LocalizedText(
+        fr:
+          "Cette installation est déjà le site \(current) ; elle ne peut pas devenir \(requested). Retirez --site, ou utilisez la base de données de l'autre site.",
+        en:
+          "This installation is already site \(current); it cannot become \(requested). Drop --site, or use the other site's database."
       )
     case .databaseFailure(let reason):
       LocalizedText(

@@ -109,7 +109,9 @@ public struct GroupRepository: Sendable {
     return ParticipantGroup(
       id: GroupID(rawValue: id),
       study: (row["study_id"] as String?).map(StudyID.init(rawValue:)),
-      site: (row["site_id"] as String?).map(SiteID.init(rawValue:)),
+      // A group filed without a site belongs to the installation's site, once one is set.
+      site: try ((row["site_id"] as String?) ?? String.fetchOne(db, sql: "SELECT site_id FROM installation"))
+        .map(SiteID.init(rawValue:)),
       arm: row["arm"],
       members: try members.map(RowValue.code))
   }

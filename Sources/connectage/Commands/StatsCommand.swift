@@ -21,6 +21,7 @@ struct StatsCommand: ParsableCommand {
       """)
 
   @OptionGroup var store: StoreOptions
+  @OptionGroup var central: CentralSourceOptions
 
   @Option(help: "Only the sessions of this study.") var study: String?
   @Option(help: "Only the sessions of this group.") var group: String?
@@ -57,7 +58,7 @@ struct StatsCommand: ParsableCommand {
             "« \(basisName) » n'est pas une valeur de --by : delivered (condition délivrée) ou planned (condition prévue).",
           en: "'\(basisName)' is not a value of --by: delivered or planned."))
     }
-    let report = try store.withDatabase { database in
+    let report = try central.withDatabase(store) { database in
       let snapshot = try ExportSnapshot.load(
         from: database, study: study.map(StudyID.init(rawValue:)), group: group.map(GroupID.init(rawValue:)))
       let report = StatisticsReport(snapshot: snapshot, measures: measures, by: basis, includingDrafts: includeDrafts)

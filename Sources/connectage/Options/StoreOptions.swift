@@ -34,4 +34,13 @@ struct StoreOptions: ParsableArguments {
       throw error.isBadInput ? CommandFailure.badInput(error.message) : CommandFailure.runtime(error.message)
     }
   }
+
+  /// The database opened for async work (`connectage sync`), with the same refusals as
+  /// ``withDatabase(creating:_:)``.
+  func withOpenDatabase<Result>(
+    creating: Bool, _ body: (SessionDatabase) async throws -> Result
+  ) async throws -> Result {
+    let database = try withDatabase(creating: creating) { $0 }
+    return try await body(database)
+  }
 }

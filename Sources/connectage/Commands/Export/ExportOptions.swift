@@ -6,6 +6,7 @@ import Store
 /// What every `connectage export …` subcommand shares: the database, the folder, the filters.
 struct ExportOptions: ParsableArguments {
   @OptionGroup var store: StoreOptions
+  @OptionGroup var central: CentralSourceOptions
 
   @Option(
     name: [.customLong("out"), .customLong("output")],
@@ -21,7 +22,7 @@ struct ExportOptions: ParsableArguments {
   ///
   /// - Returns: each writer's files, in the writers' order; the manifest is not among them.
   func export(_ writers: [any ExportWriter]) throws -> [[ExportedFile]] {
-    try store.withDatabase { database in
+    try central.withDatabase(store) { database in
       let snapshot = try ExportSnapshot.load(
         from: database, study: study.map(StudyID.init(rawValue:)), group: group.map(GroupID.init(rawValue:)),
         session: session.map(SessionID.init(rawValue:)), transcripts: writers.contains { $0.readsTranscripts })

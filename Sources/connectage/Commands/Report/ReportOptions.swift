@@ -7,6 +7,7 @@ import Store
 /// What every report takes: the database, the language, the folder, and whether to print a PDF.
 struct ReportOptions: ParsableArguments {
   @OptionGroup var store: StoreOptions
+  @OptionGroup var central: CentralSourceOptions
 
   @Option(
     name: .customLong("lang"), help: ArgumentHelp("Language of the report: fr (default) or en.", valueName: "fr|en"))
@@ -33,7 +34,7 @@ struct ReportOptions: ParsableArguments {
   /// Builds the report's page from the database and writes it (and its PDF), saying where.
   func write(named name: String, _ page: (SessionDatabase, Language) throws -> String) throws {
     let language = try language()
-    let html = try store.withDatabase { database in
+    let html = try central.withDatabase(store) { database in
       do {
         return try page(database, language)
       } catch let error as ReportError {

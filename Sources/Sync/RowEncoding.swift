@@ -1,0 +1,77 @@
+import Crypto
+import Foundation
+import Store
+
+/// How replicated rows travel: a batch is one JSON array of rows, each an array of texts (or
+/// `null`) in the catalogue's column order, which the server casts back to each column's type. One
+/// parameter per batch, however many rows, and no value is ever spliced into SQL.
+enum RowEncoding {
+  /// `[["G01-S01","T1",null,"1.5"],…]`, with each row's hash appended when `hashes` is given.
+  static func json(_ rows: [ReplicaRow], hashes: [String]? = nil) -> String {
+    var text = "["
+    text.reserveCapacity(rows.count * 128)
+    for (index, row) in rows.enumerated() {
+      if index > 0 { text += "," }
+      text += "["
+      for (position, value) in row.values.enumerated() {
+        if position > 0 { text += "," }
+        append(value.sqlText, to: &text)
+      }
+      if let hashes { text += ",\"" + hashes[index] + "\"" }
+      text += "]"
+    }
+    return text + "]"
+  }
+
+  /// A JSON array of plain strings, for lists of keys.
+  static func json(_ strings: [String]) -> String {
+    var text = "["
+    for (index, string) in strings.enumerated() {
+      if index > 0 { text += "," }
+      append(string, to: &text)
+    }
+    return text + "]"
+  }
+
+  /// The SHA-256 of a row's values, each tagged with its type so that `NULL`, `''` and `0` differ.
+  static func hash(_ row: ReplicaRow) -> String {
+    var hasher = Crypto.SHA256()
+    for value in row.values {
+      let tagged: String
+      switch value {
+      case .null: tagged = "n"
+      case .integer(let number): tagged = "i\(number)"
+      case .real(let number): tagged = "r\(number)"
+      case .text(let text): tagged = "t\(text)"
+      }
+      hasher.update(data: Array(tagged.utf8) + [0x1F])
+    }
+    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// The text of a row's key columns, the way the server prints them back (`::text`).
+  static func key(of row: ReplicaRow, at positions: [Int]) -> String {
+    positions.map { row.values[$0].sqlText ?? "" }.joined(separator: "\u{1F}")
+  }
+
+  private static func append(_ value: String?, to text: inout String) {
+    guard let value else {
+      text += "null"
+      return
+    }
+    text += "\""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": text += "\\\""
+      case "\\": text += "\\\\"
+      case "\n": text += "\\n"
+      case "\r": text += "\\r"
+      case "\t": text += "\\t"
+      case _ where scalar.value < 0x20:
+        text += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+      default: text.unicodeScalars.append(scalar)
+      }
+    }
+    text += "\""
+  }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+
+/// One connection to the central server. Statements run one after the other, in the order issued;
+/// every parameter is bound (never spliced into SQL) and arrives as text, every result is read as
+/// text, so the two sides agree on values without sharing types.
+final class ServerConnection: Sendable {
+  private let connection: PostgresConnection
+  let address: ServerAddress
+  private let logger: Logger
+
+  private init(connection: PostgresConnection, address: ServerAddress, logger: Logger) {
+    self.connection = connection
+    self.address = address
+    self.logger = logger
+  }
+
+  /// Connects over TLS with a verified certificate, or in plain text to a server on loopback.
+  static func open(_ address: ServerAddress, password: String?) async throws(SyncError) -> ServerConnection {
+    // The driver's own logging stays off: a log line may carry a query, and queries carry data.
+    let logger = Logger(label: "connectage.sync", factory: { _ in SwiftLogNoOpLogHandler() })
+    do {
+      let tls: PostgresConnection.Configuration.TLS
+      switch address.security {
+      case .plain: tls = .disable
+      case .verified: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+      }
+      var configuration = PostgresConnection.Configuration(
+        host: address.host, port: address.port, username: address.user, password: password,
+        database: address.database, tls: tls)
+      configuration.options.connectTimeout = .seconds(15)
+      let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+      return ServerConnection(connection: connection, address: address, logger: logger)
+    } catch {
+      throw SyncError.cannotConnect(address: address.description, reason: Self.reason(of: error))
+    }
+  }
+
+  /// Runs one statement and reads its rows, each value as text (`NULL` as `nil`).
+  @discardableResult
+  func rows(_ sql: String, _ parameters: [String?] = []) async throws(SyncError) -> [[String?]] {
+    do {
+      var bindings = PostgresBindings(capacity: parameters.count)
+      for parameter in parameters { try bindings.append(parameter) }
+      let sequence = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+      var result: [[String?]] = []
+      for try await row in sequence {
+        result.append(try row.map { try $0.decode(String?.self) })
+      }
+      return result
+    } catch {
+      throw SyncError.serverFailure(Self.reason(of: error))
+    }
+  }
+
+  /// Runs statements in one transaction: all of them, or none if any fails or the connection drops.
+  func transaction(_ body: (ServerConnection) async throws(SyncError) -> Void) async throws(SyncError) {
+    try await rows("BEGIN")
+    do {
+      try await body(self)
+      try await rows("COMMIT")
+    } catch {
+      _ = try? await rows("ROLLBACK")
+      throw error
+    }
+  }
+
+  func close() async {
+    try? await connection.close()
+  }
+
+  /// The server's own words when it refused, else the driver's: PostgresNIO hides both behind a
+  /// generic description so that queries do not leak into logs.
+  static func reason(of error: any Error) -> String {
+    if let error = error as? PSQLError {
+      if let message = error.serverInfo?[.message] {
+        let code = error.serverInfo?[.sqlState].map { " (\($0))" } ?? ""
+        return message + code
+      }
+      if let underlying = error.underlying { return "\(underlying)" }
+      return "\(error.code)"
+    }
+    return "\(error)"
+  }
+}

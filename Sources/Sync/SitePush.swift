@@ -1,0 +1,199 @@
+import Foundation
+import SessionModel
+import Store
+
+/// Pushes one site's database to the server: what the server lacks, and nothing else.
+///
+/// Every step can be cut at any point and run again to the same result. Mirrored tables are
+/// compared row by row with the hashes the server keeps and written one table per transaction;
+/// append-only tables are sent in batches in the order of their local cursor, so the server always
+/// holds a prefix of each site's log and resumes after its highest cursor; history tables gain the
+/// versions they lack. Claims are checked before anything is written.
+struct SitePush {
+  let database: SessionDatabase
+  let site: SiteID
+  let server: ServerConnection
+  let audioStore: AudioStore?
+  let progress: @Sendable (SyncProgress) -> Void
+  static let batchSize = 5_000
+
+  func run() async throws(SyncError) -> SyncSummary {
+    var summary = SyncSummary()
+    let run =
+      try await server.rows(
+        "INSERT INTO connectage_sync_run (site) VALUES ($1) RETURNING id::text", [site.rawValue]
+      ).first?.first ?? nil
+    try await checkClaims()
+    for table in ReplicatedTable.catalogue {
+      if table.name == "recording", let audioStore { try copyAudio(to: audioStore, summary: &summary) }
+      switch table.keeping {
+      case .mirror, .claimed: try await pushMirrored(table, summary: &summary)
+      case .appendOnly(let cursor): try await pushAppended(table, cursor: cursor, summary: &summary)
+      case .history(let at): try await pushHistory(table, at: at, summary: &summary)
+      }
+    }
+    if let run {
+      try await server.rows(
+        "UPDATE connectage_sync_run SET finished_at = now(), rows_sent = $2::bigint, bytes_sent = $3::bigint WHERE id = $1::bigint",
+        [run, String(summary.totalRowsSent), String(summary.bytesSent)])
+    }
+    return summary
+  }
+
+  /// Refuses, before writing anything, a participant, group or session another site owns.
+  private func checkClaims() async throws(SyncError) {
+    for table in ReplicatedTable.catalogue where table.keeping == .claimed {
+      let keys = try local { try database.replicaRows(of: table) }.map {
+        RowEncoding.key(of: $0, at: keyPositions(table))
+      }
+      guard !keys.isEmpty else { continue }
+      let key = table.key[0]
+      let taken = try await server.rows(
+        """
+        SELECT \(key)::text, site FROM \(table.name)
+        WHERE site <> $1 AND \(key) IN (SELECT json_array_elements_text($2::json)) ORDER BY 1 LIMIT 1
+        """, [site.rawValue, RowEncoding.json(keys)])
+      if let first = taken.first {
+        throw SyncError.claimedByAnotherSite(
+          what: table.name, key: first[0] ?? "", owner: first[1] ?? "", claimant: site.rawValue)
+      }
+    }
+  }
+
+  private func pushMirrored(_ table: ReplicatedTable, summary: inout SyncSummary) async throws(SyncError) {
+    let rows = try local { try database.replicaRows(of: table) }
+    let positions = keyPositions(table)
+    let keyList = table.key.map { "\(quoted($0))::text" }.joined(separator: ", ")
+    let serverRows = try await server.rows(
+      "SELECT \(keyList), row_hash FROM \(table.name) WHERE site = $1", [site.rawValue])
+    var serverHashes: [String: String] = [:]
+    for row in serverRows {
+      serverHashes[row.dropLast().map { $0 ?? "" }.joined(separator: "\u{1F}")] = row.last ?? nil
+    }
+    var changed: [ReplicaRow] = []
+    var hashes: [String] = []
+    var localKeys = Set<String>()
+    for row in rows {
+      let key = RowEncoding.key(of: row, at: positions)
+      localKeys.insert(key)
+      let hash = RowEncoding.hash(row)
+      if serverHashes[key] != hash {
+        changed.append(row)
+        hashes.append(hash)
+      }
+    }
+    let removed = serverHashes.keys.filter { !localKeys.contains($0) }.sorted()
+    guard !changed.isEmpty || !removed.isEmpty else { return }
+    try await server.transaction { server throws(SyncError) in
+      if !removed.isEmpty {
+        let keys = removed.map { ReplicaRow($0.components(separatedBy: "\u{1F}").map(ReplicaValue.text)) }
+        let matches = table.key.enumerated().map { index, name in
+          "(r->>\(index))::\(ServerSchema.sqlType(column(name, of: table).kind))"
+        }
+        let sql = """
+          DELETE FROM \(table.name) WHERE site = $1 AND (\(table.key.map(quoted).joined(separator: ", "))) IN
+            (SELECT \(matches.joined(separator: ", ")) FROM json_array_elements($2::json) AS r)
+          """
+        try await server.rows(sql, [site.rawValue, RowEncoding.json(keys)])
+      }
+      for start in stride(from: 0, to: changed.count, by: Self.batchSize) {
+        let end = min(start + Self.batchSize, changed.count)
+        let json = RowEncoding.json(Array(changed[start..<end]), hashes: Array(hashes[start..<end]))
+        let written = try await server.rows(ServerStatements.upsert(table), [site.rawValue, json])
+        // A claimed row another site took between the check and this write is not overwritten
+        // (the statement's WHERE); say so instead of passing over it.
+        if table.keeping == .claimed && written.count < end - start {
+          try await checkClaims()
+        }
+        summary.bytesSent += json.utf8.count
+      }
+    }
+    if !changed.isEmpty { summary.rowsSent[table.name, default: 0] += changed.count }
+    if !removed.isEmpty { summary.rowsRemoved[table.name, default: 0] += removed.count }
+    progress(SyncProgress(table: table.name, done: rows.count, total: rows.count, bytesSent: summary.bytesSent))
+  }
+
+  private func pushAppended(_ table: ReplicatedTable, cursor: String, summary: inout SyncSummary)
+    async throws(SyncError)
+  {
+    let answer = try await server.rows(
+      "SELECT coalesce(max(\(quoted(cursor))), 0)::text FROM \(table.name) WHERE site = $1", [site.rawValue])
+    let highest = answer.first?.first.flatMap { $0 }.flatMap { Int64($0) } ?? 0
+    let total = try local { try database.replicaCount(of: table, after: highest) }
+    guard total > 0 else { return }
+    let position = table.columns.firstIndex { $0.name == cursor }!
+    var after = highest
+    var done = 0
+    while true {
+      let rows = try local { try database.replicaRows(of: table, after: after, limit: Self.batchSize) }
+      guard let last = rows.last, case .integer(let lastCursor) = last.values[position] else { break }
+      let json = RowEncoding.json(rows)
+      try await server.rows(ServerStatements.insert(table), [site.rawValue, json])
+      after = lastCursor
+      done += rows.count
+      summary.bytesSent += json.utf8.count
+      summary.rowsSent[table.name, default: 0] += rows.count
+      progress(SyncProgress(table: table.name, done: done, total: total, bytesSent: summary.bytesSent))
+    }
+  }
+
+  private func pushHistory(_ table: ReplicatedTable, at: String, summary: inout SyncSummary) async throws(SyncError) {
+    let rows = try local { try database.replicaRows(of: table) }
+    guard !rows.isEmpty else { return }
+    let identity = table.key + [at]
+    let positions = identity.map { name in table.columns.firstIndex { $0.name == name }! }
+    let stored = try await server.rows(
+      "SELECT \(identity.map { "\(quoted($0))::text" }.joined(separator: ", ")) FROM \(table.name) WHERE site = $1",
+      [site.rawValue])
+    let known = Set(stored.map { $0.map { $0 ?? "" }.joined(separator: "\u{1F}") })
+    let missing = rows.filter { !known.contains(RowEncoding.key(of: $0, at: positions)) }
+    for start in stride(from: 0, to: missing.count, by: Self.batchSize) {
+      let json = RowEncoding.json(Array(missing[start..<min(start + Self.batchSize, missing.count)]))
+      try await server.rows(ServerStatements.insert(table), [site.rawValue, json])
+      summary.bytesSent += json.utf8.count
+    }
+    if !missing.isEmpty { summary.rowsSent[table.name, default: 0] += missing.count }
+  }
+
+  /// Copies each recording the store lacks before its row is sent, so that no row on the server
+  /// names audio the store does not hold.
+  private func copyAudio(to store: AudioStore, summary: inout SyncSummary) throws(SyncError) {
+    let table = ReplicatedTable.named("recording")!
+    let path = table.columns.firstIndex { $0.name == "path" }!
+    let sha = table.columns.firstIndex { $0.name == "sha256" }!
+    let rows = try local { try database.replicaRows(of: table) }
+    for (index, row) in rows.enumerated() {
+      guard case .text(let stored) = row.values[path], case .text(let digest) = row.values[sha] else { continue }
+      switch try store.copy(database.recordingFile(atStoredPath: stored), sha256: digest) {
+      case .copied(let bytes):
+        summary.audioCopied += 1
+        summary.audioBytesCopied += bytes
+      case .alreadyThere: summary.audioAlreadyStored += 1
+      case .missingLocally, .changedSinceRecorded: summary.audioNotCopied += 1
+      }
+      if index % 100 == 99 || index == rows.count - 1 {
+        progress(
+          SyncProgress(table: "audio", done: index + 1, total: rows.count, bytesSent: summary.audioBytesCopied))
+      }
+    }
+  }
+
+  private func keyPositions(_ table: ReplicatedTable) -> [Int] {
+    table.key.map { name in table.columns.firstIndex { $0.name == name }! }
+  }
+
+  private func column(_ name: String, of table: ReplicatedTable) -> ReplicatedColumn {
+    table.columns.first { $0.name == name }!
+  }
+
+  /// Reads the site's own database; its failures are the store's, said in its words.
+  private func local<T>(_ read: () throws -> T) throws(SyncError) -> T {
+    do {
+      return try read()
+    } catch {
+      throw SyncError.localFailure(StoreError.explanation(of: error))
+    }
+  }
+}
+
+func quoted(_ name: String) -> String { "\"\(name)\"" }

@@ -1,0 +1,130 @@
+import Foundation
+import SessionModel
+
+/// Why a synchronisation, or a read from the central server, stopped: in the words a data
+/// manager needs, never with a password in them.
+public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
+  case badAddress(String)
+  case passwordInAddress
+  case plainTextOffLoopback(host: String)
+  case unknownTLSMode(String)
+  case noSite
+  case cannotConnect(address: String, reason: String)
+  case serverFailure(String)
+  /// Another site already owns this participant, group or session on the server.
+  case claimedByAnotherSite(what: String, key: String, owner: String, claimant: String)
+  /// The server's schema has migrations this ConnectAge does not know.
+  case serverIsNewer([String])
+  /// `--from` named a server no site has synchronised to yet.
+  case serverNotPrepared(address: String)
+  case cannotWriteAudio(path: String, reason: String)
+  /// The site's own database failed while a sync read it.
+  case localFailure(LocalizedText)
+  /// The site's own database refused what was asked (a second site code, an invalid one).
+  case refusedLocally(LocalizedText)
+
+  public var isBadInput: Bool {
+    switch self {
+    case .badAddress, .passwordInAddress, .plainTextOffLoopback, .unknownTLSMode, .noSite, .claimedByAnotherSite,
+      .serverNotPrepared, .refusedLocally:
+      true
+    case .cannotConnect, .serverFailure, .serverIsNewer, .cannotWriteAudio, .localFailure: false
+    }
+  }
+
+  public var message: LocalizedText {
+    switch self {
+    case .badAddress(let text):
+      LocalizedText(
+        fr:
+          "« \(text) » n'est pas une adresse de serveur : écrivez postgres://UTILISATEUR@HÔTE:PORT/BASE (sans mot de passe).",
+        en: "'\(text)' is not a server address: write postgres://USER@HOST:PORT/DATABASE (without a password).")
+    case .passwordInAddress:
+      LocalizedText(
+        fr:
+          "L'adresse contient un mot de passe : retirez-le (il resterait dans l'historique du terminal) et donnez-le par PGPASSWORD ou dans ~/.pgpass.",
+        en:
+          "The address holds a password: remove it (it would stay in the shell's history) and give it through PGPASSWORD or in ~/.pgpass."
+      )
+    case .plainTextOffLoopback(let host):
+      LocalizedText(
+        fr:
+          "sslmode=disable n'est accepté que pour un serveur sur cette machine ; \(host) doit être joint en TLS (retirez sslmode).",
+        en:
+          "sslmode=disable is accepted only for a server on this machine; \(host) must be reached over TLS (drop sslmode)."
+      )
+    case .unknownTLSMode(let mode):
+      LocalizedText(
+        fr: "sslmode=\(mode) est inconnu : utilisez verify-full (par défaut) ou disable (serveur local seulement).",
+        en: "sslmode=\(mode) is unknown: use verify-full (the default) or disable (local server only).")
+    case .noSite:
+      LocalizedText(
+        fr:
+          "Cette installation n'a pas encore de code de site : ajoutez --site CODE (par exemple --site LYON-NEURO) ; il est enregistré une fois pour toutes.",
+        en:
+          "This installation has no site code yet: add --site CODE (for example --site LYON-NEURO); it is recorded once and for all."
+      )
+    case .cannotConnect(let address, let reason):
+      LocalizedText(
+        fr:
+          "Impossible de joindre le serveur \(address) : \(reason). Vérifiez l'adresse, le réseau et le mot de passe (PGPASSWORD ou ~/.pgpass). Rien n'a été envoyé ; relancez la synchronisation plus tard.",
+        en:
+          "Cannot reach the server \(address): \(reason). Check the address, the network and the password (PGPASSWORD or ~/.pgpass). Nothing was sent; run the sync again later."
+      )
+    case .serverFailure(let reason):
+      LocalizedText(
+        fr:
+          "Le serveur a refusé la synchronisation : \(reason). Ce qui a été envoyé est complet ; relancez la même commande, elle reprendra où elle s'est arrêtée.",
+        en:
+          "The server refused the sync: \(reason). What was sent is whole; run the same command again and it resumes where it stopped."
+      )
+    case .claimedByAnotherSite(let what, let key, let owner, let claimant):
+      LocalizedText(
+        fr:
+          "\(Self.frenchName(what)) \(key) appartient déjà au site \(owner) sur le serveur ; le site \(claimant) ne peut pas envoyer le sien. Rien de ce site n'a été envoyé. Les codes sont attribués par l'étude : renommez l'un des deux (l'usage : un préfixe de site, \(claimant)-…).",
+        en:
+          "\(Self.englishName(what)) \(key) already belongs to site \(owner) on the server; site \(claimant) cannot send its own. Nothing from this site was sent. Codes are assigned by the study: rename one of the two (the custom: a site prefix, \(claimant)-…)."
+      )
+    case .serverIsNewer(let names):
+      LocalizedText(
+        fr:
+          "Le serveur a été préparé par une version plus récente de ConnectAge (\(names.joined(separator: ", "))) : mettez ConnectAge à jour sur ce poste.",
+        en:
+          "The server was prepared by a newer ConnectAge (\(names.joined(separator: ", "))): update ConnectAge on this computer."
+      )
+    case .serverNotPrepared(let address):
+      LocalizedText(
+        fr: "Le serveur \(address) ne contient aucune donnée ConnectAge : un site doit d'abord s'y synchroniser.",
+        en: "The server \(address) holds no ConnectAge data: a site must sync to it first.")
+    case .localFailure(let explanation), .refusedLocally(let explanation):
+      explanation
+    case .cannotWriteAudio(let path, let reason):
+      LocalizedText(
+        fr:
+          "Impossible d'écrire l'audio dans \(path) : \(reason). Vérifiez que le dossier partagé est monté et accessible en écriture ; relancez ensuite la synchronisation.",
+        en:
+          "Cannot write the audio into \(path): \(reason). Check that the shared folder is mounted and writable, then run the sync again."
+      )
+    }
+  }
+
+  public var description: String {
+    message.text(in: Language.fromEnvironment(ProcessInfo.processInfo.environment))
+  }
+
+  private static func frenchName(_ table: String) -> String {
+    switch table {
+    case "participant": "Le participant"
+    case "participant_group": "Le groupe"
+    default: "La séance"
+    }
+  }
+
+  private static func englishName(_ table: String) -> String {
+    switch table {
+    case "participant": "Participant"
+    case "participant_group": "Group"
+    default: "Session"
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import SessionModel
+import Store
+import Sync
+
+/// `--from postgres://…`: read the whole multi-centre trial from the central server instead of one
+/// site's `--db`. The server's data is assembled into a private SQLite file for the length of the
+/// command, then removed, so every analysis runs the same code on one site or on all of them.
+struct CentralSourceOptions: ParsableArguments {
+  @Option(
+    name: .customLong("from"),
+    help: ArgumentHelp(
+      "Read every site's data from the central server instead of --db (password: PGPASSWORD or ~/.pgpass).",
+      valueName: "postgres://user@host:port/database"))
+  var server: String?
+
+  @Option(
+    name: .customLong("audio-from"),
+    help: ArgumentHelp("The shared audio folder the sites sync to (sync --audio-to), for --from.", valueName: "folder"))
+  var audioStore: String?
+
+  /// Runs `body` on `store`'s database, or on the trial assembled from the server with `--from`.
+  func withDatabase<Result>(_ store: StoreOptions, _ body: (SessionDatabase) throws -> Result) throws -> Result {
+    guard let server else { return try store.withDatabase(body) }
+    if store.databasePath != nil {
+      throw CommandFailure.badInput(
+        LocalizedText(
+          fr: "--db et --from s'excluent : choisissez la base d'un site ou le serveur central.",
+          en: "--db and --from exclude each other: choose one site's database or the central server."))
+    }
+    let address = try SyncFailure.translating { () throws(SyncError) in try ServerAddress(server) }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "connectage-central-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("trial.sqlite").path
+    let store = audioStore.map { AudioStore(root: URL(fileURLWithPath: $0)) }
+    let password = PasswordSource.password(for: address, environment: ProcessInfo.processInfo.environment)
+    let database = try SyncFailure.translating { () throws(SyncError) in
+      try Blocking.run { () async throws(SyncError) in
+        try await Synchronisation.assemble(from: address, password: password, into: path, audioStore: store)
+      }
+    }
+    do {
+      return try body(database)
+    } catch let error as StoreError {
+      throw error.isBadInput ? CommandFailure.badInput(error.message) : CommandFailure.runtime(error.message)
+    }
+  }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import SessionModel
+import Store
+import TestSupport
+import Testing
+
+@testable import Sync
+
+/// A site's database pushed to a real PostgreSQL cluster (initdb in a temporary folder, loopback),
+/// and read back.
+@Suite(.serialized)
+struct SiteSyncTests {
+  static let small = SyntheticTrial.Design(groups: 2, patientsPerGroup: 4, sessions: 3, seed: 3, codedSessions: 2)
+
+  @Test func aSecondSyncSendsNothingAndTheServerHoldsEveryRowOnce() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    let trial = try SyntheticTrial(design: Self.small)
+    let database = try SessionDatabase(path: trial.databasePath)
+    let first = try await push(database, to: server, site: "LYON")
+    #expect(first.rowsSent["event", default: 0] > 100)
+    #expect(first.rowsSent["answer_measures", default: 0] == 2 * 4 * 3 * 6 - absences(in: trial))
+    let second = try await push(database, to: server, site: nil)
+    #expect(second.totalRowsSent == 0)
+    #expect(second.rowsRemoved.isEmpty)
+    for table in ReplicatedTable.catalogue {
+      let local = try database.replicaRows(of: table).count
+      let stored = try server.psql(
+        "SELECT count(*) FROM \(table.name) WHERE site = 'LYON'", database: TemporaryPostgres.database)
+      #expect(Int(stored) == local, "\(table.name)")
+    }
+  }
+
+  @Test func theTrialReadBackHoldsTheSitesRowsWithTheirSite() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    let lyon = try SessionDatabase(path: try SyntheticTrial(design: Self.small.prefixed("L")).databasePath)
+    let paris = try SessionDatabase(path: try SyntheticTrial(design: Self.small.prefixed("P")).databasePath)
+    _ = try await push(lyon, to: server, site: "LYON")
+    _ = try await push(paris, to: server, site: "PARIS")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("central-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let central = try await Synchronisation.assemble(
+      from: try ServerAddress(server.address), password: TemporaryPostgres.password,
+      into: folder.appendingPathComponent("trial.sqlite").path, audioStore: nil)
+    for table in ReplicatedTable.catalogue {
+      let withoutCursor = { (rows: [ReplicaRow]) -> Set<[ReplicaValue]> in
+        Set(
+          rows.map { row in
+            table.columns.indices.filter { table.columns[$0].name != table.cursor }.map { row.values[$0] }
+          })
+      }
+      let union = withoutCursor(try lyon.replicaRows(of: table)).union(withoutCursor(try paris.replicaRows(of: table)))
+      let read = withoutCursor(try central.replicaRows(of: table))
+      if table.name == "study" || table.name == "coder" {
+        #expect(read.isSubset(of: union), "\(table.name)")
+      } else {
+        #expect(read == union, "\(table.name)")
+      }
+    }
+    let sessions = try central.sessions.fetchAll()
+    #expect(!sessions.isEmpty)
+    #expect(try central.participants.fetch(#require(ParticipantCode(rawValue: "LG1-P01"))) != nil)
+  }
+
+  @Test func aParticipantCodeAnotherSiteOwnsIsRefusedNamingBothSites() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    let lyon = try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath)
+    let paris = try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath)
+    _ = try await push(lyon, to: server, site: "LYON")
+    let refusal = await #expect(throws: SyncError.self) { try await push(paris, to: server, site: "PARIS") }
+    guard case .claimedByAnotherSite(let what, let key, let owner, let claimant) = refusal else {
+      Issue.record("expected a claim refusal, got \(String(describing: refusal))")
+      return
+    }
+    #expect(what == "participant" && key == "G1-P01" && owner == "LYON" && claimant == "PARIS")
+    #expect(refusal?.message.french.contains("LYON") == true && refusal?.message.french.contains("PARIS") == true)
+    let sent = try server.psql(
+      "SELECT (SELECT count(*) FROM event WHERE site = 'PARIS') + (SELECT count(*) FROM session WHERE site = 'PARIS')",
+      database: TemporaryPostgres.database)
+    #expect(sent == "0")
+  }
+
+  @Test func changesAreMirroredAndConsensusKeepsItsHistory() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    let trial = try SyntheticTrial(design: Self.small)
+    let database = try SessionDatabase(path: trial.databasePath)
+    let answer = try #require(try database.measures.fetchAll().first).answer
+    let key =
+      "session_id = '\(answer.session)' AND trial_id = '\(answer.trial)' AND participant_code = '\(answer.participant)'"
+    let members = try database.replicaRows(of: ReplicatedTable.named("group_member")!).count
+    try SQLiteShell.run(
+      """
+      INSERT OR IGNORE INTO coder (code, added_at) VALUES ('ORT1', '2027-01-20T10:00:00Z');
+      INSERT INTO consensus VALUES ('\(answer.session)', '\(answer.trial)', '\(answer.participant)', 'memories', 2,
+        'ORT1', '2027-01-20T10:00:00Z');
+      """, on: trial.databasePath)
+    _ = try await push(database, to: server, site: "LYON")
+    try SQLiteShell.run(
+      """
+      UPDATE answer_measures SET words = 999 WHERE \(key);
+      UPDATE consensus SET value = 3, recorded_at = '2027-01-21T09:00:00Z' WHERE \(key);
+      DELETE FROM group_member WHERE rowid = (SELECT max(rowid) FROM group_member);
+      """, on: trial.databasePath)
+    let summary = try await push(database, to: server, site: nil)
+    #expect(summary.rowsSent == ["answer_measures": 1, "consensus": 1])
+    #expect(summary.rowsRemoved == ["group_member": 1])
+    let trialDatabase = TemporaryPostgres.database
+    #expect(
+      try server.psql("SELECT words FROM answer_measures WHERE site = 'LYON' AND \(key)", database: trialDatabase)
+        == "999")
+    #expect(try server.psql("SELECT count(*) FROM group_member", database: trialDatabase) == "\(members - 1)")
+    #expect(
+      try server.psql(
+        "SELECT string_agg(value::text, ',' ORDER BY recorded_at) FROM consensus WHERE \(key)", database: trialDatabase)
+        == "2,3")
+    // The server refuses to rewrite what is append-only, whoever asks.
+    #expect(throws: (any Error).self) { try server.psql("UPDATE event SET type = 'x'", database: trialDatabase) }
+    #expect(throws: (any Error).self) { try server.psql("DELETE FROM consensus", database: trialDatabase) }
+    // Read back, each answer has its latest consensus, as the site has.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("central-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let central = try await Synchronisation.assemble(
+      from: try ServerAddress(server.address), password: TemporaryPostgres.password,
+      into: folder.appendingPathComponent("trial.sqlite").path, audioStore: nil)
+    let consensus = ReplicatedTable.named("consensus")!
+    #expect(try central.replicaRows(of: consensus) == database.replicaRows(of: consensus))
+  }
+
+  @Test func theSchemaCheckSaysWhatDiffers() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    let address = try ServerAddress(server.address)
+    let empty = try await Synchronisation.check(address, password: TemporaryPostgres.password)
+    #expect(empty.pending == ["s1-trial-tables"])
+    _ = try await push(
+      try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath), to: server, site: "LYON")
+    let current = try await Synchronisation.check(address, password: TemporaryPostgres.password)
+    #expect(current.isCurrent, "\(current.differences)")
+    try server.psql(
+      "ALTER TABLE answer_measures DROP COLUMN ideas_n; ALTER TABLE trial ADD COLUMN note text",
+      database: TemporaryPostgres.database)
+    let drifted = try await Synchronisation.check(address, password: TemporaryPostgres.password)
+    #expect(
+      drifted.differences == [
+        "column trial.note is not in this ConnectAge's catalogue", "column answer_measures.ideas_n is missing",
+      ])
+    try server.psql(
+      "INSERT INTO connectage_migration (name) VALUES ('s9-from-the-future')", database: TemporaryPostgres.database)
+    await #expect(throws: SyncError.serverIsNewer(["s9-from-the-future"])) {
+      try await push(
+        try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath), to: server, site: "LYON")
+    }
+  }
+
+  @Test func aSiteWithTheDocumentedLeastRightsRoleSyncs() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    // The owner prepares the schema with a first sync; a site role then has only the rights
+    // docs/multi-centre.md grants.
+    _ = try await push(
+      try SessionDatabase(path: try SyntheticTrial(design: Self.small.prefixed("A")).databasePath), to: server,
+      site: "ADMIN")
+    let grants = try String(contentsOfFile: "docs/multi-centre-role.sql", encoding: .utf8)
+      .replacingOccurrences(of: "CHANGE-ME", with: "site-secret")
+    try server.psql(grants, database: TemporaryPostgres.database)
+    let site = try ServerAddress("postgres://connectage_site@127.0.0.1:\(server.port)/\(TemporaryPostgres.database)")
+    let summary = try await Synchronisation.push(
+      try SessionDatabase(path: try SyntheticTrial(design: Self.small.prefixed("B")).databasePath), to: site,
+      password: "site-secret", site: "NANTES", audioStore: nil)
+    #expect(summary.totalRowsSent > 0)
+    #expect(throws: (any Error).self) {
+      try server.psql("SET ROLE connectage_site; CREATE TABLE intruder (x int)", database: TemporaryPostgres.database)
+    }
+  }
+
+  private func push(_ database: SessionDatabase, to server: TemporaryPostgres, site: SiteID?) async throws
+    -> SyncSummary
+  {
+    try await Synchronisation.push(
+      database, to: try ServerAddress(server.address), password: TemporaryPostgres.password, site: site, audioStore: nil
+    )
+  }
+
+  private func absences(in trial: SyntheticTrial) -> Int {
+    trial.absent.values.reduce(0) { $0 + $1.count } * trial.design.trialsPerSession
+  }
+}
+
+extension SyntheticTrial.Design {
+  func prefixed(_ prefix: String) -> Self {
+    var design = self
+    design.codePrefix = prefix
+    return design
+  }
+}
