@@ -15,9 +15,16 @@ import Foundation
 ///    high-band (fricative) energy, but never over voicing 28 dB below the main speaker, which is
 ///    what a distant voice looks like. Each edge is then moved to the 1 ms step where the smoothed
 ///    envelope crosses the floor + 3 dB, and speech closer than 100 ms (stop closures) is joined.
+/// 6. **Word-final tails**: a word can end in a held, quiet sound (a final vowel or schwa 25–40 dB
+///    below the speaker) that the distant-voice gate of step 5 stops at. The end continues, up to
+///    200 ms and across closures up to 50 ms, over frames within 40 dB of the speaker and 6 dB
+///    above what the room holds 0.2–1.2 s later (its 80th percentile, so murmurs and steady noise
+///    count as the room), but only when that sound then stops abruptly, 10 dB or more within
+///    20 ms, down to the room's quiet level: a voice stops that way, while a room's reverberation
+///    and other voices fade or go on.
 public struct VoiceActivityDetector: Sendable {
   /// Names the rule set in every output, so results stay comparable across versions.
-  public static let algorithm = "connectage-vad-1.0"
+  public static let algorithm = "connectage-vad-1.1"
 
   public var activeMargin: Float = 6
   /// Once speech is found, its edges continue while the band stays this far above the floor.
@@ -32,6 +39,16 @@ public struct VoiceActivityDetector: Sendable {
   public var speechBridge = 0.1
   /// The floor never sits more than this far below the main speaker (clean recordings).
   public var dynamicRange: Float = 50
+  /// A word-final tail must stand this far above the room heard after it.
+  public var tailMargin: Float = 6
+  /// ... and be within this range of the main speaker: the range the reference counts as speech
+  /// (ReferenceSpeech, −40 dB); the synthesizer's phrase ends leave a residue below it.
+  public var tailRange: Float = 40
+  public var maximumTailFrames = 20
+  /// Silence inside a tail (a closure before a final release) that does not end it.
+  public var tailGapFrames = 5
+  /// How far the level must fall within 20 ms after a tail for it to be a voice stopping.
+  public var tailDrop: Float = 10
 
   public init() {}
 
@@ -94,7 +111,9 @@ public struct VoiceActivityDetector: Sendable {
       while first > 0, coreFirst - first < maximumExtensionFrames, isExtendable(first - 1) { first -= 1 }
       while last < count - 1, last - coreLast < maximumExtensionFrames, isExtendable(last + 1) { last += 1 }
       let start = refinedStart(frame: first, features: features, floor: floor[first])
-      let end = refinedEnd(frame: last, features: features, floor: floor[last])
+      let end = extendedThroughTail(
+        refinedEnd(frame: last, features: features, floor: floor[last]), features: features,
+        speakerLevel: speakerLevel)
       guard end > start else { continue }
       if let previous = speech.last, start - previous.end < speechBridge {
         speech[speech.count - 1].end = max(previous.end, end)
@@ -103,6 +122,56 @@ public struct VoiceActivityDetector: Sendable {
       }
     }
     return speech
+  }
+
+  /// `end`, moved to the end of the word-final tail that follows it, if there is one (step 6).
+  ///
+  /// The truth a listener (and ReferenceSpeech's −40 dB rule) hears runs to the end of such a
+  /// tail; the level rules before it stop at its start because a quiet voiced frame looks like a
+  /// distant voice. What tells the tail from a distant voice or the room is what follows it: the
+  /// room is measured just after (not from the whole-recording floor, which murmurs and
+  /// reverberation do not lower), and the tail must end the way only a voice ends, abruptly.
+  func extendedThroughTail(_ end: Double, features: FrameFeatures, speakerLevel: Float) -> Double {
+    let levels = features.bandLevel
+    let count = levels.count
+    let next = Int((end * Double(FrameFeatures.frameRate) - 1e-6).rounded(.up))
+    guard next >= 0, next < count else { return end }
+    // The room 0.2–1.2 s after the end: past any tail, and long enough that a pause in the
+    // murmurs does not pass for the room's level. If the next phrase falls in it, the high
+    // percentile is speech and no tail is taken, which only keeps the end as it was.
+    var roomEnd = min(count, next + maximumTailFrames + 100)
+    var roomStart = min(next + maximumTailFrames, roomEnd)
+    if roomEnd - roomStart < 10 {
+      roomStart = max(next, roomEnd - 10)
+      roomEnd = count
+    }
+    guard roomEnd > roomStart else { return end }
+    var room = Array(levels[roomStart..<roomEnd])
+    let roomQuiet = max(percentile(&room, 0.2), speakerLevel - dynamicRange)
+    let roomLoud = percentile(&room, 0.8)
+    let threshold = max(roomLoud + tailMargin, speakerLevel - tailRange)
+
+    var tailLast: Int?
+    var gap = 0
+    for frame in next..<min(count, next + maximumTailFrames) {
+      if levels[frame] > threshold {
+        tailLast = frame
+        gap = 0
+      } else {
+        gap += 1
+        if gap > tailGapFrames { break }
+      }
+    }
+    guard let last = tailLast, last + 1 < count else { return end }
+    let after = levels[(last + 1)..<min(count, last + 3)].min()!
+    guard levels[last] - after >= tailDrop, after <= roomQuiet + extensionMargin else { return end }
+
+    let envelope = features.envelope
+    let limit = pow(10, threshold / 10)
+    let stepsPerFrame = FrameFeatures.envelopeRate / FrameFeatures.frameRate
+    var step = min(envelope.count, (last + 1) * stepsPerFrame)
+    while step > last * stepsPerFrame, envelope[step - 1] <= limit { step -= 1 }
+    return max(end, Double(step) / Double(FrameFeatures.envelopeRate))
   }
 
   /// Per-frame noise floor in dB.
