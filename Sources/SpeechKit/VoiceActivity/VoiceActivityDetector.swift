@@ -49,6 +49,15 @@ public struct VoiceActivityDetector: Sendable {
   public var tailGapFrames = 5
   /// How far the level must fall within 20 ms after a tail for it to be a voice stopping.
   public var tailDrop: Float = 10
+  /// A voice's end falls from this far above the room to it within `abruptFrames`; slower is a fade.
+  public var fadeHeight: Float = 10
+  public var abruptFrames = 3
+  /// In a fade, the voice ended where the level fell this far below the last word's peak.
+  public var fadeDrop: Float = 10
+  /// A fade is a room's if it falls at least this fast (dB/s: RT60 under 1 s) ...
+  public var fadeSlope: Float = 60
+  /// ... along a straight line in dB (R² of the fit).
+  public var fadeLinearity: Float = 0.7
 
   public init() {}
 
@@ -111,8 +120,8 @@ public struct VoiceActivityDetector: Sendable {
       while first > 0, coreFirst - first < maximumExtensionFrames, isExtendable(first - 1) { first -= 1 }
       while last < count - 1, last - coreLast < maximumExtensionFrames, isExtendable(last + 1) { last += 1 }
       let start = refinedStart(frame: first, features: features, floor: floor[first])
-      let end = extendedThroughTail(
-        refinedEnd(frame: last, features: features, floor: floor[last]), features: features,
+      let end = endOfVoice(
+        refinedEnd(frame: last, features: features, floor: floor[last]), coreLast: coreLast, features: features,
         speakerLevel: speakerLevel)
       guard end > start else { continue }
       if let previous = speech.last, start - previous.end < speechBridge {
@@ -124,33 +133,58 @@ public struct VoiceActivityDetector: Sendable {
     return speech
   }
 
-  /// `end`, moved to the end of the word-final tail that follows it, if there is one (step 6).
-  ///
-  /// The truth a listener (and ReferenceSpeech's −40 dB rule) hears runs to the end of such a
-  /// tail; the level rules before it stop at its start because a quiet voiced frame looks like a
-  /// distant voice. What tells the tail from a distant voice or the room is what follows it: the
-  /// room is measured just after (not from the whole-recording floor, which murmurs and
-  /// reverberation do not lower), and the tail must end the way only a voice ends, abruptly.
-  func extendedThroughTail(_ end: Double, features: FrameFeatures, speakerLevel: Float) -> Double {
-    let levels = features.bandLevel
+  /// The level of the room just after an end: what a tail must stand above and fall back to.
+  struct Room {
+    /// Its 20th percentile: the room between sounds.
+    var quiet: Float
+    /// Its 80th percentile: murmurs and steady noise count as the room.
+    var loud: Float
+  }
+
+  /// The room 0.2–1.2 s after the frame `next`: past any tail, and long enough that a pause in the
+  /// murmurs does not pass for the room's level. If the next phrase falls in it, the high
+  /// percentile is speech and no tail is taken, which only keeps the end as it was.
+  func room(after next: Int, levels: [Float], speakerLevel: Float) -> Room? {
     let count = levels.count
-    let next = Int((end * Double(FrameFeatures.frameRate) - 1e-6).rounded(.up))
-    guard next >= 0, next < count else { return end }
-    // The room 0.2–1.2 s after the end: past any tail, and long enough that a pause in the
-    // murmurs does not pass for the room's level. If the next phrase falls in it, the high
-    // percentile is speech and no tail is taken, which only keeps the end as it was.
     var roomEnd = min(count, next + maximumTailFrames + 100)
     var roomStart = min(next + maximumTailFrames, roomEnd)
     if roomEnd - roomStart < 10 {
       roomStart = max(next, roomEnd - 10)
       roomEnd = count
     }
-    guard roomEnd > roomStart else { return end }
-    var room = Array(levels[roomStart..<roomEnd])
-    let roomQuiet = max(percentile(&room, 0.2), speakerLevel - dynamicRange)
-    let roomLoud = percentile(&room, 0.8)
-    let threshold = max(roomLoud + tailMargin, speakerLevel - tailRange)
+    guard roomEnd > roomStart else { return nil }
+    var window = Array(levels[roomStart..<roomEnd])
+    let quiet = max(percentile(&window, 0.2), speakerLevel - dynamicRange)
+    return Room(quiet: quiet, loud: percentile(&window, 0.8))
+  }
 
+  /// Where the voice stops, from the end the level rules found (steps 6 and 7).
+  ///
+  /// The reference counts the voice, not the room: the level rules stop before a word-final tail
+  /// that looks like a distant voice, and run on through a room's reverberation, which is as
+  /// loud as speech. What follows the end tells them apart: a voice stops abruptly, while
+  /// reverberation fades along a straight line in dB.
+  func endOfVoice(_ end: Double, coreLast: Int, features: FrameFeatures, speakerLevel: Float) -> Double {
+    let levels = features.bandLevel
+    let count = levels.count
+    let next = Int((end * Double(FrameFeatures.frameRate) - 1e-6).rounded(.up))
+    guard next > 0, next < count, let room = room(after: next, levels: levels, speakerLevel: speakerLevel) else {
+      return end
+    }
+    if let tailEnd = endOfTail(after: next, room: room, features: features, speakerLevel: speakerLevel) {
+      return max(end, tailEnd)
+    }
+    if let fadeStart = startOfFade(before: next - 1, coreLast: coreLast, room: room, levels: levels) {
+      return min(end, fadeStart)
+    }
+    return end
+  }
+
+  /// The end of a word-final tail from the frame `next` on, if one stops there (step 6).
+  func endOfTail(after next: Int, room: Room, features: FrameFeatures, speakerLevel: Float) -> Double? {
+    let levels = features.bandLevel
+    let count = levels.count
+    let threshold = max(room.loud + tailMargin, speakerLevel - tailRange)
     var tailLast: Int?
     var gap = 0
     for frame in next..<min(count, next + maximumTailFrames) {
@@ -162,16 +196,59 @@ public struct VoiceActivityDetector: Sendable {
         if gap > tailGapFrames { break }
       }
     }
-    guard let last = tailLast, last + 1 < count else { return end }
+    guard let last = tailLast, last + 1 < count else { return nil }
     let after = levels[(last + 1)..<min(count, last + 3)].min()!
-    guard levels[last] - after >= tailDrop, after <= roomQuiet + extensionMargin else { return end }
+    guard levels[last] - after >= tailDrop, after <= room.quiet + extensionMargin else { return nil }
 
     let envelope = features.envelope
     let limit = pow(10, threshold / 10)
     let stepsPerFrame = FrameFeatures.envelopeRate / FrameFeatures.frameRate
     var step = min(envelope.count, (last + 1) * stepsPerFrame)
     while step > last * stepsPerFrame, envelope[step - 1] <= limit { step -= 1 }
-    return max(end, Double(step) / Double(FrameFeatures.envelopeRate))
+    return Double(step) / Double(FrameFeatures.envelopeRate)
+  }
+
+  /// Where a reverberant fade that ends the speech at frame `last` began, if it is one (step 7).
+  func startOfFade(before last: Int, coreLast: Int, room: Room, levels: [Float]) -> Double? {
+    let count = levels.count
+    // A voice ends by falling from well above the room (10 dB) to it within 30 ms; a fade
+    // takes longer (at 60–200 dB/s, the decay of rooms with RT60 0.3–1 s).
+    guard
+      let high = stride(from: min(count - 1, last + 5), to: max(0, last - 60), by: -1).first(where: {
+        levels[$0] >= room.quiet + fadeHeight
+      })
+    else { return nil }
+    let reachesRoom = (high + 1)..<min(count, high + 40)
+    if let low = reachesRoom.first(where: { levels[$0] <= room.quiet + extensionMargin }), low - high <= abruptFrames {
+      return nil
+    }
+    // The direct sound ends where the level has fallen below the last word's peak by more than
+    // the drop its end leaves in a room (10·log10(1 + DRR), under 7 dB for DRR ≤ 6 dB).
+    guard coreLast < last else { return nil }
+    let peak = levels[max(0, coreLast - 9)...coreLast].max()!
+    var kept = last
+    while kept > coreLast, levels[kept] < peak - fadeDrop { kept -= 1 }
+    guard last - kept >= 5 else { return nil }
+    let fade = levels[(kept + 1)...last]
+    // A room's fade is exponential: a straight line in dB, falling at least 60 dB/s.
+    let n = Float(fade.count)
+    let meanX = (n - 1) / 2
+    let meanY = fade.reduce(0, +) / n
+    var sxy: Float = 0
+    var sxx: Float = 0
+    var syy: Float = 0
+    for (index, level) in fade.enumerated() {
+      let dx = Float(index) - meanX
+      let dy = level - meanY
+      sxy += dx * dy
+      sxx += dx * dx
+      syy += dy * dy
+    }
+    guard sxx > 0, syy > 0 else { return nil }
+    let slope = sxy / sxx * Float(FrameFeatures.frameRate)
+    let determination = sxy * sxy / (sxx * syy)
+    guard slope <= -fadeSlope, determination >= fadeLinearity else { return nil }
+    return Double(kept + 1) / Double(FrameFeatures.frameRate)
   }
 
   /// Per-frame noise floor in dB.
