@@ -13,9 +13,11 @@ import Testing
 
   /// Files of the development set the detector still gets wrong by more than the tolerance
   /// (listed in docs/PERFORMANCE.md with the reason); known, not hidden.
-  /// Today: five answers after the therapist's prompt whose onset, even from the marked prompt
-  /// end, is 0.6–1 s early (the prompt's tail, a room sound in the gap, or both are kept).
-  static let knownFailures: Set<String> = ["item003.wav", "item011.wav", "item015.wav", "item023.wav", "item035.wav"]
+  /// Today: four answers after the therapist's prompt whose onset, even from the marked prompt
+  /// end, is 0.6–0.75 s early (the prompt's tail, a room sound in the gap, or both are kept).
+  /// item035 left the list with `connectage-vad-1.1`, which no longer runs the prompt's
+  /// reverberant fade past the mark.
+  static let knownFailures: Set<String> = ["item003.wav", "item011.wav", "item015.wav", "item023.wav"]
 
   @Test("first-word onset and last-word offset match the reference", arguments: DevelopmentCorpus.indices)
   func onsetAndOffsetMatchTheReference(index: Int) throws {
