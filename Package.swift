@@ -88,7 +88,7 @@ let package = Package(
       exclude: ["Assets"]),
 
     // MARK: Multi-centre synchronisation: a site's SQLite file pushed to, and read back from, PostgreSQL
-    .target(name: "Sync", dependencies: ["SessionModel", "Store", postgres, logging, crypto]),
+    .target(name: "Sync", dependencies: ["SessionModel", "SpeechKit", "Store", postgres, logging, crypto]),
 
     // MARK: Composition and entry point
     .target(

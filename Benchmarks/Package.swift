@@ -11,6 +11,7 @@ let areas: [(name: String, modules: [String])] = [
   ("StageBenchmarks", ["Stage", "SessionModel"]),
   ("EngineBenchmarks", ["SessionEngine", "SessionModel"]),
   ("ReviewBenchmarks", ["Review", "Store", "SessionModel", "TestSupport"]),
+  ("SyncBenchmarks", ["Sync", "Store", "SessionModel", "TestSupport"]),
 ]
 
 let package = Package(

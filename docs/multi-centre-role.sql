@@ -7,7 +7,7 @@ GRANT USAGE ON SCHEMA public TO connectage_site;
 -- Read what the schema check and the comparison of rows need; write rows, never the schema.
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO connectage_site;
 GRANT INSERT, UPDATE, DELETE ON study, participant, participant_group, group_member, session, trial, recording,
-  answer_measures, coder, answer_revision, attendance TO connectage_site;
+  answer_measures, coder, answer_revision, attendance, transcript_file TO connectage_site;
 -- Append-only tables: insert only (triggers refuse changes even to the owner).
 GRANT INSERT ON event, memory_coding, reviewed_transcript, reviewed_timing, consensus TO connectage_site;
 GRANT INSERT, UPDATE ON connectage_sync_run TO connectage_site;

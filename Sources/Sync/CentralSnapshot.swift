@@ -7,8 +7,9 @@ import Store
 ///
 /// Each participant, group and session keeps the site that sent it (`site_id`); append-only rows
 /// keep their order within each site; of the history tables, each answer's latest version is the
-/// one read, as a site's own database holds only that one. With an audio store, recordings point
-/// into it by their checksum.
+/// one read, as a site's own database holds only that one. Each recording keeps the place its site
+/// gave it, under the site's code in the assembled trial's folder, with its transcripts beside it
+/// and, when an audio store is given, a link to its audio there.
 enum CentralSnapshot {
   static let pageSize = 20_000
 
@@ -25,25 +26,72 @@ enum CentralSnapshot {
     } catch {
       throw SyncError.localFailure(StoreError.explanation(of: error))
     }
+    var recordings = Recordings()
     for table in ReplicatedTable.catalogue {
-      try await copy(table, from: server, into: database, audioStore: audioStore)
+      try await copy(table, from: server, into: database, recordings: &recordings)
     }
+    try await placeFiles(from: server, beside: recordings, in: database, audioStore: audioStore)
     return database
   }
 
+  /// Where each answer's recording was placed, by site and answer, with its checksum.
+  struct Recordings {
+    var placed: [String: (path: String, sha256: String)] = [:]
+
+    static func key(_ site: String, _ answer: ArraySlice<String?>) -> String {
+      ([site] + answer.map { $0 ?? "" }).joined(separator: "\u{1F}")
+    }
+  }
+
+  /// Writes each transcript file beside its recording and links the audio from the store.
+  private static func placeFiles(
+    from server: ServerConnection, beside recordings: Recordings, in database: SessionDatabase, audioStore: AudioStore?
+  ) async throws(SyncError) {
+    guard let folder = database.dataFolder else { return }
+    let manager = FileManager.default
+    do {
+      for (path, sha256) in recordings.placed.values {
+        let file = folder.appendingPathComponent(path)
+        try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if let audioStore, audioStore.holds(sha256) {
+          try manager.createSymbolicLink(at: file, withDestinationURL: audioStore.file(for: sha256))
+        }
+      }
+      let files = try await server.rows(
+        "SELECT site, session_id, trial_id, participant_code, extension, content FROM transcript_file")
+      for row in files {
+        guard let place = recordings.placed[Recordings.key(row[0] ?? "", row[1...3])], let fileExtension = row[4]
+        else { continue }
+        let file = folder.appendingPathComponent(place.path).deletingPathExtension().appendingPathExtension(
+          fileExtension)
+        try Data((row[5] ?? "").utf8).write(to: file, options: .atomic)
+      }
+    } catch let error as SyncError {
+      throw error
+    } catch {
+      throw SyncError.localFailure(StoreError.explanation(of: error))
+    }
+  }
+
   private static func copy(
-    _ table: ReplicatedTable, from server: ServerConnection, into database: SessionDatabase, audioStore: AudioStore?
+    _ table: ReplicatedTable, from server: ServerConnection, into database: SessionDatabase,
+    recordings: inout Recordings
   ) async throws(SyncError) {
     let columns = table.columns.map { "\(quoted($0.name))::text" }.joined(separator: ", ")
     let pathPosition = table.name == "recording" ? table.columns.firstIndex { $0.name == "path" } : nil
     let shaPosition = table.columns.firstIndex { $0.name == "sha256" }
     func insert(_ rows: [[String?]]) throws(SyncError) {
       let converted: [(site: SiteID, row: ReplicaRow)] = rows.map { row in
+        let site = SiteID(rawValue: row[0] ?? "")
         var values = zip(table.columns, row.dropFirst()).map { value(of: $1, kind: $0.kind) }
-        if let audioStore, let pathPosition, let shaPosition, case .text(let sha) = values[shaPosition] {
-          values[pathPosition] = .text(audioStore.file(for: sha).path)
+        if let pathPosition, let shaPosition, case .text(let sitePath) = values[pathPosition],
+          case .text(let sha) = values[shaPosition]
+        {
+          let placed = FilesBesideRecordings.storedPath(sitePath, site: site)
+          values[pathPosition] = .text(placed)
+          recordings.placed[Recordings.key(site.rawValue, row[1...3])] = (placed, sha)
         }
-        return (SiteID(rawValue: row[0] ?? ""), ReplicaRow(values))
+        return (site, ReplicaRow(values))
       }
       do {
         try database.insertReplica(converted, into: table)

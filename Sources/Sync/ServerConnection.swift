@@ -41,6 +41,8 @@ final class ServerConnection: Sendable {
   /// Runs one statement and reads its rows, each value as text (`NULL` as `nil`).
   @discardableResult
   func rows(_ sql: String, _ parameters: [String?] = []) async throws(SyncError) -> [[String?]] {
+    // A query on a connection the server already closed would wait for an answer that never comes.
+    guard !connection.isClosed else { throw SyncError.connectionLost(address: address.description) }
     do {
       var bindings = PostgresBindings(capacity: parameters.count)
       for parameter in parameters { try bindings.append(parameter) }
@@ -62,12 +64,14 @@ final class ServerConnection: Sendable {
       try await body(self)
       try await rows("COMMIT")
     } catch {
-      _ = try? await rows("ROLLBACK")
+      // A connection the server ended has rolled the transaction back itself.
+      if !connection.isClosed { _ = try? await rows("ROLLBACK") }
       throw error
     }
   }
 
   func close() async {
+    guard !connection.isClosed else { return }
     try? await connection.close()
   }
 

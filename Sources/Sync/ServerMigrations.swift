@@ -11,7 +11,9 @@ enum ServerMigrations {
   }
 
   static let all: [Migration] = [
-    Migration(name: "s1-trial-tables", statements: bookkeeping + trialTables + appendOnlyGuards + indexes)
+    Migration(
+      name: "s1-trial-tables",
+      statements: bookkeeping + trialTables + filesBesideRecordings + appendOnlyGuards + indexes)
   ]
 
   private static let bookkeeping = [
@@ -253,6 +255,23 @@ enum ServerMigrations {
       PRIMARY KEY (site, sequence)
     )
     """,
+  ]
+
+  /// The transcripts kept as files beside each recording (`TranscriptBesideRecording`): typed,
+  /// CHAT, TextGrid or a speech-recognition draft, mirrored like the site's tables.
+  private static let filesBesideRecordings = [
+    """
+    CREATE TABLE transcript_file (
+      site text NOT NULL,
+      session_id text NOT NULL,
+      trial_id text NOT NULL,
+      participant_code text NOT NULL,
+      extension text NOT NULL,
+      content text NOT NULL,
+      row_hash text NOT NULL,
+      PRIMARY KEY (site, session_id, trial_id, participant_code, extension)
+    )
+    """
   ]
 
   /// What the catalogue calls append-only or history stays so on the server, whoever connects.

@@ -62,7 +62,7 @@ enum ServerSchema {
       guard let table = row[0], let column = row[1], let type = row[2] else { continue }
       actual[table, default: [:]][column] = type
     }
-    for table in ReplicatedTable.catalogue {
+    for table in ReplicatedTable.catalogue + [FilesBesideRecordings.table] {
       guard let columns = actual[table.name] else {
         report.differences.append("table \(table.name) is missing")
         continue

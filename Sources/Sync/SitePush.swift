@@ -24,7 +24,7 @@ struct SitePush {
         "INSERT INTO connectage_sync_run (site) VALUES ($1) RETURNING id::text", [site.rawValue]
       ).first?.first ?? nil
     try await checkClaims()
-    for table in ReplicatedTable.catalogue {
+    for table in ReplicatedTable.catalogue + [FilesBesideRecordings.table] {
       if table.name == "recording", let audioStore { try copyAudio(to: audioStore, summary: &summary) }
       switch table.keeping {
       case .mirror, .claimed: try await pushMirrored(table, summary: &summary)
@@ -61,7 +61,10 @@ struct SitePush {
   }
 
   private func pushMirrored(_ table: ReplicatedTable, summary: inout SyncSummary) async throws(SyncError) {
-    let rows = try local { try database.replicaRows(of: table) }
+    let rows = try local {
+      table == FilesBesideRecordings.table
+        ? try FilesBesideRecordings.rows(in: database) : try database.replicaRows(of: table)
+    }
     let positions = keyPositions(table)
     let keyList = table.key.map { "\(quoted($0))::text" }.joined(separator: ", ")
     let serverRows = try await server.rows(

@@ -11,6 +11,8 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
   case noSite
   case cannotConnect(address: String, reason: String)
   case serverFailure(String)
+  /// The connection was cut (network, server restart, backend ended) in the middle of a sync.
+  case connectionLost(address: String)
   /// Another site already owns this participant, group or session on the server.
   case claimedByAnotherSite(what: String, key: String, owner: String, claimant: String)
   /// The server's schema has migrations this ConnectAge does not know.
@@ -28,7 +30,7 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case .badAddress, .passwordInAddress, .plainTextOffLoopback, .unknownTLSMode, .noSite, .claimedByAnotherSite,
       .serverNotPrepared, .refusedLocally:
       true
-    case .cannotConnect, .serverFailure, .serverIsNewer, .cannotWriteAudio, .localFailure: false
+    case .cannotConnect, .serverFailure, .connectionLost, .serverIsNewer, .cannotWriteAudio, .localFailure: false
     }
   }
 
@@ -77,6 +79,13 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
           "Le serveur a refusé la synchronisation : \(reason). Ce qui a été envoyé est complet ; relancez la même commande, elle reprendra où elle s'est arrêtée.",
         en:
           "The server refused the sync: \(reason). What was sent is whole; run the same command again and it resumes where it stopped."
+      )
+    case .connectionLost(let address):
+      LocalizedText(
+        fr:
+          "La connexion au serveur \(address) a été coupée pendant la synchronisation. Ce qui a été envoyé est complet ; relancez la même commande quand le réseau est revenu, elle reprendra où elle s'est arrêtée.",
+        en:
+          "The connection to the server \(address) was cut during the sync. What was sent is whole; run the same command again once the network is back, and it resumes where it stopped."
       )
     case .claimedByAnotherSite(let what, let key, let owner, let claimant):
       LocalizedText(

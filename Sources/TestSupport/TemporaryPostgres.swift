@@ -19,7 +19,9 @@ public final class TemporaryPostgres: @unchecked Sendable {
   public static let password = "not-a-real-secret-9f2c"
   public static let database = "trial"
 
-  public init() throws {
+  /// - Parameter durable: the server's own settings, every commit flushed to disk (benchmarks);
+  ///   by default tests trade that for speed (`fsync = off`): the cluster is thrown away anyway.
+  public init(durable: Bool = false) throws {
     guard let binaries = Self.binaries() else {
       throw Failure(description: "PostgreSQL is not installed: run scripts/install-deps (Debian package postgresql)")
     }

@@ -44,14 +44,21 @@ struct SiteSyncTests {
       from: try ServerAddress(server.address), password: TemporaryPostgres.password,
       into: folder.appendingPathComponent("trial.sqlite").path, audioStore: nil)
     for table in ReplicatedTable.catalogue {
-      let withoutCursor = { (rows: [ReplicaRow]) -> Set<[ReplicaValue]> in
+      // Rows as read back: without the local cursor, and with each recording under its site's code.
+      let readBack = { (rows: [ReplicaRow], site: String?) -> Set<[ReplicaValue]> in
         Set(
           rows.map { row in
-            table.columns.indices.filter { table.columns[$0].name != table.cursor }.map { row.values[$0] }
+            table.columns.indices.filter { table.columns[$0].name != table.cursor }.map { index in
+              guard let site, table.name == "recording", table.columns[index].name == "path",
+                case .text(let path) = row.values[index]
+              else { return row.values[index] }
+              return .text(site + "/" + path)
+            }
           })
       }
-      let union = withoutCursor(try lyon.replicaRows(of: table)).union(withoutCursor(try paris.replicaRows(of: table)))
-      let read = withoutCursor(try central.replicaRows(of: table))
+      let union = readBack(try lyon.replicaRows(of: table), "LYON").union(
+        readBack(try paris.replicaRows(of: table), "PARIS"))
+      let read = readBack(try central.replicaRows(of: table), nil)
       if table.name == "study" || table.name == "coder" {
         #expect(read.isSubset(of: union), "\(table.name)")
       } else {

@@ -1,0 +1,44 @@
+import Foundation
+import SessionModel
+import SpeechKit
+import Store
+
+/// The transcripts a site keeps as files beside its recordings (typed `.txt`, CHAT, TextGrid, a
+/// speech-recognition draft): pushed as rows of a mirrored table of their own, and written back
+/// beside the recordings when the trial is read back, so that CHAT and TextGrid exports from the
+/// server are those of the sites.
+enum FilesBesideRecordings {
+  static let table = ReplicatedTable(
+    name: "transcript_file",
+    columns: [
+      .init("session_id", .text), .init("trial_id", .text), .init("participant_code", .text),
+      .init("extension", .text), .init("content", .text),
+    ],
+    key: ["session_id", "trial_id", "participant_code", "extension"], keeping: .mirror)
+
+  /// One row per transcript file found beside a filed recording.
+  static func rows(in database: SessionDatabase) throws -> [ReplicaRow] {
+    let recordings = ReplicatedTable.named("recording")!
+    let path = recordings.columns.firstIndex { $0.name == "path" }!
+    var rows: [ReplicaRow] = []
+    for recording in try database.replicaRows(of: recordings) {
+      guard case .text(let stored) = recording.values[path] else { continue }
+      let base = database.recordingFile(atStoredPath: stored).deletingPathExtension()
+      for fileExtension in TranscriptBesideRecording.extensions {
+        let file = base.appendingPathExtension(fileExtension)
+        guard let data = FileManager.default.contents(atPath: file.path) else { continue }
+        rows.append(
+          ReplicaRow(
+            Array(recording.values[0..<3]) + [.text(fileExtension), .text(String(decoding: data, as: UTF8.self))]))
+      }
+    }
+    return rows
+  }
+
+  /// Where a site's recording lives in the assembled trial's folder: under the site's code, at the
+  /// path the site stored (relative to its database), so two sites never share a file name.
+  static func storedPath(_ sitePath: String, site: SiteID) -> String {
+    let relative = sitePath.hasPrefix("/") ? "absolute" + sitePath : sitePath
+    return site.rawValue + "/" + relative
+  }
+}
