@@ -31,30 +31,67 @@ final class ServerConnection: Sendable {
         host: address.host, port: address.port, username: address.user, password: password,
         database: address.database, tls: tls)
       configuration.options.connectTimeout = .seconds(15)
-      let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
-      return ServerConnection(connection: connection, address: address, logger: logger)
+      // The whole handshake (TCP, TLS, authentication) within a minute: a server that accepts the
+      // connection and then says nothing must not hold the sync forever.
+      let settings = configuration
+      let result: Result<PostgresConnection, SyncError> = await withCheckedContinuation { continuation in
+        let answer = FirstAnswer(continuation)
+        let connecting = Task {
+          do {
+            answer.give(.success(try await PostgresConnection.connect(configuration: settings, id: 1, logger: logger)))
+          } catch {
+            answer.give(.failure(.cannotConnect(address: address.description, reason: Self.reason(of: error))))
+          }
+        }
+        Task {
+          try? await Task.sleep(for: .seconds(60))
+          answer.give(.failure(.cannotConnect(address: address.description, reason: "no answer within 60 s")))
+          connecting.cancel()
+        }
+      }
+      return ServerConnection(connection: try result.get(), address: address, logger: logger)
+    } catch let error as SyncError {
+      throw error
     } catch {
       throw SyncError.cannotConnect(address: address.description, reason: Self.reason(of: error))
     }
   }
 
   /// Runs one statement and reads its rows, each value as text (`NULL` as `nil`).
+  ///
+  /// The answer races the connection's end: a server that ends the connection in the middle of a
+  /// statement (a restart, `pg_terminate_backend`, a cut cable) fails the statement at once instead
+  /// of leaving the sync waiting for an answer that will never come.
   @discardableResult
   func rows(_ sql: String, _ parameters: [String?] = []) async throws(SyncError) -> [[String?]] {
-    // A query on a connection the server already closed would wait for an answer that never comes.
     guard !connection.isClosed else { throw SyncError.connectionLost(address: address.description) }
-    do {
-      var bindings = PostgresBindings(capacity: parameters.count)
-      for parameter in parameters { try bindings.append(parameter) }
-      let sequence = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
-      var result: [[String?]] = []
-      for try await row in sequence {
-        result.append(try row.map { try $0.decode(String?.self) })
+    let lost = SyncError.connectionLost(address: address.description)
+    let result: Result<[[String?]], SyncError> = await withCheckedContinuation { continuation in
+      let answer = FirstAnswer(continuation)
+      let query = Task {
+        do {
+          answer.give(.success(try await self.perform(sql, parameters)))
+        } catch {
+          answer.give(.failure(self.connection.isClosed ? lost : SyncError.serverFailure(Self.reason(of: error))))
+        }
       }
-      return result
-    } catch {
-      throw SyncError.serverFailure(Self.reason(of: error))
+      connection.closeFuture.whenComplete { _ in
+        answer.give(.failure(lost))
+        query.cancel()
+      }
     }
+    return try result.get()
+  }
+
+  private func perform(_ sql: String, _ parameters: [String?]) async throws -> [[String?]] {
+    var bindings = PostgresBindings(capacity: parameters.count)
+    for parameter in parameters { try bindings.append(parameter) }
+    let sequence = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+    var result: [[String?]] = []
+    for try await row in sequence {
+      result.append(try row.map { try $0.decode(String?.self) })
+    }
+    return result
   }
 
   /// Runs statements in one transaction: all of them, or none if any fails or the connection drops.
@@ -87,5 +124,23 @@ final class ServerConnection: Sendable {
       return "\(error.code)"
     }
     return "\(error)"
+  }
+}
+
+/// Resumes a continuation with the first answer given, and ignores the others.
+private final class FirstAnswer<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var continuation: CheckedContinuation<Result<Value, SyncError>, Never>?
+
+  init(_ continuation: CheckedContinuation<Result<Value, SyncError>, Never>) {
+    self.continuation = continuation
+  }
+
+  func give(_ answer: Result<Value, SyncError>) {
+    let waiting = lock.withLock {
+      defer { continuation = nil }
+      return continuation
+    }
+    waiting?.resume(returning: answer)
   }
 }

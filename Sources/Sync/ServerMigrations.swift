@@ -3,7 +3,7 @@ import Store
 /// The server's schema, as versioned migrations: each is applied once, in order, and recorded in
 /// `connectage_migration`. A migration that has shipped is never edited; a change to
 /// `ReplicatedTable.catalogue` comes with a new migration here that brings the tables along, and
-/// `ServerSchemaTests` checks that the migrated server matches the catalogue.
+/// `SiteSyncTests.theSchemaCheckSaysWhatDiffers` checks that the migrated server matches the catalogue.
 enum ServerMigrations {
   struct Migration: Sendable {
     let name: String

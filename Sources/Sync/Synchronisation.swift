@@ -29,8 +29,14 @@ public enum Synchronisation {
   /// How the server's schema compares with this ConnectAge's; changes nothing.
   public static func check(_ address: ServerAddress, password: String?) async throws(SyncError) -> ServerSchemaReport {
     let server = try await ServerConnection.open(address, password: password)
-    defer { Task { await server.close() } }
-    return try await ServerSchema.report(server)
+    do {
+      let report = try await ServerSchema.report(server)
+      await server.close()
+      return report
+    } catch {
+      await server.close()
+      throw error
+    }
   }
 
   /// Every site's data from the server, in a new database file at `path` (replaced if present).

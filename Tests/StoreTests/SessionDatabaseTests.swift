@@ -12,7 +12,7 @@ import Testing
         "study", "site", "participant", "participant_group", "group_member", "session", "trial", "event",
         "recording", "answer_measures", "memory_coding", "coding_sheet_key", "coder", "answer_revision",
         "reviewed_timing",
-        "reviewed_transcript", "consensus", "answer_blind_key", "attendance",
+        "reviewed_transcript", "consensus", "answer_blind_key", "attendance", "installation",
       ])
   }
 
@@ -21,7 +21,7 @@ import Testing
     #expect(
       participant.columns == [
         "code", "study_id", "arm", "usable_hand", "wears_glasses", "wears_hearing_aid", "smell", "aphasia",
-        "has_memory_disorder", "stroke_month", "stroke_count", "lesion_side", "language_assessment",
+        "has_memory_disorder", "stroke_month", "stroke_count", "lesion_side", "language_assessment", "site_id",
       ])
   }
 

@@ -117,23 +117,3 @@ func waitFor<Result: Sendable>(_ work: @escaping @Sendable () async throws -> Re
   done.wait()
   return try box.value().get()
 }
-
-/// A value made in setup and used by the closure, across the benchmark's threads.
-final class Kept<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var kept: Value?
-
-  func keep(_ value: Value) { lock.withLock { kept = value } }
-
-  func value() throws -> Value {
-    guard let value = lock.withLock({ kept }) else { throw CocoaError(.fileNoSuchFile) }
-    return value
-  }
-
-  func take() -> Value? {
-    lock.withLock {
-      defer { kept = nil }
-      return kept
-    }
-  }
-}
