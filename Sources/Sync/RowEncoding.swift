@@ -49,6 +49,12 @@ enum RowEncoding {
     return hasher.finalize().map { String(format: "%02x", $0) }.joined()
   }
 
+  /// The MD5 of a table's row hashes sorted and joined, as the server computes it with
+  /// `md5(string_agg(row_hash, '' ORDER BY row_hash COLLATE "C"))`: equal digests, equal tables.
+  static func digest(of hashes: [String]) -> String {
+    Insecure.MD5.hash(data: Array(hashes.sorted().joined().utf8)).map { String(format: "%02x", $0) }.joined()
+  }
+
   /// The text of a row's key columns, the way the server prints them back (`::text`).
   static func key(of row: ReplicaRow, at positions: [Int]) -> String {
     positions.map { row.values[$0].sqlText ?? "" }.joined(separator: "\u{1F}")

@@ -66,20 +66,14 @@ struct SitePush {
         ? try FilesBesideRecordings.rows(in: database) : try database.replicaRows(of: table)
     }
     let positions = keyPositions(table)
-    let keyList = table.key.map { "\(quoted($0))::text" }.joined(separator: ", ")
-    let serverRows = try await server.rows(
-      "SELECT \(keyList), row_hash FROM \(table.name) WHERE site = $1", [site.rawValue])
-    var serverHashes: [String: String] = [:]
-    for row in serverRows {
-      serverHashes[row.dropLast().map { $0 ?? "" }.joined(separator: "\u{1F}")] = row.last ?? nil
-    }
+    let localHashes = rows.map(RowEncoding.hash)
+    let serverHashes = try await serverHashes(of: table, comparedWith: rows, hashes: localHashes)
     var changed: [ReplicaRow] = []
     var hashes: [String] = []
     var localKeys = Set<String>()
-    for row in rows {
+    for (row, hash) in zip(rows, localHashes) {
       let key = RowEncoding.key(of: row, at: positions)
       localKeys.insert(key)
-      let hash = RowEncoding.hash(row)
       if serverHashes[key] != hash {
         changed.append(row)
         hashes.append(hash)
@@ -114,6 +108,56 @@ struct SitePush {
     if !changed.isEmpty { summary.rowsSent[table.name, default: 0] += changed.count }
     if !removed.isEmpty { summary.rowsRemoved[table.name, default: 0] += removed.count }
     progress(SyncProgress(table: table.name, done: rows.count, total: rows.count, bytesSent: summary.bytesSent))
+  }
+
+  /// The server's row hashes by key, read only where the site's rows may differ.
+  ///
+  /// Rows are compared a part at a time, a part being the rows sharing the first key column (a
+  /// session's trials, answers and recordings; a group's members): one digest of the sorted row
+  /// hashes per part on each side finds the parts that changed, and only their rows are read. After
+  /// a new session, that is the new session's rows, whatever the size of the trial.
+  private func serverHashes(
+    of table: ReplicatedTable, comparedWith rows: [ReplicaRow], hashes: [String]
+  ) async throws(SyncError) -> [String: String] {
+    let part = quoted(table.key[0])
+    let partPosition = keyPositions(table)[0]
+    var localParts: [String: [String]] = [:]
+    for (row, hash) in zip(rows, hashes) {
+      localParts[row.values[partPosition].sqlText ?? "", default: []].append(hash)
+    }
+    let digests = try await server.rows(
+      """
+      SELECT \(part)::text, count(*)::text, md5(string_agg(row_hash, '' ORDER BY row_hash COLLATE "C"))
+      FROM \(table.name) WHERE site = $1 GROUP BY \(part)
+      """, [site.rawValue])
+    var differing = Set(localParts.keys)
+    for digest in digests {
+      let name = digest[0] ?? ""
+      if let local = localParts[name], digest[1] == String(local.count), digest[2] == RowEncoding.digest(of: local) {
+        differing.remove(name)
+      } else {
+        differing.insert(name)
+      }
+    }
+    let keyList = table.key.map { "\(quoted($0))::text" }.joined(separator: ", ")
+    let serverRows =
+      differing.isEmpty
+      ? []
+      : try await server.rows(
+        """
+        SELECT \(keyList), row_hash FROM \(table.name)
+        WHERE site = $1 AND \(part)::text IN (SELECT json_array_elements_text($2::json))
+        """, [site.rawValue, RowEncoding.json(differing.sorted())])
+    // Parts that did not differ are known equal: their rows stand for the server's.
+    var known: [String: String] = [:]
+    let positions = keyPositions(table)
+    for (row, hash) in zip(rows, hashes) where !differing.contains(row.values[partPosition].sqlText ?? "") {
+      known[RowEncoding.key(of: row, at: positions)] = hash
+    }
+    for row in serverRows {
+      known[row.dropLast().map { $0 ?? "" }.joined(separator: "\u{1F}")] = row.last ?? nil
+    }
+    return known
   }
 
   private func pushAppended(_ table: ReplicatedTable, cursor: String, summary: inout SyncSummary)

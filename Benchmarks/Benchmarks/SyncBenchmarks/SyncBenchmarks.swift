@@ -36,9 +36,9 @@ let benchmarks: @Sendable () -> Void = {
     configuration: .init(timeUnits: .milliseconds, maxIterations: 5),
     closure: { benchmark in
       let site = try oneMore.value()
-      for iteration in benchmark.scaledIterations {
+      for _ in benchmark.scaledIterations {
         benchmark.stopMeasurement()
-        try site.addSession(named: "G1-S13-again-\(iteration)")
+        try site.addSession(named: "G1-S13-again-\(UUID().uuidString.prefix(8))")
         benchmark.startMeasurement()
         blackHole(try site.push())
       }
