@@ -33,7 +33,7 @@ public struct AudioStore: Sendable {
   func copy(_ source: URL, sha256: String) throws(SyncError) -> Outcome {
     if holds(sha256) { return .alreadyThere }
     guard let data = FileManager.default.contents(atPath: source.path) else { return .missingLocally }
-    let digest = Crypto.SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    let digest = RowEncoding.hex(Crypto.SHA256.hash(data: data))
     guard digest == sha256 else { return .changedSinceRecorded }
     let target = file(for: sha256)
     do {
