@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import Store
 
 /// A folder that holds recordings by content: `ab/abcdef….wav`, named by the SHA-256 filed with each
 /// recording. Copying the same recording twice writes nothing; a file is only ever complete, being
@@ -33,7 +33,7 @@ public struct AudioStore: Sendable {
   func copy(_ source: URL, sha256: String) throws(SyncError) -> Outcome {
     if holds(sha256) { return .alreadyThere }
     guard let data = FileManager.default.contents(atPath: source.path) else { return .missingLocally }
-    let digest = RowEncoding.hex(Crypto.SHA256.hash(data: data))
+    let digest = Store.SHA256.hexDigest(of: data)
     guard digest == sha256 else { return .changedSinceRecorded }
     let target = file(for: sha256)
     do {

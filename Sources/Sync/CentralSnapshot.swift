@@ -16,7 +16,7 @@ enum CentralSnapshot {
   static func assemble(
     from server: ServerConnection, into path: String, audioStore: AudioStore?
   ) async throws(SyncError) -> SessionDatabase {
-    let report = try await ServerSchema.report(server)
+    let report = try await ServerSchema.migrations(server)
     guard !report.applied.isEmpty else { throw SyncError.serverNotPrepared(address: server.address.description) }
     guard report.unknown.isEmpty else { throw SyncError.serverIsNewer(report.unknown) }
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -78,8 +78,8 @@ enum CentralSnapshot {
     recordings: inout Recordings
   ) async throws(SyncError) {
     let columns = table.columns.map { "\(quoted($0.name))::text" }.joined(separator: ", ")
-    let pathPosition = table.name == "recording" ? table.columns.firstIndex { $0.name == "path" } : nil
-    let shaPosition = table.columns.firstIndex { $0.name == "sha256" }
+    let pathPosition = table.name == "recording" ? table.position(of: "path") : nil
+    let shaPosition = table.name == "recording" ? table.position(of: "sha256") : nil
     func insert(_ rows: [[String?]]) throws(SyncError) {
       let converted: [(site: SiteID, row: ReplicaRow)] = rows.map { row in
         let site = SiteID(rawValue: row[0] ?? "")
@@ -112,7 +112,7 @@ enum CentralSnapshot {
           """, [last?.site, last?.cursor])
         guard let final = rows.last else { return }
         try insert(rows)
-        let position = 1 + table.columns.firstIndex { $0.name == cursor }!
+        let position = 1 + table.position(of: cursor)
         last = (final[0] ?? "", final[position] ?? "0")
       }
     case .history(let at):

@@ -19,7 +19,7 @@ enum FilesBesideRecordings {
   /// One row per transcript file found beside a filed recording.
   static func rows(in database: SessionDatabase) throws -> [ReplicaRow] {
     let recordings = ReplicatedTable.named("recording")!
-    let path = recordings.columns.firstIndex { $0.name == "path" }!
+    let path = recordings.position(of: "path")
     var rows: [ReplicaRow] = []
     for recording in try database.replicaRows(of: recordings) {
       guard case .text(let stored) = recording.values[path] else { continue }

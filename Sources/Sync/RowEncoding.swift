@@ -35,7 +35,7 @@ enum RowEncoding {
 
   /// The SHA-256 of a row's values, each tagged with its type so that `NULL`, `''` and `0` differ.
   static func hash(_ row: ReplicaRow) -> String {
-    var hasher = Crypto.SHA256()
+    var hasher = Store.SHA256()
     for value in row.values {
       let tagged: String
       switch value {
@@ -44,27 +44,20 @@ enum RowEncoding {
       case .real(let number): tagged = "r\(number)"
       case .text(let text): tagged = "t\(text)"
       }
-      hasher.update(data: Array(tagged.utf8) + [0x1F])
+      hasher.update(Array(tagged.utf8) + [0x1F])
     }
-    return hex(hasher.finalize())
-  }
-
-  /// Lower-case hexadecimal: `String(format:)` per byte costs more than the hash itself, and a sync
-  /// hashes every row of the site's mirrored tables.
-  static func hex(_ bytes: some Sequence<UInt8>) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = []
-    for byte in bytes {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0F)])
-    }
-    return String(decoding: text, as: UTF8.self)
+    return Store.SHA256.hex(hasher.finalize())
   }
 
   /// The MD5 of a table's row hashes sorted and joined, as the server computes it with
   /// `md5(string_agg(row_hash, '' ORDER BY row_hash COLLATE "C"))`: equal digests, equal tables.
   static func digest(of hashes: [String]) -> String {
-    hex(Insecure.MD5.hash(data: Array(hashes.sorted().joined().utf8)))
+    Store.SHA256.hex(Array(Insecure.MD5.hash(data: Array(hashes.sorted().joined().utf8))))
+  }
+
+  /// The same text of a key read back from the server, its columns already text.
+  static func key(ofServerRow columns: ArraySlice<String?>) -> String {
+    columns.map { $0 ?? "" }.joined(separator: "\u{1F}")
   }
 
   /// The text of a row's key columns, the way the server prints them back (`::text`).

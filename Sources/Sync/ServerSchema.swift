@@ -24,7 +24,7 @@ enum ServerSchema {
   ///
   /// A server already current is only read: a site's role needs no right to change the schema.
   static func migrate(_ server: ServerConnection) async throws(SyncError) {
-    let current = try await report(server)
+    let current = try await migrations(server)
     guard current.unknown.isEmpty else { throw SyncError.serverIsNewer(current.unknown) }
     guard !current.pending.isEmpty else { return }
     try await server.transaction { server throws(SyncError) in
@@ -43,15 +43,21 @@ enum ServerSchema {
     }
   }
 
-  static func report(_ server: ServerConnection) async throws(SyncError) -> ServerSchemaReport {
+  /// The migrations applied, pending and unknown, without comparing tables: what every sync and
+  /// every read of the trial checks first.
+  static func migrations(_ server: ServerConnection) async throws(SyncError) -> ServerSchemaReport {
     let prepared = try await server.rows("SELECT to_regclass('connectage_migration')::text").first?.first ?? nil
     let applied = prepared == nil ? [] : try await appliedMigrations(server)
     let known = ServerMigrations.all.map(\.name)
-    var report = ServerSchemaReport(
+    return ServerSchemaReport(
       applied: applied, pending: known.filter { !applied.contains($0) },
-      unknown: applied.filter { !known.contains($0) },
-      differences: [])
-    guard prepared != nil else { return report }
+      unknown: applied.filter { !known.contains($0) }, differences: [])
+  }
+
+  /// ``migrations(_:)``, and every table and column that differs from the catalogue.
+  static func report(_ server: ServerConnection) async throws(SyncError) -> ServerSchemaReport {
+    var report = try await migrations(server)
+    guard !report.applied.isEmpty else { return report }
     let rows = try await server.rows(
       """
       SELECT table_name::text, column_name::text, data_type::text FROM information_schema.columns

@@ -43,9 +43,8 @@ struct SitePush {
   /// Refuses, before writing anything, a participant, group or session another site owns.
   private func checkClaims() async throws(SyncError) {
     for table in ReplicatedTable.catalogue where table.keeping == .claimed {
-      let keys = try local { try database.replicaRows(of: table) }.map {
-        RowEncoding.key(of: $0, at: keyPositions(table))
-      }
+      let positions = table.keyPositions
+      let keys = try local { try database.replicaRows(of: table) }.map { RowEncoding.key(of: $0, at: positions) }
       guard !keys.isEmpty else { continue }
       let key = table.key[0]
       let taken = try await server.rows(
@@ -65,7 +64,7 @@ struct SitePush {
       table == FilesBesideRecordings.table
         ? try FilesBesideRecordings.rows(in: database) : try database.replicaRows(of: table)
     }
-    let positions = keyPositions(table)
+    let positions = table.keyPositions
     let localHashes = rows.map(RowEncoding.hash)
     let serverHashes = try await serverHashes(of: table, comparedWith: rows, hashes: localHashes)
     var changed: [ReplicaRow] = []
@@ -85,7 +84,7 @@ struct SitePush {
       if !removed.isEmpty {
         let keys = removed.map { ReplicaRow($0.components(separatedBy: "\u{1F}").map(ReplicaValue.text)) }
         let matches = table.key.enumerated().map { index, name in
-          "(r->>\(index))::\(ServerSchema.sqlType(column(name, of: table).kind))"
+          "(r->>\(index))::\(ServerSchema.sqlType(table.columns[table.position(of: name)].kind))"
         }
         let sql = """
           DELETE FROM \(table.name) WHERE site = $1 AND (\(table.key.map(quoted).joined(separator: ", "))) IN
@@ -120,7 +119,8 @@ struct SitePush {
     of table: ReplicatedTable, comparedWith rows: [ReplicaRow], hashes: [String]
   ) async throws(SyncError) -> [String: String] {
     let part = quoted(table.key[0])
-    let partPosition = keyPositions(table)[0]
+    let positions = table.keyPositions
+    let partPosition = positions[0]
     var localParts: [String: [String]] = [:]
     for (row, hash) in zip(rows, hashes) {
       localParts[row.values[partPosition].sqlText ?? "", default: []].append(hash)
@@ -150,12 +150,11 @@ struct SitePush {
         """, [site.rawValue, RowEncoding.json(differing.sorted())])
     // Parts that did not differ are known equal: their rows stand for the server's.
     var known: [String: String] = [:]
-    let positions = keyPositions(table)
     for (row, hash) in zip(rows, hashes) where !differing.contains(row.values[partPosition].sqlText ?? "") {
       known[RowEncoding.key(of: row, at: positions)] = hash
     }
     for row in serverRows {
-      known[row.dropLast().map { $0 ?? "" }.joined(separator: "\u{1F}")] = row.last ?? nil
+      known[RowEncoding.key(ofServerRow: row.dropLast())] = row.last ?? nil
     }
     return known
   }
@@ -168,7 +167,7 @@ struct SitePush {
     let highest = answer.first?.first.flatMap { $0 }.flatMap { Int64($0) } ?? 0
     let total = try local { try database.replicaCount(of: table, after: highest) }
     guard total > 0 else { return }
-    let position = table.columns.firstIndex { $0.name == cursor }!
+    let position = table.position(of: cursor)
     var after = highest
     var done = 0
     while true {
@@ -188,11 +187,11 @@ struct SitePush {
     let rows = try local { try database.replicaRows(of: table) }
     guard !rows.isEmpty else { return }
     let identity = table.key + [at]
-    let positions = identity.map { name in table.columns.firstIndex { $0.name == name }! }
+    let positions = identity.map(table.position(of:))
     let stored = try await server.rows(
       "SELECT \(identity.map { "\(quoted($0))::text" }.joined(separator: ", ")) FROM \(table.name) WHERE site = $1",
       [site.rawValue])
-    let known = Set(stored.map { $0.map { $0 ?? "" }.joined(separator: "\u{1F}") })
+    let known = Set(stored.map { RowEncoding.key(ofServerRow: $0[...]) })
     let missing = rows.filter { !known.contains(RowEncoding.key(of: $0, at: positions)) }
     for start in stride(from: 0, to: missing.count, by: Self.batchSize) {
       let json = RowEncoding.json(Array(missing[start..<min(start + Self.batchSize, missing.count)]))
@@ -206,8 +205,8 @@ struct SitePush {
   /// names audio the store does not hold.
   private func copyAudio(to store: AudioStore, summary: inout SyncSummary) throws(SyncError) {
     let table = ReplicatedTable.named("recording")!
-    let path = table.columns.firstIndex { $0.name == "path" }!
-    let sha = table.columns.firstIndex { $0.name == "sha256" }!
+    let path = table.position(of: "path")
+    let sha = table.position(of: "sha256")
     let rows = try local { try database.replicaRows(of: table) }
     for (index, row) in rows.enumerated() {
       guard case .text(let stored) = row.values[path], case .text(let digest) = row.values[sha] else { continue }
@@ -223,14 +222,6 @@ struct SitePush {
           SyncProgress(table: "audio", done: index + 1, total: rows.count, bytesSent: summary.audioBytesCopied))
       }
     }
-  }
-
-  private func keyPositions(_ table: ReplicatedTable) -> [Int] {
-    table.key.map { name in table.columns.firstIndex { $0.name == name }! }
-  }
-
-  private func column(_ name: String, of table: ReplicatedTable) -> ReplicatedColumn {
-    table.columns.first { $0.name == name }!
   }
 
   /// Reads the site's own database; its failures are the store's, said in its words.

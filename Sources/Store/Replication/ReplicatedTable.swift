@@ -33,8 +33,18 @@ public struct ReplicatedTable: Sendable, Hashable {
     self.keeping = keeping
   }
 
-  /// The columns written on the server: every column but the local cursor of an append-only
-  /// table, which the server keeps as `local_sequence`.
+  /// Where column `name` sits in the table's rows; the catalogue's own names only.
+  public func position(of name: String) -> Int {
+    guard let position = columns.firstIndex(where: { $0.name == name }) else {
+      preconditionFailure("\(self.name) has no column \(name) in the catalogue")
+    }
+    return position
+  }
+
+  /// Where the key's columns sit in the table's rows.
+  public var keyPositions: [Int] { key.map(position(of:)) }
+
+  /// The local cursor of an append-only table, which the server keeps beside the site.
   public var cursor: String? {
     if case .appendOnly(let cursor) = keeping { return cursor }
     return nil
