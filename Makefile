@@ -41,7 +41,7 @@ test: deps asr boundaries
 	@scripts/review-e2e
 	@scripts/fuzz --seconds 20
 	@scripts/bluez-vm-test
-	@scripts/package-test
+	@scripts/package-test --debug
 
 # The Debian package, .build/package/connectage_<version>_amd64.deb (docs/packaging.md).
 package: deps
