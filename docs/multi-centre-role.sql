@@ -11,4 +11,6 @@ GRANT INSERT, UPDATE, DELETE ON study, participant, participant_group, group_mem
 -- Append-only tables: insert only (triggers refuse changes even to the owner).
 GRANT INSERT ON event, memory_coding, reviewed_transcript, reviewed_timing, consensus TO connectage_site;
 GRANT INSERT, UPDATE ON connectage_sync_run TO connectage_site;
+-- The first sync of a site records which installation holds its code.
+GRANT INSERT ON connectage_site TO connectage_site;
 GRANT USAGE ON SEQUENCE connectage_sync_run_id_seq TO connectage_site;

@@ -11,7 +11,7 @@ enum FilesBesideRecordings {
   static let table = ReplicatedTable(
     name: "transcript_file",
     columns: [
-      .init("session_id", .text), .init("trial_id", .text), .init("participant_code", .text),
+      .init("session_id", .text, identifies: .session), .init("trial_id", .text), .init("participant_code", .text),
       .init("extension", .text), .init("content", .text),
     ],
     key: ["session_id", "trial_id", "participant_code", "extension"], keeping: .mirror)

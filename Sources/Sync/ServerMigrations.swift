@@ -13,8 +13,57 @@ enum ServerMigrations {
   static let all: [Migration] = [
     Migration(
       name: "s1-trial-tables",
-      statements: bookkeeping + trialTables + filesBesideRecordings + appendOnlyGuards + indexes)
+      statements: bookkeeping + trialTables + filesBesideRecordings + appendOnlyGuards + indexes),
+    Migration(name: "s2-site-qualified-identifiers", statements: siteOwners + qualifiedIdentifiers),
   ]
+
+  /// Which installation pushes under each site code: the first one to sync, and no other.
+  private static let siteOwners = [
+    """
+    CREATE TABLE connectage_site (
+      site text PRIMARY KEY,
+      installation text NOT NULL,
+      first_sync_at timestamptz NOT NULL DEFAULT now()
+    )
+    """
+  ]
+
+  /// Sessions, runs and groups are held qualified with their site's code (`LYON-G01-S01`) from
+  /// here on: rows sent before are qualified in place, the event log's payload keys included
+  /// (`session`, `resumes`, `replacedSession`, `madeUpIn`, `group`), with the append-only guards
+  /// lifted for this one transaction. Mirrored rows keep their old hash and are sent again by the
+  /// next sync, which rewrites them as equal.
+  private static let qualifiedIdentifiers =
+    [
+      """
+      CREATE FUNCTION connectage_qualified(site text, identifier text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+        SELECT CASE WHEN identifier IS NULL OR identifier = '' THEN identifier ELSE site || '-' || identifier END
+      $$
+      """,
+      "UPDATE participant_group SET id = connectage_qualified(site, id)",
+      "UPDATE group_member SET group_id = connectage_qualified(site, group_id)",
+      "UPDATE session SET id = connectage_qualified(site, id), group_id = connectage_qualified(site, group_id)",
+      "UPDATE attendance SET group_id = connectage_qualified(site, group_id), made_up_in = connectage_qualified(site, made_up_in)",
+    ]
+    + ["trial", "recording", "answer_measures", "answer_revision", "transcript_file"].map {
+      "UPDATE \($0) SET session_id = connectage_qualified(site, session_id)"
+    }
+    + ["memory_coding", "reviewed_transcript", "reviewed_timing", "consensus"].flatMap {
+      [
+        "ALTER TABLE \($0) DISABLE TRIGGER \($0)_is_append_only",
+        "UPDATE \($0) SET session_id = connectage_qualified(site, session_id)",
+        "ALTER TABLE \($0) ENABLE TRIGGER \($0)_is_append_only",
+      ]
+    }
+    + [
+      "ALTER TABLE event DISABLE TRIGGER event_is_append_only",
+      #"""
+      UPDATE event SET session_id = connectage_qualified(site, session_id),
+        payload = regexp_replace(payload, '([{,]"(session|resumes|replacedSession|madeUpIn|group)":")(?=[^"])',
+          '\1' || site || '-', 'g')
+      """#,
+      "ALTER TABLE event ENABLE TRIGGER event_is_append_only",
+    ]
 
   private static let bookkeeping = [
     """

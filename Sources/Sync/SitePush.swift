@@ -19,6 +19,7 @@ struct SitePush {
 
   func run() async throws(SyncError) -> SyncSummary {
     var summary = SyncSummary()
+    try await checkInstallation()
     let run =
       try await server.rows(
         "INSERT INTO connectage_sync_run (site) VALUES ($1) RETURNING id::text", [site.rawValue]
@@ -40,11 +41,26 @@ struct SitePush {
     return summary
   }
 
-  /// Refuses, before writing anything, a participant, group or session another site owns.
+  /// Refuses, before writing anything, a site code another installation pushes under: its
+  /// mirrored rows would replace this one's at each sync, and the other way round.
+  private func checkInstallation() async throws(SyncError) {
+    let identity = try local { try database.installationSite.installationIdentity() } ?? ""
+    let holder = try await server.rows(
+      """
+      WITH claimed AS (
+        INSERT INTO connectage_site (site, installation) VALUES ($1, $2) ON CONFLICT (site) DO NOTHING RETURNING installation
+      )
+      SELECT installation FROM claimed UNION ALL SELECT installation FROM connectage_site WHERE site = $1
+      """, [site.rawValue, identity])
+    guard holder.first?.first == identity else { throw SyncError.siteHeldByAnotherInstallation(site: site.rawValue) }
+  }
+
+  /// Refuses, before writing anything, a participant another site owns (groups and sessions
+  /// cannot collide: they are qualified with the site's code).
   private func checkClaims() async throws(SyncError) {
     for table in ReplicatedTable.catalogue where table.keeping == .claimed {
       let positions = table.keyPositions
-      let keys = try local { try database.replicaRows(of: table) }.map { RowEncoding.key(of: $0, at: positions) }
+      let keys = try siteRows(of: table).map { RowEncoding.key(of: $0, at: positions) }
       guard !keys.isEmpty else { continue }
       let key = table.key[0]
       let taken = try await server.rows(
@@ -60,10 +76,7 @@ struct SitePush {
   }
 
   private func pushMirrored(_ table: ReplicatedTable, summary: inout SyncSummary) async throws(SyncError) {
-    let rows = try local {
-      table == FilesBesideRecordings.table
-        ? try FilesBesideRecordings.rows(in: database) : try database.replicaRows(of: table)
-    }
+    let rows = try siteRows(of: table)
     let positions = table.keyPositions
     let localHashes = rows.map(RowEncoding.hash)
     let serverHashes = try await serverHashes(of: table, comparedWith: rows, hashes: localHashes)
@@ -171,7 +184,7 @@ struct SitePush {
     var after = highest
     var done = 0
     while true {
-      let rows = try local { try database.replicaRows(of: table, after: after, limit: Self.batchSize) }
+      let rows = try siteRows(of: table, after: after, limit: Self.batchSize)
       guard let last = rows.last, case .integer(let lastCursor) = last.values[position] else { break }
       let json = RowEncoding.json(rows)
       try await server.rows(ServerStatements.insert(table), [site.rawValue, json])
@@ -184,7 +197,7 @@ struct SitePush {
   }
 
   private func pushHistory(_ table: ReplicatedTable, at: String, summary: inout SyncSummary) async throws(SyncError) {
-    let rows = try local { try database.replicaRows(of: table) }
+    let rows = try siteRows(of: table)
     guard !rows.isEmpty else { return }
     let identity = table.key + [at]
     let positions = identity.map(table.position(of:))
@@ -222,6 +235,19 @@ struct SitePush {
           SyncProgress(table: "audio", done: index + 1, total: rows.count, bytesSent: summary.audioBytesCopied))
       }
     }
+  }
+
+  /// The site's rows of `table` as the server holds them: its sessions, runs and groups qualified
+  /// with the site's code, so that no two sites ever name the same one.
+  private func siteRows(of table: ReplicatedTable, after: Int64? = nil, limit: Int? = nil) throws(SyncError)
+    -> [ReplicaRow]
+  {
+    let rows = try local {
+      table == FilesBesideRecordings.table
+        ? try FilesBesideRecordings.rows(in: database)
+        : try database.replicaRows(of: table, after: after, limit: limit)
+    }
+    return rows.map { $0.qualified(at: site, in: table) }
   }
 
   /// Reads the site's own database; its failures are the store's, said in its words.

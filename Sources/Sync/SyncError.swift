@@ -15,6 +15,8 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
   case connectionLost(address: String)
   /// Another site already owns this participant, group or session on the server.
   case claimedByAnotherSite(what: String, key: String, owner: String, claimant: String)
+  /// Another installation already syncs under this site code.
+  case siteHeldByAnotherInstallation(site: String)
   /// The server's schema has migrations this ConnectAge does not know.
   case serverIsNewer([String])
   /// `--from` named a server no site has synchronised to yet.
@@ -28,7 +30,7 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
   public var isBadInput: Bool {
     switch self {
     case .badAddress, .passwordInAddress, .plainTextOffLoopback, .unknownTLSMode, .noSite, .claimedByAnotherSite,
-      .serverNotPrepared, .refusedLocally:
+      .siteHeldByAnotherInstallation, .serverNotPrepared, .refusedLocally:
       true
     case .cannotConnect, .serverFailure, .connectionLost, .serverIsNewer, .cannotWriteAudio, .localFailure: false
     }
@@ -90,9 +92,16 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case .claimedByAnotherSite(let what, let key, let owner, let claimant):
       LocalizedText(
         fr:
-          "\(Self.frenchName(what)) \(key) appartient déjà au site \(owner) sur le serveur ; le site \(claimant) ne peut pas envoyer le sien. Rien de ce site n'a été envoyé. Les codes sont attribués par l'étude : renommez l'un des deux (l'usage : un préfixe de site, \(claimant)-…).",
+          "\(Self.frenchName(what)) \(key) appartient déjà au site \(owner) sur le serveur ; le site \(claimant) ne peut pas envoyer le sien. Rien de ce site n'a été envoyé. Les codes sont attribués par l'étude : demandez à sa coordination à quel site ce code revient, et renommez l'autre.",
         en:
-          "\(Self.englishName(what)) \(key) already belongs to site \(owner) on the server; site \(claimant) cannot send its own. Nothing from this site was sent. Codes are assigned by the study: rename one of the two (the custom: a site prefix, \(claimant)-…)."
+          "\(Self.englishName(what)) \(key) already belongs to site \(owner) on the server; site \(claimant) cannot send its own. Nothing from this site was sent. Codes are assigned by the study: ask its coordination which site the code belongs to, and rename the other."
+      )
+    case .siteHeldByAnotherInstallation(let site):
+      LocalizedText(
+        fr:
+          "Une autre installation de ConnectAge se synchronise déjà sous le code de site \(site) : deux postes sous un même code écraseraient les données l'un de l'autre. Rien n'a été envoyé. Donnez à chaque poste son propre code (\(site)-1, \(site)-2…) dans une base neuve, ou synchronisez depuis le poste qui porte déjà ce code.",
+        en:
+          "Another ConnectAge installation already syncs under site code \(site): two computers under one code would overwrite each other's data. Nothing was sent. Give each computer its own code (\(site)-1, \(site)-2…) in a new database, or sync from the computer that already holds this code."
       )
     case .serverIsNewer(let names):
       LocalizedText(

@@ -35,6 +35,9 @@ public struct SyntheticTrial: Sendable {
     public var twoPopulations: Bool
     /// Put before every group and participant code, so that several sites' trials can meet.
     public var codePrefix = ""
+    /// Put before participant codes only: two sites' trials whose groups and sessions are named
+    /// alike, as when both run the same protocol.
+    public var participantPrefix = ""
 
     public init(
       groups: Int = 1, patientsPerGroup: Int = 10, sessions: Int = 13, trialsPerSession: Int = 6, seed: UInt64 = 12,
@@ -94,7 +97,7 @@ public struct SyntheticTrial: Sendable {
     for groupNumber in 1...design.groups {
       let group = GroupID(rawValue: "\(design.codePrefix)G\(groupNumber)")
       let members = (1...design.patientsPerGroup).map {
-        ParticipantCode.numbered($0, prefix: "\(design.codePrefix)G\(groupNumber)-P")
+        ParticipantCode.numbered($0, prefix: "\(design.participantPrefix)\(design.codePrefix)G\(groupNumber)-P")
       }
       for (index, code) in members.enumerated() {
         let memory = design.twoPopulations && index >= members.count / 2

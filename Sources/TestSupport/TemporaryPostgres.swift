@@ -68,6 +68,25 @@ public final class TemporaryPostgres: @unchecked Sendable {
       ])
   }
 
+  /// Each table's row count and a hash of its rows' text, by table name: two databases holding
+  /// the same rows have the same hashes. The sync's own bookkeeping (runs, migrations, which
+  /// installation holds a site code, all dated by the server's clock) is left out.
+  public func contentHashes(of database: String) throws -> [String: String] {
+    let tables = try psql(
+      """
+      SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+        AND table_name NOT IN ('connectage_sync_run', 'connectage_migration', 'connectage_site') ORDER BY 1
+      """, database: database
+    ).split(separator: "\n").map(String.init)
+    var hashes: [String: String] = [:]
+    for table in tables {
+      hashes[table] = try psql(
+        "SELECT count(*) || ' ' || md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM \(table) t",
+        database: database)
+    }
+    return hashes
+  }
+
   public func stop() {
     guard !stopped else { return }
     stopped = true

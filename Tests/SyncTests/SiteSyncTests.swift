@@ -44,15 +44,17 @@ struct SiteSyncTests {
       from: try ServerAddress(server.address), password: TemporaryPostgres.password,
       into: folder.appendingPathComponent("trial.sqlite").path, audioStore: nil)
     for table in ReplicatedTable.catalogue {
-      // Rows as read back: without the local cursor, and with each recording under its site's code.
-      let readBack = { (rows: [ReplicaRow], site: String?) -> Set<[ReplicaValue]> in
+      // Rows as read back: without the local cursor, with sessions and groups qualified with the
+      // site's code, and each recording under the site's folder.
+      let readBack = { (rows: [ReplicaRow], site: SiteID?) -> Set<[ReplicaValue]> in
         Set(
           rows.map { row in
-            table.columns.indices.filter { table.columns[$0].name != table.cursor }.map { index in
+            let row = site.map { row.qualified(at: $0, in: table) } ?? row
+            return table.columns.indices.filter { table.columns[$0].name != table.cursor }.map { index in
               guard let site, table.name == "recording", table.columns[index].name == "path",
                 case .text(let path) = row.values[index]
               else { return row.values[index] }
-              return .text(site + "/" + path)
+              return .text(site.rawValue + "/" + path)
             }
           })
       }
@@ -97,6 +99,7 @@ struct SiteSyncTests {
     let answer = try #require(try database.measures.fetchAll().first).answer
     let key =
       "session_id = '\(answer.session)' AND trial_id = '\(answer.trial)' AND participant_code = '\(answer.participant)'"
+    let serverKey = key.replacingOccurrences(of: "'\(answer.session)'", with: "'LYON-\(answer.session)'")
     let members = try database.replicaRows(of: ReplicatedTable.named("group_member")!).count
     try SQLiteShell.run(
       """
@@ -116,12 +119,13 @@ struct SiteSyncTests {
     #expect(summary.rowsRemoved == ["group_member": 1])
     let trialDatabase = TemporaryPostgres.database
     #expect(
-      try server.psql("SELECT words FROM answer_measures WHERE site = 'LYON' AND \(key)", database: trialDatabase)
+      try server.psql("SELECT words FROM answer_measures WHERE site = 'LYON' AND \(serverKey)", database: trialDatabase)
         == "999")
     #expect(try server.psql("SELECT count(*) FROM group_member", database: trialDatabase) == "\(members - 1)")
     #expect(
       try server.psql(
-        "SELECT string_agg(value::text, ',' ORDER BY recorded_at) FROM consensus WHERE \(key)", database: trialDatabase)
+        "SELECT string_agg(value::text, ',' ORDER BY recorded_at) FROM consensus WHERE \(serverKey)",
+        database: trialDatabase)
         == "2,3")
     // The server refuses to rewrite what is append-only, whoever asks.
     #expect(throws: (any Error).self) { try server.psql("UPDATE event SET type = 'x'", database: trialDatabase) }
@@ -133,7 +137,11 @@ struct SiteSyncTests {
       from: try ServerAddress(server.address), password: TemporaryPostgres.password,
       into: folder.appendingPathComponent("trial.sqlite").path, audioStore: nil)
     let consensus = ReplicatedTable.named("consensus")!
-    #expect(try central.replicaRows(of: consensus) == database.replicaRows(of: consensus))
+    #expect(
+      try central.replicaRows(of: consensus)
+        == database.replicaRows(of: consensus).map {
+          $0.qualified(at: "LYON", in: consensus)
+        })
   }
 
   @Test func theSchemaCheckSaysWhatDiffers() async throws {
@@ -141,7 +149,7 @@ struct SiteSyncTests {
     defer { server.stop() }
     let address = try ServerAddress(server.address)
     let empty = try await Synchronisation.check(address, password: TemporaryPostgres.password)
-    #expect(empty.pending == ["s1-trial-tables"])
+    #expect(empty.pending == ["s1-trial-tables", "s2-site-qualified-identifiers"])
     _ = try await push(
       try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath), to: server, site: "LYON")
     let current = try await Synchronisation.check(address, password: TemporaryPostgres.password)
@@ -160,6 +168,86 @@ struct SiteSyncTests {
       try await push(
         try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath), to: server, site: "LYON")
     }
+  }
+
+  /// Two sites running the same protocol name their groups and sessions alike (`G1`, `G1-S1`…):
+  /// the server holds each qualified with its site, so both are kept, side by side.
+  @Test func twoSitesNamingTheirGroupsAndSessionsAlikeAreBothKept() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    // Participants are the study's and must differ; groups and sessions are named alike.
+    var paris = Self.small
+    paris.participantPrefix = "P"
+    let lyonDatabase = try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath)
+    let parisDatabase = try SessionDatabase(path: try SyntheticTrial(design: paris).databasePath)
+    let lyonSessions = Set(try lyonDatabase.sessions.fetchAll().map(\.id.rawValue))
+    #expect(lyonSessions == Set(try parisDatabase.sessions.fetchAll().map(\.id.rawValue)))
+    _ = try await push(lyonDatabase, to: server, site: "LYON")
+    _ = try await push(parisDatabase, to: server, site: "PARIS")
+    let stored = try server.psql(
+      "SELECT string_agg(id, ',' ORDER BY id) FROM session WHERE site = 'PARIS'", database: TemporaryPostgres.database)
+    #expect(stored.split(separator: ",").map(String.init) == lyonSessions.map { "PARIS-\($0)" }.sorted())
+    #expect(
+      try server.psql(
+        "SELECT count(DISTINCT site) FROM answer_measures WHERE session_id LIKE '%-G1-%'",
+        database: TemporaryPostgres.database) == "2")
+  }
+
+  /// A second installation (another laptop, a copy of the software on a new database) given a
+  /// site code that another installation already syncs under is refused before anything is sent.
+  @Test func aSecondInstallationUnderTheSameSiteCodeIsRefused() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    let first = try SessionDatabase(path: try SyntheticTrial(design: Self.small.prefixed("A")).databasePath)
+    let second = try SessionDatabase(path: try SyntheticTrial(design: Self.small.prefixed("B")).databasePath)
+    _ = try await push(first, to: server, site: "LYON")
+    let before = try server.contentHashes(of: TemporaryPostgres.database)
+    await #expect(throws: SyncError.siteHeldByAnotherInstallation(site: "LYON")) {
+      try await push(second, to: server, site: "LYON")
+    }
+    #expect(try server.contentHashes(of: TemporaryPostgres.database) == before)
+    // The installation that holds the code goes on syncing.
+    #expect(try await push(first, to: server, site: nil).totalRowsSent == 0)
+  }
+
+  /// A server a site synchronised to under the first schema, with its sessions and groups as the
+  /// site named them, is brought to qualified identifiers by the next sync, which then leaves it
+  /// exactly as a clean sync leaves a new server.
+  @Test func aServerOfTheFirstSchemaEndsAsACleanSyncLeavesANewOne() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    let database = try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath)
+    _ = try await push(database, to: server, site: "LYON")
+    let clean = try server.contentHashes(of: TemporaryPostgres.database)
+    // Back to what the first schema held: identifiers as the site named them, no s2.
+    let unqualify = { (column: String) in "\(column) = substr(\(column), length(site) + 2)" }
+    var statements = [
+      "UPDATE participant_group SET \(unqualify("id"))", "UPDATE group_member SET \(unqualify("group_id"))",
+      "UPDATE session SET \(unqualify("id")), \(unqualify("group_id"))",
+      "UPDATE attendance SET \(unqualify("group_id")), made_up_in = nullif(substr(made_up_in, length(site) + 2), '')",
+    ]
+    for table in ["trial", "recording", "answer_measures", "answer_revision", "transcript_file"] {
+      statements.append("UPDATE \(table) SET \(unqualify("session_id"))")
+    }
+    for table in ["memory_coding", "reviewed_transcript", "reviewed_timing", "consensus", "event"] {
+      statements += [
+        "ALTER TABLE \(table) DISABLE TRIGGER \(table)_is_append_only",
+        "UPDATE \(table) SET \(unqualify("session_id"))"
+          + (table == "event"
+            ? #", payload = replace(replace(payload, '"session":"LYON-', '"session":"'), '"group":"LYON-', '"group":"')"#
+            : ""),
+        "ALTER TABLE \(table) ENABLE TRIGGER \(table)_is_append_only",
+      ]
+    }
+    statements += [
+      "DROP TABLE connectage_site", "DROP FUNCTION connectage_qualified",
+      "DELETE FROM connectage_migration WHERE name = 's2-site-qualified-identifiers'",
+    ]
+    try server.psql(statements.joined(separator: ";\n"), database: TemporaryPostgres.database)
+    #expect(try server.contentHashes(of: TemporaryPostgres.database) != clean)
+    let summary = try await push(database, to: server, site: nil)
+    #expect(summary.rowsSent["event", default: 0] == 0 && summary.rowsSent["memory_coding", default: 0] == 0)
+    #expect(try server.contentHashes(of: TemporaryPostgres.database) == clean)
   }
 
   @Test func aSiteWithTheDocumentedLeastRightsRoleSyncs() async throws {

@@ -7,16 +7,18 @@ import Testing
 /// `connectage sync` and `--from` against a throwaway PostgreSQL cluster on loopback.
 @Suite(.serialized)
 struct SyncCommandTests {
-  /// Two sites each run a real session of the same study (virtual players, simulated diffuser),
-  /// sync, and the export read back from the server is the union of the sites' own exports.
-  @Test func twoSitesSyncAndTheCentralExportIsTheUnionOfTheirs() async throws {
+  /// Three sites each run a real session of the same study (virtual players, simulated diffuser),
+  /// all three naming their group `G01`, and sync twice; the export read back from the server is
+  /// the union of the sites' own exports, each site's groups, sessions and runs qualified with its
+  /// code.
+  @Test func threeSitesSyncAndTheCentralExportIsTheUnionOfTheirs() async throws {
     let server = try TemporaryPostgres()
     defer { server.stop() }
     let folder = try StoreCommandFolder()
     defer { folder.remove() }
     let audio = folder.path + "/audio"
-    var siteExports: [String] = []
-    for (site, group, codes) in [("LYON", "G01", ["A01", "A02"]), ("PARIS", "G02", ["B01", "B02"])] {
+    var siteExports: [(site: String, folder: String, identifiers: Set<String>)] = []
+    for (site, codes) in [("LYON", ["A01", "A02"]), ("PARIS", ["B01", "B02"]), ("NICE", ["C01", "C02"])] {
       let db = ["--db", "\(folder.path)/\(site).sqlite"]
       for code in codes {
         try #require(
@@ -24,11 +26,11 @@ struct SyncCommandTests {
       }
       try #require(
         try await CommandRun.connectage(
-          ["groups", "add", group, "--study", "demo", "--members", codes.joined(separator: ",")] + db
+          ["groups", "add", "G01", "--study", "demo", "--members", codes.joined(separator: ",")] + db
         ).exitCode == 0)
       let run = try await CommandRun.connectage(
         [
-          "run", "--headless", "--virtual-players", "2", "--diffuser", "simulated", "--group", group, "--output",
+          "run", "--headless", "--virtual-players", "2", "--diffuser", "simulated", "--group", "G01", "--output",
           "\(folder.path)/\(site)-sessions", "Protocols/demo.yaml",
         ] + db, environment: ["XDG_DATA_HOME": folder.path])
       try #require(run.exitCode == 0, "\(run.standardError)")
@@ -43,16 +45,40 @@ struct SyncCommandTests {
       #expect(again.standardOutput.contains("le serveur avait déjà tout"), "\(again.standardOutput)")
       let export = "\(folder.path)/\(site)-export"
       try #require(try await CommandRun.connectage(["export", "all", "--out", export] + db).exitCode == 0)
-      siteExports.append(export)
+      let database = try SessionDatabase(path: "\(folder.path)/\(site).sqlite")
+      // Runs (G01-S01-20270114T093000-3fa9c2), the sessions they are runs of (G01-S01), the group.
+      let runs = try database.sessions.fetchAll().map(\.id.rawValue)
+      let planned = runs.map { $0.split(separator: "-").dropLast(2).joined(separator: "-") }
+      siteExports.append((site, export, Set(runs + planned + ["G01"])))
     }
     let central = "\(folder.path)/central-export"
     let export = try await CommandRun.connectage(
       ["export", "all", "--from", server.address, "--audio-from", audio, "--out", central],
       environment: server.environment)
     try #require(export.exitCode == 0, "\(export.standardError)")
+    // What a site calls G01 (its group), G01-S01 (a session planned for it) or G01-S01-…-3fa9c2 (a
+    // run), the server calls SITE-G01…; a trial (G01-S01-T1) or a file name keeps its name.
+    let qualified = { (text: String, site: String, identifiers: Set<String>) -> String in
+      var result = ""
+      var token = ""
+      for character in text + "\n" {
+        if character.isLetter || character.isNumber || character == "-" {
+          token.append(character)
+          continue
+        }
+        result += identifiers.contains(token) ? "\(site)-\(token)" : token
+        result.append(character)
+        token = ""
+      }
+      return String(result.dropLast())
+    }
+    let union = { (file: String, read: (String) throws -> [String]) throws -> [String] in
+      try siteExports.flatMap { site, folder, identifiers in
+        try read("\(folder)/\(file)").map { qualified($0, site, identifiers) }
+      }.sorted()
+    }
     for file in ["measures.csv", "attendance.csv"] {
-      #expect(
-        try rows(of: "\(central)/\(file)") == siteExports.reduce([]) { $0 + (try rows(of: "\($1)/\(file)")) }.sorted())
+      #expect(try rows(of: "\(central)/\(file)") == union(file, rows(of:)))
     }
     // The event log's `sequence` numbers the log of the database exported; everything else is the sites'.
     let withoutSequence = { (path: String) throws -> [String] in
@@ -61,18 +87,23 @@ struct SyncCommandTests {
           .filter { $0.offset != 1 }.map(\.element).joined(separator: ",")
       }.sorted()
     }
-    #expect(
-      try withoutSequence("\(central)/events.csv")
-        == siteExports.reduce([]) { $0 + (try withoutSequence("\($1)/events.csv")) }.sorted())
+    #expect(try withoutSequence("\(central)/events.csv") == union("events.csv", withoutSequence))
     for folderName in ["chat", "textgrid"] {
       let centralFiles = try files(in: "\(central)/\(folderName)")
-      var siteFiles: [String: Data] = [:]
-      for site in siteExports { siteFiles.merge(try files(in: "\(site)/\(folderName)")) { first, _ in first } }
+      var siteFiles: [String: String] = [:]
+      for (site, export, identifiers) in siteExports {
+        for (name, content) in try files(in: "\(export)/\(folderName)") {
+          siteFiles[qualified(name, site, identifiers)] = qualified(
+            String(decoding: content, as: UTF8.self), site, identifiers)
+        }
+      }
       #expect(!centralFiles.isEmpty)
-      #expect(centralFiles == siteFiles, "\(folderName)")
+      #expect(centralFiles.mapValues { String(decoding: $0, as: UTF8.self) } == siteFiles, "\(folderName)")
     }
     let measures = try String(contentsOfFile: "\(central)/measures.csv", encoding: .utf8)
-    #expect(measures.contains(",LYON,") && measures.contains(",PARIS,"), "each answer names its site")
+    #expect(
+      ["LYON", "PARIS", "NICE"].allSatisfy { measures.contains(",\($0),") && measures.contains("\($0)-G01-S01-") },
+      "each answer names its site and its site's run")
   }
 
   @Test func theSchemaCheckAndAPasswordInTheAddressAreAnswered() async throws {
@@ -106,7 +137,7 @@ struct SyncCommandTests {
       ["sync", "--to", reference, "--site", "LYON", "--db", trial.databasePath], environment: server.environment)
     try #require(clean.exitCode == 0, "\(clean.standardError)")
     let fullSeconds = Date().timeIntervalSince(started)
-    let expected = try contentHashes(server, database: "reference")
+    let expected = try server.contentHashes(of: "reference")
     var random = SeededGenerator(seed: 2027)
     var cuts: [String] = []
     for attempt in 1...20 {
@@ -130,24 +161,8 @@ struct SyncCommandTests {
       let rerun = try await CommandRun.connectage(
         ["sync", "--to", server.address, "--db", trial.databasePath], environment: server.environment)
       try #require(rerun.exitCode == 0, "\(cuts.last!): \(rerun.standardError)")
-      #expect(try contentHashes(server, database: "trial") == expected, "\(cuts.last!)")
+      #expect(try server.contentHashes(of: "trial") == expected, "\(cuts.last!)")
     }
-  }
-
-  private func contentHashes(_ server: TemporaryPostgres, database: String) throws -> [String: String] {
-    let tables = try server.psql(
-      """
-      SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-        AND table_name NOT IN ('connectage_sync_run', 'connectage_migration') ORDER BY 1
-      """, database: database
-    ).split(separator: "\n").map(String.init)
-    var hashes: [String: String] = [:]
-    for table in tables {
-      hashes[table] = try server.psql(
-        "SELECT count(*) || ' ' || md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM \(table) t",
-        database: database)
-    }
-    return hashes
   }
 
   private func rows(of path: String) throws -> [String] {

@@ -20,3 +20,16 @@ extension Migrations {
         """)
   }
 }
+
+extension Migrations {
+  /// A random identity for the installation, made when its site is set: the server lets one
+  /// installation, and one only, push under a site code, so two laptops given the same code cannot
+  /// overwrite each other's rows. A site set before this migration gets its identity here.
+  static func installationIdentity(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        ALTER TABLE installation ADD COLUMN installation_id TEXT;
+        UPDATE installation SET installation_id = lower(hex(randomblob(16)));
+        """)
+  }
+}

@@ -21,6 +21,7 @@ enum Migrations {
     migrator.registerMigration("v5-inclusion", migrate: inclusion)
     migrator.registerMigration("v5-attendance", migrate: attendance)
     migrator.registerMigration("v6-sites", migrate: sites)
+    migrator.registerMigration("v7-installation-identity", migrate: installationIdentity)
     return migrator
   }
 

@@ -34,8 +34,17 @@ public struct InstallationSite: Sendable {
         return
       }
       try db.execute(
-        sql: "INSERT INTO installation (id, site_id, set_at) VALUES (1, ?, ?)",
+        sql:
+          "INSERT INTO installation (id, site_id, set_at, installation_id) VALUES (1, ?, ?, lower(hex(randomblob(16))))",
         arguments: [code.rawValue, ISO8601DateFormatter().string(from: date)])
+    }
+  }
+
+  /// This installation's random identity (32 hex digits), made with its site code; `nil` before
+  /// the site was set. It names no one and nothing: it only tells two installations apart.
+  public func installationIdentity() throws -> String? {
+    try database.read { db in
+      try String.fetchOne(db, sql: "SELECT installation_id FROM installation WHERE id = 1")
     }
   }
 }

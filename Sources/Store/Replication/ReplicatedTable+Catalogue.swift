@@ -26,26 +26,30 @@ extension ReplicatedTable {
     ReplicatedTable(
       name: "participant_group",
       columns: [
-        .init("id", .text), .init("study_id", .text, nullable: true), .init("site_id", .text, nullable: true),
-        .init("arm", .text, nullable: true),
+        .init("id", .text, identifies: .group), .init("study_id", .text, nullable: true),
+        .init("site_id", .text, nullable: true), .init("arm", .text, nullable: true),
       ],
       key: ["id"], keeping: .claimed),
     ReplicatedTable(
       name: "group_member",
-      columns: [.init("group_id", .text), .init("participant_code", .text), .init("position", .integer)],
+      columns: [
+        .init("group_id", .text, identifies: .group), .init("participant_code", .text), .init("position", .integer),
+      ],
       key: ["group_id", "participant_code"], keeping: .mirror),
     ReplicatedTable(
       name: "session",
       columns: [
-        .init("id", .text), .init("study_id", .text, nullable: true), .init("group_id", .text, nullable: true),
-        .init("number", .integer), .init("date", .text), .init("kind", .text),
+        .init("id", .text, identifies: .session), .init("study_id", .text, nullable: true),
+        .init("group_id", .text, nullable: true, identifies: .group), .init("number", .integer), .init("date", .text),
+        .init("kind", .text),
         .init("session_date", .text, nullable: true),
       ],
       key: ["id"], keeping: .claimed),
     ReplicatedTable(
       name: "trial",
       columns: [
-        .init("session_id", .text), .init("id", .text), .init("number", .integer), .init("stimulus_id", .text),
+        .init("session_id", .text, identifies: .session), .init("id", .text), .init("number", .integer),
+        .init("stimulus_id", .text),
         .init("condition", .text), .init("game", .text, nullable: true), .init("scent_id", .text, nullable: true),
       ],
       key: ["session_id", "id"], keeping: .mirror),
@@ -101,22 +105,24 @@ extension ReplicatedTable {
     ReplicatedTable(
       name: "attendance",
       columns: [
-        .init("study_id", .text), .init("group_id", .text), .init("session_number", .integer),
+        .init("study_id", .text), .init("group_id", .text, identifies: .group), .init("session_number", .integer),
         .init("participant_code", .text), .init("status", .text), .init("reason", .text, nullable: true),
-        .init("made_up_in", .text, nullable: true), .init("recorded_at", .text),
+        .init("made_up_in", .text, nullable: true, identifies: .session), .init("recorded_at", .text),
       ],
       key: ["study_id", "group_id", "session_number", "participant_code"], keeping: .mirror),
     ReplicatedTable(
       name: "event",
       columns: [
-        .init("sequence", .integer), .init("session_id", .text), .init("monotonic_ns", .integer),
+        .init("sequence", .integer), .init("session_id", .text, identifies: .session), .init("monotonic_ns", .integer),
         .init("wall_clock", .text), .init("type", .text), .init("payload", .text), .init("schema_version", .integer),
       ],
       key: [], keeping: .appendOnly(cursor: "sequence")),
   ]
 
   private static let answerKey = ["session_id", "trial_id", "participant_code"]
-  private static let answer: [ReplicatedColumn] = answerKey.map { .init($0, .text) }
+  private static let answer: [ReplicatedColumn] = answerKey.map {
+    .init($0, .text, identifies: $0 == "session_id" ? .session : nil)
+  }
 
   /// The catalogue's table called `name`.
   public static func named(_ name: String) -> ReplicatedTable? { catalogue.first { $0.name == name } }

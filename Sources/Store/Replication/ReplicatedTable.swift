@@ -1,3 +1,5 @@
+import SessionModel
+
 /// A table a site pushes to the central server, as both sides must agree on it: its columns and
 /// types, the key that names a row, and how the server keeps its rows.
 ///
@@ -60,10 +62,14 @@ public struct ReplicatedColumn: Sendable, Hashable {
   public let name: String
   public let kind: Kind
   public let isNullable: Bool
+  /// The identifier the column holds, when a site makes it up (a session, run or group): the
+  /// server holds it qualified with the site's code (``SiteIdentifier/qualified(_:at:)``).
+  public let identifier: SiteIdentifier?
 
-  public init(_ name: String, _ kind: Kind, nullable: Bool = false) {
+  public init(_ name: String, _ kind: Kind, nullable: Bool = false, identifies identifier: SiteIdentifier? = nil) {
     self.name = name
     self.kind = kind
     self.isNullable = nullable
+    self.identifier = identifier
   }
 }

@@ -39,9 +39,16 @@ import Testing
   func aSiteCodeIsACode(code: String, valid: Bool) throws {
     #expect(InstallationSite.isValidCode(code) == valid)
     let database = try SessionDatabase.inMemory()
+    #expect(try database.installationSite.installationIdentity() == nil)
     if valid {
       try database.installationSite.set(SiteID(rawValue: code))
       #expect(try database.installationSite.code()?.rawValue == code)
+      // The installation's identity is made with the code, and naming the code again keeps it.
+      let identity = try #require(try database.installationSite.installationIdentity())
+      #expect(identity.count == 32 && identity.allSatisfy(\.isHexDigit))
+      try database.installationSite.set(SiteID(rawValue: code))
+      #expect(try database.installationSite.installationIdentity() == identity)
+      #expect(try SessionDatabase.inMemory().installationSite.installationIdentity() == nil)
       #expect(throws: StoreError.siteAlreadySet(SiteID(rawValue: code), requested: "OTHER")) {
         try database.installationSite.set("OTHER")
       }

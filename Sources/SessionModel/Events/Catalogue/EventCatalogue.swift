@@ -21,12 +21,19 @@ public enum EventCatalogue {
     public var unit: String
     public var meaning: String
     public var isOptional: Bool
+    /// The kind of identifier the key's value is, when it names a session, run or group: a
+    /// multi-centre server qualifies those with the site's code, as it does the tables' columns.
+    public var identifier: SiteIdentifier?
 
-    init(_ name: String, _ unit: String = "", _ meaning: String, optional: Bool = false) {
+    init(
+      _ name: String, _ unit: String = "", _ meaning: String, optional: Bool = false,
+      identifies identifier: SiteIdentifier? = nil
+    ) {
       self.name = name
       self.unit = unit
       self.meaning = meaning
       self.isOptional = optional
+      self.identifier = identifier
     }
   }
 
@@ -116,7 +123,7 @@ public enum EventCatalogue {
     Entry(
       .sessionOpened, .session, "The engine opened the session.",
       [
-        Key("session", "", "Session (run) id.", optional: true),
+        Key("session", "", "Session (run) id.", optional: true, identifies: .session),
         Key("kind", "", "clinical or animation.", optional: true),
         Key("trials", "", "Trials planned.", optional: true),
         Key("difficulty", "", "Default game level: easy, medium, hard.", optional: true),
@@ -131,7 +138,7 @@ public enum EventCatalogue {
         Key("players", "", "Real pads or the autopilot's count.", optional: true),
         Key("diffuser", "", "Diffuser kind (address redacted in exports).", optional: true),
         Key("output", "", "Answers folder (redacted in exports).", optional: true),
-        Key("resumes", "", "Run id this run resumes; empty when none.", optional: true),
+        Key("resumes", "", "Run id this run resumes; empty when none.", optional: true, identifies: .session),
       ]),
     Entry(
       .sessionDegraded, .session, "The session started although a start check failed.",
@@ -416,7 +423,9 @@ public enum EventCatalogue {
         Key("trial", "", "Trial id."), player,
         Key("participant", "", "Participant code; empty for a seat outside the group."),
         Key("replaced", "", "File replaced (its name in exports)."), Key("by", "", "File kept (its name in exports)."),
-        Key("replacedSession", "", "Run that recorded the replaced take, when another.", optional: true),
+        Key(
+          "replacedSession", "", "Run that recorded the replaced take, when another.", optional: true,
+          identifies: .session),
       ]),
     // Review
     Entry(.reviewTranscriptSaved, .review, "A coder saved an answer's corrected transcript.", review),
@@ -439,12 +448,12 @@ public enum EventCatalogue {
       "A participant's attendance at a planned session of their group was recorded (the latest record counts); logged under the planned session's id (G01-S03), not a run's.",
       [
         Key("study", "", "Study id."),
-        Key("group", "", "The participant's group."),
+        Key("group", "", "The participant's group.", identifies: .group),
         Key("sessionNumber", "", "Planned session number, from 1."),
         Key("participant", "", "Participant code."),
         Key("status", "", "present, absent or left_early."),
         Key("reason", "", "Why absent: ill, appointment, discharged, refused; absent only.", optional: true),
-        Key("madeUpIn", "", "The run where the missed session was made up.", optional: true),
+        Key("madeUpIn", "", "The run where the missed session was made up.", optional: true, identifies: .session),
       ]),
   ]
 }
