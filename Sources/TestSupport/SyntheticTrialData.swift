@@ -29,6 +29,9 @@ public struct SyntheticTrialData: Sendable {
     /// Extra effect with a memory disorder (the hypothesis); zero means no interaction.
     public var durationInteraction: [Condition: Double] = [.image: 0, .imageGame: 0, .imageScent: 1.5]
     public var memoryEffect: Double = -1
+    /// Each site's shift of every answer: one site per entry, groups dealt to them in turn
+    /// (`SITE-1`, `SITE-2`…). One entry: a single-centre trial.
+    public var siteEffects: [Double] = [0]
     public var patientSD: Double = 1.5
     public var groupSD: Double = 0.5
     public var residualSD: Double = 2
@@ -53,6 +56,7 @@ public struct SyntheticTrialData: Sendable {
   public struct Row: Hashable, Sendable {
     public var participant: String
     public var group: String
+    public var site: String
     public var hasMemoryDisorder: Bool
     public var smell: SmellScreening
     public var session: Int
@@ -85,7 +89,9 @@ public struct SyntheticTrialData: Sendable {
     for memory in populations {
       for groupNumber in 1...design.groupsPerPopulation {
         let groupName = "\(memory ? "M" : "N")\(groupNumber)"
-        let groupLevel = Double(random.gaussian()) * design.groupSD
+        let siteIndex = (groupNumber - 1) % design.siteEffects.count
+        let site = "SITE-\(siteIndex + 1)"
+        let groupLevel = Double(random.gaussian()) * design.groupSD + design.siteEffects[siteIndex]
         var members: [ParticipantCode] = []
         for _ in 0..<design.patientsPerGroup {
           patientNumber += 1
@@ -118,7 +124,7 @@ public struct SyntheticTrialData: Sendable {
               let multiplier = exp(level / 10)
               rows.append(
                 Row(
-                  participant: code.rawValue, group: groupName, hasMemoryDisorder: memory, smell: smell,
+                  participant: code.rawValue, group: groupName, site: site, hasMemoryDisorder: memory, smell: smell,
                   session: session, trial: index + 1, condition: condition, speechDuration: duration,
                   speakingTime: 0.6 * duration,
                   words: random.poisson(
@@ -129,7 +135,7 @@ public struct SyntheticTrialData: Sendable {
         }
         groups.append(
           ParticipantGroup(
-            id: GroupID(rawValue: groupName), study: Self.study, site: "SITE-1",
+            id: GroupID(rawValue: groupName), study: Self.study, site: SiteID(rawValue: site),
             arm: memory ? "with-memory-disorder" : "without-memory-disorder", members: members))
       }
     }

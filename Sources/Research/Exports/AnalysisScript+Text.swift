@@ -48,6 +48,7 @@ extension AnalysisScript {
     all_conditions <- c("image", "image_game", "image_scent", "image_game_scent")
     present <- intersect(all_conditions, measures$condition_delivered)
     measures$group_id[is.na(measures$group_id)] <- ""
+    measures$site_id[is.na(measures$site_id)] <- ""
     # Participants are nested in groups: each one belongs to the group they attended most (a make-up
     # session with another group does not move them); ties go to the first group in alphabetical order.
     home_group <- tapply(measures$group_id, measures$participant_code, function(groups) {
@@ -57,6 +58,8 @@ extension AnalysisScript {
     data <- data.frame(
       participant = measures$participant_code,
       group = unname(home_group[measures$participant_code]),
+      # A multi-centre trial's sites, in the order ConnectAge sorts them (bytes, not the locale).
+      site = factor(measures$site_id, levels = sort(unique(measures$site_id), method = "radix")),
       session_number = measures$session_number,
       condition = factor(measures$condition_delivered, levels = present),
       memory = factor(ifelse(measures$memory_disorder == 1, "with", "without"), levels = c("without", "with")),
@@ -75,8 +78,12 @@ extension AnalysisScript {
 
     # ---- The model --------------------------------------------------------------------------------
     both_populations <- function(d) length(unique(d$memory)) == 2
+    several_sites <- function(d) length(unique(d$site)) >= 2
+    # The site of a multi-centre trial is a fixed effect (the randomisation's stratification
+    # factor), without an interaction with condition.
     fixed_part <- function(d) {
-      paste(if (both_populations(d)) "condition * memory" else "condition", "+ session_number")
+      paste(if (both_populations(d)) "condition * memory" else "condition", "+ session_number",
+            if (several_sites(d)) "+ site" else "")
     }
     random_part <- function(d) {
       if (length(unique(d$group)) >= 3) "(1 | group) + (1 | participant)" else "(1 | participant)"
@@ -124,15 +131,19 @@ extension AnalysisScript {
     }
 
     # The rows of the fixed-effect design at the mean session for each condition and population;
-    # `weight` is the share of the "with memory disorder" population (0.5: averaged).
+    # `weight` is the share of the "with memory disorder" population (0.5: averaged). Sites weigh
+    # the same, as emmeans averages over a factor's levels.
     grid_matrix <- function(d, weight) {
-      grid <- data.frame(condition = factor(levels(d$condition), levels = levels(d$condition)),
-                         session_number = mean(d$session_number))
-      without <- model.matrix(as.formula(paste("~", fixed_part(d))),
-                              transform(grid, memory = factor("without", levels = c("without", "with"))))
-      with <- model.matrix(as.formula(paste("~", fixed_part(d))),
-                           transform(grid, memory = factor("with", levels = c("without", "with"))))
-      matrix <- (1 - weight) * without + weight * with
+      sites <- levels(d$site)
+      at <- function(memory, site) {
+        grid <- data.frame(condition = factor(levels(d$condition), levels = levels(d$condition)),
+                           session_number = mean(d$session_number),
+                           memory = factor(memory, levels = c("without", "with")),
+                           site = factor(site, levels = sites))
+        model.matrix(as.formula(paste("~", fixed_part(d))), grid)
+      }
+      matrix <- Reduce(`+`, lapply(sites, function(site) (1 - weight) * at("without", site) + weight * at("with", site))) /
+        length(sites)
       rownames(matrix) <- levels(d$condition)
       matrix
     }
@@ -237,6 +248,7 @@ extension AnalysisScript {
         if (measure %in% word_based) d <- d[!d$draft, ]
         if (measure == "words") d <- d[!is.na(d$recording_duration_s) & d$recording_duration_s > 0, ]
         d$condition <- droplevels(d$condition)
+        d$site <- droplevels(d$site)
         if (nrow(d) == 0 || levels(d$condition)[1] != "image" || length(unique(d$participant)) < 2) {
           cat(sprintf("%s (%s): not enough data for the model\n", measure, analysis))
           next

@@ -25,8 +25,9 @@ struct FittedModel {
     let present = Set(observations.map(\.condition))
     guard present.contains(reference) else { throw MixedModelError.referenceConditionMissing(reference) }
     let populations = Set(observations.map(\.hasMemoryDisorder))
+    let sites = Set(observations.map(\.site)).sorted()
     let design = MixedModelDesign(
-      conditions: [reference] + present.subtracting([reference]).sorted(),
+      conditions: [reference] + present.subtracting([reference]).sorted(), sites: sites.count >= 2 ? sites : [],
       includesMemoryDisorder: memoryDisorder == .whenBothPopulations && populations.count == 2)
     let people = Self.participants(of: observations)
     let groupNames = Set(people.map(\.group)).sorted()
@@ -47,7 +48,7 @@ struct FittedModel {
         rows: person.rows.map {
           design.row(
             observations[$0].condition, session: Double(observations[$0].session),
-            memory: observations[$0].hasMemoryDisorder ? 1 : 0)
+            site: design.siteColumns(of: observations[$0].site), memory: observations[$0].hasMemoryDisorder ? 1 : 0)
         },
         responses: person.rows.map { observations[$0].value })
     }
@@ -72,9 +73,10 @@ struct FittedModel {
       ratios: ratios, sigma: residualVariance.squareRoot(), freeDegrees: freeDegrees, evaluate: evaluate)
   }
 
-  /// The fixed-effect row of `condition` at the mean session; `memory` ½ averages the populations.
+  /// The fixed-effect row of `condition` at the mean session, averaged over sites; `memory` ½
+  /// averages the populations.
   func row(_ condition: Condition, memory: Double) -> [Double] {
-    design.row(condition, session: meanSession, memory: memory)
+    design.row(condition, session: meanSession, site: design.averageSiteColumns, memory: memory)
   }
 
   /// `condition` minus the reference, in the population `memory` (½: averaged).

@@ -3,12 +3,15 @@ import SessionModel
 
 /// The trial's primary analysis of a continuous measure: a linear mixed model fitted by REML,
 ///
-///   y = β₀ + β_condition + β_session · session_number [+ β_memory + β_condition×memory]
+///   y = β₀ + β_condition + β_session · session_number [+ β_site] [+ β_memory + β_condition×memory]
 ///       [+ b_group] + b_participant + ε,
 ///
 /// with random intercepts for participant and, when there are at least three groups, for group
 /// (participants nested in groups); the memory-disorder status and its interaction with condition
-/// enter when both populations are present. The variance ratios are found by minimising the
+/// enter when both populations are present. In a multi-centre trial (answers from two sites or more)
+/// the site enters as a fixed effect, the stratification factor of the randomisation, without an
+/// interaction with condition; marginal means average over sites, each weighing the same, as
+/// emmeans does. The variance ratios are found by minimising the
 /// profiled REML criterion (``VarianceRatioOptimiser``) on per-participant sufficient statistics
 /// (``MixedModelCrossProducts``), so the cost grows with participants, not answers. Tests of
 /// linear combinations use Satterthwaite's degrees of freedom computed as lmerTest does (see
@@ -73,14 +76,17 @@ public enum LinearMixedModel {
     return MixedModelFit(
       formula: formula(design, includesGroup: model.includesGroup), observations: observations.count,
       participants: model.participants, groups: model.groups, conditions: conditions,
-      includesMemoryDisorder: design.includesMemoryDisorder, includesGroupIntercept: model.includesGroup,
+      sites: design.sites, includesMemoryDisorder: design.includesMemoryDisorder,
+      includesGroupIntercept: model.includesGroup,
       meanSession: model.meanSession, fixedEffects: fixedEffects, variance: variance,
       remlCriterion: model.remlCriterion, marginalMeans: marginalMeans, contrasts: contrasts,
       confidence: confidence, degreesOfFreedomMethod: "satterthwaite")
   }
 
   static func formula(_ design: MixedModelDesign, includesGroup: Bool) -> String {
-    let fixed = design.includesMemoryDisorder ? "condition * memory + session_number" : "condition + session_number"
+    let fixed =
+      (design.includesMemoryDisorder ? "condition * memory + session_number" : "condition + session_number")
+      + (design.includesSite ? " + site" : "")
     return "value ~ \(fixed) + \(includesGroup ? "(1 | group) + " : "")(1 | participant)"
   }
 }

@@ -12,6 +12,9 @@ public struct MixedModelFit: Hashable, Sendable, Codable {
   public var groups: Int
   /// Condition levels, the reference first.
   public var conditions: [Condition]
+  /// The sites, the reference first, when the site is in the model (answers from two sites or
+  /// more); empty otherwise.
+  public var sites: [String]
   public var includesMemoryDisorder: Bool
   public var includesGroupIntercept: Bool
   /// The mean session number, at which marginal means are computed.
@@ -27,7 +30,7 @@ public struct MixedModelFit: Hashable, Sendable, Codable {
   public var degreesOfFreedomMethod: String
 
   enum CodingKeys: String, CodingKey {
-    case formula, observations, participants, groups, conditions
+    case formula, observations, participants, groups, conditions, sites
     case includesMemoryDisorder = "includes_memory_disorder", includesGroupIntercept = "includes_group_intercept"
     case meanSession = "mean_session", fixedEffects = "fixed_effects", variance
     case remlCriterion = "reml_criterion", marginalMeans = "marginal_means", contrasts, confidence

@@ -6,17 +6,21 @@ public struct MixedModelObservation: Hashable, Sendable {
   /// The group the answer was recorded with; the model gives each participant the group they
   /// attended most often (their own, when a make-up was done with another group).
   public var group: String
+  /// The site the answer comes from (its group's); answers from one site only leave the site out
+  /// of the model.
+  public var site: String
   public var condition: Condition
   public var session: Int
   public var hasMemoryDisorder: Bool
   public var value: Double
 
   public init(
-    participant: String, group: String, condition: Condition, session: Int, hasMemoryDisorder: Bool,
-    value: Double
+    participant: String, group: String, site: String = "", condition: Condition, session: Int,
+    hasMemoryDisorder: Bool, value: Double
   ) {
     self.participant = participant
     self.group = group
+    self.site = site
     self.condition = condition
     self.session = session
     self.hasMemoryDisorder = hasMemoryDisorder

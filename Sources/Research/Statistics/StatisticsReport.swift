@@ -48,6 +48,7 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
     var session: Int
     var value: Double
     var group: String = ""
+    var site: String = ""
     var hasMemoryDisorder = false
     var smell: SmellScreening = .notScreened
   }
@@ -84,7 +85,7 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
         return Observation(
           participant: answer.answer.participant, condition: answer.condition(by: basis),
           session: answer.session.number, value: value, group: answer.session.group?.rawValue ?? "",
-          hasMemoryDisorder: answer.participant?.hasMemoryDisorder ?? false,
+          site: answer.group?.site?.rawValue ?? "", hasMemoryDisorder: answer.participant?.hasMemoryDisorder ?? false,
           smell: answer.participant?.smell ?? .notScreened)
       }
       var statistics = Self.statistics(of: measure, observations, conditions: conditions)
@@ -145,7 +146,8 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
     return MixedModelAnalysis(
       linear: observations.map {
         MixedModelObservation(
-          participant: $0.participant.rawValue, group: $0.group, condition: $0.condition, session: $0.session,
+          participant: $0.participant.rawValue, group: $0.group, site: $0.site, condition: $0.condition,
+          session: $0.session,
           hasMemoryDisorder: $0.hasMemoryDisorder, value: $0.value)
       },
       smellImpaired: Set(

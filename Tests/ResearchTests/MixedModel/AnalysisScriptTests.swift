@@ -27,10 +27,12 @@ import Testing
   }
 
   /// Exports the synthetic trial with `export all`'s writers and runs analysis.R in the folder.
-  static func analysedExport(arguments: [String] = []) throws -> (folder: URL, contrasts: [Row]) {
+  static func analysedExport(
+    _ trial: SyntheticTrialData = SyntheticTrialData(), arguments: [String] = []
+  ) throws -> (folder: URL, contrasts: [Row]) {
     let folder = try StoreFixtures.temporaryFolder()
     let database = try SessionDatabase(path: folder.appendingPathComponent("study.sqlite").path)
-    SyntheticTrialData().fileOrFail(into: database)
+    trial.fileOrFail(into: database)
     let export = folder.appendingPathComponent("export")
     let snapshot = try ExportSnapshot.load(from: database, study: SyntheticTrialData.study)
     try ExportDirectory(path: export.path).write(
@@ -92,6 +94,56 @@ import Testing
         rows, measure: "words", model: "glmer_poisson", analysis: "all", population: "all",
         term: "image_scent - image"))
     #expect(words.number("estimate") > 0)
+  }
+}
+
+extension AnalysisScriptTests {
+  /// A multi-centre trial (three sites, two groups each, one site answering longer and one
+  /// shorter): analysis.R puts the site in the model as `stats` does, and both agree, by emmeans
+  /// and by hand.
+  @Test(
+    .enabled(if: RScript.isInstalled, Comment(rawValue: RScript.missingMessage)), arguments: [[], ["--no-emmeans"]])
+  func aMultiCentreTrialHasTheSiteInTheModelAsStatsHas(arguments: [String]) throws {
+    var design = SyntheticTrialData.Design()
+    design.groupsPerPopulation = 3
+    design.patientsPerGroup = 4
+    design.sessions = 6
+    design.siteEffects = [0, 1.5, -1]
+    let trial = SyntheticTrialData(design: design)
+    let (folder, rows) = try Self.analysedExport(trial, arguments: arguments)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = try SessionDatabase(path: folder.appendingPathComponent("study.sqlite").path)
+    let report = StatisticsReport(snapshot: try ExportSnapshot.load(from: database), measures: [.speechDuration])
+    let fit = try #require(report.measures.first?.mixedModel?.fit)
+    #expect(fit.sites == ["SITE-1", "SITE-2", "SITE-3"] && fit.formula.contains("+ site"))
+    let fixed = try Self.table(folder.appendingPathComponent("export/analysis/fixed_effects.csv"))
+    for name in ["siteSITE-2", "siteSITE-3"] {
+      let row = try #require(
+        fixed.first {
+          $0.cells["measure"] == "speech_duration_s" && $0.cells["analysis"] == "all" && $0.cells["term"] == name
+        },
+        "\(name) in analysis.R's fixed effects")
+      let ours = try #require(fit.fixedEffect(name))
+      #expect(abs(row.number("estimate") - ours.estimate) < 1e-4, "\(name)")
+    }
+    for contrast in fit.contrasts where contrast.kind == .effect {
+      let population = contrast.population?.rawValue ?? "all"
+      let row = try #require(
+        Self.find(
+          rows, measure: "speech_duration_s", model: "lmer", analysis: "all", population: population,
+          term: "\(contrast.condition.rawValue) - image"), "\(population) \(contrast.condition)")
+      #expect(abs(row.number("estimate") - contrast.difference.estimate) < 1e-4, "\(population) \(contrast.condition)")
+      #expect(abs(row.number("std_error") - contrast.difference.standardError) < 1e-4)
+    }
+    let means = try Self.table(folder.appendingPathComponent("export/analysis/marginal_means.csv"))
+    for mean in fit.marginalMeans where mean.population == nil {
+      let row = try #require(
+        means.first {
+          $0.cells["measure"] == "speech_duration_s" && $0.cells["model"] == "lmer" && $0.cells["analysis"] == "all"
+            && $0.cells["population"] == "all" && $0.cells["term"] == mean.condition.rawValue
+        }, "mean of \(mean.condition)")
+      #expect(abs(row.number("estimate") - mean.mean.estimate) < 1e-4, "mean of \(mean.condition)")
+    }
   }
 }
 

@@ -30,8 +30,14 @@ import Testing
     onePopulation.groupsPerPopulation = 4
     onePopulation.patientsPerGroup = 4
     onePopulation.groupSD = 1.5
+    var threeSites = SyntheticTrialData.Design()
+    threeSites.seed = 4
+    threeSites.groupsPerPopulation = 3
+    threeSites.patientsPerGroup = 5
+    threeSites.siteEffects = [0, 1.2, -0.8]
     return [
       Case(name: "two populations, two groups", design: twoPopulations),
+      Case(name: "two populations, six groups at three sites", design: threeSites),
       Case(name: "two populations, six groups", design: severalGroups),
       Case(name: "one population, four groups", design: onePopulation),
     ]
@@ -44,8 +50,10 @@ import Testing
     d$memory <- factor(ifelse(d$memory_disorder == 1, "with", "without"), levels = c("without", "with"))
     both <- length(unique(d$memory)) == 2
     groups <- length(unique(d$group)) >= 3
+    sites <- length(unique(d$site)) >= 2
+    d$site <- factor(d$site, levels = sort(unique(d$site), method = "radix"))
     f <- paste("value ~", if (both) "condition * memory" else "condition", "+ session_number +",
-               if (groups) "(1 | group) +" else "", "(1 | participant)")
+               if (sites) "site +" else "", if (groups) "(1 | group) +" else "", "(1 | participant)")
     m <- lmer(as.formula(f), data = d, REML = TRUE,
               control = lmerControl(optimizer = "bobyqa", optCtrl = list(rhoend = 1e-12, maxfun = 1e5)))
     co <- coef(summary(m))
@@ -140,5 +148,8 @@ import Testing
     }
     #expect(
       compared == fit.fixedEffects.count + 2 * fit.conditions.count - 1 + (fit.includesGroupIntercept ? 3 : 2) + 1)
+    let sites = example.design.siteEffects.count
+    #expect(fit.sites == (sites >= 2 ? (1...sites).map { "SITE-\($0)" } : []))
+    #expect(fit.formula.contains("+ site") == (sites >= 2))
   }
 }

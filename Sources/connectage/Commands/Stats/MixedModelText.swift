@@ -24,13 +24,24 @@ enum MixedModelText {
           "Modèle linéaire mixte (REML, ddl de Satterthwaite) : \(fit.formula) ; \(fit.observations) réponses, \(fit.participants) participant(s), \(fit.groups) groupe(s).",
         en:
           "Linear mixed model (REML, Satterthwaite df): \(fit.formula); \(fit.observations) answers, \(fit.participants) participant(s), \(fit.groups) group(s)."
-      ).text(in: language),
+      ).text(in: language)
+    ]
+    if let reference = fit.sites.first {
+      lines.append(
+        LocalizedText(
+          fr:
+            "Site en effet fixe (essai multicentrique) : \(fit.sites.count) sites, référence \(reference) ; les moyennes marginales pondèrent chaque site également.",
+          en:
+            "Site as a fixed effect (multi-centre trial): \(fit.sites.count) sites, reference \(reference); marginal means weigh each site equally."
+        ).text(in: language))
+    }
+    lines += [
       LocalizedText(
         fr:
           "Variances : participant \(fixed(fit.variance.participant)), groupe \(fixed(fit.variance.group)), résiduelle \(fixed(fit.variance.residual)).",
         en:
           "Variances: participant \(fixed(fit.variance.participant)), group \(fixed(fit.variance.group)), residual \(fixed(fit.variance.residual))."
-      ).text(in: language),
+      ).text(in: language)
     ]
     let means = fit.conditions.compactMap { condition in
       fit.marginalMean(of: condition).map { "\(condition.rawValue) \(fixed($0.estimate)) \(interval($0))" }
