@@ -54,7 +54,8 @@ public struct PrimaryAnalysisTables: Sendable, Hashable {
         guard let value = measure.value(of: answer), value.isFinite else { return nil }
         return MixedModelObservation(
           participant: answer.answer.participant.rawValue, group: answer.session.group?.rawValue ?? "",
-          site: answer.group?.site?.rawValue ?? "", condition: answer.deliveredCondition, session: answer.session.number,
+          site: answer.group?.site?.rawValue ?? "", condition: answer.deliveredCondition,
+          session: answer.session.number,
           hasMemoryDisorder: answer.participant?.hasMemoryDisorder ?? false, value: value)
       }
       do throws(MixedModelError) {
