@@ -15,11 +15,15 @@ public final class ReviewDesk: Sendable {
   public let database: SessionDatabase
   /// The sessions reviewed: those of the study named, or all (nil).
   let sessions: Set<SessionID>?
+  /// False on a trial read back from the central server: a transcript lives beside its recording,
+  /// at its site, and is corrected there.
+  let editsTranscripts: Bool
   private let waveforms = WaveformCache()
 
   /// - Throws: ``ReviewFailure/refused(_:)`` when `study` has no session.
-  public init(database: SessionDatabase, study: StudyID? = nil) throws {
+  public init(database: SessionDatabase, study: StudyID? = nil, editsTranscripts: Bool = true) throws {
     self.database = database
+    self.editsTranscripts = editsTranscripts
     if let study {
       let sessions = Set(try database.sessions.fetchAll(study: study).map(\.id))
       guard !sessions.isEmpty else {
@@ -84,7 +88,8 @@ public final class ReviewDesk: Sendable {
   public func saveTranscript(
     _ text: String, mode: TranscriptMode, of id: String, by coder: String, basedOn revision: Int
   ) throws(ReviewFailure) -> AnswerPage {
-    try save(id, by: coder, basedOn: revision) { answer, coder in
+    guard editsTranscripts else { throw ReviewFailure.refused(Self.transcriptsStayAtTheSites) }
+    return try save(id, by: coder, basedOn: revision) { answer, coder in
       try database.review.saveTranscript(
         text, as: mode == .chat ? .chat : .plainText, of: answer, by: coder, basedOn: revision)
     }
@@ -209,6 +214,13 @@ public final class ReviewDesk: Sendable {
       return .failed(unexpected)
     }
   }
+
+  static let transcriptsStayAtTheSites = LocalizedText(
+    fr:
+      "Relecture centrale : la transcription appartient au site de l'enregistrement ; corrigez-la sur le poste du site, qui la synchronisera. Ici, codez les souvenirs, relisez les temps ou enregistrez un consensus.",
+    en:
+      "Central review: the transcript belongs to the recording's site; correct it on the site's computer, which will sync it. Here, code memories, review timings or record a consensus."
+  )
 
   static let unexpected = LocalizedText(
     fr:

@@ -6,8 +6,9 @@ import Store
 /// and reports run on every site's data with the same code that runs on one site's.
 ///
 /// Each participant, group and session keeps the site that sent it (`site_id`); append-only rows
-/// keep their order within each site; of the history tables, each answer's latest version is the
-/// one read, as a site's own database holds only that one. Each recording keeps the place its site
+/// keep their order within each site (and the rows of central reviews theirs, under
+/// ``ReviewWriteBack/origin``); of the history tables, each answer's latest version is the one
+/// read, whether a site or a central review saved it, as a site's own database holds only one. Each recording keeps the place its site
 /// gave it, under the site's code in the assembled trial's folder, with its transcripts beside it
 /// and, when an audio store is given, a link to its audio there.
 enum CentralSnapshot {
@@ -116,10 +117,12 @@ enum CentralSnapshot {
         last = (final[0] ?? "", final[position] ?? "0")
       }
     case .history(let at):
-      let key = (["site"] + table.key).map(quoted).joined(separator: ", ")
+      // The latest version of each key, whoever saved it: a site, or a central review.
+      let key = table.key.map(quoted).joined(separator: ", ")
       try insert(
         try await server.rows(
-          "SELECT DISTINCT ON (\(key)) site, \(columns) FROM \(table.name) ORDER BY \(key), \(quoted(at)) DESC"))
+          "SELECT DISTINCT ON (\(key)) site, \(columns) FROM \(table.name) ORDER BY \(key), \(quoted(at)) DESC, site"
+        ))
     case .mirror, .claimed:
       let key = (["site"] + table.key).map(quoted).joined(separator: ", ")
       try insert(try await server.rows("SELECT site, \(columns) FROM \(table.name) ORDER BY \(key)"))

@@ -52,6 +52,13 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
   /// The address without anything secret, for messages and logs.
   public var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
 
+  /// A folder name for what is kept of this server locally (a central review's working file):
+  /// letters, digits and hyphens only.
+  public var workingFolderName: String {
+    let text = "\(user)-\(host)-\(port)-\(database)"
+    return String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
+  }
+
   static func isLoopback(_ host: String) -> Bool {
     host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
   }

@@ -54,6 +54,53 @@ public enum Synchronisation {
     }
   }
 
+  /// Every site's data from the server at `path`, for a central review: what an earlier review
+  /// left unsent in the file there is sent first (a failure leaves the file as it is and stops
+  /// here), then the trial is read again and the review's outbox opened on it.
+  public static func assembleForReview(
+    from address: ServerAddress, password: String?, into path: String, audioStore: AudioStore?
+  ) async throws(SyncError) -> SessionDatabase {
+    if FileManager.default.fileExists(atPath: path) {
+      let earlier: SessionDatabase
+      do {
+        earlier = try SessionDatabase(path: path)
+      } catch {
+        throw SyncError.localFailure(StoreError.explanation(of: error))
+      }
+      _ = try await writeBack(earlier, to: address, password: password)
+    }
+    let database = try await assemble(from: address, password: password, into: path, audioStore: audioStore)
+    do {
+      try database.reviewOutbox.open()
+    } catch {
+      throw SyncError.localFailure(StoreError.explanation(of: error))
+    }
+    return database
+  }
+
+  /// Sends a central review's saves waiting in `database`'s outbox; returns how many rows. Opens
+  /// no connection when nothing waits.
+  public static func writeBack(
+    _ database: SessionDatabase, to address: ServerAddress, password: String?
+  ) async throws(SyncError) -> Int {
+    let waiting: Bool
+    do {
+      waiting = try !database.reviewOutbox.pending().isEmpty
+    } catch {
+      throw SyncError.localFailure(StoreError.explanation(of: error))
+    }
+    guard waiting else { return 0 }
+    let server = try await ServerConnection.open(address, password: password)
+    do {
+      let sent = try await ReviewWriteBack.flush(database, to: server)
+      await server.close()
+      return sent
+    } catch {
+      await server.close()
+      throw error
+    }
+  }
+
   /// The installation's site: set from `requested` the first time, refused when it differs.
   static func siteCode(of database: SessionDatabase, requested: SiteID?) throws(SyncError) -> SiteID {
     do {

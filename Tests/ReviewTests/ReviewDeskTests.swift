@@ -115,6 +115,22 @@ struct ReviewDeskTests {
     }
   }
 
+  /// On a trial read back from the central server, a transcript is corrected at its site: the
+  /// desk refuses to save one, and saves the rest.
+  @Test func aCentralReviewLeavesTranscriptsToTheSites() throws {
+    let study = try ReviewStudyFixture()
+    defer { study.remove() }
+    let desk = try ReviewDesk(database: study.database, editsTranscripts: false)
+    let id = try desk.queue(QueueRequest()).items[0].id
+    let page = try desk.answerPage(id, for: CoderCode(rawValue: "ORT2")!)
+    #expect(throws: ReviewFailure.refused(ReviewDesk.transcriptsStayAtTheSites)) {
+      try desk.saveTranscript("le café.", mode: .plainText, of: id, by: "ORT2", basedOn: page.view.revision)
+    }
+    let saved = try desk.saveMemories(
+      MemoryCount(memories: 1, specific: 0), of: id, by: "ORT2", basedOn: page.view.revision)
+    #expect(saved.view.own.memories?.memories == 1 && !saved.view.own.savedTranscript)
+  }
+
   @Test func savesTheTranscriptAndMeasuresAgain() throws {
     let study = try ReviewStudyFixture()
     defer { study.remove() }

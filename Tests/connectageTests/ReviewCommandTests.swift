@@ -71,6 +71,49 @@ import Testing
     #expect(run.standardOutput.isEmpty)
   }
 
+  /// A second coder reviews the trial from the central server: a save made in the page reaches
+  /// the server, under the central review and the answer's site-qualified session, by Ctrl-C.
+  @Test func aReviewFromTheCentralServerWritesItsSavesBack() async throws {
+    let study = try ReviewStudyFixture()
+    defer { study.remove() }
+    let postgres = try TemporaryPostgres()
+    defer { postgres.stop() }
+    let audio = study.database.path! + "-audio"
+    let sync = try await CommandRun.connectage(
+      ["sync", "--to", postgres.address, "--site", "LYON", "--audio-to", audio, "--db", study.database.path!],
+      environment: postgres.environment)
+    try #require(sync.exitCode == 0, "\(sync.standardError)")
+    let home = study.database.path! + "-home"
+    let server = try ReviewProcess(
+      arguments: ["--from", postgres.address, "--audio-from", audio],
+      environment: postgres.environment.merging(["XDG_DATA_HOME": home]) { $1 })
+    defer { server.stop() }
+    let url = try await server.url()
+    let token = try #require(url.query?.split(separator: "=").last.map(String.init))
+    let queue = try await server.get("/api/queue", token: token)
+    let items = try #require(
+      (try JSONSerialization.jsonObject(with: queue.body) as? [String: Any])?["items"] as? [[String: Any]])
+    let id = try #require(items.first?["id"] as? String)
+    let page = try await server.get("/api/answers/\(id)?coder=ORT2", token: token)
+    #expect(page.status == 200, "the answer's recording is read from the audio store")
+    let revision = try #require(
+      (try JSONSerialization.jsonObject(with: page.body) as? [String: Any])?["revision"] as? Int)
+    let saved = try await server.post(
+      "/api/answers/\(id)/memories", token: token,
+      json: ["coder": "ORT2", "revision": revision, "memories": 2, "specific": 1])
+    #expect(saved.status == 200)
+    let transcript = try await server.post(
+      "/api/answers/\(id)/transcript", token: token,
+      json: ["coder": "ORT2", "revision": revision + 1, "text": "le café.", "mode": "text"])
+    #expect(transcript.status == 422, "a transcript is corrected at its site")
+    server.signal(SIGINT)
+    #expect(await server.exitStatus() == 0)
+    #expect(
+      try postgres.psql(
+        "SELECT coder || ' ' || memories_n || ' ' || left(session_id, 5) FROM memory_coding WHERE site = 'central-review'",
+        database: TemporaryPostgres.database) == "ORT2 2 LYON-")
+  }
+
   @Test func refusesAMissingDatabase() throws {
     let run = try CommandRun.connectage(["review", "--db", "/nonexistent/connectage.sqlite", "--no-browser"])
     #expect(run.exitCode == 2)
@@ -83,15 +126,19 @@ private final class ReviewProcess: @unchecked Sendable {
   let process = Process()
   let folder: URL
 
-  init(database: String) throws {
+  convenience init(database: String) throws {
+    try self.init(arguments: ["--db", database])
+  }
+
+  init(arguments: [String], environment extra: [String: String] = [:]) throws {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent("connectage-review-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     for name in ["stdout", "stderr"] {
       _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
     }
     process.executableURL = CommandRun.executable
-    process.arguments = ["review", "--db", database, "--no-browser"]
-    var environment = ProcessInfo.processInfo.environment
+    process.arguments = ["review"] + arguments + ["--no-browser"]
+    var environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
     environment["CONNECTAGE_LANG"] = nil
     environment["DISPLAY"] = nil
     process.environment = environment

@@ -4,6 +4,7 @@ import Review
 import ReviewServer
 import SessionModel
 import Store
+import Sync
 
 /// `connectage review [--db] [--study S] [--listen ADDRESS:PORT] [--no-browser]`: the review
 /// workstation in the browser.
@@ -18,6 +19,7 @@ struct ReviewCommand: AsyncParsableCommand {
       """)
 
   @OptionGroup var store: StoreOptions
+  @OptionGroup var central: CentralSourceOptions
 
   @Option(help: "Only the answers of this study.") var study: String?
 
@@ -31,7 +33,13 @@ struct ReviewCommand: AsyncParsableCommand {
 
   func run() async throws {
     let (host, port) = try Self.address(listen)
-    let server = try Self.server(databasePath: store.resolvedPath, study: study)
+    let review = try await central.centralReview(store)
+    let server =
+      try review.map {
+        try Self.server(
+          desk: ReviewDesk(database: $0.database, study: study.map(StudyID.init(rawValue:)), editsTranscripts: false))
+      }
+      ?? Self.server(databasePath: store.resolvedPath, study: study)
     let opensBrowser = !noBrowser
     let token = server.token
     let application = server.application(host: host, port: port) { bound in
@@ -40,8 +48,23 @@ struct ReviewCommand: AsyncParsableCommand {
       Terminal.printError(Self.opened.text(in: Terminal.language))
       if opensBrowser { BrowserLauncher.open(url) }
     }
+    let writeBack = review.map { review in
+      Task {
+        await review.writeBackWhileOpen { error in
+          Terminal.printError(
+            Self.notWrittenBack.text(in: Terminal.language) + error.message.text(in: Terminal.language))
+        }
+      }
+    }
+    defer { writeBack?.cancel() }
     do {
       try await application.runService()
+      writeBack?.cancel()
+      if let review {
+        try await SyncFailure.translating { () async throws(SyncError) in try await review.writeBackTheRest() }
+      }
+    } catch let failure as CommandFailure {
+      throw failure
     } catch {
       throw CommandFailure.runtime(
         LocalizedText(
@@ -50,6 +73,10 @@ struct ReviewCommand: AsyncParsableCommand {
           en: "The review server could not listen on \(host):\(port); choose another port with --listen."))
     }
   }
+
+  static let notWrittenBack = LocalizedText(
+    fr: "Les dernières saisies restent sur ce poste et seront envoyées au serveur dès que possible : ",
+    en: "The latest saves stay on this computer and will be sent to the server as soon as possible: ")
 
   static let opened = LocalizedText(
     fr:
@@ -63,9 +90,14 @@ struct ReviewCommand: AsyncParsableCommand {
         LocalizedText(
           fr: "Aucune base de données à « \(path) ». Vérifiez --db.", en: "No database at '\(path)'. Check --db."))
     }
+    return try server(
+      desk: ReviewDesk(database: try SessionDatabase(path: path), study: study.map(StudyID.init(rawValue:))))
+  }
+
+  /// The review workstation's server on `desk`, refused with the project's exit codes.
+  static func server(desk: @autoclosure () throws -> ReviewDesk) throws -> ReviewServer {
     do {
-      let desk = try ReviewDesk(database: try SessionDatabase(path: path), study: study.map(StudyID.init(rawValue:)))
-      return try ReviewServer(desk: desk)
+      return try ReviewServer(desk: desk())
     } catch let error as StoreError {
       throw error.isBadInput ? CommandFailure.badInput(error.message) : CommandFailure.runtime(error.message)
     } catch let failure as ReviewFailure {

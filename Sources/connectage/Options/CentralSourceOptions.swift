@@ -20,15 +20,43 @@ struct CentralSourceOptions: ParsableArguments {
     help: ArgumentHelp("The shared audio folder the sites sync to (sync --audio-to), for --from.", valueName: "folder"))
   var audioStore: String?
 
+  /// With `--from`, the trial read back for a central review (`review --from`), in a working file
+  /// beside the default database, one per server, kept between runs so that no save is lost; `nil`
+  /// without `--from`.
+  func centralReview(_ store: StoreOptions) async throws -> CentralReview? {
+    guard let server else { return nil }
+    if store.databasePath != nil { throw Self.oneSource }
+    guard let audioStore else {
+      throw CommandFailure.badInput(
+        LocalizedText(
+          fr:
+            "La relecture centrale a besoin de l'audio : ajoutez --audio-from avec le dossier partagé où les sites synchronisent (sync --audio-to).",
+          en:
+            "A central review needs the audio: add --audio-from with the shared folder the sites sync to (sync --audio-to)."
+        ))
+    }
+    let address = try SyncFailure.translating { () throws(SyncError) in try ServerAddress(server) }
+    let folder = URL(
+      fileURLWithPath: SessionDatabase.defaultPath(environment: ProcessInfo.processInfo.environment)
+    ).deletingLastPathComponent().appendingPathComponent("central-review")
+      .appendingPathComponent(address.workingFolderName)
+    let password = PasswordSource.password(for: address, environment: ProcessInfo.processInfo.environment)
+    return try await SyncFailure.translating { () async throws(SyncError) in
+      try await CentralReview.open(
+        address, password: password, workingFile: folder.appendingPathComponent("trial.sqlite").path,
+        audioStore: AudioStore(root: URL(fileURLWithPath: audioStore)))
+    }
+  }
+
+  private static let oneSource = CommandFailure.badInput(
+    LocalizedText(
+      fr: "--db et --from s'excluent : choisissez la base d'un site ou le serveur central.",
+      en: "--db and --from exclude each other: choose one site's database or the central server."))
+
   /// Runs `body` on `store`'s database, or on the trial assembled from the server with `--from`.
   func withDatabase<Result>(_ store: StoreOptions, _ body: (SessionDatabase) throws -> Result) throws -> Result {
     guard let server else { return try store.withDatabase(body) }
-    if store.databasePath != nil {
-      throw CommandFailure.badInput(
-        LocalizedText(
-          fr: "--db et --from s'excluent : choisissez la base d'un site ou le serveur central.",
-          en: "--db and --from exclude each other: choose one site's database or the central server."))
-    }
+    if store.databasePath != nil { throw Self.oneSource }
     let address = try SyncFailure.translating { () throws(SyncError) in try ServerAddress(server) }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "connectage-central-\(UUID().uuidString)")

@@ -9,4 +9,12 @@ enum SyncFailure {
       throw error.isBadInput ? CommandFailure.badInput(error.message) : CommandFailure.runtime(error.message)
     }
   }
+
+  static func translating<Result>(_ work: () async throws(SyncError) -> Result) async throws(CommandFailure) -> Result {
+    do {
+      return try await work()
+    } catch {
+      throw error.isBadInput ? CommandFailure.badInput(error.message) : CommandFailure.runtime(error.message)
+    }
+  }
 }
