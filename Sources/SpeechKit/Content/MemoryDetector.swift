@@ -8,9 +8,18 @@
 /// commentary, or on "une autre fois". An episode is specific when anchored to one occasion (a
 /// date, "un jour", "le jour de…", a one-off event such as a wedding) or told in the passé composé
 /// with a time or place, and general when habitual ("tous les", "le dimanche", "quand j'étais petite").
+///
+/// Rule set 1.1 adds, from the manual's definitions (C.4) and checked on the development answers
+/// only: telegraphic answers ("Moi… école… punie. Pleuré.": a bare past participle after a first
+/// person or a kin word narrates the past, and the verbless words before it frame it); a verbless
+/// frame ("Un jour de marché, j'ai perdu…") anchors the memory that follows; what never happened
+/// ("je n'ai jamais…"), a recall of nothing in particular ("ça me rappelle mon enfance",
+/// "quelque chose"), a past the speaker cannot place ("… mais je ne sais plus quand") and events
+/// before the speaker's lifetime told of someone else ("mon grand-père a fait la guerre de 14")
+/// are not memories; "hier" and a birthday ("pour mes dix ans") name one occasion.
 public struct MemoryDetector: Sendable {
   /// Reported as `memories_method` by `analyze transcript --jsonl`, and kept with every saved coding.
-  public static let method = "mem-fr-rules-1.0"
+  public static let method = "mem-fr-rules-1.1"
 
   public var analyzer: IdeaDensityAnalyzer
 
@@ -29,8 +38,19 @@ public struct MemoryDetector: Sendable {
     var episodes: [Episode] = []
     var current: Episode?
     var interrupted = false
+    // Verbless words waiting for the clause they frame ("Un jour de marché, …", "Moi… école…").
+    var frame: Clause?
     for (counted, start) in utterances where !counted.isExcluded && !counted.isBackchannel {
-      for clause in clauses(of: counted, start: start) {
+      for var clause in clauses(of: counted, start: start) {
+        if clause.isVerbless {
+          frame = frame.map { $0.framing(clause) } ?? clause
+          if current != nil, !clause.tokens.isEmpty { interrupted = true }
+          continue
+        }
+        // Words in another utterance frame only a telegraphic clause ("Moi… école… punie."):
+        // within an utterance, `clauses(of:start:)` has already joined a frame to its clause.
+        if let framing = frame, clause.isTelegraphic { clause = framing.framing(clause) }
+        frame = nil
         let isMemory = (clause.past || clause.recalls) && clause.personal
         if isMemory {
           if let open = current {
@@ -54,11 +74,13 @@ public struct MemoryDetector: Sendable {
           interrupted = false
         } else if current != nil, !clause.tokens.isEmpty {
           interrupted = true
+          // "… mais je ne sais plus quand" places nothing of what came before.
+          if clause.unplaced { current?.isUnplaced = true }
         }
       }
     }
     if let open = current { episodes.append(open) }
-    return episodes.map(\.memory)
+    return episodes.filter(\.isLived).map(\.memory)
   }
 
   // MARK: - Clauses
@@ -77,12 +99,46 @@ public struct MemoryDetector: Sendable {
     var specific = false
     var habitual = false
     var startsAnotherEpisode = false
+    /// No finite verb and no past participle: a frame for what follows.
+    var isVerbless = false
+    /// No finite verb but a bare past participle ("punie", "tombé"): the past of a telegraphic
+    /// answer, its auxiliary left out.
+    var isTelegraphic = false
+    /// "je", "me", "nous", "on"… (a possessive alone makes a clause personal, not this).
+    var firstPersonPronoun = false
+    var kin = false
+    /// "… je ne sais plus quand": the speaker cannot place what they tell.
+    var unplaced = false
+    /// Anchored before any speaker's lifetime (a year before 1925, "la guerre de 14").
+    var beforeLifetime = false
+
+    /// This frame (verbless words) put before `clause`: the clause with the frame's words, anchors
+    /// and person, and, when it is itself verbless with a bare past participle after a person
+    /// ("Moi… punie", "Papa. Tombé."), the past of a telegraphic answer.
+    func framing(_ clause: Clause) -> Clause {
+      var framed = clause
+      framed.words = words + clause.words
+      framed.tokens = tokens + clause.tokens
+      framed.start = start ?? clause.start
+      framed.timeCues.formUnion(timeCues)
+      framed.placeCues.formUnion(placeCues)
+      framed.personCues.formUnion(personCues)
+      framed.specific = specific || clause.specific
+      framed.habitual = habitual || clause.habitual
+      framed.firstPersonPronoun = firstPersonPronoun || clause.firstPersonPronoun
+      framed.kin = kin || clause.kin
+      framed.beforeLifetime = beforeLifetime || clause.beforeLifetime
+      // A telegraphic answer names its people without pronouns: a kin word makes it personal.
+      framed.personal = clause.personal || personal || (clause.isTelegraphic && (kin || clause.kin))
+      return framed
+    }
   }
 
   struct Episode {
     var clauses: [Clause]
     var timeCues: Set<String>
     var placeCues: Set<String>
+    var isUnplaced = false
 
     init(_ clause: Clause) {
       clauses = [clause]
@@ -94,6 +150,14 @@ public struct MemoryDetector: Sendable {
       clauses.append(clause)
       timeCues.formUnion(clause.timeCues)
       placeCues.formUnion(clause.placeCues)
+    }
+
+    /// Whether the speaker can have lived it: not anchored before their lifetime without them in
+    /// it, and placed when they say they cannot place it.
+    var isLived: Bool {
+      if clauses.contains(where: \.beforeLifetime), !clauses.contains(where: \.firstPersonPronoun) { return false }
+      if isUnplaced || clauses.contains(where: \.unplaced), timeCues.isEmpty, placeCues.isEmpty { return false }
+      return true
     }
 
     var memory: EvokedMemory {
@@ -145,7 +209,11 @@ public struct MemoryDetector: Sendable {
     var merged: [Range<Int>] = []
     var pendingStart: Int?
     for (offset, range) in ranges.enumerated() {
-      let hasVerb = range.contains { analyzer.verbForm(at: $0, in: tokens) != nil }
+      // A bare participle ("un jour de marché") does not make a clause of its own.
+      let hasVerb = range.contains {
+        guard let form = analyzer.verbForm(at: $0, in: tokens) else { return false }
+        return form.tense != .pastParticiple
+      }
       let frames = ["quand", "lorsque", "lorsqu'"].contains(tokens[range.lowerBound]) && offset + 1 < ranges.count
       if hasVerb && !frames {
         merged.append((pendingStart ?? range.lowerBound)..<range.upperBound)
@@ -197,6 +265,18 @@ public struct MemoryDetector: Sendable {
     "cette fois", "cette année-là", "cet été-là", "ce jour", "un soir", "un matin", "un dimanche", "cette nuit-là",
   ]
   private static let imperfectOfEtre: Set<String> = ["étais", "était", "étions", "étiez", "étaient"]
+  private static let finiteTenses: Set<VerbTense> = [.present, .imperfect, .simplePast, .future, .conditional]
+  /// Pairs naming a recent day or one occasion, as "previous next".
+  private static let recentPairs: Set<String> = [
+    "autre jour", "semaine dernière", "année dernière", "an dernier", "mois dernier", "été dernier",
+  ]
+  /// What a recall may name without naming anything lived: "ça me rappelle mon enfance",
+  /// "quelque chose", "le passé".
+  private static let recallsOfNothing: Set<String> = FrenchLexicon.articles.union(FrenchLexicon.possessives).union([
+    "enfance", "jeunesse", "passé", "temps", "autrefois", "quelque", "chose", "choses", "souvenir", "souvenirs",
+    "ça", "cela", "de", "du", "des", "d'", "bien", "beaucoup", "un", "peu", "vieux", "bon", "bons", "beaux",
+    "jeune", "petit", "petite", "quand", "j'étais", "mais", "je", "ne", "sais", "plus", "quoi", "pas",
+  ])
   private static let formsOfAvoir: Set<String> = [
     "a", "avait", "ai", "as", "avons", "avez", "ont", "avaient", "aurait",
   ]
@@ -212,6 +292,33 @@ public struct MemoryDetector: Sendable {
       let next = index + 1 < tokens.count ? tokens[index + 1] : ""
       if Lexicon.firstPerson.contains(token) || Lexicon.firstPersonPossessives.contains(token) {
         clause.personal = true
+      }
+      if Lexicon.firstPerson.contains(token) { clause.firstPersonPronoun = true }
+      if Lexicon.kinship.contains(token) { clause.kin = true }
+      if ["hier", "avant-hier"].contains(token) {
+        clause.timeCues.insert("hier")
+        clause.specific = true
+      }
+      if !previous.isEmpty, Self.recentPairs.contains(previous + " " + token) {
+        clause.timeCues.insert(previous + " " + token)
+        clause.specific = true
+      }
+      // A birthday: "pour mes dix ans", "à mes 20 ans".
+      if token == "ans", index >= 3, ["pour", "à"].contains(tokens[index - 3]),
+        Lexicon.firstPersonPossessives.contains(tokens[index - 2])
+      {
+        clause.timeCues.insert("anniversaire")
+        clause.specific = true
+      }
+      // Before any speaker's lifetime: the Great War, a year before 1925.
+      if token == "guerre", next == "de", index + 2 < tokens.count,
+        ["14", "quatorze", "14-18"].contains(tokens[index + 2])
+      {
+        clause.beforeLifetime = true
+      }
+      if token == "14-18" || (token == "première" && next == "guerre") { clause.beforeLifetime = true }
+      if token.count == 4, token.allSatisfy(\.isNumber), let year = Int(token), (1800..<1925).contains(year) {
+        clause.beforeLifetime = true
       }
       if let form = analyzer.verbForm(at: index, in: tokens) {
         if form.tense.isPastByItself {
@@ -293,6 +400,38 @@ public struct MemoryDetector: Sendable {
       if Lexicon.kinship.contains(token) { clause.personCues.insert(token) }
     }
     if tokens.first == "sinon" { clause.startsAnotherEpisode = true }
+    let negated = tokens.contains { Lexicon.negationParticles.contains($0) }
+    let finite = tokens.indices.contains {
+      analyzer.verbForm(at: $0, in: tokens).map { Self.finiteTenses.contains($0.tense) } ?? false
+    }
+    if !finite {
+      if tokens.contains(where: Lexicon.pastParticiples.contains) {
+        clause.isTelegraphic = true
+        clause.past = true
+        clause.punctualPast = true
+        clause.personal = clause.personal || clause.kin
+      } else {
+        clause.isVerbless = true
+      }
+    }
+    // What never happened is not a memory: "je n'ai jamais aimé le fromage".
+    if negated, tokens.contains("jamais") {
+      clause.past = false
+      clause.punctualPast = false
+      clause.recalls = false
+    }
+    if negated, tokens.contains("sais"), tokens.contains(where: { ["quand", "où", "quoi", "comment"].contains($0) }) {
+      clause.unplaced = true
+    }
+    // A recall naming nothing lived: "ça me rappelle mon enfance", "quelque chose".
+    if clause.recalls,
+      let verb = tokens.firstIndex(where: {
+        ["rappelle", "rappelait", "souviens", "souvient", "rappelles"].contains($0)
+      }),
+      tokens[(verb + 1)...].allSatisfy(Self.recallsOfNothing.contains)
+    {
+      clause.recalls = false
+    }
     // "je ne me souviens plus" recalls nothing.
     if clause.recalls, tokens.contains(where: { Lexicon.negationParticles.contains($0) || $0 == "pas" }) {
       clause.recalls = false

@@ -111,11 +111,11 @@ struct WrittenAnswersAgreementTests {
   }
 }
 
-/// What CI asserts on the held-out answers: just below the figures measured on 2026-12-06
-/// (memories κw 0.51, specific κw 0.54, idea density r 0.94), so a change that makes them worse
-/// fails. The targets (0.70, 0.75, 0.85) are not met for memories: docs/speech-measures.md.
+/// What CI asserts on the held-out answers: just below the figures measured on 2026-12-06 with
+/// rules 1.1 (memories κw 0.86, specific κw 0.54, idea density r 0.94), so a change that makes them
+/// worse fails. The specific-memory target (0.75) is not met: docs/speech-measures.md.
 enum MemoryFloors {
-  static let memories = 0.45
+  static let memories = 0.8
   static let specific = 0.45
   static let ideaDensity = 0.9
 }

@@ -20,7 +20,22 @@ struct MemoryDetectorTests {
       text: "Ma mère faisait des confitures tous les étés. Une autre fois, à Noël, j'ai reçu une poupée.",
       expected: [.general, .specific]),
     Case(text: "Un jour, j'ai vu la mer pour la première fois.", expected: [.specific]),
-    Case(text: "Ça me rappelle mon enfance.", expected: [.general]),
+    // A recall naming nothing lived is not a memory (measures reference C.4, rule set 1.1).
+    Case(text: "Ça me rappelle mon enfance.", expected: []),
+    Case(text: "Ça me rappelle le jardin de ma grand-mère.", expected: [.general]),
+    // Telegraphic: a bare past participle after a first person or a kin word.
+    Case(text: "Maman. Escalier. Tombé. Pleuré.", expected: [.general]),
+    Case(text: "Moi… école… punie. Pleuré.", expected: [.specific]),
+    Case(text: "Tombé. Pleuré.", expected: []),
+    // What never happened, what cannot be placed, what the speaker did not live.
+    Case(text: "Je n'ai jamais aimé le fromage.", expected: []),
+    Case(text: "Je crois que je suis déjà venue ici, mais je ne sais plus quand.", expected: []),
+    Case(text: "Mon grand-père a fait la guerre de 14, il était dans les tranchées.", expected: []),
+    Case(text: "En 1910, mon père a fait son service, et moi je l'ai su bien plus tard.", expected: [.specific]),
+    // One occasion: yesterday, a birthday, a frame before the clause.
+    Case(text: "Je suis allée voir mon médecin hier.", expected: [.specific]),
+    Case(text: "Mon premier vélo, je l'ai eu pour mes dix ans.", expected: [.specific]),
+    Case(text: "Un jour de marché, j'ai perdu mon porte-monnaie.", expected: [.specific]),
   ]
 
   @Test(arguments: cases)
