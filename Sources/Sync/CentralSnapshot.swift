@@ -8,9 +8,10 @@ import Store
 /// Each participant, group and session keeps the site that sent it (`site_id`); append-only rows
 /// keep their order within each site (and the rows of central reviews theirs, under
 /// ``ReviewWriteBack/origin``); of the history tables, each answer's latest version is the one
-/// read, whether a site or a central review saved it, as a site's own database holds only one. Each recording keeps the place its site
-/// gave it, under the site's code in the assembled trial's folder, with its transcripts beside it
-/// and, when an audio store is given, a link to its audio there.
+/// read, whether a site or a central review saved it, as a site's own database holds only one.
+/// Each recording keeps the place its site gave it, under the site's code in the assembled trial's
+/// folder, with its transcripts beside it and, when an audio store is given, a link to its audio
+/// there.
 enum CentralSnapshot {
   static let pageSize = 20_000
 
@@ -55,6 +56,8 @@ enum CentralSnapshot {
         let file = folder.appendingPathComponent(path)
         try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         if let audioStore, audioStore.holds(sha256) {
+          // A working file read back again (a central review) has last time's links.
+          try? manager.removeItem(at: file)
           try manager.createSymbolicLink(at: file, withDestinationURL: audioStore.file(for: sha256))
         }
       }

@@ -56,14 +56,17 @@ public enum Synchronisation {
 
   /// Every site's data from the server at `path`, for a central review: what an earlier review
   /// left unsent in the file there is sent first (a failure leaves the file as it is and stops
-  /// here), then the trial is read again and the review's outbox opened on it.
+  /// here), then the trial is read again, with the earlier file's answer ids, and the review's
+  /// outbox opened on it.
   public static func assembleForReview(
     from address: ServerAddress, password: String?, into path: String, audioStore: AudioStore?
   ) async throws(SyncError) -> SessionDatabase {
+    var secret: String?
     if FileManager.default.fileExists(atPath: path) {
       let earlier: SessionDatabase
       do {
         earlier = try SessionDatabase(path: path)
+        secret = try earlier.codingSheetSecret()
       } catch {
         throw SyncError.localFailure(StoreError.explanation(of: error))
       }
@@ -71,6 +74,8 @@ public enum Synchronisation {
     }
     let database = try await assemble(from: address, password: password, into: path, audioStore: audioStore)
     do {
+      // The same answer ids as last time: a reviewer's place in the queue still holds.
+      if let secret { try database.adoptCodingSheetSecret(secret) }
       try database.reviewOutbox.open()
     } catch {
       throw SyncError.localFailure(StoreError.explanation(of: error))

@@ -112,6 +112,16 @@ import Testing
       try postgres.psql(
         "SELECT coder || ' ' || memories_n || ' ' || left(session_id, 5) FROM memory_coding WHERE site = 'central-review'",
         database: TemporaryPostgres.database) == "ORT2 2 LYON-")
+    // The next review reads the trial again into the same working file, links to the audio included.
+    let again = try ReviewProcess(
+      arguments: ["--from", postgres.address, "--audio-from", audio],
+      environment: postgres.environment.merging(["XDG_DATA_HOME": home]) { $1 })
+    defer { again.stop() }
+    let second = try await again.url()
+    let secondToken = try #require(second.query?.split(separator: "=").last.map(String.init))
+    #expect(try await again.get("/api/answers/\(id)?coder=ORT2", token: secondToken).status == 200)
+    again.signal(SIGINT)
+    #expect(await again.exitStatus() == 0)
   }
 
   @Test func refusesAMissingDatabase() throws {

@@ -45,3 +45,18 @@ package struct CodingSheetKey: Sendable {
     return bytes.count == 32 ? bytes : nil
   }
 }
+
+extension SessionDatabase {
+  /// The coding sheets' secret as stored (hexadecimal), or `nil` before the first sheet.
+  package func codingSheetSecret() throws -> String? {
+    try read { db in try String.fetchOne(db, sql: "SELECT secret FROM coding_sheet_key WHERE id = 1") }
+  }
+
+  /// Makes `secret` this database's coding-sheet key when it has none: a trial read back again
+  /// for a central review keeps the answer ids its reviewers already know.
+  package func adoptCodingSheetSecret(_ secret: String) throws {
+    try write { db in
+      try db.execute(sql: "INSERT OR IGNORE INTO coding_sheet_key (id, secret) VALUES (1, ?)", arguments: [secret])
+    }
+  }
+}

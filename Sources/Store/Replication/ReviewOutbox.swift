@@ -64,18 +64,18 @@ public struct ReviewOutbox: Sendable {
     }
     return try rows.map { row in
       let name: String = row["table_name"]
-      guard let table = ReplicatedTable.named(name) else {
-        throw StoreError.databaseFailure("review_outbox holds a row this ConnectAge cannot read")
-      }
+      guard let table = ReplicatedTable.named(name) else { throw Self.unreadable }
       let text: String = row["row"]
       guard let values = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any],
         values.count == table.columns.count
-      else { throw StoreError.databaseFailure("review_outbox holds a row this ConnectAge cannot read") }
+      else { throw Self.unreadable }
       return ReviewOutboxEntry(
         id: row["id"], table: table,
         row: ReplicaRow(zip(table.columns, values).map { Self.value($1, kind: $0.kind) }))
     }
   }
+
+  private static let unreadable = StoreError.databaseFailure("review_outbox holds a row this ConnectAge cannot read")
 
   /// Forgets rows the server has: the ids of ``pending()``'s entries.
   public func remove(_ ids: [Int64]) throws {
