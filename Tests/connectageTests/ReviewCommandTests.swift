@@ -36,15 +36,8 @@ import Testing
     defer { study.remove() }
     let server = try ReviewProcess(database: study.database.path!)
     defer { server.stop() }
-    let url = try await server.url()
-    let token = try #require(url.query?.split(separator: "=").last.map(String.init))
-    let queue = try await server.get("/api/queue", token: token)
-    let items = try #require(
-      (try JSONSerialization.jsonObject(with: queue.body) as? [String: Any])?["items"] as? [[String: Any]])
-    let id = try #require(items.first?["id"] as? String)
-    let page = try await server.get("/api/answers/\(id)?coder=ORT1", token: token)
-    let revision = try #require(
-      (try JSONSerialization.jsonObject(with: page.body) as? [String: Any])?["revision"] as? Int)
+    let token = try await server.token()
+    let (id, revision) = try await server.firstAnswer(for: "ORT1", token: token)
     let saved = try await server.post(
       "/api/answers/\(id)/memories", token: token,
       json: ["coder": "ORT1", "revision": revision, "memories": 2, "specific": 1])
@@ -88,16 +81,9 @@ import Testing
       arguments: ["--from", postgres.address, "--audio-from", audio],
       environment: postgres.environment.merging(["XDG_DATA_HOME": home]) { $1 })
     defer { server.stop() }
-    let url = try await server.url()
-    let token = try #require(url.query?.split(separator: "=").last.map(String.init))
-    let queue = try await server.get("/api/queue", token: token)
-    let items = try #require(
-      (try JSONSerialization.jsonObject(with: queue.body) as? [String: Any])?["items"] as? [[String: Any]])
-    let id = try #require(items.first?["id"] as? String)
-    let page = try await server.get("/api/answers/\(id)?coder=ORT2", token: token)
-    #expect(page.status == 200, "the answer's recording is read from the audio store")
-    let revision = try #require(
-      (try JSONSerialization.jsonObject(with: page.body) as? [String: Any])?["revision"] as? Int)
+    let token = try await server.token()
+    // The page loads: the answer's recording is read from the audio store.
+    let (id, revision) = try await server.firstAnswer(for: "ORT2", token: token)
     let saved = try await server.post(
       "/api/answers/\(id)/memories", token: token,
       json: ["coder": "ORT2", "revision": revision, "memories": 2, "specific": 1])
@@ -117,9 +103,7 @@ import Testing
       arguments: ["--from", postgres.address, "--audio-from", audio],
       environment: postgres.environment.merging(["XDG_DATA_HOME": home]) { $1 })
     defer { again.stop() }
-    let second = try await again.url()
-    let secondToken = try #require(second.query?.split(separator: "=").last.map(String.init))
-    #expect(try await again.get("/api/answers/\(id)?coder=ORT2", token: secondToken).status == 200)
+    #expect(try await again.get("/api/answers/\(id)?coder=ORT2", token: again.token()).status == 200)
     again.signal(SIGINT)
     #expect(await again.exitStatus() == 0)
   }
@@ -172,6 +156,24 @@ private final class ReviewProcess: @unchecked Sendable {
   struct Reply {
     var status: Int
     var body: Data
+  }
+
+  /// The secret token of the URL the command printed.
+  func token() async throws -> String {
+    let url = try await url()
+    return try #require(url.query?.split(separator: "=").last.map(String.init))
+  }
+
+  /// The first answer of the queue, and its revision as `coder` loads its page.
+  func firstAnswer(for coder: String, token: String) async throws -> (id: String, revision: Int) {
+    let queue = try await get("/api/queue", token: token)
+    let items = try #require(
+      (try JSONSerialization.jsonObject(with: queue.body) as? [String: Any])?["items"] as? [[String: Any]])
+    let id = try #require(items.first?["id"] as? String)
+    let page = try await get("/api/answers/\(id)?coder=\(coder)", token: token)
+    let revision = try #require(
+      (try JSONSerialization.jsonObject(with: page.body) as? [String: Any])?["revision"] as? Int)
+    return (id, revision)
   }
 
   func get(_ path: String, token: String?) async throws -> Reply {
