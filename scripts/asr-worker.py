@@ -144,15 +144,21 @@ def transcribe(model, request, window_seconds):
             total = round(header.getnframes() / header.getframerate(), 3)
     except Exception:
         pass  # not a WAV: the duration is known at the end
+    starts = []
     try:
         count = 0
         for offset, samples in windows(sample_blocks(audio), window_seconds):
             count += 1
+            starts.append(round(offset, 3))
             duration = offset + len(samples) / RATE
             # The VAD filter (Silero, shipped inside faster-whisper) keeps Whisper from inventing
-            # words in silence.
+            # words in silence. Temperature 0 only: faster-whisper's default falls back to sampling
+            # at higher temperatures when a window reads badly, so the same recording could get
+            # another draft at each run (and, sampled, a loop such as "-ya -ya -ya"); a draft must
+            # be reproducible.
             segments, info = model.transcribe(samples, language=language, beam_size=5, word_timestamps=True,
-                                              vad_filter=True, condition_on_previous_text=False)
+                                              vad_filter=True, condition_on_previous_text=False,
+                                              temperature=0.0)
             for segment in segments:
                 words = []
                 for word in segment.words or []:
@@ -178,7 +184,7 @@ def transcribe(model, request, window_seconds):
         send({"id": identifier, "type": "error", "kind": kind, "message": f"{type(error).__name__}: {error}"})
         return
     send({"id": identifier, "type": "result", "language": language, "duration": round(duration, 3),
-          "windows": count, "segments": segments_out})
+          "windows": count, "window_starts": starts, "segments": segments_out})
 
 
 def main():

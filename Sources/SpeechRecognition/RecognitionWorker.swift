@@ -79,13 +79,14 @@ public final class RecognitionWorker {
     }
   }
 
-  /// Transcribes `audio` in `language`, calling `progress` with seconds done and the duration.
+  /// Transcribes `audio` in `language`, calling `progress` with seconds done and the duration;
+  /// `windowStarts` says where each window the recording was read in starts (0 first).
   ///
   /// - Throws: ``RecognitionError/fileFailed(file:detail:)`` for this file only (the worker stays
   ///   up or is started again for the next), or what ``start()`` throws.
   public func transcribe(
     _ audio: URL, language: String, progress: (_ seconds: Double, _ duration: Double) -> Void = { _, _ in }
-  ) throws(RecognitionError) -> (segments: [RecognizedSegment], duration: Double) {
+  ) throws(RecognitionError) -> (segments: [RecognizedSegment], duration: Double, windowStarts: [Double]) {
     try start()
     let id = nextID
     nextID += 1
@@ -109,7 +110,7 @@ public final class RecognitionWorker {
       case .progress:
         progress(message.seconds ?? 0, message.duration ?? 0)
       case .result:
-        return (message.segments ?? [], message.duration ?? 0)
+        return (message.segments ?? [], message.duration ?? 0, message.windowStarts ?? [])
       case .error:
         throw .fileFailed(file: audio.path, detail: message.message ?? message.kind ?? "error")
       case .ready:

@@ -10,9 +10,16 @@ struct WorkerMessage: Decodable, Sendable {
   var duration: Double?
   var language: String?
   var segments: [RecognizedSegment]?
+  /// For results: where each window the recording was read in starts, in seconds.
+  var windowStarts: [Double]?
   /// For errors: `model`, `install`, `audio`, `recognition` or `protocol`.
   var kind: String?
   var message: String?
+
+  enum CodingKeys: String, CodingKey {
+    case type, id, model, versions, seconds, duration, language, segments, kind, message
+    case windowStarts = "window_starts"
+  }
 
   enum Kind: String, Decodable, Sendable {
     case ready, progress, result, error

@@ -140,8 +140,9 @@ struct RecognitionWorkerTests {
     let worker = RecognitionWorker(setup: setup, model: InstalledRecognition.model)
     defer { worker.stop() }
     for file in [long, wide] {
-      let (segments, duration) = try worker.transcribe(file, language: "fr")
+      let (segments, duration, windowStarts) = try worker.transcribe(file, language: "fr")
       let words = segments.flatMap(\.words)
+      #expect(windowStarts.count >= 2 && windowStarts.first == 0, "\(windowStarts)")
       let spoken = words.map { "\($0.word.trimmingCharacters(in: .whitespaces))@\($0.start)-\($0.end)" }
       #expect(duration > 15, "\(file.lastPathComponent): \(duration)")
       try #require(words.count >= 8, "\(file.lastPathComponent): \(spoken)")
@@ -150,6 +151,10 @@ struct RecognitionWorkerTests {
       #expect(words.allSatisfy { $0.start >= 0 && $0.end <= duration + 0.01 && $0.start <= $0.end }, "\(spoken)")
       for (previous, next) in zip(words, words.dropFirst()) {
         #expect(next.start >= previous.end - 0.05, "times go back: \(spoken)")
+        // The last word of a window and the first of the next: never the same word twice. (Inside
+        // a window, Whisper base may loop on a syllable of espeak-ng speech, "-ya -ya -ya": the
+        // model's weakness, not the windows'.)
+        guard windowStarts.contains(where: { previous.start < $0 && $0 <= next.start + 0.05 }) else { continue }
         let (a, b) = (Self.normalised(previous.word), Self.normalised(next.word))
         #expect(a.isEmpty || a != b, "a word twice at an edge: \(spoken)")
       }
@@ -173,7 +178,7 @@ struct RecognitionWorkerTests {
 
     let worker = RecognitionWorker(setup: InstalledRecognition.setup, model: InstalledRecognition.model)
     defer { worker.stop() }
-    let (segments, duration) = try worker.transcribe(hour, language: "fr")
+    let (segments, duration, _) = try worker.transcribe(hour, language: "fr")
     let words = segments.flatMap(\.words)
     #expect(duration > 3_590)
     // What Whisper base makes of one resampled espeak-ng sentence is not the point here: that its
