@@ -8,11 +8,11 @@ import SessionModel
 ///
 /// with random intercepts for participant and, when there are at least three groups, for group
 /// (participants nested in groups); the memory-disorder status and its interaction with condition
-/// enter when both populations are present. In a multi-centre trial (answers from two sites or more)
-/// the site enters as a fixed effect, the stratification factor of the randomisation, without an
-/// interaction with condition; marginal means average over sites, each weighing the same, as
-/// emmeans does. The variance ratios are found by minimising the
-/// profiled REML criterion (``VarianceRatioOptimiser``) on per-participant sufficient statistics
+/// enter when both populations are present. In a multi-centre trial (answers from two sites or
+/// more) the site enters as a fixed effect, the stratification factor of the randomisation, without
+/// an interaction with condition; marginal means average over sites, each weighing the same, as
+/// emmeans does. The variance ratios are found by minimising the profiled REML criterion
+/// (``VarianceRatioOptimiser``) on per-participant sufficient statistics
 /// (``MixedModelCrossProducts``), so the cost grows with participants, not answers. Tests of
 /// linear combinations use Satterthwaite's degrees of freedom computed as lmerTest does (see
 /// ``SatterthwaiteApproximation``). docs/exports-and-statistics.md has the formulas.

@@ -6,8 +6,9 @@ import SessionModel
 import Store
 import Sync
 
-/// `connectage review [--db] [--study S] [--listen ADDRESS:PORT] [--no-browser]`: the review
-/// workstation in the browser.
+/// `connectage review [--db | --from postgres://… --audio-from DIR] [--study S] [--listen ADDRESS:PORT]
+/// [--no-browser]`: the review workstation in the browser, on one site's database or, for a second
+/// coder, on the whole multi-centre trial with the saves written back to the server.
 struct ReviewCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "review", abstract: "Review workstation: transcribe, check timing and code memories in a browser.",
@@ -15,7 +16,9 @@ struct ReviewCommand: AsyncParsableCommand {
       Starts a local web server on 127.0.0.1 at a free port and prints one address with a secret token \
       (open it in a browser; it is opened for you when there is a display). Every request needs the token. \
       --listen serves other computers of the network only when asked, still behind the token. Ctrl-C stops \
-      it; each save is one transaction, so nothing saved is lost on a kill.
+      it; each save is one transaction, so nothing saved is lost on a kill. With --from, the answers of every \
+      site are read from the trial's server and the codings, timings and consensus saved go back to it \
+      (transcripts are corrected at their site).
       """)
 
   @OptionGroup var store: StoreOptions
