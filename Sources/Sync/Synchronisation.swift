@@ -90,7 +90,7 @@ public enum Synchronisation {
   ) async throws(SyncError) -> Int {
     let waiting: Bool
     do {
-      waiting = try !database.reviewOutbox.pending().isEmpty
+      waiting = try database.reviewOutbox.hasPending()
     } catch {
       throw SyncError.localFailure(StoreError.explanation(of: error))
     }

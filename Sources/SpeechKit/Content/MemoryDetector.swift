@@ -106,7 +106,8 @@ public struct MemoryDetector: Sendable {
     var isTelegraphic = false
     /// "je", "me", "nous", "on"… (a possessive alone makes a clause personal, not this).
     var firstPersonPronoun = false
-    var kin = false
+    /// A kin word ("papa", "ma sœur"): the clause's people are kin only.
+    var kin: Bool { !personCues.isEmpty }
     /// "… je ne sais plus quand": the speaker cannot place what they tell.
     var unplaced = false
     /// Anchored before any speaker's lifetime (a year before 1925, "la guerre de 14").
@@ -126,7 +127,6 @@ public struct MemoryDetector: Sendable {
       framed.specific = specific || clause.specific
       framed.habitual = habitual || clause.habitual
       framed.firstPersonPronoun = firstPersonPronoun || clause.firstPersonPronoun
-      framed.kin = kin || clause.kin
       framed.beforeLifetime = beforeLifetime || clause.beforeLifetime
       // A telegraphic answer names its people without pronouns: a kin word makes it personal.
       framed.personal = clause.personal || personal || (clause.isTelegraphic && (kin || clause.kin))
@@ -275,7 +275,7 @@ public struct MemoryDetector: Sendable {
   private static let recallsOfNothing: Set<String> = FrenchLexicon.articles.union(FrenchLexicon.possessives).union([
     "enfance", "jeunesse", "passé", "temps", "autrefois", "quelque", "chose", "choses", "souvenir", "souvenirs",
     "ça", "cela", "de", "du", "des", "d'", "bien", "beaucoup", "un", "peu", "vieux", "bon", "bons", "beaux",
-    "jeune", "petit", "petite", "quand", "j'étais", "mais", "je", "ne", "sais", "plus", "quoi", "pas",
+    "jeune", "petit", "petite", "quand", "mais", "je", "ne", "sais", "plus", "quoi", "pas",
   ])
   private static let formsOfAvoir: Set<String> = [
     "a", "avait", "ai", "as", "avons", "avez", "ont", "avaient", "aurait",
@@ -294,7 +294,6 @@ public struct MemoryDetector: Sendable {
         clause.personal = true
       }
       if Lexicon.firstPerson.contains(token) { clause.firstPersonPronoun = true }
-      if Lexicon.kinship.contains(token) { clause.kin = true }
       if ["hier", "avant-hier"].contains(token) {
         clause.timeCues.insert("hier")
         clause.specific = true

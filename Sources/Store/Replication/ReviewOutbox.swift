@@ -56,6 +56,14 @@ public struct ReviewOutbox: Sendable {
     + (abs(random()) % 1048576))
     """
 
+  /// Whether any row waits, without reading them: what a write-back checks every few seconds.
+  public func hasPending() throws -> Bool {
+    try database.read { db in
+      try db.tableExists("review_outbox")
+        && (try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM review_outbox)") ?? false)
+    }
+  }
+
   /// The rows waiting, oldest first.
   public func pending() throws -> [ReviewOutboxEntry] {
     let rows = try database.read { db in
