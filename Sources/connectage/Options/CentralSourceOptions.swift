@@ -35,17 +35,22 @@ struct CentralSourceOptions: ParsableArguments {
             "A central review needs the audio: add --audio-from with the shared folder the sites sync to (sync --audio-to)."
         ))
     }
-    let address = try SyncFailure.translating { () throws(SyncError) in try ServerAddress(server) }
+    let (address, password) = try Self.server(server)
     let folder = URL(
       fileURLWithPath: SessionDatabase.defaultPath(environment: ProcessInfo.processInfo.environment)
     ).deletingLastPathComponent().appendingPathComponent("central-review")
       .appendingPathComponent(address.workingFolderName)
-    let password = PasswordSource.password(for: address, environment: ProcessInfo.processInfo.environment)
     return try await SyncFailure.translating { () async throws(SyncError) in
       try await CentralReview.open(
         address, password: password, workingFile: folder.appendingPathComponent("trial.sqlite").path,
         audioStore: AudioStore(root: URL(fileURLWithPath: audioStore)))
     }
+  }
+
+  /// The server `--from` names, read and checked, with its password from the environment.
+  private static func server(_ text: String) throws -> (ServerAddress, String?) {
+    let address = try SyncFailure.translating { () throws(SyncError) in try ServerAddress(text) }
+    return (address, PasswordSource.password(for: address, environment: ProcessInfo.processInfo.environment))
   }
 
   private static let oneSource = CommandFailure.badInput(
@@ -57,13 +62,12 @@ struct CentralSourceOptions: ParsableArguments {
   func withDatabase<Result>(_ store: StoreOptions, _ body: (SessionDatabase) throws -> Result) throws -> Result {
     guard let server else { return try store.withDatabase(body) }
     if store.databasePath != nil { throw Self.oneSource }
-    let address = try SyncFailure.translating { () throws(SyncError) in try ServerAddress(server) }
+    let (address, password) = try Self.server(server)
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "connectage-central-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("trial.sqlite").path
     let store = audioStore.map { AudioStore(root: URL(fileURLWithPath: $0)) }
-    let password = PasswordSource.password(for: address, environment: ProcessInfo.processInfo.environment)
     let database = try SyncFailure.translating { () throws(SyncError) in
       try Blocking.run { () async throws(SyncError) in
         try await Synchronisation.assemble(from: address, password: password, into: path, audioStore: store)
