@@ -17,9 +17,16 @@
 /// "quelque chose"), a past the speaker cannot place ("… mais je ne sais plus quand") and events
 /// before the speaker's lifetime told of someone else ("mon grand-père a fait la guerre de 14")
 /// are not memories; "hier" and a birthday ("pour mes dix ans") name one occasion.
+///
+/// Rule set 1.2 adds, from the first held-out set's disagreements (that set then became
+/// development): a telegraphic episode's bare participles are one completed event, so it is
+/// specific unless something says it recurred; past clauses told before the speaker enters the
+/// story set its scene ("Le soir de Noël 1975, la neige est tombée et les enfants ont fait…");
+/// "papa", "maman" and the household's "les enfants" are the speaker's own; what happened
+/// "avant ma naissance" is not lived; "Dimanche." said alone is the habitual Sunday.
 public struct MemoryDetector: Sendable {
   /// Reported as `memories_method` by `analyze transcript --jsonl`, and kept with every saved coding.
-  public static let method = "mem-fr-rules-1.1"
+  public static let method = "mem-fr-rules-1.2"
 
   public var analyzer: IdeaDensityAnalyzer
 
@@ -40,8 +47,13 @@ public struct MemoryDetector: Sendable {
     var interrupted = false
     // Verbless words waiting for the clause they frame ("Un jour de marché, …", "Moi… école…").
     var frame: Clause?
+    // Past clauses told before anyone lived them ("Dimanche. A fait tarte. Moi mangé."): the
+    // scene of the memory that follows, if one does.
+    var scene: [Clause] = []
     for (counted, start) in utterances where !counted.isExcluded && !counted.isBackchannel {
       for var clause in clauses(of: counted, start: start) {
+        // "… bien avant ma naissance": what was just told, the speaker did not live.
+        if clause.beforeBirth { current?.isBeforeBirth = true }
         if clause.isVerbless {
           frame = frame.map { $0.framing(clause) } ?? clause
           if current != nil, !clause.tokens.isEmpty { interrupted = true }
@@ -66,14 +78,20 @@ public struct MemoryDetector: Sendable {
               current?.add(clause)
             }
           } else {
-            current = Episode(clause)
+            current = Episode(scene: scene, clause)
           }
+          scene = []
           interrupted = false
-        } else if clause.past, current != nil {
-          current?.add(clause)
-          interrupted = false
-        } else if current != nil, !clause.tokens.isEmpty {
-          interrupted = true
+        } else if clause.past {
+          if current != nil {
+            current?.add(clause)
+            interrupted = false
+          } else {
+            scene.append(clause)
+          }
+        } else if !clause.tokens.isEmpty {
+          scene = []
+          if current != nil { interrupted = true }
           // "… mais je ne sais plus quand" places nothing of what came before.
           if clause.unplaced { current?.isUnplaced = true }
         }
@@ -108,10 +126,16 @@ public struct MemoryDetector: Sendable {
     var firstPersonPronoun = false
     /// A kin word ("papa", "ma sœur"): the clause's people are kin only.
     var kin: Bool { !personCues.isEmpty }
+    /// A family member called by name alone ("papa", "mémé"): the speaker's own.
+    var namesFamily = false
+    /// "les enfants": in an old person's story, the household's children.
+    var namesHousehold = false
     /// "… je ne sais plus quand": the speaker cannot place what they tell.
     var unplaced = false
     /// Anchored before any speaker's lifetime (a year before 1925, "la guerre de 14").
     var beforeLifetime = false
+    /// Told as before the speaker was born ("bien avant ma naissance", "je n'étais pas née").
+    var beforeBirth = false
 
     /// This frame (verbless words) put before `clause`: the clause with the frame's words, anchors
     /// and person, and, when it is itself verbless with a bare past participle after a person
@@ -139,11 +163,13 @@ public struct MemoryDetector: Sendable {
     var timeCues: Set<String>
     var placeCues: Set<String>
     var isUnplaced = false
+    var isBeforeBirth = false
 
-    init(_ clause: Clause) {
-      clauses = [clause]
-      timeCues = clause.timeCues
-      placeCues = clause.placeCues
+    /// An episode opened by `clause`, the past clauses that set its `scene` before it.
+    init(scene: [Clause] = [], _ clause: Clause) {
+      clauses = scene + [clause]
+      timeCues = clauses.reduce(into: []) { $0.formUnion($1.timeCues) }
+      placeCues = clauses.reduce(into: []) { $0.formUnion($1.placeCues) }
     }
 
     mutating func add(_ clause: Clause) {
@@ -155,6 +181,7 @@ public struct MemoryDetector: Sendable {
     /// Whether the speaker can have lived it: not anchored before their lifetime without them in
     /// it, and placed when they say they cannot place it.
     var isLived: Bool {
+      if isBeforeBirth { return false }
       if clauses.contains(where: \.beforeLifetime), !clauses.contains(where: \.firstPersonPronoun) { return false }
       if isUnplaced || clauses.contains(where: \.unplaced), timeCues.isEmpty, placeCues.isEmpty { return false }
       return true
@@ -165,7 +192,10 @@ public struct MemoryDetector: Sendable {
       let specificCue = clauses.contains(where: \.specific)
       let anchored = !timeCues.isEmpty || !placeCues.isEmpty
       let punctual = clauses.contains(where: \.punctualPast)
-      let isSpecific = !habitual && (specificCue || punctual && anchored)
+      // Telegraphic speech drops the anchors a fluent speaker would give; its bare participles
+      // are the passé composé's completed events ("Papa. Vélo. Tombé. Pleuré.").
+      let telegraphic = clauses.allSatisfy(\.isTelegraphic)
+      let isSpecific = !habitual && (specificCue || punctual && (anchored || telegraphic))
       let people = clauses.reduce(into: Set<String>()) { $0.formUnion($1.personCues) }
       var text = ""
       for word in clauses.flatMap(\.words) {
@@ -263,6 +293,10 @@ public struct MemoryDetector: Sendable {
   private static let specificPairs: Set<String> = [
     "un jour", "une fois", "ce jour-là", "le jour", "première fois", "dernière fois", "ce soir-là", "ce matin-là",
     "cette fois", "cette année-là", "cet été-là", "ce jour", "un soir", "un matin", "un dimanche", "cette nuit-là",
+  ]
+  /// What a speaker calls their own family without a possessive.
+  private static let familyNames: Set<String> = [
+    "papa", "maman", "mémé", "pépé", "mamie", "papi", "papy", "mémère", "pépère", "tonton", "tata",
   ]
   private static let imperfectOfEtre: Set<String> = ["étais", "était", "étions", "étiez", "étaient"]
   private static let finiteTenses: Set<VerbTense> = [.present, .imperfect, .simplePast, .future, .conditional]
@@ -363,6 +397,9 @@ public struct MemoryDetector: Sendable {
       if Self.days.contains(token) {
         clause.timeCues.insert(token)
         if ["le", "les", "tous", "chaque"].contains(previous) || token.hasSuffix("s") { clause.habitual = true }
+        // "Dimanche." said alone: a fluent speaker puts one Sunday in a sentence ("Dimanche, je
+        // suis allée…"); a telegraphic one drops the article of "le dimanche".
+        if tokens.count == 1 { clause.habitual = true }
       }
       if Self.childhoodWords.contains(token), Self.imperfectOfEtre.contains(previous) {
         clause.timeCues.insert("enfance")
@@ -397,6 +434,16 @@ public struct MemoryDetector: Sendable {
         }
       }
       if Lexicon.kinship.contains(token) { clause.personCues.insert(token) }
+      if Self.familyNames.contains(token) { clause.namesFamily = true }
+      if token == "enfants", previous == "les" { clause.namesHousehold = true }
+      if token == "naissance", ["ma", "notre"].contains(previous), tokens[max(0, index - 3)..<index].contains("avant") {
+        clause.beforeBirth = true
+      }
+      if ["né", "née", "nés", "nées"].contains(token), tokens[..<index].contains("pas"),
+        tokens[..<index].contains(where: Lexicon.firstPerson.contains)
+      {
+        clause.beforeBirth = true
+      }
     }
     if tokens.first == "sinon" { clause.startsAnotherEpisode = true }
     let negated = tokens.contains { Lexicon.negationParticles.contains($0) }
@@ -413,8 +460,12 @@ public struct MemoryDetector: Sendable {
         clause.isVerbless = true
       }
     }
-    // What never happened is not a memory: "je n'ai jamais aimé le fromage".
-    if negated, tokens.contains("jamais") {
+    // Papa and maman are the speaker's own; "les enfants" who did something one day are the
+    // speaker's household ("le soir de Noël 1975, … les enfants ont fait un bonhomme").
+    if clause.past, clause.namesFamily || clause.namesHousehold && clause.punctualPast { clause.personal = true }
+    // What never happened is not a memory: "je n'ai jamais aimé le fromage"; nor what happened
+    // before the speaker was born.
+    if negated && tokens.contains("jamais") || clause.beforeBirth {
       clause.past = false
       clause.punctualPast = false
       clause.recalls = false

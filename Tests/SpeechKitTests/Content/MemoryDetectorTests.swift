@@ -24,7 +24,8 @@ struct MemoryDetectorTests {
     Case(text: "Ça me rappelle mon enfance.", expected: []),
     Case(text: "Ça me rappelle le jardin de ma grand-mère.", expected: [.general]),
     // Telegraphic: a bare past participle after a first person or a kin word.
-    Case(text: "Maman. Escalier. Tombé. Pleuré.", expected: [.general]),
+    Case(text: "Maman. Escalier. Tombé. Pleuré.", expected: [.specific]),
+    Case(text: "Maman… cuisine… tarte. Dimanche. A fait tarte. Moi mangé.", expected: [.general]),
     Case(text: "Moi… école… punie. Pleuré.", expected: [.specific]),
     Case(text: "Tombé. Pleuré.", expected: []),
     // What never happened, what cannot be placed, what the speaker did not live.
@@ -32,6 +33,11 @@ struct MemoryDetectorTests {
     Case(text: "Je crois que je suis déjà venue ici, mais je ne sais plus quand.", expected: []),
     Case(text: "Mon grand-père a fait la guerre de 14, il était dans les tranchées.", expected: []),
     Case(text: "En 1910, mon père a fait son service, et moi je l'ai su bien plus tard.", expected: [.specific]),
+    Case(text: "Mes grands-parents ont acheté la ferme en 1935, avant ma naissance.", expected: []),
+    Case(text: "Je n'étais pas encore née quand papa est parti à l'armée.", expected: []),
+    Case(text: "Papa réparait les vélos dans la cour.", expected: [.general]),
+    // A scene told before the speaker enters it belongs to the memory.
+    Case(text: "Le soir de Noël 1975, la neige est tombée et les enfants ont fait un bonhomme.", expected: [.specific]),
     // One occasion: yesterday, a birthday, a frame before the clause.
     Case(text: "Je suis allée voir mon médecin hier.", expected: [.specific]),
     Case(text: "Mon premier vélo, je l'ai eu pour mes dix ans.", expected: [.specific]),
