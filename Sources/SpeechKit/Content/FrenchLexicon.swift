@@ -100,14 +100,15 @@ enum FrenchLexicon {
     intéresser lancer mériter mesurer mijoter oser parfumer embaumer humer évoquer baisser chatouiller \
     cogner dorer enrouler fréquenter grignoter klaxonner ramoner récupérer réciter rincer ronfler savourer \
     tartiner bêcher biner greffer traiter tisser repriser broder piler hacher éplucher touiller remuer \
-    fouetter caresser chuchoter étudier
+    fouetter caresser chuchoter étudier caler glisser accoucher blesser exploser sauver heurter rater gifler \
+    déraper
     """.split(whereSeparator: \.isWhitespace).map(String.init)
 
   /// Regular -ir verbs (second group).
   static let secondGroupVerbs: [String] = [
     "finir", "choisir", "grandir", "grossir", "maigrir", "réussir", "remplir", "nourrir", "rôtir", "fleurir",
     "guérir", "rougir", "vieillir", "applaudir", "bâtir", "réfléchir", "obéir", "punir", "rajeunir", "saisir",
-    "unir", "réunir", "jaunir", "blanchir", "mûrir", "ralentir", "frémir", "atterrir", "garnir", "salir",
+    "unir", "réunir", "jaunir", "blanchir", "mûrir", "ralentir", "frémir", "atterrir", "garnir", "salir", "emboutir",
   ]
 
   /// Regular -re verbs (vendre type).
@@ -361,6 +362,7 @@ enum FrenchLexicon {
     "montagne", "marché", "café", "restaurant", "bal", "usine", "bureau", "champ", "champs", "forêt", "bois",
     "rivière", "lac", "gare", "hôpital", "boulangerie", "épicerie", "cave", "grenier", "cour", "prairie",
     "verger", "potager", "moulin", "port", "colonie", "pension", "couvent", "caserne", "atelier", "magasin",
-    "boutique", "salle", "chambre", "vigne", "vignes", "étable", "écurie", "fête", "foire",
+    "boutique", "salle", "chambre", "vigne", "vignes", "étable", "écurie", "fête", "foire", "lycée", "collège",
+    "poste", "mairie", "mine", "cinéma", "théâtre", "lavoir", "bateau", "train", "pensionnat", "hôtel",
   ]
 }

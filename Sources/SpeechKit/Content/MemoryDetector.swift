@@ -24,9 +24,16 @@
 /// story set its scene ("Le soir de Noël 1975, la neige est tombée et les enfants ont fait…");
 /// "papa", "maman" and the household's "les enfants" are the speaker's own; what happened
 /// "avant ma naissance" is not lived; "Dimanche." said alone is the habitual Sunday.
+///
+/// Rule set 1.3 adds, from the second held-out set's disagreements (that set then became
+/// development): an answer with no finite verb is read as a whole (`telegraphicMemories(in:)`);
+/// one occasion told inside a habit, or a new place after "plus tard" or "après", is another
+/// episode; a passé composé of a verb that happens once ("est tombé") is specific without an
+/// anchor; the conditional and "si j'avais…" tell what did not happen; a recall naming only a
+/// person ("ça me rappelle ma grand-mère") names nothing lived.
 public struct MemoryDetector: Sendable {
   /// Reported as `memories_method` by `analyze transcript --jsonl`, and kept with every saved coding.
-  public static let method = "mem-fr-rules-1.2"
+  public static let method = "mem-fr-rules-1.3"
 
   public var analyzer: IdeaDensityAnalyzer
 
@@ -42,6 +49,11 @@ public struct MemoryDetector: Sendable {
 
   /// Memories in counted utterances with their optional onset times.
   public func detect(in utterances: [(utterance: CountedUtterance, start: Double?)]) -> [EvokedMemory] {
+    let clauses: [Clause] = utterances.filter { !$0.utterance.isExcluded && !$0.utterance.isBackchannel }
+      .flatMap { self.clauses(of: $0.utterance, start: $0.start) }
+    if !clauses.isEmpty, clauses.allSatisfy({ $0.isVerbless || $0.isTelegraphic }) {
+      return telegraphicMemories(in: clauses)
+    }
     var episodes: [Episode] = []
     var current: Episode?
     var interrupted = false
@@ -50,55 +62,74 @@ public struct MemoryDetector: Sendable {
     // Past clauses told before anyone lived them ("Dimanche. A fait tarte. Moi mangé."): the
     // scene of the memory that follows, if one does.
     var scene: [Clause] = []
-    for (counted, start) in utterances where !counted.isExcluded && !counted.isBackchannel {
-      for var clause in clauses(of: counted, start: start) {
-        // "… bien avant ma naissance": what was just told, the speaker did not live.
-        if clause.beforeBirth { current?.isBeforeBirth = true }
-        if clause.isVerbless {
-          frame = frame.map { $0.framing(clause) } ?? clause
-          if current != nil, !clause.tokens.isEmpty { interrupted = true }
-          continue
+    for var clause in clauses {
+      // "… bien avant ma naissance": what was just told, the speaker did not live.
+      if clause.beforeBirth { current?.isBeforeBirth = true }
+      if clause.isVerbless {
+        frame = frame.map { $0.framing(clause) } ?? clause
+        if current != nil, !clause.tokens.isEmpty { interrupted = true }
+        continue
+      }
+      // Words in another utterance frame only a telegraphic clause ("Moi… école… punie."):
+      // within an utterance, `clauses(of:start:)` has already joined a frame to its clause.
+      if let framing = frame, clause.isTelegraphic { clause = framing.framing(clause) }
+      frame = nil
+      let isMemory = (clause.past || clause.recalls) && clause.personal
+      if isMemory || clause.past, let open = current {
+        if open.isLeft(for: clause, interrupted: interrupted) {
+          episodes.append(open)
+          current = Episode(clause)
+        } else {
+          current?.add(clause)
         }
-        // Words in another utterance frame only a telegraphic clause ("Moi… école… punie."):
-        // within an utterance, `clauses(of:start:)` has already joined a frame to its clause.
-        if let framing = frame, clause.isTelegraphic { clause = framing.framing(clause) }
-        frame = nil
-        let isMemory = (clause.past || clause.recalls) && clause.personal
-        if isMemory {
-          if let open = current {
-            let anchors = clause.timeCues.union(clause.placeCues)
-            let timeShift =
-              !clause.timeCues.isEmpty && !open.timeCues.isEmpty && clause.timeCues.isDisjoint(with: open.timeCues)
-            let resumed =
-              interrupted && !anchors.isEmpty && anchors.isDisjoint(with: open.timeCues.union(open.placeCues))
-            if timeShift || resumed || clause.startsAnotherEpisode {
-              episodes.append(open)
-              current = Episode(clause)
-            } else {
-              current?.add(clause)
-            }
-          } else {
-            current = Episode(scene: scene, clause)
-          }
-          scene = []
-          interrupted = false
-        } else if clause.past {
-          if current != nil {
-            current?.add(clause)
-            interrupted = false
-          } else {
-            scene.append(clause)
-          }
-        } else if !clause.tokens.isEmpty {
-          scene = []
-          if current != nil { interrupted = true }
-          // "… mais je ne sais plus quand" places nothing of what came before.
-          if clause.unplaced { current?.isUnplaced = true }
-        }
+        interrupted = false
+      } else if isMemory {
+        current = Episode(scene: scene, clause)
+        scene = []
+        interrupted = false
+      } else if clause.past {
+        scene.append(clause)
+      } else if !clause.tokens.isEmpty {
+        scene = []
+        if current != nil { interrupted = true }
+        // "… mais je ne sais plus quand" places nothing of what came before.
+        if clause.unplaced { current?.isUnplaced = true }
       }
     }
     if let open = current { episodes.append(open) }
     return episodes.filter(\.isLived).map(\.memory)
+  }
+
+  /// An answer with no finite verb ("Mer. Tous les ans. Sable. Et… une fois… méduse. Piqué.
+  /// Pleuré."): its speaker left out subjects and auxiliaries, so it tells a lived past when it
+  /// holds a participle or an infinitive with a person or an anchor, or a person with a concrete
+  /// anchor ("Naissance. Ma fille. 1963."); a person or a vague era alone ("Moi… enfance") tells
+  /// nothing lived. One occasion after a habit, or a habit after one occasion, is another episode.
+  func telegraphicMemories(in clauses: [Clause]) -> [EvokedMemory] {
+    let person = clauses.contains { $0.personal || $0.kin }
+    let verb = clauses.contains(where: \.nonFiniteVerb)
+    let concrete = clauses.contains {
+      !$0.placeCues.isEmpty || !$0.timeCues.subtracting(Self.vagueEras).isEmpty || $0.timeOfDay
+    }
+    let anchor = concrete || clauses.contains { !$0.timeCues.isEmpty || $0.habitual }
+    guard verb && (person || anchor) || person && concrete else { return [] }
+    let participle = clauses.contains(where: \.isTelegraphic)
+    if !participle, clauses.contains(where: { $0.tokens.contains(where: Self.presentMarkers.contains) }) { return [] }
+    var episodes: [Episode] = []
+    for clause in clauses {
+      if let open = episodes.last,
+        !(clause.specific && !clause.habitual && open.isHabitual || clause.habitual && open.hasSpecificCue)
+      {
+        episodes[episodes.count - 1].add(clause)
+      } else {
+        episodes.append(Episode(clause))
+      }
+    }
+    return episodes.map { episode in
+      var told = episode
+      told.isTelegraphic = true
+      return told.memory
+    }
   }
 
   // MARK: - Clauses
@@ -126,6 +157,16 @@ public struct MemoryDetector: Sendable {
     var firstPersonPronoun = false
     /// A kin word ("papa", "ma sœur"): the clause's people are kin only.
     var kin: Bool { !personCues.isEmpty }
+    /// "si j'avais…", "j'aurais aimé": a past that did not happen.
+    var hypothetical = false
+    /// A participle or an infinitive: the verb of a telegraphic answer ("Traire. Moi petite.").
+    var nonFiniteVerb = false
+    /// "matin", "soir", "nuit": a time of day, an anchor in a telegraphic answer only.
+    var timeOfDay = false
+    /// Opens with "plus tard", "après", "ensuite": the story moves on.
+    var movesOn = false
+    /// A passé composé of a verb that happens once ("est tombé", "a éclaté").
+    var namesOneEvent = false
     /// A family member called by name alone ("papa", "mémé"): the speaker's own.
     var namesFamily = false
     /// "les enfants": in an old person's story, the household's children.
@@ -164,6 +205,23 @@ public struct MemoryDetector: Sendable {
     var placeCues: Set<String>
     var isUnplaced = false
     var isBeforeBirth = false
+    /// Told without subjects or auxiliaries: see `telegraphicMemories(in:)`.
+    var isTelegraphic = false
+
+    var isHabitual: Bool { clauses.contains(where: \.habitual) }
+    var hasSpecificCue: Bool { clauses.contains(where: \.specific) }
+
+    /// Whether `clause` tells another occasion than this episode: another time, a new anchor
+    /// after an interruption or after "plus tard", "une autre fois", or one occasion inside a
+    /// habit ("on faisait les foins… Et une année, l'orage a éclaté").
+    func isLeft(for clause: Clause, interrupted: Bool) -> Bool {
+      let anchors = clause.timeCues.union(clause.placeCues)
+      let isNewAnchor = !anchors.isEmpty && anchors.isDisjoint(with: timeCues.union(placeCues))
+      let timeShift = !clause.timeCues.isEmpty && !timeCues.isEmpty && clause.timeCues.isDisjoint(with: timeCues)
+      let occasionInHabit = clause.specific && !clause.habitual && isHabitual
+      return timeShift || (interrupted || clause.movesOn) && isNewAnchor || occasionInHabit
+        || clause.startsAnotherEpisode
+    }
 
     /// An episode opened by `clause`, the past clauses that set its `scene` before it.
     init(scene: [Clause] = [], _ clause: Clause) {
@@ -188,14 +246,14 @@ public struct MemoryDetector: Sendable {
     }
 
     var memory: EvokedMemory {
-      let habitual = clauses.contains(where: \.habitual)
-      let specificCue = clauses.contains(where: \.specific)
       let anchored = !timeCues.isEmpty || !placeCues.isEmpty
       let punctual = clauses.contains(where: \.punctualPast)
       // Telegraphic speech drops the anchors a fluent speaker would give; its bare participles
-      // are the passé composé's completed events ("Papa. Vélo. Tombé. Pleuré.").
-      let telegraphic = clauses.allSatisfy(\.isTelegraphic)
-      let isSpecific = !habitual && (specificCue || punctual && (anchored || telegraphic))
+      // are the passé composé's completed events ("Papa. Vélo. Tombé. Pleuré."). So is a verb
+      // that happens once ("mon frère est tombé dans le lavoir").
+      let telegraphic = isTelegraphic || clauses.allSatisfy(\.isTelegraphic)
+      let event = clauses.contains(where: \.namesOneEvent)
+      let isSpecific = !isHabitual && (hasSpecificCue || punctual && (anchored || telegraphic || event))
       let people = clauses.reduce(into: Set<String>()) { $0.formUnion($1.personCues) }
       var text = ""
       for word in clauses.flatMap(\.words) {
@@ -239,10 +297,10 @@ public struct MemoryDetector: Sendable {
     var merged: [Range<Int>] = []
     var pendingStart: Int?
     for (offset, range) in ranges.enumerated() {
-      // A bare participle ("un jour de marché") does not make a clause of its own.
+      // A bare participle ("un jour de marché") or a preposition that looks like a verb
+      // ("pendant la guerre") does not make a clause of its own: only a finite verb does.
       let hasVerb = range.contains {
-        guard let form = analyzer.verbForm(at: $0, in: tokens) else { return false }
-        return form.tense != .pastParticiple
+        analyzer.verbForm(at: $0, in: tokens).map { Self.finiteTenses.contains($0.tense) } ?? false
       }
       let frames = ["quand", "lorsque", "lorsqu'"].contains(tokens[range.lowerBound]) && offset + 1 < ranges.count
       if hasVerb && !frames {
@@ -274,7 +332,7 @@ public struct MemoryDetector: Sendable {
   /// Events that happen once in a life: a memory anchored on them is specific.
   private static let singleEvents: Set<String> = [
     "mariage", "communion", "baptême", "naissance", "enterrement", "accident", "libération", "déménagement",
-    "opération", "certificat", "noces",
+    "opération", "certificat", "noces", "incendie", "inondation", "tempête", "bombardement", "explosion",
   ]
   private static let eraEvents: Set<String> = [
     "noël", "pâques", "vacances", "rentrée", "guerre", "occupation", "retraite", "anniversaire", "fête", "bal",
@@ -293,6 +351,28 @@ public struct MemoryDetector: Sendable {
   private static let specificPairs: Set<String> = [
     "un jour", "une fois", "ce jour-là", "le jour", "première fois", "dernière fois", "ce soir-là", "ce matin-là",
     "cette fois", "cette année-là", "cet été-là", "ce jour", "un soir", "un matin", "un dimanche", "cette nuit-là",
+    "le lendemain", "une année", "une nuit", "un après-midi",
+  ]
+  /// Eras that place nothing by themselves ("Moi… enfance").
+  static let vagueEras: Set<String> = ["enfance", "jeunesse", "autrefois", "jadis", "époque", "années", "temps"]
+  private static let timesOfDay: Set<String> = [
+    "matin", "matins", "soir", "soirs", "nuit", "nuits", "midi", "après-midi", "aube",
+  ]
+  /// "Maintenant", "aujourd'hui": a telegraphic answer about the present.
+  private static let presentMarkers: Set<String> = ["maintenant", "aujourd'hui", "actuellement", "désormais"]
+  private static let sequenceMarkers: Set<String> = ["après", "ensuite", "puis", "plus"]
+  /// Verbs whose passé composé tells one happening, not a stretch of life ("j'ai travaillé à
+  /// l'usine" is a stretch; "je suis tombée" happened once).
+  private static let eventVerbs: Set<String> = [
+    "tomber", "attraper", "casser", "perdre", "trouver", "rencontrer", "gagner", "naître", "mourir", "tuer",
+    "brûler", "renverser", "éclater", "glisser", "sauver", "offrir", "recevoir", "emballer", "caler",
+    "emboutir", "marier", "accoucher", "blesser", "couper", "piquer", "mordre", "exploser", "heurter", "rater",
+    "écraser", "gifler", "déraper", "embrasser", "baptiser", "enterrer", "frapper", "voler", "noyer",
+  ]
+  /// Words in -é that are nouns, not participles, after "a" ("il y a côté").
+  private static let nounsInE: Set<String> = [
+    "côté", "café", "année", "journée", "soirée", "matinée", "santé", "beauté", "liberté", "idée", "armée",
+    "entrée", "musée", "lycée", "poupée", "purée", "société", "qualité", "moitié", "pitié", "amitié",
   ]
   /// What a speaker calls their own family without a possessive.
   private static let familyNames: Set<String> = [
@@ -309,7 +389,7 @@ public struct MemoryDetector: Sendable {
   private static let recallsOfNothing: Set<String> = FrenchLexicon.articles.union(FrenchLexicon.possessives).union([
     "enfance", "jeunesse", "passé", "temps", "autrefois", "quelque", "chose", "choses", "souvenir", "souvenirs",
     "ça", "cela", "de", "du", "des", "d'", "bien", "beaucoup", "un", "peu", "vieux", "bon", "bons", "beaux",
-    "jeune", "petit", "petite", "quand", "mais", "je", "ne", "sais", "plus", "quoi", "pas",
+    "jeune", "petit", "petite", "quand", "mais", "je", "ne", "sais", "plus", "quoi", "pas", "oui", "trop",
   ])
   private static let formsOfAvoir: Set<String> = [
     "a", "avait", "ai", "as", "avons", "avez", "ont", "avaient", "aurait",
@@ -317,6 +397,12 @@ public struct MemoryDetector: Sendable {
   private static let skippedAfterAuxiliary: Set<String> = FrenchLexicon.negations.union([
     "ne", "n'", "y", "en", "bien", "toujours", "déjà", "jamais", "souvent", "beaucoup",
   ])
+
+  /// An unknown word in -é after a form of avoir ("j'ai calé"): a participle the lexicon lacks.
+  private static func looksLikeParticiple(_ token: String) -> Bool {
+    guard FrenchLexicon.verbForms[token] == nil, token.count >= 4, !nounsInE.contains(token) else { return false }
+    return ["é", "ée", "és", "ées"].contains { token.hasSuffix($0) }
+  }
 
   private func clause(words: [String], start: Double?) -> Clause {
     var clause = Clause(words: words, tokens: words.map { $0.lowercased() }, start: start)
@@ -354,6 +440,9 @@ public struct MemoryDetector: Sendable {
         clause.beforeLifetime = true
       }
       if let form = analyzer.verbForm(at: index, in: tokens) {
+        if form.tense == .infinitive || form.tense == .pastParticiple { clause.nonFiniteVerb = true }
+        // "J'aurais aimé…", "j'y serais allée": what did not happen.
+        if form.tense == .conditional { clause.hypothetical = true }
         if form.tense.isPastByItself {
           clause.past = true
           if form.tense == .simplePast { clause.punctualPast = true }
@@ -365,9 +454,16 @@ public struct MemoryDetector: Sendable {
           {
             ahead += 1
           }
-          if ahead < tokens.count, Lexicon.pastParticiples.contains(tokens[ahead]) {
+          if ahead < tokens.count,
+            Lexicon.pastParticiples.contains(tokens[ahead]) || form.infinitive == "avoir" && Self.looksLikeParticiple(tokens[ahead])
+          {
             clause.past = true
-            if form.tense == .present { clause.punctualPast = true }
+            if form.tense == .present {
+              clause.punctualPast = true
+              if let done = analyzer.verbForm(at: ahead, in: tokens), Self.eventVerbs.contains(done.infinitive) {
+                clause.namesOneEvent = true
+              }
+            }
           }
         }
         if ["souvenir", "rappeler"].contains(form.infinitive),
@@ -401,7 +497,7 @@ public struct MemoryDetector: Sendable {
         // suis allée…"); a telegraphic one drops the article of "le dimanche".
         if tokens.count == 1 { clause.habitual = true }
       }
-      if Self.childhoodWords.contains(token), Self.imperfectOfEtre.contains(previous) {
+      if Self.childhoodWords.contains(token), Self.imperfectOfEtre.contains(previous) || previous == "moi" {
         clause.timeCues.insert("enfance")
         clause.habitual = true
       }
@@ -419,6 +515,8 @@ public struct MemoryDetector: Sendable {
         clause.habitual = true
       }
       if token == "autre", ["fois", "souvenir", "jour"].contains(next) { clause.startsAnotherEpisode = true }
+      if Self.timesOfDay.contains(token) { clause.timeOfDay = true }
+      if token == "si", previous != "même", Lexicon.subjectPronouns.contains(next) { clause.hypothetical = true }
       // Place anchors.
       if token == "chez",
         let host = tokens[(index + 1)...].first(where: {
@@ -446,6 +544,14 @@ public struct MemoryDetector: Sendable {
       }
     }
     if tokens.first == "sinon" { clause.startsAnotherEpisode = true }
+    let opening = tokens.first == "et" ? tokens.dropFirst() : tokens[...]
+    if let first = opening.first, Self.sequenceMarkers.contains(first),
+      first != "plus" || opening.dropFirst().first == "tard"
+    {
+      clause.movesOn = true
+    }
+    // "Matin et soir": every day.
+    if Set(tokens.filter(Self.timesOfDay.contains)).count > 1 { clause.habitual = true }
     let negated = tokens.contains { Lexicon.negationParticles.contains($0) }
     let finite = tokens.indices.contains {
       analyzer.verbForm(at: $0, in: tokens).map { Self.finiteTenses.contains($0.tense) } ?? false
@@ -465,7 +571,7 @@ public struct MemoryDetector: Sendable {
     if clause.past, clause.namesFamily || clause.namesHousehold && clause.punctualPast { clause.personal = true }
     // What never happened is not a memory: "je n'ai jamais aimé le fromage"; nor what happened
     // before the speaker was born.
-    if negated && tokens.contains("jamais") || clause.beforeBirth {
+    if negated && tokens.contains("jamais") || clause.beforeBirth || clause.hypothetical {
       clause.past = false
       clause.punctualPast = false
       clause.recalls = false
@@ -478,7 +584,7 @@ public struct MemoryDetector: Sendable {
       let verb = tokens.firstIndex(where: {
         ["rappelle", "rappelait", "souviens", "souvient", "rappelles"].contains($0)
       }),
-      tokens[(verb + 1)...].allSatisfy(Self.recallsOfNothing.contains)
+      tokens[(verb + 1)...].allSatisfy({ Self.recallsOfNothing.contains($0) || Lexicon.kinship.contains($0) })
     {
       clause.recalls = false
     }

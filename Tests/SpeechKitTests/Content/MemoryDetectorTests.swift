@@ -38,6 +38,20 @@ struct MemoryDetectorTests {
     Case(text: "Papa réparait les vélos dans la cour.", expected: [.general]),
     // A scene told before the speaker enters it belongs to the memory.
     Case(text: "Le soir de Noël 1975, la neige est tombée et les enfants ont fait un bonhomme.", expected: [.specific]),
+    // Rule set 1.3: answers without a finite verb, one occasion inside a habit, moving on,
+    // verbs that happen once, what did not happen, a recall of a person alone.
+    Case(text: "Plage. Tous les étés. Et… une fois… guêpe. Piqué. Pleuré.", expected: [.general, .specific]),
+    Case(text: "Usine. Hiver. Marcher… froid.", expected: [.general]),
+    Case(text: "Baptême. Mon fils. 1958. Église… soleil.", expected: [.specific]),
+    Case(text: "Thé. Tous les soirs. Avec ma sœur. Maintenant.", expected: []),
+    Case(text: "Moi… enfance.", expected: []),
+    Case(text: "Ma sœur est tombée de l'échelle. Je l'ai relevée.", expected: [.specific]),
+    Case(text: "J'aurais voulu être institutrice.", expected: []),
+    Case(text: "Si j'avais su, je serais restée à la ferme.", expected: []),
+    Case(text: "Ça me rappelle mon oncle.", expected: []),
+    Case(text: "À la ferme, on rentrait le foin en août. Et une année, la grange a brûlé.", expected: [.general, .specific]),
+    Case(text: "Au lycée on apprenait le latin. Et plus tard, à la poste, on triait le courrier.", expected: [.general, .general]),
+    Case(text: "Le jour de mon certificat, j'ai pleuré. Le lendemain, j'ai bousillé le vélo de mon frère.", expected: [.specific, .specific]),
     // One occasion: yesterday, a birthday, a frame before the clause.
     Case(text: "Je suis allée voir mon médecin hier.", expected: [.specific]),
     Case(text: "Mon premier vélo, je l'ai eu pour mes dix ans.", expected: [.specific]),
