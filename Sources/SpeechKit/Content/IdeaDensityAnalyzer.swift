@@ -179,7 +179,9 @@ public struct IdeaDensityAnalyzer: Sendable {
 
   /// A known verb form read as a verb, not as its noun homograph ("la porte", "l'été", "en été").
   private func isVerb(_ token: String, at index: Int, in tokens: [String]) -> Bool {
-    guard Lexicon.verbForms[token] != nil else { return false }
+    guard let form = Lexicon.verbForms[token] else { return false }
+    // A present in -es is the second person, said after "tu" only: "vendanges", "courses".
+    if form.tense == .present, token.hasSuffix("es"), index == 0 || tokens[index - 1] != "tu" { return false }
     guard index > 0 else { return true }
     let previous = tokens[index - 1]
     if token == "été", ["en", "l'", "cet", "bel", "un", "chaque", "tout"].contains(previous) { return false }

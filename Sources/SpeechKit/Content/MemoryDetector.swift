@@ -31,9 +31,18 @@
 /// episode; a passé composé of a verb that happens once ("est tombé") is specific without an
 /// anchor; the conditional and "si j'avais…" tell what did not happen; a recall naming only a
 /// person ("ça me rappelle ma grand-mère") names nothing lived.
+///
+/// Rule set 1.4 adds, from the third and fourth held-out sets' disagreements (both then became
+/// development): fragments with a story's time ("Usine… trente ans… Un jour… feu") tell the past
+/// without a person or a verb; a stretch of time ("vingt-huit mois") is extended unless something
+/// names one occasion; one occasion told after a background in the imperfect is another episode;
+/// "j'avais quatorze ans" and a "quand" clause left alone frame what follows; "jamais" negates
+/// without "ne"; the présent de narration of one named occasion is the past; "tous les", "chaque"
+/// recur only before a time word; childhood is an era, not a habit; words the lexicon lacks are
+/// read as participles or imperfects where only a verb can stand.
 public struct MemoryDetector: Sendable {
   /// Reported as `memories_method` by `analyze transcript --jsonl`, and kept with every saved coding.
-  public static let method = "mem-fr-rules-1.3"
+  public static let method = "mem-fr-rules-1.4"
 
   public var analyzer: IdeaDensityAnalyzer
 
@@ -65,14 +74,16 @@ public struct MemoryDetector: Sendable {
     for var clause in clauses {
       // "… bien avant ma naissance": what was just told, the speaker did not live.
       if clause.beforeBirth { current?.isBeforeBirth = true }
-      if clause.isVerbless {
+      if clause.isVerbless || clause.framesNext {
         frame = frame.map { $0.framing(clause) } ?? clause
         if current != nil, !clause.tokens.isEmpty { interrupted = true }
         continue
       }
       // Words in another utterance frame only a telegraphic clause ("Moi… école… punie."):
       // within an utterance, `clauses(of:start:)` has already joined a frame to its clause.
-      if let framing = frame, clause.isTelegraphic { clause = framing.framing(clause) }
+      // A frame with a verb ("j'avais quatorze ans", "quand j'étais infirmière à…") is the scene of
+      // whatever follows it.
+      if let framing = frame, clause.isTelegraphic || framing.framesNext { clause = framing.framing(clause) }
       frame = nil
       let isMemory = (clause.past || clause.recalls) && clause.personal
       if isMemory || clause.past, let open = current {
@@ -97,6 +108,15 @@ public struct MemoryDetector: Sendable {
       }
     }
     if let open = current { episodes.append(open) }
+    // A scene nothing followed completes the last episode ("…, j'avais dix ans."), or is told for
+    // itself when it is a memory ("Quand on allait à la plage avec mes parents.").
+    if let last = frame, last.framesNext, last.past, last.personal {
+      if !episodes.isEmpty {
+        episodes[episodes.count - 1].add(last)
+      } else if last.isDanglingWhen {
+        episodes.append(Episode(last))
+      }
+    }
     return episodes.filter(\.isLived).map(\.memory)
   }
 
@@ -105,20 +125,35 @@ public struct MemoryDetector: Sendable {
   /// holds a participle or an infinitive with a person or an anchor, or a person with a concrete
   /// anchor ("Naissance. Ma fille. 1963."); a person or a vague era alone ("Moi… enfance") tells
   /// nothing lived. One occasion after a habit, or a habit after one occasion, is another episode.
-  func telegraphicMemories(in clauses: [Clause]) -> [EvokedMemory] {
+  func telegraphicMemories(in fragments: [Clause]) -> [EvokedMemory] {
+    // "Et…", "Après…" said alone belong to the fragment they lead to ("Après… mariage…").
+    var clauses: [Clause] = []
+    var leading: Clause?
+    for fragment in fragments {
+      if fragment.tokens.allSatisfy(Self.clauseOpeners.contains) {
+        leading = leading.map { $0.framing(fragment) } ?? fragment
+        continue
+      }
+      clauses.append(leading.map { $0.leading(fragment) } ?? fragment)
+      leading = nil
+    }
     let person = clauses.contains { $0.personal || $0.kin }
     let verb = clauses.contains(where: \.nonFiniteVerb)
     let concrete = clauses.contains {
       !$0.placeCues.isEmpty || !$0.timeCues.subtracting(Self.vagueEras).isEmpty || $0.timeOfDay
     }
-    let anchor = concrete || clauses.contains { !$0.timeCues.isEmpty || $0.habitual }
-    guard verb && (person || anchor) || person && concrete else { return [] }
+    // "Un jour", "tous les ans", "toujours", "trente ans": a story's time, not a picture's.
+    let narrative = clauses.contains { $0.specific || $0.habitual || $0.lasts }
+    let anchor = concrete || narrative || clauses.contains { !$0.timeCues.isEmpty }
+    guard verb && (person || anchor) || (person || narrative) && (concrete || narrative && person) else { return [] }
     let participle = clauses.contains(where: \.isTelegraphic)
     if !participle, clauses.contains(where: { $0.tokens.contains(where: Self.presentMarkers.contains) }) { return [] }
     var episodes: [Episode] = []
     for clause in clauses {
+      let anchors = clause.timeCues.union(clause.placeCues)
       if let open = episodes.last,
-        !(clause.specific && !clause.habitual && open.isHabitual || clause.habitual && open.hasSpecificCue)
+        !(clause.specific && !clause.habitual && open.isExtended || clause.habitual && open.hasSpecificCue
+          || clause.movesOn && !anchors.isEmpty && anchors.isDisjoint(with: open.timeCues.union(open.placeCues)))
       {
         episodes[episodes.count - 1].add(clause)
       } else {
@@ -157,6 +192,14 @@ public struct MemoryDetector: Sendable {
     var firstPersonPronoun = false
     /// A kin word ("papa", "ma sœur"): the clause's people are kin only.
     var kin: Bool { !personCues.isEmpty }
+    /// "Trois mois à l'hôpital", "vingt-huit mois": a stretch of time, so not one occasion unless
+    /// something names one ("mon accident, en 1980").
+    var lasts = false
+    /// "J'avais quatorze ans": the speaker's age, the frame of what follows, not an episode.
+    var statesAge = false
+    /// "Quand j'étais infirmière à…" left alone in its utterance: the frame of what follows.
+    var isDanglingWhen = false
+    var framesNext: Bool { statesAge || isDanglingWhen }
     /// "si j'avais…", "j'aurais aimé": a past that did not happen.
     var hypothetical = false
     /// A participle or an infinitive: the verb of a telegraphic answer ("Traire. Moi petite.").
@@ -178,6 +221,19 @@ public struct MemoryDetector: Sendable {
     /// Told as before the speaker was born ("bien avant ma naissance", "je n'étais pas née").
     var beforeBirth = false
 
+    /// An opener said alone ("Après…") put before `clause`: its words, and what they mean there.
+    func leading(_ clause: Clause) -> Clause {
+      var led = framing(clause)
+      led.movesOn = led.movesOn || tokens.contains(where: MemoryDetector.sequenceMarkers.contains)
+      // "Après… mariage": a stretch of life that began then, not the wedding day.
+      if tokens.contains(where: ["après", "avant", "depuis"].contains),
+        !clause.timeCues.isDisjoint(with: MemoryDetector.singleEvents)
+      {
+        led.specific = false
+      }
+      return led
+    }
+
     /// This frame (verbless words) put before `clause`: the clause with the frame's words, anchors
     /// and person, and, when it is itself verbless with a bare past participle after a person
     /// ("Moi… punie", "Papa. Tombé."), the past of a telegraphic answer.
@@ -193,6 +249,7 @@ public struct MemoryDetector: Sendable {
       framed.habitual = habitual || clause.habitual
       framed.firstPersonPronoun = firstPersonPronoun || clause.firstPersonPronoun
       framed.beforeLifetime = beforeLifetime || clause.beforeLifetime
+      framed.lasts = lasts || clause.lasts
       // A telegraphic answer names its people without pronouns: a kin word makes it personal.
       framed.personal = clause.personal || personal || (clause.isTelegraphic && (kin || clause.kin))
       return framed
@@ -209,6 +266,8 @@ public struct MemoryDetector: Sendable {
     var isTelegraphic = false
 
     var isHabitual: Bool { clauses.contains(where: \.habitual) }
+    /// Recurring or lasting: a habit, or a stretch of time.
+    var isExtended: Bool { isHabitual || clauses.contains(where: \.lasts) }
     var hasSpecificCue: Bool { clauses.contains(where: \.specific) }
 
     /// Whether `clause` tells another occasion than this episode: another time, a new anchor
@@ -217,8 +276,11 @@ public struct MemoryDetector: Sendable {
     func isLeft(for clause: Clause, interrupted: Bool) -> Bool {
       let anchors = clause.timeCues.union(clause.placeCues)
       let isNewAnchor = !anchors.isEmpty && anchors.isDisjoint(with: timeCues.union(placeCues))
-      let timeShift = !clause.timeCues.isEmpty && !timeCues.isEmpty && clause.timeCues.isDisjoint(with: timeCues)
-      let occasionInHabit = clause.specific && !clause.habitual && isHabitual
+      // Another time: an occasion ("à Noël" after "le jour de mon mariage"), not the era both are
+      // told in ("après l'école").
+      let occasions = clause.timeCues.subtracting(MemoryDetector.backgroundEras)
+      let timeShift = !occasions.isEmpty && !timeCues.isEmpty && occasions.isDisjoint(with: timeCues)
+      let occasionInHabit = clause.specific && !clause.habitual && (isExtended || !clauses.contains(where: \.punctualPast))
       return timeShift || (interrupted || clause.movesOn) && isNewAnchor || occasionInHabit
         || clause.startsAnotherEpisode
     }
@@ -246,14 +308,18 @@ public struct MemoryDetector: Sendable {
     }
 
     var memory: EvokedMemory {
-      let anchored = !timeCues.isEmpty || !placeCues.isEmpty
       let punctual = clauses.contains(where: \.punctualPast)
       // Telegraphic speech drops the anchors a fluent speaker would give; its bare participles
       // are the passé composé's completed events ("Papa. Vélo. Tombé. Pleuré."). So is a verb
       // that happens once ("mon frère est tombé dans le lavoir").
       let telegraphic = isTelegraphic || clauses.allSatisfy(\.isTelegraphic)
-      let event = clauses.contains(where: \.namesOneEvent)
-      let isSpecific = !isHabitual && (hasSpecificCue || punctual && (anchored || telegraphic || event))
+      let lasts = clauses.contains(where: \.lasts)
+      // The anchor must be the completed event's own: "j'ai senti l'odeur" then "quand j'étais
+      // petite on allait à la campagne" is not one occasion at the campagne.
+      let anchoredEvent = clauses.contains {
+        $0.punctualPast && (!$0.timeCues.isEmpty || !$0.placeCues.isEmpty || $0.namesOneEvent)
+      }
+      let isSpecific = !isHabitual && (hasSpecificCue || !lasts && (anchoredEvent || punctual && telegraphic))
       let people = clauses.reduce(into: Set<String>()) { $0.formUnion($1.personCues) }
       var text = ""
       for word in clauses.flatMap(\.words) {
@@ -296,14 +362,20 @@ public struct MemoryDetector: Sendable {
     // clause that follows it.
     var merged: [Range<Int>] = []
     var pendingStart: Int?
+    var dangling = false
     for (offset, range) in ranges.enumerated() {
       // A bare participle ("un jour de marché") or a preposition that looks like a verb
       // ("pendant la guerre") does not make a clause of its own: only a finite verb does.
-      let hasVerb = range.contains {
+      let verbs = range.filter {
         analyzer.verbForm(at: $0, in: tokens).map { Self.finiteTenses.contains($0.tense) } ?? false
-      }
-      let frames = ["quand", "lorsque", "lorsqu'"].contains(tokens[range.lowerBound]) && offset + 1 < ranges.count
+      }.count
+      let hasVerb = verbs > 0
+      let isWhen = ["quand", "lorsque", "lorsqu'"].contains(tokens[range.lowerBound])
+      let frames = isWhen && offset + 1 < ranges.count
       if hasVerb && !frames {
+        // A "quand" clause the utterance ends on ("Quand j'étais infirmière à…"), with nothing
+        // after it in the utterance to frame.
+        if isWhen, verbs == 1, pendingStart == nil, merged.isEmpty { dangling = true }
         merged.append((pendingStart ?? range.lowerBound)..<range.upperBound)
         pendingStart = nil
       } else if pendingStart == nil {
@@ -318,7 +390,9 @@ public struct MemoryDetector: Sendable {
       }
     }
     ranges = merged
-    return ranges.map { clause(words: Array(words[$0]), start: start) }
+    var clauses = ranges.map { clause(words: Array(words[$0]), start: start) }
+    if dangling { clauses[clauses.count - 1].isDanglingWhen = true }
+    return clauses
   }
 
   private static let days: Set<String> = [
@@ -344,14 +418,32 @@ public struct MemoryDetector: Sendable {
     "enfant", "enfants", "môme", "mômes",
   ]
   private static let habitualWords: Set<String> = [
-    "chaque", "toujours", "souvent", "habitude", "parfois", "quelquefois", "autrefois", "jadis", "époque",
-    "années", "enfance", "jeunesse",
+    "toujours", "souvent", "habitude", "parfois", "quelquefois", "autrefois", "jadis", "époque",
+    "années",
   ]
   /// Two-word phrases naming one occasion, as "previous next".
   private static let specificPairs: Set<String> = [
     "un jour", "une fois", "ce jour-là", "le jour", "première fois", "dernière fois", "ce soir-là", "ce matin-là",
     "cette fois", "cette année-là", "cet été-là", "ce jour", "un soir", "un matin", "un dimanche", "cette nuit-là",
-    "le lendemain", "une année", "une nuit", "un après-midi",
+    "le lendemain", "une année", "une nuit", "un après-midi", "la fois",
+  ]
+  private static let timeUnits: Set<String> = [
+    "jour", "jours", "matin", "matins", "soir", "soirs", "nuit", "nuits", "an", "ans", "année", "années", "été",
+    "étés", "hiver", "hivers", "printemps", "automne", "automnes", "mois", "semaine", "semaines", "week-end",
+    "week-ends", "fois", "saison", "saisons", "midi", "midis",
+  ]
+  private static let numberWords: Set<String> = [
+    "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt",
+    "trente", "quarante", "cinquante", "soixante", "quelques", "plusieurs",
+  ]
+  private static func isNumber(_ token: String) -> Bool {
+    token.allSatisfy(\.isNumber) && !token.isEmpty || numberWords.contains(token)
+      || token.split(separator: "-").allSatisfy { numberWords.contains(String($0)) || $0 == "et" }
+  }
+  /// Eras a story is told in, not occasions: a new one does not start another episode.
+  static let backgroundEras: Set<String> = [
+    "école", "enfance", "jeunesse", "guerre", "occupation", "époque", "années", "autrefois", "jadis", "service",
+    "régiment", "pension", "colonie", "retraite", "vacances",
   ]
   /// Eras that place nothing by themselves ("Moi… enfance").
   static let vagueEras: Set<String> = ["enfance", "jeunesse", "autrefois", "jadis", "époque", "années", "temps"]
@@ -367,7 +459,7 @@ public struct MemoryDetector: Sendable {
     "tomber", "attraper", "casser", "perdre", "trouver", "rencontrer", "gagner", "naître", "mourir", "tuer",
     "brûler", "renverser", "éclater", "glisser", "sauver", "offrir", "recevoir", "emballer", "caler",
     "emboutir", "marier", "accoucher", "blesser", "couper", "piquer", "mordre", "exploser", "heurter", "rater",
-    "écraser", "gifler", "déraper", "embrasser", "baptiser", "enterrer", "frapper", "voler", "noyer",
+    "écraser", "gifler", "déraper", "embrasser", "baptiser", "enterrer", "frapper", "voler", "noyer", "acheter",
   ]
   /// Words in -é that are nouns, not participles, after "a" ("il y a côté").
   private static let nounsInE: Set<String> = [
@@ -389,7 +481,7 @@ public struct MemoryDetector: Sendable {
   private static let recallsOfNothing: Set<String> = FrenchLexicon.articles.union(FrenchLexicon.possessives).union([
     "enfance", "jeunesse", "passé", "temps", "autrefois", "quelque", "chose", "choses", "souvenir", "souvenirs",
     "ça", "cela", "de", "du", "des", "d'", "bien", "beaucoup", "un", "peu", "vieux", "bon", "bons", "beaux",
-    "jeune", "petit", "petite", "quand", "mais", "je", "ne", "sais", "plus", "quoi", "pas", "oui", "trop",
+    "jeune", "petit", "petite", "quand", "mais", "je", "ne", "sais", "plus", "quoi", "pas", "oui", "trop", "tout",
   ])
   private static let formsOfAvoir: Set<String> = [
     "a", "avait", "ai", "as", "avons", "avez", "ont", "avaient", "aurait",
@@ -398,10 +490,23 @@ public struct MemoryDetector: Sendable {
     "ne", "n'", "y", "en", "bien", "toujours", "déjà", "jamais", "souvent", "beaucoup",
   ])
 
-  /// An unknown word in -é after a form of avoir ("j'ai calé"): a participle the lexicon lacks.
+  /// An unknown word in -é, -u or -i after a form of avoir ("j'ai calé", "j'ai moulu"): a
+  /// participle the lexicon lacks.
   private static func looksLikeParticiple(_ token: String) -> Bool {
     guard FrenchLexicon.verbForms[token] == nil, token.count >= 4, !nounsInE.contains(token) else { return false }
-    return ["é", "ée", "és", "ées"].contains { token.hasSuffix($0) }
+    if ["é", "ée", "és", "ées", "u", "ue", "us"].contains(where: { token.hasSuffix($0) }) { return true }
+    return token.count >= 5 && token.hasSuffix("i") && !["aussi", "parmi", "merci", "midi"].contains(token)
+  }
+
+  /// An unknown word in -ait after a subject or an object pronoun ("mon père le moulait"): an
+  /// imperfect the lexicon lacks.
+  private static func looksLikeImperfect(_ token: String, after previous: String) -> Bool {
+    guard FrenchLexicon.verbForms[token] == nil, token.count >= 5 else { return false }
+    let pronouns: Set<String> = [
+      "je", "j'", "il", "elle", "on", "ils", "elles", "le", "la", "les", "l'", "me", "m'", "se", "s'", "lui", "y", "en",
+      "ne", "n'", "nous", "vous",
+    ]
+    return pronouns.contains(previous) && ["ait", "aient", "ais"].contains(where: { token.hasSuffix($0) })
   }
 
   private func clause(words: [String], start: Double?) -> Clause {
@@ -439,7 +544,16 @@ public struct MemoryDetector: Sendable {
       if token.count == 4, token.allSatisfy(\.isNumber), let year = Int(token), (1800..<1925).contains(year) {
         clause.beforeLifetime = true
       }
+      if Self.looksLikeImperfect(token, after: previous) { clause.past = true }
       if let form = analyzer.verbForm(at: index, in: tokens) {
+        // "Il voulait m'y emmener": a wish, not what happened.
+        if form.infinitive == "vouloir", form.tense == .imperfect,
+          ((index + 1)..<min(tokens.count, index + 4)).contains(where: {
+            analyzer.verbForm(at: $0, in: tokens)?.tense == .infinitive
+          })
+        {
+          clause.hypothetical = true
+        }
         if form.tense == .infinitive || form.tense == .pastParticiple { clause.nonFiniteVerb = true }
         // "J'aurais aimé…", "j'y serais allée": what did not happen.
         if form.tense == .conditional { clause.hypothetical = true }
@@ -483,7 +597,10 @@ public struct MemoryDetector: Sendable {
       }
       if Self.singleEvents.contains(token) {
         clause.timeCues.insert(token)
-        clause.specific = true
+        // "Après mon mariage": a stretch of life that began then, not the day itself.
+        if !tokens[max(0, index - 3)..<index].contains(where: ["après", "avant", "depuis"].contains) {
+          clause.specific = true
+        }
       }
       if Self.eraEvents.contains(token)
         || Self.seasonsAndMonths.contains(token) && !(token == "été" && Self.formsOfAvoir.contains(previous))
@@ -497,16 +614,29 @@ public struct MemoryDetector: Sendable {
         // suis allée…"); a telegraphic one drops the article of "le dimanche".
         if tokens.count == 1 { clause.habitual = true }
       }
-      if Self.childhoodWords.contains(token), Self.imperfectOfEtre.contains(previous) || previous == "moi" {
+      // "Quand j'étais petite", "Gamine, …": childhood, the era a memory is told in. The episode's
+      // own verbs say whether it recurred ("on allait") or happened once ("je suis tombée").
+      if Self.childhoodWords.contains(token), Self.imperfectOfEtre.contains(previous) || previous == "moi" || index == 0 {
         clause.timeCues.insert("enfance")
-        clause.habitual = true
       }
       if !previous.isEmpty, Self.specificPairs.contains(previous + " " + token) {
         clause.timeCues.insert(token.split(separator: "-").first.map(String.init) ?? token)
         clause.specific = true
       }
-      if Self.habitualWords.contains(token) || (token == "tous" && ["les", "ces"].contains(next)) {
+      if Self.habitualWords.contains(token) { clause.habitual = true }
+      // "Tous les matins", "chaque été", "toutes les deux semaines"; not "tous les pupitres".
+      if ["tous", "toutes", "chaque"].contains(token),
+        tokens[(index + 1)...].prefix(3).drop(while: { ["les", "ces", "deux", "trois"].contains($0) }).first
+          .map({ Self.timeUnits.contains($0) || Self.days.contains($0) || Self.seasonsAndMonths.contains($0) }) ?? false
+      {
         clause.habitual = true
+      }
+      // A stretch: "vingt-huit mois", "trente ans aux chemins de fer"; not an age ("à vingt
+      // ans", "j'avais quatorze ans") nor "il y a vingt ans".
+      if ["ans", "années", "mois", "semaines"].contains(token), index >= 1, Self.isNumber(previous),
+        index < 2 || !["à", "avais", "avait", "mes", "ses", "nos", "leurs", "de", "a", "vers"].contains(tokens[index - 2])
+      {
+        clause.lasts = true
       }
       if token == "ans" || token == "années", tokens[..<index].contains("pendant") { clause.habitual = true }
       if ["le", "l'"].contains(previous), Self.seasonsAndMonths.contains(token) { clause.habitual = true }
@@ -516,6 +646,10 @@ public struct MemoryDetector: Sendable {
       }
       if token == "autre", ["fois", "souvenir", "jour"].contains(next) { clause.startsAnotherEpisode = true }
       if Self.timesOfDay.contains(token) { clause.timeOfDay = true }
+      // "Une fois par semaine", "deux fois par an": a habit, not one occasion.
+      if token == "par", previous == "fois" || previous == "une", Self.timeUnits.contains(next) {
+        clause.habitual = true
+      }
       if token == "si", previous != "même", Lexicon.subjectPronouns.contains(next) { clause.hypothetical = true }
       // Place anchors.
       if token == "chez",
@@ -537,6 +671,12 @@ public struct MemoryDetector: Sendable {
       if token == "naissance", ["ma", "notre"].contains(previous), tokens[max(0, index - 3)..<index].contains("avant") {
         clause.beforeBirth = true
       }
+      // "… avant que je naisse", "avant que je sois née".
+      if ["naisse", "né", "née"].contains(token), tokens[max(0, index - 4)..<index].contains("avant"),
+        tokens[max(0, index - 3)..<index].contains(where: { $0 == "je" || $0 == "j'" })
+      {
+        clause.beforeBirth = true
+      }
       if ["né", "née", "nés", "nées"].contains(token), tokens[..<index].contains("pas"),
         tokens[..<index].contains(where: Lexicon.firstPerson.contains)
       {
@@ -544,6 +684,16 @@ public struct MemoryDetector: Sendable {
       }
     }
     if tokens.first == "sinon" { clause.startsAnotherEpisode = true }
+    if let age = tokens.firstIndex(where: { ["avais", "avait"].contains($0) }), age + 2 < tokens.count,
+      Self.isNumber(tokens[age + 1]), tokens[age + 2] == "ans",
+      !tokens.indices.contains(where: {
+        // A capitalised word is a name ("à Paris"), not a verb.
+        $0 != age && words[$0].first?.isUppercase != true
+          && analyzer.verbForm(at: $0, in: tokens).map { Self.finiteTenses.contains($0.tense) } ?? false
+      })
+    {
+      clause.statesAge = true
+    }
     let opening = tokens.first == "et" ? tokens.dropFirst() : tokens[...]
     if let first = opening.first, Self.sequenceMarkers.contains(first),
       first != "plus" || opening.dropFirst().first == "tard"
@@ -553,11 +703,13 @@ public struct MemoryDetector: Sendable {
     // "Matin et soir": every day.
     if Set(tokens.filter(Self.timesOfDay.contains)).count > 1 { clause.habitual = true }
     let negated = tokens.contains { Lexicon.negationParticles.contains($0) }
+    // A present form said alone ("Cuisine…") is the noun it spells in a telegraphic answer.
     let finite = tokens.indices.contains {
-      analyzer.verbForm(at: $0, in: tokens).map { Self.finiteTenses.contains($0.tense) } ?? false
+      guard let form = analyzer.verbForm(at: $0, in: tokens) else { return false }
+      return Self.finiteTenses.contains(form.tense) && !(tokens.count == 1 && form.tense == .present)
     }
     if !finite {
-      if tokens.contains(where: Lexicon.pastParticiples.contains) {
+      if tokens.indices.contains(where: { analyzer.verbForm(at: $0, in: tokens)?.tense == .pastParticiple }) {
         clause.isTelegraphic = true
         clause.past = true
         clause.punctualPast = true
@@ -566,12 +718,21 @@ public struct MemoryDetector: Sendable {
         clause.isVerbless = true
       }
     }
+    // The présent de narration: "Un jour, je rentre de l'école et je vois…" tells one past occasion
+    // in the present, anchored by what names it.
+    if clause.specific, !clause.habitual, !clause.past, !clause.hypothetical,
+      tokens.indices.contains(where: { analyzer.verbForm(at: $0, in: tokens)?.tense == .present })
+    {
+      clause.past = true
+      clause.punctualPast = true
+    }
     // Papa and maman are the speaker's own; "les enfants" who did something one day are the
     // speaker's household ("le soir de Noël 1975, … les enfants ont fait un bonhomme").
     if clause.past, clause.namesFamily || clause.namesHousehold && clause.punctualPast { clause.personal = true }
     // What never happened is not a memory: "je n'ai jamais aimé le fromage"; nor what happened
     // before the speaker was born.
-    if negated && tokens.contains("jamais") || clause.beforeBirth || clause.hypothetical {
+    // Spoken French often drops the "ne" ("je l'ai jamais vue").
+    if tokens.contains("jamais") || clause.beforeBirth || clause.hypothetical {
       clause.past = false
       clause.punctualPast = false
       clause.recalls = false
@@ -584,7 +745,10 @@ public struct MemoryDetector: Sendable {
       let verb = tokens.firstIndex(where: {
         ["rappelle", "rappelait", "souviens", "souvient", "rappelles"].contains($0)
       }),
-      tokens[(verb + 1)...].allSatisfy({ Self.recallsOfNothing.contains($0) || Lexicon.kinship.contains($0) })
+      tokens.indices[(verb + 1)...].allSatisfy({
+        Self.recallsOfNothing.contains(tokens[$0]) || Lexicon.kinship.contains(tokens[$0])
+          || words[$0].first?.isUppercase == true
+      })
     {
       clause.recalls = false
     }

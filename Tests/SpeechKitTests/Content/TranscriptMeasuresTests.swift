@@ -12,7 +12,7 @@ struct TranscriptMeasuresTests {
     #expect(measures.wordCounts.words == 18)
     #expect(measures.wordCounts.excludedUtterances == 1)
     #expect(measures.ideas.method == "pid-fr-rules-1.0")
-    #expect(measures.memories.method == "mem-fr-rules-1.3")
+    #expect(measures.memories.method == "mem-fr-rules-1.4")
     #expect(measures.memories.automatic.count == 1)
     #expect(measures.memories.confirmed == nil)
   }
