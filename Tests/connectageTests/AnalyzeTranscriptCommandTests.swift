@@ -35,7 +35,7 @@ struct AnalyzeTranscriptCommandTests {
       result.standardOutput == """
         fichier      locuteur  mots  mots (élisions)  types   TTR  énoncés    MLU  hésitations  marqueurs  répétitions  idées  densité  souvenirs
         reponse.cha  PAR         19               22     18  0.95        2  11.00            1          0            1      9     4.74          1
-        règles : wc-fr-chat-1.0 ; idées : pid-fr-rules-1.0 ; souvenirs : mem-fr-rules-1.4 (pré-codage automatique, à confirmer)
+        règles : wc-fr-chat-1.0 ; idées : pid-fr-rules-1.1 ; souvenirs : mem-fr-rules-1.5 (pré-codage automatique, à confirmer)
 
         """)
   }
@@ -50,8 +50,8 @@ struct AnalyzeTranscriptCommandTests {
     #expect(result.exitCode == 2)
     #expect(
       result.standardOutput == """
-        {"file":"reponse.cha","format":"chat","speaker":"PAR","ruleset":"wc-fr-chat-1.0","words":19,"words_split":22,"types":18,"ttr":0.9474,"utterances":2,"utterances_mlu":1,"mlu_w":11,"filled_pauses":1,"discourse_markers":0,"fragments":0,"unintelligible_tokens":1,"repetitions":1,"retracings":0,"retraced_words":2,"ideas_n":9,"idea_density":4.7368,"ideas_method":"pid-fr-rules-1.0","memories_n":1,"memories_specific_n":0,"memories_general_n":1,"memories_method":"mem-fr-rules-1.4"}
-        {"file":"notes.txt","format":"text","speaker":"PAR","ruleset":"wc-fr-plain-1.0","words":4,"words_split":4,"types":4,"ttr":1,"utterances":1,"utterances_mlu":1,"mlu_w":4,"filled_pauses":1,"discourse_markers":0,"fragments":0,"unintelligible_tokens":0,"repetitions":0,"retracings":0,"retraced_words":0,"ideas_n":1,"idea_density":2.5,"ideas_method":"pid-fr-rules-1.0","memories_n":0,"memories_specific_n":0,"memories_general_n":0,"memories_method":"mem-fr-rules-1.4"}
+        {"file":"reponse.cha","format":"chat","speaker":"PAR","ruleset":"wc-fr-chat-1.0","words":19,"words_split":22,"types":18,"ttr":0.9474,"utterances":2,"utterances_mlu":1,"mlu_w":11,"filled_pauses":1,"discourse_markers":0,"fragments":0,"unintelligible_tokens":1,"repetitions":1,"retracings":0,"retraced_words":2,"ideas_n":9,"idea_density":4.7368,"ideas_method":"pid-fr-rules-1.1","memories_n":1,"memories_specific_n":0,"memories_general_n":1,"memories_method":"mem-fr-rules-1.5"}
+        {"file":"notes.txt","format":"text","speaker":"PAR","ruleset":"wc-fr-plain-1.0","words":4,"words_split":4,"types":4,"ttr":1,"utterances":1,"utterances_mlu":1,"mlu_w":4,"filled_pauses":1,"discourse_markers":0,"fragments":0,"unintelligible_tokens":0,"repetitions":0,"retracings":0,"retraced_words":0,"ideas_n":1,"idea_density":2.5,"ideas_method":"pid-fr-rules-1.1","memories_n":0,"memories_specific_n":0,"memories_general_n":0,"memories_method":"mem-fr-rules-1.5"}
 
         """)
     #expect(

@@ -16,8 +16,8 @@ enum FrenchLexicon {
   static let firstPersonPossessives: Set<String> = ["mon", "ma", "mes", "notre", "nos"]
   /// Demonstratives and quantifiers: propositions (CPIDR DT, EVAL det/qn).
   static let demonstrativesAndQuantifiers: Set<String> = [
-    "ce", "cet", "cette", "ces", "chaque", "toute", "quelques", "plusieurs", "tous", "toutes", "aucun", "aucune",
-    "certains", "certaines",
+    "ce", "cet", "cette", "ces", "chaque", "tout", "toute", "quelques", "plusieurs", "tous", "toutes", "aucun",
+    "aucune", "certains", "certaines",
   ]
   static let prepositions: Set<String> = [
     "à", "de", "d'", "dans", "sur", "sous", "chez", "avec", "sans", "pour", "par", "en", "vers", "entre",
@@ -48,7 +48,7 @@ enum FrenchLexicon {
   static let negations: Set<String> = ["pas", "jamais", "plus", "rien", "personne", "guère", "point"]
   static let adverbs: Set<String> = [
     "très", "trop", "bien", "mal", "beaucoup", "peu", "assez", "toujours", "souvent", "parfois", "encore",
-    "déjà", "aussi", "ici", "là", "là-bas", "maintenant", "hier", "demain", "aujourd'hui", "autrefois",
+    "déjà", "aussi", "ici", "là", "là-bas", "là-haut", "dessus", "dessous", "maintenant", "hier", "demain", "aujourd'hui", "autrefois",
     "ensemble", "vite", "tard", "tôt", "longtemps", "surtout", "moins", "tellement", "même", "partout",
     "dehors", "dedans", "ailleurs", "presque", "plutôt", "ainsi", "pourtant", "cependant", "quelquefois", "tant",
     "bientôt", "enfin", "davantage", "autant", "juste", "exprès", "debout", "volontiers", "peut-être", "vraiment",

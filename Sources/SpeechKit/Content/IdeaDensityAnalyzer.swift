@@ -3,9 +3,12 @@
 /// demonstrative determiners, relative pronouns and numbers are propositions, with adjustments
 /// (auxiliary + participle = 1, copula + attribute = 1, `aller` + infinitive = 1, `parce que` = 1,
 /// articles, pronouns, interjections and discourse markers = 0). Rules: docs/speech-measures.md.
+///
+/// Rule set 1.1 counts `tout` as a quantifier and `dessus`, `dessous`, `là-haut` as adverbs, and
+/// reads a present in -es without `tu` ("vendanges") and a clause-initial "été" as nouns.
 public struct IdeaDensityAnalyzer: Sendable {
   /// Reported as `ideas_method` by `analyze transcript --jsonl`.
-  public static let method = "pid-fr-rules-1.0"
+  public static let method = "pid-fr-rules-1.1"
 
   public var counter: FrenchWordCounter
 
@@ -167,9 +170,10 @@ public struct IdeaDensityAnalyzer: Sendable {
     return nil
   }
 
+  /// Determiners, and "au" and "aux", which hold one ("au lit" is a bed, not "il lit").
   private func isDeterminer(_ token: String) -> Bool {
     Lexicon.articles.contains(token) || Lexicon.possessives.contains(token)
-      || Lexicon.demonstrativesAndQuantifiers.contains(token)
+      || Lexicon.demonstrativesAndQuantifiers.contains(token) || token == "au" || token == "aux"
   }
 
   /// The verb form of the token at `index`, unless context makes it a noun homograph.
@@ -182,6 +186,8 @@ public struct IdeaDensityAnalyzer: Sendable {
     guard let form = Lexicon.verbForms[token] else { return false }
     // A present in -es is the second person, said after "tu" only: "vendanges", "courses".
     if form.tense == .present, token.hasSuffix("es"), index == 0 || tokens[index - 1] != "tu" { return false }
+    // "Été." opening a clause is the season: the participle follows an auxiliary.
+    if token == "été", index == 0 { return false }
     guard index > 0 else { return true }
     let previous = tokens[index - 1]
     if token == "été", ["en", "l'", "cet", "bel", "un", "chaque", "tout"].contains(previous) { return false }

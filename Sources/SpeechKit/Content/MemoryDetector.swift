@@ -40,9 +40,17 @@
 /// without "ne"; the présent de narration of one named occasion is the past; "tous les", "chaque"
 /// recur only before a time word; childhood is an era, not a habit; words the lexicon lacks are
 /// read as participles or imperfects where only a verb can stand.
+///
+/// Rule set 1.5 adds, from the fifth and sixth held-out sets' disagreements (both then became
+/// development): "et le jour où…", "une fois…" after another occasion is another episode, while
+/// "ce matin-là" is the same one and a habit inside a period is the same period; one occasion
+/// named without a verb ("Mon premier jour chez Peugeot, en 1957.") frames the next clause, in
+/// the past or in the présent de narration; a year with a stretch of time ("en 1938… trois mois")
+/// and a dated season ("l'hiver 1956") are periods; the imperfect of knowing or being able ("il
+/// savait") tells nothing that happened; "jusqu'à mon mariage" is a period's end.
 public struct MemoryDetector: Sendable {
   /// Reported as `memories_method` by `analyze transcript --jsonl`, and kept with every saved coding.
-  public static let method = "mem-fr-rules-1.4"
+  public static let method = "mem-fr-rules-1.5"
 
   public var analyzer: IdeaDensityAnalyzer
 
@@ -83,7 +91,14 @@ public struct MemoryDetector: Sendable {
       // within an utterance, `clauses(of:start:)` has already joined a frame to its clause.
       // A frame with a verb ("j'avais quatorze ans", "quand j'étais infirmière à…") is the scene of
       // whatever follows it.
-      if let framing = frame, clause.isTelegraphic || framing.framesNext { clause = framing.framing(clause) }
+      // So is one occasion named without a verb ("Mon premier jour chez Peugeot, en 1957. J'arrive
+      // à cinq heures…").
+      if let framing = frame,
+        clause.isTelegraphic || framing.framesNext || framing.specific && (clause.past || clause.presentVerb)
+      {
+        clause = framing.framing(clause)
+        clause.narratePresent()
+      }
       frame = nil
       let isMemory = (clause.past || clause.recalls) && clause.personal
       if isMemory || clause.past, let open = current {
@@ -152,7 +167,8 @@ public struct MemoryDetector: Sendable {
     for clause in clauses {
       let anchors = clause.timeCues.union(clause.placeCues)
       if let open = episodes.last,
-        !(clause.specific && !clause.habitual && open.isExtended || clause.habitual && open.hasSpecificCue
+        !(clause.specific && !clause.habitual && open.isExtended
+          || clause.habitual && (open.hasSpecificCue || open.memory.specificity == .specific)
           || clause.movesOn && !anchors.isEmpty && anchors.isDisjoint(with: open.timeCues.union(open.placeCues)))
       {
         episodes[episodes.count - 1].add(clause)
@@ -181,6 +197,17 @@ public struct MemoryDetector: Sendable {
     var placeCues: Set<String> = []
     var personCues: Set<String> = []
     var specific = false
+    /// Its only sign of one occasion may be a year ("en 1938"): with a stretch of time ("trois
+    /// mois à l'isolement") that is a period, not a day.
+    var dated = false
+    /// Names one occasion another way than a year: "un jour", "le jour de…", a wedding.
+    var occasionWords = false
+    /// Opens on another occasion: "un jour", "une fois", "le jour où", "le lendemain".
+    var opensOccasion = false
+    /// "ce jour-là", "ce matin-là": the same occasion again.
+    var refersBack = false
+    /// A present verb, for the présent de narration.
+    var presentVerb = false
     var habitual = false
     var startsAnotherEpisode = false
     /// No finite verb and no past participle: a frame for what follows.
@@ -230,8 +257,18 @@ public struct MemoryDetector: Sendable {
         !clause.timeCues.isDisjoint(with: MemoryDetector.singleEvents)
       {
         led.specific = false
+        led.occasionWords = false
       }
       return led
+    }
+
+    /// The présent de narration: "Un jour, je rentre de l'école et je vois…" tells one past
+    /// occasion in the present, anchored by what names it.
+    mutating func narratePresent() {
+      if specific, !habitual, !past, !hypothetical, presentVerb {
+        past = true
+        punctualPast = true
+      }
     }
 
     /// This frame (verbless words) put before `clause`: the clause with the frame's words, anchors
@@ -246,6 +283,8 @@ public struct MemoryDetector: Sendable {
       framed.placeCues.formUnion(placeCues)
       framed.personCues.formUnion(personCues)
       framed.specific = specific || clause.specific
+      framed.occasionWords = occasionWords || clause.occasionWords
+      framed.dated = dated || clause.dated
       framed.habitual = habitual || clause.habitual
       framed.firstPersonPronoun = firstPersonPronoun || clause.firstPersonPronoun
       framed.beforeLifetime = beforeLifetime || clause.beforeLifetime
@@ -279,9 +318,17 @@ public struct MemoryDetector: Sendable {
       // Another time: an occasion ("à Noël" after "le jour de mon mariage"), not the era both are
       // told in ("après l'école").
       let occasions = clause.timeCues.subtracting(MemoryDetector.backgroundEras)
-      let timeShift = !occasions.isEmpty && !timeCues.isEmpty && occasions.isDisjoint(with: timeCues)
-      let occasionInHabit = clause.specific && !clause.habitual && (isExtended || !clauses.contains(where: \.punctualPast))
-      return timeShift || (interrupted || clause.movesOn) && isNewAnchor || occasionInHabit
+      // "Ce matin-là" is the same occasion; a habit inside a period ("pendant des années… le
+      // jeudi on répétait") is the same period.
+      if clause.refersBack && !clause.movesOn { return false }
+      let sameStretch = clause.habitual && isExtended && !clause.movesOn
+      let timeShift =
+        !sameStretch && !occasions.isEmpty && !timeCues.isEmpty && occasions.isDisjoint(with: timeCues)
+      let occasionInHabit =
+        clause.specific && !clause.habitual && (isExtended || !clauses.contains(where: \.punctualPast))
+      // "Et le jour où on a vendu la maison…" after another day: another occasion.
+      let anotherOccasion = clause.opensOccasion && hasSpecificCue
+      return timeShift || (interrupted || clause.movesOn) && isNewAnchor || occasionInHabit || anotherOccasion
         || clause.startsAnotherEpisode
     }
 
@@ -319,7 +366,10 @@ public struct MemoryDetector: Sendable {
       let anchoredEvent = clauses.contains {
         $0.punctualPast && (!$0.timeCues.isEmpty || !$0.placeCues.isEmpty || $0.namesOneEvent)
       }
-      let isSpecific = !isHabitual && (hasSpecificCue || !lasts && (anchoredEvent || punctual && telegraphic))
+      let occasion = clauses.contains(where: \.occasionWords)
+      let dated = clauses.contains(where: \.dated)
+      let isSpecific =
+        !isHabitual && (occasion || !lasts && (dated || anchoredEvent || punctual && telegraphic))
       let people = clauses.reduce(into: Set<String>()) { $0.formUnion($1.personCues) }
       var text = ""
       for word in clauses.flatMap(\.words) {
@@ -425,7 +475,7 @@ public struct MemoryDetector: Sendable {
   private static let specificPairs: Set<String> = [
     "un jour", "une fois", "ce jour-là", "le jour", "première fois", "dernière fois", "ce soir-là", "ce matin-là",
     "cette fois", "cette année-là", "cet été-là", "ce jour", "un soir", "un matin", "un dimanche", "cette nuit-là",
-    "le lendemain", "une année", "une nuit", "un après-midi", "la fois",
+    "le lendemain", "une année", "une nuit", "un après-midi", "la fois", "premier jour", "pleine nuit",
   ]
   private static let timeUnits: Set<String> = [
     "jour", "jours", "matin", "matins", "soir", "soirs", "nuit", "nuits", "an", "ans", "année", "années", "été",
@@ -450,6 +500,7 @@ public struct MemoryDetector: Sendable {
   private static let timesOfDay: Set<String> = [
     "matin", "matins", "soir", "soirs", "nuit", "nuits", "midi", "après-midi", "aube",
   ]
+  private static let statives: Set<String> = ["savoir", "pouvoir", "connaître", "croire", "penser"]
   /// "Maintenant", "aujourd'hui": a telegraphic answer about the present.
   private static let presentMarkers: Set<String> = ["maintenant", "aujourd'hui", "actuellement", "désormais"]
   private static let sequenceMarkers: Set<String> = ["après", "ensuite", "puis", "plus"]
@@ -521,11 +572,13 @@ public struct MemoryDetector: Sendable {
       if Lexicon.firstPerson.contains(token) { clause.firstPersonPronoun = true }
       if ["hier", "avant-hier"].contains(token) {
         clause.timeCues.insert("hier")
+        clause.occasionWords = true
         clause.specific = true
       }
       if !previous.isEmpty, Self.recentPairs.contains(previous + " " + token) {
         clause.timeCues.insert(previous + " " + token)
         clause.specific = true
+        clause.occasionWords = true
       }
       // A birthday: "pour mes dix ans", "à mes 20 ans".
       if token == "ans", index >= 3, ["pour", "à"].contains(tokens[index - 3]),
@@ -533,6 +586,7 @@ public struct MemoryDetector: Sendable {
       {
         clause.timeCues.insert("anniversaire")
         clause.specific = true
+        clause.occasionWords = true
       }
       // Before any speaker's lifetime: the Great War, a year before 1925.
       if token == "guerre", next == "de", index + 2 < tokens.count,
@@ -557,7 +611,8 @@ public struct MemoryDetector: Sendable {
         if form.tense == .infinitive || form.tense == .pastParticiple { clause.nonFiniteVerb = true }
         // "J'aurais aimé…", "j'y serais allée": what did not happen.
         if form.tense == .conditional { clause.hypothetical = true }
-        if form.tense.isPastByItself {
+        // "Il savait", "on pouvait": what someone knew or could do tells no past by itself.
+        if form.tense.isPastByItself, !(form.tense == .imperfect && Self.statives.contains(form.infinitive)) {
           clause.past = true
           if form.tense == .simplePast { clause.punctualPast = true }
         }
@@ -590,16 +645,20 @@ public struct MemoryDetector: Sendable {
       if token.count == 4, token.allSatisfy(\.isNumber), let year = Int(token), (1900...2035).contains(year) {
         clause.timeCues.insert(token)
         clause.specific = true
+        clause.dated = true
       }
       if token == "mille", next == "neuf" {
         clause.timeCues.insert("année")
         clause.specific = true
+        clause.dated = true
       }
       if Self.singleEvents.contains(token) {
         clause.timeCues.insert(token)
-        // "Après mon mariage": a stretch of life that began then, not the day itself.
-        if !tokens[max(0, index - 3)..<index].contains(where: ["après", "avant", "depuis"].contains) {
+        // "Après mon mariage", "jusqu'à mon mariage": a stretch of life that began or ended
+        // then, not the day itself.
+        if !tokens[max(0, index - 3)..<index].contains(where: ["après", "avant", "depuis", "jusqu'", "jusqu'à"].contains) {
           clause.specific = true
+          clause.occasionWords = true
         }
       }
       if Self.eraEvents.contains(token)
@@ -620,8 +679,14 @@ public struct MemoryDetector: Sendable {
         clause.timeCues.insert("enfance")
       }
       if !previous.isEmpty, Self.specificPairs.contains(previous + " " + token) {
-        clause.timeCues.insert(token.split(separator: "-").first.map(String.init) ?? token)
+        if token.hasSuffix("-là") {
+          clause.refersBack = true
+        } else {
+          clause.timeCues.insert(token.split(separator: "-").first.map(String.init) ?? token)
+          if index <= 2 || index == 3 && tokens[0] == "et" { clause.opensOccasion = true }
+        }
         clause.specific = true
+        clause.occasionWords = true
       }
       if Self.habitualWords.contains(token) { clause.habitual = true }
       // "Tous les matins", "chaque été", "toutes les deux semaines"; not "tous les pupitres".
@@ -639,7 +704,10 @@ public struct MemoryDetector: Sendable {
         clause.lasts = true
       }
       if token == "ans" || token == "années", tokens[..<index].contains("pendant") { clause.habitual = true }
-      if ["le", "l'"].contains(previous), Self.seasonsAndMonths.contains(token) { clause.habitual = true }
+      // "L'hiver" recurs; "l'hiver 56" is one winter, a stretch of time.
+      if ["le", "l'"].contains(previous), Self.seasonsAndMonths.contains(token) {
+        if Self.isNumber(next) { clause.lasts = true } else { clause.habitual = true }
+      }
       if token == "temps", previous == "le", index > 1, tokens[index - 2] == "dans" {
         clause.timeCues.insert("autrefois")
         clause.habitual = true
@@ -718,14 +786,8 @@ public struct MemoryDetector: Sendable {
         clause.isVerbless = true
       }
     }
-    // The présent de narration: "Un jour, je rentre de l'école et je vois…" tells one past occasion
-    // in the present, anchored by what names it.
-    if clause.specific, !clause.habitual, !clause.past, !clause.hypothetical,
-      tokens.indices.contains(where: { analyzer.verbForm(at: $0, in: tokens)?.tense == .present })
-    {
-      clause.past = true
-      clause.punctualPast = true
-    }
+    clause.presentVerb = tokens.indices.contains(where: { analyzer.verbForm(at: $0, in: tokens)?.tense == .present })
+    clause.narratePresent()
     // Papa and maman are the speaker's own; "les enfants" who did something one day are the
     // speaker's household ("le soir de Noël 1975, … les enfants ont fait un bonhomme").
     if clause.past, clause.namesFamily || clause.namesHousehold && clause.punctualPast { clause.personal = true }
@@ -737,7 +799,9 @@ public struct MemoryDetector: Sendable {
       clause.punctualPast = false
       clause.recalls = false
     }
-    if negated, tokens.contains("sais"), tokens.contains(where: { ["quand", "où", "quoi", "comment"].contains($0) }) {
+    if tokens.contains("sais"), tokens.contains(where: { ["plus", "pas"].contains($0) }),
+      tokens.contains(where: { ["quand", "où", "quoi", "comment"].contains($0) })
+    {
       clause.unplaced = true
     }
     // A recall naming nothing lived: "ça me rappelle mon enfance", "quelque chose".

@@ -49,7 +49,7 @@ struct IdeaDensityAnalyzerTests {
   @Test func computesDensityPerTenWords() throws {
     let transcript = try PlainTextReader.read(text: "Quand j'étais petite, on allait chez ma grand-mère à la campagne.")
     let density = IdeaDensityAnalyzer().analyze(transcript, speaker: "PAR")
-    #expect(density.method == "pid-fr-rules-1.0")
+    #expect(density.method == "pid-fr-rules-1.1")
     #expect(density.words == 11)
     #expect(density.ideas == 6)
     #expect(density.density == 60.0 / 11)

@@ -34,7 +34,7 @@ struct MemoryCodingTests {
     let json = String(decoding: try encoder.encode(coding), as: UTF8.self)
     #expect(json.contains("\"coder\":\"NP1\""))
     #expect(json.contains("\"confirmed\":[]"))
-    #expect(json.contains("\"method\":\"mem-fr-rules-1.4\""))
+    #expect(json.contains("\"method\":\"mem-fr-rules-1.5\""))
     #expect(try JSONDecoder().decode(MemoryCoding.self, from: encoder.encode(coding)) == coding)
   }
 }

@@ -68,6 +68,19 @@ struct MemoryDetectorTests {
     Case(text: "Quand j'étais petite, je suis tombée dans la mare.", expected: [.specific]),
     Case(text: "Mon mari voulait m'emmener à Venise.", expected: []),
     Case(text: "Ça me rappelle la Bretagne, tout ça.", expected: []),
+    // Rule set 1.5: another occasion, the same occasion, a period's habits, a verbless frame, a
+    // dated period, knowing.
+    Case(
+      text: "Le jour de mon baptême, il a neigé. Et le jour où on a déménagé, j'ai perdu le chat.",
+      expected: [.specific, .specific]),
+    Case(text: "J'ai passé mon certificat en 1950. Il pleuvait ce matin-là.", expected: [.specific]),
+    Case(
+      text: "Pendant des années j'ai joué à l'harmonie. Le samedi on répétait, et le dimanche on défilait.",
+      expected: [.general]),
+    Case(text: "Mon premier bal, en 1952. J'arrive avec ma sœur et je vois ce garçon.", expected: [.specific]),
+    Case(text: "En 1944, j'ai eu la rougeole, deux mois au lit.", expected: [.general]),
+    Case(text: "Mon père savait réparer les montres.", expected: []),
+    Case(text: "Été. Plage. Moi… château de sable. Chaque été.", expected: [.general]),
     // One occasion: yesterday, a birthday, a frame before the clause.
     Case(text: "Je suis allée voir mon médecin hier.", expected: [.specific]),
     Case(text: "Mon premier vélo, je l'ai eu pour mes dix ans.", expected: [.specific]),

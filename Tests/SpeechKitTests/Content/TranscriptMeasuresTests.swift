@@ -11,8 +11,8 @@ struct TranscriptMeasuresTests {
     #expect(measures.wordCounts.ruleset == "wc-fr-chat-1.0")
     #expect(measures.wordCounts.words == 18)
     #expect(measures.wordCounts.excludedUtterances == 1)
-    #expect(measures.ideas.method == "pid-fr-rules-1.0")
-    #expect(measures.memories.method == "mem-fr-rules-1.4")
+    #expect(measures.ideas.method == "pid-fr-rules-1.1")
+    #expect(measures.memories.method == "mem-fr-rules-1.5")
     #expect(measures.memories.automatic.count == 1)
     #expect(measures.memories.confirmed == nil)
   }

@@ -27,7 +27,7 @@ public struct MemoryCodingSheet: Sendable {
     /// The participant's utterances, one per line; `nil` when no transcript sits beside the recording.
     public var transcript: String?
     public var automaticCount: Int?
-    /// The automatic pre-coding's episodes (`mem-fr-rules-1.4`), as a hint for the coder.
+    /// The automatic pre-coding's episodes (`mem-fr-rules-1.5`), as a hint for the coder.
     public var automatic: [EvokedMemory]
 
     var fields: [String] {
