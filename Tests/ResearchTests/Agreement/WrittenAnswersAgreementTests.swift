@@ -116,6 +116,10 @@ struct WrittenAnswersAgreementTests {
       print("held out: \(name) \(statistic(pairs)) [\(low), \(high)]")
     }
     print(figures)
+    for file in Self.heldOutFiles {
+      let part = try Self.figures(Self.load(file))
+      print("held out \(file): memories κw \(Self.kappa(part.memories)), specific κw \(Self.kappa(part.specific)), idea density r \(Self.pearson(part.density))")
+    }
     // Floors this set keeps; the measured figures and the targets are in docs/speech-measures.md.
     #expect(Self.kappa(figures.memories) >= MemoryFloors.memories)
     #expect(Self.kappa(figures.specific) >= MemoryFloors.specific)
@@ -129,10 +133,11 @@ struct WrittenAnswersAgreementTests {
   }
 }
 
-/// What CI asserts on the held-out answers: just below the figures measured on 2026-12-07 with
-/// rules 1.2 (docs/speech-measures.md), so a change that makes them worse fails.
+/// What CI asserts on the held-out answers, measured once on 2026-12-07 with rules 1.5 (memories
+/// κw 0.80, specific κw 0.76, idea density r 0.87; docs/speech-measures.md): the targets of
+/// issue 13, and just below the memories figure, so a change that makes them worse fails.
 enum MemoryFloors {
-  static let memories = 0.0
-  static let specific = 0.0
-  static let ideaDensity = 0.0
+  static let memories = 0.78
+  static let specific = 0.75
+  static let ideaDensity = 0.85
 }
