@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Compares speech-timing detectors on a generated SpeechKit corpus, with one scorer for all.
 
-    scripts/vad-compare.py CORPUS_DIR [--ours OURS.jsonl] [--detectors ours,webrtc,silero]
+    scripts/vad-compare.py CORPUS_DIR [--ours OURS.jsonl] [--ours-marked MARKED.jsonl]
+                           [--detectors ours,webrtc,silero]
                            [--subset no-prompt|prompt|prompt-marked|all] [--failures]
 
 CORPUS_DIR holds the WAV files and manifest.json written by TestSupport.SpeechCorpus (the
@@ -13,7 +14,9 @@ error (|span minus gaps of 250 ms or more|, median and p90). The reference comes
 answer alone (TestSupport.ReferenceSpeech: samples within 40 dB of the clip's peak, gaps under
 150 ms merged), never from a detector. Subsets: `no-prompt` (default) the answers without the
 therapist's prompt; `prompt` those with it, scored as recorded; `prompt-marked` the same with
-every detector's output cut at the marked prompt end (the workaround); `all`.
+the prompt's end marked (the workaround): every detector is given only the audio after the mark,
+as a recording started there would be (MARKED.jsonl: `connectage analyze audio --prompt-end S`
+on each file), and its output is then cut at the mark; `all`.
 
 WebRTC VAD runs on 30 ms frames in mode 3 ("aggressive"); Silero VAD runs its bundled ONNX
 model through onnxruntime with the defaults of get_speech_timestamps (threshold 0.5,
@@ -196,10 +199,19 @@ def ms(value):
     return "inf" if value == float("inf") else f"{value * 1000:.0f}"
 
 
+def from_mark(detect, samples, item, marked):
+    """`detect` on the audio after the marked prompt end, in the recording's times."""
+    if not (marked and item.get("prompt")):
+        return detect(samples)
+    mark = item["prompt"][1]
+    return [[start + mark, end + mark] for start, end in detect(samples[int(round(mark * 16000)):])]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus")
     parser.add_argument("--ours", help="JSONL from connectage analyze audio --jsonl")
+    parser.add_argument("--ours-marked", help="the same with --prompt-end, for the prompt-marked subset")
     parser.add_argument("--detectors", default="ours,webrtc,silero")
     parser.add_argument("--condition", help="only items whose condition contains this text")
     parser.add_argument("--subset", default="no-prompt", choices=["no-prompt", "prompt", "prompt-marked", "all"])
@@ -221,20 +233,28 @@ def main():
     results = []
     for detector in arguments.detectors.split(","):
         if detector == "ours":
-            if not arguments.ours:
-                sys.exit("vad-compare: --ours OURS.jsonl is needed for the 'ours' detector")
+            source = arguments.ours_marked if marked else arguments.ours
+            if not source:
+                sys.exit("vad-compare: --ours OURS.jsonl (and --ours-marked for prompt-marked) is needed for 'ours'")
             predictions = {}
-            with open(arguments.ours) as handle:
+            with open(source) as handle:
                 for line in handle:
                     record = json.loads(line)
                     predictions[os.path.basename(record["file"])] = record["segments"]
             results.append(evaluate("connectage (" + record["algorithm"] + ")", items, predictions, durations, marked, failures))
         elif detector == "webrtc":
-            predictions = {name: webrtc_segments(samples, 3) for name, samples in audio.items()}
+            by_name = {item["file"]: item for item in items}
+            predictions = {
+                name: from_mark(lambda tail: webrtc_segments(tail, 3), samples, by_name[name], marked)
+                for name, samples in audio.items()
+            }
             results.append(evaluate("WebRTC VAD (mode 3)", items, predictions, durations, marked, failures))
         elif detector == "silero":
             silero = Silero()
-            predictions = {name: silero.segments(samples) for name, samples in audio.items()}
+            by_name = {item["file"]: item for item in items}
+            predictions = {
+                name: from_mark(silero.segments, samples, by_name[name], marked) for name, samples in audio.items()
+            }
             results.append(evaluate("Silero VAD (ONNX, defaults)", items, predictions, durations, marked, failures))
         else:
             sys.exit(f"vad-compare: unknown detector '{detector}'")

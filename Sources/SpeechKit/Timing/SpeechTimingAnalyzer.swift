@@ -25,7 +25,7 @@ public struct SpeechTimingAnalyzer: Sendable {
   {
     let features = try Self.features(of: reader)
     return SpeechTiming(
-      file: reader.name, recordingDuration: reader.duration, segments: detector.segments(in: features),
+      file: reader.name, recordingDuration: reader.duration, segments: segments(in: features, options: options),
       options: options)
   }
 
@@ -39,7 +39,18 @@ public struct SpeechTimingAnalyzer: Sendable {
     extractor.consume(resampler.finish())
     return SpeechTiming(
       file: name, recordingDuration: Double(samples.count) / Double(sampleRate),
-      segments: detector.segments(in: extractor.features), options: options)
+      segments: segments(in: extractor.features, options: options), options: options)
+  }
+
+  /// The answer's segments. With the prompt's end marked, only what follows the mark is
+  /// analysed, as a recording started there would be: the prompt, its room tail and a sound
+  /// between it and the answer then cannot join the answer's first segment.
+  private func segments(in features: FrameFeatures, options: SpeechTimingOptions) -> [SpeechSegment] {
+    guard let promptEnd = options.promptEnd, promptEnd > 0 else { return detector.segments(in: features) }
+    let start = (promptEnd * Double(FrameFeatures.frameRate)).rounded() / Double(FrameFeatures.frameRate)
+    return detector.segments(in: features.starting(at: start)).map {
+      SpeechSegment(start: $0.start + start, end: $0.end + start)
+    }
   }
 
   /// Streams a reader through the resampler and the feature extractor.

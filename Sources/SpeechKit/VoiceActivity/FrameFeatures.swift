@@ -15,4 +15,16 @@ public struct FrameFeatures: Sendable {
   public var envelope: [Float] = []
 
   public var frameCount: Int { bandLevel.count }
+
+  /// The features from `seconds` on, as if the recording had started there.
+  public func starting(at seconds: Double) -> FrameFeatures {
+    let frame = min(frameCount, max(0, Int((seconds * Double(Self.frameRate)).rounded())))
+    let step = min(envelope.count, frame * Self.envelopeRate / Self.frameRate)
+    var tail = FrameFeatures()
+    tail.bandLevel = Array(bandLevel[frame...])
+    tail.highBandLevel = Array(highBandLevel[min(frame, highBandLevel.count)...])
+    tail.periodicity = Array(periodicity[min(frame, periodicity.count)...])
+    tail.envelope = Array(envelope[step...])
+    return tail
+  }
 }

@@ -29,7 +29,7 @@ import Foundation
 ///    (10·log10(1 + DRR) for direct-to-reverberant ratios up to 6 dB).
 public struct VoiceActivityDetector: Sendable {
   /// Names the rule set in every output, so results stay comparable across versions.
-  public static let algorithm = "connectage-vad-1.1"
+  public static let algorithm = "connectage-vad-1.2"
 
   public var activeMargin: Float = 6
   /// Once speech is found, its edges continue while the band stays this far above the floor.

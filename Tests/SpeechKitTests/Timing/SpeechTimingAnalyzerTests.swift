@@ -11,20 +11,13 @@ import Testing
     item.noise == "none" && !item.hasBabble && item.reverberationTime == nil ? 0.2 : 0.35
   }
 
-  /// Files of the development set the detector still gets wrong by more than the tolerance
-  /// (listed in docs/PERFORMANCE.md with the reason); known, not hidden.
-  /// Today: four answers after the therapist's prompt whose onset, even from the marked prompt
-  /// end, is 0.6–0.75 s early (the prompt's tail, a room sound in the gap, or both are kept).
-  /// item035 left the list with `connectage-vad-1.1`, which no longer runs the prompt's
-  /// reverberant fade past the mark.
-  static let knownFailures: Set<String> = ["item003.wav", "item011.wav", "item015.wav", "item023.wav"]
-
   @Test("first-word onset and last-word offset match the reference", arguments: DevelopmentCorpus.indices)
   func onsetAndOffsetMatchTheReference(index: Int) throws {
     let corpus = try DevelopmentCorpus.shared.get()
     let item = corpus.items[index]
     // With the therapist's prompt in the recording the detector cannot tell the voices apart: the
-    // answer is timed from the marked prompt end (the documented workaround).
+    // answer is timed from the marked prompt end (the documented workaround), only the audio after
+    // the mark analysed, so neither the prompt's room tail nor a sound in the gap joins the answer.
     let timing = try SpeechTimingAnalyzer().analyze(
       url: corpus.url(of: item), options: SpeechTimingOptions(promptEnd: item.prompt?.end))
     let segments = timing.segments
@@ -36,15 +29,10 @@ import Testing
         offset - item.truthOffset,
         (timing.speakingTime ?? 0) - item.truthSpeakingTime,
         item.condition))
-    withKnownIssue(isIntermittent: true) {
-      #expect(
-        abs(onset - item.truthOnset) <= Self.tolerance(for: item), "onset \(onset) vs \(item.truthOnset) in \(item)")
-      #expect(
-        abs(offset - item.truthOffset) <= Self.tolerance(for: item),
-        "offset \(offset) vs \(item.truthOffset) in \(item)")
-    } when: {
-      Self.knownFailures.contains(item.file)
-    }
+    #expect(
+      abs(onset - item.truthOnset) <= Self.tolerance(for: item), "onset \(onset) vs \(item.truthOnset) in \(item)")
+    #expect(
+      abs(offset - item.truthOffset) <= Self.tolerance(for: item), "offset \(offset) vs \(item.truthOffset) in \(item)")
     #expect(timing.speechDuration == offset - onset)
   }
 
