@@ -6,9 +6,10 @@ public struct SpeechTimingOptions: Equatable, Sendable {
   public var stimulusOnset: Double?
   /// Words spoken (from the transcript), for the speech and articulation rates.
   public var wordCount: Int?
-  /// The marked end of the therapist's prompt, in seconds from the start of the recording: speech
-  /// before it is not the answer. The detector cannot tell the therapist's voice from the
-  /// patient's, so a recording that holds the prompt needs this mark (docs/PERFORMANCE.md).
+  /// The marked end of the therapist's prompt, in seconds from the start of the recording: only
+  /// the audio after it is analysed, as a recording started there would be. The detector cannot
+  /// tell the therapist's voice from the patient's, so a recording that holds the prompt needs
+  /// this mark (docs/PERFORMANCE.md).
   public var promptEnd: Double?
 
   public init(
