@@ -48,7 +48,8 @@ enum FrenchLexicon {
   static let negations: Set<String> = ["pas", "jamais", "plus", "rien", "personne", "guère", "point"]
   static let adverbs: Set<String> = [
     "très", "trop", "bien", "mal", "beaucoup", "peu", "assez", "toujours", "souvent", "parfois", "encore",
-    "déjà", "aussi", "ici", "là", "là-bas", "là-haut", "dessus", "dessous", "maintenant", "hier", "demain", "aujourd'hui", "autrefois",
+    "déjà", "aussi", "ici", "là", "là-bas", "là-haut", "dessus", "dessous", "maintenant", "hier", "demain",
+    "aujourd'hui", "autrefois",
     "ensemble", "vite", "tard", "tôt", "longtemps", "surtout", "moins", "tellement", "même", "partout",
     "dehors", "dedans", "ailleurs", "presque", "plutôt", "ainsi", "pourtant", "cependant", "quelquefois", "tant",
     "bientôt", "enfin", "davantage", "autant", "juste", "exprès", "debout", "volontiers", "peut-être", "vraiment",

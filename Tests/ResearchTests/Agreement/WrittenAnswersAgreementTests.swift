@@ -118,7 +118,9 @@ struct WrittenAnswersAgreementTests {
     print(figures)
     for file in Self.heldOutFiles {
       let part = try Self.figures(Self.load(file))
-      print("held out \(file): memories κw \(Self.kappa(part.memories)), specific κw \(Self.kappa(part.specific)), idea density r \(Self.pearson(part.density))")
+      print(
+        "held out \(file): memories κw \(Self.kappa(part.memories)), specific κw \(Self.kappa(part.specific)), idea density r \(Self.pearson(part.density))"
+      )
     }
     // Floors this set keeps; the measured figures and the targets are in docs/speech-measures.md.
     #expect(Self.kappa(figures.memories) >= MemoryFloors.memories)

@@ -49,17 +49,25 @@ struct MemoryDetectorTests {
     Case(text: "J'aurais voulu être institutrice.", expected: []),
     Case(text: "Si j'avais su, je serais restée à la ferme.", expected: []),
     Case(text: "Ça me rappelle mon oncle.", expected: []),
-    Case(text: "À la ferme, on rentrait le foin en août. Et une année, la grange a brûlé.", expected: [.general, .specific]),
-    Case(text: "Au lycée on apprenait le latin. Et plus tard, à la poste, on triait le courrier.", expected: [.general, .general]),
-    Case(text: "Le jour de mon certificat, j'ai pleuré. Le lendemain, j'ai bousillé le vélo de mon frère.", expected: [.specific, .specific]),
+    Case(
+      text: "À la ferme, on rentrait le foin en août. Et une année, la grange a brûlé.",
+      expected: [.general, .specific]),
+    Case(
+      text: "Au lycée on apprenait le latin. Et plus tard, à la poste, on triait le courrier.",
+      expected: [.general, .general]),
+    Case(
+      text: "Le jour de mon certificat, j'ai pleuré. Le lendemain, j'ai bousillé le vélo de mon frère.",
+      expected: [.specific, .specific]),
     // Rule set 1.4: fragments with a story's time, a stretch of time, one occasion after a
     // background told in the imperfect, a frame with a verb, spoken negation, the présent de
     // narration, words the lexicon lacks.
-    Case(text: "Mine… vingt ans. Poussière. Et… coup de grisou. Un jour… noir. Peur.", expected: [.general, .specific]),
+    Case(
+      text: "Mine… vingt ans. Poussière. Et… coup de grisou. Un jour… noir. Peur.", expected: [.general, .specific]),
     Case(text: "Cuisine… maman… toujours… soupe. Bonne odeur.", expected: [.general]),
     Case(text: "Fleurs. Jolies couleurs. Toujours belles.", expected: []),
     Case(text: "Au régiment, j'ai fait mon service à Oran, dix-huit mois.", expected: [.general]),
-    Case(text: "À l'usine on commençait à six heures. Une nuit, la chaudière a explosé.", expected: [.general, .specific]),
+    Case(
+      text: "À l'usine on commençait à six heures. Une nuit, la chaudière a explosé.", expected: [.general, .specific]),
     Case(text: "Mon oncle nous emmenait à la pêche. J'avais sept ans.", expected: [.general]),
     Case(text: "Le cinéma, euh, je l'ai jamais aimé.", expected: []),
     Case(text: "Un jour, je rentre de l'école et je vois ma mère qui pleure.", expected: [.specific]),

@@ -30,7 +30,8 @@ struct AnalyzeAudioCommand: AsyncParsableCommand {
   @Option(
     name: .customLong("prompt-end"),
     help:
-      "End of the therapist's prompt in seconds from the start of each recording: only what follows it is analysed as the answer.")
+      "End of the therapist's prompt in seconds from the start of each recording: only what follows it is analysed as the answer."
+  )
   var promptEnd: Double?
 
   func validate() throws {
