@@ -12,8 +12,8 @@ extension MemoryDetector {
     var placeCues: Set<String> = []
     var personCues: Set<String> = []
     var specific = false
-    /// Its only sign of one occasion may be a year ("en 1938"): with a stretch of time ("trois
-    /// mois à l'isolement") that is a period, not a day.
+    /// Names a year ("en 1938"): one occasion, unless a stretch of time comes with it ("trois mois
+    /// à l'isolement").
     var dated = false
     /// Names one occasion another way than a year: "un jour", "le jour de…", a wedding.
     var occasionWords = false

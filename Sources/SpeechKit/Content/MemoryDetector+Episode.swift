@@ -18,14 +18,14 @@ extension MemoryDetector {
     /// after an interruption or after "plus tard", "une autre fois", or one occasion inside a
     /// habit ("on faisait les foins… Et une année, l'orage a éclaté").
     func isLeft(for clause: Clause, interrupted: Bool) -> Bool {
+      // "Ce matin-là" is the same occasion; a habit inside a period ("pendant des années… le
+      // jeudi on répétait") is the same period.
+      if clause.refersBack && !clause.movesOn { return false }
       let anchors = clause.timeCues.union(clause.placeCues)
       let isNewAnchor = !anchors.isEmpty && anchors.isDisjoint(with: timeCues.union(placeCues))
       // Another time: an occasion ("à Noël" after "le jour de mon mariage"), not the era both are
       // told in ("après l'école").
       let occasions = clause.timeCues.subtracting(MemoryDetector.backgroundEras)
-      // "Ce matin-là" is the same occasion; a habit inside a period ("pendant des années… le
-      // jeudi on répétait") is the same period.
-      if clause.refersBack && !clause.movesOn { return false }
       let sameStretch = clause.habitual && isExtended && !clause.movesOn
       let timeShift =
         !sameStretch && !occasions.isEmpty && !timeCues.isEmpty && occasions.isDisjoint(with: timeCues)
@@ -62,12 +62,12 @@ extension MemoryDetector {
     var memory: EvokedMemory {
       let punctual = clauses.contains(where: \.punctualPast)
       // Telegraphic speech drops the anchors a fluent speaker would give; its bare participles
-      // are the passé composé's completed events ("Papa. Vélo. Tombé. Pleuré."). So is a verb
-      // that happens once ("mon frère est tombé dans le lavoir").
+      // are the passé composé's completed events ("Papa. Vélo. Tombé. Pleuré.").
       let telegraphic = isTelegraphic || clauses.allSatisfy(\.isTelegraphic)
       let lasts = clauses.contains(where: \.lasts)
-      // The anchor must be the completed event's own: "j'ai senti l'odeur" then "quand j'étais
-      // petite on allait à la campagne" is not one occasion at the campagne.
+      // A completed event is one occasion when it has an anchor of its own ("j'ai senti l'odeur"
+      // then "quand j'étais petite on allait à la campagne" is not one occasion at the campagne)
+      // or happens once by nature ("mon frère est tombé dans le lavoir").
       let anchoredEvent = clauses.contains {
         $0.punctualPast && (!$0.timeCues.isEmpty || !$0.placeCues.isEmpty || $0.namesOneEvent)
       }

@@ -87,12 +87,10 @@ public struct MemoryDetector: Sendable {
         if current != nil, !clause.tokens.isEmpty { interrupted = true }
         continue
       }
-      // Words in another utterance frame only a telegraphic clause ("Moi… école… punie."):
-      // within an utterance, `clauses(of:start:)` has already joined a frame to its clause.
-      // A frame with a verb ("j'avais quatorze ans", "quand j'étais infirmière à…") is the scene of
-      // whatever follows it.
-      // So is one occasion named without a verb ("Mon premier jour chez Peugeot, en 1957. J'arrive
-      // à cinq heures…").
+      // Within an utterance, `clauses(of:start:)` has already joined a frame to its clause. Words
+      // in another utterance frame a telegraphic clause ("Moi… école… punie."); a frame with a verb
+      // ("j'avais quatorze ans", "quand j'étais infirmière à…") and one occasion named without a
+      // verb ("Mon premier jour chez Peugeot, en 1957. J'arrive à cinq heures…") frame any clause.
       if let framing = frame,
         clause.isTelegraphic || framing.framesNext || framing.specific && (clause.past || clause.presentVerb)
       {
