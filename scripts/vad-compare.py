@@ -230,6 +230,7 @@ def main():
         items = [item for item in items if arguments.condition in item["condition"]]
     audio = {item["file"]: read_wav(os.path.join(arguments.corpus, item["file"])) for item in items}
     durations = {name: len(samples) / 16000 for name, samples in audio.items()}
+    by_name = {item["file"]: item for item in items}
     results = []
     for detector in arguments.detectors.split(","):
         if detector == "ours":
@@ -243,7 +244,6 @@ def main():
                     predictions[os.path.basename(record["file"])] = record["segments"]
             results.append(evaluate("connectage (" + record["algorithm"] + ")", items, predictions, durations, marked, failures))
         elif detector == "webrtc":
-            by_name = {item["file"]: item for item in items}
             predictions = {
                 name: from_mark(lambda tail: webrtc_segments(tail, 3), samples, by_name[name], marked)
                 for name, samples in audio.items()
@@ -251,7 +251,6 @@ def main():
             results.append(evaluate("WebRTC VAD (mode 3)", items, predictions, durations, marked, failures))
         elif detector == "silero":
             silero = Silero()
-            by_name = {item["file"]: item for item in items}
             predictions = {
                 name: from_mark(silero.segments, samples, by_name[name], marked) for name, samples in audio.items()
             }

@@ -78,6 +78,8 @@ extension MemoryDetector {
   func clause(words: [String], start: Double?) -> Clause {
     var clause = Clause(words: words, tokens: words.map { $0.lowercased() }, start: start)
     let tokens = clause.tokens
+    // Each token's verb reading, read once for every rule below.
+    let forms = tokens.indices.map { analyzer.verbForm(at: $0, in: tokens) }
     for (index, token) in tokens.enumerated() {
       let previous = index > 0 ? tokens[index - 1] : ""
       let next = index + 1 < tokens.count ? tokens[index + 1] : ""
@@ -114,12 +116,10 @@ extension MemoryDetector {
         clause.beforeLifetime = true
       }
       if Self.looksLikeImperfect(token, after: previous) { clause.past = true }
-      if let form = analyzer.verbForm(at: index, in: tokens) {
+      if let form = forms[index] {
         // "Il voulait m'y emmener": a wish, not what happened.
         if form.infinitive == "vouloir", form.tense == .imperfect,
-          ((index + 1)..<min(tokens.count, index + 4)).contains(where: {
-            analyzer.verbForm(at: $0, in: tokens)?.tense == .infinitive
-          })
+          forms[(index + 1)..<min(tokens.count, index + 4)].contains(where: { $0?.tense == .infinitive })
         {
           clause.hypothetical = true
         }
@@ -145,7 +145,7 @@ extension MemoryDetector {
             clause.past = true
             if form.tense == .present {
               clause.punctualPast = true
-              if let done = analyzer.verbForm(at: ahead, in: tokens), Self.eventVerbs.contains(done.infinitive) {
+              if let done = forms[ahead], Self.eventVerbs.contains(done.infinitive) {
                 clause.namesOneEvent = true
               }
             }
@@ -277,7 +277,7 @@ extension MemoryDetector {
       !tokens.indices.contains(where: {
         // A capitalised word is a name ("à Paris"), not a verb.
         $0 != age && words[$0].first?.isUppercase != true
-          && analyzer.verbForm(at: $0, in: tokens).map { Self.finiteTenses.contains($0.tense) } ?? false
+          && forms[$0].map { Self.finiteTenses.contains($0.tense) } ?? false
       })
     {
       clause.statesAge = true
@@ -290,14 +290,13 @@ extension MemoryDetector {
     }
     // "Matin et soir": every day.
     if Set(tokens.filter(Self.timesOfDay.contains)).count > 1 { clause.habitual = true }
-    let negated = tokens.contains { Lexicon.negationParticles.contains($0) }
     // A present form said alone ("Cuisine…") is the noun it spells in a telegraphic answer.
-    let finite = tokens.indices.contains {
-      guard let form = analyzer.verbForm(at: $0, in: tokens) else { return false }
+    let finite = forms.contains {
+      guard let form = $0 else { return false }
       return Self.finiteTenses.contains(form.tense) && !(tokens.count == 1 && form.tense == .present)
     }
     if !finite {
-      if tokens.indices.contains(where: { analyzer.verbForm(at: $0, in: tokens)?.tense == .pastParticiple }) {
+      if forms.contains(where: { $0?.tense == .pastParticiple }) {
         clause.isTelegraphic = true
         clause.past = true
         clause.punctualPast = true
@@ -306,7 +305,7 @@ extension MemoryDetector {
         clause.isVerbless = true
       }
     }
-    clause.presentVerb = tokens.indices.contains(where: { analyzer.verbForm(at: $0, in: tokens)?.tense == .present })
+    clause.presentVerb = forms.contains(where: { $0?.tense == .present })
     clause.narratePresent()
     // Papa and maman are the speaker's own; "les enfants" who did something one day are the
     // speaker's household ("le soir de Noël 1975, … les enfants ont fait un bonhomme").

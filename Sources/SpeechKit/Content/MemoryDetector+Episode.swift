@@ -59,7 +59,8 @@ extension MemoryDetector {
       return true
     }
 
-    var memory: EvokedMemory {
+    /// One occasion, not a habit or a stretch of life.
+    var isSpecific: Bool {
       let punctual = clauses.contains(where: \.punctualPast)
       // Telegraphic speech drops the anchors a fluent speaker would give; its bare participles
       // are the passé composé's completed events ("Papa. Vélo. Tombé. Pleuré.").
@@ -73,8 +74,10 @@ extension MemoryDetector {
       }
       let occasion = clauses.contains(where: \.occasionWords)
       let dated = clauses.contains(where: \.dated)
-      let isSpecific =
-        !isHabitual && (occasion || !lasts && (dated || anchoredEvent || punctual && telegraphic))
+      return !isHabitual && (occasion || !lasts && (dated || anchoredEvent || punctual && telegraphic))
+    }
+
+    var memory: EvokedMemory {
       let people = clauses.reduce(into: Set<String>()) { $0.formUnion($1.personCues) }
       var text = ""
       for word in clauses.flatMap(\.words) {

@@ -158,7 +158,7 @@ public struct MemoryDetector: Sendable {
     // "Un jour", "tous les ans", "toujours", "trente ans": a story's time, not a picture's.
     let narrative = clauses.contains { $0.specific || $0.habitual || $0.lasts }
     let anchor = concrete || narrative || clauses.contains { !$0.timeCues.isEmpty }
-    guard verb && (person || anchor) || (person || narrative) && (concrete || narrative && person) else { return [] }
+    guard verb && (person || anchor) || person && (concrete || narrative) || narrative && concrete else { return [] }
     let participle = clauses.contains(where: \.isTelegraphic)
     if !participle, clauses.contains(where: { $0.tokens.contains(where: Self.presentMarkers.contains) }) { return [] }
     var episodes: [Episode] = []
@@ -166,7 +166,7 @@ public struct MemoryDetector: Sendable {
       let anchors = clause.timeCues.union(clause.placeCues)
       if let open = episodes.last,
         !(clause.specific && !clause.habitual && open.isExtended
-          || clause.habitual && (open.hasSpecificCue || open.memory.specificity == .specific)
+          || clause.habitual && (open.hasSpecificCue || open.isSpecific)
           || clause.movesOn && !anchors.isEmpty && anchors.isDisjoint(with: open.timeCues.union(open.placeCues)))
       {
         episodes[episodes.count - 1].add(clause)
