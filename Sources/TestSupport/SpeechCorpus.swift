@@ -9,7 +9,7 @@ import SpeechKit
 /// never from the detector. Tune on the development seed only; report on the report seed.
 public struct SpeechCorpus: Sendable {
   /// Bump when the generation changes, so stale caches are not reused.
-  public static let version = 3
+  public static let version = 4
   public static let developmentSeed: UInt64 = 1
   public static let reportSeed: UInt64 = 2
   /// A larger set for tuning, as development (scripts/timing-report tuning): 120 answers.
@@ -86,6 +86,7 @@ struct CorpusBuilder {
   let directory: URL
   let scratch: URL
   var noiseCache: [String: [Float]] = [:]
+  var echoFreeVoices: EchoFreeVoices?
 
   init(seed: UInt64, directory: URL) {
     generator = SeededGenerator(seed: seed)
@@ -97,12 +98,17 @@ struct CorpusBuilder {
     if FileManager.default.fileExists(atPath: scratch.path) { try FileManager.default.removeItem(at: scratch) }
   }
 
-  /// espeak-ng speech at 16 kHz.
+  /// espeak-ng speech at 16 kHz, without the synthesizer's echo (`EchoFreeVoices`).
   mutating func speak(_ text: String, voice: String, wordsPerMinute: Int, pitch: Int) throws -> [Float] {
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     let file = scratch.appendingPathComponent("speech.wav")
+    if echoFreeVoices == nil { echoFreeVoices = try EchoFreeVoices(under: scratch) }
     try ExternalTool.run(
-      "espeak-ng", ["-v", voice, "-s", "\(wordsPerMinute)", "-p", "\(pitch)", "-w", file.path, text])
+      "espeak-ng",
+      [
+        "--path=\(echoFreeVoices!.path.path)", "-v", voice, "-s", "\(wordsPerMinute)", "-p", "\(pitch)", "-w",
+        file.path, text,
+      ])
     let reader = try WAVFile.read(file)
     var resampler = SincResampler(inputRate: reader.format.sampleRate, outputRate: Self.rate)
     return resampler.process(try reader.readAllMono()) + resampler.finish()

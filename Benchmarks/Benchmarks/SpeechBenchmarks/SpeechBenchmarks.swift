@@ -15,7 +15,8 @@ enum SpeechFixtures {
 
   /// One hour of 16 kHz mono: the report corpus answers one after the other, over and over.
   static let hour: URL = {
-    let url = SpeechCorpus.cacheRoot.appendingPathComponent("benchmark-hour-seed\(SpeechCorpus.reportSeed).wav")
+    let url = SpeechCorpus.cacheRoot.appendingPathComponent(
+      "benchmark-hour-v\(SpeechCorpus.version)-seed\(SpeechCorpus.reportSeed).wav")
     if let reader = try? WAVFile.read(url), reader.frameCount == 3600 * 16_000 { return url }
     do {
       let answers = try corpus.items.map { item in
