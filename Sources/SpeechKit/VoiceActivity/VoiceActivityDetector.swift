@@ -20,8 +20,8 @@ import Foundation
 ///    200 ms and across closures up to 50 ms, over frames within 40 dB of the speaker and 6 dB
 ///    above what the room holds 0.2–1.2 s later (its 80th percentile, so murmurs and steady noise
 ///    count as the room), but only when that sound then stops abruptly, 10 dB or more within
-///    20 ms, down to the room's quiet level: a voice stops that way, while a room's reverberation
-///    and other voices fade or go on.
+///    20 ms, down to the room's usual level (that 80th percentile, + 3 dB): a voice stops that
+///    way, while a room's reverberation and other voices fade or go on.
 /// 7. **Reverberant fades**: an end that takes longer than 30 ms to fall from 10 dB above that
 ///    room to it, along a straight line in dB (R² ≥ 0.7) at 60 dB/s or faster, is a room's
 ///    exponential decay (RT60 under 1 s), not the voice. The end moves back to where the level
@@ -29,7 +29,7 @@ import Foundation
 ///    (10·log10(1 + DRR) for direct-to-reverberant ratios up to 6 dB).
 public struct VoiceActivityDetector: Sendable {
   /// Names the rule set in every output, so results stay comparable across versions.
-  public static let algorithm = "connectage-vad-1.2"
+  public static let algorithm = "connectage-vad-1.3"
 
   public var activeMargin: Float = 6
   /// Once speech is found, its edges continue while the band stays this far above the floor.
@@ -204,7 +204,9 @@ public struct VoiceActivityDetector: Sendable {
     }
     guard let last = tailLast, last + 1 < count else { return nil }
     let after = levels[(last + 1)..<min(count, last + 3)].min()!
-    guard levels[last] - after >= tailDrop, after <= room.quiet + extensionMargin else { return nil }
+    // Back to the room's usual level, not to its quietest: murmurs with moments of silence between
+    // them are the room, and a tail that stops on a murmur has still stopped.
+    guard levels[last] - after >= tailDrop, after <= room.loud + extensionMargin else { return nil }
 
     let envelope = features.envelope
     let limit = pow(10, threshold / 10)

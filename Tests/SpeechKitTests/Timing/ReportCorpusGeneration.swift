@@ -2,8 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Makes the report corpus (seed 2, 120 answers) and the tuning corpus (seed 3, 120 answers) for
-/// scripts/timing-report; skipped in normal runs. The detector is never tuned on the report
+/// Makes the report corpora (seeds 2 and 4, 120 answers each) and the tuning corpus (seed 3, 120
+/// answers) for scripts/timing-report; skipped in normal runs. The detector is never tuned on the report
 /// corpus: its figures go to docs/PERFORMANCE.md. The tuning corpus is development, only larger.
 @Suite struct ReportCorpusGeneration {
   static let count = 120
@@ -12,6 +12,13 @@ import Testing
   func generateTheReportCorpus() throws {
     let corpus = try SpeechCorpus.load(seed: SpeechCorpus.reportSeed, count: Self.count)
     print("report corpus: \(corpus.directory.path)")
+    #expect(corpus.items.count == Self.count)
+  }
+
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["CONNECTAGE_SECOND_REPORT_CORPUS"] != nil))
+  func generateTheSecondReportCorpus() throws {
+    let corpus = try SpeechCorpus.load(seed: SpeechCorpus.secondReportSeed, count: Self.count)
+    print("second report corpus: \(corpus.directory.path)")
     #expect(corpus.items.count == Self.count)
   }
 
