@@ -2,8 +2,8 @@ import Foundation
 
 /// An espeak-ng data folder whose voice variants have no `echo` line.
 ///
-/// Some variants (`f2`, `f3`, `f4`) add a synthetic echo, 120–140 ms late at 10–15 % of the
-/// amplitude: a room reflection made by the synthesizer. Left in, it lengthens the "dry" answer
+/// Some variants (`f2`, `f3`, `f4`) add a synthetic echo, 120–140 ms late at echo amplitude 10–15
+/// (of 100): a room reflection made by the synthesizer. Left in, it lengthens the "dry" answer
 /// the reference is measured on by up to 140 ms past the last word, so the truth would count a
 /// room's tail as speech, which the corpus counts against a detector everywhere else. The rooms
 /// come from `RoomReverb` only, where the condition says so. Every other line of a variant
