@@ -157,7 +157,8 @@ public final class ReviewDesk: Sendable {
       waveform: waveform, speech: DetectedSpeech.segments(of: measures), transcript: editorText, mode: mode,
       draftFormat: view.transcript?.format,
       uncertainWords: UncertainWord.of(view.transcript),
-      analysis: TranscriptCheck.analyze(editorText, mode: mode, participant: answer.participant.rawValue))
+      analysis: TranscriptCheck.analyze(editorText, mode: mode, participant: answer.participant.rawValue),
+      transcriptEditable: editsTranscripts)
   }
 
   /// The text the editor opens with: CHAT and plain text as written; a draft in another format

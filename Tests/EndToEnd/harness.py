@@ -12,8 +12,10 @@ import queue
 import re
 import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
+import tempfile
 import threading
 import time
 import urllib.error
@@ -56,20 +58,20 @@ class Tally:
         return f"{self.passed} passed, {len(self.failed)} failed"
 
 
-def command_environment(work):
+def command_environment(work, extra=None):
     """Everything the tool reads from the environment points into the test's own folder; no display,
     so `connectage review` does not try to open a browser of its own; French messages."""
-    environment = dict(os.environ, XDG_DATA_HOME=str(work), CONNECTAGE_LANG="fr")
+    environment = dict(os.environ, XDG_DATA_HOME=str(work), CONNECTAGE_LANG="fr", **(extra or {}))
     environment.pop("DISPLAY", None)
     environment.pop("WAYLAND_DISPLAY", None)
     return environment
 
 
-def run_tool(connectage, arguments, work, timeout=60):
+def run_tool(connectage, arguments, work, timeout=60, environment=None):
     """One `connectage` command to its end; its output is kept for the failure message."""
     return subprocess.run(
         [str(connectage), *map(str, arguments)],
-        env=command_environment(work),
+        env=command_environment(work, environment),
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -102,9 +104,10 @@ class ReviewServer:
 
     URL = re.compile(r"https?://[^\s<>\"']+token=[A-Za-z0-9_\-.~%]+")
 
-    def __init__(self, connectage, arguments, work):
+    def __init__(self, connectage, arguments, work, environment=None):
         self.command = [str(connectage), "review", *map(str, arguments)]
         self.work = work
+        self.environment = environment
         self.lines = queue.Queue()
         self.output = []
         self.errors = []
@@ -114,7 +117,7 @@ class ReviewServer:
     def start(self, timeout=30):
         self.process = subprocess.Popen(
             self.command,
-            env=command_environment(self.work),
+            env=command_environment(self.work, self.environment),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -166,6 +169,73 @@ class ReviewServer:
     @property
     def token(self):
         return re.search(r"token=([^&#\s]+)", self.url).group(1)
+
+
+class TemporaryPostgres:
+    """A throwaway PostgreSQL cluster on a free loopback port, as the Swift tests have one
+    (Sources/TestSupport/TemporaryPostgres.swift): the superuser on the cluster's own socket without
+    a password, everyone else over TCP with one (SCRAM), as on a real central server. As root, the
+    cluster runs as Debian's postgres user: PostgreSQL refuses root."""
+
+    ROLE, PASSWORD, DATABASE = "connectage_sync", "not-a-real-secret-e2e", "trial"
+
+    def __init__(self):
+        root = Path("/usr/lib/postgresql")
+        versions = sorted(int(p.name) for p in root.iterdir() if p.name.isdigit()) if root.is_dir() else []
+        if not versions:
+            raise CheckFailed("PostgreSQL is not installed: run scripts/install-deps (Debian package postgresql)")
+        self.binaries = root / str(versions[-1]) / "bin"
+        self.folder = Path(tempfile.mkdtemp(prefix="connectage-e2e-pg-"))
+        self._own(self.folder)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        password_file = self.folder / "superuser-password"
+        password_file.write_text("unused\n")
+        self._own(password_file)
+        data = self.folder / "data"
+        self._run("initdb", "-D", data, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256",
+                  f"--pwfile={password_file}", "-E", "UTF8", "--no-instructions")
+        self._run("pg_ctl", "-D", data, "-w", "-l", self.folder / "server.log", "-o",
+                  f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
+        self.psql(f"CREATE ROLE {self.ROLE} LOGIN PASSWORD '{self.PASSWORD}'")
+        self.psql(f"CREATE DATABASE {self.DATABASE} OWNER {self.ROLE}")
+
+    @property
+    def address(self):
+        """What a site gives `sync --to` and a coder `review --from`: no password in it."""
+        return f"postgres://{self.ROLE}@127.0.0.1:{self.port}/{self.DATABASE}"
+
+    @property
+    def environment(self):
+        return {"PGPASSWORD": self.PASSWORD}
+
+    def psql(self, sql, database="postgres"):
+        return self._run("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-At", "-h", self.folder, "-p", self.port,
+                         "-U", "postgres", "-d", database, "-c", sql)
+
+    def stop(self):
+        self._run("pg_ctl", "-D", self.folder / "data", "-m", "immediate", "-w", "stop", check=False)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _run(self, tool, *arguments, check=True):
+        command = [str(self.binaries / tool), *map(str, arguments)]
+        if os.geteuid() == 0:
+            command = ["/usr/sbin/runuser", "-u", "postgres", "--", *command]
+        # Files, not pipes: the server pg_ctl starts inherits them and lives on, and a pipe would
+        # never reach its end while it does.
+        with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
+            result = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=output, stderr=errors, timeout=60)
+            output.seek(0)
+            errors.seek(0)
+            if check and result.returncode != 0:
+                raise CheckFailed(f"{tool} failed ({result.returncode}): {errors.read().decode(errors='replace')}")
+            return output.read().decode().strip()
+
+    @staticmethod
+    def _own(path):
+        if os.geteuid() == 0:
+            shutil.chown(path, "postgres", "postgres")
 
 
 def http(url, method="GET", headers=None, body=None):

@@ -6,7 +6,9 @@ Chromium opens the printed URL with its token. Then: transcribe one answer, move
 with the keyboard, save; code the memories as ORT1 and, in a second browser, as ORT2 (blind to ORT1);
 reach consensus on the agreement page; then, outside the browser, the database rows, the transcript
 beside the recording, `export all` (measures.csv values and sources) and `stats`. Also: no token is
-refused, the Content-Security-Policy header is sent, and no page logs a console error.
+refused, the Content-Security-Policy header is sent, and no page logs a console error. Last, the
+session is synced to a throwaway PostgreSQL and a third coder reviews it from there
+(central_review.py): the transcript read only, the coding written back to the server.
 
 Run by scripts/review-e2e (from `make test`); by hand:
     scripts/python-env python Tests/EndToEnd/review_workstation.py --connectage .build/debug/connectage
@@ -31,7 +33,7 @@ def main():
     parser.add_argument("--connectage", default=repository / ".build/debug/connectage", type=Path)
     parser.add_argument("--screenshot-dir", type=Path, help="write the pages' PNGs here (docs/screenshots to refresh them)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder and print its path")
-    parser.add_argument("--budget", type=int, default=150, help="seconds before the whole run is abandoned")
+    parser.add_argument("--budget", type=int, default=240, help="seconds before the whole run is abandoned")
     arguments = parser.parse_args()
 
     def out_of_time(*_):

@@ -17,6 +17,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 import harness
+from central_review import CentralReview
 from harness import CheckFailed
 
 WINDOW = (1280, 900)
@@ -83,6 +84,7 @@ class Scenario:
         self.check_transcript_file()
         self.check_exports()
         self.check_statistics()
+        CentralReview(self).run()
 
     def tear_down(self):
         for browser in self.browsers:
@@ -160,11 +162,11 @@ class Scenario:
 
     # --- Browsers ---------------------------------------------------------------------------
 
-    def open_browser_as(self, coder):
+    def open_browser_as(self, coder, server=None):
         """A fresh browser (its own cookies and storage), the printed URL, the coder dialog."""
         browser = harness.open_browser(*WINDOW)
         self.browsers.append(browser)
-        browser.get(self.server.url)
+        browser.get((server or self.server).url)
         self.wait_for_page(browser, "queue")
         self.tally.check(f"{coder}: the token left the address bar after the first visit",
                          "token=" not in browser.current_url, browser.current_url)

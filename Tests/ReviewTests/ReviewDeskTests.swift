@@ -123,6 +123,7 @@ struct ReviewDeskTests {
     let desk = try ReviewDesk(database: study.database, editsTranscripts: false)
     let id = try desk.queue(QueueRequest()).items[0].id
     let page = try desk.answerPage(id, for: CoderCode(rawValue: "ORT2")!)
+    #expect(!page.transcriptEditable, "the page shows the transcript read only")
     #expect(throws: ReviewFailure.refused(ReviewDesk.transcriptsStayAtTheSites)) {
       try desk.saveTranscript("le café.", mode: .plainText, of: id, by: "ORT2", basedOn: page.view.revision)
     }
@@ -139,6 +140,7 @@ struct ReviewDeskTests {
     let id = try study.database.review.id(of: answer)
     let text = "Le jour de mon mariage en 1962, on a dansé toute la nuit chez mes parents."
     let loaded = try desk.answerPage(id, for: CoderCode(rawValue: "ORT1")!)
+    #expect(loaded.transcriptEditable)
     let saved = try desk.saveTranscript(text, mode: .plainText, of: id, by: "ORT1", basedOn: loaded.view.revision)
     #expect(saved.view.revision == loaded.view.revision + 1)
     #expect(saved.view.state == .transcribed)

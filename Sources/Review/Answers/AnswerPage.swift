@@ -22,4 +22,7 @@ public struct AnswerPage: Hashable, Sendable {
   /// A speech-recognition draft's words the recogniser was unsure of, to check first.
   public var uncertainWords: [UncertainWord] = []
   public var analysis: TranscriptAnalysis
+  /// False on a central review: the transcript is shown read only, because it is corrected at the
+  /// recording's site, which syncs it; timings, codings and consensus are still saved here.
+  public var transcriptEditable = true
 }

@@ -65,6 +65,8 @@ struct AnswerJSON: Encodable {
     var draftFormat: String?
     /// A speech-recognition draft's unsure words: `[word, start, end, probability]`.
     var uncertainWords: [UncertainWordJSON]
+    /// False on a central review, where the page shows the transcript read only.
+    var editable: Bool
   }
 
   struct UncertainWordJSON: Encodable {
@@ -120,7 +122,7 @@ struct AnswerJSON: Encodable {
       text: page.transcript, mode: page.mode.rawValue, draftFormat: page.draftFormat?.rawValue,
       uncertainWords: page.uncertainWords.map {
         UncertainWordJSON(word: $0.word, start: $0.start, end: $0.end, probability: $0.probability)
-      })
+      }, editable: page.transcriptEditable)
     analysis = AnalysisJSON(page.analysis)
     own = Values(view.own)
     others = view.others.sorted { $0.key < $1.key }.map { Other(coder: $0.key.rawValue, values: Values($0.value)) }

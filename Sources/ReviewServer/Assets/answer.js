@@ -55,6 +55,12 @@
       showMarks();
     }
     if (replace.transcript) {
+      // A central review shows the transcript read only: it is corrected at its site.
+      const editable = data.transcript.editable !== false;
+      editor.readOnly = !editable;
+      $("transcript-mode").disabled = !editable;
+      $("save-transcript").hidden = !editable;
+      $("transcript-read-only").hidden = editable;
       editor.value = data.transcript.text;
       $("transcript-mode").value = data.transcript.mode;
       $("transcript-draft").textContent = data.transcript.draftFormat

@@ -24,6 +24,7 @@ const Review = (() => {
       "marks.save": "Save marks", "marks.automatic": "Automatic:", "marks.saved": "your saved marks: {first} – {last}",
       "transcript.title": "Transcript", "transcript.mode": "Mode", "transcript.text": "Plain text",
       "transcript.save": "Save transcript", "transcript.draft": "Draft: {format}", "transcript.none": "No transcript yet",
+      "transcript.readonly": "Central review: the transcript is corrected on the recording's site computer, which will sync it. Here, review timings, code memories or record a consensus.",
       "counts.title": "Measures (live)", "counts.words": "Words", "counts.fillers": "Fillers",
       "counts.repetitions": "Repetitions", "counts.ideas": "Ideas", "counts.memories": "Memories (auto)",
       "counts.specific": "of which specific", "counts.nospeaker": "No words of the answering participant.",

@@ -51,6 +51,7 @@ struct ReviewAPITests {
             #expect(!body.contains(revealing), "the answer reveals \(revealing)")
           }
           let transcript = try #require(answer["transcript"] as? [String: Any])
+          #expect(transcript["editable"] as? Bool == true)
           if transcript["text"] as? String == "Ça me rappelle le verger de mon grand-père, en 1962.\n" {
             found = true
             let counts = (answer["analysis"] as? [String: Any])?["counts"] as? [String: Any]
@@ -148,6 +149,29 @@ struct ReviewAPITests {
       let saved = study.answers.map { study.transcript(of: $0, extension: "txt") }
         .compactMap { try? String(contentsOf: $0, encoding: .utf8) }
       #expect(saved.contains(text))
+    }
+  }
+
+  @Test func aCentralReviewServesTheTranscriptReadOnlyAndRefusesItsSave() async throws {
+    let served = try ServedStudy(editsTranscripts: false)
+    let study = served.study
+    let before = study.answers.map { try? Data(contentsOf: study.transcript(of: $0, extension: "txt")) }
+    try await served.test { client in
+      let id = try await ServedStudy.queueIDs(client)[0]
+      try await client.execute(uri: "/api/answers/\(id)?coder=ORT2", method: .get, headers: ServedStudy.pageHeaders) {
+        response in
+        let transcript = try ServedStudy.object(response)["transcript"] as? [String: Any]
+        #expect(transcript?["editable"] as? Bool == false)
+      }
+      let revision = try await ServedStudy.revision(of: id, client)
+      try await client.execute(
+        uri: "/api/answers/\(id)/transcript", method: .post, headers: ServedStudy.pageHeaders,
+        body: ServedStudy.json(["coder": "ORT2", "revision": revision, "text": "le café.", "mode": "text"])
+      ) { response in
+        #expect(response.status == .unprocessableContent)
+        #expect(String(buffer: response.body).contains("Relecture centrale"))
+      }
+      #expect(study.answers.map { try? Data(contentsOf: study.transcript(of: $0, extension: "txt")) } == before)
     }
   }
 

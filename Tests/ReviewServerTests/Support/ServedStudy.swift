@@ -14,9 +14,11 @@ struct ServedStudy {
   let server: ReviewServer
   static let token = AccessToken(value: String(repeating: "5e", count: 32))
 
-  init(participants: Int = 2, trials: Int = 2) throws {
+  /// - Parameter editsTranscripts: false serves the study as a central review does.
+  init(participants: Int = 2, trials: Int = 2, editsTranscripts: Bool = true) throws {
     study = try ReviewStudyFixture(participants: participants, trials: trials)
-    server = try ReviewServer(desk: try ReviewDesk(database: study.database), token: Self.token)
+    server = try ReviewServer(
+      desk: try ReviewDesk(database: study.database, editsTranscripts: editsTranscripts), token: Self.token)
   }
 
   /// Runs `body` against the server, then removes the study's folder.
