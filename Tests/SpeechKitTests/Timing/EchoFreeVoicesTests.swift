@@ -22,7 +22,7 @@ import Testing
   @Test func aVariantWithAnEchoEndsWithItsLastWord() throws {
     defer { try? FileManager.default.removeItem(at: scratch) }
     let voices = try EchoFreeVoices(under: scratch)
-    // fr+f2 echoes 140 ms late at 10 % of the amplitude (−20 dB), within the reference's 40 dB.
+    // fr+f2 echoes 140 ms late at echo amplitude 10 (of 100), well within the reference's 40 dB.
     let installed = lastWordEnd(try spoken("fr+f2", path: nil))
     let echoFree = lastWordEnd(try spoken("fr+f2", path: voices.path))
     #expect(installed - echoFree > 0.1)

@@ -61,16 +61,16 @@ import Testing
 
   @Test func aDistantVoiceIsNotTheSpeaker() {
     let near = Self.vowel(seconds: 0.6)
-    let far = Self.vowel(seconds: 0.6, amplitude: 0.3 / 44.7)  // 33 dB down
+    let far = Self.vowel(seconds: 0.6, amplitude: 0.3 / 31.6)  // 30 dB down
     let mix = Self.silence(0.4) + far + Self.silence(0.5) + near + Self.silence(0.5) + far + Self.silence(0.3)
     let segments = Self.analyze(mix)
     #expect(segments.count == 1)
     #expect(abs((segments.first?.start ?? 0) - 1.5) < 0.03)
   }
 
-  /// A quiet word-final sound (20 dB below the speaker, after a 30 ms closure filled by murmurs) is the speaker's
-  /// when it then stops abruptly down to the room, even when the room is murmurs with moments of
-  /// silence: the tail falls back to the murmurs' level, not to the silence between them.
+  /// A quiet word-final sound (20 dB below the speaker, after a 30 ms closure filled by murmurs)
+  /// is the speaker's when it then stops abruptly down to the room, even when the room is murmurs
+  /// with moments of silence: the tail falls back to the murmurs' level, not to the silence between.
   @Test func aQuietWordFinalSoundBeforeMurmursWithSilencesIsKept() throws {
     let speech = Self.silence(0.5) + Self.vowel(seconds: 0.5) + Self.silence(0.03)
     let tail = Self.vowel(seconds: 0.12, amplitude: 0.3 / 10)  // 20 dB down
