@@ -14,9 +14,9 @@ public struct SpeechCorpus: Sendable {
   public static let reportSeed: UInt64 = 2
   /// A larger set for tuning, as development (scripts/timing-report tuning): 120 answers.
   public static let tuningSeed: UInt64 = 3
-  /// Later report sets, 120 answers each, one per detector version measured after an earlier
-  /// report set's failures had been studied file by file: seed 4 judged `connectage-vad-1.3`,
-  /// seed 5 `connectage-vad-1.4`, each on answers no one had looked at.
+  /// Later report sets, 120 answers each, for rules tried after an earlier report set's failures
+  /// had been studied file by file: seed 4 judged `connectage-vad-1.3`; seed 5 judged a rule tried
+  /// after it, which did not do better on held-out answers and was not kept (docs/PERFORMANCE.md).
   public static let laterReportSeeds: [UInt64] = [4, 5]
 
   public let directory: URL

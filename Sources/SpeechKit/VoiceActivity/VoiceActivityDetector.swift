@@ -10,9 +10,7 @@ import Foundation
 /// 3. **Events**: runs of frames 6 dB above the floor, joined across gaps up to 30 ms.
 /// 4. **Core**: an event is speech if it holds at least 50 ms of voicing (periodicity ≥ 0.6)
 ///    within 15 dB of the main speaker. Clicks, knocks, coughs and scrapes are too short or
-///    unvoiced; voices far from the microphone are too weak. The core ends with its last 80 ms of
-///    such voicing in a row: a room's reverberation after the last vowel stays as loud and
-///    flickers above the voicing threshold in single frames, which a voice does not.
+///    unvoiced; voices far from the microphone are too weak.
 /// 5. **Edges**: the core grows outward, up to 200 ms, over frames 3 dB above the floor or with
 ///    high-band (fricative) energy, but never over voicing 28 dB below the main speaker, which is
 ///    what a distant voice looks like. Each edge is then moved to the 1 ms step where the smoothed
@@ -31,7 +29,7 @@ import Foundation
 ///    (10·log10(1 + DRR) for direct-to-reverberant ratios up to 6 dB).
 public struct VoiceActivityDetector: Sendable {
   /// Names the rule set in every output, so results stay comparable across versions.
-  public static let algorithm = "connectage-vad-1.4"
+  public static let algorithm = "connectage-vad-1.3"
 
   public var activeMargin: Float = 6
   /// Once speech is found, its edges continue while the band stays this far above the floor.
@@ -42,10 +40,6 @@ public struct VoiceActivityDetector: Sendable {
   public var voicingThreshold: Float = 0.6
   public var minimumVoicedFrames = 5
   public var speakerGate: Float = 15
-  /// The core ends with the last 80 ms of strong voicing in a row (`lastHeldFrame(of:)`). Chosen
-  /// on the development and tuning sets, where runs of 6 to 10 frames give the same offsets within
-  /// a file or two; 14 or more cut short words.
-  public var coreRunFrames = 8
   public var eventBridgeFrames = 3
   public var speechBridge = 0.1
   /// The floor never sits more than this far below the main speaker (clean recordings).
@@ -126,8 +120,7 @@ public struct VoiceActivityDetector: Sendable {
     var speech: [SpeechSegment] = []
     for event in events {
       let strong = (event.first...event.last).filter(isStrong)
-      guard strong.count >= minimumVoicedFrames, var first = strong.first, var last = lastHeldFrame(of: strong)
-      else { continue }
+      guard strong.count >= minimumVoicedFrames, var first = strong.first, var last = strong.last else { continue }
       let coreFirst = first
       let coreLast = last
       while first > 0, coreFirst - first < maximumExtensionFrames, isExtendable(first - 1) { first -= 1 }
@@ -144,19 +137,6 @@ public struct VoiceActivityDetector: Sendable {
       }
     }
     return speech
-  }
-
-  /// The last frame of the last run of `coreRunFrames` strong frames in a row, or the last strong
-  /// frame when no run is that long (a short word). After a vowel, a room's reverberation keeps
-  /// its level and flickers above the voicing threshold in single frames; the voice held it.
-  func lastHeldFrame(of strong: [Int]) -> Int? {
-    guard coreRunFrames > 1 else { return strong.last }
-    var run = 1
-    for index in stride(from: strong.count - 1, to: 0, by: -1) {
-      run = strong[index - 1] == strong[index] - 1 ? run + 1 : 1
-      if run >= coreRunFrames { return strong[index - 1 + coreRunFrames - 1] }
-    }
-    return strong.last
   }
 
   /// The level of the room just after an end: what a tail must stand above and fall back to.
