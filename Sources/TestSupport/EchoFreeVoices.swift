@@ -18,18 +18,17 @@ public struct EchoFreeVoices: Sendable {
     let data = path.appendingPathComponent("espeak-ng-data")
     let files = FileManager.default
     if files.fileExists(atPath: path.path) { try files.removeItem(at: path) }
-    try files.createDirectory(at: data, withIntermediateDirectories: true)
-    for entry in try files.contentsOfDirectory(atPath: installed.path) where entry != "voices" {
-      try files.createSymbolicLink(
-        at: data.appendingPathComponent(entry), withDestinationURL: installed.appendingPathComponent(entry))
+    /// A folder whose entries link to `source`'s, all but `kept`, which the caller writes itself.
+    func link(_ source: URL, into folder: URL, except kept: String) throws {
+      try files.createDirectory(at: folder, withIntermediateDirectories: true)
+      for entry in try files.contentsOfDirectory(atPath: source.path) where entry != kept {
+        try files.createSymbolicLink(
+          at: folder.appendingPathComponent(entry), withDestinationURL: source.appendingPathComponent(entry))
+      }
     }
     let voices = installed.appendingPathComponent("voices")
-    try files.createDirectory(at: data.appendingPathComponent("voices"), withIntermediateDirectories: true)
-    for entry in try files.contentsOfDirectory(atPath: voices.path) where entry != "!v" {
-      try files.createSymbolicLink(
-        at: data.appendingPathComponent("voices").appendingPathComponent(entry),
-        withDestinationURL: voices.appendingPathComponent(entry))
-    }
+    try link(installed, into: data, except: "voices")
+    try link(voices, into: data.appendingPathComponent("voices"), except: "!v")
     let variants = voices.appendingPathComponent("!v")
     let echoFree = data.appendingPathComponent("voices").appendingPathComponent("!v")
     try files.createDirectory(at: echoFree, withIntermediateDirectories: true)

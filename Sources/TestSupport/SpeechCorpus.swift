@@ -106,11 +106,12 @@ struct CorpusBuilder {
   mutating func speak(_ text: String, voice: String, wordsPerMinute: Int, pitch: Int) throws -> [Float] {
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     let file = scratch.appendingPathComponent("speech.wav")
-    if echoFreeVoices == nil { echoFreeVoices = try EchoFreeVoices(under: scratch) }
+    let voices = try echoFreeVoices ?? EchoFreeVoices(under: scratch)
+    echoFreeVoices = voices
     try ExternalTool.run(
       "espeak-ng",
       [
-        "--path=\(echoFreeVoices!.path.path)", "-v", voice, "-s", "\(wordsPerMinute)", "-p", "\(pitch)", "-w",
+        "--path=\(voices.path.path)", "-v", voice, "-s", "\(wordsPerMinute)", "-p", "\(pitch)", "-w",
         file.path, text,
       ])
     let reader = try WAVFile.read(file)
