@@ -128,10 +128,40 @@ struct WrittenAnswersAgreementTests {
     #expect(Self.pearson(figures.density) >= MemoryFloors.ideaDensity)
   }
 
-  @Test func developmentFigures() throws {
-    for file in Self.developmentFiles.dropFirst(2) {
-      print("\(file): \(try Self.figures(Self.load(file)))")
-    }
+  /// What each development set written from the manual keeps: just below rules 1.5's figures
+  /// (2026-12-07). Each set taught the rules something; a rule change that unlearns it fails.
+  struct DevelopmentFloor: Sendable, CustomTestStringConvertible {
+    let file: String
+    let memories: Double
+    let specific: Double
+    let ideaDensity: Double
+    var testDescription: String { file }
+  }
+
+  static let developmentFloors = [
+    DevelopmentFloor(file: "memory-examples-written-dev.json", memories: 0.98, specific: 0.98, ideaDensity: 0.85),
+    DevelopmentFloor(file: "memory-examples-heldout-1.json", memories: 0.98, specific: 0.98, ideaDensity: 0.95),
+    DevelopmentFloor(file: "memory-examples-heldout-2.json", memories: 0.96, specific: 0.95, ideaDensity: 0.95),
+    DevelopmentFloor(file: "memory-examples-heldout-3.json", memories: 0.95, specific: 0.95, ideaDensity: 0.94),
+    DevelopmentFloor(file: "memory-examples-heldout-4.json", memories: 0.93, specific: 0.93, ideaDensity: 0.85),
+    DevelopmentFloor(file: "memory-examples-heldout-5a.json", memories: 0.89, specific: 0.73, ideaDensity: 0.81),
+    DevelopmentFloor(file: "memory-examples-heldout-5b.json", memories: 0.84, specific: 0.78, ideaDensity: 0.90),
+    DevelopmentFloor(file: "memory-examples-heldout-6a.json", memories: 0.94, specific: 0.84, ideaDensity: 0.92),
+    DevelopmentFloor(file: "memory-examples-heldout-6b.json", memories: 0.85, specific: 0.73, ideaDensity: 0.85),
+  ]
+
+  @Test func everyDevelopmentSetWrittenFromTheManualHasFloors() {
+    #expect(Self.developmentFloors.map(\.file) == Array(Self.developmentFiles.dropFirst(2)))
+  }
+
+  /// Also prints each set's disagreements: what a next rule set would be tuned on.
+  @Test(arguments: developmentFloors)
+  func theDevelopmentAnswersKeepTheirAgreement(_ floor: DevelopmentFloor) throws {
+    let figures = try Self.figures(Self.load(floor.file))
+    print("\(floor.file): \(figures)")
+    #expect(Self.kappa(figures.memories) >= floor.memories)
+    #expect(Self.kappa(figures.specific) >= floor.specific)
+    #expect(Self.pearson(figures.density) >= floor.ideaDensity)
   }
 }
 
