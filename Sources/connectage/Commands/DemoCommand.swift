@@ -26,7 +26,7 @@ struct DemoCommand: AsyncParsableCommand {
     guard self.protocol == Self.defaultProtocol, !FileManager.default.fileExists(atPath: self.protocol) else {
       return self.protocol
     }
-    return session.assetsRoot.deletingLastPathComponent().appendingPathComponent(Self.defaultProtocol).path
+    return session.stage.assetsRoot.deletingLastPathComponent().appendingPathComponent(Self.defaultProtocol).path
   }
 
   @Option(help: "Virtual players (1 to 10).")
@@ -73,10 +73,11 @@ struct DemoCommand: AsyncParsableCommand {
     }
     let makeUpCodes = try SessionAttendanceCommand.codes(makeUp)
     let seated = players
-    let output = session.outputDirectory(defaultName: "demo")
+    let output = session.stage.outputDirectory(defaultName: "demo")
     let databasePath = db ?? output.appendingPathComponent("demo.sqlite").path
     let configuration = RunConfiguration(
-      protocolFile: URL(fileURLWithPath: protocolPath), assetsRoot: session.assetsRoot, databasePath: databasePath,
+      protocolFile: URL(fileURLWithPath: protocolPath), assetsRoot: session.stage.assetsRoot,
+      databasePath: databasePath,
       outputDirectory: output, diffuser: diffuser, display: session.display,
       players: .autopilot(players: seated, pace: pace),
       resumesInterruptedRun: session.resume, isDemonstration: true, makeUp: makeUpCodes)

@@ -7,8 +7,7 @@ import Stage
 
 /// Where a session shows, which diffuser it uses and where its files go.
 struct SessionOptions: ParsableArguments {
-  @Flag(help: "Draw offscreen (no window), as on a server or in CI.")
-  var headless = false
+  @OptionGroup var stage: StageOptions
 
   @Flag(help: "Fill the screen (the session room's display).")
   var fullscreen = false
@@ -28,21 +27,8 @@ struct SessionOptions: ParsableArguments {
   )
   var allowDegraded = false
 
-  @Option(help: ArgumentHelp("Folder of images, avatars, sounds and fonts.", valueName: "dir"))
-  var assets: String?
-
-  @Option(help: ArgumentHelp("Folder for recordings and exports.", valueName: "dir"))
-  var output: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "Gamepad mappings in SDL's gamecontrollerdb.txt format, for pads SDL does not recognise.", valueName: "file"))
-  var padMappings: String?
-
-  var padMappingsFile: URL? { padMappings.map { URL(fileURLWithPath: $0) } }
-
   var display: DisplayChoice {
-    if headless { return .headless }
+    if stage.headless { return .headless }
     return fullscreen ? .fullscreen : .automatic
   }
 
@@ -76,16 +62,5 @@ struct SessionOptions: ParsableArguments {
       en:
         "\(source): '\(text)' is not a diffuser ConnectAge knows. Accepted forms: simulated, none, unix:PATH, tcp:HOST:PORT, rfcomm:AA:BB:CC:DD:EE:FF[:CHANNEL], ble:AA:BB:CC:DD:EE:FF[:random], ble-unix:PATH, scentrealm-serial:/dev/ttyUSB0, scentrealm-ble:AA:BB:CC:DD:EE:FF, aromashooter:HOST, devices:MAP."
     )
-  }
-
-  var assetsRoot: URL { assets.map { URL(fileURLWithPath: $0) } ?? StageConfiguration.bundledAssets }
-
-  func outputDirectory(defaultName: String) -> URL {
-    if let output { return URL(fileURLWithPath: output) }
-    let environment = ProcessInfo.processInfo.environment
-    let data =
-      environment["XDG_DATA_HOME"].map { URL(fileURLWithPath: $0) }
-      ?? URL(fileURLWithPath: environment["HOME"] ?? "/tmp").appendingPathComponent(".local/share")
-    return data.appendingPathComponent("connectage/\(defaultName)", isDirectory: true)
   }
 }

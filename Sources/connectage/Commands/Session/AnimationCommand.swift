@@ -16,16 +16,16 @@ struct AnimationCommand: AsyncParsableCommand {
 
   @MainActor
   func run() async throws {
-    let protocolFile = options.assetsRoot.deletingLastPathComponent()
+    let protocolFile = options.stage.assetsRoot.deletingLastPathComponent()
       .appendingPathComponent("Protocols/ehpad-animation.yaml")
     try await RunCommand.runSession(
       RunConfiguration(
-        protocolFile: protocolFile, assetsRoot: options.assetsRoot, databasePath: store.resolvedPath,
-        outputDirectory: options.outputDirectory(defaultName: "animation"),
+        protocolFile: protocolFile, assetsRoot: options.stage.assetsRoot, databasePath: store.resolvedPath,
+        outputDirectory: options.stage.outputDirectory(defaultName: "animation"),
         diffuser: try options.diffuserChoice(otherwise: .none),
         display: options.display == .automatic ? .fullscreen : options.display, players: .realPads,
         sessionNumber: session, participantCount: 10, language: Terminal.language,
-        padMappingsFile: options.padMappingsFile, resumesInterruptedRun: options.resume,
+        padMappingsFile: options.stage.padMappingsFile, resumesInterruptedRun: options.resume,
         allowsDegradedStart: options.allowDegraded))
   }
 }

@@ -20,22 +20,10 @@ struct HomeCommand: AsyncParsableCommand {
       $XDG_CONFIG_HOME/connectage/settings.json.
       """)
 
-  @Flag(help: "Draw offscreen (no window), as on a server or in CI.")
-  var headless = false
+  @OptionGroup var stage: StageOptions
 
   @Option(help: ArgumentHelp("Folder of protocol files (default: Protocols beside the assets).", valueName: "dir"))
   var protocols: String?
-
-  @Option(help: ArgumentHelp("Folder of images, avatars, sounds and fonts.", valueName: "dir"))
-  var assets: String?
-
-  @Option(help: ArgumentHelp("Folder for recordings and exports.", valueName: "dir"))
-  var output: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "Gamepad mappings in SDL's gamecontrollerdb.txt format, for pads SDL does not recognise.", valueName: "file"))
-  var padMappings: String?
 
   @OptionGroup var store: StoreOptions
 
@@ -70,24 +58,23 @@ struct HomeCommand: AsyncParsableCommand {
     }
     let settingsFile = InstallationSettings.file(environment: environment)
     let settings = InstallationSettings.load(from: settingsFile)
-    let assetsRoot = assets.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? StageConfiguration.bundledAssets
+    let assetsRoot = stage.assetsRoot
     let protocolsFolder =
       protocols.map { URL(fileURLWithPath: $0, isDirectory: true) }
       ?? assetsRoot.deletingLastPathComponent().appendingPathComponent("Protocols", isDirectory: true)
     let hasDisplay = !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty
-    let isHeadless = headless || !hasDisplay
-    let options = try SessionOptions.parse(output.map { ["--output", $0] } ?? [])
+    let isHeadless = stage.headless || !hasDisplay
     let base = RunConfiguration(
       protocolFile: protocolsFolder, assetsRoot: assetsRoot, databasePath: store.resolvedPath,
-      outputDirectory: options.outputDirectory(defaultName: virtualPlayers == nil ? "recordings" : "demo"),
+      outputDirectory: stage.outputDirectory(defaultName: virtualPlayers == nil ? "recordings" : "demo"),
       diffuser: settings.diffuserChoice,
       display: isHeadless ? .headless : settings.fullscreen ? .fullscreen : .window,
       players: virtualPlayers.map { .autopilot(players: $0, pace: brisk ? .brisk : .demonstration) } ?? .realPads,
-      language: settings.language, padMappingsFile: padMappings.map { URL(fileURLWithPath: $0) },
+      language: settings.language, padMappingsFile: stage.padMappingsFile,
       isDemonstration: virtualPlayers != nil)
-    let stage: Stage
+    let screen: Stage
     do {
-      stage = try Stage(
+      screen = try Stage(
         configuration: StageConfiguration(
           width: isHeadless ? 1280 : 1920, height: isHeadless ? 720 : 1080,
           isFullscreen: settings.fullscreen && !isHeadless, isHeadless: isHeadless, usesSoftwareRenderer: isHeadless,
@@ -98,7 +85,7 @@ struct HomeCommand: AsyncParsableCommand {
     }
     let review = ReviewLauncher(databasePath: base.databasePath, opensBrowser: !isHeadless)
     let home = HomeLoop(
-      stage: stage, base: base, protocolsFolder: protocolsFolder, settings: settings, settingsFile: settingsFile,
+      stage: screen, base: base, protocolsFolder: protocolsFolder, settings: settings, settingsFile: settingsFile,
       knownDiffusers: environment["CONNECTAGE_DIFFUSER"].map { [$0] } ?? [], script: script,
       openReview: { await review.open() })
     await home.run()

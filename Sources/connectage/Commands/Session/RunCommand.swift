@@ -68,12 +68,12 @@ struct RunCommand: AsyncParsableCommand {
     }
     try await Self.runSession(
       RunConfiguration(
-        protocolFile: URL(fileURLWithPath: protocolFile), assetsRoot: options.assetsRoot,
-        databasePath: store.resolvedPath, outputDirectory: options.outputDirectory(defaultName: "recordings"),
+        protocolFile: URL(fileURLWithPath: protocolFile), assetsRoot: options.stage.assetsRoot,
+        databasePath: store.resolvedPath, outputDirectory: options.stage.outputDirectory(defaultName: "recordings"),
         diffuser: try options.diffuserChoice(otherwise: .none), display: options.display, players: players,
         sessionNumber: session,
         participantCount: participants, group: group, seed: seed, language: Terminal.language,
-        padMappingsFile: options.padMappingsFile, resumesInterruptedRun: options.resume,
+        padMappingsFile: options.stage.padMappingsFile, resumesInterruptedRun: options.resume,
         allowsDegradedStart: options.allowDegraded, makeUp: try SessionAttendanceCommand.codes(makeUp)))
   }
 
