@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Compares speech-timing detectors on a generated SpeechKit corpus, with one scorer for all.
 
-    scripts/vad-compare.py CORPUS_DIR [--ours OURS.jsonl] [--ours-marked MARKED.jsonl]
+    scripts/vad-compare.py CORPUS_DIR... [--ours OURS.jsonl...] [--ours-marked MARKED.jsonl...]
                            [--detectors ours,webrtc,silero]
                            [--subset no-prompt|prompt|prompt-marked|all] [--failures]
+
+Several corpora are scored as one set (their answers pooled), with one OURS.jsonl per corpus in
+the same order.
 
 CORPUS_DIR holds the WAV files and manifest.json written by TestSupport.SpeechCorpus (the
 SpeechBenchmarks target generates the report set). OURS.jsonl is the output of
@@ -207,42 +210,63 @@ def from_mark(detect, samples, item, marked):
     return [[start + mark, end + mark] for start, end in detect(samples[int(round(mark * 16000)):])]
 
 
+def read_predictions(paths, corpora):
+    """ConnectAge's segments per answer, from one JSONL per corpus, keyed as the answers are."""
+    if len(paths) != len(corpora):
+        sys.exit(f"vad-compare: {len(corpora)} corpora but {len(paths)} JSONL files; give one per corpus, in order")
+    predictions, algorithm = {}, "?"
+    for path, corpus in zip(paths, corpora):
+        with open(path) as handle:
+            for line in handle:
+                record = json.loads(line)
+                predictions[answer_key(corpus, os.path.basename(record["file"]), corpora)] = record["segments"]
+                algorithm = record["algorithm"]
+    return predictions, algorithm
+
+
+def answer_key(corpus, file, corpora):
+    return file if len(corpora) == 1 else os.path.basename(os.path.normpath(corpus)) + "/" + file
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus")
-    parser.add_argument("--ours", help="JSONL from connectage analyze audio --jsonl")
-    parser.add_argument("--ours-marked", help="the same with --prompt-end, for the prompt-marked subset")
+    parser.add_argument("corpus", nargs="+")
+    parser.add_argument("--ours", nargs="+", help="JSONL from connectage analyze audio --jsonl, one per corpus")
+    parser.add_argument("--ours-marked", nargs="+", help="the same with --prompt-end, for the prompt-marked subset")
     parser.add_argument("--detectors", default="ours,webrtc,silero")
     parser.add_argument("--condition", help="only items whose condition contains this text")
     parser.add_argument("--subset", default="no-prompt", choices=["no-prompt", "prompt", "prompt-marked", "all"])
     parser.add_argument("--failures", action="store_true", help="list the files off by more than 500 ms")
     arguments = parser.parse_args()
 
-    with open(os.path.join(arguments.corpus, "manifest.json")) as handle:
-        items = json.load(handle)["items"]
-    if arguments.subset == "no-prompt":
-        items = [item for item in items if not item.get("prompt")]
-    elif arguments.subset in ("prompt", "prompt-marked"):
-        items = [item for item in items if item.get("prompt")]
+    items, audio = [], {}
+    for corpus in arguments.corpus:
+        manifest = os.path.join(corpus, "manifest.json")
+        if not os.path.isfile(manifest):
+            sys.exit(f"vad-compare: {manifest}: no corpus manifest; make the corpus with scripts/timing-report")
+        with open(manifest) as handle:
+            for item in json.load(handle)["items"]:
+                if arguments.subset == "no-prompt" and item.get("prompt"):
+                    continue
+                if arguments.subset in ("prompt", "prompt-marked") and not item.get("prompt"):
+                    continue
+                if arguments.condition and arguments.condition not in item["condition"]:
+                    continue
+                item = dict(item, file=answer_key(corpus, item["file"], arguments.corpus))
+                items.append(item)
+                audio[item["file"]] = read_wav(os.path.join(corpus, os.path.basename(item["file"])))
     marked = arguments.subset == "prompt-marked"
     failures = [] if arguments.failures else None
-    if arguments.condition:
-        items = [item for item in items if arguments.condition in item["condition"]]
-    audio = {item["file"]: read_wav(os.path.join(arguments.corpus, item["file"])) for item in items}
     durations = {name: len(samples) / 16000 for name, samples in audio.items()}
     by_name = {item["file"]: item for item in items}
     results = []
     for detector in arguments.detectors.split(","):
         if detector == "ours":
-            source = arguments.ours_marked if marked else arguments.ours
-            if not source:
+            paths = arguments.ours_marked if marked else arguments.ours
+            if not paths:
                 sys.exit("vad-compare: --ours OURS.jsonl (and --ours-marked for prompt-marked) is needed for 'ours'")
-            predictions = {}
-            with open(source) as handle:
-                for line in handle:
-                    record = json.loads(line)
-                    predictions[os.path.basename(record["file"])] = record["segments"]
-            results.append(evaluate("connectage (" + record["algorithm"] + ")", items, predictions, durations, marked, failures))
+            predictions, algorithm = read_predictions(paths, arguments.corpus)
+            results.append(evaluate("connectage (" + algorithm + ")", items, predictions, durations, marked, failures))
         elif detector == "webrtc":
             predictions = {
                 name: from_mark(lambda tail: webrtc_segments(tail, 3), samples, by_name[name], marked)
@@ -257,7 +281,7 @@ def main():
             results.append(evaluate("Silero VAD (ONNX, defaults)", items, predictions, durations, marked, failures))
         else:
             sys.exit(f"vad-compare: unknown detector '{detector}'")
-    print(f"{len(items)} files from {arguments.corpus} (subset {arguments.subset})")
+    print(f"{len(items)} files from {', '.join(arguments.corpus)} (subset {arguments.subset})")
     columns = list(results[0].keys())
     print("| " + " | ".join(columns) + " |")
     print("|" + "---|" * len(columns))

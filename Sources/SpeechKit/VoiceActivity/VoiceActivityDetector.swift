@@ -25,11 +25,13 @@ import Foundation
 /// 7. **Reverberant fades**: an end that takes longer than 30 ms to fall from 10 dB above that
 ///    room to it, along a straight line in dB (R² ≥ 0.7) at 60 dB/s or faster, is a room's
 ///    exponential decay (RT60 under 1 s), not the voice. The end moves back to where the level
-///    fell 10 dB below the last word's peak: the direct sound's end leaves at most 7 dB of drop
-///    (10·log10(1 + DRR) for direct-to-reverberant ratios up to 6 dB).
+///    fell 10 dB below the last word's peak (its highest level, smoothed over 30 ms, in the 300 ms
+///    before the end): the direct sound's end leaves at most 7 dB of drop (10·log10(1 + DRR) for
+///    direct-to-reverberant ratios up to 6 dB). Since 1.4 the voiced core does not bound that
+///    search: a final vowel's reverberation keeps its pitch, so the core runs on into the tail.
 public struct VoiceActivityDetector: Sendable {
   /// Names the rule set in every output, so results stay comparable across versions.
-  public static let algorithm = "connectage-vad-1.3"
+  public static let algorithm = "connectage-vad-1.4"
 
   public var activeMargin: Float = 6
   /// Once speech is found, its edges continue while the band stays this far above the floor.
@@ -57,8 +59,10 @@ public struct VoiceActivityDetector: Sendable {
   /// A voice's end falls from this far above the room to it within `abruptFrames`; slower is a fade.
   public var fadeHeight: Float = 10
   public var abruptFrames = 3
-  /// In a fade, the voice ended where the level fell this far below the last word's peak.
+  /// In a fade, the voice ended where the level fell this far below the last word's peak ...
   public var fadeDrop: Float = 10
+  /// ... the highest smoothed level in this many frames before the fade's end.
+  public var peakWindowFrames = 30
   /// A fade is a room's if it falls at least this fast (dB/s: RT60 under 1 s) ...
   public var fadeSlope: Float = 60
   /// ... along a straight line in dB (R² of the fit). Chosen on the development set, where 0.6 or
@@ -127,8 +131,7 @@ public struct VoiceActivityDetector: Sendable {
       while last < count - 1, last - coreLast < maximumExtensionFrames, isExtendable(last + 1) { last += 1 }
       let start = refinedStart(frame: first, features: features, floor: floor[first])
       let end = endOfVoice(
-        refinedEnd(frame: last, features: features, floor: floor[last]), coreLast: coreLast, features: features,
-        speakerLevel: speakerLevel)
+        refinedEnd(frame: last, features: features, floor: floor[last]), features: features, speakerLevel: speakerLevel)
       guard end > start else { continue }
       if let previous = speech.last, start - previous.end < speechBridge {
         speech[speech.count - 1].end = max(previous.end, end)
@@ -170,7 +173,7 @@ public struct VoiceActivityDetector: Sendable {
   /// that looks like a distant voice, and run on through a room's reverberation, which is as
   /// loud as speech. What follows the end tells them apart: a voice stops abruptly, while
   /// reverberation fades along a straight line in dB.
-  func endOfVoice(_ end: Double, coreLast: Int, features: FrameFeatures, speakerLevel: Float) -> Double {
+  func endOfVoice(_ end: Double, features: FrameFeatures, speakerLevel: Float) -> Double {
     let levels = features.bandLevel
     let count = levels.count
     let next = Int((end * Double(FrameFeatures.frameRate) - 1e-6).rounded(.up))
@@ -180,7 +183,7 @@ public struct VoiceActivityDetector: Sendable {
     if let tailEnd = endOfTail(after: next, room: room, features: features, speakerLevel: speakerLevel) {
       return max(end, tailEnd)
     }
-    if let fadeStart = startOfFade(before: next - 1, coreLast: coreLast, room: room, levels: levels) {
+    if let fadeStart = startOfFade(before: next - 1, room: room, levels: levels) {
       return min(end, fadeStart)
     }
     return end
@@ -217,7 +220,7 @@ public struct VoiceActivityDetector: Sendable {
   }
 
   /// Where a reverberant fade that ends the speech at frame `last` began, if it is one (step 7).
-  func startOfFade(before last: Int, coreLast: Int, room: Room, levels: [Float]) -> Double? {
+  func startOfFade(before last: Int, room: Room, levels: [Float]) -> Double? {
     let count = levels.count
     // A voice ends by falling from well above the room (10 dB) to it within 30 ms; a fade
     // takes longer (at 60–200 dB/s, the decay of rooms with RT60 0.3–1 s).
@@ -231,11 +234,16 @@ public struct VoiceActivityDetector: Sendable {
       return nil
     }
     // The direct sound ends where the level has fallen below the last word's peak by more than
-    // the drop its end leaves in a room (10·log10(1 + DRR), under 7 dB for DRR ≤ 6 dB).
-    guard coreLast < last else { return nil }
-    let peak = levels[max(0, coreLast - 9)...coreLast].max()!
-    var kept = last
-    while kept > coreLast, levels[kept] < peak - fadeDrop { kept -= 1 }
+    // the drop its end leaves in a room (10·log10(1 + DRR), under 7 dB for DRR ≤ 6 dB). The peak
+    // is sought over the whole last word, not up to the voiced core's end: a final vowel's
+    // reverberation is voiced too, so in a room the core runs on into the tail.
+    let first = max(0, last - peakWindowFrames)
+    guard first < last else { return nil }
+    let smoothed = (first...last).map { smoothedLevel(levels, at: $0) }
+    guard let peakIndex = smoothed.indices.max(by: { smoothed[$0] < smoothed[$1] }) else { return nil }
+    var keptIndex = smoothed.count - 1
+    while keptIndex > peakIndex, smoothed[keptIndex] < smoothed[peakIndex] - fadeDrop { keptIndex -= 1 }
+    let kept = first + keptIndex
     guard last - kept >= 5 else { return nil }
     let fade = levels[(kept + 1)...last]
     // A room's fade is exponential: a straight line in dB, falling at least 60 dB/s.
@@ -257,6 +265,14 @@ public struct VoiceActivityDetector: Sendable {
     let determination = sxy * sxy / (sxx * syy)
     guard slope <= -fadeSlope, determination >= fadeLinearity else { return nil }
     return Double(kept + 1) / Double(FrameFeatures.frameRate)
+  }
+
+  /// The level of `frame` averaged in power with its two neighbours (30 ms): a reverberant
+  /// tail's 10 ms frames fluctuate by about ±3 dB.
+  func smoothedLevel(_ levels: [Float], at frame: Int) -> Float {
+    let neighbours = levels[max(0, frame - 1)...min(levels.count - 1, frame + 1)]
+    let power = neighbours.reduce(Float(0)) { $0 + pow(10, $1 / 10) } / Float(neighbours.count)
+    return 10 * log10(power)
   }
 
   /// Per-frame noise floor in dB.

@@ -86,6 +86,19 @@ import Testing
     #expect(abs(last.end - end) < 0.02, "end \(last.end), expected \(end)")
   }
 
+  /// A sustained vowel that stops in a reverberant room. Its reverberation keeps the pitch, so for
+  /// a while it is voicing as strong as the speaker's (up to 1.3, the end ran on with it). The end
+  /// may be late only by what the fade rule waits for: the room's fall to 10 dB below the word's
+  /// peak (RT60 / 6), plus 40 ms of frames and smoothing.
+  @Test(arguments: [0.3, 0.5, 0.7])
+  func aVowelsReverberationDoesNotLengthenTheWord(rt60: Double) throws {
+    let dry = Self.silence(0.5) + Self.vowel(seconds: 0.6) + Self.silence(1.5)
+    let end = 1.1 - 400.0 / Double(Self.rate)  // the vowel's envelope fades over its last 25 ms
+    let room = RoomReverb(rt60: rt60, directToReverberant: 2, sampleRate: Self.rate).apply(to: dry)
+    let last = try #require(Self.analyze(room).last)
+    #expect(last.end >= end - 0.01 && last.end <= end + rt60 / 6 + 0.04, "end \(last.end), voice's end \(end)")
+  }
+
   @Test func silenceHasNoSpeech() {
     #expect(Self.analyze(Self.silence(2)).isEmpty)
     #expect(Self.analyze([]).isEmpty)
