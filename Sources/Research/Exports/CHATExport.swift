@@ -72,8 +72,23 @@ public struct CHATExport: ExportWriter {
   /// to one utterance: an interval of one utterance is its bullet; in an interval shared by several
   /// (untimed sentences beside a timed one, or a typed text of several sentences), each keeps only
   /// the times it had, rather than all showing the same invented bullet.
+  ///
+  /// CLAN also refuses a bullet that starts before the speaker's previous one ends (check errors
+  /// 83 and 133): sentences of one subtitle cue or TextGrid interval share its times, and cues can
+  /// overlap. Such an utterance keeps no bullet of its own, like an untimed sentence.
   static func bulleted(_ intervals: [AnswerInterval]) -> [Utterance] {
-    intervals.flatMap { $0.utterances.count == 1 ? $0.timedUtterances : $0.utterances }
+    var previousEnd = -Double.infinity
+    return intervals.flatMap { $0.utterances.count == 1 ? $0.timedUtterances : $0.utterances }.map { utterance in
+      guard let start = utterance.start, let end = utterance.end else { return utterance }
+      guard start >= previousEnd else {
+        var untimed = utterance
+        untimed.start = nil
+        untimed.end = nil
+        return untimed
+      }
+      previousEnd = end
+      return utterance
+    }
   }
 
   private func headers(

@@ -4,8 +4,9 @@ import SessionModel
 /// Reads ASR output with word times, Whisper / WhisperX style: `segments[].words[]` with
 /// `word`, `start`, `end` (and an optional `speaker` from diarization), or `words` at top level.
 ///
-/// Each segment becomes an utterance of its speaker (`PAR` when none is given); a top-level word
-/// list is cut into utterances at sentence-final punctuation. Words are kept as spoken for
+/// Each sentence of a segment becomes an utterance of its speaker (`PAR` when none is given); a
+/// top-level word list is cut into utterances at sentence-final punctuation. Word times keep the
+/// word without its punctuation, as `%wor` holds it. Words are kept as spoken for
 /// timing; the main tier is normalised as plain text (`euh` → `&-euh`, "le le" → `le [/] le`),
 /// because ASR has no French filler list.
 public enum ASRJSONReader {
@@ -40,7 +41,8 @@ public enum ASRJSONReader {
     func append(
       words: [Word], text: String?, start: Double?, end: Double?, speaker: String, path: String
     ) throws(TranscriptReadError) {
-      let timed = words.compactMap { word -> TimedWord? in
+      // As spoken, punctuation included: it says where each sentence ends.
+      let spokenWords = words.compactMap { word -> TimedWord? in
         guard let text = word.spoken, let start = word.start, let end = word.end else { return nil }
         return TimedWord(text: text, start: start, end: end)
       }
@@ -56,11 +58,23 @@ public enum ASRJSONReader {
             en: "ASR text at \(start ?? 0) s: \(error.reason.english)"))
       }
       guard !sentences.isEmpty else { return }
-      // A segment stays one utterance: its times belong to the whole segment.
-      utterances.append(
-        Utterance(
-          speaker: speaker, text: sentences.joined(separator: " "), start: start ?? timed.first?.start,
-          end: end ?? timed.last?.end, words: timed, line: positions[path]?.line))
+      // Whisper puts several sentences in one segment, and CHAT ends an utterance at its
+      // terminator: one utterance per sentence. When the words split at the same sentence ends,
+      // each sentence has its own words' times; otherwise each keeps the segment's, its words on
+      // the first (the exports then bullet only that one).
+      let groups = sentenceGroups(of: spokenWords)
+      let start = start ?? spokenWords.first?.start
+      let end = end ?? spokenWords.last?.end
+      for (index, sentence) in sentences.enumerated() {
+        let group = groups.count == sentences.count ? groups[index] : (index == 0 ? spokenWords : [])
+        let own = groups.count == sentences.count && sentences.count > 1
+        utterances.append(
+          Utterance(
+            speaker: speaker, text: sentence,
+            start: own && index > 0 ? group.first?.start : start,
+            end: own && index < sentences.count - 1 ? group.last?.end : end,
+            words: group.compactMap(\.inCHAT), line: positions[path]?.line))
+      }
     }
     if let segments = document.segments {
       for (index, segment) in segments.enumerated() {
@@ -100,6 +114,16 @@ public enum ASRJSONReader {
       transcript.declaredSource = source
     }
     return transcript
+  }
+
+  /// `words` cut after each word that ends a sentence (`café.`, `vrai ?`).
+  private static func sentenceGroups(of words: [TimedWord]) -> [[TimedWord]] {
+    var groups: [[TimedWord]] = [[]]
+    for word in words {
+      groups[groups.count - 1].append(word)
+      if let last = word.text.last, ".?!…".contains(last) { groups.append([]) }
+    }
+    return groups.filter { !$0.isEmpty }
   }
 
   // MARK: - Times

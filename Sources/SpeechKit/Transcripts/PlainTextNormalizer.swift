@@ -10,6 +10,8 @@ import SessionModel
 ///   café") is marked as a repetition (`le [/] le`, `<le café> [/] le café`), fillers allowed in
 ///   between; under `wc-fr-plain-1.0` nothing is marked and `( )`/`[ ]` notes are dropped;
 /// - a word typed with a final hyphen (`caf-`) is a fragment (`&+caf`);
+/// - characters CHAT reserves or CLAN refuses in a word are dropped, or read as said (`&` → `et`,
+///   ``CHATWordForm``);
 /// - CHAT codes already present (`&-euh`, `[/]`, `<…>`, `xxx`) pass through unchanged, so the
 ///   normalisation is idempotent.
 public struct PlainTextNormalizer: Sendable {
@@ -109,13 +111,13 @@ public struct PlainTextNormalizer: Sendable {
         body.removeLast()
         trailing.insert(String(last), at: 0)
       }
-      if !body.isEmpty, !["-", "–", "—"].contains(body) {
+      for word in CHATWordForm.words(for: body) {
         // "j' ai" typed with a space is one elided token.
-        if let previous = items.last, previous.hasSuffix("'"), previous.count > 1, items.count > 0 {
-          items[items.count - 1] = previous + body
+        if let previous = items.last, previous.hasSuffix("'"), previous.count > 1 {
+          items[items.count - 1] = previous + word
         } else {
           let next = raw.dropFirst(position + 1).first
-          items.append(chatForm(ofSpokenWord: String(body), before: next))
+          items.append(chatForm(ofSpokenWord: word, before: next))
         }
       }
       if !trailing.isEmpty { items += punctuation(trailing.joined()) }

@@ -1,7 +1,8 @@
 import Foundation
 import SessionModel
 
-/// Reads WebVTT (`.vtt`) and SubRip (`.srt`) subtitles: one utterance per cue, with its times.
+/// Reads WebVTT (`.vtt`) and SubRip (`.srt`) subtitles: one utterance per sentence of each cue,
+/// with the cue's times, in the order the cues start.
 ///
 /// The speaker comes from a WebVTT voice tag (`<v PAR>`) or a `PAR:` prefix, `PAR` otherwise;
 /// other tags are dropped and the text is normalised as plain text.
@@ -63,17 +64,21 @@ public enum SubtitleReader {
       }
       do {
         let sentences = try normalizer.utterances(in: text)
-        guard !sentences.isEmpty else { continue }
-        utterances.append(
-          Utterance(
-            speaker: speaker, text: sentences.joined(separator: " "), start: start, end: end,
-            line: index - textLines.count + 1))
+        // One utterance per sentence, as typed text is read: CHAT ends an utterance at its terminator.
+        for sentence in sentences {
+          utterances.append(
+            Utterance(speaker: speaker, text: sentence, start: start, end: end, line: index - textLines.count + 1))
+        }
       } catch {
         throw source.error(
           line: index - textLines.count + 1, column: 1 + error.offset, error.reason)
       }
     }
-    return Transcript(format: isWebVTT ? .webVTT : .srt, utterances: utterances)
+    // Cues in the order they are said; cues that start together keep the file's order.
+    let ordered = utterances.enumerated().sorted {
+      ($0.element.start ?? 0, $0.offset) < ($1.element.start ?? 0, $1.offset)
+    }
+    return Transcript(format: isWebVTT ? .webVTT : .srt, utterances: ordered.map(\.element))
   }
 
   private static func times(in line: Substring, line number: Int, source: SourceText) throws(TranscriptReadError)

@@ -337,7 +337,7 @@ public enum TextGridReader {
           )
         }
         let inside = words.filter { $0.xmin >= interval.xmin && $0.xmax <= interval.xmax }
-          .map { TimedWord(text: $0.text, start: $0.xmin, end: $0.xmax) }
+          .compactMap { TimedWord(text: $0.text, start: $0.xmin, end: $0.xmax).inCHAT }
         // The label's line, when read from a file: where a time that does not fit the recording is reported.
         let line =
           labelPositions.indices.contains(tierIndex) && labelPositions[tierIndex].indices.contains(intervalIndex)

@@ -10,3 +10,11 @@ public struct TimedWord: Hashable, Sendable, Codable {
     self.end = end
   }
 }
+
+extension TimedWord {
+  /// The word as `%wor` holds it, without the punctuation ASR prints with it
+  /// (``CHATWordForm/spokenWord(_:)``); nil when nothing in it is speech.
+  var inCHAT: TimedWord? {
+    CHATWordForm.spokenWord(text).map { TimedWord(text: $0, start: start, end: end) }
+  }
+}

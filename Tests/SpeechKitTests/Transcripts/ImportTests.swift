@@ -79,7 +79,8 @@ struct ImportTests {
     #expect(transcript.utterances[0].text == "&-euh le [/] le café de ma mère .")
     #expect(transcript.utterances[0].start == 0.5)
     #expect(transcript.utterances[0].end == 3.2)
-    #expect(transcript.utterances[0].words.map(\.text) == ["Euh", "le", "le", "café", "de", "ma", "mère."])
+    // Words as `%wor` holds them: the punctuation Whisper prints with them is not spoken.
+    #expect(transcript.utterances[0].words.map(\.text) == ["Euh", "le", "le", "café", "de", "ma", "mère"])
     #expect(transcript.utterances[1].text == "Bah , le matin , quoi .")
     // A word without an end time has no timing to give.
     #expect(transcript.utterances[1].words.count == 3)
@@ -129,13 +130,21 @@ struct ImportTests {
   @Test func readsWebVTTCuesWithVoices() throws {
     let transcript = try SubtitleReader.read(GoldenFile.data("answers.vtt"))
     #expect(transcript.format == .webVTT)
-    #expect(transcript.utterances.map(\.speaker) == ["INV", "PAR"])
+    #expect(transcript.utterances.map(\.speaker) == ["INV", "PAR", "PAR"])
+    // One utterance per sentence, each with its cue's times: CHAT ends an utterance at `+...`.
     #expect(
       transcript.utterances.map(\.text) == [
-        "Qu'est-ce que ça vous évoque ?", "&-euh , le café de ma mère +... le matin .",
+        "Qu'est-ce que ça vous évoque ?", "&-euh , le café de ma mère +...", "le matin .",
       ])
-    #expect(transcript.utterances.map(\.start) == [1, 4])
-    #expect(transcript.utterances.map(\.end) == [3.5, 7.25])
+    #expect(transcript.utterances.map(\.start) == [1, 4, 4])
+    #expect(transcript.utterances.map(\.end) == [3.5, 7.25, 7.25])
+  }
+
+  @Test func readsSubtitleCuesInTheOrderTheyStart() throws {
+    let transcript = try SubtitleReader.read(
+      text: "WEBVTT\n\n00:00:04.000 --> 00:00:05.000\nEt le café.\n\n00:00:01.000 --> 00:00:02.000\nLe pain.\n")
+    #expect(transcript.utterances.map(\.text) == ["Le pain .", "Et le café ."])
+    #expect(transcript.utterances.map(\.line) == [7, 4])
   }
 
   @Test func readsSRTCues() throws {
