@@ -48,4 +48,13 @@ import Testing
   func quotesOnlyWhenNeeded(_ field: String, _ quoted: String) {
     #expect(CSVText.quoted(field) == quoted)
   }
+
+  /// What a spreadsheet would run as a formula is shown as text; anything else is left alone.
+  @Test(arguments: [
+    ("= c'est pareil .", "'= c'est pareil ."), ("+\" il a dit .", "'+\" il a dit ."), ("-1", "'-1"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("oui .", "oui ."), ("", ""), ("le 1 = 2", "le 1 = 2"),
+  ])
+  func textThatASpreadsheetWouldRunIsShownAsText(_ text: String, _ shown: String) {
+    #expect(CSVText.spreadsheetText(text) == shown)
+  }
 }

@@ -17,6 +17,15 @@ enum CSVText {
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
+  /// `text` as a spreadsheet shows it and never runs it: a cell starting with `=`, `+`, `-` or `@`
+  /// is a formula to Excel and LibreOffice (a transcript may start with CHAT's `+"` linker, a
+  /// typed `= c'est pareil`), so such text gets a leading apostrophe, which they hide. For text
+  /// meant to be read in a spreadsheet, not analysed: the apostrophe is part of the field.
+  static func spreadsheetText(_ text: String) -> String {
+    guard let first = text.first, "=+-@\t\r".contains(first) else { return text }
+    return "'" + text
+  }
+
   /// `value` rounded to `places` decimals, written with a point: `fixed(1.25, places: 3)` is `1.250`.
   static func fixed(_ value: Double?, places: Int = 3) -> String {
     guard let value, value.isFinite else { return "" }

@@ -32,7 +32,7 @@ public struct MemoryCodingSheet: Sendable {
 
     var fields: [String] {
       [
-        id, transcript ?? "", automaticCount.map(String.init) ?? "",
+        id, CSVText.spreadsheetText(transcript ?? ""), automaticCount.map(String.init) ?? "",
         automatic.enumerated().map { "\($0 + 1). [\($1.specificity.rawValue)] \($1.text)" }.joined(separator: "\n"),
         "", "",
       ]
