@@ -112,7 +112,8 @@ import Testing
       ))
     #expect(
       lines.contains(
-        "measures.csv,idea_density,decimal,ideas per 10 words,ideas_n / words x 10; empty when words is 0."))
+        "measures.csv,idea_density,decimal,ideas per 10 words,\"ideas_n / words x 10, with the words of this row (the consensus when there is one); empty when words is 0 or empty.\""
+      ))
     #expect(
       lines.contains(
         "events.csv,monotonic_ns,integer,ns,\"Host monotonic clock (CLOCK_MONOTONIC); use differences only, never as a date.\""

@@ -48,6 +48,13 @@ extension AnalysedAnswer {
     return AnalysedValue(value: measures.words, source: coded ? .coder : .automatic)
   }
 
+  /// Idea units per ten analysed words: `ideas_n / words × 10` with the words exported beside it, so
+  /// a consensus on the word count moves the density with it; nil without ideas or without words.
+  public var ideaDensity: Double? {
+    guard let ideas = measures.ideas, let words = words.value, words > 0 else { return nil }
+    return Double(ideas) / Double(words) * 10
+  }
+
   /// Memories analysed: the consensus, else the latest coding, else the automatic pre-coding
   /// (`memories_auto_n`, source `automatic`), so a figure mixing coded and uncoded answers says
   /// how many of each it rests on.

@@ -117,9 +117,10 @@ public enum Codebook {
       .init(file, "ideas_n", "integer", "ideas", "Idea units (propositions) in the answer.") {
         CSVText.integer($0.measures.ideas)
       },
-      .init(file, "idea_density", "decimal", "ideas per 10 words", "ideas_n / words x 10; empty when words is 0.") {
-        CSVText.fixed($0.measures.ideaDensity)
-      },
+      .init(
+        file, "idea_density", "decimal", "ideas per 10 words",
+        "ideas_n / words x 10, with the words of this row (the consensus when there is one); empty when words is 0 or empty."
+      ) { CSVText.fixed($0.ideaDensity) },
       .init(
         file, "memories_auto_n", "integer", "memories",
         "Distinct autobiographical memory episodes found automatically, before confirmation."

@@ -75,7 +75,7 @@ public enum StatisticsMeasure: String, CaseIterable, Hashable, Sendable, Codable
     case .words: answer.words.value.map(Double.init)
     case .wordsSplit: measures.wordsSplit.map(Double.init)
     case .ideas: measures.ideas.map(Double.init)
-    case .ideaDensity: measures.ideaDensity
+    case .ideaDensity: answer.ideaDensity
     case .automaticMemories: measures.automaticMemories.map(Double.init)
     case .memories: answer.memories.value.map(Double.init)
     }

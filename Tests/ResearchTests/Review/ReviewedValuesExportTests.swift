@@ -127,4 +127,20 @@ import Testing
     answer.review.coders[ort2] = CoderValues(timing: .noSpeech)
     #expect(answer.firstWordOnset == AnalysedValue(value: nil, source: .codersMean))
   }
+
+  /// `idea_density` is `ideas_n / words × 10` with the words exported beside it: a consensus on the
+  /// word count changes it, and a consensus of no words leaves it empty.
+  @Test func ideaDensityUsesTheWordsItIsExportedWith() throws {
+    let session = StoreFixtures.firstSession
+    var answer = AnalysedAnswer(
+      session: session, trial: session.trials[0], group: nil,
+      measures: AnswerMeasures(answer: first, words: 12, ideas: 3, ruleSetVersion: "wc-fr-chat-1.0"), recording: nil,
+      coding: nil, takes: 1, scent: nil)
+    #expect(answer.ideaDensity == 2.5)
+    answer.review.consensus[.words] = Consensus(value: 15, recordedBy: ort2, recordedAt: Date())
+    #expect(answer.ideaDensity == 2)
+    #expect(StatisticsMeasure.ideaDensity.value(of: answer) == 2)
+    answer.review.consensus[.words] = Consensus(value: 0, recordedBy: ort2, recordedAt: Date())
+    #expect(answer.ideaDensity == nil)
+  }
 }
