@@ -17,6 +17,10 @@ import Testing
     (["error": "cannot open '/home/marie/x/db.sqlite': busy"], ["error": "cannot open '…/db.sqlite': busy"]),
     (["error": "no such folder /home/marie"], ["error": "no such folder [redacted]"]),
     (["error": "device 00:1a:7d:da:71:13 lost"], ["error": "device [redacted] lost"]),
+    (["error": "cannot open /home/Marie Dupont/rec/S01.wav"], ["error": "cannot open …/S01.wav"]),
+    (["error": "no such folder /home/jean.martin"], ["error": "no such folder [redacted]"]),
+    (["path": "/home/jean.martin"], ["path": "[redacted]"]),
+    (["error": "cannot open /home/marie/a.wav and go on"], ["error": "cannot open …/a.wav and go on"]),
     (
       ["image": "stimuli/verger.jpg", "ratio": "1/2", "trial": "T1"],
       ["image": "stimuli/verger.jpg", "ratio": "1/2", "trial": "T1"]

@@ -46,13 +46,22 @@ enum EventRedaction {
     return hidden
   }
 
-  /// The file name of a path to a file (`S01-T1-player1-turn1.wav`); a folder's name, which may
-  /// be a login (`/home/marie`), is hidden.
+  /// The file name of a path to a file of a kind ConnectAge reads or writes
+  /// (`S01-T1-player1-turn1.wav`); any other last name, which may be a login (`/home/marie`,
+  /// `/home/jean.martin`), is hidden.
   private static func fileName(_ path: String) -> String {
-    guard let name = path.split(separator: "/").last.map(String.init), name.contains("."), !name.hasPrefix(".")
+    guard let name = path.split(separator: "/").last.map(String.init), !name.hasPrefix("."),
+      let dot = name.lastIndex(of: "."), fileExtensions.contains(name[name.index(after: dot)...].lowercased())
     else { return path.isEmpty ? "" : hidden }
     return name
   }
+
+  /// The kinds of file a session, an import or an export names.
+  static let fileExtensions: Set<String> = [
+    "wav", "flac", "ogg", "mp3", "txt", "cha", "textgrid", "json", "jsonl", "srt", "vtt", "csv", "tsv", "sqlite",
+    "db", "yaml", "yml", "toml", "log", "pdf", "html", "svg", "png", "jpg", "jpeg", "webp", "lock", "partial",
+    "sha256", "r", "deb",
+  ]
 
   private nonisolated(unsafe) static let address = /[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}/
 
@@ -78,6 +87,17 @@ enum EventRedaction {
       }
       var end = index
       while end < text.endIndex, !ends.contains(text[end]) { end = text.index(after: end) }
+      // A folder named with a space (`/home/Marie Dupont/rec/S01.wav`): the path goes on while
+      // the next word still leads to a folder or file.
+      while end < text.endIndex, text[end] == " " {
+        var probe = text.index(after: end)
+        while probe < text.endIndex, !ends.contains(text[probe]), text[probe] != "/" {
+          probe = text.index(after: probe)
+        }
+        guard probe < text.endIndex, text[probe] == "/", probe > text.index(after: end) else { break }
+        end = probe
+        while end < text.endIndex, !ends.contains(text[end]) { end = text.index(after: end) }
+      }
       let name = fileName(String(text[index..<end]))
       result += name == hidden ? hidden : "…/" + name
       previous = end > index ? text[text.index(before: end)] : character
