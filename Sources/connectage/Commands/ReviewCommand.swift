@@ -134,15 +134,49 @@ struct ReviewCommand: AsyncParsableCommand {
 }
 
 /// Opens the review page in the desktop's browser when there is a display; never fails.
+///
+/// The browser is given a page only this user can read, which sends it on to the address: started
+/// with the address itself, the browser (and `xdg-open`) would carry the secret token in their
+/// command lines, which every account of the computer can read (`/proc/<pid>/cmdline`, `ps`).
 enum BrowserLauncher {
   static func open(_ url: String) {
     let environment = ProcessInfo.processInfo.environment
     guard environment["DISPLAY"]?.isEmpty == false || environment["WAYLAND_DISPLAY"]?.isEmpty == false else { return }
+    guard let page = try? redirectPage(to: url) else { return }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["xdg-open", url]
+    process.arguments = ["xdg-open", page.path]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try? process.run()
+    // Long enough for a slow browser to start and read it; the token dies with the server anyway.
+    DispatchQueue.global().asyncAfter(deadline: .now() + 120) {
+      try? FileManager.default.removeItem(at: page.deletingLastPathComponent())
+    }
+  }
+
+  /// A page that forwards to `url`, in a new folder only this user can enter (0700), readable only
+  /// by them (0600), under the session's runtime folder when there is one.
+  static func redirectPage(to url: String) throws -> URL {
+    let runtime = ProcessInfo.processInfo.environment["XDG_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+    let base = runtime.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+    let folder = base.appendingPathComponent("connectage-open-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    let page = folder.appendingPathComponent("review.html")
+    let address = url.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+      .replacingOccurrences(of: "<", with: "&lt;")
+    let html = """
+      <!doctype html>
+      <html lang="fr"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer">
+      <meta http-equiv="refresh" content="0;url=\(address)"><title>ConnectAge</title></head>
+      <body><p><a href="\(address)">Ouvrir la révision / Open the review</a></p></body></html>
+
+      """
+    guard
+      FileManager.default.createFile(
+        atPath: page.path, contents: Data(html.utf8), attributes: [.posixPermissions: 0o600])
+    else { throw CocoaError(.fileWriteUnknown) }
+    return page
   }
 }
