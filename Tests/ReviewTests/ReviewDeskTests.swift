@@ -30,6 +30,22 @@ struct ReviewDeskTests {
     #expect(ids != byTrial)
   }
 
+  /// A page number no queue reaches (typed in the address) is bounded as one below 1 is: an
+  /// empty page that still counts the queue, never an offset past `Int.max`.
+  @Test(arguments: [
+    (Int.max, QueueRequest.largestPageSize), (Int.max / 2, QueueRequest.largestPageSize),
+    (Int.max, QueueRequest.defaultPageSize), (QueueRequest.largestPage + 1, 1),
+  ])
+  func boundsAPageNumberPastAnyQueue(_ page: Int, _ size: Int) throws {
+    let study = try ReviewStudyFixture()
+    defer { study.remove() }
+    let desk = try ReviewDesk(database: study.database)
+    let queue = try desk.queue(QueueRequest(page: page, pageSize: size))
+    #expect(queue.request.page == QueueRequest.largestPage)
+    #expect(queue.items.isEmpty)
+    #expect(queue.matching == study.answers.count)
+  }
+
   @Test func filtersTheQueueByState() throws {
     let study = try ReviewStudyFixture()
     defer { study.remove() }

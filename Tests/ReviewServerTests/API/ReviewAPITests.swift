@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Review
 import Testing
 
 @testable import ReviewServer
@@ -27,6 +28,23 @@ struct ReviewAPITests {
           #expect(!body.contains(revealing), "the queue reveals \(revealing)")
         }
       }
+    }
+  }
+
+  /// A page number past any queue, typed in the address, is bounded as one below 1 is: an empty
+  /// page, and the server (inside the home screen) keeps answering.
+  @Test func boundsAPageNumberPastAnyQueue() async throws {
+    try await ServedStudy().test { client in
+      try await client.execute(
+        uri: "/api/queue?page=9223372036854775807&size=200", method: .get, headers: ServedStudy.pageHeaders
+      ) { response in
+        #expect(response.status == .ok)
+        let page = try ServedStudy.object(response)
+        #expect(page["page"] as? Int == QueueRequest.largestPage)
+        #expect(page["matching"] as? Int == 4)
+        #expect((page["items"] as? [[String: Any]])?.isEmpty == true)
+      }
+      #expect(try await ServedStudy.queueIDs(client).count == 4)
     }
   }
 
