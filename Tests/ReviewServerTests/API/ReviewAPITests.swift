@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Review
+import Store
 import Testing
 
 @testable import ReviewServer
@@ -227,6 +228,38 @@ struct ReviewAPITests {
         let others = current["others"] as? [[String: Any]] ?? []
         #expect(others.allSatisfy { ($0["values"] as? [String: Any])?["memories"] == nil })
       }
+    }
+  }
+
+  /// The page's fields offer 0 to 99: a larger count is refused with the range before anything is
+  /// written.
+  @Test(
+    arguments: [
+      (["memories": 100, "specific": 0], "de 0 à 99"),
+      (["memories": 999_999, "specific": 0], "de 0 à 99"),
+    ] as [([String: any Sendable], String)])
+  func refusesAMemoryCountThePageDoesNotOffer(_ count: [String: any Sendable], _ says: String) async throws {
+    try await ServedStudy().test { client in
+      let id = try await ServedStudy.queueIDs(client)[0]
+      let revision = try await ServedStudy.revision(of: id, client)
+      try await client.execute(
+        uri: "/api/answers/\(id)/memories", method: .post, headers: ServedStudy.pageHeaders,
+        body: ServedStudy.json(count.merging(["coder": "ORT1", "revision": revision]) { $1 })
+      ) { response in
+        #expect(response.status == .unprocessableContent)
+        let message = try ServedStudy.object(response)["error"] as? [String: String]
+        #expect(message?["fr"]?.contains(says) == true, "\(message ?? [:])")
+        #expect(message?["en"]?.isEmpty == false)
+      }
+      #expect(try await ServedStudy.revision(of: id, client) == revision, "nothing was written")
+    }
+  }
+
+  /// The range refused above is the page's own: its fields and the store's bound stay in step.
+  @Test func theMemoryFieldsOfferTheRangeTheStoreAccepts() throws {
+    let html = try String(contentsOf: PageAssets.bundled.appendingPathComponent("answer.html"), encoding: .utf8)
+    for field in ["memories-count", "memories-specific"] {
+      #expect(html.contains(#"id="\#(field)" type="number" min="0" max="\#(MemoryCount.largest)""#), "\(field)")
     }
   }
 
