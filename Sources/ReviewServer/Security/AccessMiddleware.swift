@@ -14,7 +14,17 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
     async throws -> Response
   {
-    var response = try await checked(request, context: context, next: next)
+    var response: Response
+    do {
+      response = try await checked(request, context: context, next: next)
+    } catch let error as any HTTPResponseError {
+      // A route's refusal (an unknown route, a recording gone from the disk) is thrown, and would
+      // become a response only after this middleware, without the headers: it becomes one here.
+      response = try error.response(from: request, context: context)
+    } catch {
+      // What Hummingbird answers to any other error, here so that it carries the headers too.
+      response = Response(status: .internalServerError)
+    }
     for (name, value) in ReviewHeaders.fields { response.headers[name] = value }
     return response
   }

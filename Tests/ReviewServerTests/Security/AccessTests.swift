@@ -110,18 +110,40 @@ struct AccessTests {
   @Test func putsTheSecurityHeadersOnEveryResponse() async throws {
     try await ServedStudy().test { client in
       for (uri, headers) in [("/", ServedStudy.cookieOnly), ("/", [:]), ("/static/answer.js", ServedStudy.cookieOnly)] {
-        try await client.execute(uri: uri, method: .get, headers: headers) { response in
-          let policy = try #require(response.headers[.contentSecurityPolicy])
-          #expect(policy.contains("default-src 'none'"))
-          #expect(policy.contains("script-src 'self'"))
-          #expect(!policy.contains("unsafe-inline"))
-          #expect(!policy.contains("unsafe-eval"))
-          #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
-          #expect(response.headers[.cacheControl] == "no-store")
-          #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+        try await client.execute(uri: uri, method: .get, headers: headers) { try Self.expectSecurityHeaders($0) }
+      }
+    }
+  }
+
+  /// An unknown route and a recording gone from the disk are refused by an error thrown inside
+  /// the middleware's `next`, which Hummingbird turns into a 404 afterwards: it carries them too.
+  @Test func putsTheSecurityHeadersOnAThrownRefusal() async throws {
+    let served = try ServedStudy()
+    for answer in served.study.answers {
+      try FileManager.default.removeItem(at: served.study.recording(of: answer))
+    }
+    try await served.test { client in
+      let id = try await ServedStudy.queueIDs(client)[0]
+      for uri in ["/nope", "/api/answers/\(id)/audio"] {
+        try await client.execute(uri: uri, method: .get, headers: ServedStudy.cookieOnly) { response in
+          #expect(response.status == .notFound, "\(uri)")
+          try Self.expectSecurityHeaders(response)
         }
       }
     }
+  }
+
+  static func expectSecurityHeaders(_ response: TestResponse, sourceLocation: SourceLocation = #_sourceLocation)
+    throws
+  {
+    let policy = try #require(response.headers[.contentSecurityPolicy], sourceLocation: sourceLocation)
+    #expect(policy.contains("default-src 'none'"), sourceLocation: sourceLocation)
+    #expect(policy.contains("script-src 'self'"), sourceLocation: sourceLocation)
+    #expect(!policy.contains("unsafe-inline"), sourceLocation: sourceLocation)
+    #expect(!policy.contains("unsafe-eval"), sourceLocation: sourceLocation)
+    #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff", sourceLocation: sourceLocation)
+    #expect(response.headers[.cacheControl] == "no-store", sourceLocation: sourceLocation)
+    #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer", sourceLocation: sourceLocation)
   }
 
   /// The CSP forbids inline script: the page files must have none for the page to work at all.
