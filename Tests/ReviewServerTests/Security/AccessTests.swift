@@ -22,7 +22,9 @@ struct AccessTests {
     let wrong = String(repeating: "5e", count: 31) + "5f"
     try await ServedStudy().test { client in
       try await client.execute(uri: "/?token=\(wrong)", method: .get) { #expect($0.status == .unauthorized) }
-      try await client.execute(uri: "/api/queue", method: .get, headers: [.cookie: "connectage_review=\(wrong)"]) {
+      try await client.execute(
+        uri: "/api/queue", method: .get, headers: [.cookie: "connectage_review_\(ServedStudy.port)=\(wrong)"]
+      ) {
         #expect($0.status == .unauthorized)
       }
       try await client.execute(uri: "/api/queue", method: .get, headers: [.reviewToken: wrong]) {
@@ -38,7 +40,7 @@ struct AccessTests {
         #expect(response.status == .seeOther)
         #expect(response.headers[.location] == "/answers/A-0123456789ab")
         let cookie = try #require(response.headers[.setCookie])
-        #expect(cookie.hasPrefix("connectage_review=\(ServedStudy.token.value)"))
+        #expect(cookie.hasPrefix("connectage_review_\(ServedStudy.port)=\(ServedStudy.token.value)"))
         #expect(cookie.contains("HttpOnly"))
         #expect(cookie.contains("SameSite=Strict"))
       }
@@ -46,6 +48,26 @@ struct AccessTests {
         #expect(response.status == .ok)
         // The page carries the token for its POST header, in a meta tag only this origin can read.
         #expect(String(buffer: response.body).contains(#"content="\#(ServedStudy.token.value)""#))
+      }
+    }
+  }
+
+  /// The browser keeps cookies by host, not port: the home screen's server and `connectage review`
+  /// on two ports of 127.0.0.1 both receive both cookies, and each must read only its own.
+  /// Each case: the Cookie header (`{token}` this server's, `{other}` another server's) and the answer.
+  @Test(arguments: [
+    ("connectage_review_9000={token}", HTTPResponse.Status.unauthorized),
+    ("connectage_review={token}", .unauthorized),
+    ("connectage_review_9000={other}; connectage_review_8123={token}", .ok),
+    ("connectage_review_8123={token}; connectage_review_9000={other}", .ok),
+  ])
+  func readsOnlyTheCookieNamedForItsPort(_ template: String, _ status: HTTPResponse.Status) async throws {
+    #expect(ServedStudy.port == 8123)
+    let cookie = template.replacingOccurrences(of: "{token}", with: ServedStudy.token.value)
+      .replacingOccurrences(of: "{other}", with: String(repeating: "7a", count: 32))
+    try await ServedStudy().test { client in
+      try await client.execute(uri: "/api/queue", method: .get, headers: [.cookie: cookie]) {
+        #expect($0.status == status)
       }
     }
   }
