@@ -232,11 +232,16 @@ struct ReviewAPITests {
   }
 
   /// The page's fields offer 0 to 99: a larger count is refused with the range before anything is
-  /// written.
+  /// written; so is a count that is not a whole number (an empty field arrives as null, a decimal
+  /// as itself), with a word about the count rather than "unreadable request".
   @Test(
     arguments: [
       (["memories": 100, "specific": 0], "de 0 à 99"),
       (["memories": 999_999, "specific": 0], "de 0 à 99"),
+      (["memories": NSNull(), "specific": 0], "nombre entier"),
+      (["memories": 2.5, "specific": 0], "nombre entier"),
+      (["memories": 2, "specific": 1.5], "nombre entier"),
+      (["memories": 1e300], "nombre entier"),
     ] as [([String: any Sendable], String)])
   func refusesAMemoryCountThePageDoesNotOffer(_ count: [String: any Sendable], _ says: String) async throws {
     try await ServedStudy().test { client in
