@@ -25,10 +25,10 @@ public struct ReviewServer: Sendable {
     self.assets = try PageAssets(folder: assets ?? PageAssets.bundled)
   }
 
-  /// The routes, behind the access middleware.
-  public func router() -> Router<BasicRequestContext> {
+  /// The routes, behind the access middleware, for a server listening on `port`.
+  func router(listeningOn port: ListeningPort) -> Router<BasicRequestContext> {
     let router = Router()
-    router.add(middleware: AccessMiddleware(token: token))
+    router.add(middleware: AccessMiddleware(token: token, port: port))
     addPages(to: router)
     ReviewAPI(desk: desk).add(to: router)
     return router
@@ -38,10 +38,15 @@ public struct ReviewServer: Sendable {
   public func application(host: String, port: Int, onReady: @escaping @Sendable (Int) async -> Void)
     -> some ApplicationProtocol
   {
-    Application(
-      router: router(),
+    let listening = ListeningPort()
+    return Application(
+      router: router(listeningOn: listening),
       configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "connectage-review"),
-      onServerRunning: { channel in await onReady(channel.localAddress?.port ?? port) },
+      onServerRunning: { channel in
+        let bound = channel.localAddress?.port ?? port
+        listening.value = bound
+        await onReady(bound)
+      },
       logger: Self.quietLogger)
   }
 

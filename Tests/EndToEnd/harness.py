@@ -170,6 +170,11 @@ class ReviewServer:
     def token(self):
         return re.search(r"token=([^&#\s]+)", self.url).group(1)
 
+    @property
+    def cookie_name(self):
+        """The session cookie is named for the server's port: browsers keep cookies by host only."""
+        return f"connectage_review_{self.origin.rsplit(':', 1)[1]}"
+
 
 class TemporaryPostgres:
     """A throwaway PostgreSQL cluster on a free loopback port, as the Swift tests have one

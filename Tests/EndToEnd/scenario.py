@@ -135,7 +135,7 @@ class Scenario:
         self.tally.equal("a wrong token is refused (401)", status, 401)
         status, headers, _ = harness.http(self.server.url)
         self.tally.check("the URL's token gives a cookie and a redirect without the token in the address",
-                         status == 303 and "connectage_review=" in (headers.get("Set-Cookie") or ""),
+                         status == 303 and f"{self.server.cookie_name}=" in (headers.get("Set-Cookie") or ""),
                          f"{status} {dict(headers)}")
         status, headers, _ = harness.http(f"{origin}/", headers={"X-ConnectAge-Token": token})
         policy = headers.get("Content-Security-Policy") or ""
@@ -156,7 +156,7 @@ class Scenario:
                                                   "Origin": "http://attacker.example", "Content-Type": "application/json"},
                                     body)
         self.tally.equal("a POST from another origin is refused (403)", status, 403)
-        status, _, _ = harness.http(url, "POST", {"Cookie": f"connectage_review={self.server.token}",
+        status, _, _ = harness.http(url, "POST", {"Cookie": f"{self.server.cookie_name}={self.server.token}",
                                                   "Content-Type": "application/json"}, body)
         self.tally.equal("a POST with the cookie but without the token header is refused (403)", status, 403)
 

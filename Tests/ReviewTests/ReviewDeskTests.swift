@@ -30,6 +30,22 @@ struct ReviewDeskTests {
     #expect(ids != byTrial)
   }
 
+  /// A page number no queue reaches (typed in the address) is bounded as one below 1 is: an
+  /// empty page that still counts the queue, never an offset past `Int.max`.
+  @Test(arguments: [
+    (Int.max, QueueRequest.largestPageSize), (Int.max / 2, QueueRequest.largestPageSize),
+    (Int.max, QueueRequest.defaultPageSize), (QueueRequest.largestPage + 1, 1),
+  ])
+  func boundsAPageNumberPastAnyQueue(_ page: Int, _ size: Int) throws {
+    let study = try ReviewStudyFixture()
+    defer { study.remove() }
+    let desk = try ReviewDesk(database: study.database)
+    let queue = try desk.queue(QueueRequest(page: page, pageSize: size))
+    #expect(queue.request.page == QueueRequest.largestPage)
+    #expect(queue.items.isEmpty)
+    #expect(queue.matching == study.answers.count)
+  }
+
   @Test func filtersTheQueueByState() throws {
     let study = try ReviewStudyFixture()
     defer { study.remove() }
@@ -207,6 +223,52 @@ struct ReviewDeskTests {
     #expect(after.view.state == .codedTwice)
     let agreed = try desk.saveConsensus(3, for: .memories, of: id, by: "ORT1", basedOn: after.view.revision)
     #expect(agreed.view.state == .agreed)
+  }
+
+  /// The page offers 0 to 99 memories: a larger count is refused with that range and not saved.
+  @Test(arguments: [(99, true), (100, false), (999_999, false)])
+  func boundsTheMemoryCountToWhatThePageOffers(_ memories: Int, _ accepted: Bool) throws {
+    let study = try ReviewStudyFixture()
+    defer { study.remove() }
+    let desk = try ReviewDesk(database: study.database)
+    let coder = CoderCode(rawValue: "ORT1")!
+    let id = try study.database.review.id(of: study.answers[0])
+    let revision = try desk.answerPage(id, for: coder).view.revision
+    do {
+      let saved = try desk.saveMemories(
+        MemoryCount(memories: memories, specific: 0), of: id, by: coder.rawValue, basedOn: revision)
+      #expect(accepted, "\(memories) memories were saved")
+      #expect(saved.view.own.memories?.memories == memories)
+    } catch let failure {
+      guard case .refused(let message) = failure else { throw failure }
+      #expect(!accepted, "\(memories) memories were refused")
+      #expect(message.french.contains("\(memories) souvenirs") && message.french.contains("de 0 à 99"))
+      #expect(message.english.contains("from 0 to 99"))
+      #expect(try desk.answerPage(id, for: coder).view.own.memories == nil)
+    }
+  }
+
+  /// Counts at the top of the page's range: the agreement page answers with its figure. Two coders
+  /// give (0, 0), (99, 99), (99, 0): observed weighted agreement 2/3; the first coder's counts are
+  /// one 0 and two 99, the second's two 0 and one 99, so chance is (1·2 + 2·1) / 9 = 4/9 (quadratic
+  /// weight 0 between 0 and 99); κ_w = (2/3 − 4/9) / (1 − 4/9) = 0.4.
+  @Test func reportsAgreementOnCountsAtTheTopOfTheRange() throws {
+    let study = try ReviewStudyFixture(participants: 3, trials: 1)
+    defer { study.remove() }
+    let desk = try ReviewDesk(database: study.database)
+    let codings = [(0, 0), (99, 99), (99, 0)]
+    for (answer, (first, second)) in zip(study.answers, codings) {
+      let id = try study.database.review.id(of: answer)
+      let revision = try desk.answerPage(id, for: CoderCode(rawValue: "ORT1")!).view.revision
+      let saved = try desk.saveMemories(
+        MemoryCount(memories: first, specific: 0), of: id, by: "ORT1", basedOn: revision)
+      _ = try desk.saveMemories(
+        MemoryCount(memories: second, specific: 0), of: id, by: "ORT2", basedOn: saved.view.revision)
+    }
+    let memories = try #require(try desk.agreement().report.measures.first { $0.measure == .memories })
+    #expect(memories.n == 3)
+    #expect(abs(try #require(memories.value) - 0.4) < 1e-12)
+    #expect(memories.disagreements.map { [$0.first.value, $0.second.value] } == [[99, 0]])
   }
 
   @Test(arguments: ["Marie", "ort1", "", "ORT1 DUPONT"])

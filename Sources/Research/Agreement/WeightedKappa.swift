@@ -24,29 +24,44 @@ public struct WeightedKappa: Hashable, Sendable, Codable {
   public init?(_ pairs: [(Double, Double)]) {
     let counts = pairs.flatMap { [$0.0, $0.1] }
     guard !pairs.isEmpty, counts.allSatisfy({ $0 >= 0 && $0.rounded() == $0 && $0 < 1_000_000 }) else { return nil }
-    let low = Int(counts.min()!)
-    let categories = Int(counts.max()!) - low + 1
+    // The weights need only the range's width, and a count no coder gave adds nothing to either
+    // sum: summing over the counts given, in the range's order as over its full table, gives the
+    // same figure in time that follows the number of answers, whatever the counts' size (the
+    // table of 0 to 999 999 had 10¹² cells, and the agreement page never answered).
+    let width = counts.max()! - counts.min()!
+    // Whole numbers below 10⁶: every difference and square here is exact.
+    func weight(_ first: Double, _ second: Double) -> Double {
+      width == 0 ? 1 : 1 - (first - second) * (first - second) / (width * width)
+    }
     let total = Double(pairs.count)
-    var table = [[Double]](repeating: [Double](repeating: 0, count: categories), count: categories)
-    for (first, second) in pairs {
-      table[Int(first) - low][Int(second) - low] += 1
-    }
-    let rows = table.map { $0.reduce(0, +) }
-    let columns = (0..<categories).map { column in table.reduce(0) { $0 + $1[column] } }
-    func weight(_ i: Int, _ j: Int) -> Double {
-      categories == 1 ? 1 : 1 - Double((i - j) * (i - j)) / Double((categories - 1) * (categories - 1))
-    }
     var observed = 0.0
+    for (cell, count) in Self.tally(pairs.map { Cell(first: $0.0, second: $0.1) }) {
+      observed += weight(cell.first, cell.second) * count / total
+    }
     var chance = 0.0
-    for i in 0..<categories {
-      for j in 0..<categories {
-        observed += weight(i, j) * table[i][j] / total
-        chance += weight(i, j) * rows[i] * columns[j] / (total * total)
+    let columns = Self.tally(pairs.map(\.1))
+    for (first, row) in Self.tally(pairs.map(\.0)) {
+      for (second, column) in columns {
+        chance += weight(first, second) * row * column / (total * total)
       }
     }
     n = pairs.count
     observedAgreement = observed
     chanceAgreement = chance
     kappa = chance < 1 ? (observed - chance) / (1 - chance) : nil
+  }
+
+  /// Two coders' counts of one answer: a cell of the agreement table.
+  private struct Cell: Hashable, Comparable {
+    var first: Double
+    var second: Double
+
+    static func < (left: Cell, right: Cell) -> Bool { (left.first, left.second) < (right.first, right.second) }
+  }
+
+  /// Each value given, in increasing order, with how many times it was given.
+  private static func tally<Value: Hashable & Comparable>(_ values: [Value]) -> [(value: Value, count: Double)] {
+    Dictionary(values.map { ($0, 1.0) }, uniquingKeysWith: +).map { (value: $0.key, count: $0.value) }
+      .sorted { $0.value < $1.value }
   }
 }

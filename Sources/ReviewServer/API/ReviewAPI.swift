@@ -33,8 +33,17 @@ struct ReviewAPI: Sendable {
   struct MemoriesSave: Decodable {
     var coder: String
     var revision: Int
-    var memories: Int
-    var specific: Int?
+    /// Any JSON number or null, as the page sends its fields (an empty one as null), so that a
+    /// count that is not whole is refused with a word about the count, not as an unreadable request.
+    var memories: Double?
+    var specific: Double?
+
+    /// Nil when the memories are missing, or either count is not a whole number.
+    var count: MemoryCount? {
+      guard let memories = memories.flatMap({ Int(exactly: $0) }) else { return nil }
+      guard let specific else { return MemoryCount(memories: memories, specific: nil) }
+      return Int(exactly: specific).map { MemoryCount(memories: memories, specific: $0) }
+    }
   }
 
   struct ConsensusSave: Decodable {
@@ -98,7 +107,7 @@ struct ReviewAPI: Sendable {
     router.post("/api/answers/:id/memories") { request, context in
       let id = context.parameters.get("id") ?? ""
       return await Self.decoding(MemoriesSave.self, request) { body throws(ReviewFailure) in
-        let count = MemoryCount(memories: body.memories, specific: body.specific)
+        guard let count = body.count else { throw ReviewFailure.refused(Self.memoryCountNotWhole) }
         return AnswerJSON(try desk.saveMemories(count, of: id, by: body.coder, basedOn: body.revision))
       }
     }
@@ -114,6 +123,13 @@ struct ReviewAPI: Sendable {
   static let coderNeeded = LocalizedText(
     fr: "Donnez d'abord votre code de codeur (par exemple ORT1).",
     en: "Give your coder code first (for example ORT1).")
+
+  static let memoryCountNotWhole = LocalizedText(
+    fr:
+      "Codage refusé : le nombre de souvenirs (et de spécifiques, si vous le donnez) doit être un nombre entier de 0 à \(MemoryCount.largest).",
+    en:
+      "Coding refused: the number of memories (and of specific ones, if you give it) must be a whole number from 0 to \(MemoryCount.largest)."
+  )
 
   /// Decodes the body, then answers as ``answer(_:)``; an unreadable body is a 400.
   static func decoding<Body: Decodable & Sendable, Value: Encodable & Sendable>(

@@ -8,13 +8,26 @@ import SessionModel
 /// answer, refusals included.
 struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
   let token: AccessToken
+  let port: ListeningPort
 
-  static var cookieName: String { "connectage_review" }
+  /// Browsers keep cookies by host, not port: with the port in its name, the home screen's server
+  /// and `connectage review`, on two ports of 127.0.0.1, each keep their own. Nil until bound.
+  var cookieName: String? { port.value.map { "connectage_review_\($0)" } }
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
     async throws -> Response
   {
-    var response = try await checked(request, context: context, next: next)
+    var response: Response
+    do {
+      response = try await checked(request, context: context, next: next)
+    } catch let error as any HTTPResponseError {
+      // A route's refusal (an unknown route, a recording gone from the disk) is thrown, and would
+      // become a response only after this middleware, without the headers: it becomes one here.
+      response = try error.response(from: request, context: context)
+    } catch {
+      // What Hummingbird answers to any other error, here so that it carries the headers too.
+      response = Response(status: .internalServerError)
+    }
     for (name, value) in ReviewHeaders.fields { response.headers[name] = value }
     return response
   }
@@ -24,20 +37,20 @@ struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
   {
     let fromQuery = request.uri.queryParameters["token"].map(String.init)
     let fromHeader = request.headers[.reviewToken]
-    let fromCookie = request.cookies[Self.cookieName]?.value
+    let fromCookie = cookieName.flatMap { request.cookies[$0]?.value }
     if request.method == .post {
       // A POST proves itself with the header; the cookie alone would let any page post blind.
       guard token.matches(fromHeader) else { return Self.refusal(.forbidden, AccessRefusal.missingHeader) }
       guard Self.isSameOrigin(request) else { return Self.refusal(.forbidden, AccessRefusal.foreignOrigin) }
       return try await next(request, context)
     }
-    if token.matches(fromQuery) {
+    if token.matches(fromQuery), let cookieName {
       // First visit: trade the URL's token for a cookie, then show the same page without it, so
       // the token leaves the address bar and the browser's history.
       var response = Response(
         status: .seeOther, headers: [.location: request.uri.path.isEmpty ? "/" : request.uri.path])
       response.setCookie(
-        Cookie(name: Self.cookieName, value: token.value, path: "/", httpOnly: true, sameSite: .strict))
+        Cookie(name: cookieName, value: token.value, path: "/", httpOnly: true, sameSite: .strict))
       return response
     }
     guard token.matches(fromCookie) || token.matches(fromHeader) else {

@@ -5,13 +5,17 @@ public struct MemoryCount: Hashable, Sendable {
   /// Nil when the coding did not say (a coding sheet gives the count only).
   public var specific: Int?
 
+  /// What the review page's fields offer (answer.html, max=99): a larger count is a slip, or a
+  /// request that did not come from the page.
+  public static let largest = 99
+
   public init(memories: Int, specific: Int?) {
     self.memories = memories
     self.specific = specific
   }
 
-  /// Counts are whole, not negative, and the specific ones are among the memories.
+  /// Counts are from 0 to ``largest``, and the specific ones are among the memories.
   var isValid: Bool {
-    memories >= 0 && (specific.map { (0...memories).contains($0) } ?? true)
+    (0...Self.largest).contains(memories) && (specific.map { (0...memories).contains($0) } ?? true)
   }
 }

@@ -4,7 +4,7 @@ import SessionModel
 public enum ReviewRefusal: Hashable, Sendable {
   /// Marks not finite, before 0, past the recording's end, the last before the first, or one without the other.
   case timingOutOfRange(ReviewedTiming, recordingDuration: Double?)
-  /// A negative count, or more specific memories than memories.
+  /// A count below 0 or above ``MemoryCount/largest``, or more specific memories than memories.
   case impossibleMemoryCount(MemoryCount)
   /// A consensus that is not a value of its measure (a fraction of a count, a negative time…).
   case impossibleConsensus(ReviewedMeasure, Double?)
@@ -27,9 +27,9 @@ public enum ReviewRefusal: Hashable, Sendable {
     case .impossibleMemoryCount(let count):
       return LocalizedText(
         fr:
-          "Codage refusé : \(count.memories) souvenirs dont \(count.specific.map(String.init) ?? "?") spécifiques ; les nombres sont entiers, positifs, et les spécifiques font partie des souvenirs.",
+          "Codage refusé : \(count.memories) souvenirs dont \(count.specific.map(String.init) ?? "?") spécifiques ; les nombres sont entiers, de 0 à \(MemoryCount.largest), et les spécifiques font partie des souvenirs.",
         en:
-          "Coding refused: \(count.memories) memories of which \(count.specific.map(String.init) ?? "?") specific; counts are whole, not negative, and the specific ones are among the memories."
+          "Coding refused: \(count.memories) memories of which \(count.specific.map(String.init) ?? "?") specific; counts are whole numbers from 0 to \(MemoryCount.largest), and the specific ones are among the memories."
       )
     case .impossibleConsensus(let measure, let value):
       return LocalizedText(

@@ -2,6 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Review
+import Store
 import Testing
 
 @testable import ReviewServer
@@ -27,6 +29,23 @@ struct ReviewAPITests {
           #expect(!body.contains(revealing), "the queue reveals \(revealing)")
         }
       }
+    }
+  }
+
+  /// A page number past any queue, typed in the address, is bounded as one below 1 is: an empty
+  /// page, and the server (inside the home screen) keeps answering.
+  @Test func boundsAPageNumberPastAnyQueue() async throws {
+    try await ServedStudy().test { client in
+      try await client.execute(
+        uri: "/api/queue?page=9223372036854775807&size=200", method: .get, headers: ServedStudy.pageHeaders
+      ) { response in
+        #expect(response.status == .ok)
+        let page = try ServedStudy.object(response)
+        #expect(page["page"] as? Int == QueueRequest.largestPage)
+        #expect(page["matching"] as? Int == 4)
+        #expect((page["items"] as? [[String: Any]])?.isEmpty == true)
+      }
+      #expect(try await ServedStudy.queueIDs(client).count == 4)
     }
   }
 
@@ -209,6 +228,43 @@ struct ReviewAPITests {
         let others = current["others"] as? [[String: Any]] ?? []
         #expect(others.allSatisfy { ($0["values"] as? [String: Any])?["memories"] == nil })
       }
+    }
+  }
+
+  /// The page's fields offer 0 to 99: a larger count is refused with the range before anything is
+  /// written; so is a count that is not a whole number (an empty field arrives as null, a decimal
+  /// as itself), with a word about the count rather than "unreadable request".
+  @Test(
+    arguments: [
+      (["memories": 100, "specific": 0], "de 0 à 99"),
+      (["memories": 999_999, "specific": 0], "de 0 à 99"),
+      (["memories": NSNull(), "specific": 0], "nombre entier"),
+      (["memories": 2.5, "specific": 0], "nombre entier"),
+      (["memories": 2, "specific": 1.5], "nombre entier"),
+      (["memories": 1e300], "nombre entier"),
+    ] as [([String: any Sendable], String)])
+  func refusesAMemoryCountThePageDoesNotOffer(_ count: [String: any Sendable], _ says: String) async throws {
+    try await ServedStudy().test { client in
+      let id = try await ServedStudy.queueIDs(client)[0]
+      let revision = try await ServedStudy.revision(of: id, client)
+      try await client.execute(
+        uri: "/api/answers/\(id)/memories", method: .post, headers: ServedStudy.pageHeaders,
+        body: ServedStudy.json(count.merging(["coder": "ORT1", "revision": revision]) { $1 })
+      ) { response in
+        #expect(response.status == .unprocessableContent)
+        let message = try ServedStudy.object(response)["error"] as? [String: String]
+        #expect(message?["fr"]?.contains(says) == true, "\(message ?? [:])")
+        #expect(message?["en"]?.isEmpty == false)
+      }
+      #expect(try await ServedStudy.revision(of: id, client) == revision, "nothing was written")
+    }
+  }
+
+  /// The range refused above is the page's own: its fields and the store's bound stay in step.
+  @Test func theMemoryFieldsOfferTheRangeTheStoreAccepts() throws {
+    let html = try String(contentsOf: PageAssets.bundled.appendingPathComponent("answer.html"), encoding: .utf8)
+    for field in ["memories-count", "memories-specific"] {
+      #expect(html.contains(#"id="\#(field)" type="number" min="0" max="\#(MemoryCount.largest)""#), "\(field)")
     }
   }
 

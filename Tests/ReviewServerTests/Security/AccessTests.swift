@@ -22,7 +22,9 @@ struct AccessTests {
     let wrong = String(repeating: "5e", count: 31) + "5f"
     try await ServedStudy().test { client in
       try await client.execute(uri: "/?token=\(wrong)", method: .get) { #expect($0.status == .unauthorized) }
-      try await client.execute(uri: "/api/queue", method: .get, headers: [.cookie: "connectage_review=\(wrong)"]) {
+      try await client.execute(
+        uri: "/api/queue", method: .get, headers: [.cookie: "connectage_review_\(ServedStudy.port)=\(wrong)"]
+      ) {
         #expect($0.status == .unauthorized)
       }
       try await client.execute(uri: "/api/queue", method: .get, headers: [.reviewToken: wrong]) {
@@ -38,7 +40,7 @@ struct AccessTests {
         #expect(response.status == .seeOther)
         #expect(response.headers[.location] == "/answers/A-0123456789ab")
         let cookie = try #require(response.headers[.setCookie])
-        #expect(cookie.hasPrefix("connectage_review=\(ServedStudy.token.value)"))
+        #expect(cookie.hasPrefix("connectage_review_\(ServedStudy.port)=\(ServedStudy.token.value)"))
         #expect(cookie.contains("HttpOnly"))
         #expect(cookie.contains("SameSite=Strict"))
       }
@@ -46,6 +48,26 @@ struct AccessTests {
         #expect(response.status == .ok)
         // The page carries the token for its POST header, in a meta tag only this origin can read.
         #expect(String(buffer: response.body).contains(#"content="\#(ServedStudy.token.value)""#))
+      }
+    }
+  }
+
+  /// The browser keeps cookies by host, not port: the home screen's server and `connectage review`
+  /// on two ports of 127.0.0.1 both receive both cookies, and each must read only its own.
+  /// Each case: the Cookie header (`{token}` this server's, `{other}` another server's) and the answer.
+  @Test(arguments: [
+    ("connectage_review_9000={token}", HTTPResponse.Status.unauthorized),
+    ("connectage_review={token}", .unauthorized),
+    ("connectage_review_9000={other}; connectage_review_8123={token}", .ok),
+    ("connectage_review_8123={token}; connectage_review_9000={other}", .ok),
+  ])
+  func readsOnlyTheCookieNamedForItsPort(_ template: String, _ status: HTTPResponse.Status) async throws {
+    #expect(ServedStudy.port == 8123)
+    let cookie = template.replacingOccurrences(of: "{token}", with: ServedStudy.token.value)
+      .replacingOccurrences(of: "{other}", with: String(repeating: "7a", count: 32))
+    try await ServedStudy().test { client in
+      try await client.execute(uri: "/api/queue", method: .get, headers: [.cookie: cookie]) {
+        #expect($0.status == status)
       }
     }
   }
@@ -110,18 +132,40 @@ struct AccessTests {
   @Test func putsTheSecurityHeadersOnEveryResponse() async throws {
     try await ServedStudy().test { client in
       for (uri, headers) in [("/", ServedStudy.cookieOnly), ("/", [:]), ("/static/answer.js", ServedStudy.cookieOnly)] {
-        try await client.execute(uri: uri, method: .get, headers: headers) { response in
-          let policy = try #require(response.headers[.contentSecurityPolicy])
-          #expect(policy.contains("default-src 'none'"))
-          #expect(policy.contains("script-src 'self'"))
-          #expect(!policy.contains("unsafe-inline"))
-          #expect(!policy.contains("unsafe-eval"))
-          #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
-          #expect(response.headers[.cacheControl] == "no-store")
-          #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+        try await client.execute(uri: uri, method: .get, headers: headers) { try Self.expectSecurityHeaders($0) }
+      }
+    }
+  }
+
+  /// An unknown route and a recording gone from the disk are refused by an error thrown inside
+  /// the middleware's `next`, which Hummingbird turns into a 404 afterwards: it carries them too.
+  @Test func putsTheSecurityHeadersOnAThrownRefusal() async throws {
+    let served = try ServedStudy()
+    for answer in served.study.answers {
+      try FileManager.default.removeItem(at: served.study.recording(of: answer))
+    }
+    try await served.test { client in
+      let id = try await ServedStudy.queueIDs(client)[0]
+      for uri in ["/nope", "/api/answers/\(id)/audio"] {
+        try await client.execute(uri: uri, method: .get, headers: ServedStudy.cookieOnly) { response in
+          #expect(response.status == .notFound, "\(uri)")
+          try Self.expectSecurityHeaders(response)
         }
       }
     }
+  }
+
+  static func expectSecurityHeaders(_ response: TestResponse, sourceLocation: SourceLocation = #_sourceLocation)
+    throws
+  {
+    let policy = try #require(response.headers[.contentSecurityPolicy], sourceLocation: sourceLocation)
+    #expect(policy.contains("default-src 'none'"), sourceLocation: sourceLocation)
+    #expect(policy.contains("script-src 'self'"), sourceLocation: sourceLocation)
+    #expect(!policy.contains("unsafe-inline"), sourceLocation: sourceLocation)
+    #expect(!policy.contains("unsafe-eval"), sourceLocation: sourceLocation)
+    #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff", sourceLocation: sourceLocation)
+    #expect(response.headers[.cacheControl] == "no-store", sourceLocation: sourceLocation)
+    #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer", sourceLocation: sourceLocation)
   }
 
   /// The CSP forbids inline script: the page files must have none for the page to work at all.

@@ -13,6 +13,8 @@ struct ServedStudy {
   let study: ReviewStudyFixture
   let server: ReviewServer
   static let token = AccessToken(value: String(repeating: "5e", count: 32))
+  /// The port the server is told it listens on (the router tests use no socket).
+  static let port = 8123
 
   /// - Parameter editsTranscripts: false serves the study as a central review does.
   init(participants: Int = 2, trials: Int = 2, editsTranscripts: Bool = true) throws {
@@ -24,15 +26,17 @@ struct ServedStudy {
   /// Runs `body` against the server, then removes the study's folder.
   func test<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
     defer { study.remove() }
-    return try await Application(router: server.router()).test(.router, body)
+    return try await Application(router: server.router(listeningOn: ListeningPort(Self.port))).test(.router, body)
   }
 
   /// What the page sends: the cookie on every request, the header and the same origin on POSTs.
   static var pageHeaders: HTTPFields {
-    [.cookie: "connectage_review=\(token.value)", .reviewToken: token.value, .origin: "http://localhost"]
+    [.cookie: cookie, .reviewToken: token.value, .origin: "http://localhost"]
   }
 
-  static var cookieOnly: HTTPFields { [.cookie: "connectage_review=\(token.value)"] }
+  static var cookieOnly: HTTPFields { [.cookie: cookie] }
+
+  static var cookie: String { "connectage_review_\(port)=\(token.value)" }
 
   static func json(_ object: [String: Any]) -> ByteBuffer {
     ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: object))
