@@ -50,6 +50,10 @@ def main():
     try:
         scenario.run()
     except harness.CheckFailed as failure:
+        # A required check has already been counted; a wait that timed out or a tool that failed
+        # has not, and a scenario cut short must not pass.
+        if str(failure) not in tally.failed:
+            tally.check("the scenario ran to its end", False, str(failure))
         print(f"# stopped: {failure}", flush=True)
     except Exception:  # a crash of the test itself is a failure too, with its trace
         tally.check("the scenario ran to its end", False, traceback.format_exc())

@@ -181,7 +181,7 @@ class Scenario:
         self.tally.check(f"{coder}: the coder code is given once and shown on the page", True)
         return browser
 
-    def wait(self, browser, condition, what, seconds=10):
+    def wait(self, browser, condition, what, seconds=30):
         try:
             return WebDriverWait(browser, seconds, poll_frequency=0.05).until(lambda b: condition(b) or None)
         except TimeoutException:
