@@ -17,7 +17,7 @@ extension HomeCatalogue {
       FileManager.default.fileExists(atPath: databasePath) ? try? SessionDatabase(path: databasePath) : nil
     if let database {
       do {
-        warnings += try SessionRecovery(database: database).recoverAll().map(\.summary)
+        warnings += try SessionRecovery(database: database).recoverAll(waiting: false).map(\.summary)
       } catch {
         warnings.append(
           LocalizedText(

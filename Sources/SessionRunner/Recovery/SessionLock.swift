@@ -34,6 +34,27 @@ final class SessionLock: Sendable {
       .appendingPathComponent("\(study)-\(planned).lock")
   }
 
+  /// `<database folder>/.<database file>.running/recovery.lock`, held while a process recovers
+  /// the database's interrupted sessions.
+  static func file(ofRecoveryIn databasePath: String) -> URL {
+    file(ofPlanned: "", study: "", databasePath: databasePath).deletingLastPathComponent()
+      .appendingPathComponent("recovery.lock")
+  }
+
+  /// Takes the recovery lock of a database, waiting for another process that holds it when
+  /// `waiting`, else nil while it does.
+  ///
+  /// - Throws: when the lock file cannot be made: recovery must not run believing it is alone.
+  static func holdRecovery(databasePath: String, waiting: Bool) throws -> SessionLock? {
+    let url = file(ofRecoveryIn: databasePath)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    switch attempt(url, waiting: waiting) {
+    case .taken(let lock): return lock
+    case .heldElsewhere: return nil
+    case .cannotOpen(let number): throw POSIXError(POSIXErrorCode(rawValue: number) ?? .EACCES)
+    }
+  }
+
   /// Takes the lock of a session folder; nil if another process holds it or the file cannot be made.
   static func hold(in sessionDirectory: URL) -> SessionLock? {
     if case .taken(let lock) = attempt(file(in: sessionDirectory)) { lock } else { nil }
@@ -59,10 +80,10 @@ final class SessionLock: Sendable {
     case cannotOpen(errno: Int32)
   }
 
-  private static func attempt(_ url: URL) -> Attempt {
+  private static func attempt(_ url: URL, waiting: Bool = false) -> Attempt {
     let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return .cannotOpen(errno: errno) }
-    guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+    guard flock(descriptor, waiting ? LOCK_EX : LOCK_EX | LOCK_NB) == 0 else {
       close(descriptor)
       return .heldElsewhere
     }

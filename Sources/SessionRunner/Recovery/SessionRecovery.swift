@@ -27,7 +27,15 @@ public struct SessionRecovery: Sendable {
   /// Recovers every interrupted session, oldest first. One that cannot be recovered is reported
   /// (``RecoveryReport/failure``) and left open for another try; the later ones are still recovered.
   /// Then files the answers the last ended session had not filed when its process died.
-  public func recoverAll() throws -> [RecoveryReport] {
+  ///
+  /// One process recovers a database at a time (the home screen, `db recover` and a starting run
+  /// may meet): without that, two would both close a session and file its takes, each writing its
+  /// own `session.interrupted`. The second waits and then finds nothing left to do, or, with
+  /// `waiting` false (the home screen, which must not freeze), returns no report at once.
+  public func recoverAll(waiting: Bool = true) throws -> [RecoveryReport] {
+    let lock = try database.path.map { try SessionLock.holdRecovery(databasePath: $0, waiting: waiting) }
+    if case .some(.none) = lock { return [] }
+    defer { withExtendedLifetime(lock) {} }
     let log = try SessionsInLog(database: database)
     var reports = log.opened.filter { !log.closed.contains($0) && !log.isRunning($0) }.map { session in
       do {

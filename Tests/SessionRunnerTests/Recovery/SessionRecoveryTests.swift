@@ -108,4 +108,24 @@ import Testing
     #expect(try SessionRecovery(database: fixture.database).recoverAll().isEmpty)
     #expect(try fixture.types() == types)
   }
+
+  /// While another process recovers the database, the home screen's recovery does nothing rather
+  /// than close the session a second time; once it is done, a recovery finds the session closed.
+  @Test func oneProcessRecoversADatabaseAtATime() throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    let take = try fixture.take(Self.first)
+    let path = try #require(fixture.database.path)
+    var other = try SessionLock.holdRecovery(databasePath: path, waiting: false)
+    #expect(other != nil)
+
+    #expect(try SessionRecovery(database: fixture.database).recoverAll(waiting: false).isEmpty)
+    #expect(try !fixture.types(in: "S01").contains("session.interrupted"))
+
+    other = nil
+    let reports = try SessionRecovery(database: fixture.database).recoverAll(waiting: false)
+    #expect(reports.map(\.session) == ["S01"])
+    #expect(reports.first?.recoveredFiles == [take.url])
+    #expect(try fixture.types(in: "S01").filter { $0 == "session.interrupted" }.count == 1)
+  }
 }
