@@ -109,11 +109,14 @@ import Testing
   @Test(arguments: [
     SpeakerCase(testDescription: "short codes are kept", codes: ["P01", "AVCM07"], speakers: ["AVCM07", "P01"]),
     SpeakerCase(
-      testDescription: "a code with a hyphen (CLAN error 18) numbers everyone", codes: ["P01", "AVC-M07"],
-      speakers: ["P01", "P02"]),
+      testDescription: "a code with a hyphen (CLAN error 18) loses it, so P01 stays P01",
+      codes: ["P01", "AVC-M07"], speakers: ["AVCM07", "P01"]),
     SpeakerCase(
-      testDescription: "one code longer than seven characters numbers everyone", codes: ["P01", "AVC-NANTES-07"],
-      speakers: ["P01", "P02"]),
+      testDescription: "a code too long without its hyphens numbers everyone, under a prefix nobody's code has",
+      codes: ["P01", "PA01", "AVC-NANTES-07"], speakers: ["PB01", "PB02", "PB03"]),
+    SpeakerCase(
+      testDescription: "codes equal without their hyphens number everyone", codes: ["AV-C1", "AVC-1"],
+      speakers: ["PA01", "PA02"]),
   ])
   func speakerCodesFitCHAT(_ speakerCase: SpeakerCase) {
     let codes = speakerCase.codes.map { ParticipantCode(rawValue: $0)! }.sorted()

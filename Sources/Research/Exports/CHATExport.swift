@@ -13,8 +13,9 @@ import Store
 ///   name, error 157), so the time bullets, in milliseconds on the recording's clock, play the
 ///   answer in CLAN. Answers without a transcript have no file (their recording is all there is).
 /// - Speaker code: the participant code itself when CHAT accepts it (at most seven letters and
-///   digits), otherwise `P` and the participant's position in the session (`P01`…); the `@ID`
-///   custom field always holds the participant code, so the mapping is in the file.
+///   digits), else the code without what CHAT refuses (`AVC-M07` → `AVCM07`), else a number with
+///   a prefix no participant code uses (`PA01`…); the `@ID` custom field always holds the
+///   participant code, so the mapping is in the file.
 /// - One lazy gem per file, `@G:` naming the trial, its condition and stimulus; `@Comment` names
 ///   the session.
 /// - Only the answering speaker's utterances are kept (a transcript's `INV` prompt is not).
@@ -130,15 +131,26 @@ public struct CHATExport: ExportWriter {
   }
 
   /// Participant codes of up to seven letters and digits are valid CHAT speaker codes as they are
-  /// (CLAN `check` refuses a `-` in a speaker code, error 18); otherwise every participant gets `P`
-  /// and a two-digit position, so codes never mix styles.
+  /// (CLAN `check` refuses a `-` in a speaker code, error 18). Otherwise each code loses what CHAT
+  /// refuses (`AVC-M07` → `AVCM07`), so a participant keeps one speaker code in every session,
+  /// when that leaves every code of seven characters or fewer and still distinct. Failing that,
+  /// participants are numbered in code order with a prefix no participant's own code can be taken
+  /// for (`PA01`, `PA02`…): a file must never show one participant under another's code.
   static func speakerCodes(for participants: [ParticipantCode]) -> [ParticipantCode: String] {
-    let valid = { (code: String) in code.count <= 7 && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-    if participants.allSatisfy({ valid($0.rawValue) }) {
-      return Dictionary(uniqueKeysWithValues: participants.map { ($0, $0.rawValue) })
+    let valid = { (code: String) in
+      !code.isEmpty && code.count <= 7 && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
-    return Dictionary(
-      uniqueKeysWithValues: participants.enumerated().map { ($1, ParticipantCode.numbered($0 + 1).rawValue) })
+    let stripped = participants.map { code in code.rawValue.filter { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    if stripped.allSatisfy(valid), Set(stripped).count == participants.count {
+      return Dictionary(uniqueKeysWithValues: zip(participants, stripped))
+    }
+    let own = Set(participants.map(\.rawValue) + stripped)
+    let letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".map(String.init)
+    let numbered = { (prefix: String) in
+      participants.indices.map { prefix + ($0 < 9 ? "0\($0 + 1)" : "\($0 + 1)") }
+    }
+    let prefix = letters.map { "P" + $0 }.first { numbered($0).allSatisfy { !own.contains($0) } } ?? "PZ"
+    return Dictionary(uniqueKeysWithValues: zip(participants, numbered(prefix)))
   }
 
   /// CHAT's `@Date` form: `14-JAN-2027`.
