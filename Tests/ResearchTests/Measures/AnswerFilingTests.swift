@@ -5,9 +5,10 @@ import Store
 import TestSupport
 import Testing
 
-import Research
+@testable import Research
 
-/// Filing an answer stores its recording and its measures together.
+/// Filing an answer stores its recording and its measures together, and stores as missing what a
+/// recording without speech cannot measure.
 @Suite struct AnswerFilingTests {
   static let answer = AnswerKey(session: "S01", trial: "T1", participant: code("P01"))
 
@@ -75,5 +76,32 @@ import Research
     #expect(recording.path == fixture.database.storedPath(for: first))
     #expect(abs(recording.durationSeconds - 1) < 0.01)
     #expect(try fixture.database.measures.fetch(Self.answer) == earlier.measures)
+  }
+
+  /// "No silent zeros": with no speech there is no speech span, so no pause inside it either; the
+  /// pause measures are missing like the onset, exported empty and left out of the statistics.
+  @Test func aRecordingWithoutSpeechHasNoPauseMeasures() throws {
+    let fixture = try Fixture()
+    defer { fixture.remove() }
+    var generator = SeededGenerator(seed: 11)
+    let hiss = (0..<(3 * 16_000)).map { _ in Float.random(in: -0.001...0.001, using: &generator) }
+    let silent = try fixture.recording("T1-P01-turn1.wav", hiss)
+
+    let filed = try fixture.database.answers.file(recordingAt: silent, as: Self.answer)
+
+    try #require(filed.measures.firstWordOnsetSeconds == nil, "the hiss must hold no speech")
+    let stored = try #require(try fixture.database.measures.fetch(Self.answer))
+    #expect(stored.speakingTimeSeconds == nil)
+    #expect(stored.pauseCount == nil)
+    #expect(stored.pauseTotalSeconds == nil)
+    let snapshot = try ExportSnapshot.load(from: fixture.database)
+    let csv = try #require(try CSVExport().files(for: snapshot).first { $0.name == "measures.csv" })
+    let row = try #require(MeasuresTable(text: csv.contents).row(session: "S01", trial: "T1", participant: "P01"))
+    #expect(row["silent_pauses_n"] == "")
+    #expect(row["silent_pauses_total_s"] == "")
+    #expect(row["pause_threshold_ms"] == "250", "the threshold is a setting, known with or without speech")
+    let analysed = try #require(snapshot.analysedAnswers.first { $0.answer == Self.answer })
+    #expect(StatisticsMeasure.silentPauses.value(of: analysed) == nil)
+    #expect(StatisticsMeasure.silentPausesTotal.value(of: analysed) == nil)
   }
 }
