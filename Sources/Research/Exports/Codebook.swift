@@ -220,7 +220,7 @@ public enum Codebook {
       },
       .init(
         file, "monotonic_ns", "integer", "ns",
-        "Host monotonic clock (CLOCK_MONOTONIC); use differences only, never as a date."
+        "Host monotonic clock (CLOCK_MONOTONIC), counted from the computer's start; use differences only, never as a date, and only between events logged on the same computer since the same start: a recovery after a restart or a review on another computer logs on another clock (order those by sequence or wall_clock)."
       ) { String($0.event.monotonicNanoseconds) },
       .init(file, "wall_clock", "datetime", "", "Wall-clock time of the event (ISO 8601, UTC, milliseconds).") {
         WallClockText.text(for: $0.event.wallClock)
