@@ -75,7 +75,9 @@ public enum ExportOracle {
         problems.append("\(name): no pauses tier")
         continue
       }
-      if String(pauses.labelled) != row["silent_pauses_n"] {
+      // An empty count (no speech) has no pause to show.
+      let counted = row["silent_pauses_n"].map { $0.isEmpty ? "0" : $0 }
+      if String(pauses.labelled) != counted {
         problems.append("\(name): \(pauses.labelled) pauses, measures.csv \(row["silent_pauses_n"] ?? "none")")
       }
       if let total = row["silent_pauses_total_s"].flatMap(Double.init),

@@ -92,6 +92,16 @@ public enum StoreFixtures {
     UPDATE recording SET duration_s = 9e999 WHERE trial_id = 'T3' AND participant_code = 'P02';
     """
 
+  /// SQL that makes SQLite refuse every save of answer measures, as a full disk or an I/O error
+  /// would between an answer's recording row and its measures; ``allowingMeasures`` undoes it.
+  public static let refusingMeasures = """
+    CREATE TRIGGER refuse_new_measures BEFORE INSERT ON answer_measures
+      BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;
+    CREATE TRIGGER refuse_changed_measures BEFORE UPDATE ON answer_measures
+      BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;
+    """
+  public static let allowingMeasures = "DROP TRIGGER refuse_new_measures; DROP TRIGGER refuse_changed_measures;"
+
   /// Participants P01–P03, group G1 and sessions S01 and S02 with their trials.
   public static func plannedDatabase() throws -> SessionDatabase {
     let database = try SessionDatabase.inMemory()

@@ -116,7 +116,7 @@ import Testing
       ))
     #expect(
       lines.contains(
-        "events.csv,monotonic_ns,integer,ns,\"Host monotonic clock (CLOCK_MONOTONIC); use differences only, never as a date.\""
+        "events.csv,monotonic_ns,integer,ns,\"Host monotonic clock (CLOCK_MONOTONIC), counted from the computer's start; use differences only, never as a date, and only between events logged on the same computer since the same start: a recovery after a restart or a review on another computer logs on another clock (order those by sequence or wall_clock).\""
       ))
     // Every header column has a codebook row, and every codebook row is a header column, in order.
     for name in ["measures.csv", "events.csv", "attendance.csv"] {

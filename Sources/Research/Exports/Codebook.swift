@@ -98,11 +98,12 @@ public enum Codebook {
       ) { CSVText.fixed($0.measures.speakingTimeSeconds) },
       .init(
         file, "silent_pauses_n", "integer", "pauses",
-        "Gaps between consecutive vocal tokens inside the speech span lasting at least pause_threshold_ms."
+        "Gaps between consecutive vocal tokens inside the speech span lasting at least pause_threshold_ms; empty, not 0, when no speech was measured (no first word, so no span to pause in)."
       ) { CSVText.integer($0.measures.pauseCount) },
-      .init(file, "silent_pauses_total_s", "decimal", "s", "Summed duration of those silent pauses.") {
-        CSVText.fixed($0.measures.pauseTotalSeconds)
-      },
+      .init(
+        file, "silent_pauses_total_s", "decimal", "s",
+        "Summed duration of those silent pauses; empty when silent_pauses_n is."
+      ) { CSVText.fixed($0.measures.pauseTotalSeconds) },
       .init(file, "pause_threshold_ms", "integer", "ms", "Shortest silence counted as a pause (default 250 ms).") {
         String($0.measures.pauseThresholdMilliseconds)
       },
@@ -220,7 +221,7 @@ public enum Codebook {
       },
       .init(
         file, "monotonic_ns", "integer", "ns",
-        "Host monotonic clock (CLOCK_MONOTONIC); use differences only, never as a date."
+        "Host monotonic clock (CLOCK_MONOTONIC), counted from the computer's start; use differences only, never as a date, and only between events logged on the same computer since the same start: a recovery after a restart or a review on another computer logs on another clock (order those by sequence or wall_clock)."
       ) { String($0.event.monotonicNanoseconds) },
       .init(file, "wall_clock", "datetime", "", "Wall-clock time of the event (ISO 8601, UTC, milliseconds).") {
         WallClockText.text(for: $0.event.wallClock)

@@ -4,11 +4,13 @@ import Store
 /// Writes export files into a folder, each through a temporary file renamed into place, so a
 /// reader never sees half a file.
 ///
-/// Every file is first written beside its destination under a temporary name, so a failure while
-/// writing leaves the previous export intact. Only when all of them are on disk are they renamed:
-/// the previous manifest is removed first and the new one renamed last, so a failure in between
-/// leaves a folder without `manifest.sha256` (visibly incomplete), and a folder whose manifest
-/// lists a file holds that file whole. Names may contain `/` (one folder per session).
+/// Every file is first written beside its destination under a temporary name and flushed to disk
+/// (Store's `DurableFile`), so a failure while writing leaves the previous export intact. Only
+/// when all of them are on disk are they renamed: the previous manifest is removed first and the
+/// new one renamed last, once the folders holding the renamed files are flushed, so a failure or a
+/// power cut in between leaves a folder without `manifest.sha256` (visibly incomplete), and a
+/// folder whose manifest lists a file holds that file whole. Names may contain `/` (one folder
+/// per session).
 public struct ExportDirectory: Sendable {
   public var path: String
 
@@ -45,7 +47,7 @@ public struct ExportDirectory: Sendable {
         let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
         staged.append((temporary, destination))
         do {
-          try Data(file.contents.utf8).write(to: temporary)
+          try DurableFile.create(temporary, with: Data(file.contents.utf8))
         } catch {
           throw StoreError.cannotWriteExport(path: destination.path, reason: error.localizedDescription)
         }
@@ -54,17 +56,41 @@ public struct ExportDirectory: Sendable {
       guard unlink(manifest.path) == 0 || errno == ENOENT else {
         throw StoreError.cannotWriteExport(path: manifest.path, reason: String(cString: strerror(errno)))
       }
-      for (temporary, destination) in staged {
+      // The old manifest is gone on disk before any file it lists changes.
+      DurableFile.flush(folder: root)
+      // The manifest is the last file staged, renamed last.
+      let listed = staged.dropLast()
+      for (temporary, destination) in listed {
         // rename(2) replaces the destination atomically on the same file system.
         guard rename(temporary.path, destination.path) == 0 else {
           throw StoreError.cannotWriteExport(path: destination.path, reason: String(cString: strerror(errno)))
         }
+      }
+      // Every renamed name (and every folder created for one) is on disk before the manifest is.
+      for folder in Self.folders(holding: listed.map(\.destination), under: root) { DurableFile.flush(folder: folder) }
+      do {
+        try DurableFile.move(staged[staged.count - 1].temporary, to: manifest)
+      } catch {
+        throw StoreError.cannotWriteExport(path: manifest.path, reason: error.localizedDescription)
       }
     } catch {
       for (temporary, _) in staged { try? FileManager.default.removeItem(at: temporary) }
       throw error
     }
     return all
+  }
+
+  /// The folders of `files` and those between them and `root`, deepest first, `root` last.
+  private static func folders(holding files: [URL], under root: URL) -> [URL] {
+    let top = root.standardizedFileURL.path
+    var folders: Set<String> = [top]
+    for file in files {
+      var folder = file.deletingLastPathComponent().standardizedFileURL
+      while folder.path.count > top.count, folders.insert(folder.path).inserted {
+        folder = folder.deletingLastPathComponent()
+      }
+    }
+    return folders.sorted { ($0.count, $0) > ($1.count, $1) }.map { URL(fileURLWithPath: $0) }
   }
 
   private func create(_ folder: URL) throws {

@@ -58,8 +58,10 @@ public struct TextGridExport: ExportWriter {
   /// answer measured before they were stored, the gaps between its timed words at the stored
   /// threshold when they agree with the stored count. `nil` when they cannot be shown exactly.
   static func pauses(counted measures: AnswerMeasures?, words: [TimedWord]) -> [(start: Double, end: Double)]? {
-    guard let measures, let count = measures.pauseCount else { return nil }
+    guard let measures else { return nil }
+    // Before the count: an answer without speech keeps its (empty) stored pauses, its count missing.
     if let stored = measures.pauseIntervals { return stored.map { ($0.start, $0.end) } }
+    guard let count = measures.pauseCount else { return nil }
     if count == 0 { return [] }
     let sorted = words.sorted { $0.start < $1.start }
     let threshold = Double(measures.pauseThresholdMilliseconds) / 1000

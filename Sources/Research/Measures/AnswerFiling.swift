@@ -17,7 +17,7 @@ public struct AnswerFiling: Sendable {
 
   /// Measures the recording at `audio` with the transcript beside it, if any, and stores the
   /// recording (with its checksum, its path relative to the database's folder when inside it)
-  /// and its measures under `answer`.
+  /// and its measures under `answer`, in one transaction: both or neither.
   ///
   /// The speech measured is the answering participant's (SpeechKit's `AnswerSpeaker` rule); a
   /// transcript without it files the measures as missing, with the reason.
@@ -56,8 +56,7 @@ public struct AnswerFiling: Sendable {
   }
 
   private func save(_ measured: Measured) throws -> FiledAnswer {
-    try database.recordings.save(measured.recording)
-    try database.measures.save(measured.filed.measures)
+    try database.recordings.save(measured.recording, measuredAs: measured.filed.measures)
     return measured.filed
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import SessionModel
+import Store
 
 /// Where a report went: its HTML page, and its PDF when Chromium printed one.
 public struct ReportFile: Sendable {
@@ -16,7 +17,8 @@ public struct ReportFile: Sendable {
   ) throws -> ReportFile {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let page = folder.appendingPathComponent("\(name).html")
-    try Data(html.utf8).write(to: page, options: .atomic)
+    // Flushed, not only renamed (`.atomic`): a power cut never leaves an empty page behind.
+    try DurableFile.replace(page, with: Data(html.utf8))
     var file = ReportFile(page: page)
     guard printing else { return file }
     guard let chromium else {

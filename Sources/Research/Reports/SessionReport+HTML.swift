@@ -171,7 +171,8 @@ extension SessionReport {
         ],
         rows: list.map { moment in
           HTML.row([
-            HTML.cell(Self.clock(moment.secondsFromStart)), HTML.cell(moment.trialNumber.map { "\($0)" } ?? "–"),
+            HTML.cell(moment.secondsFromStart.map(Self.clock) ?? "–"),
+            HTML.cell(moment.trialNumber.map { "\($0)" } ?? "–"),
             HTML.cell(moment.what.text(in: language)),
           ])
         }, id: id)

@@ -15,7 +15,8 @@ public struct SessionReport: Sendable {
   public var scents: [ScentRow]
   public var actions: [LoggedMoment]
   public var incidents: [LoggedMoment]
-  /// From the first event to the last; nil without a log.
+  /// From the first event to the last the run logged on its own clock (a recovery after a restart
+  /// logs on another); nil without a log.
   public var durationSeconds: Double?
 
   /// A group member, or a patient seated from outside the group.
@@ -53,7 +54,8 @@ public struct SessionReport: Sendable {
 
   /// An event worth a line, `secondsFromStart` after the session's first event.
   public struct LoggedMoment: Sendable, Hashable {
-    public var secondsFromStart: Double
+    /// Nil for an event off the run's clock (a recovery after the machine restarted).
+    public var secondsFromStart: Double?
     public var trialNumber: Int?
     public var what: LocalizedText
   }
@@ -65,11 +67,14 @@ public struct SessionReport: Sendable {
     self.session = session
     group = session.group.flatMap { snapshot.groups[$0] }
     let events = snapshot.events.filter { $0.event.session == id }.sorted { $0.sequence < $1.sequence }.map(\.event)
-    let start = events.first?.monotonicNanoseconds ?? 0
-    durationSeconds = events.last.map { Double($0.monotonicNanoseconds &- start) / 1e9 }
-    func moment(_ event: SessionEvent, _ what: LocalizedText) -> LoggedMoment {
-      LoggedMoment(
-        secondsFromStart: Double(event.monotonicNanoseconds &- start) / 1e9,
+    let onClock = Self.runClock(events)
+    let timed = zip(events, onClock).filter(\.1).map(\.0.monotonicNanoseconds)
+    let start = timed.first ?? 0
+    durationSeconds = timed.last.map { Double($0 - start) / 1e9 }
+    func moment(at index: Int, _ what: LocalizedText) -> LoggedMoment {
+      let event = events[index]
+      return LoggedMoment(
+        secondsFromStart: onClock[index] ? Double(event.monotonicNanoseconds - start) / 1e9 : nil,
         trialNumber: event.kind.trial.flatMap { trial in session.trials.first { $0.id == trial }?.number }, what: what)
     }
     let analysed = snapshot.analysedAnswers.filter { $0.session.id == id }
@@ -92,11 +97,30 @@ public struct SessionReport: Sendable {
     scents = session.trials.compactMap { trial in
       deliveries[trial.id].map { ScentRow(trial: trial, outcome: $0.outcome, reason: reasons[trial.id]) }
     }
-    actions = events.compactMap { event in
-      guard case .operator(let key) = event.kind, let what = Self.describe(key.action) else { return nil }
-      return moment(event, what)
+    actions = events.indices.compactMap { index in
+      guard case .operator(let key) = events[index].kind, let what = Self.describe(key.action) else { return nil }
+      return moment(at: index, what)
     }
-    incidents = events.compactMap { event in Self.incident(event.kind).map { moment(event, $0) } }
+    incidents = events.indices.compactMap { index in Self.incident(events[index].kind).map { moment(at: index, $0) } }
+  }
+
+  /// Which of the session's events, in log order, are on the clock of the run that held it.
+  ///
+  /// The monotonic clock counts from the machine's start, so the events a recovery logs after a
+  /// restart read earlier than the run's: the run's clock ends where it first goes back, since a
+  /// difference across that point means nothing (it would wrap). Review events carry the reviewing
+  /// computer's clock and are never on it. A restart whose new clock has already passed the run's
+  /// cannot be told this way: its recovery's events then count, as those of a recovery without a
+  /// restart do.
+  static func runClock(_ events: [SessionEvent]) -> [Bool] {
+    var latest: UInt64 = 0
+    var wentBack = false
+    return events.map { event in
+      if case .review = event.kind { return false }
+      wentBack = wentBack || event.monotonicNanoseconds < latest
+      latest = max(latest, event.monotonicNanoseconds)
+      return !wentBack
+    }
   }
 
   /// Seats from the log's joins (the last seat a patient took); a patient with answers but no join

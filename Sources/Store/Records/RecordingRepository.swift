@@ -11,20 +11,36 @@ public struct RecordingRepository: Sendable {
 
   /// Adds the recording or replaces the one of the same answer.
   public func save(_ recording: Recording) throws {
+    try database.write { db in try Self.save(recording, in: db) }
+  }
+
+  /// Files one answer: its recording and the measures taken from it, in one transaction, so that
+  /// both are stored or neither. Recovery files a take only when no recording names it, so a
+  /// recording stored without its own measures (a crash or a refused measure in between) would
+  /// leave the answer out of the exports, or beside an earlier take's measures, for good.
+  ///
+  /// - Throws: as ``save(_:)`` and ``MeasureRepository/save(_:)``; nothing is stored then.
+  public func save(_ recording: Recording, measuredAs measures: AnswerMeasures) throws {
+    precondition(measures.answer == recording.answer, "the measures of another answer than the recording's")
     try database.write { db in
-      try TrialRepository.requireTrial(recording.trial, in: recording.session, db: db)
-      try db.execute(
-        sql: """
-          INSERT INTO recording (session_id, trial_id, participant_code, path, sha256, duration_s)
-          VALUES (?, ?, ?, ?, ?, ?)
-          ON CONFLICT (session_id, trial_id, participant_code) DO UPDATE SET
-            path = excluded.path, sha256 = excluded.sha256, duration_s = excluded.duration_s
-          """,
-        arguments: [
-          recording.session.rawValue, recording.trial.rawValue, recording.participant.rawValue, recording.path,
-          recording.sha256.lowercased(), recording.durationSeconds,
-        ])
+      try Self.save(recording, in: db)
+      try MeasureRepository.save(measures, in: db)
     }
+  }
+
+  private static func save(_ recording: Recording, in db: Database) throws {
+    try TrialRepository.requireTrial(recording.trial, in: recording.session, db: db)
+    try db.execute(
+      sql: """
+        INSERT INTO recording (session_id, trial_id, participant_code, path, sha256, duration_s)
+        VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (session_id, trial_id, participant_code) DO UPDATE SET
+          path = excluded.path, sha256 = excluded.sha256, duration_s = excluded.duration_s
+        """,
+      arguments: [
+        recording.session.rawValue, recording.trial.rawValue, recording.participant.rawValue, recording.path,
+        recording.sha256.lowercased(), recording.durationSeconds,
+      ])
   }
 
   /// The recording of one answer, or `nil`.

@@ -156,3 +156,48 @@ import Testing
     #expect(ReportHTML.number("present-2", in: group) == 9, "the recorded absence, the early leaver present")
   }
 }
+
+/// The monotonic clock restarts with the machine: a session recovered after a restart has events
+/// stamped on another clock, which must not turn into a negative or wrapped duration.
+@Suite struct SessionReportClockTests {
+  /// Run three days after the machine started, for 20 minutes; the machine restarted and recovery
+  /// logged its events two minutes after the new start, on a clock far behind the run's. A coder's
+  /// review on another computer, whose clock is far ahead, counts no more.
+  @Test func aRecoveryAfterARestartLeavesTheRunsOwnDuration() throws {
+    let database = try StoreFixtures.plannedDatabase()
+    let started: UInt64 = 3 * 86_400 * 1_000_000_000
+    func append(_ nanoseconds: UInt64, minutes: Double, _ kind: LoggedEvent) throws {
+      try database.eventLog.append(
+        SessionEvent(
+          session: "S01", monotonicNanoseconds: nanoseconds,
+          wallClock: StoreFixtures.morning.addingTimeInterval(minutes * 60), kind))
+    }
+    try database.eventLog.append(
+      SessionEvent(
+        session: "S01", monotonicNanoseconds: started, wallClock: StoreFixtures.morning, type: "session.opened"))
+    try database.eventLog.append(
+      SessionEvent(
+        session: "S01", monotonicNanoseconds: started + 1_200_000_000_000,
+        wallClock: StoreFixtures.morning.addingTimeInterval(1_200), type: "session.started"))
+    try append(
+      50 * 86_400 * 1_000_000_000, minutes: 80,
+      .review(.timingSaved(ReviewChange(answer: "a1", coder: "ORT1", before: "1.2", after: "1.3", revision: 2))))
+    try append(
+      120_000_000_000, minutes: 90,
+      .recording(.recovered(trial: "T1", player: PlayerNumber(rawValue: 1)!, participant: code("P01"), frames: 16_000)))
+    try append(
+      121_000_000_000, minutes: 90,
+      .session(
+        .interrupted(
+          SessionInterruption(
+            lastEvent: "session.started", recoveredRecordings: 1, missingRecordings: 0, unrecoveredRecordings: ""))))
+
+    let report = try Reports.session("S01", in: database)
+
+    #expect(report.durationSeconds == 1_200)
+    #expect(report.incidents.count == 2)
+    #expect(report.incidents.allSatisfy { $0.secondsFromStart == nil }, "recovery's events are off the run's clock")
+    let incidents = ReportHTML(text: report.html(in: .english)).section("incidents")
+    #expect(incidents.components(separatedBy: "<tr><td>–</td>").count - 1 == 2, "no time rather than a wrong one")
+  }
+}

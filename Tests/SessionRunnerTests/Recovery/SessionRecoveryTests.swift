@@ -3,6 +3,7 @@ import Research
 import SessionEngine
 import SessionModel
 import Store
+import TestSupport
 import Testing
 
 @testable import SessionRunner
@@ -77,6 +78,26 @@ import Testing
     #expect(try fixture.types(in: "S02").last == "session.interrupted")
     #expect(
       try fixture.database.recordings.fetchAll().map(\.participant) == [RecoveryFixture.second, RecoveryFixture.first])
+  }
+
+  /// Filing failed between the take's recording and its measures (an I/O error, here a refusing
+  /// trigger), then the process died: nothing of the answer may be stored, or recovery would skip
+  /// the take as filed and the answer would be missing from the exports.
+  @Test func aTakeWhoseMeasuresCouldNotBeSavedIsFiledByRecovery() throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    let take = try fixture.take(Self.first)
+    let answer = AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.first)
+    let path = fixture.folder.appendingPathComponent("connectage.sqlite").path
+    try SQLiteShell.run(StoreFixtures.refusingMeasures, on: path)
+    #expect(throws: StoreError.self) { try fixture.database.answers.file(recordingAt: take.url, as: answer) }
+    try SQLiteShell.run(StoreFixtures.allowingMeasures, on: path)
+
+    let reports = try SessionRecovery(database: fixture.database).recoverAll()
+
+    #expect(reports.first?.recoveredFiles == [take.url])
+    #expect(reports.first?.measuredAnswers == 1)
+    #expect(try fixture.database.measures.fetch(answer) != nil)
   }
 
   /// Killed in the thank-you scene: the log says the session ended, but its last take was never

@@ -7,15 +7,33 @@ import Foundation
 /// Replaces a small file so that a reader, a crash or a power cut sees the old contents or the new,
 /// never half of either: written to a temporary file beside it, flushed to disk, renamed over it,
 /// and the folder flushed so the rename itself is on disk.
-enum DurableFile {
-  struct Failure: Error {
-    var reason: String
+///
+/// Public so that every file the project writes for keeps (review transcripts, exports, reports)
+/// goes through the one implementation of the flushes, which the rename alone does not give.
+public enum DurableFile {
+  public struct Failure: LocalizedError {
+    public var reason: String
+
+    public var errorDescription: String? { reason }
   }
 
-  static func replace(_ url: URL, with data: Data) throws(Failure) {
+  public static func replace(_ url: URL, with data: Data) throws(Failure) {
     let folder = url.deletingLastPathComponent()
     let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-    let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    try create(temporary, with: data)
+    guard rename(temporary.path, url.path) == 0 else {
+      let failure = lastError()
+      unlink(temporary.path)
+      throw Failure(reason: failure)
+    }
+    flush(folder: folder)
+  }
+
+  /// Writes `data` to a new file at `url` (it must not exist) and flushes it to disk, so that a
+  /// rename of it later never publishes an empty or partial file after a power cut. Nothing is
+  /// left at `url` when it fails.
+  public static func create(_ url: URL, with data: Data) throws(Failure) {
+    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
     guard descriptor >= 0 else { throw Failure(reason: lastError()) }
     let written = data.withUnsafeBytes { bytes in
       var offset = 0
@@ -32,21 +50,20 @@ enum DurableFile {
     let flushed = written && fsync(descriptor) == 0
     let reason = lastError()
     close(descriptor)
-    guard flushed, rename(temporary.path, url.path) == 0 else {
-      let failure = flushed ? lastError() : reason
-      unlink(temporary.path)
-      throw Failure(reason: failure)
+    guard flushed else {
+      unlink(url.path)
+      throw Failure(reason: reason)
     }
-    flush(folder)
   }
 
   /// Renames `source` to `destination` and flushes the folder.
-  static func move(_ source: URL, to destination: URL) throws(Failure) {
+  public static func move(_ source: URL, to destination: URL) throws(Failure) {
     guard rename(source.path, destination.path) == 0 else { throw Failure(reason: lastError()) }
-    flush(destination.deletingLastPathComponent())
+    flush(folder: destination.deletingLastPathComponent())
   }
 
-  private static func flush(_ folder: URL) {
+  /// Flushes `folder` itself, so that the names created, renamed or removed in it are on disk.
+  public static func flush(folder: URL) {
     let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY)
     guard descriptor >= 0 else { return }
     fsync(descriptor)
