@@ -13,6 +13,8 @@
   let analysisTimer = null;
   let analysisSequence = 0;
   let conflictCurrent = null;
+  // The save on its way, if any: saves go one after the other (see save).
+  let saving = Promise.resolve(true);
 
   // MARK: Loading
 
@@ -212,24 +214,44 @@
 
   // MARK: Saving
 
-  async function save(kind) {
+  // One save at a time: a second Ctrl+S while a transcript is still being measured waits for the
+  // first one's answer, so it is sent on the revision that save made instead of a stale one.
+  function save(kind) {
+    const next = saving.then(() => send(kind));
+    saving = next.catch(() => false);
+    return next;
+  }
+
+  // What the page holds of one part, as text: compared before and after a save to tell whether
+  // the coder changed it while the save was on its way.
+  function fieldsOf(kind) {
+    if (kind === "transcript") return JSON.stringify([editor.value, $("transcript-mode").value]);
+    if (kind === "timing") return JSON.stringify([waveform.marks.first, waveform.marks.last]);
+    return JSON.stringify([$("memories-count").value, $("memories-specific").value]);
+  }
+
+  function bodyOf(kind) {
+    if (kind === "transcript") return { text: editor.value, mode: $("transcript-mode").value };
+    if (kind === "timing") return { firstWordOnset: waveform.marks.first, lastWordOffset: waveform.marks.last };
+    const memories = $("memories-count").value === "" ? NaN : Number($("memories-count").value);
+    const specific = $("memories-specific").value === "" ? null : Number($("memories-specific").value);
+    return { memories, specific };
+  }
+
+  async function send(kind) {
     const coder = await Review.askCoder();
-    const base = { coder, revision: answer.revision };
-    let body;
-    if (kind === "transcript") body = { ...base, text: editor.value, mode: $("transcript-mode").value };
-    if (kind === "timing") body = { ...base, firstWordOnset: waveform.marks.first, lastWordOffset: waveform.marks.last };
-    if (kind === "memories") {
-      const memories = $("memories-count").value === "" ? NaN : Number($("memories-count").value);
-      const specific = $("memories-specific").value === "" ? null : Number($("memories-specific").value);
-      body = { ...base, memories, specific };
-    }
+    const sent = fieldsOf(kind);
+    const body = { coder, revision: answer.revision, ...bodyOf(kind) };
     Review.status(Review.t("status.saving"), "saving");
     const { status, data } = await Review.request("POST", `/api/answers/${id}/${kind}`, body);
     if (status === 200) {
       $("conflict").hidden = true;
-      dirty[kind] = false;
-      apply(data, { [kind]: true });
-      Review.status(Review.t("status.saved"), "saved");
+      // A transcript save measures the recording again, which takes a moment: what the coder typed
+      // meanwhile stays in the editor, unsaved, and only what the server computed is shown.
+      const changedSince = fieldsOf(kind) !== sent;
+      apply(data, { [kind]: !changedSince });
+      dirty[kind] = changedSince;
+      Review.status(Review.t(changedSince ? "status.savedChangedSince" : "status.saved"), "saved");
       return true;
     }
     if (status === 409 && data && data.current) {
