@@ -40,6 +40,9 @@ class CentralReview:
             scenario.servers.append(review)
             review.start()
             browser = scenario.open_browser_as(CENTRAL_CODER, review)
+            # Enter opens the row that has the focus: wait for the rows, or it goes nowhere.
+            scenario.wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#queue-table tbody tr.selected"),
+                          "the queue's first answer selected")
             ActionChains(browser).send_keys(Keys.ENTER).perform()
             scenario.wait_for_page(browser, "answer")
             self.check_read_only_transcript(browser)

@@ -9,10 +9,18 @@
   const main = $("answer");
   let answer = null;
   let waveform = null;
+  const parts = ["transcript", "timing", "memories"];
   let dirty = { transcript: false, timing: false, memories: false };
+  // Each part as the server had it when the page last filled that part's fields (see partOf):
+  // a stale save is sent again on the newer revision only if its part is still as it was.
+  const base = { transcript: null, timing: null, memories: null };
   let analysisTimer = null;
   let analysisSequence = 0;
-  let conflictCurrent = null;
+  // A stale save whose part was also saved elsewhere, until the coder chooses a version:
+  // { current, kinds, message }.
+  let conflict = null;
+  // The save on its way, if any: saves go one after the other (see save).
+  let saving = Promise.resolve(true);
 
   // MARK: Loading
 
@@ -53,6 +61,7 @@
       waveform.setMarks(marks.firstWordOnset ?? null, marks.lastWordOffset ?? null);
       dirty.timing = false;
       showMarks();
+      base.timing = partOf(data, "timing");
     }
     if (replace.transcript) {
       // A central review shows the transcript read only: it is corrected at its site.
@@ -68,11 +77,13 @@
       showUncertainWords(data.transcript.uncertainWords || []);
       showAnalysis(data.analysis);
       dirty.transcript = false;
+      base.transcript = partOf(data, "transcript");
     }
     if (replace.memories) {
       $("memories-count").value = data.own.memories ? String(data.own.memories.memories) : "";
       $("memories-specific").value = data.own.memories && data.own.memories.specific != null ? String(data.own.memories.specific) : "";
       dirty.memories = false;
+      base.memories = partOf(data, "memories");
     }
     showOthers(data);
   }
@@ -212,51 +223,160 @@
 
   // MARK: Saving
 
-  async function save(kind) {
+  // One save at a time: a second Ctrl+S while a transcript is still being measured waits for the
+  // first one's answer, so it is sent on the revision that save made instead of a stale one.
+  function save(kind) {
+    const next = saving.then(() => send(kind));
+    saving = next.catch(() => false);
+    return next;
+  }
+
+  // What the page holds of one part, as text: compared before and after a save to tell whether
+  // the coder changed it while the save was on its way.
+  function fieldsOf(kind) {
+    if (kind === "transcript") return JSON.stringify([editor.value, $("transcript-mode").value]);
+    if (kind === "timing") return JSON.stringify([waveform.marks.first, waveform.marks.last]);
+    return JSON.stringify([$("memories-count").value, $("memories-specific").value]);
+  }
+
+  function bodyOf(kind) {
+    if (kind === "transcript") return { text: editor.value, mode: $("transcript-mode").value };
+    if (kind === "timing") return { firstWordOnset: waveform.marks.first, lastWordOffset: waveform.marks.last };
+    const memories = $("memories-count").value === "" ? NaN : Number($("memories-count").value);
+    const specific = $("memories-specific").value === "" ? null : Number($("memories-specific").value);
+    return { memories, specific };
+  }
+
+  // One part of the answer as the server has it, as text: this coder's own transcript (never
+  // another coder's), marks or coding. Another coder's save leaves it as it is; a save of the same
+  // part by the same coder (another tab) changes it.
+  function partOf(data, kind) {
+    if (kind === "transcript") return JSON.stringify([data.transcript.text, data.transcript.mode]);
+    return JSON.stringify(data.own[kind] ?? null);
+  }
+
+  async function send(kind, retried = false) {
     const coder = await Review.askCoder();
-    const base = { coder, revision: answer.revision };
-    let body;
-    if (kind === "transcript") body = { ...base, text: editor.value, mode: $("transcript-mode").value };
-    if (kind === "timing") body = { ...base, firstWordOnset: waveform.marks.first, lastWordOffset: waveform.marks.last };
-    if (kind === "memories") {
-      const memories = $("memories-count").value === "" ? NaN : Number($("memories-count").value);
-      const specific = $("memories-specific").value === "" ? null : Number($("memories-specific").value);
-      body = { ...base, memories, specific };
-    }
+    const sent = fieldsOf(kind);
+    const body = { coder, revision: answer.revision, ...bodyOf(kind) };
     Review.status(Review.t("status.saving"), "saving");
     const { status, data } = await Review.request("POST", `/api/answers/${id}/${kind}`, body);
     if (status === 200) {
-      $("conflict").hidden = true;
-      dirty[kind] = false;
-      apply(data, { [kind]: true });
-      Review.status(Review.t("status.saved"), "saved");
+      closeConflict();
+      // A transcript save measures the recording again, which takes a moment: what the coder typed
+      // meanwhile stays in the editor, unsaved, and only what the server computed is shown.
+      const changedSince = fieldsOf(kind) !== sent;
+      apply(data, { [kind]: !changedSince });
+      dirty[kind] = changedSince;
+      base[kind] = partOf(data, kind);
+      Review.status(Review.t(changedSince ? "status.savedChangedSince" : "status.saved"), "saved");
       return true;
     }
-    if (status === 409 && data && data.current) {
-      conflictCurrent = data.current;
-      showConflict(data);
-      Review.status(Review.message(data.error), "conflict");
-      return false;
-    }
+    if (status === 409 && data && data.current) return stale(kind, data, retried);
     Review.status(Review.message(data && data.error) || `HTTP ${status}`, "error");
     return false;
   }
 
-  function showConflict(data) {
-    $("conflict").hidden = false;
-    $("conflict-message").textContent = Review.message(data.error);
+  // A save refused as stale: another save came first, and the revision covers the whole answer.
+  // If that save left this part as the page found it (another coder's save, a save of another
+  // part, a re-measurement), the page takes the new revision, keeps every unsaved edit and sends
+  // the save once more. If it changed this part, or a part with unsaved edits here (the same coder
+  // in another tab), the coder sees both versions and chooses; until then the page keeps the old
+  // revision, so no save from it can overwrite a version nobody looked at.
+  function stale(kind, data, retried) {
     const current = data.current;
-    const lines = [
-      `${Review.t("answer.title")} ${current.id} — ${Review.t(`state.${current.state}`)} (revision ${current.revision})`,
-    ];
-    if (current.own.memories) lines.push(Review.t("others.memories", { n: current.own.memories.memories, s: current.own.memories.specific ?? "?" }));
-    if (current.own.timing) lines.push(Review.t("others.timing", { first: Review.seconds(current.own.timing.firstWordOnset), last: Review.seconds(current.own.timing.lastWordOffset) }));
-    const box = $("conflict-current");
-    const pre = document.createElement("pre");
-    pre.textContent = current.transcript.text;
+    const kinds = parts.filter((part) => partOf(current, part) !== base[part] && (part === kind || dirty[part]));
+    if (kinds.length > 0) {
+      conflict = { current, kinds, message: data.error };
+      showConflict();
+      Review.status(Review.message(data.error), "conflict");
+      return false;
+    }
+    moveTo(current);
+    if (retried) { Review.status(Review.message(data.error), "conflict"); return false; }
+    return send(kind, true);
+  }
+
+  // Takes `current`'s revision and shows the parts it changed as it has them (the caller made sure
+  // none of them holds unsaved edits, or the coder chose the saved version); the others keep what
+  // the coder has on the page.
+  function moveTo(current) {
+    apply(current, Object.fromEntries(parts.map((part) => [part, partOf(current, part) !== base[part]])));
+  }
+
+  function showConflict() {
+    const { current, kinds, message } = conflict;
+    $("conflict").hidden = false;
+    $("conflict-message").textContent = Review.message(message);
     const summary = document.createElement("p");
-    summary.textContent = lines.join(" — ");
-    box.replaceChildren(summary, pre);
+    summary.textContent = `${Review.t("answer.title")} ${current.id} — ${Review.t(`state.${current.state}`)} (revision ${current.revision})`;
+    $("conflict-current").replaceChildren(summary, ...kinds.map((kind) => {
+      const section = document.createElement("div");
+      section.dataset.part = kind;
+      const title = document.createElement("h4");
+      title.textContent = Review.t(`part.${kind}`);
+      const text = kind === "transcript";
+      section.append(title, version("conflict.saved", savedVersion(current, kind), text),
+        version("conflict.yours", pageVersion(kind), text));
+      return section;
+    }));
+  }
+
+  // A transcript in a <pre> (its lines are utterances), a count or marks on one line.
+  function version(label, value, preformatted) {
+    const block = document.createElement(preformatted ? "div" : "p");
+    const name = document.createElement("strong");
+    name.textContent = `${Review.t(label)} `;
+    const text = document.createElement(preformatted ? "pre" : "span");
+    text.textContent = value;
+    block.append(name, text);
+    return block;
+  }
+
+  function describeMarks(first, last) {
+    return Review.t("others.timing", { first: Review.seconds(first), last: Review.seconds(last) });
+  }
+
+  function describeCount(memories, specific) {
+    return Review.t("others.memories", { n: memories, s: specific ?? "?" });
+  }
+
+  function savedVersion(current, kind) {
+    if (kind === "transcript") return current.transcript.text;
+    const own = current.own[kind];
+    if (!own) return "—";
+    return kind === "timing" ? describeMarks(own.firstWordOnset, own.lastWordOffset) : describeCount(own.memories, own.specific);
+  }
+
+  function pageVersion(kind) {
+    if (kind === "transcript") return editor.value;
+    if (kind === "timing") return describeMarks(waveform.marks.first, waveform.marks.last);
+    const count = $("memories-count").value;
+    return count === "" ? "—" : describeCount(count, $("memories-specific").value || null);
+  }
+
+  // The coder keeps their version of the parts in conflict: they now count as based on the saved
+  // version the coder has seen, and are saved on its revision.
+  async function keepMine() {
+    const { current, kinds } = conflict;
+    closeConflict();
+    for (const kind of kinds) { base[kind] = partOf(current, kind); dirty[kind] = true; }
+    moveTo(current);
+    for (const kind of kinds) if (!(await save(kind))) return;
+  }
+
+  // The coder takes the saved version of the parts in conflict; unsaved edits of the other parts stay.
+  function takeSaved() {
+    const { current } = conflict;
+    closeConflict();
+    moveTo(current);
+    const kept = parts.some((part) => dirty[part]);
+    Review.status(Review.t(kept ? "conflict.takenKept" : "conflict.taken"), "info");
+  }
+
+  function closeConflict() {
+    conflict = null;
+    $("conflict").hidden = true;
   }
 
   async function saveChanged() {
@@ -331,15 +451,13 @@
       $("memories-specific").value = $("memories-suggestion").dataset.specific || "0";
       dirty.memories = true;
     });
-    $("conflict-reload").addEventListener("click", () => {
-      if (conflictCurrent) apply(conflictCurrent);
-      $("conflict").hidden = true;
-    });
+    $("conflict-keep").addEventListener("click", () => { if (conflict) keepMine(); });
+    $("conflict-reload").addEventListener("click", () => { if (conflict) takeSaved(); });
     audio.addEventListener("timeupdate", () => { $("current-time").textContent = Review.seconds(audio.currentTime); waveform && waveform.setPlayhead(audio.currentTime); });
     audio.addEventListener("play", () => { $("play-pause").textContent = Review.t("player.pause"); $("play-pause").dataset.playing = "true"; });
     audio.addEventListener("pause", () => { $("play-pause").textContent = Review.t("player.play"); $("play-pause").dataset.playing = "false"; });
     document.addEventListener("keydown", keys);
-    document.addEventListener("review:language", () => answer && apply(answer, {}));
+    document.addEventListener("review:language", () => { if (answer) apply(answer, {}); if (conflict) showConflict(); });
     document.addEventListener("review:coder", load);
     window.addEventListener("beforeunload", (event) => {
       if (dirty.transcript || dirty.timing || dirty.memories) event.preventDefault();
