@@ -5,10 +5,10 @@ import SessionModel
 /// `word`, `start`, `end` (and an optional `speaker` from diarization), or `words` at top level.
 ///
 /// Each sentence of a segment becomes an utterance of its speaker (`PAR` when none is given); a
-/// top-level word list is cut into utterances at sentence-final punctuation. Word times keep the
-/// word without its punctuation, as `%wor` holds it. Words are kept as spoken for
-/// timing; the main tier is normalised as plain text (`euh` → `&-euh`, "le le" → `le [/] le`),
-/// because ASR has no French filler list.
+/// top-level word list is cut into utterances at sentence-final punctuation. Timed words keep
+/// their times and lose the punctuation ASR prints with them, as `%wor` holds them; the main tier
+/// is normalised as plain text (`euh` → `&-euh`, "le le" → `le [/] le`), because ASR has no French
+/// filler list.
 public enum ASRJSONReader {
   public static func read(url: URL, speaker: String = "PAR") throws(TranscriptReadError) -> Transcript {
     try read(TranscriptFile.contents(of: url), file: url.path, speaker: speaker)
