@@ -63,8 +63,9 @@ public struct AnswerFiling: Sendable {
   /// Measures again every stored answer of `session` (or of `study`, or all), with the
   /// transcripts now beside the recordings.
   ///
-  /// Every answer is measured before any is stored, so a transcript refused (unreadable, off the
-  /// recording's clock) leaves the database as it was. A recording whose bytes no longer match the
+  /// Every answer is measured before any is stored, and all are stored in one transaction, so a
+  /// transcript refused (unreadable, off the recording's clock) or a save that fails leaves the
+  /// database as it was. A recording whose bytes no longer match the
   /// checksum filed with it is refused, not measured: the measures must describe the answer as it
   /// was recorded.
   public func remeasure(session: SessionID? = nil, study: StudyID? = nil) throws -> [FiledAnswer] {
@@ -87,7 +88,8 @@ public struct AnswerFiling: Sendable {
       measured.append(
         try measure(recordingAt: audio, storedAs: recording.path, sha256: recording.sha256, as: recording.answer))
     }
-    return try measured.map(save)
+    try database.recordings.save(measured.map { ($0.recording, $0.filed.measures) })
+    return measured.map(\.filed)
   }
 }
 

@@ -28,6 +28,17 @@ public struct RecordingRepository: Sendable {
     }
   }
 
+  /// Files several answers in one transaction: all of them or none (measuring a study again).
+  public func save(_ answers: [(recording: Recording, measures: AnswerMeasures)]) throws {
+    precondition(answers.allSatisfy { $0.measures.answer == $0.recording.answer }, "measures of another answer")
+    try database.write { db in
+      for answer in answers {
+        try Self.save(answer.recording, in: db)
+        try MeasureRepository.save(answer.measures, in: db)
+      }
+    }
+  }
+
   private static func save(_ recording: Recording, in db: Database) throws {
     try TrialRepository.requireTrial(recording.trial, in: recording.session, db: db)
     try db.execute(

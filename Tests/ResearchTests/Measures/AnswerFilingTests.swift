@@ -104,4 +104,36 @@ import Testing
     #expect(StatisticsMeasure.silentPauses.value(of: analysed) == nil)
     #expect(StatisticsMeasure.silentPausesTotal.value(of: analysed) == nil)
   }
+
+  /// Measuring a session again stores every answer or none: a save refused for the second answer
+  /// leaves the first with the measures it had, not half the session measured with new transcripts.
+  @Test func measuringAgainStoresEveryAnswerOrNone() throws {
+    let fixture = try Fixture()
+    defer { fixture.remove() }
+    let second = AnswerKey(session: "S01", trial: "T1", participant: code("P02"))
+    let before = try [Self.answer, second].map { answer in
+      try fixture.database.answers.file(
+        recordingAt: fixture.tone("T1-\(answer.participant.rawValue)-turn1.wav", seconds: 1), as: answer
+      ).measures
+    }
+    for answer in [Self.answer, second] {
+      try "Le café de ma mère, le matin.\n".write(
+        to: fixture.folder.appendingPathComponent("T1-\(answer.participant.rawValue)-turn1.txt"), atomically: true,
+        encoding: .utf8)
+    }
+    try SQLiteShell.run(
+      """
+      CREATE TRIGGER refuse_second BEFORE UPDATE ON answer_measures WHEN NEW.participant_code = 'P02'
+        BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;
+      """, on: fixture.path)
+
+    #expect(throws: StoreError.self) { try fixture.database.answers.remeasure(session: "S01") }
+    #expect(try fixture.database.measures.fetch(Self.answer) == before[0])
+    #expect(try fixture.database.measures.fetch(second) == before[1])
+
+    try SQLiteShell.run("DROP TRIGGER refuse_second;", on: fixture.path)
+    let measured = try fixture.database.answers.remeasure(session: "S01")
+    #expect(measured.map(\.measures.words) == [7, 7])
+    #expect(try fixture.database.measures.fetch(Self.answer)?.words == 7)
+  }
 }
