@@ -74,7 +74,14 @@ public final class SessionRunner {
     let sessionID = prepared.session.id
     let sessionDirectory = configuration.outputDirectory.appendingPathComponent(sessionID.rawValue, isDirectory: true)
     try createDirectory(sessionDirectory)
-    let lock = SessionLock.hold(in: sessionDirectory)
+    // Without its lock a running session looks interrupted: recovery in another process would
+    // close it and file its takes while it records.
+    guard let lock = SessionLock.hold(in: sessionDirectory) else {
+      throw RunFailure(
+        LocalizedText(
+          fr: "Impossible de réserver le dossier \(sessionDirectory.path) : vérifiez les droits d'écriture.",
+          en: "Could not reserve the folder \(sessionDirectory.path): check write permissions."))
+    }
     defer { withExtendedLifetime(lock) {} }
 
     let journal = EventJournal(log: database.eventLog)
