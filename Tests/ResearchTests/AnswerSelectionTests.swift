@@ -81,11 +81,13 @@ private struct PlannedSessionRuns {
 
   @Test func aRecoveredTakeRanksByWhenItWasRecordedNotWhenItWasFiled() throws {
     let runs = try PlannedSessionRuns()
-    // Run B's take is filed first; run A's older take is recovered and filed afterwards.
+    // Run A's take is recorded, A crashes, run B records and files its take; A's older take is
+    // recovered and filed afterwards.
     try runs.run("G1-S01-A", startsAt: 0)
+    try runs.log("G1-S01-A", "recording.started", at: 10, ["trial": "T1", "participant": "P01", "player": "1"])
     try runs.run("G1-S01-B", startsAt: 100)
     try runs.take("G1-S01-B", "T1", "P01", words: 7, recordedAt: 110)
-    try runs.take("G1-S01-A", "T1", "P01", words: 3, recordedAt: 10)
+    try runs.take("G1-S01-A", "T1", "P01", words: 3, recordedAt: nil)
     try runs.log("G1-S01-A", "recording.recovered", at: 500, ["trial": "T1", "participant": "P01"])
 
     let rows = try runs.analysed()
@@ -110,6 +112,17 @@ private struct PlannedSessionRuns {
     let rows = try runs.analysed()
     #expect(rows.map(\.measures.words) == [8])
     #expect(rows.map(\.takes) == [3])
+  }
+
+  /// A computer without a battery-backed clock, or a time correction, can stamp the run that
+  /// resumed a crashed one earlier than it: the run the log heard last still wins.
+  @Test func aRunWhoseClockWentBackStillCountsAsTheLater() throws {
+    let runs = try PlannedSessionRuns()
+    try runs.run("G1-S01-A", startsAt: 1000)
+    try runs.take("G1-S01-A", "T1", "P01", words: 3, recordedAt: 1010)
+    try runs.run("G1-S01-B", startsAt: 100)
+    try runs.take("G1-S01-B", "T1", "P01", words: 7, recordedAt: 110)
+    #expect(try runs.analysed().map(\.measures.words) == [7])
   }
 
   @Test func aTakeTheLogDoesNotDescribeRanksByItsRunsStart() throws {

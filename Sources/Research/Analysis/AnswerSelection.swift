@@ -6,11 +6,14 @@ import Store
 /// take the analysis tables count.
 ///
 /// The rule: across every run of the same planned session (same study, group and session number),
-/// the take recorded last wins. A take's time is the wall clock of the last `recording.started` of
-/// that participant and trial in its run, so a take recovered after a crash ranks by when it was
-/// recorded, not by when `db recover` filed it; a run's later redo has already replaced its
-/// earlier takes in the database. Ties, and takes whose run logged no recording, fall back on the
-/// run's first event, then on the session id. Every take stays in the database and the log.
+/// the take recorded last wins. A take's place is that of the last `recording.started` of that
+/// participant and trial in its run, in the order the log received its events (their sequence
+/// number, written as they happen): a take recovered after a crash ranks by when it was recorded,
+/// not by when `db recover` filed it, and a computer whose clock went back between two runs (no
+/// battery-backed clock, a time correction) cannot rank the earlier run's take last, as wall
+/// clocks would. A run's later redo has already replaced its earlier takes in the database. Ties,
+/// and takes whose run logged no recording, fall back on the run's first event, then on the
+/// session id. Every take stays in the database and the log.
 ///
 /// It runs once per export run, when the ``ExportSnapshot`` is made; every output reads
 /// ``ExportSnapshot/analysedAnswers``.
@@ -20,7 +23,7 @@ public enum AnswerSelection {
   static func analysedAnswers(of snapshot: ExportSnapshot) -> [AnalysedAnswer] {
     let sessions = Dictionary(snapshot.sessions.map { ($0.id, $0) }) { first, _ in first }
     let eventsBySession = Dictionary(grouping: snapshot.events.map(\.event), by: \.session)
-    let times = TakeTimes(events: eventsBySession)
+    let times = TakeTimes(events: snapshot.events)
     var candidates: [PlannedAnswer: [AnalysedAnswer]] = [:]
     var deliveries: [SessionID: [TrialID: ScentDelivery]] = [:]
     for measures in snapshot.measures {
@@ -53,32 +56,31 @@ public enum AnswerSelection {
     )
   }
 
-  /// When each take was recorded, as the logs say.
+  /// When each take was recorded, as the order of the log says.
   private struct TakeTimes {
-    var recorded: [AnswerKey: Date] = [:]
-    var runStarted: [SessionID: Date] = [:]
+    var recorded: [AnswerKey: Int64] = [:]
+    var runStarted: [SessionID: Int64] = [:]
 
-    init(events: [SessionID: [SessionEvent]]) {
-      for (session, events) in events {
-        runStarted[session] = events.map(\.wallClock).min()
-        for event in events {
-          guard case .recording(.started(let take)) = event.kind, let participant = take.participant else { continue }
-          let key = AnswerKey(session: session, trial: take.trial, participant: participant)
-          recorded[key] = max(recorded[key] ?? event.wallClock, event.wallClock)
-        }
+    init(events: [StoredEvent]) {
+      for stored in events {
+        let event = stored.event
+        runStarted[event.session] = min(runStarted[event.session] ?? stored.sequence, stored.sequence)
+        guard case .recording(.started(let take)) = event.kind, let participant = take.participant else { continue }
+        let key = AnswerKey(session: event.session, trial: take.trial, participant: participant)
+        recorded[key] = max(recorded[key] ?? stored.sequence, stored.sequence)
       }
     }
 
     func rank(of answer: AnswerKey) -> Rank {
       Rank(
-        recorded: recorded[answer] ?? .distantPast, runStarted: runStarted[answer.session] ?? .distantPast,
-        session: answer.session.rawValue)
+        recorded: recorded[answer] ?? -1, runStarted: runStarted[answer.session] ?? -1, session: answer.session.rawValue
+      )
     }
   }
 
   private struct Rank: Comparable {
-    var recorded: Date
-    var runStarted: Date
+    var recorded: Int64
+    var runStarted: Int64
     var session: String
 
     static func < (lhs: Rank, rhs: Rank) -> Bool {

@@ -168,6 +168,7 @@ public struct SessionRecovery: Sendable {
     var ended: Set<TrialID> = []
     var interrupted: Set<SessionID> = []
     var runs: Set<SessionID> = []
+    var opened: [SessionID: Int64] = [:]
     // Every run logs session.opened, so these three types name every run and what it finished.
     let types: [EventType] = [.sessionOpened, .trialEnded, .sessionInterrupted]
     for stored in try database.eventLog.events(ofTypes: types) where stored.event.session.rawValue.hasPrefix(prefix) {
@@ -176,12 +177,15 @@ public struct SessionRecovery: Sendable {
       switch event.kind {
       case .trial(.ended(let tag, _, _)): ended.insert(tag.trial)
       case .session(.interrupted): interrupted.insert(event.session)
+      case .session(.opened): opened[event.session] = opened[event.session] ?? stored.sequence
       default: break
       }
     }
-    // Run ids carry a sortable time stamp before their random suffix, and two runs of one planned
-    // session never overlap (SessionLock): the greatest is the latest.
-    guard let latest = runs.max(by: { $0.rawValue < $1.rawValue }), interrupted.contains(latest) else { return nil }
+    // Two runs of one planned session never overlap (SessionLock), so the latest is the one the
+    // log heard open last. Not the greatest run id: its time stamp is the wall clock's, which can go
+    // back between two runs (no battery-backed clock, a time correction).
+    let latest = runs.max { (opened[$0] ?? -1, $0.rawValue) < (opened[$1] ?? -1, $1.rawValue) }
+    guard let latest, interrupted.contains(latest) else { return nil }
     let next = trials.firstIndex { !ended.contains($0.id) } ?? trials.count
     return ResumePoint(interruptedSession: latest, trialIndex: next)
   }

@@ -149,4 +149,21 @@ import Testing
     #expect(reports.first?.recoveredFiles == [take.url])
     #expect(try fixture.types(in: "S01").filter { $0 == "session.interrupted" }.count == 1)
   }
+
+  /// The run to resume is the one the log heard open last, even when the computer's clock went
+  /// back and stamped its id earlier than the run before it.
+  @Test func theRunToResumeIsTheLastOpenedWhateverItsTimeStamp() throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    let first: SessionID = "G1-S01-20270114T100000-aaaaaa"
+    let second: SessionID = "G1-S01-20270114T090000-bbbbbb"
+    try fixture.log(first, "session.opened")
+    try fixture.log(first, "session.interrupted")
+    try fixture.log(second, "session.opened")
+    try fixture.log(second, "session.interrupted")
+
+    let trials = [Trial(id: "T1", number: 1, stimulus: "verger", condition: .image)]
+    let point = try SessionRecovery(database: fixture.database).resumePoint(ofPlanned: "G1-S01", trials: trials)
+    #expect(point?.interruptedSession == second)
+  }
 }
