@@ -59,7 +59,8 @@ import Testing
       let manifest = try String(contentsOfFile: out + "/manifest.sha256", encoding: .utf8)
       #expect(
         manifest.split(separator: "\n").map { $0.split(separator: " ").last! } == [
-          "condition_summary.csv", "condition_tests.csv", "mixed_model.csv", "plots/ideas_n-by-condition.svg",
+          "codebook.csv", "condition_summary.csv", "condition_tests.csv", "mixed_model.csv",
+          "plots/ideas_n-by-condition.svg",
           "plots/ideas_n-by-session.svg",
           "plots/words-by-condition.svg", "plots/words-by-session.svg", "statistics.json",
         ])
@@ -67,6 +68,18 @@ import Testing
       #expect(
         summary.split(separator: "\n")[1]
           == "words,image,4,8,7.6250,2.6887,7.2500,5.7500,9.1250,3.3467,11.9033,delivered,automatic=22")
+      // The codebook describes every column of the three tables, and every row has those columns.
+      let codebook = try String(contentsOfFile: out + "/codebook.csv", encoding: .utf8).split(separator: "\n")
+      #expect(codebook.first == "file,column,type,unit,definition")
+      for table in ["condition_summary.csv", "condition_tests.csv", "mixed_model.csv"] {
+        let lines = try String(contentsOfFile: out + "/" + table, encoding: .utf8).split(separator: "\n")
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
+        #expect(codebook.filter { $0.hasPrefix(table + ",") }.map { $0.split(separator: ",")[1] } == header, "\(table)")
+        // (mixed_model.csv has no row here: count measures are fitted in R, by analysis.R.)
+        #expect(
+          lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == header.count },
+          "\(table)")
+      }
       let plot = try String(contentsOfFile: out + "/plots/words-by-condition.svg", encoding: .utf8)
       #expect(plot.contains("<title>Words by condition</title>"))
       #expect(plot.contains(">Image and scent</text>"))

@@ -52,10 +52,7 @@ public struct CSVExport: ExportWriter {
   }
 
   private func codebook() -> ExportedFile {
-    var text = CSVText.line(["file", "column", "type", "unit", "definition"])
-    for entry in Codebook.entries {
-      text += CSVText.line([entry.file, entry.column, entry.type, entry.unit, entry.definition])
-    }
-    return ExportedFile(name: Codebook.codebookFile, contents: text, rowCount: Codebook.entries.count)
+    ExportedFile(
+      name: Codebook.codebookFile, contents: CodebookEntry.csv(Codebook.entries), rowCount: Codebook.entries.count)
   }
 }

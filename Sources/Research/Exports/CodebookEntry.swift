@@ -15,4 +15,10 @@ public struct CodebookEntry: Hashable, Sendable {
     self.unit = unit
     self.definition = definition
   }
+
+  /// `entries` as a codebook file: a header, then one line per column.
+  static func csv(_ entries: [CodebookEntry]) -> String {
+    CSVText.line(["file", "column", "type", "unit", "definition"])
+      + entries.map { CSVText.line([$0.file, $0.column, $0.type, $0.unit, $0.definition]) }.joined()
+  }
 }

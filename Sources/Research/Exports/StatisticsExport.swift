@@ -3,8 +3,8 @@ import SessionModel
 
 /// The files of `connectage stats --output`: the whole report as JSON, three tidy CSV tables
 /// (`condition_summary.csv`, `condition_tests.csv`, each row saying whether its conditions are the
-/// delivered or the planned ones, and `mixed_model.csv`, the primary analysis) and two SVG plots
-/// per measure.
+/// delivered or the planned ones, and `mixed_model.csv`, the primary analysis), `codebook.csv`
+/// describing their columns, and two SVG plots per measure.
 public struct StatisticsExport: Sendable {
   /// The language of the plots' labels.
   public var language: Language
@@ -16,7 +16,7 @@ public struct StatisticsExport: Sendable {
   public func files(for report: StatisticsReport) -> [ExportedFile] {
     var files = [
       ExportedFile(name: "statistics.json", contents: Self.json(of: report) + "\n", rowCount: report.measures.count),
-      summaryTable(report), testsTable(report), mixedModelTable(report),
+      summaryTable(report), testsTable(report), mixedModelTable(report), codebook(),
     ]
     for statistics in report.measures {
       let measure = statistics.measure.rawValue
@@ -43,10 +43,7 @@ public struct StatisticsExport: Sendable {
   }
 
   private func summaryTable(_ report: StatisticsReport) -> ExportedFile {
-    var text = CSVText.line([
-      "measure", "condition", "participants", "answers", "mean", "sd", "median", "q1", "q3", "ci95_low", "ci95_high",
-      "condition_basis", "value_sources",
-    ])
+    var text = CSVText.line(StatisticsCodebook.columns(of: StatisticsCodebook.summaryFile))
     var rows = 0
     for statistics in report.measures {
       for summary in statistics.conditions {
@@ -60,14 +57,11 @@ public struct StatisticsExport: Sendable {
         rows += 1
       }
     }
-    return ExportedFile(name: "condition_summary.csv", contents: text, rowCount: rows)
+    return ExportedFile(name: StatisticsCodebook.summaryFile, contents: text, rowCount: rows)
   }
 
   private func testsTable(_ report: StatisticsReport) -> ExportedFile {
-    var text = CSVText.line([
-      "measure", "test", "conditions", "participants", "excluded", "statistic", "df", "p", "p_holm", "effect",
-      "effect_size", "method", "condition_basis",
-    ])
+    var text = CSVText.line(StatisticsCodebook.columns(of: StatisticsCodebook.testsFile))
     var rows = 0
     for statistics in report.measures {
       let conditions = statistics.conditions.map(\.condition.rawValue).joined(separator: "+")
@@ -91,17 +85,14 @@ public struct StatisticsExport: Sendable {
         rows += 1
       }
     }
-    return ExportedFile(name: "condition_tests.csv", contents: text, rowCount: rows)
+    return ExportedFile(name: StatisticsCodebook.testsFile, contents: text, rowCount: rows)
   }
 
   /// Every figure of the linear mixed models, one row per estimate: fixed effects, marginal means,
   /// contrasts against the reference (`effect`) and interactions, on every participant (`all`) and
   /// without the smell-impaired ones (`without_smell_impaired`).
   private func mixedModelTable(_ report: StatisticsReport) -> ExportedFile {
-    var text = CSVText.line([
-      "measure", "analysis", "kind", "population", "term", "estimate", "std_error", "df", "t", "p", "ci95_low",
-      "ci95_high", "answers", "participants", "condition_basis",
-    ])
+    var text = CSVText.line(StatisticsCodebook.columns(of: StatisticsCodebook.mixedModelFile))
     var rows = 0
     for statistics in report.measures {
       guard let analysis = statistics.mixedModel else { continue }
@@ -125,7 +116,14 @@ public struct StatisticsExport: Sendable {
         }
       }
     }
-    return ExportedFile(name: "mixed_model.csv", contents: text, rowCount: rows)
+    return ExportedFile(name: StatisticsCodebook.mixedModelFile, contents: text, rowCount: rows)
+  }
+
+  /// `codebook.csv`: every column of the three tables, as the exports' codebook describes theirs.
+  private func codebook() -> ExportedFile {
+    ExportedFile(
+      name: Codebook.codebookFile, contents: CodebookEntry.csv(StatisticsCodebook.entries),
+      rowCount: StatisticsCodebook.entries.count)
   }
 
   /// `automatic=18;consensus=2`: where the measure's analysed values come from, sources in name order.
