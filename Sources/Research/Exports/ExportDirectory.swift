@@ -4,8 +4,9 @@ import Store
 /// Writes export files into a folder, each through a temporary file renamed into place, so a
 /// reader never sees half a file.
 ///
-/// Every file is first written beside its destination under a temporary name and flushed to disk
-/// (Store's `DurableFile`), so a failure while writing leaves the previous export intact. Only
+/// Every file is first written beside its destination under a temporary name, and all of them are
+/// flushed to disk together (Store's `DurableFile`), so a failure while writing leaves the previous
+/// export intact. Only
 /// when all of them are on disk are they renamed: the previous manifest is removed first and the
 /// new one renamed last, once the folders holding the renamed files are flushed, so a failure or a
 /// power cut in between leaves a folder without `manifest.sha256` (visibly incomplete), and a
@@ -47,10 +48,17 @@ public struct ExportDirectory: Sendable {
         let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
         staged.append((temporary, destination))
         do {
-          try DurableFile.create(temporary, with: Data(file.contents.utf8))
+          try DurableFile.create(temporary, with: Data(file.contents.utf8), flushing: false)
         } catch {
           throw StoreError.cannotWriteExport(path: destination.path, reason: error.localizedDescription)
         }
+      }
+      // Every staged file on disk at once, before any is renamed: one flush per file costs minutes
+      // for a whole trial's CHAT and TextGrid files on a hard disk.
+      do {
+        try DurableFile.flushFileSystem(holding: root)
+      } catch {
+        throw StoreError.cannotWriteExport(path: root.path, reason: error.localizedDescription)
       }
       let manifest = root.appendingPathComponent(ExportManifest.fileName)
       guard unlink(manifest.path) == 0 || errno == ENOENT else {
