@@ -51,8 +51,9 @@ extension AnalysedAnswer {
   /// Idea units per ten analysed words: `ideas_n / words × 10` with the words exported beside it, so
   /// a consensus on the word count moves the density with it; nil without ideas or without words.
   public var ideaDensity: Double? {
-    guard let ideas = measures.ideas, let words = words.value, words > 0 else { return nil }
-    return Double(ideas) / Double(words) * 10
+    var counted = measures
+    counted.words = words.value
+    return counted.ideaDensity
   }
 
   /// Memories analysed: the consensus, else the latest coding, else the automatic pre-coding

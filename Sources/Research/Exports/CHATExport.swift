@@ -137,10 +137,9 @@ public struct CHATExport: ExportWriter {
   /// participants are numbered in code order with a prefix no participant's own code can be taken
   /// for (`PA01`, `PA02`…): a file must never show one participant under another's code.
   static func speakerCodes(for participants: [ParticipantCode]) -> [ParticipantCode: String] {
-    let valid = { (code: String) in
-      !code.isEmpty && code.count <= 7 && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-    }
-    let stripped = participants.map { code in code.rawValue.filter { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    let allowed = { (character: Character) in character.isASCII && (character.isLetter || character.isNumber) }
+    let valid = { (code: String) in !code.isEmpty && code.count <= 7 && code.allSatisfy(allowed) }
+    let stripped = participants.map { $0.rawValue.filter(allowed) }
     if stripped.allSatisfy(valid), Set(stripped).count == participants.count {
       return Dictionary(uniqueKeysWithValues: zip(participants, stripped))
     }

@@ -6,12 +6,11 @@ import Store
 ///
 /// Every file is first written beside its destination under a temporary name, and all of them are
 /// flushed to disk together (Store's `DurableFile`), so a failure while writing leaves the previous
-/// export intact. Only
-/// when all of them are on disk are they renamed: the previous manifest is removed first and the
-/// new one renamed last, once the folders holding the renamed files are flushed, so a failure or a
-/// power cut in between leaves a folder without `manifest.sha256` (visibly incomplete), and a
-/// folder whose manifest lists a file holds that file whole. Names may contain `/` (one folder
-/// per session).
+/// export intact. Only when all of them are on disk are they renamed: the previous manifest is
+/// removed first and the new one renamed last, once the folders holding the renamed files are
+/// flushed, so a failure or a power cut in between leaves a folder without `manifest.sha256`
+/// (visibly incomplete), and a folder whose manifest lists a file holds that file whole. Names may
+/// contain `/` (one folder per session).
 public struct ExportDirectory: Sendable {
   public var path: String
 

@@ -15,132 +15,123 @@ enum StatisticsCodebook {
     entries.filter { $0.file == file }.map(\.column)
   }
 
-  private static let basis =
+  /// A column: its name, type, unit and definition.
+  private typealias Column = (name: String, type: String, unit: String, definition: String)
+
+  /// The first column of every table.
+  private static let measure: Column = ("measure", "text", "", "The measure: its column in measures.csv.")
+
+  /// The last column of every table but the summary's, which adds where its values come from.
+  private static let basis: Column = (
+    "condition_basis", "text", "",
     "Whether conditions are the ones delivered (a scent that did not come out makes its trial the same trial without scent) or the ones planned: delivered or planned (stats --by)."
+  )
 
-  private static let summaryColumns: [CodebookEntry] = {
-    let file = summaryFile
-    func summary(_ column: String, _ definition: String) -> CodebookEntry {
-      CodebookEntry(file: file, column: column, type: "decimal", unit: measureUnit, definition: definition)
-    }
-    return [
-      CodebookEntry(
-        file: file, column: "measure", type: "text", unit: "", definition: "The measure: its column in measures.csv."),
-      CodebookEntry(
-        file: file, column: "condition", type: "text", unit: "",
-        definition: "Cue condition: image, image_game, image_scent or image_game_scent (see condition_basis)."),
-      CodebookEntry(
-        file: file, column: "participants", type: "integer", unit: "participants",
-        definition:
-          "Participants with at least one answer measured in this condition; the figures that follow describe their means."
-      ),
-      CodebookEntry(
-        file: file, column: "answers", type: "integer", unit: "answers",
-        definition: "Answers measured in this condition, over all those participants."),
-      summary("mean", "Mean of the participants' means."),
-      summary(
-        "sd",
-        "Standard deviation of the participants' means (divisor n - 1, as R's sd()); empty below two participants."),
-      summary("median", "Median of the participants' means."),
-      summary("q1", "First quartile of the participants' means (linear interpolation, R's type 7)."),
-      summary("q3", "Third quartile of the participants' means (linear interpolation, R's type 7)."),
-      summary(
-        "ci95_low", "Lower bound of the 95 % confidence interval of the mean: mean - t(0.975, n - 1) x sd / sqrt(n)."),
-      summary("ci95_high", "Upper bound of the 95 % confidence interval of the mean."),
-      CodebookEntry(file: file, column: "condition_basis", type: "text", unit: "", definition: basis),
-      CodebookEntry(
-        file: file, column: "value_sources", type: "text", unit: "",
-        definition:
-          "Where the analysed values come from, as source=answers separated by ';' (automatic, coder, coders_mean, consensus; for speech_duration_s, onset source+offset source when they differ); empty for measures the review cannot change."
-      ),
-    ]
-  }()
+  private static func table(_ file: String, _ columns: [Column]) -> [CodebookEntry] {
+    columns.map { CodebookEntry(file: file, column: $0.name, type: $0.type, unit: $0.unit, definition: $0.definition) }
+  }
 
-  private static let testsColumns: [CodebookEntry] = {
-    let file = testsFile
-    return [
-      CodebookEntry(
-        file: file, column: "measure", type: "text", unit: "", definition: "The measure: its column in measures.csv."),
-      CodebookEntry(
-        file: file, column: "test", type: "text", unit: "",
-        definition: "friedman (all conditions, within participants) or wilcoxon (signed-rank, one pair of conditions)."),
-      CodebookEntry(
-        file: file, column: "conditions", type: "text", unit: "",
-        definition:
-          "The conditions compared: all of them joined by '+' (friedman), or the pair 'first-second' (wilcoxon)."),
-      CodebookEntry(
-        file: file, column: "participants", type: "integer", unit: "participants",
-        definition: "Participants in the test: those with a mean in every condition compared."),
-      CodebookEntry(
-        file: file, column: "excluded", type: "integer", unit: "participants",
-        definition: "Participants left out because a condition compared has no answer of theirs."),
-      CodebookEntry(
-        file: file, column: "statistic", type: "decimal", unit: "",
-        definition: "Friedman's chi-square, corrected for ties; Wilcoxon's min(W+, W-), as SciPy reports them."),
-      CodebookEntry(
-        file: file, column: "df", type: "integer", unit: "",
-        definition: "Degrees of freedom of the chi-square (conditions - 1); empty for wilcoxon."),
-      CodebookEntry(file: file, column: "p", type: "decimal", unit: "", definition: "Two-sided p-value."),
-      CodebookEntry(
-        file: file, column: "p_holm", type: "decimal", unit: "",
-        definition: "Wilcoxon p-value adjusted by Holm's method over the pairs of this measure; empty for friedman."),
-      CodebookEntry(
-        file: file, column: "effect", type: "text", unit: "",
-        definition: "Which effect size follows: kendall_w or rank_biserial."),
-      CodebookEntry(
-        file: file, column: "effect_size", type: "decimal", unit: "",
-        definition:
-          "Kendall's W = chi-square / (n (k - 1)), 0 to 1; or the matched-pairs rank-biserial correlation, -1 to 1."),
-      CodebookEntry(
-        file: file, column: "method", type: "text", unit: "",
-        definition: "How the p-value was computed: chi-square (friedman), exact or normal (wilcoxon)."),
-      CodebookEntry(file: file, column: "condition_basis", type: "text", unit: "", definition: basis),
-    ]
-  }()
+  private static let summaryColumns = table(
+    summaryFile,
+    [
+      measure,
+      (
+        "condition", "text", "",
+        "Cue condition: image, image_game, image_scent or image_game_scent (see condition_basis)."
+      ),
+      (
+        "participants", "integer", "participants",
+        "Participants with at least one answer measured in this condition; the figures that follow describe their means."
+      ),
+      ("answers", "integer", "answers", "Answers measured in this condition, over all those participants."),
+      ("mean", "decimal", measureUnit, "Mean of the participants' means."),
+      (
+        "sd", "decimal", measureUnit,
+        "Standard deviation of the participants' means (divisor n - 1, as R's sd()); empty below two participants."
+      ),
+      ("median", "decimal", measureUnit, "Median of the participants' means."),
+      ("q1", "decimal", measureUnit, "First quartile of the participants' means (linear interpolation, R's type 7)."),
+      ("q3", "decimal", measureUnit, "Third quartile of the participants' means (linear interpolation, R's type 7)."),
+      (
+        "ci95_low", "decimal", measureUnit,
+        "Lower bound of the 95 % confidence interval of the mean: mean - t(0.975, n - 1) x sd / sqrt(n)."
+      ),
+      ("ci95_high", "decimal", measureUnit, "Upper bound of the 95 % confidence interval of the mean."),
+      basis,
+      (
+        "value_sources", "text", "",
+        "Where the analysed values come from, as source=answers separated by ';' (automatic, coder, coders_mean, consensus; for speech_duration_s, onset source+offset source when they differ); empty for measures the review cannot change."
+      ),
+    ])
 
-  private static let mixedModelColumns: [CodebookEntry] = {
-    let file = mixedModelFile
-    return [
-      CodebookEntry(
-        file: file, column: "measure", type: "text", unit: "", definition: "The measure: its column in measures.csv."),
-      CodebookEntry(
-        file: file, column: "analysis", type: "text", unit: "",
-        definition:
-          "The participants the model was fitted on: all, or without_smell_impaired (hyposmic and anosmic participants left out)."
+  private static let testsColumns = table(
+    testsFile,
+    [
+      measure,
+      (
+        "test", "text", "",
+        "friedman (all conditions, within participants) or wilcoxon (signed-rank, one pair of conditions)."
       ),
-      CodebookEntry(
-        file: file, column: "kind", type: "text", unit: "",
-        definition:
-          "fixed (a coefficient), mean (an estimated marginal mean), effect (a condition minus image alone) or interaction (that effect with minus without memory disorder)."
+      (
+        "conditions", "text", "",
+        "The conditions compared: all of them joined by '+' (friedman), or the pair 'first-second' (wilcoxon)."
       ),
-      CodebookEntry(
-        file: file, column: "population", type: "text", unit: "",
-        definition:
-          "For means and effects: all (averaged over the populations, equal weights) or the population; empty for coefficients and interactions."
+      (
+        "participants", "integer", "participants",
+        "Participants in the test: those with a mean in every condition compared."
       ),
-      CodebookEntry(
-        file: file, column: "term", type: "text", unit: "",
-        definition: "The coefficient as R's lmer names it, or what the combination is (image_scent - image)."),
-      CodebookEntry(file: file, column: "estimate", type: "decimal", unit: measureUnit, definition: "The estimate."),
-      CodebookEntry(
-        file: file, column: "std_error", type: "decimal", unit: measureUnit, definition: "Its standard error."),
-      CodebookEntry(
-        file: file, column: "df", type: "decimal", unit: "", definition: "Satterthwaite degrees of freedom."),
-      CodebookEntry(file: file, column: "t", type: "decimal", unit: "", definition: "estimate / std_error."),
-      CodebookEntry(
-        file: file, column: "p", type: "decimal", unit: "", definition: "Two-sided p-value of the t test against zero."),
-      CodebookEntry(
-        file: file, column: "ci95_low", type: "decimal", unit: measureUnit,
-        definition: "Lower bound of the 95 % confidence interval: estimate - t(0.975, df) x std_error."),
-      CodebookEntry(
-        file: file, column: "ci95_high", type: "decimal", unit: measureUnit, definition: "Upper bound of that interval."
+      (
+        "excluded", "integer", "participants",
+        "Participants left out because a condition compared has no answer of theirs."
       ),
-      CodebookEntry(
-        file: file, column: "answers", type: "integer", unit: "answers", definition: "Answers the model was fitted on."),
-      CodebookEntry(
-        file: file, column: "participants", type: "integer", unit: "participants",
-        definition: "Participants the model was fitted on."),
-      CodebookEntry(file: file, column: "condition_basis", type: "text", unit: "", definition: basis),
-    ]
-  }()
+      (
+        "statistic", "decimal", "",
+        "Friedman's chi-square, corrected for ties; Wilcoxon's min(W+, W-), as SciPy reports them."
+      ),
+      ("df", "integer", "", "Degrees of freedom of the chi-square (conditions - 1); empty for wilcoxon."),
+      ("p", "decimal", "", "Two-sided p-value."),
+      (
+        "p_holm", "decimal", "",
+        "Wilcoxon p-value adjusted by Holm's method over the pairs of this measure; empty for friedman."
+      ),
+      ("effect", "text", "", "Which effect size follows: kendall_w or rank_biserial."),
+      (
+        "effect_size", "decimal", "",
+        "Kendall's W = chi-square / (n (k - 1)), 0 to 1; or the matched-pairs rank-biserial correlation, -1 to 1."
+      ),
+      ("method", "text", "", "How the p-value was computed: chi-square (friedman), exact or normal (wilcoxon)."),
+      basis,
+    ])
+
+  private static let mixedModelColumns = table(
+    mixedModelFile,
+    [
+      measure,
+      (
+        "analysis", "text", "",
+        "The participants the model was fitted on: all, or without_smell_impaired (hyposmic and anosmic participants left out)."
+      ),
+      (
+        "kind", "text", "",
+        "fixed (a coefficient), mean (an estimated marginal mean), effect (a condition minus image alone) or interaction (that effect with minus without memory disorder)."
+      ),
+      (
+        "population", "text", "",
+        "For means and effects: all (averaged over the populations, equal weights) or the population; empty for coefficients and interactions."
+      ),
+      ("term", "text", "", "The coefficient as R's lmer names it, or what the combination is (image_scent - image)."),
+      ("estimate", "decimal", measureUnit, "The estimate."),
+      ("std_error", "decimal", measureUnit, "Its standard error."),
+      ("df", "decimal", "", "Satterthwaite degrees of freedom."),
+      ("t", "decimal", "", "estimate / std_error."),
+      ("p", "decimal", "", "Two-sided p-value of the t test against zero."),
+      (
+        "ci95_low", "decimal", measureUnit,
+        "Lower bound of the 95 % confidence interval: estimate - t(0.975, df) x std_error."
+      ),
+      ("ci95_high", "decimal", measureUnit, "Upper bound of that interval."),
+      ("answers", "integer", "answers", "Answers the model was fitted on."),
+      ("participants", "integer", "participants", "Participants the model was fitted on."),
+      basis,
+    ])
 }

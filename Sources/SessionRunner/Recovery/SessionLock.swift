@@ -28,17 +28,20 @@ final class SessionLock: Sendable {
   /// `<database folder>/.<database file>.running/<study>-<planned session>.lock`: the runs of one
   /// planned session share it, whatever folder each records into.
   static func file(ofPlanned planned: String, study: String, databasePath: String) -> URL {
-    let database = URL(fileURLWithPath: databasePath)
-    return database.deletingLastPathComponent()
-      .appendingPathComponent(".\(database.lastPathComponent).running", isDirectory: true)
-      .appendingPathComponent("\(study)-\(planned).lock")
+    folder(besideDatabase: databasePath).appendingPathComponent("\(study)-\(planned).lock")
   }
 
   /// `<database folder>/.<database file>.running/recovery.lock`, held while a process recovers
   /// the database's interrupted sessions.
   static func file(ofRecoveryIn databasePath: String) -> URL {
-    file(ofPlanned: "", study: "", databasePath: databasePath).deletingLastPathComponent()
-      .appendingPathComponent("recovery.lock")
+    folder(besideDatabase: databasePath).appendingPathComponent("recovery.lock")
+  }
+
+  /// `<database folder>/.<database file>.running`: the locks of one database.
+  private static func folder(besideDatabase databasePath: String) -> URL {
+    let database = URL(fileURLWithPath: databasePath)
+    return database.deletingLastPathComponent()
+      .appendingPathComponent(".\(database.lastPathComponent).running", isDirectory: true)
   }
 
   /// Takes the recovery lock of a database, waiting for another process that holds it when
@@ -46,13 +49,7 @@ final class SessionLock: Sendable {
   ///
   /// - Throws: when the lock file cannot be made: recovery must not run believing it is alone.
   static func holdRecovery(databasePath: String, waiting: Bool) throws -> SessionLock? {
-    let url = file(ofRecoveryIn: databasePath)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    switch attempt(url, waiting: waiting) {
-    case .taken(let lock): return lock
-    case .heldElsewhere: return nil
-    case .cannotOpen(let number): throw POSIXError(POSIXErrorCode(rawValue: number) ?? .EACCES)
-    }
+    try holdBesideDatabase(file(ofRecoveryIn: databasePath), waiting: waiting)
   }
 
   /// Takes the lock of a session folder; nil if another process holds it or the file cannot be made.
@@ -65,9 +62,13 @@ final class SessionLock: Sendable {
   /// - Throws: when the lock file cannot be made (a read-only folder): a run must not start
   ///   believing it is alone when it cannot know.
   static func holdPlanned(_ planned: String, study: String, databasePath: String) throws -> SessionLock? {
-    let url = file(ofPlanned: planned, study: study, databasePath: databasePath)
+    try holdBesideDatabase(file(ofPlanned: planned, study: study, databasePath: databasePath), waiting: false)
+  }
+
+  /// A lock in the database's lock folder, made if needed; nil while another process holds it.
+  private static func holdBesideDatabase(_ url: URL, waiting: Bool) throws -> SessionLock? {
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    switch attempt(url) {
+    switch attempt(url, waiting: waiting) {
     case .taken(let lock): return lock
     case .heldElsewhere: return nil
     case .cannotOpen(let number): throw POSIXError(POSIXErrorCode(rawValue: number) ?? .EACCES)

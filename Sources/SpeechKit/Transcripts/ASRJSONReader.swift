@@ -65,9 +65,10 @@ public enum ASRJSONReader {
       let groups = sentenceGroups(of: spokenWords)
       let start = start ?? spokenWords.first?.start
       let end = end ?? spokenWords.last?.end
+      let splitByWords = groups.count == sentences.count
+      let own = splitByWords && sentences.count > 1
       for (index, sentence) in sentences.enumerated() {
-        let group = groups.count == sentences.count ? groups[index] : (index == 0 ? spokenWords : [])
-        let own = groups.count == sentences.count && sentences.count > 1
+        let group = splitByWords ? groups[index] : (index == 0 ? spokenWords : [])
         utterances.append(
           Utterance(
             speaker: speaker, text: sentence,

@@ -21,16 +21,14 @@ public struct RecordingRepository: Sendable {
   ///
   /// - Throws: as ``save(_:)`` and ``MeasureRepository/save(_:)``; nothing is stored then.
   public func save(_ recording: Recording, measuredAs measures: AnswerMeasures) throws {
-    precondition(measures.answer == recording.answer, "the measures of another answer than the recording's")
-    try database.write { db in
-      try Self.save(recording, in: db)
-      try MeasureRepository.save(measures, in: db)
-    }
+    try save([(recording, measures)])
   }
 
   /// Files several answers in one transaction: all of them or none (measuring a study again).
   public func save(_ answers: [(recording: Recording, measures: AnswerMeasures)]) throws {
-    precondition(answers.allSatisfy { $0.measures.answer == $0.recording.answer }, "measures of another answer")
+    precondition(
+      answers.allSatisfy { $0.measures.answer == $0.recording.answer },
+      "the measures of another answer than the recording's")
     try database.write { db in
       for answer in answers {
         try Self.save(answer.recording, in: db)
