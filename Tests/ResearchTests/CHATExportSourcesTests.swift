@@ -73,6 +73,7 @@ import Testing
       testDescription: "typed text with characters CHAT reserves", pathExtension: "txt",
       contents: """
         Tom & Jerry -- enfin plus > moins, a=b #bien 50% x@gmail {le} oui] (rires il rit 😀 ok ; a--b bon@o p(e)tit.
+        Bien* a|b c\\d le ° § a.b oui!non a`b.
 
         """),
   ]
