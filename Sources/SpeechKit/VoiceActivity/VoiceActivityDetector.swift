@@ -29,9 +29,14 @@ import Foundation
 ///    before the end): the direct sound's end leaves at most 7 dB of drop (10·log10(1 + DRR) for
 ///    direct-to-reverberant ratios up to 6 dB). Since 1.4 the voiced core does not bound that
 ///    search: a final vowel's reverberation keeps its pitch, so the core runs on into the tail.
+/// 8. **Dry rooms**: since 1.5, step 7 applies only where the room could have made the fade. A
+///    recording whose speech falls 15 dB within 30 ms at least twice was not made in a room that
+///    holds its sounds for long (reverberation caps how fast any level can fall), so a slow fall
+///    at its end is the voice's own fade (a final /ʁ/ or /ʃ/), and the end stays where step 5 or
+///    6 placed it.
 public struct VoiceActivityDetector: Sendable {
   /// Names the rule set in every output, so results stay comparable across versions.
-  public static let algorithm = "connectage-vad-1.4"
+  public static let algorithm = "connectage-vad-1.5"
 
   public var activeMargin: Float = 6
   /// Once speech is found, its edges continue while the band stays this far above the floor.
@@ -68,6 +73,12 @@ public struct VoiceActivityDetector: Sendable {
   /// ... along a straight line in dB (R² of the fit). Chosen on the development set, where 0.6 or
   /// 0.8 move one file past 100 ms (offset p90 103 ms instead of 82 ms).
   public var fadeLinearity: Float = 0.7
+  /// A fall this steep from the speaker's voicing ...
+  public var steepFall: Float = 15
+  /// ... within this many frames ...
+  public var steepFallFrames = 3
+  /// ... this many times in a recording shows a room too dry for step 7.
+  public var steepFallsForDryRoom = 2
 
   public init() {}
 
@@ -121,6 +132,7 @@ public struct VoiceActivityDetector: Sendable {
         || features.highBandLevel[frame] > max(highFloor[frame], speakerLevel - dynamicRange) + activeMargin
       return audible && !(isVoiced(frame) && levels[frame] < speakerLevel - distantVoiceGate)
     }
+    let roomMayFade = !fallsTooFastForARoom(levels: levels, isStrong: isStrong)
     var speech: [SpeechSegment] = []
     for event in events {
       let strong = (event.first...event.last).filter(isStrong)
@@ -131,7 +143,8 @@ public struct VoiceActivityDetector: Sendable {
       while last < count - 1, last - coreLast < maximumExtensionFrames, isExtendable(last + 1) { last += 1 }
       let start = refinedStart(frame: first, features: features, floor: floor[first])
       let end = endOfVoice(
-        refinedEnd(frame: last, features: features, floor: floor[last]), features: features, speakerLevel: speakerLevel)
+        refinedEnd(frame: last, features: features, floor: floor[last]), features: features, speakerLevel: speakerLevel,
+        roomMayFade: roomMayFade)
       guard end > start else { continue }
       if let previous = speech.last, start - previous.end < speechBridge {
         speech[speech.count - 1].end = max(previous.end, end)
@@ -140,6 +153,28 @@ public struct VoiceActivityDetector: Sendable {
       }
     }
     return speech
+  }
+
+  /// Whether the voice falls, at least twice, faster than a reverberant room lets any sound fall
+  /// (step 8): 15 dB within 30 ms from voicing near the speaker's level.
+  ///
+  /// A room's reverberation decays at its own rate, so the level of a recording made in one falls
+  /// no faster, except by the drop the direct sound's end leaves (under 7 dB for DRR ≤ 6 dB): in
+  /// a room of RT60 0.3 s a 30 ms fall is at most about 13 dB. Dry speech falls that fast at
+  /// every stop closure and phrase end. Falls are counted only from strong voicing, so a knock or
+  /// a click, which the room holds no voicing of, does not count.
+  func fallsTooFastForARoom(levels: [Float], isStrong: (Int) -> Bool) -> Bool {
+    var found = 0
+    var frame = 0
+    while frame + steepFallFrames < levels.count {
+      if isStrong(frame), levels[frame] - levels[(frame + 1)...(frame + steepFallFrames)].min()! >= steepFall {
+        found += 1
+        if found >= steepFallsForDryRoom { return true }
+        frame += steepFallFrames
+      }
+      frame += 1
+    }
+    return false
   }
 
   /// The level of the room just after an end: what a tail must stand above and fall back to.
@@ -173,7 +208,7 @@ public struct VoiceActivityDetector: Sendable {
   /// that looks like a distant voice, and run on through a room's reverberation, which is as
   /// loud as speech. What follows the end tells them apart: a voice stops abruptly, while
   /// reverberation fades along a straight line in dB.
-  func endOfVoice(_ end: Double, features: FrameFeatures, speakerLevel: Float) -> Double {
+  func endOfVoice(_ end: Double, features: FrameFeatures, speakerLevel: Float, roomMayFade: Bool = true) -> Double {
     let levels = features.bandLevel
     let count = levels.count
     let next = Int((end * Double(FrameFeatures.frameRate) - 1e-6).rounded(.up))
@@ -183,7 +218,7 @@ public struct VoiceActivityDetector: Sendable {
     if let tailEnd = endOfTail(after: next, room: room, features: features, speakerLevel: speakerLevel) {
       return max(end, tailEnd)
     }
-    if let fadeStart = startOfFade(before: next - 1, room: room, levels: levels) {
+    if roomMayFade, let fadeStart = startOfFade(before: next - 1, room: room, levels: levels) {
       return min(end, fadeStart)
     }
     return end

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Makes the report corpora (seeds 2 and 4 to 8, 120 answers each) and the tuning corpus (seed 3, 120
+/// Makes the report corpora (seeds 2 and 4 to 10, 120 answers each) and the tuning corpus (seed 3, 120
 /// answers) for scripts/timing-report; skipped in normal runs. The detector is never tuned on a
 /// report corpus: its figures go to docs/PERFORMANCE.md. The tuning corpus is development, only
 /// larger.

@@ -99,6 +99,41 @@ import Testing
     #expect(last.end >= end - 0.01 && last.end <= end + rt60 / 6 + 0.04, "end \(last.end), voice's end \(end)")
   }
 
+  /// The same, with two knocks or clicks near the microphone, which the room does not hold: their
+  /// falls are as steep as a dry voice's, but only falls from voicing tell a dry room (step 8).
+  @Test(arguments: ["knock", "click"])
+  func sharpRoomSoundsDoNotMakeTheRoomDry(name: String) throws {
+    var generator = SeededGenerator(seed: 5)
+    let sound = SyntheticSounds.named(name, using: &generator)
+    let dry = Self.silence(0.5) + Self.vowel(seconds: 0.6) + Self.silence(1.5)
+    let end = 1.1 - 400.0 / Double(Self.rate)
+    var room = RoomReverb(rt60: 0.5, directToReverberant: 2, sampleRate: Self.rate).apply(to: dry)
+    for start in [0.05, 1.6] {
+      for (index, sample) in sound.enumerated() { room[Int(start * Double(Self.rate)) + index] += sample }
+    }
+    let last = try #require(Self.analyze(room).last { $0.start < end })
+    #expect(last.end >= end - 0.01 && last.end <= end + 0.5 / 6 + 0.04, "end \(last.end), voice's end \(end)")
+  }
+
+  /// A dry voice whose last vowel fades slowly (120 dB/s, a final /ʁ/ or a sigh) after words that
+  /// stop sharply: the room is dry, so the fade is the voice's. The end is not moved back to 10 dB
+  /// below the word's peak, 83 ms into the fade, as a room's fade would be (up to 1.4); it stays
+  /// where step 5 stops, when the voicing falls 28 dB below the speaker (about 230 ms in).
+  @Test func aDryVoicesOwnSlowFadeIsKept() throws {
+    var noise = SeededGenerator(seed: 11)
+    var words: [Float] = Self.silence(0.5)
+    for _ in 0..<3 { words += Self.vowel(seconds: 0.25) + Self.silence(0.08) }
+    let held = Int(0.2 * Double(Self.rate))
+    let lastWord = Self.vowel(seconds: 0.65).enumerated().map { index, sample in
+      sample * Float(pow(10, -6 * Double(max(0, index - held)) / Double(Self.rate)))  // 120 dB/s in power
+    }
+    var mix = words + lastWord + Self.silence(1)
+    for index in mix.indices { mix[index] += 0.0003 * noise.gaussian() }
+    let start = Double(words.count + held) / Double(Self.rate)
+    let last = try #require(Self.analyze(mix).last)
+    #expect(last.end >= start + 0.18, "end \(last.end), the fade starts at \(start)")
+  }
+
   @Test func silenceHasNoSpeech() {
     #expect(Self.analyze(Self.silence(2)).isEmpty)
     #expect(Self.analyze([]).isEmpty)
