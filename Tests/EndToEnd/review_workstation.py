@@ -4,6 +4,7 @@
 A demo session is played by the real `connectage demo`; `connectage review --db …` serves it; headless
 Chromium opens the printed URL with its token. Then: transcribe one answer, move its first-word mark
 with the keyboard, save; code the memories as ORT1 and, in a second browser, as ORT2 (blind to ORT1);
+saves refused as stale (another coder, another tab; refused twice, then at every resend);
 reach consensus on the agreement page; then, outside the browser, the database rows, the transcript
 beside the recording, `export all` (measures.csv values and sources) and `stats`. Also: no token is
 refused, the Content-Security-Policy header is sent, and no page logs a console error. Last, the

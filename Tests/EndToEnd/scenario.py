@@ -45,6 +45,9 @@ FIRST_MEMORIES, SECOND_MEMORIES, CONSENSUS_MEMORIES = (2, 1), (3, 1), 2
 OTHER_TAB_MEMORIES, AGAIN_MEMORIES, STALE_MEMORIES = (5, 1), (7, 1), (6, 1)
 # Typed in the first tab before that conflict, and never saved.
 UNSAVED_WORDS = " Le chien aboyait."
+# Sends of one save when every one is refused as stale with its part unchanged: the save and the
+# three times answer.js (staleResends) sends it again on the newer revision, then the conflict box.
+STALE_SENDS = 4
 # Labels of the agreement page in French and in English (common.js), checked after the switch.
 ENGLISH_PAIRS = [("Accord entre codeurs", "Coder agreement"), ("Désaccords", "Disagreements"),
                  ("Valeurs des codeurs", "Coders' values"), ("Relire et coder", "Review and code")]
@@ -88,6 +91,8 @@ class Scenario:
         self.code_memories(second, SECOND_CODER, SECOND_MEMORIES, sees_other=(FIRST_CODER, FIRST_MEMORIES[0]))
         self.save_beside_another_coder(first)
         self.choose_in_a_conflict(first)
+        self.save_refused_twice(first)
+        self.save_refused_every_time(first)
         self.reach_consensus(second)
         self.switch_language(second)
         self.check_no_console_errors()
@@ -564,6 +569,122 @@ class Scenario:
                          and self.leaving_warns(browser),
                          f"{after.get('revision')} {after.get('own')}")
 
+    # Another writer saves just before each of the page's marks saves goes out (ORT2 codes the
+    # answer again, the same count), so the page's save is refused as stale, the marks unchanged.
+    # The other save is made from inside the page's fetch, before the page's request: the order is
+    # certain however fast this computer is. `left` says how many of the page's saves it precedes.
+    INTERFERE = """
+        const [answerId, otherCoder, memories, specific, left] = arguments;
+        const original = window.originalFetch || window.fetch;
+        window.originalFetch = original;
+        const token = document.querySelector('meta[name="connectage-token"]').content;
+        window.interference = { left, writes: [], statuses: [] };
+        window.fetch = async (url, options) => {
+          const marks = options && options.method === "POST" && String(url).endsWith(`/${answerId}/timing`);
+          if (marks && window.interference.left > 0) {
+            window.interference.left -= 1;
+            const view = await (await original(`/api/answers/${answerId}?coder=${otherCoder}`)).json();
+            const other = await original(`/api/answers/${answerId}/memories`, {
+              method: "POST", credentials: "same-origin",
+              headers: { "X-ConnectAge-Token": token, "Content-Type": "application/json" },
+              body: JSON.stringify({ coder: otherCoder, revision: view.revision, memories, specific }) });
+            window.interference.writes.push(other.status);
+          }
+          const response = await original(url, options);
+          if (marks) window.interference.statuses.push(response.status);
+          return response;
+        };
+        """
+
+    def interfere(self, browser, left):
+        browser.execute_script(self.INTERFERE, self.answer_id, SECOND_CODER, *SECOND_MEMORIES, left)
+
+    def move_last_mark_and_save(self, browser):
+        """Alt+W, F, ←: the last-word mark 10 ms earlier, then Save marks; the mark the page now holds."""
+        ActionChains(browser).key_down(Keys.ALT).send_keys("w").key_up(Keys.ALT).perform()
+        browser.switch_to.active_element.send_keys("f", Keys.ARROW_LEFT)
+        moved = browser.execute_script("return document.getElementById('last-word-mark').textContent")
+        button = browser.find_element(By.ID, "save-timing")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+        button.click()
+        return moved
+
+    def save_refused_twice(self, browser):
+        """ORT2 saves just before ORT1's marks save and again before its resend: refused twice, the
+        marks unchanged each time, so the page sends the save a third time and it is saved, with no
+        conflict shown and the unsaved transcript words still in the editor."""
+        editor = browser.find_element(By.ID, "transcript-editor")
+        unsaved_text = editor.get_attribute("value")
+        before = self.fetch_json(browser, f"/api/answers/{self.answer_id}?coder={FIRST_CODER}")
+        offset = round(before["own"]["timing"]["lastWordOffset"] - 0.01, 3)
+        self.drain_console_errors(browser)
+        self.interfere(browser, 2)
+        self.move_last_mark_and_save(browser)
+        self.wait_saved(browser, str(before.get("revision")), "ORT1's marks saved after two refusals")
+        self.drain_console_errors(browser, refused_saves=True)
+        interference = browser.execute_script("return window.interference")
+        self.tally.equal("the marks save was refused twice (ORT2 saved before each send), then saved",
+                         (interference["statuses"], interference["writes"]), ([409, 409, 200], [200, 200]))
+        after = self.fetch_json(browser, f"/api/answers/{self.answer_id}?coder={FIRST_CODER}")
+        saved = (after.get("own") or {}).get("timing") or {}
+        self.tally.check("a save refused twice with its part unchanged is saved on the newest revision,"
+                         " with no conflict shown",
+                         abs((saved.get("lastWordOffset") or 0) - offset) < 0.0015
+                         and after.get("revision") == before.get("revision") + 3
+                         and browser.find_element(By.ID, "answer").get_attribute("data-revision")
+                         == str(after.get("revision"))
+                         and not browser.find_element(By.ID, "conflict").is_displayed(),
+                         f"{saved} revision {after.get('revision')} after {before.get('revision')}")
+        self.tally.check("…and the unsaved transcript words are still in the editor, unsaved",
+                         editor.get_attribute("value") == unsaved_text and self.leaving_warns(browser),
+                         editor.get_attribute("value"))
+        self.reviewed_offset = offset
+
+    def save_refused_every_time(self, browser):
+        """ORT2 saves before every send: after a few resends the page stops and shows the conflict box,
+        the marks and the transcript words still the coder's; nothing was overwritten. ORT1 keeps
+        the page's marks once the other coder has stopped, and they are saved."""
+        editor = browser.find_element(By.ID, "transcript-editor")
+        unsaved_text = editor.get_attribute("value")
+        before = self.fetch_json(browser, f"/api/answers/{self.answer_id}?coder={FIRST_CODER}")
+        offset = round(before["own"]["timing"]["lastWordOffset"] - 0.01, 3)
+        self.drain_console_errors(browser)
+        self.interfere(browser, 100)
+        moved = self.move_last_mark_and_save(browser)
+        box = browser.find_element(By.ID, "conflict")
+        self.wait(browser, lambda b: b.find_element(By.ID, "status").get_attribute("data-status") == "conflict",
+                  "the save refused at every send to stop")
+        self.drain_console_errors(browser, refused_saves=True)
+        interference = browser.execute_script("return window.interference")
+        self.tally.equal(f"a save refused at every send is sent {STALE_SENDS} times in all, then stops",
+                         interference["statuses"], [409] * STALE_SENDS)
+        shown = self.text_of(browser, "conflict-current") or ""
+        self.tally.check("then the conflict box says the answer kept changing and shows the marks, both versions",
+                         box.is_displayed() and box.get_attribute("data-busy") == "true"
+                         and browser.find_element(By.ID, "conflict-busy").is_displayed()
+                         and not browser.find_element(By.ID, "conflict-choose").is_displayed()
+                         and self.text_of(browser, "conflict-message")
+                         and browser.find_elements(By.CSS_SELECTOR, "#conflict-current [data-part='timing']")
+                         and "Version enregistrée" in shown and "Votre version" in shown, shown)
+        during = self.fetch_json(browser, f"/api/answers/{self.answer_id}?coder={FIRST_CODER}")
+        self.tally.check("nothing was overwritten, and the page still holds the coder's marks and unsaved words",
+                         during["own"]["timing"] == before["own"]["timing"]
+                         and self.text_of(browser, "last-word-mark") == moved.strip()
+                         and editor.get_attribute("value") == unsaved_text and self.leaving_warns(browser),
+                         f"{during['own']['timing']} page {self.text_of(browser, 'last-word-mark')!r} for {moved!r}")
+        browser.execute_script("window.interference.left = 0")
+        browser.find_element(By.ID, "conflict-keep").click()
+        self.wait_saved(browser, str(during.get("revision")), "the page's marks kept and saved")
+        after = self.fetch_json(browser, f"/api/answers/{self.answer_id}?coder={FIRST_CODER}")
+        saved = (after.get("own") or {}).get("timing") or {}
+        self.tally.check("keeping the page's marks saves them on the newest revision; the words stay unsaved",
+                         abs((saved.get("lastWordOffset") or 0) - offset) < 0.0015
+                         and after.get("revision") == during.get("revision") + 1 and not box.is_displayed()
+                         and editor.get_attribute("value") == unsaved_text and self.leaving_warns(browser),
+                         f"{saved} revision {after.get('revision')} after {during.get('revision')}")
+        browser.execute_script("window.fetch = window.originalFetch")
+        self.reviewed_offset = offset
+
     def save_in_another_tab(self, browser, memories):
         """ORT1 saves `memories` in a second tab of the same browser and closes it; the answer as now."""
         first_tab = browser.current_window_handle
@@ -689,16 +810,18 @@ class Scenario:
         codings = harness.query(self.database, f"SELECT coder, memories_n, specific_n FROM memory_coding {where}"
                                 " ORDER BY id", key)
         self.tally.equal("database: both coders' latest codings are kept (ORT1's as kept after the conflict)",
-                         [tuple(c.values()) for c in codings],
-                         [(SECOND_CODER, *SECOND_MEMORIES), (FIRST_CODER, *STALE_MEMORIES)])
+                         sorted(tuple(c.values()) for c in codings),
+                         [(FIRST_CODER, *STALE_MEMORIES), (SECOND_CODER, *SECOND_MEMORIES)])
         consensus = harness.query(self.database, f"SELECT measure, value, recorded_by FROM consensus {where}", key)
         self.tally.equal("database: the consensus is recorded, signed by the coder who entered it",
                          [tuple(c.values()) for c in consensus], [("memories", CONSENSUS_MEMORIES, SECOND_CODER)])
         events = harness.query(self.database, "SELECT type, payload FROM event WHERE type LIKE 'review.%'"
                                " ORDER BY sequence")
         logged = [(e["type"], json.loads(e["payload"]).get("coder")) for e in events]
-        expected = Counter({("review.timing_saved", FIRST_CODER): 2, ("review.transcript_saved", FIRST_CODER): 3,
-                            ("review.memories_coded", FIRST_CODER): 4, ("review.memories_coded", SECOND_CODER): 1,
+        # ORT2's codings: its own, and its saves before the marks saves refused as stale (2, then STALE_SENDS).
+        expected = Counter({("review.timing_saved", FIRST_CODER): 4, ("review.transcript_saved", FIRST_CODER): 3,
+                            ("review.memories_coded", FIRST_CODER): 4,
+                            ("review.memories_coded", SECOND_CODER): 1 + 2 + STALE_SENDS,
                             ("review.consensus_saved", SECOND_CODER): 1})
         self.tally.check("database: every save is a typed event in the log, signed by its coder",
                          Counter(logged) == expected, logged)

@@ -38,6 +38,11 @@ import Testing
       id: "negative count", rows: "A-0a1b2c3d4e5f,,,,-1,ORT1\n", defaultCoder: nil,
       problems: ["2: memories_n « -1 » est négatif ; écrivez 0 si la réponse n'évoque aucun souvenir"]),
     ReadingCase(
+      id: "count above what the review page accepts", rows: "A-0a1b2c3d4e5f,,,,100,ORT1\n", defaultCoder: nil,
+      problems: [
+        "2: memories_n « 100 » dépasse 99, le plus grand nombre de souvenirs d'un codage ; corrigez la cellule (une faute de frappe ?)"
+      ]),
+    ReadingCase(
       id: "no coder", rows: "A-0a1b2c3d4e5f,,,,1,\n", defaultCoder: nil,
       problems: ["2: aucun codeur ; remplissez la colonne coder ou donnez --coder"]),
     ReadingCase(
@@ -114,6 +119,13 @@ import Testing
           line: 2, answer: AnswerKey(session: "S01", trial: "T2", participant: code("P01")), memories: 2, coder: "ORT2")
       ])
     #expect(reading.unfilledRows == 1)
+  }
+
+  @Test func theLargestCountTheReviewPageAcceptsIsRead() {
+    let reading = MemoryCodingSheet.read(
+      Self.header + "A-0a1b2c3d4e5f,,,,\(MemoryCount.largest),ORT1\n", answers: Self.known, defaultCoder: nil)
+    #expect(reading.problems == [])
+    #expect(reading.codings.map(\.memories) == [99])
   }
 
   @Test func aSheetSavedWithSemicolonsByAFrenchSpreadsheetIsRead() {

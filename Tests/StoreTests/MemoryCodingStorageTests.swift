@@ -107,6 +107,30 @@ import Testing
     #expect(try database.measures.codings(of: answer).map { $0.confirmed?.count } == [3], "rolled back")
   }
 
+  /// The review page's bound holds for codings from every other path (a coding sheet's batch, one
+  /// coding): a count above ``MemoryCount/largest`` is refused and the batch saves nothing.
+  @Test func aCountAboveWhatTheReviewPageAcceptsIsRefused() throws {
+    let database = try StoreFixtures.plannedDatabase()
+    try database.measures.save(AnswerMeasures(answer: answer, ruleSetVersion: "wc-fr-chat-1.0"))
+    let refusal = StoreError.measureOutOfRange(
+      answer,
+      [
+        OutOfRangeValue(
+          column: "memories_n", value: "100",
+          expected: LocalizedText(fr: "un nombre de souvenirs de 0 à 99", en: "a count of memories from 0 to 99"))
+      ])
+    let batch = [("ORT1", 2), ("ORT2", MemoryCount.largest + 1)].map { coder, count in
+      AnswerCoding(answer: answer, coding: MemoryCoding.confirmed(count, by: coder, at: StoreFixtures.morning))
+    }
+    #expect(throws: refusal) { try database.measures.save(batch) }
+    #expect(throws: refusal) { try database.measures.save(batch[1].coding, for: answer) }
+    #expect(try database.measures.codings(of: answer).isEmpty, "nothing saved")
+
+    let largest = MemoryCoding.confirmed(MemoryCount.largest, by: "ORT2", at: StoreFixtures.morning)
+    try database.measures.save(largest, for: answer)
+    #expect(try database.measures.codings(of: answer).map { $0.confirmed?.count } == [MemoryCount.largest])
+  }
+
   /// A database file with the fixture session and the measures of ``answer``, closed again.
   private func databaseWithOneMeasuredAnswer(in folder: URL) throws -> String {
     let path = folder.appendingPathComponent("connectage.sqlite").path

@@ -160,6 +160,11 @@ import Testing
       id: "a negative count", rows: ["{S01/T1/P01},,,,-1,"],
       message: "FILE:2: memories_n « -1 » est négatif ; écrivez 0 si la réponse n'évoque aucun souvenir\n"),
     SheetCase(
+      id: "a count above what the review page accepts", rows: ["{S01/T1/P01},,,,99,", "{S01/T2/P01},,,,120,"],
+      message:
+        "FILE:3: memories_n « 120 » dépasse 99, le plus grand nombre de souvenirs d'un codage ; corrigez la cellule (une faute de frappe ?)\n"
+    ),
+    SheetCase(
       id: "no coder at all", rows: ["{S01/T1/P01},,,,1,"], arguments: [],
       message: "FILE:2: aucun codeur ; remplissez la colonne coder ou donnez --coder\n"),
     SheetCase(

@@ -19,6 +19,17 @@ import Testing
     #expect((folder[.posixPermissions] as? Int) == 0o700)
   }
 
+  /// The address goes into two attributes: a character that would end one, or open a tag, is escaped.
+  @Test func theAddressIsEscapedInThePage() throws {
+    let page = try BrowserLauncher.redirectPage(to: #"http://127.0.0.1:8123/?token=a&next="><script>"#)
+    defer { try? FileManager.default.removeItem(at: page.deletingLastPathComponent()) }
+    let html = try String(contentsOf: page, encoding: .utf8)
+    let escaped = "http://127.0.0.1:8123/?token=a&amp;next=&quot;&gt;&lt;script&gt;"
+    #expect(html.contains(#"content="0;url=\#(escaped)""#))
+    #expect(html.contains(#"<a href="\#(escaped)">"#))
+    #expect(!html.contains("<script>"))
+  }
+
   @Test func eachOpeningHasItsOwnFolder() throws {
     let first = try BrowserLauncher.redirectPage(to: "http://127.0.0.1:1/?token=a")
     let second = try BrowserLauncher.redirectPage(to: "http://127.0.0.1:1/?token=a")

@@ -71,6 +71,19 @@ import Testing
       // The codebook describes every column of the three tables, and every row has those columns.
       let codebook = try String(contentsOfFile: out + "/codebook.csv", encoding: .utf8).split(separator: "\n")
       #expect(codebook.first == "file,column,type,unit,definition")
+      // A column in the unit of its row's measure says so and names the units it can be.
+      #expect(
+        codebook.contains {
+          $0.hasPrefix(
+            #"condition_summary.csv,mean,decimal,"unit of the row's measure: s, pauses, words, ideas, ideas per 10 words or memories","#
+          )
+        })
+      #expect(
+        codebook.contains {
+          $0.hasPrefix(
+            "mixed_model.csv,estimate,decimal,unit of the row's measure (per session for session_number): s or ideas per 10 words,"
+          )
+        })
       for table in ["condition_summary.csv", "condition_tests.csv", "mixed_model.csv"] {
         let lines = try String(contentsOfFile: out + "/" + table, encoding: .utf8).split(separator: "\n")
         let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)

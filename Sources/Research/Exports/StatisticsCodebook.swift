@@ -5,7 +5,29 @@ enum StatisticsCodebook {
   static let summaryFile = "condition_summary.csv"
   static let testsFile = "condition_tests.csv"
   static let mixedModelFile = "mixed_model.csv"
-  static let measureUnit = "the measure's"
+
+  /// The unit of a summary or test column: each row is in the unit of its `measure`, any measure
+  /// `stats` can summarise.
+  static let summaryUnit = unitOfMeasure(among: StatisticsMeasure.allCases)
+
+  /// The unit of an estimate of the mixed model, fitted on the continuous measures only; the
+  /// session's coefficient is a change per session.
+  static let modelUnit = unitOfMeasure(
+    among: StatisticsMeasure.allCases.filter(\.isContinuous), perSession: "session_number")
+
+  /// What a unit cell says of a column whose rows hold several measures: that the unit is the row's
+  /// measure's, and which units that can be, named as measures.csv's codebook names them
+  /// ("unit of the row's measure: s, words or memories"), so a reader needs no other file.
+  static func unitOfMeasure(among measures: [StatisticsMeasure], perSession term: String? = nil) -> String {
+    var units: [String] = []
+    for measure in measures {
+      guard let unit = Codebook.measureColumns.first(where: { $0.entry.column == measure.rawValue })?.entry.unit
+      else { preconditionFailure("\(measure.rawValue) is not a column of \(Codebook.measuresFile)") }
+      if !units.contains(unit) { units.append(unit) }
+    }
+    let listed = units.count < 2 ? units.joined() : units.dropLast().joined(separator: ", ") + " or " + units.last!
+    return "unit of the row's measure" + (term.map { " (per session for \($0))" } ?? "") + ": " + listed
+  }
 
   /// Every column of the three tables, in file order.
   static let entries: [CodebookEntry] = summaryColumns + testsColumns + mixedModelColumns
@@ -44,19 +66,19 @@ enum StatisticsCodebook {
         "Participants with at least one answer measured in this condition; the figures that follow describe their means."
       ),
       ("answers", "integer", "answers", "Answers measured in this condition, over all those participants."),
-      ("mean", "decimal", measureUnit, "Mean of the participants' means."),
+      ("mean", "decimal", summaryUnit, "Mean of the participants' means."),
       (
-        "sd", "decimal", measureUnit,
+        "sd", "decimal", summaryUnit,
         "Standard deviation of the participants' means (divisor n - 1, as R's sd()); empty below two participants."
       ),
-      ("median", "decimal", measureUnit, "Median of the participants' means."),
-      ("q1", "decimal", measureUnit, "First quartile of the participants' means (linear interpolation, R's type 7)."),
-      ("q3", "decimal", measureUnit, "Third quartile of the participants' means (linear interpolation, R's type 7)."),
+      ("median", "decimal", summaryUnit, "Median of the participants' means."),
+      ("q1", "decimal", summaryUnit, "First quartile of the participants' means (linear interpolation, R's type 7)."),
+      ("q3", "decimal", summaryUnit, "Third quartile of the participants' means (linear interpolation, R's type 7)."),
       (
-        "ci95_low", "decimal", measureUnit,
+        "ci95_low", "decimal", summaryUnit,
         "Lower bound of the 95 % confidence interval of the mean: mean - t(0.975, n - 1) x sd / sqrt(n)."
       ),
-      ("ci95_high", "decimal", measureUnit, "Upper bound of the 95 % confidence interval of the mean."),
+      ("ci95_high", "decimal", summaryUnit, "Upper bound of the 95 % confidence interval of the mean."),
       basis,
       (
         "value_sources", "text", "",
@@ -120,16 +142,16 @@ enum StatisticsCodebook {
         "For means and effects: all (averaged over the populations, equal weights) or the population; empty for coefficients and interactions."
       ),
       ("term", "text", "", "The coefficient as R's lmer names it, or what the combination is (image_scent - image)."),
-      ("estimate", "decimal", measureUnit, "The estimate."),
-      ("std_error", "decimal", measureUnit, "Its standard error."),
+      ("estimate", "decimal", modelUnit, "The estimate."),
+      ("std_error", "decimal", modelUnit, "Its standard error."),
       ("df", "decimal", "", "Satterthwaite degrees of freedom."),
       ("t", "decimal", "", "estimate / std_error."),
       ("p", "decimal", "", "Two-sided p-value of the t test against zero."),
       (
-        "ci95_low", "decimal", measureUnit,
+        "ci95_low", "decimal", modelUnit,
         "Lower bound of the 95 % confidence interval: estimate - t(0.975, df) x std_error."
       ),
-      ("ci95_high", "decimal", measureUnit, "Upper bound of that interval."),
+      ("ci95_high", "decimal", modelUnit, "Upper bound of that interval."),
       ("answers", "integer", "answers", "Answers the model was fitted on."),
       ("participants", "integer", "participants", "Participants the model was fitted on."),
       basis,

@@ -8,7 +8,7 @@ enum SVG {
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
         + "viewBox=\"0 0 \(width) \(height)\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"13\">",
-      "<title>\(escaped(title))</title>",
+      "<title>\(HTML.escaped(title))</title>",
       "<rect width=\"\(width)\" height=\"\(height)\" fill=\"#FFFFFF\"/>",
     ]
     lines += body
@@ -24,7 +24,7 @@ enum SVG {
     if let size { attributes += " font-size=\"\(size)\"" }
     if bold { attributes += " font-weight=\"bold\"" }
     if rotate { attributes += " transform=\"rotate(-90 \(number(x)) \(number(y)))\"" }
-    return "<text \(attributes)>\(escaped(content))</text>"
+    return "<text \(attributes)>\(HTML.escaped(content))</text>"
   }
 
   static func line(
@@ -59,10 +59,5 @@ enum SVG {
     let sign = tenths < 0 ? "-" : ""
     let magnitude = abs(tenths)
     return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
-  }
-
-  static func escaped(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
   }
 }

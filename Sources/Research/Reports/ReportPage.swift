@@ -74,9 +74,20 @@ struct ReportPage {
     """
 }
 
-/// Text for the page: escaping, numbers in the reader's language, tables and figures.
-enum HTML {
-  static func escaped(_ text: String) -> String { SVG.escaped(text) }
+/// Text for the page: escaping (public, for any HTML written by hand), numbers in the reader's
+/// language, tables and figures.
+public enum HTML {
+  /// `text` made safe to place in an HTML or SVG document, as an element's content or as an
+  /// attribute value in double quotes: `&`, `<`, `>` and `"` become `&amp;`, `&lt;`, `&gt;` and
+  /// `&quot;`. Every report, plot and the review's forwarding page escape through it.
+  ///
+  /// Not enough for an attribute in single quotes or without quotes, nor inside `<script>` or
+  /// `<style>`; and an escaped address still goes wherever it pointed (`javascript:` included), so
+  /// only addresses the program made itself belong in `href` or `content`.
+  public static func escaped(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+  }
 
   /// A number with `decimals` decimals, French with a decimal comma; "–" when there is none.
   static func number(_ value: Double?, decimals: Int = 1, language: Language) -> String {

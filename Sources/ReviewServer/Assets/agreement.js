@@ -57,6 +57,8 @@
       input.type = "number";
       input.step = item.measure === "onset" || item.measure === "offset" ? "0.001" : "1";
       input.min = "0";
+      // A memory count, agreed or not, is at most what the answer page's fields offer.
+      if (item.measure === "memories" || item.measure === "specific_memories") input.max = "99";
       input.value = item.consensus === null || item.consensus === undefined ? "" : String(item.consensus);
       input.setAttribute("aria-label", `${Review.t("agreement.consensus")} ${item.id} ${Review.t(`measure.${item.measure}`)}`);
       entry.append(input);

@@ -255,7 +255,12 @@
     return JSON.stringify(data.own[kind] ?? null);
   }
 
-  async function send(kind, retried = false) {
+  // How many times a save refused as stale is sent again while its part is unchanged. Each refusal
+  // means another save landed first, so a few cover a busy moment; the bound keeps two pages that
+  // keep saving from retrying against each other for ever, and then the coder decides.
+  const staleResends = 3;
+
+  async function send(kind, resent = 0) {
     const coder = await Review.askCoder();
     const sent = fieldsOf(kind);
     const body = { coder, revision: answer.revision, ...bodyOf(kind) };
@@ -272,7 +277,7 @@
       Review.status(Review.t(changedSince ? "status.savedChangedSince" : "status.saved"), "saved");
       return true;
     }
-    if (status === 409 && data && data.current) return stale(kind, data, retried);
+    if (status === 409 && data && data.current) return stale(kind, data, resent);
     Review.status(Review.message(data && data.error) || `HTTP ${status}`, "error");
     return false;
   }
@@ -280,33 +285,39 @@
   // A save refused as stale: another save came first, and the revision covers the whole answer.
   // If that save left this part as the page found it (another coder's save, a save of another
   // part, a re-measurement), the page takes the new revision, keeps every unsaved edit and sends
-  // the save once more. If it changed this part, or a part with unsaved edits here (the same coder
-  // in another tab), the coder sees both versions and chooses; until then the page keeps the old
-  // revision, so no save from it can overwrite a version nobody looked at.
-  function stale(kind, data, retried) {
+  // the save again, up to staleResends times. If it changed this part, or a part with unsaved edits
+  // here (the same coder in another tab), or the answer kept changing under every resend, the coder
+  // sees both versions and chooses; until then the page keeps the old revision, so no save from it
+  // can overwrite a version nobody looked at.
+  async function stale(kind, data, resent) {
     const current = data.current;
     const kinds = parts.filter((part) => partOf(current, part) !== base[part] && (part === kind || dirty[part]));
-    if (kinds.length > 0) {
-      conflict = { current, kinds, message: data.error };
+    if (kinds.length > 0 || resent >= staleResends) {
+      const busy = kinds.length === 0;
+      conflict = { current, kinds: busy ? [kind] : kinds, message: data.error, busy };
       showConflict();
       Review.status(Review.message(data.error), "conflict");
       return false;
     }
     moveTo(current);
-    if (retried) { Review.status(Review.message(data.error), "conflict"); return false; }
-    return send(kind, true);
+    // A short, growing pause with jitter, so two pages saving at once stop colliding.
+    await new Promise((resolve) => setTimeout(resolve, 50 * (resent + 1) * (1 + Math.random())));
+    return send(kind, resent + 1);
   }
 
-  // Takes `current`'s revision and shows the parts it changed as it has them (the caller made sure
-  // none of them holds unsaved edits, or the coder chose the saved version); the others keep what
-  // the coder has on the page.
-  function moveTo(current) {
-    apply(current, Object.fromEntries(parts.map((part) => [part, partOf(current, part) !== base[part]])));
+  // Takes `current`'s revision and shows the parts it changed, and the parts in `taken`, as it has
+  // them (the caller made sure none of them holds unsaved edits, or the coder chose the saved
+  // version); the others keep what the coder has on the page.
+  function moveTo(current, taken = []) {
+    apply(current, Object.fromEntries(parts.map((part) => [part, taken.includes(part) || partOf(current, part) !== base[part]])));
   }
 
   function showConflict() {
-    const { current, kinds, message } = conflict;
+    const { current, kinds, message, busy } = conflict;
     $("conflict").hidden = false;
+    $("conflict").dataset.busy = String(busy);
+    $("conflict-choose").hidden = busy;
+    $("conflict-busy").hidden = !busy;
     $("conflict-message").textContent = Review.message(message);
     const summary = document.createElement("p");
     summary.textContent = `${Review.t("answer.title")} ${current.id} — ${Review.t(`state.${current.state}`)} (revision ${current.revision})`;
@@ -365,11 +376,12 @@
     for (const kind of kinds) if (!(await save(kind))) return;
   }
 
-  // The coder takes the saved version of the parts in conflict; unsaved edits of the other parts stay.
+  // The coder takes the saved version of the parts in conflict (the part they were saving, when the
+  // answer only kept changing elsewhere); unsaved edits of the other parts stay.
   function takeSaved() {
-    const { current } = conflict;
+    const { current, kinds } = conflict;
     closeConflict();
-    moveTo(current);
+    moveTo(current, kinds);
     const kept = parts.some((part) => dirty[part]);
     Review.status(Review.t(kept ? "conflict.takenKept" : "conflict.taken"), "info");
   }

@@ -19,6 +19,7 @@ const Review = (() => {
       "answer.prev": "← Previous", "answer.next": "Next →", "answer.title": "Answer", "answer.of": "{n} of {total}",
       "conflict.title": "Save refused: the answer changed",
       "conflict.choose": "What you were saving was saved elsewhere too (another tab?). Choose the version to keep; your other changes stay on the page.",
+      "conflict.busy": "The answer changed again at every new try (another coder saving right now?): your version is not saved. Keep it to try again, or take the saved version; your other changes stay on the page.",
       "conflict.keep": "Keep my version and save it", "conflict.reload": "Take the saved version",
       "conflict.saved": "Saved version:", "conflict.yours": "Your version:",
       "conflict.taken": "The saved version is shown.",

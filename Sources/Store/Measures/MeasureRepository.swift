@@ -94,6 +94,7 @@ public struct MeasureRepository: Sendable {
   ///
   /// - Throws: ``StoreError/unconfirmedCoding(_:)`` when nobody confirmed it,
   ///   ``StoreError/coderIsNotACode(_:)`` when the coder looks like a name,
+  ///   ``StoreError/measureOutOfRange(_:_:)`` for more than ``MemoryCount/largest`` memories,
   ///   ``StoreError/unknownAnswer(_:)`` when the answer has no measures.
   public func save(_ coding: MemoryCoding, for answer: AnswerKey) throws {
     let row = try Self.codingRow(coding, for: answer)
@@ -161,6 +162,18 @@ public struct MeasureRepository: Sendable {
     // codes, because "Marie" is a name even though it is a valid word.
     guard ParticipantCode.isValid(coder) else {
       throw StoreError.coderIsNotACode(coder)
+    }
+    // The review page's rule, so a count no page accepts does not come in through a sheet either.
+    guard confirmed.count <= MemoryCount.largest else {
+      throw StoreError.measureOutOfRange(
+        answer,
+        [
+          OutOfRangeValue(
+            column: "memories_n", value: String(confirmed.count),
+            expected: LocalizedText(
+              fr: "un nombre de souvenirs de 0 à \(MemoryCount.largest)",
+              en: "a count of memories from 0 to \(MemoryCount.largest)"))
+        ])
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys

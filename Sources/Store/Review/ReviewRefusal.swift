@@ -32,11 +32,15 @@ public enum ReviewRefusal: Hashable, Sendable {
           "Coding refused: \(count.memories) memories of which \(count.specific.map(String.init) ?? "?") specific; counts are whole numbers from 0 to \(MemoryCount.largest), and the specific ones are among the memories."
       )
     case .impossibleConsensus(let measure, let value):
+      let (possibleFr, possibleEn) =
+        measure.isCount
+        ? ("un nombre entier de 0 à \(measure.largestCount)", "a whole number from 0 to \(measure.largestCount)")
+        : ("un temps dans l'enregistrement", "a time within the recording")
       return LocalizedText(
         fr:
-          "Consensus refusé pour \(measure.rawValue) : « \(value.map { Self.text($0) } ?? "vide") » n'est pas une valeur possible (un nombre entier positif pour un compte, un temps dans l'enregistrement).",
+          "Consensus refusé pour \(measure.rawValue) : « \(value.map { Self.text($0) } ?? "vide") » n'est pas une valeur possible (\(possibleFr)).",
         en:
-          "Consensus refused for \(measure.rawValue): '\(value.map { Self.text($0) } ?? "empty")' is not a possible value (a whole non-negative number for a count, a time within the recording)."
+          "Consensus refused for \(measure.rawValue): '\(value.map { Self.text($0) } ?? "empty")' is not a possible value (\(possibleEn))."
       )
     case .consensusBeforeTwoCodings(let measure):
       return LocalizedText(

@@ -171,7 +171,8 @@ extension ReviewRepository {
   static func isPossible(_ value: Double?, for measure: ReviewedMeasure, recordingDuration: Double?) -> Bool {
     guard let value else { return !measure.isCount }
     guard value.isFinite, value >= 0 else { return false }
-    return measure.isCount ? value.rounded() == value && value <= 1_000_000 : value <= (recordingDuration ?? .infinity)
+    guard measure.isCount else { return value <= (recordingDuration ?? .infinity) }
+    return value.rounded() == value && value <= Double(measure.largestCount)
   }
 
   /// `{"a":1.5,"b":null}`, keys in the order given: the event log's before and after.

@@ -21,6 +21,15 @@ public enum ReviewedMeasure: String, CaseIterable, Hashable, Sendable, Codable {
     }
   }
 
+  /// The largest value a count of this measure can take: a coder's own memory count is at most
+  /// ``MemoryCount/largest``, so an agreed one is too; words have no such bound, only a sane one.
+  var largestCount: Int {
+    switch self {
+    case .memories, .specificMemories: MemoryCount.largest
+    case .words, .onset, .offset: 1_000_000
+    }
+  }
+
   /// Which kind of save gives a coder's value of this measure, which is also what a coder must
   /// have saved before seeing the other coder's values of it.
   public var savedWith: ReviewSaveKind {

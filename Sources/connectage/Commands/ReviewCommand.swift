@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Research
 import Review
 import ReviewServer
 import SessionModel
@@ -164,8 +165,7 @@ enum BrowserLauncher {
     try FileManager.default.createDirectory(
       at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
     let page = folder.appendingPathComponent("review.html")
-    let address = url.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-      .replacingOccurrences(of: "<", with: "&lt;")
+    let address = HTML.escaped(url)
     let html = """
       <!doctype html>
       <html lang="fr"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer">

@@ -292,6 +292,16 @@ struct ReviewAPITests {
         #expect(disagreement["revision"] as? Int == revision)
         #expect((disagreement["values"] as? [[String: Any]])?.compactMap { $0["value"] as? Double } == [1, 3])
       }
+      // A consensus is a count as the coders' are: the page's range, refused beyond it, nothing written.
+      try await client.execute(
+        uri: "/api/answers/\(id)/consensus", method: .post, headers: ServedStudy.pageHeaders,
+        body: ServedStudy.json(["coder": "ORT1", "revision": revision, "measure": "memories", "value": 100])
+      ) { response in
+        #expect(response.status == .unprocessableContent)
+        let message = try ServedStudy.object(response)["error"] as? [String: String]
+        #expect(message?["fr"]?.contains("de 0 à 99") == true, "\(message ?? [:])")
+      }
+      #expect(try await ServedStudy.revision(of: id, client) == revision, "nothing was written")
       try await client.execute(
         uri: "/api/answers/\(id)/consensus", method: .post, headers: ServedStudy.pageHeaders,
         body: ServedStudy.json(["coder": "ORT1", "revision": revision, "measure": "memories", "value": 2])

@@ -128,6 +128,39 @@ import Testing
     #expect(stored.values(of: .memories).map(\.value) == [3, 1])
   }
 
+  /// An agreed memory count is bound as each coder's is (``MemoryCount/largest``); words are not.
+  @Test(arguments: [
+    (ReviewedMeasure.memories, 100.0, false), (.memories, 99, true), (.specificMemories, 100, false),
+    (.specificMemories, 99, true), (.words, 100, true),
+  ])
+  func aConsensusCountIsBoundAsTheCodersCountsAre(_ measure: ReviewedMeasure, _ value: Double, _ accepted: Bool)
+    throws
+  {
+    let fixture = try ReviewFixture()
+    defer { fixture.remove() }
+    let review = fixture.database.review
+    try fixture.codeMemories(3, specific: 1, of: fixture.first, by: fixture.ort1)
+    try fixture.codeMemories(1, specific: 0, of: fixture.first, by: fixture.ort2)
+    for coder in [fixture.ort1, fixture.ort2] where measure == .words {
+      try review.saveTranscript(
+        "le verger de mon grand-père\n", as: .plainText, of: fixture.first, by: coder,
+        basedOn: fixture.revision(of: fixture.first))
+    }
+    let save = {
+      try review.saveConsensus(
+        value, for: measure, of: fixture.first, by: fixture.ort1, basedOn: fixture.revision(of: fixture.first))
+    }
+    if accepted {
+      #expect(try save().consensus[measure]?.value == value)
+    } else {
+      #expect(throws: StoreError.reviewRefused(.impossibleConsensus(measure, value))) { try save() }
+      #expect(try review.records()[fixture.first]?.consensus[measure] == nil, "nothing saved")
+      #expect(
+        StoreError.reviewRefused(.impossibleConsensus(measure, value)).message.french.contains("de 0 à 99"),
+        "the message says the range")
+    }
+  }
+
   @Test func aCodingSheetsCodingIsACodingToo() throws {
     let fixture = try ReviewFixture()
     defer { fixture.remove() }

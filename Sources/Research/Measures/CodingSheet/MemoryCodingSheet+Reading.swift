@@ -12,9 +12,10 @@ extension MemoryCodingSheet {
   }
 
   /// Checks a whole sheet before anything is saved: a known answer id on each row (`answers`, from
-  /// ``answerIDs(in:)``, maps the sheet's opaque ids back to answers), a count that is a
-  /// whole number from 0, a coder code (the row's, else `defaultCoder`), and no answer coded twice by
-  /// the same coder. Rows without `memories_n` are skipped, so a sheet can be coded in several sittings.
+  /// ``answerIDs(in:)``, maps the sheet's opaque ids back to answers), a count that is a whole
+  /// number from 0 to ``Store/MemoryCount/largest`` (as on the review page), a coder code (the
+  /// row's, else `defaultCoder`), and no answer coded twice by the same coder. Rows without
+  /// `memories_n` are skipped, so a sheet can be coded in several sittings.
   /// Fields may be separated by `,` or, as French spreadsheets save CSV, by `;`.
   public static func read(_ text: String, answers: [String: AnswerKey], defaultCoder: String?) -> Reading {
     var reading = Reading(codings: [], problems: [], unfilledRows: 0)
@@ -103,6 +104,11 @@ extension MemoryCodingSheet {
         refuse(
           "memories_n « \(count) » est négatif ; écrivez 0 si la réponse n'évoque aucun souvenir",
           "memories_n '\(count)' is negative; write 0 when the answer evokes no memory")
+      } else if let memories, memories > MemoryCount.largest {
+        refuse(
+          "memories_n « \(count) » dépasse \(MemoryCount.largest), le plus grand nombre de souvenirs d'un codage ; corrigez la cellule (une faute de frappe ?)",
+          "memories_n '\(count)' is above \(MemoryCount.largest), the largest count of memories a coding holds; correct the cell (a typing slip?)"
+        )
       }
       let rowCoder = field("coder")
       let coder = rowCoder.isEmpty ? defaultCoder : rowCoder
