@@ -609,15 +609,20 @@ class Scenario:
         button.click()
         return moved
 
+    def before_an_interfered_save(self, browser):
+        """The editor, its unsaved words, ORT1's answer and the last-word mark 10 ms earlier, before a
+        save that ORT2 will race."""
+        editor = browser.find_element(By.ID, "transcript-editor")
+        before = self.fetch_json(browser, f"/api/answers/{self.answer_id}?coder={FIRST_CODER}")
+        offset = round(before["own"]["timing"]["lastWordOffset"] - 0.01, 3)
+        self.drain_console_errors(browser)
+        return editor, editor.get_attribute("value"), before, offset
+
     def save_refused_twice(self, browser):
         """ORT2 saves just before ORT1's marks save and again before its resend: refused twice, the
         marks unchanged each time, so the page sends the save a third time and it is saved, with no
         conflict shown and the unsaved transcript words still in the editor."""
-        editor = browser.find_element(By.ID, "transcript-editor")
-        unsaved_text = editor.get_attribute("value")
-        before = self.fetch_json(browser, f"/api/answers/{self.answer_id}?coder={FIRST_CODER}")
-        offset = round(before["own"]["timing"]["lastWordOffset"] - 0.01, 3)
-        self.drain_console_errors(browser)
+        editor, unsaved_text, before, offset = self.before_an_interfered_save(browser)
         self.interfere(browser, 2)
         self.move_last_mark_and_save(browser)
         self.wait_saved(browser, str(before.get("revision")), "ORT1's marks saved after two refusals")
@@ -644,11 +649,7 @@ class Scenario:
         """ORT2 saves before every send: after a few resends the page stops and shows the conflict box,
         the marks and the transcript words still the coder's; nothing was overwritten. ORT1 keeps
         the page's marks once the other coder has stopped, and they are saved."""
-        editor = browser.find_element(By.ID, "transcript-editor")
-        unsaved_text = editor.get_attribute("value")
-        before = self.fetch_json(browser, f"/api/answers/{self.answer_id}?coder={FIRST_CODER}")
-        offset = round(before["own"]["timing"]["lastWordOffset"] - 0.01, 3)
-        self.drain_console_errors(browser)
+        editor, unsaved_text, before, offset = self.before_an_interfered_save(browser)
         self.interfere(browser, 100)
         moved = self.move_last_mark_and_save(browser)
         box = browser.find_element(By.ID, "conflict")
