@@ -131,10 +131,12 @@ import Testing
       .recorded(
         Attendance(
           study: "espoir-avc", group: "G01", sessionNumber: 3, participant: .numbered(4), status: .absent, reason: .ill,
-          madeUpIn: "G02-S03-20270208T093000-00beef"))),
+          madeUpIn: "G02-S03-20270208T093000-00beef", recordedBy: .therapist))),
     .attendance(
       .recorded(
-        Attendance(study: "espoir-avc", group: "G01", sessionNumber: 3, participant: .numbered(5), status: .leftEarly))),
+        Attendance(
+          study: "espoir-avc", group: "G01", sessionNumber: 3, participant: .numbered(5), status: .leftEarly,
+          recordedBy: nil))),
   ]
 
   @Test(arguments: samples)

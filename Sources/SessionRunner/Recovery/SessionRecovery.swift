@@ -8,8 +8,9 @@ import Store
 ///
 /// The event log is durable event by event, so it says which answers were being recorded when the
 /// process died. Each of those files is repaired (its WAV header still describes an empty take),
-/// checksummed, measured and filed like any other answer; then `session.interrupted` closes the
-/// session in the log. Nothing is deleted and nothing already stored is redone.
+/// checksummed, measured and filed like any other answer; the participants the log shows at the
+/// table are recorded present, as the run would have on its way out; then `session.interrupted`
+/// closes the session in the log. Nothing is deleted and nothing already stored is redone.
 public struct SessionRecovery: Sendable {
   let database: SessionDatabase
 
@@ -53,10 +54,11 @@ public struct SessionRecovery: Sendable {
   }
 
   /// A process killed in the thank-you scene, after `session.ended` reached the log but before
-  /// its last answers were measured, leaves takes on disk that no recording row names. Only the
-  /// last ended session can be in that state: every start recovers before its session runs.
-  /// Nil when nothing was left to file. Takes without a participant are never filed, and ones
-  /// that cannot be read were already reported by their run: both are left alone.
+  /// its last answers were measured or its attendance recorded, leaves takes on disk that no
+  /// recording row names, and participants with no attendance. Only the last ended session can be
+  /// in that state: every start recovers before its session runs. Nil when nothing was left to do.
+  /// Takes without a participant are never filed, and ones that cannot be read were already
+  /// reported by their run: both are left alone.
   func fileTakesLeftAfterTheEnd(of session: SessionID) throws -> RecoveryReport? {
     let events = try database.eventLog.events(in: session).map(\.event)
     guard
@@ -68,7 +70,9 @@ public struct SessionRecovery: Sendable {
     try file(takes, of: session, output: output, into: &report)
     report.missingFiles = []
     report.unrecoveredFiles = []
-    return report.recoveredFiles.isEmpty ? nil : report
+    recordAttendance(shownBy: events, of: session, into: &report)
+    let didNothing = report.recoveredFiles.isEmpty && report.recordedPresent.isEmpty && report.attendanceProblem == nil
+    return didNothing ? nil : report
   }
 
   /// Repairs and files the answers of one interrupted session, then closes it in the log.
@@ -87,6 +91,8 @@ public struct SessionRecovery: Sendable {
     } else if !takes.isEmpty {
       report.missingFiles = takes.map { "\($0.trial.rawValue)-player\($0.player.rawValue)-turn\($0.turn)" }
     }
+    // Before the session is closed: a recovery that dies in between records it next time.
+    recordAttendance(shownBy: events, of: session, into: &report)
     try append(
       .session(
         .interrupted(
@@ -96,6 +102,18 @@ public struct SessionRecovery: Sendable {
             unrecoveredRecordings: report.unrecoveredFiles.map(\.path).joined(separator: " | ")))),
       session: session)
     return report
+  }
+
+  /// Records present the group members the run's log shows at the table, as the run would have
+  /// on its way out. As for the run, a failure is told and the recovery goes on.
+  private func recordAttendance(
+    shownBy events: [SessionEvent], of session: SessionID, into report: inout RecoveryReport
+  ) {
+    do {
+      report.recordedPresent = try RunAttendance.recordFromLog(events, of: session, in: database)
+    } catch {
+      report.attendanceProblem = StoreError.explanation(of: error)
+    }
   }
 
   /// Repairs, files and measures each take not stored yet, logging `recording.recovered`.

@@ -117,7 +117,8 @@ import Testing
 
     #expect(reports.map(\.session) == ["S01"])
     #expect(reports.first?.recoveredFiles == [left.url])
-    #expect(reports.first?.summary.french.hasPrefix("Séance S01 terminée, mais arrêtée avant d'avoir classé") == true)
+    #expect(
+      reports.first?.summary.french.hasPrefix("Séance S01 terminée, mais arrêtée avant d'avoir tout classé") == true)
     let answer = AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.first)
     let stored = try fixture.database.recordings.fetch(answer)?.path
     #expect(
@@ -128,6 +129,75 @@ import Testing
 
     #expect(try SessionRecovery(database: fixture.database).recoverAll().isEmpty)
     #expect(try fixture.types() == types)
+  }
+
+  /// Killed and never resumed: the patients the run's log shows at the table are recorded present
+  /// at the planned session, as the run would have on its way out; what the therapist recorded stays.
+  @Test func anInterruptedRunRecordsTheAttendanceItsLogShows() throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    try fixture.seat([RecoveryFixture.first, RecoveryFixture.second])
+    try fixture.take(Self.first)
+    let byHand = Attendance(
+      study: "espoir-avc", group: "G1", sessionNumber: 1, participant: RecoveryFixture.second, status: .leftEarly,
+      recordedBy: .therapist)
+    try fixture.database.attendance.record(byHand)
+
+    let reports = try SessionRecovery(database: fixture.database).recoverAll()
+
+    #expect(reports.map(\.session) == ["S01"])
+    #expect(reports.first?.recordedPresent == [RecoveryFixture.first])
+    #expect(reports.first?.summary.french.contains("mesurée(s) ; P01 noté(s) présent(s) d'après le journal.") == true)
+    let recovered = Attendance(
+      study: "espoir-avc", group: "G1", sessionNumber: 1, participant: RecoveryFixture.first, status: .present,
+      recordedBy: .recovery)
+    #expect(try fixture.database.attendance.fetchAll(study: "espoir-avc") == [recovered, byHand])
+    #expect(try fixture.database.eventLog.events(in: "G1-S01").last?.event.kind == .attendance(.recorded(recovered)))
+    #expect(try fixture.types().last == "session.interrupted")
+    #expect(try fixture.database.check.run().isHealthy)
+
+    #expect(try SessionRecovery(database: fixture.database).recoverAll().isEmpty)
+    #expect(try fixture.database.attendance.fetchAll(study: "espoir-avc") == [recovered, byHand])
+  }
+
+  /// Killed in the thank-you scene, after `session.ended` but before the run recorded who came.
+  @Test func aRunKilledInItsThankYouSceneRecordsTheAttendanceItsLogShows() throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    try fixture.seat([RecoveryFixture.first, RecoveryFixture.second])
+    let take = try fixture.take(Self.first)
+    try fixture.database.answers.file(
+      recordingAt: take.url, as: AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.first))
+    try fixture.log("S01", "session.ended")
+
+    let reports = try SessionRecovery(database: fixture.database).recoverAll()
+
+    #expect(reports.map(\.session) == ["S01"])
+    #expect(
+      reports.first?.summary.french
+        == "Séance S01 terminée, mais arrêtée avant d'avoir tout classé : 0 réponse(s) réparée(s), dont 0 mesurée(s) ; P01, P02 noté(s) présent(s) d'après le journal."
+    )
+    let attendance = try fixture.database.attendance.fetchAll(study: "espoir-avc")
+    #expect(attendance.map { "\($0.participant):\($0.status.rawValue)" } == ["P01:present", "P02:present"])
+    #expect(attendance.allSatisfy { $0.recordedBy == .recovery })
+    #expect(try !fixture.types().contains("session.interrupted"))
+    #expect(try SessionRecovery(database: fixture.database).recoverAll().isEmpty)
+  }
+
+  /// A run that ended and recorded its attendance itself leaves recovery nothing to do.
+  @Test func aRunThatRecordedItsAttendanceIsLeftAlone() throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    try fixture.seat([RecoveryFixture.first, RecoveryFixture.second])
+    try fixture.log("S01", "session.ended")
+    let session = try #require(try fixture.database.sessions.fetch("S01"))
+    try RunAttendance.record(
+      seated: [RecoveryFixture.first, RecoveryFixture.second], makeUp: [], session: session, in: fixture.database)
+    let recorded = try fixture.database.attendance.fetchAll(study: "espoir-avc")
+    #expect(recorded.map(\.recordedBy) == [.run, .run])
+
+    #expect(try SessionRecovery(database: fixture.database).recoverAll().isEmpty)
+    #expect(try fixture.database.attendance.fetchAll(study: "espoir-avc") == recorded)
   }
 
   /// While another process recovers the database, the home screen's recovery does nothing rather

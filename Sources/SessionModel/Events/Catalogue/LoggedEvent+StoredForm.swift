@@ -866,6 +866,7 @@ extension AttendanceLogEvent {
       w.set("status", attendance.status)
       w.set("reason", attendance.reason)
       w.set("madeUpIn", attendance.madeUpIn)
+      w.set("recordedBy", attendance.recordedBy)
       return .attendanceRecorded
     }
   }
@@ -876,6 +877,6 @@ extension AttendanceLogEvent {
       Attendance(
         study: try r.required("study"), group: try r.required("group"), sessionNumber: try r.required("sessionNumber"),
         participant: try r.required("participant"), status: try r.required("status"), reason: try r.optional("reason"),
-        madeUpIn: try r.optional("madeUpIn")))
+        madeUpIn: try r.optional("madeUpIn"), recordedBy: try r.optional("recordedBy")))
   }
 }
