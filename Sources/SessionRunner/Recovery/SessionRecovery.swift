@@ -57,8 +57,9 @@ public struct SessionRecovery: Sendable {
   /// its last answers were measured or its attendance recorded, leaves takes on disk that no
   /// recording row names, and participants with no attendance. Only the last ended session can be
   /// in that state: every start recovers before its session runs. Nil when nothing was left to do.
-  /// Takes without a participant are never filed, and ones that cannot be read were already
-  /// reported by their run: both are left alone.
+  /// Takes without a participant are never filed. A take that cannot be filed is named once: the
+  /// run named those it could not file (`recording.failed`, `recording.unfiled`); recovery names
+  /// the others and logs `recording.unfiled` for each, so the session's report lists them too.
   func fileTakesLeftAfterTheEnd(of session: SessionID) throws -> RecoveryReport? {
     let events = try database.eventLog.events(in: session).map(\.event)
     guard
@@ -68,11 +69,41 @@ public struct SessionRecovery: Sendable {
     report.hadEnded = true
     let takes = Self.lastTakes(in: events).filter { $0.participant != nil }
     try file(takes, of: session, output: output, into: &report)
-    report.missingFiles = []
-    report.unrecoveredFiles = []
+    try logUnfiled(takes, of: session, output: output, toldIn: events, into: &report)
     recordAttendance(shownBy: events, of: session, into: &report)
-    let didNothing = report.recoveredFiles.isEmpty && report.recordedPresent.isEmpty && report.attendanceProblem == nil
+    let didNothing =
+      report.recoveredFiles.isEmpty && report.missingFiles.isEmpty && report.unrecoveredFiles.isEmpty
+      && report.recordedPresent.isEmpty && report.attendanceProblem == nil
     return didNothing ? nil : report
+  }
+
+  /// Keeps in `report` the takes it could not file that the log does not name as unfiled yet, and
+  /// logs `recording.unfiled` for each.
+  private func logUnfiled(
+    _ takes: [RecordingRequest], of session: SessionID, output: URL, toldIn events: [SessionEvent],
+    into report: inout RecoveryReport
+  ) throws {
+    let told = Set(
+      events.compactMap { event -> RecordingRequest? in
+        switch event.kind {
+        case .recording(.failed(let failure)): failure.take.map(RecordingRequest.init)
+        case .recording(.unfiled(let take, _, _)): RecordingRequest(take)
+        default: nil
+        }
+      })
+    var requests: [String: RecordingRequest] = [:]
+    for take in takes { requests[AnswerFile(request: take, session: session, outputDirectory: output).url.path] = take }
+    report.missingFiles.removeAll { path in requests[path].map(told.contains) ?? true }
+    report.unrecoveredFiles.removeAll { unread in requests[unread.path].map(told.contains) ?? true }
+    let unfiled =
+      report.missingFiles.map { ($0, "file not found") } + report.unrecoveredFiles.map { ($0.path, $0.reason) }
+    for (path, reason) in unfiled {
+      guard let request = requests[path] else { continue }
+      try append(
+        .recording(
+          .unfiled(request.take, path: database.storedPath(for: URL(fileURLWithPath: path)), reason: reason)),
+        session: session)
+    }
   }
 
   /// Repairs and files the answers of one interrupted session, then closes it in the log.

@@ -7,8 +7,8 @@
 /// ``LoggedEvent/unknown(type:payload:)``, kept and shown as it came.
 public enum EventCatalogue {
   /// 1: the names of December 2026, written before the catalogue; 2: the catalogue, with review
-  /// events; 3: attendance events; 4: who recorded an attendance (`recordedBy`).
-  public static let version = 4
+  /// events; 3: attendance events; 4: who recorded an attendance (`recordedBy`); 5: `recording.unfiled`.
+  public static let version = 5
 
   /// A domain of the catalogue, in the order the codebook lists them.
   public enum Domain: String, CaseIterable, Sendable {
@@ -426,6 +426,13 @@ public enum EventCatalogue {
         Key(
           "replacedSession", "", "Run that recorded the replaced take, when another.", optional: true,
           identifies: .session),
+      ]),
+    Entry(
+      .recordingUnfiled, .recording,
+      "A take could not be measured and filed; its file stays on disk as it is, and the answer is missing until a recovery files it.",
+      take + [
+        Key("path", "", "The file (redacted to its name in exports)."),
+        Key("reason", "", "Why, in English."),
       ]),
     // Review
     Entry(.reviewTranscriptSaved, .review, "A coder saved an answer's corrected transcript.", review),

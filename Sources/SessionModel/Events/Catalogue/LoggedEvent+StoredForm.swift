@@ -744,6 +744,11 @@ extension RecordingLogEvent {
       w.set("by", by)
       w.set("replacedSession", replacedSession)
       return .recordingSuperseded
+    case .unfiled(let take, let path, let reason):
+      take.write(into: &w)
+      w.set("path", path)
+      w.set("reason", reason)
+      return .recordingUnfiled
     }
   }
 
@@ -773,6 +778,8 @@ extension RecordingLogEvent {
         participant: try r.emptyMeansNone("participant"), replaced: try r.required("replaced"),
         by: try r.required("by"),
         replacedSession: try r.optional("replacedSession"))
+    case .recordingUnfiled:
+      return .unfiled(try AnswerTake(&r), path: try r.required("path"), reason: try r.required("reason"))
     default: return nil
     }
   }
