@@ -15,7 +15,12 @@ enum ServerMigrations {
       name: "s1-trial-tables",
       statements: bookkeeping + trialTables + filesBesideRecordings + appendOnlyGuards + indexes),
     Migration(name: "s2-site-qualified-identifiers", statements: siteOwners + qualifiedIdentifiers),
+    Migration(name: "s3-attendance-source", statements: attendanceSource),
   ]
+
+  /// Who recorded each attendance status (the site's `recorded_by`). Rows already on the server
+  /// keep their old hash, so the next sync sends them again with the column filled as the site has it.
+  private static let attendanceSource = ["ALTER TABLE attendance ADD COLUMN recorded_by text"]
 
   /// Which installation pushes under each site code: the first one to sync, and no other.
   private static let siteOwners = [

@@ -118,6 +118,7 @@ import Testing
     .recording(.failed(RecordingFailure(trial: tag, take: take, reason: "device lost"))),
     .recording(.failed(RecordingFailure(trial: tag, take: nil, reason: "device lost"))),
     .recording(.incomplete(take, path: "/tmp/a.wav", reason: "disk full", then: "analysed as written")),
+    .recording(.unfiled(take, path: "recordings/S01/T2-P05-turn1.wav", reason: "not a WAVE file")),
     .recording(.recovered(trial: "T2", player: PlayerNumber(rawValue: 3)!, participant: nil, frames: 16000)),
     .recording(
       .superseded(
@@ -131,10 +132,12 @@ import Testing
       .recorded(
         Attendance(
           study: "espoir-avc", group: "G01", sessionNumber: 3, participant: .numbered(4), status: .absent, reason: .ill,
-          madeUpIn: "G02-S03-20270208T093000-00beef"))),
+          madeUpIn: "G02-S03-20270208T093000-00beef", recordedBy: .therapist))),
     .attendance(
       .recorded(
-        Attendance(study: "espoir-avc", group: "G01", sessionNumber: 3, participant: .numbered(5), status: .leftEarly))),
+        Attendance(
+          study: "espoir-avc", group: "G01", sessionNumber: 3, participant: .numbered(5), status: .leftEarly,
+          recordedBy: nil))),
   ]
 
   @Test(arguments: samples)
@@ -157,7 +160,7 @@ import Testing
   @Test func everyStoredNameHasOneEntryAndEveryDomainHasTypes() {
     let types = EventCatalogue.entries.map(\.type)
     #expect(Set(types).count == types.count)
-    #expect(types.count == 97)
+    #expect(types.count == 98)
     #expect(Set(EventCatalogue.entries.map(\.domain)) == Set(EventCatalogue.Domain.allCases))
     for type in Set(Self.samples.map(\.type)) { #expect(types.contains(type)) }
   }

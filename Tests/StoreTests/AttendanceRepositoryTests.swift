@@ -1,6 +1,7 @@
 import Foundation
 import SessionModel
 import Store
+import TestSupport
 import Testing
 
 /// Inclusion fields and attendance facts: stored as given, corrected in place, logged, refused when
@@ -25,9 +26,10 @@ import Testing
     for text in ["P01", "P02"] { try database.participants.add(Participant(code: Self.code(text))) }
     let absent = Attendance(
       study: "espoir-avc", group: "G01", sessionNumber: 3, participant: Self.code("P02"), status: .absent,
-      reason: .ill)
+      reason: .ill, recordedBy: .therapist)
     let present = Attendance(
-      study: "espoir-avc", group: "G01", sessionNumber: 3, participant: Self.code("P01"), status: .present)
+      study: "espoir-avc", group: "G01", sessionNumber: 3, participant: Self.code("P01"), status: .present,
+      recordedBy: .recovery)
     try database.attendance.record(absent)
     try database.attendance.record(present)
     var madeUp = absent
@@ -39,10 +41,41 @@ import Testing
     #expect(logged == [absent, present, madeUp].map { .attendance(.recorded($0)) })
   }
 
+  /// Attendance recorded before the database kept who recorded it reads as nobody's; the schema
+  /// refuses a source it does not know.
+  @Test func attendanceRecordedBeforeItsSourceWasKeptReadsAsNobodys() throws {
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("db.sqlite").path
+    let older = Attendance(
+      study: "espoir-avc", group: "G01", sessionNumber: 1, participant: Self.code("P01"), status: .present,
+      recordedBy: .run)
+    do {
+      let database = try SessionDatabase(path: path)
+      try database.participants.add(Participant(code: Self.code("P01")))
+      try database.attendance.record(older)
+    }
+    let undo = try SQLiteShell.run(
+      """
+      ALTER TABLE attendance DROP COLUMN recorded_by;
+      DELETE FROM grdb_migrations WHERE identifier = 'v8-attendance-source';
+      """, on: path)
+    #expect(undo.status == 0, "\(undo.output)")
+
+    let database = try SessionDatabase(path: path)
+    var unknown = older
+    unknown.recordedBy = nil
+    #expect(try database.attendance.fetchAll() == [unknown])
+    let refused = try SQLiteShell.run("UPDATE attendance SET recorded_by = 'robot';", on: path)
+    #expect(refused.status != 0)
+    #expect(try database.attendance.fetchAll() == [unknown])
+  }
+
   @Test func anUnknownParticipantIsRefusedAndNothingIsLogged() throws {
     let database = try SessionDatabase.inMemory()
     let ghost = Attendance(
-      study: "espoir-avc", group: "G01", sessionNumber: 1, participant: Self.code("P09"), status: .present)
+      study: "espoir-avc", group: "G01", sessionNumber: 1, participant: Self.code("P09"), status: .present,
+      recordedBy: .run)
     #expect(throws: StoreError.unknownParticipant(Self.code("P09"))) { try database.attendance.record(ghost) }
     #expect(try database.eventLog.allEvents().isEmpty)
   }
@@ -56,7 +89,7 @@ import Testing
     try database.participants.add(Participant(code: Self.code("P01")))
     let wrong = Attendance(
       study: "espoir-avc", group: "G01", sessionNumber: 1, participant: Self.code("P01"), status: status,
-      reason: reason)
+      reason: reason, recordedBy: .therapist)
     #expect(throws: (any Error).self) { try database.attendance.record(wrong) }
     #expect(try database.attendance.fetchAll().isEmpty)
     #expect(try database.eventLog.allEvents().isEmpty)

@@ -149,7 +149,7 @@ struct SiteSyncTests {
     defer { server.stop() }
     let address = try ServerAddress(server.address)
     let empty = try await Synchronisation.check(address, password: TemporaryPostgres.password)
-    #expect(empty.pending == ["s1-trial-tables", "s2-site-qualified-identifiers"])
+    #expect(empty.pending == ["s1-trial-tables", "s2-site-qualified-identifiers", "s3-attendance-source"])
     _ = try await push(
       try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath), to: server, site: "LYON")
     let current = try await Synchronisation.check(address, password: TemporaryPostgres.password)
@@ -247,6 +247,32 @@ struct SiteSyncTests {
     #expect(try server.contentHashes(of: TemporaryPostgres.database) != clean)
     let summary = try await push(database, to: server, site: nil)
     #expect(summary.rowsSent["event", default: 0] == 0 && summary.rowsSent["memory_coding", default: 0] == 0)
+    #expect(try server.contentHashes(of: TemporaryPostgres.database) == clean)
+  }
+
+  /// A server that received attendance before it said who recorded each status gains the column,
+  /// and the next sync sends those rows again with it: the server ends as a clean sync leaves a new one.
+  @Test func aServerOfTheSecondSchemaLearnsWhoRecordedEachAttendance() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    let database = try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath)
+    let group = try #require(try database.groups.fetchAll().first)
+    try database.attendance.record(
+      Attendance(
+        study: SyntheticTrial.study, group: group.id, sessionNumber: 1, participant: group.members[0], status: .present,
+        recordedBy: .recovery))
+    _ = try await push(database, to: server, site: "LYON")
+    let clean = try server.contentHashes(of: TemporaryPostgres.database)
+    // Back to the second schema: no column, and each row's hash as that schema's sync computed it.
+    try server.psql(
+      """
+      ALTER TABLE attendance DROP COLUMN recorded_by;
+      UPDATE attendance SET row_hash = 'hashed without recorded_by';
+      DELETE FROM connectage_migration WHERE name = 's3-attendance-source'
+      """, database: TemporaryPostgres.database)
+    #expect(try server.contentHashes(of: TemporaryPostgres.database) != clean)
+    let summary = try await push(database, to: server, site: nil)
+    #expect(summary.rowsSent["attendance", default: 0] == 1)
     #expect(try server.contentHashes(of: TemporaryPostgres.database) == clean)
   }
 

@@ -178,16 +178,16 @@ import Testing
     let csv = try String(contentsOfFile: folder.path + "/out/attendance.csv", encoding: .utf8)
     #expect(
       csv == """
-        study_id,group_id,session_number,participant_code,status,absence_reason,made_up_in_session_id
-        espoir-avc,G01,2,P01,present,,
-        espoir-avc,G01,2,P02,absent,appointment,
-        espoir-avc,G01,2,P03,left_early,,
+        study_id,group_id,session_number,participant_code,status,absence_reason,made_up_in_session_id,recorded_by
+        espoir-avc,G01,2,P01,present,,,therapist
+        espoir-avc,G01,2,P02,absent,appointment,,therapist
+        espoir-avc,G01,2,P03,left_early,,,therapist
 
         """)
     let codebook = try String(contentsOfFile: folder.path + "/out/codebook.csv", encoding: .utf8)
     for column in [
       "study_id", "group_id", "session_number", "participant_code", "status", "absence_reason",
-      "made_up_in_session_id",
+      "made_up_in_session_id", "recorded_by",
     ] {
       #expect(codebook.contains("\nattendance.csv,\(column),"), "\(column)")
     }
@@ -313,6 +313,7 @@ import Testing
     #expect(
       attendance.map { "\($0.participant):\($0.status.rawValue):\($0.madeUpIn?.rawValue ?? "")" }
         == ["P01:present:", "P02:absent:\(second.id)"])
+    #expect(attendance.map(\.recordedBy) == [.run, .therapist], "the make-up leaves the therapist's absence theirs")
     #expect(attendance[1].reason == .ill)
 
     let export = try await CommandRun.connectage(

@@ -11,8 +11,9 @@ import Testing
 /// A real headless session (`connectage demo`: virtual pads, simulated diffuser, spoken answers)
 /// killed with SIGKILL at seeded random moments in every phase, each time recovered with
 /// `db recover` and resumed with `--resume`, until it ends. Then every answer whose audio reached
-/// the disk is filed exactly once, `db check` passes, every session's events are in time order,
-/// and the events each kill lost are counted.
+/// the disk is filed exactly once, `db check` passes, every session's events are in time order, and
+/// the events each kill lost are counted. After each recovery, and at the end, every participant who
+/// answered is recorded present, though a killed run never records attendance itself.
 ///
 /// What the process had logged is known from its event trace (`CONNECTAGE_EVENT_TRACE`): one line
 /// per event handed to the journal, written before the journal queues it. The trace minus the
@@ -142,6 +143,16 @@ extension WholeSessionCrashTests {
       random = SplitMix64(seed: seed &+ UInt64(number))
       folder = try StoreCommandFolder()
       protocolPath = try CrashTestProtocol.write(into: URL(fileURLWithPath: folder.path + "/protocol"))
+      // A registered group, so that runs, and recoveries of runs killed before they could, record attendance.
+      for arguments in [
+        ["participants", "add", "P01", "--study", "crash"], ["participants", "add", "P02", "--study", "crash"],
+        ["groups", "add", "G01", "--study", "crash", "--members", "P01,P02"],
+      ] {
+        let registered = try CommandRun.connectage(arguments + ["--db", folder.databasePath])
+        guard registered.exitCode == 0 else {
+          throw CrashTestFailure("chain \(number): \(arguments.joined(separator: " ")): \(registered.standardError)")
+        }
+      }
     }
 
     var output: String { folder.path + "/sessions" }
@@ -150,6 +161,7 @@ extension WholeSessionCrashTests {
     /// something failed.
     mutating func run() throws -> ChainResult {
       var kills: [Kill] = []
+      var problems: [String] = []
       var resumes = false
       var lifetime = 0
       while true {
@@ -173,6 +185,7 @@ extension WholeSessionCrashTests {
               throw CrashTestFailure(
                 "chain \(number): db recover exited \(recovery.exitCode): \(recovery.standardError)")
             }
+            problems += try answeredButNotPresent().map { "after kill \(kills.count) (\(target.phase)): \($0)" }
             resumes = true
             continue
           }
@@ -182,12 +195,12 @@ extension WholeSessionCrashTests {
         let standardError = (try? String(contentsOfFile: folder.path + "/stderr-\(lifetime)", encoding: .utf8)) ?? ""
         switch process.terminationStatus {
         case 0:
-          return try finished(kills)
+          return try finished(kills, problems)
         case 2 where standardError.hasPrefix("Rien à reprendre"):
           // Killed before the run had logged its opening: there is nothing to resume, or every
           // image was already shown.
           if try plannedTrials().allSatisfy({ try endedTrials().contains($0.id) }), try !plannedTrials().isEmpty {
-            return try finished(kills)
+            return try finished(kills, problems)
           }
           resumes = false
         default:
@@ -293,9 +306,10 @@ extension WholeSessionCrashTests {
 
     // MARK: The finished session
 
-    private func finished(_ kills: [Kill]) throws -> ChainResult {
+    private func finished(_ kills: [Kill], _ problems: [String]) throws -> ChainResult {
       var result = try checkTheFinishedSession()
       result.kills = kills
+      result.problems = problems + result.problems
       if result.problems.isEmpty { folder.remove() } else { result.problems.append("files kept in \(folder.path)") }
       return result
     }
@@ -330,6 +344,7 @@ extension WholeSessionCrashTests {
         }
       }
       if answers < 3 { result.problems.append("only \(answers) answer(s) with audio for 3 trials") }
+      result.problems += try answeredButNotPresent()
       // One current take per participant and planned trial, whatever the number of runs.
       let current = recordings.filter { !superseded.contains(resolved($0.path)) }
       for (answer, takes) in Dictionary(grouping: current, by: { "\($0.participant.rawValue) \($0.trial.rawValue)" })
@@ -337,6 +352,15 @@ extension WholeSessionCrashTests {
         result.problems.append("\(answer) has \(takes.count) current takes: \(takes.map(\.path))")
       }
       return result
+    }
+
+    /// Participants with an answer filed and no present record: a run records its attendance
+    /// only as it closes, so for a killed one it is recovery's to record.
+    private func answeredButNotPresent() throws -> [String] {
+      let database = try SessionDatabase(path: folder.databasePath)
+      let present = try database.attendance.fetchAll(study: "crash").filter { $0.status == .present }
+      return Set(try database.recordings.fetchAll().map(\.participant)).subtracting(present.map(\.participant))
+        .sorted().map { "\($0) answered but is not recorded present" }
     }
 
     private func plannedTrials() throws -> [Trial] {

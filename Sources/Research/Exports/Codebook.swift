@@ -196,6 +196,10 @@ public enum Codebook {
         file, "made_up_in_session_id", "text", "",
         "The run (session_id in measures.csv) where the missed session was made up; empty when it was not."
       ) { $0.madeUpIn?.rawValue ?? "" },
+      .init(
+        file, "recorded_by", "text", "",
+        "Who recorded the status: therapist (connectage session attendance), run (the participants seated when the run ended) or recovery (inferred from the log of a run killed before it could record attendance: the group members it shows seated or answering); empty for a record made before ConnectAge kept it."
+      ) { $0.recordedBy?.rawValue ?? "" },
     ]
   }()
 

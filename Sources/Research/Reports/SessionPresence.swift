@@ -60,6 +60,9 @@ extension Attendance {
   /// How a report names this fact: "absent (malade)", "parti avant la fin", "absent, rattrapé en …".
   var label: LocalizedText {
     switch status {
+    // The therapist should know it was inferred, to correct it if the log was wrong.
+    case .present where recordedBy == .recovery:
+      return LocalizedText(fr: "présent (d'après le journal)", en: "present (from the log)")
     case .present: return LocalizedText(fr: "présent", en: "present")
     case .leftEarly: return LocalizedText(fr: "parti avant la fin", en: "left early")
     case .absent:

@@ -176,6 +176,10 @@ public struct SessionReport: Sendable {
         en: "Recording failed (\(failure.reason ?? "unknown reason"))")
     case .recording(.incomplete):
       LocalizedText(fr: "Enregistrement incomplet (écriture interrompue)", en: "Recording incomplete (write cut short)")
+    case .recording(.unfiled(let take, _, let reason)):
+      LocalizedText(
+        fr: "Réponse ni classée ni mesurée, fichier laissé tel quel : joueur \(take.player.rawValue) (\(reason))",
+        en: "Answer neither filed nor measured, file left as it is: player \(take.player.rawValue) (\(reason))")
     case .session(.diskLow(let reading)):
       LocalizedText(
         fr: "Alerte disque : espace libre bas (\(megabytes(reading.availableBytes)) Mo)",

@@ -17,6 +17,18 @@ public enum AbsenceReason: String, CaseIterable, Sendable, Codable {
   case refused
 }
 
+/// Who recorded an attendance status, so that a researcher can tell a fact entered by hand from one
+/// the software inferred.
+public enum AttendanceSource: String, CaseIterable, Sendable, Codable {
+  /// The therapist, with `connectage session attendance`.
+  case therapist
+  /// The run, for the participants seated when it ended.
+  case run
+  /// Recovery, from the log of a run that was killed before it could record attendance: the
+  /// participants it shows seated or answering.
+  case recovery
+}
+
 /// One participant's attendance at one planned session of their group.
 ///
 /// `madeUpIn` names the run where a missed session was made up: a catch-up run of the same planned
@@ -32,10 +44,12 @@ public struct Attendance: Hashable, Sendable, Codable {
   public var reason: AbsenceReason?
   /// The run that made up the missed session, if it was made up.
   public var madeUpIn: SessionID?
+  /// Who recorded ``status``; nil for a record made before ConnectAge kept it.
+  public var recordedBy: AttendanceSource?
 
   public init(
     study: StudyID, group: GroupID, sessionNumber: Int, participant: ParticipantCode, status: AttendanceStatus,
-    reason: AbsenceReason? = nil, madeUpIn: SessionID? = nil
+    reason: AbsenceReason? = nil, madeUpIn: SessionID? = nil, recordedBy: AttendanceSource?
   ) {
     self.study = study
     self.group = group
@@ -44,5 +58,6 @@ public struct Attendance: Hashable, Sendable, Codable {
     self.status = status
     self.reason = reason
     self.madeUpIn = madeUpIn
+    self.recordedBy = recordedBy
   }
 }

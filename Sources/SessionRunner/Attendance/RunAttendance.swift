@@ -89,8 +89,37 @@ enum RunAttendance {
         $0.participant == code && $0.group == group && $0.sessionNumber == session.number
       }) {
         try database.attendance.record(
-          Attendance(study: study, group: group, sessionNumber: session.number, participant: code, status: .present))
+          Attendance(
+            study: study, group: group, sessionNumber: session.number, participant: code, status: .present,
+            recordedBy: .run))
       }
     }
+  }
+
+  /// For a clinical run killed before it recorded attendance: the members of its group that its log
+  /// shows seated or answering (``LoggedSeating``) are present, recorded by recovery. Returns them.
+  ///
+  /// A participant with any record for the planned session keeps it: what the therapist entered
+  /// above all, and a make-up's absence. A guest from another group is left out, since the log
+  /// does not say whether they were making a session up (`connectage session make-up` records it).
+  static func recordFromLog(
+    _ events: [SessionEvent], of run: SessionID, in database: SessionDatabase
+  ) throws -> [ParticipantCode] {
+    guard let session = try database.sessions.fetch(run), session.kind == .clinical, let study = session.study,
+      let group = session.group, let members = try database.groups.fetch(group)?.members
+    else { return [] }
+    let existing = try database.attendance.fetchAll(study: study).filter {
+      $0.group == group && $0.sessionNumber == session.number
+    }
+    let present = LoggedSeating(events).participants.filter { code in
+      members.contains(code) && !existing.contains { $0.participant == code }
+    }
+    for code in present {
+      try database.attendance.record(
+        Attendance(
+          study: study, group: group, sessionNumber: session.number, participant: code, status: .present,
+          recordedBy: .recovery))
+    }
+    return present
   }
 }

@@ -57,6 +57,13 @@ struct AnswerAnalysis: Sendable {
       }
   }
 
+  /// `recording.unfiled`: `file` could not be measured and filed, and stays on disk as it is.
+  func unfiledEvent(of file: AnswerFile, reason: String) -> SessionEvent {
+    SessionEvent(
+      session: session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
+      .recording(.unfiled(file.request.take, path: database.storedPath(for: file.url), reason: reason)))
+  }
+
   /// `recording.superseded` across runs: `file` is now the take the analysis counts for its
   /// participant and planned trial, instead of `earlier`, filed by run `replacedSession`.
   func supersededEvent(by file: AnswerFile, replacingTakeOfAnotherRun earlier: Recording) -> SessionEvent {

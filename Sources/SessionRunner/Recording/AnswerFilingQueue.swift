@@ -26,7 +26,14 @@ final class AnswerFilingQueue {
     filings.append(
       Task.detached(priority: .utility) {
         _ = await previous?.result
-        let outcome = try analysis.analyze(file)
+        let outcome: AnswerAnalysis.Outcome
+        do {
+          outcome = try analysis.analyze(file)
+        } catch {
+          // In the log, the session's report lists it, and recovery knows the run already said it.
+          journal.record(analysis.unfiledEvent(of: file, reason: "\(error)"))
+          throw error
+        }
         if let replaced = outcome.replacedPath {
           journal.record(analysis.supersededEvent(by: file, replacing: replaced))
         }

@@ -8,8 +8,9 @@ import Store
 ///
 /// The event log is durable event by event, so it says which answers were being recorded when the
 /// process died. Each of those files is repaired (its WAV header still describes an empty take),
-/// checksummed, measured and filed like any other answer; then `session.interrupted` closes the
-/// session in the log. Nothing is deleted and nothing already stored is redone.
+/// checksummed, measured and filed like any other answer; the participants the log shows at the
+/// table are recorded present, as the run would have on its way out; then `session.interrupted`
+/// closes the session in the log. Nothing is deleted and nothing already stored is redone.
 public struct SessionRecovery: Sendable {
   let database: SessionDatabase
 
@@ -53,10 +54,12 @@ public struct SessionRecovery: Sendable {
   }
 
   /// A process killed in the thank-you scene, after `session.ended` reached the log but before
-  /// its last answers were measured, leaves takes on disk that no recording row names. Only the
-  /// last ended session can be in that state: every start recovers before its session runs.
-  /// Nil when nothing was left to file. Takes without a participant are never filed, and ones
-  /// that cannot be read were already reported by their run: both are left alone.
+  /// its last answers were measured or its attendance recorded, leaves takes on disk that no
+  /// recording row names, and participants with no attendance. Only the last ended session can be
+  /// in that state: every start recovers before its session runs. Nil when nothing was left to do.
+  /// Takes without a participant are never filed. A take that cannot be filed is named once: the
+  /// run named those it could not file (`recording.failed`, `recording.unfiled`); recovery names
+  /// the others and logs `recording.unfiled` for each, so the session's report lists them too.
   func fileTakesLeftAfterTheEnd(of session: SessionID) throws -> RecoveryReport? {
     let events = try database.eventLog.events(in: session).map(\.event)
     guard
@@ -66,9 +69,41 @@ public struct SessionRecovery: Sendable {
     report.hadEnded = true
     let takes = Self.lastTakes(in: events).filter { $0.participant != nil }
     try file(takes, of: session, output: output, into: &report)
-    report.missingFiles = []
-    report.unrecoveredFiles = []
-    return report.recoveredFiles.isEmpty ? nil : report
+    try logUnfiled(takes, of: session, output: output, toldIn: events, into: &report)
+    recordAttendance(shownBy: events, of: session, into: &report)
+    let didNothing =
+      report.recoveredFiles.isEmpty && report.missingFiles.isEmpty && report.unrecoveredFiles.isEmpty
+      && report.recordedPresent.isEmpty && report.attendanceProblem == nil
+    return didNothing ? nil : report
+  }
+
+  /// Keeps in `report` the takes it could not file that the log does not name as unfiled yet, and
+  /// logs `recording.unfiled` for each.
+  private func logUnfiled(
+    _ takes: [RecordingRequest], of session: SessionID, output: URL, toldIn events: [SessionEvent],
+    into report: inout RecoveryReport
+  ) throws {
+    let told = Set(
+      events.compactMap { event -> RecordingRequest? in
+        switch event.kind {
+        case .recording(.failed(let failure)): failure.take.map(RecordingRequest.init)
+        case .recording(.unfiled(let take, _, _)): RecordingRequest(take)
+        default: nil
+        }
+      })
+    var requests: [String: RecordingRequest] = [:]
+    for take in takes { requests[AnswerFile(request: take, session: session, outputDirectory: output).url.path] = take }
+    report.missingFiles.removeAll { path in requests[path].map(told.contains) ?? true }
+    report.unrecoveredFiles.removeAll { unread in requests[unread.path].map(told.contains) ?? true }
+    let unfiled =
+      report.missingFiles.map { ($0, "file not found") } + report.unrecoveredFiles.map { ($0.path, $0.reason) }
+    for (path, reason) in unfiled {
+      guard let request = requests[path] else { continue }
+      try append(
+        .recording(
+          .unfiled(request.take, path: database.storedPath(for: URL(fileURLWithPath: path)), reason: reason)),
+        session: session)
+    }
   }
 
   /// Repairs and files the answers of one interrupted session, then closes it in the log.
@@ -87,6 +122,8 @@ public struct SessionRecovery: Sendable {
     } else if !takes.isEmpty {
       report.missingFiles = takes.map { "\($0.trial.rawValue)-player\($0.player.rawValue)-turn\($0.turn)" }
     }
+    // Before the session is closed: a recovery that dies in between records it next time.
+    recordAttendance(shownBy: events, of: session, into: &report)
     try append(
       .session(
         .interrupted(
@@ -96,6 +133,18 @@ public struct SessionRecovery: Sendable {
             unrecoveredRecordings: report.unrecoveredFiles.map(\.path).joined(separator: " | ")))),
       session: session)
     return report
+  }
+
+  /// Records present the group members the run's log shows at the table, as the run would have
+  /// on its way out. As for the run, a failure is told and the recovery goes on.
+  private func recordAttendance(
+    shownBy events: [SessionEvent], of session: SessionID, into report: inout RecoveryReport
+  ) {
+    do {
+      report.recordedPresent = try RunAttendance.recordFromLog(events, of: session, in: database)
+    } catch {
+      report.attendanceProblem = StoreError.explanation(of: error)
+    }
   }
 
   /// Repairs, files and measures each take not stored yet, logging `recording.recovered`.

@@ -3,7 +3,9 @@ import SessionModel
 extension DatabaseCheck {
   /// Answers the log announced (`recording.started`) that nothing accounts for: no recording
   /// filed, no `recording.failed`, no `recording.superseded`. A full disk that left a take of
-  /// 0 bytes, or a filing that failed, shows up here instead of passing as "no problem".
+  /// 0 bytes, or a filing that failed, shows up here instead of passing as "no problem". A
+  /// `recording.unfiled` accounts for nothing: its take is on disk, still missing from the
+  /// exports, until a recovery files it.
   ///
   /// Takes are counted per answer (session × trial × participant): each announced take must be
   /// the filed recording, or be explained by a failure or a later take that superseded it. Only

@@ -22,6 +22,7 @@ enum Migrations {
     migrator.registerMigration("v5-attendance", migrate: attendance)
     migrator.registerMigration("v6-sites", migrate: sites)
     migrator.registerMigration("v7-installation-identity", migrate: installationIdentity)
+    migrator.registerMigration("v8-attendance-source", migrate: attendanceSource)
     return migrator
   }
 

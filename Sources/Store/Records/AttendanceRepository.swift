@@ -2,9 +2,9 @@ import Foundation
 internal import GRDB
 import SessionModel
 
-/// Attendance facts: who was present, absent (and why) or left early at each planned session, and
-/// where a missed session was made up. Each record is also appended to the event log
-/// (`attendance.recorded`) in the same transaction, so the log tells the whole story.
+/// Attendance facts: who was present, absent (and why) or left early at each planned session,
+/// where a missed session was made up, and who recorded each fact. Each record is also appended to
+/// the event log (`attendance.recorded`) in the same transaction, so the log tells the whole story.
 public struct AttendanceRepository: Sendable {
   let database: SessionDatabase
 
@@ -32,16 +32,16 @@ public struct AttendanceRepository: Sendable {
       try db.execute(
         sql: """
           INSERT INTO attendance (study_id, group_id, session_number, participant_code, status, reason, made_up_in,
-            recorded_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            recorded_at, recorded_by)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (study_id, group_id, session_number, participant_code) DO UPDATE SET
             status = excluded.status, reason = excluded.reason, made_up_in = excluded.made_up_in,
-            recorded_at = excluded.recorded_at
+            recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by
           """,
         arguments: [
           attendance.study.rawValue, attendance.group.rawValue, attendance.sessionNumber,
           attendance.participant.rawValue, attendance.status.rawValue, attendance.reason?.rawValue,
-          attendance.madeUpIn?.rawValue, WallClockText.text(for: date),
+          attendance.madeUpIn?.rawValue, WallClockText.text(for: date), attendance.recordedBy?.rawValue,
         ])
       _ = try EventLog.insert(event, payload: payload, in: db)
     }
@@ -66,7 +66,8 @@ public struct AttendanceRepository: Sendable {
       sessionNumber: row["session_number"], participant: try RowValue.code(row["participant_code"]),
       status: try RowValue.decode(AttendanceStatus.self, row["status"]),
       reason: try (row["reason"] as String?).map { try RowValue.decode(AbsenceReason.self, $0) },
-      madeUpIn: (row["made_up_in"] as String?).map(SessionID.init(rawValue:)))
+      madeUpIn: (row["made_up_in"] as String?).map(SessionID.init(rawValue:)),
+      recordedBy: try (row["recorded_by"] as String?).map { try RowValue.decode(AttendanceSource.self, $0) })
   }
 }
 

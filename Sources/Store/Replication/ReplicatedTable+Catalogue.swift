@@ -108,6 +108,7 @@ extension ReplicatedTable {
         .init("study_id", .text), .init("group_id", .text, identifies: .group), .init("session_number", .integer),
         .init("participant_code", .text), .init("status", .text), .init("reason", .text, nullable: true),
         .init("made_up_in", .text, nullable: true, identifies: .session), .init("recorded_at", .text),
+        .init("recorded_by", .text, nullable: true),
       ],
       key: ["study_id", "group_id", "session_number", "participant_code"], keeping: .mirror),
     ReplicatedTable(

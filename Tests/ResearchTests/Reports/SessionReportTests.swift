@@ -122,7 +122,8 @@ import Testing
 }
 
 /// The attendance the therapist recorded is what the reports show: an absence with its reason,
-/// a patient who left early (present, answers kept), a missed session made up elsewhere.
+/// a patient who left early (present, answers kept), a missed session made up elsewhere; and
+/// what recovery inferred from a killed run's log, said as such.
 @Suite struct RecordedAttendanceReportTests {
   @Test func recordedFactsComeBeforeWhatTheLogShows() throws {
     let trial = try SyntheticTrial(design: .init(sessions: 3, seed: 5, missesSessions: false))
@@ -134,15 +135,25 @@ import Testing
     try database.attendance.record(
       Attendance(
         study: SyntheticTrial.study, group: "G1", sessionNumber: 2, participant: ill, status: .absent, reason: .ill,
-        madeUpIn: "G1-S02-R2"))
+        madeUpIn: "G1-S02-R2", recordedBy: .therapist))
     try database.attendance.record(
-      Attendance(study: SyntheticTrial.study, group: "G1", sessionNumber: 2, participant: leaving, status: .leftEarly))
+      Attendance(
+        study: SyntheticTrial.study, group: "G1", sessionNumber: 2, participant: leaving, status: .leftEarly,
+        recordedBy: .therapist))
+    // Recovery inferred this one from the log of a killed run: the therapist sees it was not theirs.
+    let inferred = ParticipantCode(rawValue: "G1-P05")!
+    try database.attendance.record(
+      Attendance(
+        study: SyntheticTrial.study, group: "G1", sessionNumber: 2, participant: inferred, status: .present,
+        recordedBy: .recovery))
 
     let page = ReportHTML(text: try Reports.session(session.id, in: database).html(in: .french))
     let absent = try #require(page.rows(["participant": ill.rawValue, "present": "0"]).first)
     #expect(absent.contains("absent (malade), rattrapé en G1-S02-R2"))
     let left = try #require(page.rows(["participant": leaving.rawValue, "present": "1"]).first)
     #expect(left.contains("parti avant la fin"))
+    let fromTheLog = try #require(page.rows(["participant": inferred.rawValue, "present": "1"]).first)
+    #expect(fromTheLog.contains("présent (d'après le journal)"))
     #expect(page.rows(["present": "1"]).count == 9)
 
     let english = ReportHTML(

@@ -85,4 +85,34 @@ import Testing
       ])
     #expect(try fixture.database.recordings.fetchAll().count == 3, "every take stays filed")
   }
+
+  /// A take that cannot be measured is logged as unfiled when the run finds it, so the session's
+  /// report lists it and the next start's recovery does not say it a second time.
+  @MainActor @Test func aTakeThatCannotBeMeasuredIsLoggedUnfiledAndNotToldAgainAfterTheEnd() async throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    let journal = EventJournal(log: fixture.database.eventLog)
+    let queue = AnswerFilingQueue(
+      analysis: AnswerAnalysis(session: "S01", database: fixture.database), journal: journal)
+    let request = RecordingRequest(
+      trial: "T1", player: PlayerNumber(rawValue: 1)!, participant: RecoveryFixture.first, turn: 1)
+    let broken = try fixture.take(request, garbage: true)
+
+    queue.file(broken)
+    let outcomes = await queue.finish()
+    _ = try await journal.finish()
+
+    #expect(throws: (any Error).self) { try outcomes.first?.get() }
+    let unfiled = try fixture.database.eventLog.events(in: "S01").map(\.event.kind).last
+    guard case .recording(.unfiled(let take, let path, let reason)) = unfiled else {
+      Issue.record("no recording.unfiled: \(String(describing: unfiled))")
+      return
+    }
+    #expect(take == request.take && path == fixture.database.storedPath(for: broken.url) && !reason.isEmpty)
+
+    try fixture.log("S01", "session.ended")
+    let reports = try SessionRecovery(database: fixture.database).recoverAll()
+    #expect(reports.allSatisfy { $0.unrecoveredFiles.isEmpty }, "the run said it already")
+    #expect(try fixture.types().filter { $0 == "recording.unfiled" }.count == 1)
+  }
 }

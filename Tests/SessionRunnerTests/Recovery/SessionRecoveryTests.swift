@@ -117,7 +117,8 @@ import Testing
 
     #expect(reports.map(\.session) == ["S01"])
     #expect(reports.first?.recoveredFiles == [left.url])
-    #expect(reports.first?.summary.french.hasPrefix("Séance S01 terminée, mais arrêtée avant d'avoir classé") == true)
+    #expect(
+      reports.first?.summary.french.hasPrefix("Séance S01 terminée, mais arrêtée avant d'avoir tout classé") == true)
     let answer = AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.first)
     let stored = try fixture.database.recordings.fetch(answer)?.path
     #expect(
@@ -128,6 +129,107 @@ import Testing
 
     #expect(try SessionRecovery(database: fixture.database).recoverAll().isEmpty)
     #expect(try fixture.types() == types)
+  }
+
+  /// Killed and never resumed: the patients the run's log shows at the table are recorded present
+  /// at the planned session, as the run would have on its way out; what the therapist recorded stays.
+  @Test func anInterruptedRunRecordsTheAttendanceItsLogShows() throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    try fixture.seat([RecoveryFixture.first, RecoveryFixture.second])
+    try fixture.take(Self.first)
+    let byHand = Attendance(
+      study: "espoir-avc", group: "G1", sessionNumber: 1, participant: RecoveryFixture.second, status: .leftEarly,
+      recordedBy: .therapist)
+    try fixture.database.attendance.record(byHand)
+
+    let reports = try SessionRecovery(database: fixture.database).recoverAll()
+
+    #expect(reports.map(\.session) == ["S01"])
+    #expect(reports.first?.recordedPresent == [RecoveryFixture.first])
+    #expect(reports.first?.summary.french.contains("mesurée(s) ; P01 noté(s) présent(s) d'après le journal.") == true)
+    let recovered = Attendance(
+      study: "espoir-avc", group: "G1", sessionNumber: 1, participant: RecoveryFixture.first, status: .present,
+      recordedBy: .recovery)
+    #expect(try fixture.database.attendance.fetchAll(study: "espoir-avc") == [recovered, byHand])
+    #expect(try fixture.database.eventLog.events(in: "G1-S01").last?.event.kind == .attendance(.recorded(recovered)))
+    #expect(try fixture.types().last == "session.interrupted")
+    #expect(try fixture.database.check.run().isHealthy)
+
+    #expect(try SessionRecovery(database: fixture.database).recoverAll().isEmpty)
+    #expect(try fixture.database.attendance.fetchAll(study: "espoir-avc") == [recovered, byHand])
+  }
+
+  /// Killed in the thank-you scene, after `session.ended` but before the run recorded who came.
+  @Test func aRunKilledInItsThankYouSceneRecordsTheAttendanceItsLogShows() throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    try fixture.seat([RecoveryFixture.first, RecoveryFixture.second])
+    let take = try fixture.take(Self.first)
+    try fixture.database.answers.file(
+      recordingAt: take.url, as: AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.first))
+    try fixture.log("S01", "session.ended")
+
+    let reports = try SessionRecovery(database: fixture.database).recoverAll()
+
+    #expect(reports.map(\.session) == ["S01"])
+    #expect(
+      reports.first?.summary.french
+        == "Séance S01 terminée, mais arrêtée avant d'avoir tout classé : 0 réponse(s) réparée(s), dont 0 mesurée(s) ; P01, P02 noté(s) présent(s) d'après le journal."
+    )
+    let attendance = try fixture.database.attendance.fetchAll(study: "espoir-avc")
+    #expect(attendance.map { "\($0.participant):\($0.status.rawValue)" } == ["P01:present", "P02:present"])
+    #expect(attendance.allSatisfy { $0.recordedBy == .recovery })
+    #expect(try !fixture.types().contains("session.interrupted"))
+    #expect(try SessionRecovery(database: fixture.database).recoverAll().isEmpty)
+  }
+
+  /// A run that ended and recorded its attendance itself leaves recovery nothing to do.
+  @Test func aRunThatRecordedItsAttendanceIsLeftAlone() throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    try fixture.seat([RecoveryFixture.first, RecoveryFixture.second])
+    try fixture.log("S01", "session.ended")
+    let session = try #require(try fixture.database.sessions.fetch("S01"))
+    try RunAttendance.record(
+      seated: [RecoveryFixture.first, RecoveryFixture.second], makeUp: [], session: session, in: fixture.database)
+    let recorded = try fixture.database.attendance.fetchAll(study: "espoir-avc")
+    #expect(recorded.map(\.recordedBy) == [.run, .run])
+
+    #expect(try SessionRecovery(database: fixture.database).recoverAll().isEmpty)
+    #expect(try fixture.database.attendance.fetchAll(study: "espoir-avc") == recorded)
+  }
+
+  /// Killed in the thank-you scene with a take that cannot be read: the next start says so and the
+  /// session's log keeps it, rather than leaving it for `db check` to find; it is said once.
+  @Test func aTakeThatCannotBeFiledAfterTheSessionEndedIsReportedOnce() throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    let broken = try fixture.take(Self.first, garbage: true)
+    try fixture.log("S01", "session.ended")
+    let answer = AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.first)
+    #expect(try fixture.database.check.run().problems == [.unfiledAnswer(answer, takes: 1)])
+
+    let reports = try SessionRecovery(database: fixture.database).recoverAll()
+
+    #expect(reports.map(\.session) == ["S01"])
+    #expect(reports.first?.unrecoveredFiles.map(\.path) == [broken.url.path])
+    #expect(
+      reports.first?.summary.french.contains(
+        "1 enregistrement(s) illisible(s), laissé(s) tel(s) quel(s) : \(broken.url.path) (") == true)
+    let logged = try fixture.database.eventLog.events(in: "S01").map(\.event.kind)
+    guard case .recording(.unfiled(let take, let path, _)) = logged.last else {
+      Issue.record("no recording.unfiled: \(String(describing: logged.last))")
+      return
+    }
+    #expect(take == Self.first.take && path == fixture.database.storedPath(for: broken.url))
+    let incidents = try Reports.session("S01", in: fixture.database).incidents.map(\.what.french)
+    #expect(incidents.contains { $0.hasPrefix("Réponse ni classée ni mesurée, fichier laissé tel quel : joueur 1 (") })
+    // Still missing from the exports: db check goes on naming it until a recovery files it.
+    #expect(try fixture.database.check.run().problems == [.unfiledAnswer(answer, takes: 1)])
+
+    #expect(try SessionRecovery(database: fixture.database).recoverAll().isEmpty)
+    #expect(try fixture.types().filter { $0 == "recording.unfiled" }.count == 1)
   }
 
   /// While another process recovers the database, the home screen's recovery does nothing rather

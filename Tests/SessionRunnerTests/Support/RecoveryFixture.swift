@@ -43,6 +43,26 @@ struct RecoveryFixture {
         payload: payload))
   }
 
+  func log(_ session: SessionID, _ event: LoggedEvent) throws {
+    try database.eventLog.append(
+      SessionEvent(session: session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(), event))
+  }
+
+  /// Logs the join screen seating each of `participants` at the seat of its position (from 1),
+  /// then the session's start with them at the table.
+  func seat(_ participants: [ParticipantCode], in session: SessionID = "S01") throws {
+    let players = participants.indices.map { PlayerNumber(rawValue: $0 + 1)! }
+    for (player, participant) in zip(players, participants) {
+      try log(
+        session,
+        .seating(
+          .joined(
+            player: player, pad: PadID(rawValue: player.rawValue), avatar: "owl",
+            participant: participant, late: nil)))
+    }
+    try log(session, .session(.started(players: players, avatars: players.map { _ in "owl" })))
+  }
+
   /// Logs the start of `request`'s take and writes its file: `seconds` of a tone, or bytes that are no WAV.
   @discardableResult
   func take(

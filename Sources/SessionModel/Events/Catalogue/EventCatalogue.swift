@@ -7,8 +7,8 @@
 /// ``LoggedEvent/unknown(type:payload:)``, kept and shown as it came.
 public enum EventCatalogue {
   /// 1: the names of December 2026, written before the catalogue; 2: the catalogue, with review
-  /// events; 3: attendance events.
-  public static let version = 3
+  /// events; 3: attendance events; 4: who recorded an attendance (`recordedBy`); 5: `recording.unfiled`.
+  public static let version = 5
 
   /// A domain of the catalogue, in the order the codebook lists them.
   public enum Domain: String, CaseIterable, Sendable {
@@ -427,6 +427,13 @@ public enum EventCatalogue {
           "replacedSession", "", "Run that recorded the replaced take, when another.", optional: true,
           identifies: .session),
       ]),
+    Entry(
+      .recordingUnfiled, .recording,
+      "A take could not be measured and filed; its file stays on disk as it is, and the answer is missing until a recovery files it.",
+      take + [
+        Key("path", "", "The file (redacted to its name in exports)."),
+        Key("reason", "", "Why, in English."),
+      ]),
     // Review
     Entry(.reviewTranscriptSaved, .review, "A coder saved an answer's corrected transcript.", review),
     Entry(.reviewTimingSaved, .review, "A coder saved an answer's reviewed timing.", review),
@@ -454,6 +461,10 @@ public enum EventCatalogue {
         Key("status", "", "present, absent or left_early."),
         Key("reason", "", "Why absent: ill, appointment, discharged, refused; absent only.", optional: true),
         Key("madeUpIn", "", "The run where the missed session was made up.", optional: true, identifies: .session),
+        Key(
+          "recordedBy", "",
+          "Who recorded the status: therapist, run (seated when it ended) or recovery (from the log of a run killed before it could).",
+          optional: true),
       ]),
   ]
 }

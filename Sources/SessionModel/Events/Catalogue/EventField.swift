@@ -110,3 +110,4 @@ extension Condition: EventField {}
 extension SessionKind: EventField {}
 extension AttendanceStatus: EventField {}
 extension AbsenceReason: EventField {}
+extension AttendanceSource: EventField {}

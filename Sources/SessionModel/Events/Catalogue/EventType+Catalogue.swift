@@ -91,6 +91,7 @@ extension EventType {
   public static let recordingIncomplete: EventType = "recording.incomplete"
   public static let recordingRecovered: EventType = "recording.recovered"
   public static let recordingSuperseded: EventType = "recording.superseded"
+  public static let recordingUnfiled: EventType = "recording.unfiled"
   // Review
   public static let reviewTranscriptSaved: EventType = "review.transcript_saved"
   public static let reviewTimingSaved: EventType = "review.timing_saved"

@@ -744,6 +744,11 @@ extension RecordingLogEvent {
       w.set("by", by)
       w.set("replacedSession", replacedSession)
       return .recordingSuperseded
+    case .unfiled(let take, let path, let reason):
+      take.write(into: &w)
+      w.set("path", path)
+      w.set("reason", reason)
+      return .recordingUnfiled
     }
   }
 
@@ -773,6 +778,8 @@ extension RecordingLogEvent {
         participant: try r.emptyMeansNone("participant"), replaced: try r.required("replaced"),
         by: try r.required("by"),
         replacedSession: try r.optional("replacedSession"))
+    case .recordingUnfiled:
+      return .unfiled(try AnswerTake(&r), path: try r.required("path"), reason: try r.required("reason"))
     default: return nil
     }
   }
@@ -866,6 +873,7 @@ extension AttendanceLogEvent {
       w.set("status", attendance.status)
       w.set("reason", attendance.reason)
       w.set("madeUpIn", attendance.madeUpIn)
+      w.set("recordedBy", attendance.recordedBy)
       return .attendanceRecorded
     }
   }
@@ -876,6 +884,6 @@ extension AttendanceLogEvent {
       Attendance(
         study: try r.required("study"), group: try r.required("group"), sessionNumber: try r.required("sessionNumber"),
         participant: try r.required("participant"), status: try r.required("status"), reason: try r.optional("reason"),
-        madeUpIn: try r.optional("madeUpIn")))
+        madeUpIn: try r.optional("madeUpIn"), recordedBy: try r.optional("recordedBy")))
   }
 }

@@ -3,7 +3,8 @@ extension LoggedEvent {
   /// for what concerns the whole session (and for unknown events).
   public var trial: TrialID? {
     switch self {
-    case .recording(.started(let take)), .recording(.stopped(let take, _)), .recording(.incomplete(let take, _, _, _)):
+    case .recording(.started(let take)), .recording(.stopped(let take, _)), .recording(.incomplete(let take, _, _, _)),
+      .recording(.unfiled(let take, _, _)):
       take.trial
     case .recording(.failed(let failure)): failure.trial?.trial ?? failure.take?.trial
     case .recording(.recovered(let trial, _, _, _)), .recording(.superseded(let trial, _, _, _, _, _)): trial

@@ -406,6 +406,9 @@ public enum RecordingLogEvent: Hashable, Sendable {
   case superseded(
     trial: TrialID, player: PlayerNumber, participant: ParticipantCode?, replaced: String, by: String,
     replacedSession: SessionID?)
+  /// A take could not be measured and filed (reason in English); its file stays on disk as it is,
+  /// and the answer is missing until a recovery files it.
+  case unfiled(AnswerTake, path: String, reason: String)
 }
 
 /// `recording.failed`: the trial, the take that was running if any, and why.

@@ -25,11 +25,12 @@ struct PlannedSessionOptions: ParsableArguments {
     return found
   }
 
+  /// What the therapist records for `participant` at this planned session.
   func attendance(of participant: ParticipantCode, _ status: AttendanceStatus, reason: AbsenceReason? = nil)
     -> Attendance
   {
     Attendance(
       study: StudyID(study), group: GroupID(group), sessionNumber: session, participant: participant, status: status,
-      reason: reason)
+      reason: reason, recordedBy: .therapist)
   }
 }
