@@ -62,6 +62,7 @@ public struct SessionEngine: Sendable {
     case .scentUnconfirmed(let scent, let reason): scentWasUnconfirmed(scent, reason: reason)
     case .stimulusPresented(let stimulus, let time): stimulusWasPresented(stimulus, at: time)
     case .recordingFailed(let reason): recordingDidFail(reason)
+    case .stopRequested: finish(reason: .signal)
     }
     showSceneIfChanged()
     // Only the input that ended the session gets here with the stage ended.

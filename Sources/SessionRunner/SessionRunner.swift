@@ -183,7 +183,7 @@ public final class SessionRunner {
       players: loop.seatedPlayers, speakers: loop.speakers, events: events,
       recordings: loop.recordings, measuredAnswers: measured, releasedScents: released, frames: loop.frames,
       droppedFrames: loop.droppedFrames, exportDirectory: exportDirectory, report: report,
-      resumed: prepared.resumes.map { ($0.interruptedSession, $0.trialIndex + 1) })
+      resumed: prepared.resumes.map { ($0.interruptedSession, $0.trialIndex + 1) }, stoppedBySignal: loop.stopSignal)
   }
 
   // MARK: Before anything opens

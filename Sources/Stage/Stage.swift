@@ -84,9 +84,11 @@ public final class Stage {
     var mode = SDL_DisplayMode()
     let hertz = SDL_GetWindowDisplayMode(window, &mode) == 0 && mode.refresh_rate > 0 ? UInt64(mode.refresh_rate) : 60
     refreshPeriod = 1_000_000_000 / hertz
+    StopSignals.shared.watch()
   }
 
   isolated deinit {
+    StopSignals.shared.release()
     canvas.texts.releaseTextures()
     canvas.images.releaseTextures()
     canvas.shapes.releaseTextures()
@@ -110,6 +112,9 @@ public final class Stage {
   private static func setHints(for configuration: StageConfiguration) {
     // Without this SDL drops pad input whenever the window lacks focus, which it always does offscreen.
     SDL_SetHint(SDL_HINT_JOYSTICK_ALLOW_BACKGROUND_EVENTS, "1")
+    // SDL would turn SIGINT and SIGTERM into a closed window, which a session takes for the
+    // therapist's end; StopSignals reports them as what they are.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1")
     if configuration.isHeadless { SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen") }
     if configuration.usesSoftwareRenderer {
       SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software")
@@ -152,6 +157,9 @@ public final class Stage {
   /// Everything that happened since the last call, oldest first.
   public func pollEvents() -> [StageEvent] {
     var events: [StageEvent] = []
+    if let signal = StopSignals.shared.take() {
+      events.append(.stopRequested(signal: signal, at: MonotonicClock.nanoseconds()))
+    }
     var event = SDL_Event()
     while SDL_PollEvent(&event) != 0 {
       let now = MonotonicClock.nanoseconds()

@@ -8,13 +8,15 @@ public enum StageEvent: Hashable, Sendable {
   case navigate(NavigationKey, at: UInt64)
   /// A click on a row of the console screen on show.
   case pointed(row: Int, at: UInt64)
-  /// The window was closed or the system asked the program to stop.
+  /// The window was closed.
   case quitRequested(at: UInt64)
+  /// The system asked the program to stop: SIGINT or SIGTERM, by number.
+  case stopRequested(signal: Int32, at: UInt64)
 
   public var timestamp: UInt64 {
     switch self {
     case .pad(_, let time), .operator(_, let time), .navigate(_, let time), .pointed(_, let time),
-      .quitRequested(let time):
+      .quitRequested(let time), .stopRequested(_, let time):
       time
     }
   }

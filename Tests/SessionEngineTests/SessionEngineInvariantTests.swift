@@ -45,6 +45,7 @@ func everyInputLeavesTheStateWhole(_ propertyCase: PropertyCase) {
 @Test func reasonsLogTheStringsAlreadyStored() {
   let logged: [(any LoggedReason, String)] = [
     (SessionEndReason.operator, "operator"), (SessionEndReason.completed, "completed"),
+    (SessionEndReason.signal, "signal"), (TurnEndReason.sessionEnded(.signal), "signal"),
     (TrialEndReason.completed, "completed"), (TrialEndReason.skipped, "skipped"),
     (TurnEndReason.floorGiven, "floorGiven"), (TurnEndReason.next, "next"), (TurnEndReason.skipped, "skipped"),
     (TurnEndReason.maximumDuration, "maximumDuration"), (TurnEndReason.trialEnded(.completed), "completed"),

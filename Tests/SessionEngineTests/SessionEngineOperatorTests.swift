@@ -43,6 +43,12 @@ let operatorCases: [TranscriptCase] = [
     keep: ["stop", "session ended"],
     expected: ["stop recording T1 player 1 P01 turn 1 redo 0", "stop scents", "session ended"]),
   .init(
+    id: "a stop asked by the system ends at once, as a confirmed end does, with no key logged",
+    before: onePlayerSpeaking,
+    script: Step.input(.stopRequested),
+    keep: ["stop", "log session", "log operator", "session ended"],
+    expected: ["stop recording T1 player 1 P01 turn 1 redo 0", "stop scents", "log session.ended", "session ended"]),
+  .init(
     id: "H shows and hides the keyboard help; Backspace hides it too",
     before: Step.joinAndStart(pads: [1]),
     script: Step.key(.toggleHelp) + Step.key(.toggleHelp) + Step.key(.toggleHelp) + Step.key(.cancel),

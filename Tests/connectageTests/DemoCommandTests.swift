@@ -158,6 +158,67 @@ import Testing
     Self.expectTimeOrder(try database.eventLog.events(in: session.id))
     #expect(try database.check.run().isHealthy)
   }
+
+  /// SIGTERM, as at a shutdown, once the first image is on screen: the session ends properly
+  /// (scents stopped, nothing left open) and says why. The log gives the signal as the end's reason, not the Esc and
+  /// Enter of a therapist, and the exit status is 128 + 15, so a script sees the session was cut
+  /// short. SDL used to turn the signal into a closed window: Esc and Enter logged, exit status 0.
+  @Test func aSignalEndsTheSessionProperlyAndSaysWhy() async throws {
+    let workspace = try StoreCommandFolder()
+    defer { workspace.remove() }
+    let trace = workspace.path + "/trace"
+    let standardError = URL(fileURLWithPath: workspace.path + "/stderr")
+    FileManager.default.createFile(atPath: standardError.path, contents: nil)
+    let process = Process()
+    process.executableURL = CommandRun.executable
+    process.currentDirectoryURL = CommandRun.repositoryRoot
+    process.arguments = [
+      "demo", "--headless", "--brisk", "--players", "2", "--protocol", "Protocols/ehpad-animation.yaml", "--db",
+      workspace.databasePath, "--output", workspace.path + "/sessions",
+    ]
+    var environment = ProcessInfo.processInfo.environment
+    environment["CONNECTAGE_LANG"] = nil
+    environment["XDG_DATA_HOME"] = workspace.path
+    environment["CONNECTAGE_EVENT_TRACE"] = trace
+    process.environment = environment
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = try FileHandle(forWritingTo: standardError)
+    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+      do {
+        try process.run()
+        continuation.resume()
+      } catch {
+        continuation.resume(throwing: error)
+      }
+    }
+    let exited = Task.detached { process.waitUntilExit() }
+    // Six minutes at most, as for the crash test: a loaded CI machine is slow to the first image.
+    var shown = false
+    for _ in 0..<3600 where process.isRunning && !shown {
+      shown = ((try? String(contentsOfFile: trace, encoding: .utf8)) ?? "").contains("\tstimulus.shown\n")
+      if !shown { try await Task.sleep(for: .milliseconds(100)) }
+    }
+    if !shown { kill(process.processIdentifier, SIGKILL) }
+    try #require(shown, "no image was shown")
+    kill(process.processIdentifier, SIGTERM)
+    await exited.value
+
+    #expect(process.terminationReason == .exit && process.terminationStatus == 128 + SIGTERM)
+    let message = try String(contentsOf: standardError, encoding: .utf8)
+    #expect(message.contains("Arrêt demandé par le système (SIGTERM)"), "\(message)")
+    let database = try SessionDatabase(path: workspace.databasePath)
+    let session = try #require(try database.sessions.fetchAll().only)
+    let events = try database.eventLog.events(in: session.id).map(\.event)
+    let ends = events.compactMap { event -> SessionEndReason? in
+      if case .session(.ended(let reason)) = event.kind { reason } else { nil }
+    }
+    #expect(ends == [.signal])
+    #expect(events.count { $0.type == .trialStarted } < session.trials.count, "the session was cut short")
+    let keys = Set(events.map(\.type.rawValue))
+    #expect(keys.isDisjoint(with: ["operator.end", "operator.confirm"]), "Esc and Enter were not pressed")
+    #expect(events.contains { $0.type == .scentStopAcknowledged }, "the diffuser was stopped")
+    #expect(try database.check.run().isHealthy)
+  }
 }
 
 extension DemoCommandTests {

@@ -22,4 +22,7 @@ public enum SessionInput: Hashable, Sendable {
   case stimulusPresented(StimulusID, at: UInt64)
   /// The recorder could not record; the session goes on without it.
   case recordingFailed(LocalizedText)
+  /// The computer asked the program to stop: the session ends at once, as a confirmed end does,
+  /// with its own reason in the log (no key was pressed).
+  case stopRequested
 }

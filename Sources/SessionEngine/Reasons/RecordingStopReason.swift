@@ -35,6 +35,7 @@ extension RecordingStopReason {
       case .maximumDuration: .maximumDuration
       case .completed: .completed
       case .operator: .operator
+      case .signal: .signal
       }
     case .redo: .redo
     case .replaced: .replaced

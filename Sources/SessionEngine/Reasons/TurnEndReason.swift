@@ -37,6 +37,7 @@ extension TurnEndReason {
     case .maximumDuration: .maximumDuration
     case .trialEnded(.completed), .sessionEnded(.completed): .completed
     case .sessionEnded(.operator): .operator
+    case .sessionEnded(.signal): .signal
     }
   }
 }

@@ -21,4 +21,6 @@ public struct RunSummary: Sendable {
   public var report: ReportFile?
   /// The interrupted run this one picked up, and the planned trial it started at (1 = the first).
   public var resumed: (session: SessionID, atTrial: Int)?
+  /// The signal (SIGINT or SIGTERM) that ended the session early, if one did.
+  public var stoppedBySignal: Int32?
 }

@@ -49,15 +49,19 @@ public final class HomeLoop {
     stage.language = settings.language
   }
 
+  /// A signal stopped the last session: the home screen closes too.
+  private var stopped = false
+
   isolated deinit { try? FileManager.default.removeItem(at: workDirectory) }
 
   /// Shows the home screen until the therapist quits (Esc, or closing the window).
   public func run() async {
     feed(.microphonesListed(AudioCapture.deviceNames()))
-    while true {
+    // A session the system stopped (SIGTERM at shutdown) takes the home screen with it.
+    while !stopped {
       for event in stage.pollEvents() {
         switch event {
-        case .quitRequested: return
+        case .quitRequested, .stopRequested: return
         case .operator(let action, _): if perform(feed(.key(action))) { return }
         case .navigate(let key, _): if perform(feed(.navigate(key))) { return }
         case .pointed(let row, _): if perform(feed(.pointed(row: row))) { return }
@@ -187,6 +191,7 @@ public final class HomeLoop {
     do {
       let summary = try await runner.run()
       summaries.append(summary)
+      stopped = summary.stoppedBySignal != nil
       feed(
         .sessionEnded(
           SessionReport(

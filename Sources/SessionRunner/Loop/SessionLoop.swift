@@ -46,6 +46,8 @@ final class SessionLoop {
   private(set) var speakers: [String: Int] = [:]
   private(set) var frames = 0
   private(set) var droppedFrames = 0
+  /// The signal (SIGINT or SIGTERM) that ended the session, if one did.
+  private(set) var stopSignal: Int32?
   private(set) var warnings: [LocalizedText] = []
 
   init(
@@ -84,6 +86,11 @@ final class SessionLoop {
     while true {
       let frameStart = MonotonicClock.nanoseconds()
       for event in stage.pollEvents() {
+        // Asked to stop, the program does not wait on the thank-you: the computer may be shutting
+        // down. Only a session still under way was stopped; one already ended just closes sooner.
+        if case .stopRequested(let signal, _) = event {
+          if engine.hasEnded { endedAt = 0 } else if stopSignal == nil { stopSignal = signal }
+        }
         for input in InputTranslator.inputs(for: event) { handle(input, at: event.timestamp) }
         if endedAt != nil, case .operator = event { endedAt = 0 }  // a key on the thank-you closes it
       }
@@ -106,7 +113,7 @@ final class SessionLoop {
         stimulusAwaitingFrame = nil
         handle(.stimulusPresented(stimulus, at: report.presentedAt), at: report.presentedAt)
       }
-      if engine.hasEnded, endedAt == nil { endedAt = report.presentedAt }
+      if engine.hasEnded, endedAt == nil { endedAt = stopSignal == nil ? report.presentedAt : 0 }
       if let endedAt, endedAt == 0 || report.presentedAt - endedAt >= thankYouNanoseconds { break }
       if !stage.configuration.usesVSync {
         let spent = MonotonicClock.nanoseconds() - frameStart

@@ -87,7 +87,7 @@ public final class TourPlayer {
 
   private static func stopsTheTour(_ event: StageEvent) -> Bool {
     switch event {
-    case .quitRequested, .operator(.end, _): true
+    case .quitRequested, .stopRequested, .operator(.end, _): true
     default: false
     }
   }

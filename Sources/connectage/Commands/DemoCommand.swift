@@ -89,11 +89,13 @@ struct DemoCommand: AsyncParsableCommand {
           "Demo: \(protocolPath), \(seated) virtual player(s), diffuser \(session.diffuser ?? "simulated"), database \(databasePath)."
       ))
     let runner = SessionRunner(configuration: configuration)
+    let summary: RunSummary
     do {
-      let summary = try await runner.run()
-      for line in RunSummaryText.lines(summary, warnings: runner.warnings) { Terminal.say(line) }
+      summary = try await runner.run()
     } catch {
       throw error.isBadInput ? CommandFailure.badInput(error.message) : CommandFailure.runtime(error.message)
     }
+    for line in RunSummaryText.lines(summary, warnings: runner.warnings) { Terminal.say(line) }
+    if let stopped = RunSummaryText.stopFailure(summary) { throw stopped }
   }
 }

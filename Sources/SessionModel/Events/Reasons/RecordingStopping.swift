@@ -3,6 +3,8 @@
 public enum RecordingStopping: String, Hashable, Sendable, CaseIterable, EventField {
   case floorGiven, next, skipped, maximumDuration, completed
   case `operator`
+  /// The program was asked to stop (``SessionEndReason/signal``) during the answer.
+  case signal
   /// R: the answer starts again as a new take.
   case redo
   /// A new recording started while one was running.

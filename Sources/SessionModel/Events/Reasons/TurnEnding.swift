@@ -14,4 +14,6 @@ public enum TurnEnding: String, Hashable, Sendable, CaseIterable, EventField {
   case completed
   /// The therapist ended the session with the speaker still speaking.
   case `operator`
+  /// The program was asked to stop (``SessionEndReason/signal``) with the speaker still speaking.
+  case signal
 }

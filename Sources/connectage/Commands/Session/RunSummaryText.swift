@@ -1,15 +1,17 @@
+import Foundation
 import SessionModel
 import SessionRunner
 
 /// The few lines a therapist reads when a session ends.
 enum RunSummaryText {
   static func lines(_ summary: RunSummary, warnings: [LocalizedText]) -> [LocalizedText] {
+    let ended = summary.stoppedBySignal.map { Self.signalName($0) }
     var lines = [
       LocalizedText(
         fr:
-          "Séance \(summary.session) terminée : \(summary.trials) essai(s), \(summary.players) joueur(s), \(summary.recordings.count) réponse(s) enregistrée(s) dont \(summary.measuredAnswers) mesurée(s), \(summary.releasedScents) odeur(s) diffusée(s), \(summary.events) événement(s) journalisé(s).",
+          "Séance \(summary.session) \(ended.map { "arrêtée à la demande du système (\($0))" } ?? "terminée") : \(summary.trials) essai(s), \(summary.players) joueur(s), \(summary.recordings.count) réponse(s) enregistrée(s) dont \(summary.measuredAnswers) mesurée(s), \(summary.releasedScents) odeur(s) diffusée(s), \(summary.events) événement(s) journalisé(s).",
         en:
-          "Session \(summary.session) finished: \(summary.trials) trial(s), \(summary.players) player(s), \(summary.recordings.count) answer(s) recorded of which \(summary.measuredAnswers) measured, \(summary.releasedScents) scent(s) released, \(summary.events) event(s) logged."
+          "Session \(summary.session) \(ended.map { "stopped at the system's request (\($0))" } ?? "finished"): \(summary.trials) trial(s), \(summary.players) player(s), \(summary.recordings.count) answer(s) recorded of which \(summary.measuredAnswers) measured, \(summary.releasedScents) scent(s) released, \(summary.events) event(s) logged."
       )
     ]
     if let resumed = summary.resumed {
@@ -38,5 +40,26 @@ enum RunSummaryText {
           en: "Display: \(summary.droppedFrames) late frame(s) out of \(summary.frames)."))
     }
     return lines + warnings.map { LocalizedText(fr: "Attention : \($0.french)", en: "Warning: \($0.english)") }
+  }
+
+  /// The failure a command ends with after a signal stopped its session: the session closed
+  /// properly, but a script or the system must see that it was cut short (exit 128 + the signal).
+  static func stopFailure(_ summary: RunSummary) -> CommandFailure? {
+    guard let signal = summary.stoppedBySignal else { return nil }
+    let text = LocalizedText(
+      fr:
+        "Arrêt demandé par le système (\(signalName(signal))) : la séance a été close proprement, ses odeurs arrêtées et ses réponses enregistrées.",
+      en:
+        "Stop asked by the system (\(signalName(signal))): the session was closed properly, its scents stopped and its answers saved."
+    )
+    return CommandFailure(message: text.text(in: Terminal.language), exitCode: 128 + signal)
+  }
+
+  private static func signalName(_ signal: Int32) -> String {
+    switch signal {
+    case SIGINT: "SIGINT"
+    case SIGTERM: "SIGTERM"
+    default: "signal \(signal)"
+    }
   }
 }
