@@ -208,7 +208,7 @@ public struct VoiceActivityDetector: Sendable {
   /// that looks like a distant voice, and run on through a room's reverberation, which is as
   /// loud as speech. What follows the end tells them apart: a voice stops abruptly, while
   /// reverberation fades along a straight line in dB.
-  func endOfVoice(_ end: Double, features: FrameFeatures, speakerLevel: Float, roomMayFade: Bool = true) -> Double {
+  func endOfVoice(_ end: Double, features: FrameFeatures, speakerLevel: Float, roomMayFade: Bool) -> Double {
     let levels = features.bandLevel
     let count = levels.count
     let next = Int((end * Double(FrameFeatures.frameRate) - 1e-6).rounded(.up))

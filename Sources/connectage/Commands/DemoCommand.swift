@@ -88,14 +88,6 @@ struct DemoCommand: AsyncParsableCommand {
         en:
           "Demo: \(protocolPath), \(seated) virtual player(s), diffuser \(session.diffuser ?? "simulated"), database \(databasePath)."
       ))
-    let runner = SessionRunner(configuration: configuration)
-    let summary: RunSummary
-    do {
-      summary = try await runner.run()
-    } catch {
-      throw error.isBadInput ? CommandFailure.badInput(error.message) : CommandFailure.runtime(error.message)
-    }
-    for line in RunSummaryText.lines(summary, warnings: runner.warnings) { Terminal.say(line) }
-    if let stopped = RunSummaryText.stopFailure(summary) { throw stopped }
+    try await RunCommand.runSession(configuration)
   }
 }
