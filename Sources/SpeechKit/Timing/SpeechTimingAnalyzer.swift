@@ -47,7 +47,8 @@ public struct SpeechTimingAnalyzer: Sendable {
   /// between it and the answer then cannot join the answer's first segment.
   private func segments(in features: FrameFeatures, options: SpeechTimingOptions) -> [SpeechSegment] {
     guard let promptEnd = options.promptEnd, promptEnd > 0 else { return detector.segments(in: features) }
-    let start = (promptEnd * Double(FrameFeatures.frameRate)).rounded() / Double(FrameFeatures.frameRate)
+    let mark = (promptEnd * Double(FrameFeatures.frameRate)).rounded() / Double(FrameFeatures.frameRate)
+    let start = mark + detector.endOfEchoAtStart(in: features.starting(at: mark))
     return detector.segments(in: features.starting(at: start)).map {
       SpeechSegment(start: $0.start + start, end: $0.end + start)
     }

@@ -34,9 +34,12 @@ import Foundation
 ///    holds its sounds for long (reverberation caps how fast any level can fall), so a slow fall
 ///    at its end is the voice's own fade (a final /ʁ/ or /ʃ/), and the end stays where step 5 or
 ///    6 placed it.
+/// 9. **Echo at the start** (``endOfEchoAtStart(in:)``): since 1.6, an answer analysed from the
+///    marked end of the therapist's prompt starts after the prompt's reverberation, which the mark
+///    cuts into, when that reverberation is a room's fade (step 7's test).
 public struct VoiceActivityDetector: Sendable {
   /// Names the rule set in every output, so results stay comparable across versions.
-  public static let algorithm = "connectage-vad-1.5"
+  public static let algorithm = "connectage-vad-1.6"
 
   public var activeMargin: Float = 6
   /// Once speech is found, its edges continue while the band stays this far above the floor.
@@ -79,6 +82,12 @@ public struct VoiceActivityDetector: Sendable {
   public var steepFallFrames = 3
   /// ... this many times in a recording shows a room too dry for step 7.
   public var steepFallsForDryRoom = 2
+  /// A sound this far above the lowest level of an echo the recording starts in ends the echo.
+  public var echoRise: Float = 6
+  /// An echo at the recording's start lasts at least this many frames to be one ...
+  public var minimumEchoFrames = 5
+  /// ... and is sought this far: a room of RT60 1 s takes about a second to fall 60 dB.
+  public var maximumEchoFrames = 150
 
   public init() {}
 
@@ -279,9 +288,13 @@ public struct VoiceActivityDetector: Sendable {
     var keptIndex = smoothed.count - 1
     while keptIndex > peakIndex, smoothed[keptIndex] < smoothed[peakIndex] - fadeDrop { keptIndex -= 1 }
     let kept = first + keptIndex
-    guard last - kept >= 5 else { return nil }
-    let fade = levels[(kept + 1)...last]
-    // A room's fade is exponential: a straight line in dB, falling at least 60 dB/s.
+    guard last - kept >= 5, isRoomFade(levels[(kept + 1)...last]) else { return nil }
+    return Double(kept + 1) / Double(FrameFeatures.frameRate)
+  }
+
+  /// Whether `fade` is a room's exponential decay: a straight line in dB (R² ≥ `fadeLinearity`)
+  /// falling at least `fadeSlope` dB/s.
+  func isRoomFade(_ fade: ArraySlice<Float>) -> Bool {
     let n = Float(fade.count)
     let meanX = (n - 1) / 2
     let meanY = fade.reduce(0, +) / n
@@ -295,11 +308,10 @@ public struct VoiceActivityDetector: Sendable {
       sxx += dx * dx
       syy += dy * dy
     }
-    guard sxx > 0, syy > 0 else { return nil }
+    guard sxx > 0, syy > 0 else { return false }
     let slope = sxy / sxx * Float(FrameFeatures.frameRate)
     let determination = sxy * sxy / (sxx * syy)
-    guard slope <= -fadeSlope, determination >= fadeLinearity else { return nil }
-    return Double(kept + 1) / Double(FrameFeatures.frameRate)
+    return slope <= -fadeSlope && determination >= fadeLinearity
   }
 
   /// The level of `frame` averaged in power with its two neighbours (30 ms): a reverberant
