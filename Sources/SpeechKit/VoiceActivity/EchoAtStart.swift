@@ -9,7 +9,7 @@ extension VoiceActivityDetector {
   /// (`echoRise` above its lowest point so far, where the new sound is taken to begin). A recording
   /// that starts in a voice instead, the patient speaking over the prompt's end, does not fade
   /// along a line, so nothing is skipped.
-  public func endOfEchoAtStart(in features: FrameFeatures) -> Double {
+  func endOfEchoAtStart(in features: FrameFeatures) -> Double {
     let levels = features.bandLevel
     let count = min(levels.count, maximumEchoFrames)
     guard count > minimumEchoFrames else { return 0 }

@@ -34,7 +34,7 @@ import Foundation
 ///    holds its sounds for long (reverberation caps how fast any level can fall), so a slow fall
 ///    at its end is the voice's own fade (a final /ʁ/ or /ʃ/), and the end stays where step 5 or
 ///    6 placed it.
-/// 9. **Echo at the start** (``endOfEchoAtStart(in:)``): since 1.6, an answer analysed from the
+/// 9. **Echo at the start** (`endOfEchoAtStart(in:)`): since 1.6, an answer analysed from the
 ///    marked end of the therapist's prompt starts after the prompt's reverberation, which the mark
 ///    cuts into, when that reverberation is a room's fade (step 7's test).
 public struct VoiceActivityDetector: Sendable {
