@@ -84,6 +84,21 @@ import Testing
     #expect(counter.count(try CHATReader.read(text: try files()[2].contents), speaker: "P02").words == 19)
   }
 
+  /// Every file a CHAT or TextGrid export writes lies in a folder it says it owns, one per session
+  /// of the snapshot, so exporting again can remove what it no longer writes.
+  @Test func everyFileLiesInAFolderTheExportOwns() throws {
+    let fixture = try TranscribedSessionFixture()
+    defer { fixture.remove() }
+    let snapshot = try ExportSnapshot.load(from: fixture.database, transcripts: true)
+    for writer in [CHATExport(), TextGridExport()] as [any ExportWriter] {
+      let folders = writer.folders(for: snapshot)
+      #expect(folders.count == snapshot.sessions.count)
+      let files = try writer.files(for: snapshot)
+      #expect(!files.isEmpty)
+      for file in files { #expect(folders.contains { file.name.hasPrefix($0) }, "\(file.name)") }
+    }
+  }
+
   /// CLAN `check` accepts every file the export writes.
   @Test(.enabled(if: CLANTools.shared != nil, Comment(rawValue: CLANTools.missing)))
   func everyExportedFilePassesCLANCheck() throws {

@@ -25,6 +25,10 @@ public struct CHATExport: ExportWriter {
 
   public var readsTranscripts: Bool { true }
 
+  public func folders(for snapshot: ExportSnapshot) -> [String] { snapshot.sessions.map { Self.folder(of: $0.id) } }
+
+  static func folder(of session: SessionID) -> String { "chat/\(session.rawValue)/" }
+
   public func files(for snapshot: ExportSnapshot) throws -> [ExportedFile] {
     snapshot.sessions.filter { $0.kind == .clinical }.flatMap { session in
       answerFiles(of: session, in: snapshot)
@@ -63,7 +67,7 @@ public struct CHATExport: ExportWriter {
             + Self.draftLabel(of: transcript),
           utterances: spoken)
         return ExportedFile(
-          name: "chat/\(session.id.rawValue)/\(media).cha", contents: CHATWriter.text(of: file),
+          name: Self.folder(of: session.id) + "\(media).cha", contents: CHATWriter.text(of: file),
           rowCount: spoken.count)
       }
     }

@@ -16,4 +16,14 @@ public protocol ExportWriter: Sendable {
 
   /// What `connectage export all` says of `files`, the ones this writer made (`2 fichier(s) CHAT`).
   func summary(of files: [ExportedFile]) -> LocalizedText
+
+  /// The folders whose files this writer makes for the snapshot's sessions, each ending in `/`:
+  /// a file an earlier export wrote there that this one no longer writes (a take superseded after
+  /// a resume) is removed, or CLAN and Praat would count that answer twice.
+  func folders(for snapshot: ExportSnapshot) -> [String]
+}
+
+extension ExportWriter {
+  /// Files at fixed names, rewritten by every export: nothing of theirs can be left behind.
+  public func folders(for snapshot: ExportSnapshot) -> [String] { [] }
 }

@@ -31,10 +31,14 @@ public struct TextGridExport: ExportWriter {
     return recordings.keys.sorted().map { key in
       let grid = textGrid(recording: recordings[key]!, measures: measures[key], transcript: snapshot.transcripts[key])
       return ExportedFile(
-        name: "textgrid/\(key.session.rawValue)/\(key.trial.rawValue)-\(key.participant.rawValue).TextGrid",
+        name: Self.folder(of: key.session) + "\(key.trial.rawValue)-\(key.participant.rawValue).TextGrid",
         contents: TextGridWriter.text(of: grid), rowCount: grid.tiers.count)
     }
   }
+
+  public func folders(for snapshot: ExportSnapshot) -> [String] { snapshot.sessions.map { Self.folder(of: $0.id) } }
+
+  static func folder(of session: SessionID) -> String { "textgrid/\(session.rawValue)/" }
 
   /// `22 TextGrid`.
   public func summary(of files: [ExportedFile]) -> LocalizedText {

@@ -27,7 +27,8 @@ struct ExportOptions: ParsableArguments {
         from: database, study: study.map(StudyID.init(rawValue:)), group: group.map(GroupID.init(rawValue:)),
         session: session.map(SessionID.init(rawValue:)), transcripts: writers.contains { $0.readsTranscripts })
       let files = try writers.map { try $0.files(for: snapshot) }
-      try ExportDirectory(path: out).write(files.flatMap { $0 })
+      try ExportDirectory(path: out).write(
+        files.flatMap { $0 }, replacing: writers.flatMap { $0.folders(for: snapshot) })
       return files
     }
   }
