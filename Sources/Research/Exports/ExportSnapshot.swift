@@ -122,7 +122,11 @@ public struct ExportSnapshot: Sendable {
       events: events,
       transcripts: transcripts ? try AnswerTranscripts.load(for: recordingsByAnswer, in: database) : [:],
       reviews: try database.review.records(in: sessionIDs),
-      attendance: try database.attendance.fetchAll(study: study),
+      attendance: try database.attendance.fetchAll(study: study).filter { record in
+        // The same planned sessions as the runs: a group's records, or the one session's.
+        (group == nil || record.group == group)
+          && (session == nil || sessions.contains { $0.group == record.group && $0.number == record.sessionNumber })
+      },
       participants: Dictionary(try database.participants.fetchAll().map { ($0.code, $0) }) { first, _ in first })
   }
 
