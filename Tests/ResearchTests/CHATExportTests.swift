@@ -37,7 +37,9 @@ import Testing
       let ids = lines.filter { $0.hasPrefix("@ID:\t") }
       #expect(ids.count == 1)
       #expect(ids.allSatisfy { $0.dropFirst(5).split(separator: "|", omittingEmptySubsequences: false).count == 11 })
-      #expect(lines.contains("@Date:\t01-JAN-2027"))
+      // The day it was recorded, not the day it was planned for.
+      #expect(lines.contains("@Date:\t05-JAN-2027"))
+      #expect(lines.contains("@Comment:\tsession S01, number 1, group G1, planned 2027-01-01"))
       // CLAN error 157: the media name is the file's own name.
       let media = String(file.name.split(separator: "/").last!.dropLast(4))
       #expect(lines.contains("@Media:\t\(media), audio"))

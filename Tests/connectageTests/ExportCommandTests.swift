@@ -126,6 +126,8 @@ import Testing
     }
   }
 
+  /// This study's sessions were saved without the day they were held (a database from before it
+  /// was kept), so the files have no @Date rather than the planned day.
   @Test func eachCHATFileNamesItsRecordingTrialConditionAndSpeaker() throws {
     try withStudy { folder in
       let out = folder.path + "/export"
@@ -143,8 +145,7 @@ import Testing
           @Participants:\tP03 Participant
           @ID:\tfra|espoir-avc|P03|||G1||Participant||P03|
           @Media:\tT2-P03-turn1, audio
-          @Date:\t14-JAN-2027
-          @Comment:\tsession S01, number 1, group G1
+          @Comment:\tsession S01, number 1, group G1, planned 2027-01-14
           @G:\tT2 image_game bal
           *P03:\tOn dansait au bal .
           *P03:\tTous les samedis .

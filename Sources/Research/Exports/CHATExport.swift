@@ -100,6 +100,9 @@ public struct CHATExport: ExportWriter {
     of session: Session, participant: ParticipantCode, speaker: String, media: String
   ) -> [CHATHeader] {
     let corpus = session.study?.rawValue ?? "connectage"
+    // @Date is the day of the recording (CHAT's date of the interaction), as `session_date` in
+    // measures.csv; a session held late or made up was not recorded on its planned day, which the
+    // comment gives. A database too old to know the day has no @Date (the header is optional).
     return [
       CHATHeader(name: "Languages", value: "fra"),
       CHATHeader(name: "Participants", value: "\(speaker) Participant"),
@@ -107,11 +110,11 @@ public struct CHATExport: ExportWriter {
         name: "ID",
         value: "fra|\(corpus)|\(speaker)|||\(session.group?.rawValue ?? "")||Participant||\(participant.rawValue)|"),
       CHATHeader(name: "Media", value: "\(media), audio"),
-      CHATHeader(name: "Date", value: Self.chatDate(session.date)),
+    ] + (session.heldOn.map { [CHATHeader(name: "Date", value: Self.chatDate($0))] } ?? []) + [
       CHATHeader(
         name: "Comment",
         value: "session \(session.id.rawValue), number \(session.number)"
-          + (session.group.map { ", group \($0.rawValue)" } ?? "")),
+          + (session.group.map { ", group \($0.rawValue)" } ?? "") + ", planned \(session.date)")
     ]
   }
 

@@ -38,7 +38,8 @@ struct TranscribedSessionFixture {
     let codes = [ParticipantCode.numbered(1), ParticipantCode.numbered(2)]
     for code in codes { try database.participants.add(Participant(code: code, study: "espoir-avc")) }
     try database.groups.add(ParticipantGroup(id: "G1", study: "espoir-avc", members: codes))
-    let session = TrialStudyFixture.session(1)
+    var session = TrialStudyFixture.session(1)
+    session.heldOn = CalendarDate(year: 2027, month: 1, day: 5)  // four days after its planned day
     try database.sessions.save(session)
     let audio = folder.appendingPathComponent("audio/S01")
     try FileManager.default.createDirectory(at: audio, withIntermediateDirectories: true)
