@@ -24,7 +24,9 @@ extension AnalysisScript {
     # averaged over the two populations with equal weights (emmeans' definition), and also within each.
     # Sensitivity: every model again without the participants screened hyposmic or anosmic.
     # Word-based measures (words, idea_density) leave out answers whose transcript is an unreviewed
-    # speech-recognition draft (transcript_source "asr"), as `connectage stats` does by default.
+    # speech-recognition draft (transcript_source "asr"), and memories_n those of them nobody coded
+    # (memories_source "automatic": the pre-coding read the draft), as `connectage stats` does by
+    # default.
 
     args <- commandArgs(trailingOnly = TRUE)
     use_emmeans <- !("--no-emmeans" %in% args)
@@ -66,6 +68,7 @@ extension AnalysisScript {
       smell = measures$smell_screening,
       recording_duration_s = measures$recording_duration_s,
       draft = !is.na(measures$transcript_source) & measures$transcript_source == "asr",
+      uncoded = !is.na(measures$memories_source) & measures$memories_source == "automatic",
       speech_duration_s = measures$speech_duration_s,
       phonation_time_s = measures$phonation_time_s,
       idea_density = measures$idea_density,
@@ -246,6 +249,7 @@ extension AnalysisScript {
         d <- analyses[[analysis]](data)
         d <- d[!is.na(d[[measure]]) & !is.na(d$condition), ]
         if (measure %in% word_based) d <- d[!d$draft, ]
+        if (measure == "memories_n") d <- d[!(d$draft & d$uncoded), ]
         if (measure == "words") d <- d[!is.na(d$recording_duration_s) & d$recording_duration_s > 0, ]
         d$condition <- droplevels(d$condition)
         d$site <- droplevels(d$site)

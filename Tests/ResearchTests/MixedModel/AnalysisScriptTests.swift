@@ -152,3 +152,48 @@ extension SyntheticTrialData {
     do { try file(into: database) } catch { Issue.record("filing the synthetic trial failed: \(error)") }
   }
 }
+
+extension AnalysisScriptTests {
+  /// Answers read from an unreviewed speech-recognition draft: analysis.R leaves them out of the
+  /// word-based models, and out of memories_n where nobody coded them (the pre-coding read the
+  /// draft), as `connectage stats` does; a coded answer's memories stay in.
+  @Test(.enabled(if: RScript.isInstalled, Comment(rawValue: RScript.missingMessage)))
+  func draftAnswersLeaveTheModelsAsInStats() throws {
+    var design = SyntheticTrialData.Design()
+    design.groupsPerPopulation = 1
+    design.patientsPerGroup = 4
+    design.sessions = 4
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = try SessionDatabase(path: folder.appendingPathComponent("study.sqlite").path)
+    SyntheticTrialData(design: design).fileOrFail(into: database)
+    let export = folder.appendingPathComponent("export")
+    let snapshot = try ExportSnapshot.load(from: database, study: SyntheticTrialData.study)
+    try ExportDirectory(path: export.path).write(
+      try CSVExport().files(for: snapshot) + AnalysisScript().files(for: snapshot))
+    // Ten answers become drafts nobody coded, ten more drafts a coder coded.
+    let measures = export.appendingPathComponent("measures.csv")
+    var records = try CSVRecords.parse(String(contentsOf: measures, encoding: .utf8)).map(\.fields)
+    let column = { (name: String) in records[0].firstIndex(of: name)! }
+    let (transcript, memories) = (column("transcript_source"), column("memories_source"))
+    for row in 1...20 {
+      records[row][transcript] = "asr"
+      records[row][memories] = row <= 10 ? "automatic" : "coder"
+    }
+    try records.map(CSVText.line).joined().write(to: measures, atomically: true, encoding: .utf8)
+    try RScript.run(export.appendingPathComponent("analysis.R"), [], in: export)
+
+    let fixed = try Self.table(export.appendingPathComponent("analysis/fixed_effects.csv"))
+    func answers(_ measure: String) -> Double? {
+      fixed.first { $0.cells["measure"] == measure && $0.cells["analysis"] == "all" }?.number("answers")
+    }
+    /// The rows with a value of `measure`, apart from the first `left` (the drafts left out).
+    func expected(_ measure: String, leaving left: Int) -> Double {
+      Double(records.dropFirst(1 + left).filter { !$0[column(measure)].isEmpty }.count)
+    }
+    #expect(answers("speech_duration_s") == expected("speech_duration_s", leaving: 0))
+    #expect(answers("idea_density") == expected("idea_density", leaving: 20))
+    #expect(answers("memories_n") == expected("memories_n", leaving: 10))
+  }
+}
+
