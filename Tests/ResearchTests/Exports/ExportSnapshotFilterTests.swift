@@ -20,7 +20,8 @@ import Testing
           recordedBy: .therapist))
     }
     func planned(_ snapshot: ExportSnapshot) -> Set<String> {
-      Set(snapshot.attendance.filter { $0.recordedBy == .therapist }.map { "\($0.group.rawValue)-S\($0.sessionNumber)" })
+      Set(
+        snapshot.attendance.filter { $0.recordedBy == .therapist }.map { "\($0.group.rawValue)-S\($0.sessionNumber)" })
     }
     #expect(planned(try ExportSnapshot.load(from: database)) == ["G1-S1", "G1-S2", "G2-S2"])
     #expect(planned(try ExportSnapshot.load(from: database, group: "G1")) == ["G1-S1", "G1-S2"])

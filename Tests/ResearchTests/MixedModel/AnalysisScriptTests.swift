@@ -196,4 +196,3 @@ extension AnalysisScriptTests {
     #expect(answers("memories_n") == expected("memories_n", leaving: 10))
   }
 }
-
