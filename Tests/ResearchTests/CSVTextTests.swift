@@ -41,6 +41,20 @@ import Testing
     #expect(text.allSatisfy { $0.isNumber || $0 == "." })
   }
 
+  /// A very small p keeps three significant digits instead of reading as 0.000000.
+  @Test(arguments: [
+    (0.049, "0.049000"), (0.0001, "0.000100"), (6e-8, "0.0000000600"), (0.00001234, "0.0000123"), (0, "0.000000"),
+    (1, "1.000000"),
+  ])
+  func pValuesKeepTheirSignificantDigits(_ p: Double, _ text: String) {
+    #expect(CSVText.probability(p) == text)
+  }
+
+  @Test func theSmallestPIsAPlainDecimal() {
+    let text = CSVText.probability(5e-324)
+    #expect(text.hasPrefix("0.") && text.hasSuffix("494") && Double(text) == 5e-324)
+  }
+
   @Test(arguments: [
     ("plain", "plain"), ("a,b", "\"a,b\""), ("dit \"oui\"", "\"dit \"\"oui\"\"\""),
     ("deux\nlignes", "\"deux\nlignes\""),

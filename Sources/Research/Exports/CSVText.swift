@@ -44,6 +44,14 @@ enum CSVText {
     return sign + String(whole) + "." + String(repeating: "0", count: places - fraction.count) + fraction
   }
 
+  /// A p-value: six decimals, or below 0.0001 as many as keep three significant digits, so a very
+  /// small p (6e-8) is not written `0.000000`, which reads as an exact zero.
+  static func probability(_ p: Double?) -> String {
+    guard let p, p.isFinite, p > 0, p < 0.0001 else { return fixed(p, places: 6) }
+    let places = Int((-log10(p)).rounded(.up)) + 2
+    return String(format: "%.\(places)f", p)
+  }
+
   static func integer(_ value: Int?) -> String {
     value.map(String.init) ?? ""
   }

@@ -111,7 +111,7 @@ enum StatisticsCodebook {
         "Friedman's chi-square, corrected for ties; Wilcoxon's min(W+, W-), as SciPy reports them."
       ),
       ("df", "integer", "", "Degrees of freedom of the chi-square (conditions - 1); empty for wilcoxon."),
-      ("p", "decimal", "", "Two-sided p-value."),
+      ("p", "decimal", "", "Two-sided p-value (six decimals; below 0.0001, three significant digits)."),
       (
         "p_holm", "decimal", "",
         "Wilcoxon p-value adjusted by Holm's method over the pairs of this measure; empty for friedman."
@@ -146,7 +146,10 @@ enum StatisticsCodebook {
       ("std_error", "decimal", modelUnit, "Its standard error."),
       ("df", "decimal", "", "Satterthwaite degrees of freedom."),
       ("t", "decimal", "", "estimate / std_error."),
-      ("p", "decimal", "", "Two-sided p-value of the t test against zero."),
+      (
+        "p", "decimal", "",
+        "Two-sided p-value of the t test against zero (six decimals; below 0.0001, three significant digits)."
+      ),
       (
         "ci95_low", "decimal", modelUnit,
         "Lower bound of the 95 % confidence interval: estimate - t(0.975, df) x std_error."

@@ -69,7 +69,7 @@ public struct StatisticsExport: Sendable {
         text += CSVText.line([
           statistics.measure.rawValue, "friedman", conditions, String(friedman.participants),
           String(statistics.excludedFromFriedman.count), CSVText.fixed(friedman.statistic, places: 4),
-          String(friedman.degreesOfFreedom), CSVText.fixed(friedman.pValue, places: 6), "", "kendall_w",
+          String(friedman.degreesOfFreedom), CSVText.probability(friedman.pValue), "", "kendall_w",
           CSVText.fixed(friedman.kendallW, places: 4), "chi-square", report.basis.rawValue,
         ])
         rows += 1
@@ -79,7 +79,7 @@ public struct StatisticsExport: Sendable {
         text += CSVText.line([
           statistics.measure.rawValue, "wilcoxon", "\(pair.first.rawValue)-\(pair.second.rawValue)",
           String(pair.participants), String(pair.excluded), CSVText.fixed(test.statistic, places: 4), "",
-          CSVText.fixed(test.pValue, places: 6), CSVText.fixed(pair.holmAdjustedP, places: 6), "rank_biserial",
+          CSVText.probability(test.pValue), CSVText.probability(pair.holmAdjustedP), "rank_biserial",
           CSVText.fixed(test.rankBiserial, places: 4), test.method.rawValue, report.basis.rawValue,
         ])
         rows += 1
@@ -107,10 +107,11 @@ public struct StatisticsExport: Sendable {
         for (kind, population, estimate) in estimates {
           text += CSVText.line(
             [statistics.measure.rawValue, name, kind, population, estimate.name]
-              + [
-                estimate.estimate, estimate.standardError, estimate.degreesOfFreedom, estimate.t, estimate.p,
-                estimate.lower, estimate.upper,
-              ].map { CSVText.fixed($0, places: 6) }
+              + [estimate.estimate, estimate.standardError, estimate.degreesOfFreedom, estimate.t].map {
+                CSVText.fixed($0, places: 6)
+              }
+              + [CSVText.probability(estimate.p)]
+              + [estimate.lower, estimate.upper].map { CSVText.fixed($0, places: 6) }
               + [String(fit.observations), String(fit.participants), report.basis.rawValue])
           rows += 1
         }
