@@ -76,6 +76,44 @@ import Testing
     #expect(report.problems == (c.unfiledTakes.map { [.unfiledAnswer(answer, takes: $0)] } ?? []))
   }
 
+  /// A resumed run logs, under its own id, the earlier run's take it superseded. That explains the
+  /// earlier run's take; a redo of the resumed run that was never filed is still named.
+  @Test func aTakeSupersededAcrossRunsExplainsTheEarlierRunsTake() throws {
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = try SessionDatabase(path: folder.appendingPathComponent("connectage.sqlite").path)
+    try database.participants.add(StoreFixtures.firstParticipant)
+    try database.participants.add(StoreFixtures.secondParticipant)
+    try database.groups.add(StoreFixtures.group)
+    var resumed = StoreFixtures.firstSession
+    resumed.id = "S01-R2"
+    try database.sessions.save(StoreFixtures.firstSession)
+    try database.sessions.save(resumed)
+    var offset: UInt64 = 0
+    func log(_ session: SessionID, _ type: String, _ payload: [String: String] = [:]) throws {
+      offset += 1_000_000
+      try database.eventLog.append(StoreFixtures.event(session, EventType(rawValue: type), at: offset, payload))
+    }
+    let answer = ["trial": "T1", "player": "1", "participant": "P01"]
+    try log("S01", "session.opened")
+    try log("S01", "recording.started", answer.merging(["turn": "1", "redo": "0"]) { mine, _ in mine })
+    try log("S01", "session.interrupted")
+    try log("S01-R2", "session.opened")
+    try log("S01-R2", "recording.started", answer.merging(["turn": "1", "redo": "0"]) { mine, _ in mine })
+    try log(
+      "S01-R2", "recording.superseded",
+      answer.merging(["replaced": "S01/T1-P01.wav", "by": "S01-R2/T1-P01.wav", "replacedSession": "S01"]) { m, _ in m })
+    try log("S01-R2", "recording.started", answer.merging(["turn": "1", "redo": "1"]) { mine, _ in mine })
+    try log("S01-R2", "session.ended")
+    let file = folder.appendingPathComponent("T1-P01.wav")
+    try Data("RIFF".utf8).write(to: file)
+    try database.recordings.save(
+      Recording.ofFile(at: file.path, session: "S01-R2", trial: "T1", participant: code("P01"), durationSeconds: 2))
+
+    let redo = AnswerKey(session: "S01-R2", trial: "T1", participant: code("P01"))
+    #expect(try database.check.run().problems == [.unfiledAnswer(redo, takes: 1)])
+  }
+
   @Test func anAnswerOfAPlayerWithoutACodeIsNeverExpectedToBeFiled() throws {
     let database = try StoreFixtures.plannedDatabase()
     try database.eventLog.append(StoreFixtures.event("S01", "session.opened", at: 0))

@@ -22,7 +22,7 @@ extension DatabaseCheck {
     var order: [AnswerKey] = []
     for stored in try database.eventLog.events(ofTypes: types) {
       let event = stored.event
-      let explains: (trial: TrialID, participant: ParticipantCode?)
+      let explains: (session: SessionID, trial: TrialID, participant: ParticipantCode?)
       switch event.kind {
       case .session(.ended), .session(.interrupted):
         closed.insert(event.session)
@@ -35,14 +35,16 @@ extension DatabaseCheck {
         continue
       case .recording(.failed(let failure)):
         guard let take = failure.take else { continue }
-        explains = (take.trial, take.participant)
-      case .recording(.superseded(let trial, _, let participant, _, _, _)):
-        explains = (trial, participant)
+        explains = (event.session, take.trial, take.participant)
+      case .recording(.superseded(let trial, _, let participant, _, _, let replacedSession)):
+        // A resumed run logs, under its own id, the take of an earlier run it superseded: that
+        // explains the earlier run's take, not one of its own.
+        explains = (replacedSession ?? event.session, trial, participant)
       default:
         continue
       }
       guard let participant = explains.participant else { continue }
-      explained[AnswerKey(session: event.session, trial: explains.trial, participant: participant), default: 0] += 1
+      explained[AnswerKey(session: explains.session, trial: explains.trial, participant: participant), default: 0] += 1
     }
     let filed = Set(
       try database.recordings.fetchAll().map {
