@@ -179,7 +179,8 @@ public final class SessionRunner {
     }
     let report = writeSessionReport(sessionID, from: database, to: exportDirectory)
     return RunSummary(
-      session: sessionID, trials: prepared.session.trials.count - prepared.setup.firstTrialIndex,
+      session: sessionID, plannedTrials: prepared.session.trials.count - prepared.setup.firstTrialIndex,
+      trialsRun: loop.trialsStarted, lastTrialCutShort: loop.trialsStarted > loop.trialsEnded,
       players: loop.seatedPlayers, speakers: loop.speakers, events: events,
       recordings: loop.recordings, measuredAnswers: measured, releasedScents: released, frames: loop.frames,
       droppedFrames: loop.droppedFrames, exportDirectory: exportDirectory, report: report,

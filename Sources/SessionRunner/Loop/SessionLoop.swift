@@ -46,6 +46,10 @@ final class SessionLoop {
   private(set) var speakers: [String: Int] = [:]
   private(set) var frames = 0
   private(set) var droppedFrames = 0
+  /// The trials the engine logged as started and as ended: an early end leaves the trial under
+  /// way without its `trial.ended`.
+  private(set) var trialsStarted = 0
+  private(set) var trialsEnded = 0
   /// The signal (SIGINT or SIGTERM) that ended the session, if one did.
   private(set) var stopSignal: Int32?
   private(set) var warnings: [LocalizedText] = []
@@ -247,6 +251,8 @@ final class SessionLoop {
     case .playSound(let sound):
       feedback?.play(sound)
     case .log(let event):
+      if case .trial(.started) = event { trialsStarted += 1 }
+      if case .trial(.ended) = event { trialsEnded += 1 }
       journal.record(SessionEvent(session: session, monotonicNanoseconds: now, wallClock: Date(), event))
     case .sessionEnded:
       break

@@ -6,12 +6,13 @@ import SessionRunner
 enum RunSummaryText {
   static func lines(_ summary: RunSummary, warnings: [LocalizedText]) -> [LocalizedText] {
     let ended = summary.stoppedBySignal.map { Self.signalName($0) }
+    let trials = Self.trials(summary)
     var lines = [
       LocalizedText(
         fr:
-          "Séance \(summary.session) \(ended.map { "arrêtée à la demande du système (\($0))" } ?? "terminée") : \(summary.trials) essai(s), \(summary.players) joueur(s), \(summary.recordings.count) réponse(s) enregistrée(s) dont \(summary.measuredAnswers) mesurée(s), \(summary.releasedScents) odeur(s) diffusée(s), \(summary.events) événement(s) journalisé(s).",
+          "Séance \(summary.session) \(ended.map { "arrêtée à la demande du système (\($0))" } ?? "terminée") : \(trials.french), \(summary.players) joueur(s), \(summary.recordings.count) réponse(s) enregistrée(s) dont \(summary.measuredAnswers) mesurée(s), \(summary.releasedScents) odeur(s) diffusée(s), \(summary.events) événement(s) journalisé(s).",
         en:
-          "Session \(summary.session) \(ended.map { "stopped at the system's request (\($0))" } ?? "finished"): \(summary.trials) trial(s), \(summary.players) player(s), \(summary.recordings.count) answer(s) recorded of which \(summary.measuredAnswers) measured, \(summary.releasedScents) scent(s) released, \(summary.events) event(s) logged."
+          "Session \(summary.session) \(ended.map { "stopped at the system's request (\($0))" } ?? "finished"): \(trials.english), \(summary.players) player(s), \(summary.recordings.count) answer(s) recorded of which \(summary.measuredAnswers) measured, \(summary.releasedScents) scent(s) released, \(summary.events) event(s) logged."
       )
     ]
     if let resumed = summary.resumed {
@@ -40,6 +41,18 @@ enum RunSummaryText {
           en: "Display: \(summary.droppedFrames) late frame(s) out of \(summary.frames)."))
     }
     return lines + warnings.map { LocalizedText(fr: "Attention : \($0.french)", en: "Warning: \($0.english)") }
+  }
+
+  /// The trials run, and the planned ones when the session ended before them all.
+  private static func trials(_ summary: RunSummary) -> LocalizedText {
+    guard summary.trialsRun < summary.plannedTrials || summary.lastTrialCutShort else {
+      return LocalizedText(fr: "\(summary.trialsRun) essai(s)", en: "\(summary.trialsRun) trial(s)")
+    }
+    let (run, planned) = (summary.trialsRun, summary.plannedTrials)
+    let cutShort = summary.lastTrialCutShort
+    return LocalizedText(
+      fr: "\(run) essai(s) sur \(planned) prévu(s)\(cutShort ? ", le dernier interrompu" : "")",
+      en: "\(run) of \(planned) planned trial(s)\(cutShort ? ", the last one cut short" : "")")
   }
 
   /// The failure a command ends with after a signal stopped its session: the session closed
