@@ -194,6 +194,40 @@ import Testing
     #expect(events.contains { $0.type == .scentStopAcknowledged }, "the diffuser was stopped")
     #expect(try database.check.run().isHealthy)
   }
+
+  /// SIGTERM once the session has ended, in its thank-you or while its answers are measured and
+  /// exported: nothing is cut short, so the log keeps the end it had; the exports are written
+  /// whole, then the program stops as asked (128 + 15) and says the stop came after the end. It
+  /// used to close the thank-you sooner and exit 0, as if no signal had come.
+  @Test func aSignalAfterTheEndLetsTheExportsFinishThenStops() async throws {
+    let workspace = try StoreCommandFolder()
+    defer { workspace.remove() }
+    let demo = try SignalledDemo(["--players", "2"], in: workspace)
+    try await demo.signal(SIGTERM, onceTheTraceShows: "session.ended")
+
+    #expect(demo.process.terminationReason == .exit && demo.process.terminationStatus == 128 + SIGTERM)
+    let message = try demo.standardError()
+    #expect(
+      message.contains("Arrêt demandé par le système (SIGTERM) après la fin de la séance : le programme a fini"),
+      "\(message)")
+    let database = try SessionDatabase(path: workspace.databasePath)
+    let session = try #require(try database.sessions.fetchAll().only)
+    let events = try database.eventLog.events(in: session.id).map(\.event)
+    let ends = events.compactMap { event -> SessionEndReason? in
+      if case .session(.ended(let reason)) = event.kind { reason } else { nil }
+    }
+    #expect(ends == [.completed], "the log keeps the end the session had")
+    let output = try demo.standardOutput()
+    #expect(
+      output.contains(
+        "Séance \(session.id) terminée ; arrêt demandé par le système (SIGTERM) après la fin de la séance : \(session.trials.count) essai(s), "
+      ), "\(output)")
+    let export = URL(fileURLWithPath: workspace.path + "/sessions").appendingPathComponent("\(session.id)/export")
+    let measures = try String(contentsOf: export.appendingPathComponent("measures.csv"), encoding: .utf8)
+    #expect(measures.split(separator: "\n").count == 1 + (try database.recordings.fetchAll(in: session.id).count))
+    #expect(FileManager.default.fileExists(atPath: export.appendingPathComponent("session-\(session.id).html").path))
+    #expect(try database.check.run().isHealthy)
+  }
 }
 
 /// A real demo in a process of its own, signalled when its event trace shows a given event.

@@ -29,4 +29,7 @@ public struct RunSummary: Sendable {
   public var resumed: (session: SessionID, atTrial: Int)?
   /// The signal (SIGINT or SIGTERM) that ended the session early, if one did.
   public var stoppedBySignal: Int32?
+  /// The signal that came once the session had ended (in its thank-you, or while its answers were
+  /// measured and exported): the run finished all of that, and the program stops now as asked.
+  public var signalAfterTheEnd: Int32?
 }
