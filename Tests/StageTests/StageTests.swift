@@ -67,8 +67,9 @@ extension SDLTests {
     /// A session goes on measuring and exporting after its Stage has closed: SIGINT and SIGTERM
     /// stay caught for the session to report, rather than killing the program mid-write; once
     /// nothing watches any more, they have their default action again. (A real signal is sent in
-    /// `DemoCommandTests`: here a thread of the test runner that does not block it could take it
-    /// before the dispatch source does.)
+    /// `DemoCommandTests`, whose process opens one Stage: here earlier tests have opened and closed
+    /// others, and on Linux a signal source made after a release never fires, since libdispatch
+    /// installs its own handler once and the release put the default action over it.)
     @Test func aWatchHeldPastTheStageKeepsTheSignalsCaught() throws {
       StopSignals.shared.watch()
       var released = false
