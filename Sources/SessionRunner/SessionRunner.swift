@@ -143,6 +143,10 @@ public final class SessionRunner {
             .degraded(problem: accepted.rawValue, allowedBy: "home-check", availableBytes: nil, neededBytes: nil))))
     }
     warnings += problems.map(\.message)
+    // Held past the Stage's own watch: a signal while the answers are measured and exported waits
+    // for them to be written whole, and the command then stops as asked.
+    StopSignals.shared.watch()
+    defer { StopSignals.shared.release() }
     await loop.runUntilEnded()
 
     let released = await scents.close()
@@ -178,12 +182,16 @@ public final class SessionRunner {
         LocalizedText(fr: "L'export CSV a échoué : \(reason.french)", en: "The CSV export failed: \(reason.english)"))
     }
     let report = writeSessionReport(sessionID, from: database, to: exportDirectory)
+    // Taken even after a stop the session already obeyed, so that a second one is not raised again.
+    let signalDuringExports = StopSignals.shared.take()
     return RunSummary(
-      session: sessionID, trials: prepared.session.trials.count - prepared.setup.firstTrialIndex,
+      session: sessionID, plannedTrials: prepared.session.trials.count - prepared.setup.firstTrialIndex,
+      trialsRun: loop.trialsStarted, lastTrialCutShort: loop.trialsStarted > loop.trialsEnded,
       players: loop.seatedPlayers, speakers: loop.speakers, events: events,
       recordings: loop.recordings, measuredAnswers: measured, releasedScents: released, frames: loop.frames,
       droppedFrames: loop.droppedFrames, exportDirectory: exportDirectory, report: report,
-      resumed: prepared.resumes.map { ($0.interruptedSession, $0.trialIndex + 1) }, stoppedBySignal: loop.stopSignal)
+      resumed: prepared.resumes.map { ($0.interruptedSession, $0.trialIndex + 1) }, stoppedBySignal: loop.stopSignal,
+      signalAfterTheEnd: loop.stopSignal == nil ? loop.signalAfterTheEnd ?? signalDuringExports : nil)
   }
 
   // MARK: Before anything opens

@@ -163,48 +163,16 @@ import Testing
   /// (scents stopped, nothing left open) and says why. The log gives the signal as the end's reason, not the Esc and
   /// Enter of a therapist, and the exit status is 128 + 15, so a script sees the session was cut
   /// short. SDL used to turn the signal into a closed window: Esc and Enter logged, exit status 0.
+  /// The summary counts the trials that were run, not those planned.
   @Test func aSignalEndsTheSessionProperlyAndSaysWhy() async throws {
     let workspace = try StoreCommandFolder()
     defer { workspace.remove() }
-    let trace = workspace.path + "/trace"
-    let standardError = URL(fileURLWithPath: workspace.path + "/stderr")
-    FileManager.default.createFile(atPath: standardError.path, contents: nil)
-    let process = Process()
-    process.executableURL = CommandRun.executable
-    process.currentDirectoryURL = CommandRun.repositoryRoot
-    process.arguments = [
-      "demo", "--headless", "--brisk", "--players", "2", "--protocol", "Protocols/ehpad-animation.yaml", "--db",
-      workspace.databasePath, "--output", workspace.path + "/sessions",
-    ]
-    var environment = ProcessInfo.processInfo.environment
-    environment["CONNECTAGE_LANG"] = nil
-    environment["XDG_DATA_HOME"] = workspace.path
-    environment["CONNECTAGE_EVENT_TRACE"] = trace
-    process.environment = environment
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = try FileHandle(forWritingTo: standardError)
-    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-      do {
-        try process.run()
-        continuation.resume()
-      } catch {
-        continuation.resume(throwing: error)
-      }
-    }
-    let exited = Task.detached { process.waitUntilExit() }
-    // Six minutes at most, as for the crash test: a loaded CI machine is slow to the first image.
-    var shown = false
-    for _ in 0..<3600 where process.isRunning && !shown {
-      shown = ((try? String(contentsOfFile: trace, encoding: .utf8)) ?? "").contains("\tstimulus.shown\n")
-      if !shown { try await Task.sleep(for: .milliseconds(100)) }
-    }
-    if !shown { kill(process.processIdentifier, SIGKILL) }
-    try #require(shown, "no image was shown")
-    kill(process.processIdentifier, SIGTERM)
-    await exited.value
+    let demo = try SignalledDemo(
+      ["--players", "2", "--protocol", "Protocols/ehpad-animation.yaml"], in: workspace)
+    try await demo.signal(SIGTERM, onceTheTraceShows: "stimulus.shown")
 
-    #expect(process.terminationReason == .exit && process.terminationStatus == 128 + SIGTERM)
-    let message = try String(contentsOf: standardError, encoding: .utf8)
+    #expect(demo.process.terminationReason == .exit && demo.process.terminationStatus == 128 + SIGTERM)
+    let message = try demo.standardError()
     #expect(message.contains("Arrêt demandé par le système (SIGTERM)"), "\(message)")
     let database = try SessionDatabase(path: workspace.databasePath)
     let session = try #require(try database.sessions.fetchAll().only)
@@ -213,12 +181,109 @@ import Testing
       if case .session(.ended(let reason)) = event.kind { reason } else { nil }
     }
     #expect(ends == [.signal])
-    #expect(events.count { $0.type == .trialStarted } < session.trials.count, "the session was cut short")
+    let started = events.count { $0.type == .trialStarted }
+    #expect(started < session.trials.count, "the session was cut short")
+    let cutShort = events.count { $0.type == .trialEnded } < started ? ", le dernier interrompu" : ""
+    let output = try demo.standardOutput()
+    #expect(
+      output.contains(
+        "Séance \(session.id) arrêtée à la demande du système (SIGTERM) : \(started) essai(s) sur \(session.trials.count) prévu(s)\(cutShort), "
+      ), "\(output)")
     let keys = Set(events.map(\.type.rawValue))
     #expect(keys.isDisjoint(with: ["operator.end", "operator.confirm"]), "Esc and Enter were not pressed")
     #expect(events.contains { $0.type == .scentStopAcknowledged }, "the diffuser was stopped")
     #expect(try database.check.run().isHealthy)
   }
+
+  /// SIGTERM once the session has ended, in its thank-you or while its answers are measured and
+  /// exported: nothing is cut short, so the log keeps the end it had; the exports are written
+  /// whole, then the program stops as asked (128 + 15) and says the stop came after the end. It
+  /// used to close the thank-you sooner and exit 0, as if no signal had come.
+  @Test func aSignalAfterTheEndLetsTheExportsFinishThenStops() async throws {
+    let workspace = try StoreCommandFolder()
+    defer { workspace.remove() }
+    let demo = try SignalledDemo(["--players", "2"], in: workspace)
+    try await demo.signal(SIGTERM, onceTheTraceShows: "session.ended")
+
+    #expect(demo.process.terminationReason == .exit && demo.process.terminationStatus == 128 + SIGTERM)
+    let message = try demo.standardError()
+    #expect(
+      message.contains("Arrêt demandé par le système (SIGTERM) après la fin de la séance : le programme a fini"),
+      "\(message)")
+    let database = try SessionDatabase(path: workspace.databasePath)
+    let session = try #require(try database.sessions.fetchAll().only)
+    let events = try database.eventLog.events(in: session.id).map(\.event)
+    let ends = events.compactMap { event -> SessionEndReason? in
+      if case .session(.ended(let reason)) = event.kind { reason } else { nil }
+    }
+    #expect(ends == [.completed], "the log keeps the end the session had")
+    let output = try demo.standardOutput()
+    #expect(
+      output.contains(
+        "Séance \(session.id) terminée ; arrêt demandé par le système (SIGTERM) après la fin de la séance : \(session.trials.count) essai(s), "
+      ), "\(output)")
+    let export = URL(fileURLWithPath: workspace.path + "/sessions").appendingPathComponent("\(session.id)/export")
+    let measures = try String(contentsOf: export.appendingPathComponent("measures.csv"), encoding: .utf8)
+    #expect(measures.split(separator: "\n").count == 1 + (try database.recordings.fetchAll(in: session.id).count))
+    #expect(FileManager.default.fileExists(atPath: export.appendingPathComponent("session-\(session.id).html").path))
+    #expect(try database.check.run().isHealthy)
+  }
+}
+
+/// A real demo in a process of its own, signalled when its event trace shows a given event.
+private struct SignalledDemo {
+  let process = Process()
+  let trace: String
+  let outputFile: URL
+  let errorFile: URL
+
+  init(_ arguments: [String], in workspace: StoreCommandFolder) throws {
+    trace = workspace.path + "/trace"
+    outputFile = URL(fileURLWithPath: workspace.path + "/stdout")
+    errorFile = URL(fileURLWithPath: workspace.path + "/stderr")
+    for file in [outputFile, errorFile] { FileManager.default.createFile(atPath: file.path, contents: nil) }
+    process.executableURL = CommandRun.executable
+    process.currentDirectoryURL = CommandRun.repositoryRoot
+    process.arguments =
+      ["demo", "--headless", "--brisk", "--db", workspace.databasePath, "--output", workspace.path + "/sessions"]
+      + arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["CONNECTAGE_LANG"] = nil
+    environment["XDG_DATA_HOME"] = workspace.path
+    environment["CONNECTAGE_EVENT_TRACE"] = trace
+    process.environment = environment
+    process.standardOutput = try FileHandle(forWritingTo: outputFile)
+    process.standardError = try FileHandle(forWritingTo: errorFile)
+  }
+
+  /// Starts the demo, sends `number` once the trace holds an event of `type`, and waits for the end.
+  func signal(_ number: Int32, onceTheTraceShows type: String) async throws {
+    // Waiting without holding a thread of the cooperative pool: two such tests at once would
+    // otherwise hold both threads of a 2-core machine, and neither could read its trace.
+    let (exited, exit) = AsyncStream.makeStream(of: Never.self)
+    process.terminationHandler = { _ in exit.finish() }
+    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+      do {
+        try process.run()
+        continuation.resume()
+      } catch {
+        continuation.resume(throwing: error)
+      }
+    }
+    // Six minutes at most, as for the crash test: a loaded CI machine is slow to the first image.
+    var shown = false
+    for _ in 0..<7200 where process.isRunning && !shown {
+      shown = ((try? String(contentsOfFile: trace, encoding: .utf8)) ?? "").contains("\t\(type)\n")
+      if !shown { try await Task.sleep(for: .milliseconds(50)) }
+    }
+    if !shown { kill(process.processIdentifier, SIGKILL) }
+    try #require(shown, "no \(type) in the trace")
+    kill(process.processIdentifier, number)
+    for await _ in exited {}
+  }
+
+  func standardOutput() throws -> String { try String(contentsOf: outputFile, encoding: .utf8) }
+  func standardError() throws -> String { try String(contentsOf: errorFile, encoding: .utf8) }
 }
 
 extension DemoCommandTests {

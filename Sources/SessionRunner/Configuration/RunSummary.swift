@@ -5,7 +5,13 @@ import SessionModel
 /// What a finished session left behind.
 public struct RunSummary: Sendable {
   public var session: SessionID
-  public var trials: Int
+  /// The trials this run had to play: the planned session's, less those a resumed run had done.
+  public var plannedTrials: Int
+  /// The trials it started (a skipped one included), which fall short of those planned when the
+  /// session ended early.
+  public var trialsRun: Int
+  /// The last trial started was still under way when the session ended (Esc and Enter, or a signal).
+  public var lastTrialCutShort: Bool
   public var players: Int
   /// Answers recorded per speaker: the participant's code, or `player N` for a seat without one.
   public var speakers: [String: Int]
@@ -23,4 +29,7 @@ public struct RunSummary: Sendable {
   public var resumed: (session: SessionID, atTrial: Int)?
   /// The signal (SIGINT or SIGTERM) that ended the session early, if one did.
   public var stoppedBySignal: Int32?
+  /// The signal that came once the session had ended (in its thank-you, or while its answers were
+  /// measured and exported): the run finished all of that, and the program stops now as asked.
+  public var signalAfterTheEnd: Int32?
 }

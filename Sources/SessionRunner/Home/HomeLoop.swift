@@ -49,7 +49,7 @@ public final class HomeLoop {
     stage.language = settings.language
   }
 
-  /// A signal stopped the last session: the home screen closes too.
+  /// A signal stopped the last session, or came once it had ended: the home screen closes too.
   private var stopped = false
 
   isolated deinit { try? FileManager.default.removeItem(at: workDirectory) }
@@ -191,7 +191,7 @@ public final class HomeLoop {
     do {
       let summary = try await runner.run()
       summaries.append(summary)
-      stopped = summary.stoppedBySignal != nil
+      stopped = summary.stoppedBySignal != nil || summary.signalAfterTheEnd != nil
       feed(
         .sessionEnded(
           SessionReport(

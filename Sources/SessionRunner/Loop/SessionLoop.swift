@@ -46,8 +46,14 @@ final class SessionLoop {
   private(set) var speakers: [String: Int] = [:]
   private(set) var frames = 0
   private(set) var droppedFrames = 0
+  /// The trials the engine logged as started and as ended: an early end leaves the trial under
+  /// way without its `trial.ended`.
+  private(set) var trialsStarted = 0
+  private(set) var trialsEnded = 0
   /// The signal (SIGINT or SIGTERM) that ended the session, if one did.
   private(set) var stopSignal: Int32?
+  /// The signal that came during the thank-you of a session already ended.
+  private(set) var signalAfterTheEnd: Int32?
   private(set) var warnings: [LocalizedText] = []
 
   init(
@@ -87,9 +93,15 @@ final class SessionLoop {
       let frameStart = MonotonicClock.nanoseconds()
       for event in stage.pollEvents() {
         // Asked to stop, the program does not wait on the thank-you: the computer may be shutting
-        // down. Only a session still under way was stopped; one already ended just closes sooner.
+        // down. Only a session still under way was stopped; one already ended closes sooner, and
+        // the program stops once its answers are measured and exported.
         if case .stopRequested(let signal, _) = event {
-          if engine.hasEnded { endedAt = 0 } else if stopSignal == nil { stopSignal = signal }
+          if engine.hasEnded {
+            endedAt = 0
+            if stopSignal == nil, signalAfterTheEnd == nil { signalAfterTheEnd = signal }
+          } else if stopSignal == nil {
+            stopSignal = signal
+          }
         }
         for input in InputTranslator.inputs(for: event) { handle(input, at: event.timestamp) }
         if endedAt != nil, case .operator = event { endedAt = 0 }  // a key on the thank-you closes it
@@ -247,6 +259,8 @@ final class SessionLoop {
     case .playSound(let sound):
       feedback?.play(sound)
     case .log(let event):
+      if case .trial(.started) = event { trialsStarted += 1 }
+      if case .trial(.ended) = event { trialsEnded += 1 }
       journal.record(SessionEvent(session: session, monotonicNanoseconds: now, wallClock: Date(), event))
     case .sessionEnded:
       break

@@ -69,7 +69,7 @@ public struct SessionRecovery: Sendable {
     report.hadEnded = true
     let takes = Self.lastTakes(in: events).filter { $0.participant != nil }
     try file(takes, of: session, output: output, into: &report)
-    try logUnfiled(takes, of: session, output: output, toldIn: events, into: &report)
+    try logUnfiled(takes, of: session, output: output, toldIn: events, leavingToldOut: true, into: &report)
     recordAttendance(shownBy: events, of: session, into: &report)
     let didNothing =
       report.recoveredFiles.isEmpty && report.missingFiles.isEmpty && report.unrecoveredFiles.isEmpty
@@ -77,11 +77,13 @@ public struct SessionRecovery: Sendable {
     return didNothing ? nil : report
   }
 
-  /// Keeps in `report` the takes it could not file that the log does not name as unfiled yet, and
-  /// logs `recording.unfiled` for each.
+  /// Logs `recording.unfiled` for each take in `report` that could not be filed and that the log
+  /// does not name yet (`recording.failed`, or the `recording.unfiled` of the run or of an earlier
+  /// recovery), so that none is logged twice. With `leavingToldOut`, the report drops the named
+  /// ones too: the run that named them had said so to the therapist.
   private func logUnfiled(
     _ takes: [RecordingRequest], of session: SessionID, output: URL, toldIn events: [SessionEvent],
-    into report: inout RecoveryReport
+    leavingToldOut: Bool, into report: inout RecoveryReport
   ) throws {
     let told = Set(
       events.compactMap { event -> RecordingRequest? in
@@ -93,12 +95,14 @@ public struct SessionRecovery: Sendable {
       })
     var requests: [String: RecordingRequest] = [:]
     for take in takes { requests[AnswerFile(request: take, session: session, outputDirectory: output).url.path] = take }
-    report.missingFiles.removeAll { path in requests[path].map(told.contains) ?? true }
-    report.unrecoveredFiles.removeAll { unread in requests[unread.path].map(told.contains) ?? true }
+    if leavingToldOut {
+      report.missingFiles.removeAll { path in requests[path].map(told.contains) ?? true }
+      report.unrecoveredFiles.removeAll { unread in requests[unread.path].map(told.contains) ?? true }
+    }
     let unfiled =
       report.missingFiles.map { ($0, "file not found") } + report.unrecoveredFiles.map { ($0.path, $0.reason) }
     for (path, reason) in unfiled {
-      guard let request = requests[path] else { continue }
+      guard let request = requests[path], !told.contains(request) else { continue }
       try append(
         .recording(
           .unfiled(request.take, path: database.storedPath(for: URL(fileURLWithPath: path)), reason: reason)),
@@ -110,7 +114,7 @@ public struct SessionRecovery: Sendable {
   ///
   /// Only the last take of each participant in each trial is filed, the one a normal run keeps;
   /// earlier takes stay on disk and in the log. A take that cannot be repaired or measured is
-  /// named in the report, and the session is closed all the same.
+  /// named in the report and logged as `recording.unfiled`, and the session is closed all the same.
   public func recover(_ session: SessionID) throws -> RecoveryReport {
     let events = try database.eventLog.events(in: session).map(\.event)
     var report = RecoveryReport(session: session, lastEvent: events.last?.type.rawValue ?? "")
@@ -119,6 +123,9 @@ public struct SessionRecovery: Sendable {
     let takes = Self.lastTakes(in: events)
     if let output {
       try file(takes, of: session, output: output, into: &report)
+      // A run killed mid-session told the therapist nothing: its message names every take it
+      // could not file, and the log gains what it lacks, so the session's report lists them too.
+      try logUnfiled(takes, of: session, output: output, toldIn: events, leavingToldOut: false, into: &report)
     } else if !takes.isEmpty {
       report.missingFiles = takes.map { "\($0.trial.rawValue)-player\($0.player.rawValue)-turn\($0.turn)" }
     }

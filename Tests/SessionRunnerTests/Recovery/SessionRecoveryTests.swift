@@ -232,6 +232,55 @@ import Testing
     #expect(try fixture.types().filter { $0 == "recording.unfiled" }.count == 1)
   }
 
+  /// Killed mid-session with two takes that cannot be read, one of which the run had already logged
+  /// as unfiled: the message names both (the run never got to say anything), the log gains the
+  /// missing `recording.unfiled` before the session is closed, so the session's report and
+  /// `db check` name both answers too, and a second recovery adds nothing.
+  @Test func anUnreadableTakeOfAnInterruptedRunIsLoggedAsUnfiledOnce() throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    let broken = try fixture.take(Self.first, garbage: true)
+    let second = RecordingRequest(
+      trial: "T1", player: PlayerNumber(rawValue: 2)!, participant: RecoveryFixture.second, turn: 2)
+    let toldByTheRun = try fixture.take(second, garbage: true)
+    try fixture.log(
+      "S01",
+      .recording(
+        .unfiled(
+          second.take, path: fixture.database.storedPath(for: toldByTheRun.url), reason: "not a WAVE file")))
+
+    let reports = try SessionRecovery(database: fixture.database).recoverAll()
+
+    #expect(reports.map(\.session) == ["S01"])
+    #expect(reports.first?.unrecoveredFiles.map(\.path) == [broken.url.path, toldByTheRun.url.path])
+    #expect(
+      reports.first?.summary.french.contains(
+        "2 enregistrement(s) illisible(s), laissé(s) tel(s) quel(s) : \(broken.url.path) (") == true)
+    let logged = try fixture.database.eventLog.events(in: "S01").map(\.event.kind)
+    let unfiled = logged.compactMap { kind -> (AnswerTake, String)? in
+      if case .recording(.unfiled(let take, let path, _)) = kind { (take, path) } else { nil }
+    }
+    #expect(unfiled.map(\.0) == [second.take, Self.first.take])
+    #expect(unfiled.last?.1 == fixture.database.storedPath(for: broken.url))
+    #expect(try fixture.types().last == "session.interrupted")
+    let incidents = try Reports.session("S01", in: fixture.database).incidents.map(\.what.french)
+    for player in [1, 2] {
+      #expect(
+        incidents.contains {
+          $0.hasPrefix("Réponse ni classée ni mesurée, fichier laissé tel quel : joueur \(player) (")
+        }, "\(incidents)")
+    }
+    #expect(
+      try fixture.database.check.run().problems == [
+        .unfiledAnswer(AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.first), takes: 1),
+        .unfiledAnswer(AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.second), takes: 1),
+      ])
+
+    let types = try fixture.types()
+    #expect(try SessionRecovery(database: fixture.database).recoverAll().isEmpty)
+    #expect(try fixture.types() == types)
+  }
+
   /// While another process recovers the database, the home screen's recovery does nothing rather
   /// than close the session a second time; once it is done, a recovery finds the session closed.
   @Test func oneProcessRecoversADatabaseAtATime() throws {
