@@ -241,7 +241,7 @@ private struct SignalledDemo {
     trace = workspace.path + "/trace"
     outputFile = URL(fileURLWithPath: workspace.path + "/stdout")
     errorFile = URL(fileURLWithPath: workspace.path + "/stderr")
-    for file in [outputFile, errorFile] { FileManager.default.createFile(atPath: file.path, contents: nil) }
+    for file in [outputFile, errorFile] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
     process.executableURL = CommandRun.executable
     process.currentDirectoryURL = CommandRun.repositoryRoot
     process.arguments =
