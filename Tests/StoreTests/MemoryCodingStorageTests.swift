@@ -22,6 +22,25 @@ import Testing
     #expect(try database.measures.latestCodings()[answer] == coding)
   }
 
+  /// The latest coding is the one coded last, not the one stored last: a central server's assembled
+  /// database stores the sites' codings site by site, so a central review's coding of an answer can
+  /// be stored before the site's older one.
+  @Test func theLatestCodingIsTheOneCodedLast() throws {
+    let database = try StoreFixtures.plannedDatabase()
+    try database.measures.save(AnswerMeasures(answer: answer, automaticMemories: 1, ruleSetVersion: "wc-fr-chat-1.0"))
+    func coding(_ memories: Int, by coder: String, hoursLater hours: Double) throws -> MemoryCoding {
+      var coding = MemoryCoding(automatic: [EvokedMemory(specificity: .general, text: "le verger")])
+      try coding.confirm(
+        (0..<memories).map { EvokedMemory(specificity: .general, text: "souvenir \($0)") }, coder: coder,
+        at: StoreFixtures.morning.addingTimeInterval(hours * 3600))
+      return coding
+    }
+    let review = try coding(3, by: "CENTRAL-1", hoursLater: 48)
+    try database.measures.save(review, for: answer)
+    try database.measures.save(try coding(1, by: "NP-1", hoursLater: 0), for: answer)
+    #expect(try database.measures.latestCodings()[answer] == review)
+  }
+
   /// A coding written by the first schema has a count and no episodes; it must still be read.
   @Test func aCodingSavedBeforeEpisodesWereKeptComesBackWithItsCount() throws {
     let folder = try StoreFixtures.temporaryFolder()

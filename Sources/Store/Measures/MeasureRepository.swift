@@ -217,10 +217,13 @@ public struct MeasureRepository: Sendable {
     }
   }
 
-  /// The latest coding of each coded answer.
+  /// The latest coding of each coded answer: the one coded last (storage order breaks ties). A
+  /// central server's assembled database stores the sites' codings site by site, so storage order
+  /// alone could put a site's older coding after a central review's newer one. The ISO 8601 UTC
+  /// text of `coded_at` sorts as time does.
   public func latestCodings() throws -> [AnswerKey: MemoryCoding] {
     try database.read { db in
-      let rows = try Row.fetchAll(db, sql: "SELECT * FROM memory_coding ORDER BY id")
+      let rows = try Row.fetchAll(db, sql: "SELECT * FROM memory_coding ORDER BY coded_at, id")
       var latest: [AnswerKey: MemoryCoding] = [:]
       for row in rows {
         latest[try Self.answerKey(row)] = try Self.coding(row)
