@@ -258,28 +258,30 @@ private struct SignalledDemo {
 
   /// Starts the demo, sends `number` once the trace holds an event of `type`, and waits for the end.
   func signal(_ number: Int32, onceTheTraceShows type: String) async throws {
-    // Waiting without holding a thread of the cooperative pool: two such tests at once would
-    // otherwise hold both threads of a 2-core machine, and neither could read its trace.
     let (exited, exit) = AsyncStream.makeStream(of: Never.self)
     process.terminationHandler = { _ in exit.finish() }
-    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-      do {
-        try process.run()
-        continuation.resume()
-      } catch {
-        continuation.resume(throwing: error)
-      }
-    }
-    // Six minutes at most, as for the crash test: a loaded CI machine is slow to the first image.
-    var shown = false
-    for _ in 0..<7200 where process.isRunning && !shown {
-      shown = ((try? String(contentsOfFile: trace, encoding: .utf8)) ?? "").contains("\t\(type)\n")
-      if !shown { try await Task.sleep(for: .milliseconds(50)) }
+    try process.run()
+    // The trace is watched from a thread of its own: on a 2-core machine, other tests' blocking
+    // waits can hold the cooperative pool for minutes, and a task polling there woke only once the
+    // demo had ended, too late for a signal meant for its exports. Six minutes at most, as for the
+    // crash test: a loaded CI machine is slow to the first image.
+    let (process, trace, line) = (process, trace, "\t\(type)\n")
+    let shown = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+      Thread {
+        let deadline = Date().addingTimeInterval(360)
+        while process.isRunning, Date() < deadline {
+          if ((try? String(contentsOfFile: trace, encoding: .utf8)) ?? "").contains(line) {
+            kill(process.processIdentifier, number)
+            return continuation.resume(returning: true)
+          }
+          usleep(20_000)
+        }
+        continuation.resume(returning: false)
+      }.start()
     }
     if !shown { kill(process.processIdentifier, SIGKILL) }
-    try #require(shown, "no \(type) in the trace")
-    kill(process.processIdentifier, number)
     for await _ in exited {}
+    try #require(shown, "no \(type) in the trace while the demo ran")
   }
 
   func standardOutput() throws -> String { try String(contentsOf: outputFile, encoding: .utf8) }
