@@ -268,4 +268,44 @@ import Testing
     let point = try SessionRecovery(database: fixture.database).resumePoint(ofPlanned: "G1-S01", trials: trials)
     #expect(point?.interruptedSession == second)
   }
+
+  /// A catch-up run killed after its first trial resumes at its second trial: the group's own run
+  /// of the planned session, which ended every trial, showed those images to other people. A run
+  /// that resumes it in turn counts what it resumed: the chain, not every run of the session.
+  @Test func aResumeCountsOnlyTheTrialsOfTheChainItResumes() throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    let trials = ["T1", "T2", "T3"].enumerated().map { index, id in
+      Trial(id: TrialID(id), number: index + 1, stimulus: "verger", condition: .image)
+    }
+    func ended(_ run: SessionID, _ trial: Int) throws {
+      try fixture.log(run, .trial(.ended(TrialTag(trial: trials[trial].id, number: trial + 1), reason: nil, turns: 1)))
+    }
+    let group: SessionID = "G1-S01-20270114T090000-aaaaaa"
+    try fixture.log(group, "session.opened")
+    try fixture.log(group, .session(.runnerStarted(RunStart(resumes: ""))))
+    for trial in trials.indices { try ended(group, trial) }
+    try fixture.log(group, "session.ended")
+    let catchUp: SessionID = "G1-S01-20270121T090000-bbbbbb"
+    try fixture.log(catchUp, "session.opened")
+    try fixture.log(catchUp, .session(.runnerStarted(RunStart(resumes: "", makeUp: [RecoveryFixture.second]))))
+    try ended(catchUp, 0)
+    try fixture.log(catchUp, "session.interrupted")
+    let recovery = SessionRecovery(database: fixture.database)
+
+    let point = try recovery.resumePoint(ofPlanned: "G1-S01", trials: trials)
+
+    #expect(point == ResumePoint(interruptedSession: catchUp, trialIndex: 1))
+
+    let resumed: SessionID = "G1-S01-20270121T093000-cccccc"
+    try fixture.log(resumed, "session.opened")
+    try fixture.log(
+      resumed, .session(.runnerStarted(RunStart(resumes: catchUp.rawValue, makeUp: [RecoveryFixture.second]))))
+    try ended(resumed, 1)
+    try fixture.log(resumed, "session.interrupted")
+
+    let again = try recovery.resumePoint(ofPlanned: "G1-S01", trials: trials)
+
+    #expect(again == ResumePoint(interruptedSession: resumed, trialIndex: 2))
+  }
 }
