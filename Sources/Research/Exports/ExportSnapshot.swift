@@ -27,6 +27,9 @@ public struct ExportSnapshot: Sendable {
   public let reviews: [AnswerKey: AnswerReview]
   /// Attendance facts of the study (all studies when unfiltered): `attendance.csv` and `make_up`.
   public let attendance: [Attendance]
+  /// Which runs resume which, from the whole log: a make-up covers every run of its chain, even
+  /// when the snapshot holds one run's events only.
+  let runChains: RunChains
   /// The take each planned answer counts, in schedule order (``AnswerSelection``), chosen once
   /// when the snapshot is made.
   public private(set) var analysedAnswers: [AnalysedAnswer] = []
@@ -41,9 +44,10 @@ public struct ExportSnapshot: Sendable {
     study: StudyID?, sessions: [Session], groups: [GroupID: ParticipantGroup], measures: [AnswerMeasures],
     recordings: [AnswerKey: Recording], latestCodings: [AnswerKey: MemoryCoding], events: [StoredEvent],
     transcripts: [AnswerKey: Transcript] = [:], reviews: [AnswerKey: AnswerReview] = [:],
-    attendance: [Attendance] = [], participants: [ParticipantCode: Participant] = [:]
+    attendance: [Attendance] = [], participants: [ParticipantCode: Participant] = [:], runChains: RunChains? = nil
   ) {
     self.attendance = attendance
+    self.runChains = runChains ?? RunChains(events.map(\.event))
     self.participants = participants
     self.transcripts = transcripts
     self.reviews = reviews
@@ -123,11 +127,17 @@ public struct ExportSnapshot: Sendable {
       transcripts: transcripts ? try AnswerTranscripts.load(for: recordingsByAnswer, in: database) : [:],
       reviews: try database.review.records(in: sessionIDs),
       attendance: try database.attendance.fetchAll(study: study),
-      participants: Dictionary(try database.participants.fetchAll().map { ($0.code, $0) }) { first, _ in first })
+      participants: Dictionary(try database.participants.fetchAll().map { ($0.code, $0) }) { first, _ in first },
+      runChains: try database.eventLog.runChains())
   }
 
-  /// Whether `answer` was given by its participant while making up a missed session.
+  /// Whether `answer` was given by its participant while making up a missed session: in any run of
+  /// the chain the make-up names (a make-up killed and resumed is one make-up, whichever run the
+  /// attendance names and whichever run recorded the answer).
   func isMadeUp(_ answer: AnalysedAnswer) -> Bool {
-    attendance.contains { $0.participant == answer.answer.participant && $0.madeUpIn == answer.session.id }
+    attendance.contains { record in
+      guard record.participant == answer.answer.participant, let madeUpIn = record.madeUpIn else { return false }
+      return runChains.areOneChain(madeUpIn, answer.session.id)
+    }
   }
 }
