@@ -308,4 +308,52 @@ import Testing
 
     #expect(again == ResumePoint(interruptedSession: resumed, trialIndex: 2))
   }
+
+  /// P02, absent from G1's session 1, makes it up in a catch-up run killed after one answer: the
+  /// run never recorded the make-up, recovery does, from the make-up its runner.started names.
+  /// A run resuming it and ending normally keeps the make-up under the chain's first run.
+  @Test func aKilledMakeUpRunIsRecordedAsTheMakeUpAndItsResumeKeepsIt() throws {
+    let fixture = try RecoveryFixture(sessions: [])
+    defer { fixture.remove() }
+    let absent = Attendance(
+      study: "espoir-avc", group: "G1", sessionNumber: 1, participant: RecoveryFixture.second, status: .absent,
+      reason: .ill, recordedBy: .therapist)
+    try fixture.database.attendance.record(absent)
+    func run(_ id: SessionID, resuming resumed: SessionID?) throws -> Session {
+      let session = Session(
+        id: id, study: "espoir-avc", group: "G1", number: 1, date: CalendarDate("2027-01-14")!, kind: .clinical,
+        trials: [Trial(id: "T1", number: 1, stimulus: "verger", condition: .image)])
+      try fixture.database.sessions.save(session)
+      try fixture.log(id, "session.opened")
+      try fixture.log(
+        id,
+        .session(
+          .runnerStarted(
+            RunStart(
+              output: fixture.folder.path, resumes: resumed?.rawValue ?? "", makeUp: [RecoveryFixture.second]))))
+      return session
+    }
+    let killed = try run("G1-S01-20270121T090000-bbbbbb", resuming: nil)
+    try fixture.seat([RecoveryFixture.second], in: killed.id)
+    try fixture.take(
+      RecordingRequest(trial: "T1", player: PlayerNumber(rawValue: 1)!, participant: RecoveryFixture.second, turn: 1),
+      in: killed.id)
+
+    let reports = try SessionRecovery(database: fixture.database).recoverAll()
+
+    #expect(reports.map(\.session) == [killed.id])
+    #expect(reports.first?.recordedPresent == [], "a make-up is not presence at the group's session")
+    var madeUp = absent
+    madeUp.madeUpIn = killed.id
+    #expect(try fixture.database.attendance.fetchAll(study: "espoir-avc") == [madeUp])
+    #expect(try SessionRecovery(database: fixture.database).recoverAll().isEmpty)
+
+    let resumed = try run("G1-S01-20270121T093000-cccccc", resuming: killed.id)
+    try fixture.seat([RecoveryFixture.second], in: resumed.id)
+    try fixture.log(resumed.id, "session.ended")
+    try RunAttendance.record(
+      seated: [RecoveryFixture.second], makeUp: [RecoveryFixture.second], session: resumed, in: fixture.database)
+
+    #expect(try fixture.database.attendance.fetchAll(study: "espoir-avc") == [madeUp])
+  }
 }

@@ -464,7 +464,10 @@ public enum EventCatalogue {
         Key("participant", "", "Participant code."),
         Key("status", "", "present, absent or left_early."),
         Key("reason", "", "Why absent: ill, appointment, discharged, refused; absent only.", optional: true),
-        Key("madeUpIn", "", "The run where the missed session was made up.", optional: true, identifies: .session),
+        Key(
+          "madeUpIn", "",
+          "The run where the missed session was made up; from version 6, the first of its runs when it was interrupted and resumed.",
+          optional: true, identifies: .session),
         Key(
           "recordedBy", "",
           "Who recorded the status: therapist, run (seated when it ended) or recovery (from the log of a run killed before it could).",
