@@ -130,7 +130,8 @@ public final class SessionRunner {
               protocolFile: configuration.protocolFile.lastPathComponent, seed: configuration.seed,
               players: playersDescription, diffuser: diffuserKind,
               output: database.storedPath(for: configuration.outputDirectory),
-              resumes: prepared.resumes?.interruptedSession.rawValue ?? "")))))
+              resumes: prepared.resumes?.interruptedSession.rawValue ?? "",
+              makeUp: configuration.makeUp.isEmpty ? nil : configuration.makeUp)))))
     // Logged by kind only (the messages name folders and device addresses); the summary says them whole.
     for problem in problems {
       journal.record(degradedEvent(problem, session: sessionID, planned: planned))

@@ -223,3 +223,60 @@ private struct PlannedSessionRuns {
     }
   }
 }
+
+/// A make-up killed and resumed is one make-up: the answers of every run of its chain are marked,
+/// whichever run the attendance names, and no other run's are.
+@Suite struct MakeUpChainTests {
+  /// G1's own run A (P01; P02 absent), then P02's catch-up run B, killed after T1, and run C
+  /// resuming it for T2 and T3. P01 also redoes T2 in a later run D of the session, resuming none.
+  static func catchUpResumed(madeUpIn: SessionID) throws -> SessionDatabase {
+    let runs = try PlannedSessionRuns()
+    try runs.run("G1-S01-A", startsAt: 0)
+    try runs.log("G1-S01-A", "runner.started", at: 1, ["resumes": ""])
+    try runs.take("G1-S01-A", "T1", "P01", words: 1, recordedAt: 10)
+    try runs.run("G1-S01-B", startsAt: 100)
+    try runs.log("G1-S01-B", "runner.started", at: 101, ["resumes": "", "makeUp": "P02"])
+    try runs.take("G1-S01-B", "T1", "P02", words: 2, recordedAt: 110)
+    try runs.run("G1-S01-C", startsAt: 200)
+    try runs.log("G1-S01-C", "runner.started", at: 201, ["resumes": "G1-S01-B", "makeUp": "P02"])
+    try runs.take("G1-S01-C", "T2", "P02", words: 3, recordedAt: 210)
+    try runs.take("G1-S01-C", "T3", "P02", words: 4, recordedAt: 220)
+    try runs.run("G1-S01-D", startsAt: 300)
+    try runs.log("G1-S01-D", "runner.started", at: 301, ["resumes": ""])
+    try runs.take("G1-S01-D", "T2", "P01", words: 5, recordedAt: 310)
+    try runs.database.attendance.record(
+      Attendance(
+        study: "espoir-avc", group: "G1", sessionNumber: 1, participant: code("P02"), status: .absent, reason: .ill,
+        madeUpIn: madeUpIn, recordedBy: .therapist))
+    return runs.database
+  }
+
+  static func marks(_ snapshot: ExportSnapshot) -> Set<String> {
+    Set(
+      snapshot.analysedAnswers.map {
+        "\($0.answer.session.rawValue)/\($0.answer.trial.rawValue)/\($0.answer.participant.rawValue)=\($0.isMakeUp)"
+      })
+  }
+
+  @Test(arguments: ["G1-S01-B", "G1-S01-C"] as [SessionID])
+  func everyRunOfTheMakeUpsChainIsMarkedWhicheverRunTheAttendanceNames(_ madeUpIn: SessionID) throws {
+    let database = try Self.catchUpResumed(madeUpIn: madeUpIn)
+
+    let snapshot = try ExportSnapshot.load(from: database)
+
+    #expect(
+      Self.marks(snapshot) == [
+        "G1-S01-A/T1/P01=false", "G1-S01-D/T2/P01=false",
+        "G1-S01-B/T1/P02=true", "G1-S01-C/T2/P02=true", "G1-S01-C/T3/P02=true",
+      ])
+  }
+
+  /// An export of one run reads that run's events only; the chain comes from the whole log.
+  @Test func anExportOfOneRunOfTheChainMarksItsAnswers() throws {
+    let database = try Self.catchUpResumed(madeUpIn: "G1-S01-B")
+
+    let snapshot = try ExportSnapshot.load(from: database, session: "G1-S01-C")
+
+    #expect(Self.marks(snapshot) == ["G1-S01-C/T2/P02=true", "G1-S01-C/T3/P02=true"])
+  }
+}

@@ -23,6 +23,8 @@ import Testing
         RunStart(
           protocolFile: "demo.yaml", seed: 1, players: "autopilot 2", diffuser: "simulated", output: "sessions",
           resumes: ""))),
+    .session(
+      .runnerStarted(RunStart(resumes: "G01-S03-20270208T093000-00beef", makeUp: [.numbered(4), .numbered(7)]))),
     .session(.degraded(problem: "lowDiskSpace", allowedBy: "demo", availableBytes: 10, neededBytes: 20)),
     .session(.notStarted(reason: .seatsOutsideGroup, seats: [PlayerNumber(rawValue: 4)!, PlayerNumber(rawValue: 5)!])),
     .session(.started(players: [PlayerNumber(rawValue: 1)!], avatars: ["chat"])),

@@ -326,4 +326,64 @@ import Testing
     let flags = Dictionary(grouping: rows.dropFirst(), by: { $0[participant] }).mapValues { Set($0.map { $0[makeUp] }) }
     #expect(flags == ["P01": ["0"], "P02": ["1"]])
   }
+
+  /// The auditor's case: P02's make-up run was killed after T1 and resumed for T2 and T3, and the
+  /// make-up recorded by hand with the resuming run. The attendance names the chain's first run and
+  /// every answer of the make-up is marked, whichever run recorded it.
+  @Test func aMakeUpRecordedWithTheRunThatResumedItMarksEveryAnswerOfTheMakeUp() async throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    let db = ["--db", folder.databasePath]
+    for code in ["P01", "P02"] {
+      try #require(
+        try await CommandRun.connectage(["participants", "add", code, "--study", "demo"] + db).exitCode == 0)
+    }
+    try #require(
+      try await CommandRun.connectage(["groups", "add", "G01", "--study", "demo", "--members", "P01,P02"] + db)
+        .exitCode == 0)
+    let planned = ["--study", "demo", "--group", "G01", "--session", "1"]
+    try #require(
+      try await CommandRun.connectage(["session", "attendance"] + planned + ["--absent", "P02=ill"] + db).exitCode == 0)
+    let database = try SessionDatabase(path: folder.databasePath)
+    let (killed, resumed): (SessionID, SessionID) = ("G01-S01-20270121T090000-bbbbbb", "G01-S01-20270121T093000-cccccc")
+    let trials = (1...3).map { Trial(id: TrialID("T\($0)"), number: $0, stimulus: "verger", condition: .image) }
+    for (run, resumes, answered) in [(killed, "", [0]), (resumed, killed.rawValue, [1, 2])] {
+      try database.sessions.save(
+        Session(
+          id: run, study: "demo", group: "G01", number: 1, date: CalendarDate("2027-01-21")!, kind: .clinical,
+          trials: trials))
+      try database.eventLog.append(
+        SessionEvent(
+          session: run, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
+          .session(.runnerStarted(RunStart(resumes: resumes)))))
+      for index in answered {
+        try database.measures.save(
+          AnswerMeasures(
+            answer: AnswerKey(session: run, trial: trials[index].id, participant: ParticipantCode(rawValue: "P02")!),
+            words: 3, ruleSetVersion: "wc-fr-chat-1.0"))
+      }
+    }
+
+    let makeUp = try await CommandRun.connectage(
+      ["session", "make-up", "P02", "--in", resumed.rawValue] + planned + db)
+
+    #expect(makeUp.exitCode == 0, "\(makeUp.standardError)")
+    #expect(
+      makeUp.standardOutput
+        == "Séance 1 de G01 rattrapée par P02 dans \(killed) (que \(resumed) a repris après une interruption).\n")
+    #expect(try database.attendance.fetchAll(study: "demo").map(\.madeUpIn) == [killed])
+    let export = try await CommandRun.connectage(
+      ["export", "csv", "--study", "demo", "--out", folder.path + "/out"] + db)
+    try #require(export.exitCode == 0, "\(export.standardError)")
+    let rows = try String(contentsOfFile: folder.path + "/out/measures.csv", encoding: .utf8)
+      .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let header = try #require(rows.first)
+    let (session, trial, flag) = (
+      header.firstIndex(of: "session_id")!, header.firstIndex(of: "trial_id")!, header.firstIndex(of: "make_up")!
+    )
+    #expect(
+      rows.dropFirst().map { "\($0[session])/\($0[trial])=\($0[flag])" } == [
+        "\(killed)/T1=1", "\(resumed)/T2=1", "\(resumed)/T3=1",
+      ])
+  }
 }

@@ -194,7 +194,7 @@ public enum Codebook {
       ) { $0.reason?.rawValue ?? "" },
       .init(
         file, "made_up_in_session_id", "text", "",
-        "The run (session_id in measures.csv) where the missed session was made up; empty when it was not."
+        "The run (session_id in measures.csv) where the missed session was made up: when that run was interrupted and resumed, the first of its runs (the answers of every run that resumed it have make_up 1 too). Empty when it was not made up."
       ) { $0.madeUpIn?.rawValue ?? "" },
       .init(
         file, "recorded_by", "text", "",

@@ -27,6 +27,9 @@ public struct ExportSnapshot: Sendable {
   public let reviews: [AnswerKey: AnswerReview]
   /// Attendance facts of the study (all studies when unfiltered): `attendance.csv` and `make_up`.
   public let attendance: [Attendance]
+  /// Which runs resume which, from the whole log: a make-up covers every run of its chain, even
+  /// when the snapshot holds one run's events only.
+  let runChains: RunChains
   /// The take each planned answer counts, in schedule order (``AnswerSelection``), chosen once
   /// when the snapshot is made.
   public private(set) var analysedAnswers: [AnalysedAnswer] = []
@@ -41,9 +44,10 @@ public struct ExportSnapshot: Sendable {
     study: StudyID?, sessions: [Session], groups: [GroupID: ParticipantGroup], measures: [AnswerMeasures],
     recordings: [AnswerKey: Recording], latestCodings: [AnswerKey: MemoryCoding], events: [StoredEvent],
     transcripts: [AnswerKey: Transcript] = [:], reviews: [AnswerKey: AnswerReview] = [:],
-    attendance: [Attendance] = [], participants: [ParticipantCode: Participant] = [:]
+    attendance: [Attendance] = [], participants: [ParticipantCode: Participant] = [:], runChains: RunChains? = nil
   ) {
     self.attendance = attendance
+    self.runChains = runChains ?? RunChains(events.map(\.event))
     self.participants = participants
     self.transcripts = transcripts
     self.reviews = reviews
@@ -112,6 +116,7 @@ public struct ExportSnapshot: Sendable {
         try database.eventLog.allEvents().filter { sessionIDs.contains($0.event.session) }
       }
     let recordingsByAnswer = Dictionary(uniqueKeysWithValues: recordings.map { ($0.answer, $0) })
+    let runChains = try database.eventLog.runChains()
     return ExportSnapshot(
       study: study,
       sessions: sessions,
@@ -123,15 +128,24 @@ public struct ExportSnapshot: Sendable {
       transcripts: transcripts ? try AnswerTranscripts.load(for: recordingsByAnswer, in: database) : [:],
       reviews: try database.review.records(in: sessionIDs),
       attendance: try database.attendance.fetchAll(study: study).filter { record in
-        // The same planned sessions as the runs: a group's records, or the one session's.
-        (group == nil || record.group == group)
+        // The same planned sessions as the runs (a group's records, or the one session's), and the
+        // make-ups made in those runs, which belong to another planned session.
+        let planned =
+          (group == nil || record.group == group)
           && (session == nil || sessions.contains { $0.group == record.group && $0.number == record.sessionNumber })
+        return planned || record.madeUpIn.map { run in sessions.contains { runChains.areOneChain(run, $0.id) } } == true
       },
-      participants: Dictionary(try database.participants.fetchAll().map { ($0.code, $0) }) { first, _ in first })
+      participants: Dictionary(try database.participants.fetchAll().map { ($0.code, $0) }) { first, _ in first },
+      runChains: runChains)
   }
 
-  /// Whether `answer` was given by its participant while making up a missed session.
+  /// Whether `answer` was given by its participant while making up a missed session: in any run of
+  /// the chain the make-up names (a make-up killed and resumed is one make-up, whichever run the
+  /// attendance names and whichever run recorded the answer).
   func isMadeUp(_ answer: AnalysedAnswer) -> Bool {
-    attendance.contains { $0.participant == answer.answer.participant && $0.madeUpIn == answer.session.id }
+    attendance.contains { record in
+      guard record.participant == answer.answer.participant, let madeUpIn = record.madeUpIn else { return false }
+      return runChains.areOneChain(madeUpIn, answer.session.id)
+    }
   }
 }

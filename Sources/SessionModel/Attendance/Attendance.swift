@@ -32,7 +32,9 @@ public enum AttendanceSource: String, CaseIterable, Sendable, Codable {
 /// One participant's attendance at one planned session of their group.
 ///
 /// `madeUpIn` names the run where a missed session was made up: a catch-up run of the same planned
-/// session (same trial order) or another group's run.
+/// session (same trial order) or another group's run. A make-up run killed and resumed is one
+/// make-up: `madeUpIn` names the first run of that chain (``RunChains``), and the answers given in
+/// every run of the chain are the make-up's.
 public struct Attendance: Hashable, Sendable, Codable {
   public var study: StudyID
   public var group: GroupID
@@ -42,7 +44,7 @@ public struct Attendance: Hashable, Sendable, Codable {
   public var status: AttendanceStatus
   /// Set for `absent` only.
   public var reason: AbsenceReason?
-  /// The run that made up the missed session, if it was made up.
+  /// The run that made up the missed session (the first of its chain), if it was made up.
   public var madeUpIn: SessionID?
   /// Who recorded ``status``; nil for a record made before ConnectAge kept it.
   public var recordedBy: AttendanceSource?

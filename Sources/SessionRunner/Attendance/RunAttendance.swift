@@ -70,21 +70,17 @@ enum RunAttendance {
   }
 
   /// After the run: the seated participants are present, and a make-up participant's missed
-  /// session is marked as made up in this run. What a therapist already recorded stays.
+  /// session is marked as made up in this run's chain (``madeUp(_:in:)``). What a therapist
+  /// already recorded stays.
   static func record(
     seated: [ParticipantCode], makeUp: [ParticipantCode], session: Session, in database: SessionDatabase
   ) throws {
     guard let study = session.study, let group = session.group else { return }
     let existing = try database.attendance.fetchAll(study: study)
+    let chains = try database.eventLog.runChains()
     for code in seated {
       if makeUp.contains(code) {
-        guard
-          var missed = existing.first(where: {
-            $0.participant == code && $0.sessionNumber == session.number && $0.status == .absent
-          })
-        else { continue }
-        missed.madeUpIn = session.id
-        try database.attendance.record(missed)
+        try madeUp(code, sessionNumber: session.number, in: session.id, existing: existing, chains: chains, database)
       } else if !existing.contains(where: {
         $0.participant == code && $0.group == group && $0.sessionNumber == session.number
       }) {
@@ -96,22 +92,54 @@ enum RunAttendance {
     }
   }
 
+  /// Marks `code`'s missed session `sessionNumber` (recorded absent, in whichever group) as made up
+  /// in `run`'s chain, named by the chain's first run: a make-up killed and resumed is one make-up,
+  /// so `made_up_in_session_id` names the same run whichever run of the chain recorded it. Nothing
+  /// to do when the absence is not recorded, or already names that chain.
+  private static func madeUp(
+    _ code: ParticipantCode, sessionNumber: Int, in run: SessionID, existing: [Attendance], chains: RunChains,
+    _ database: SessionDatabase
+  ) throws {
+    guard
+      var missed = existing.first(where: {
+        $0.participant == code && $0.sessionNumber == sessionNumber && $0.status == .absent
+      })
+    else { return }
+    let first = chains.firstRun(of: run)
+    guard missed.madeUpIn != first else { return }
+    missed.madeUpIn = first
+    try database.attendance.record(missed)
+  }
+
   /// For a clinical run killed before it recorded attendance: the members of its group that its log
   /// shows seated or answering (``LoggedSeating``) are present, recorded by recovery. Returns them.
   ///
   /// A participant with any record for the planned session keeps it: what the therapist entered
-  /// above all, and a make-up's absence. A guest from another group is left out, since the log
-  /// does not say whether they were making a session up (`connectage session make-up` records it).
+  /// above all, and a make-up's absence. A make-up participant the run's `runner.started` names
+  /// (`--make-up`) and its log shows seated or answering has their missed session marked as made
+  /// up, as the run would have on its way out, whether a member (a catch-up run) or a guest from
+  /// another group; not returned, since they were not present at their own group's session.
   static func recordFromLog(
     _ events: [SessionEvent], of run: SessionID, in database: SessionDatabase
   ) throws -> [ParticipantCode] {
     guard let session = try database.sessions.fetch(run), session.kind == .clinical, let study = session.study,
       let group = session.group, let members = try database.groups.fetch(group)?.members
     else { return [] }
-    let existing = try database.attendance.fetchAll(study: study).filter {
-      $0.group == group && $0.sessionNumber == session.number
+    let studyAttendance = try database.attendance.fetchAll(study: study)
+    let existing = studyAttendance.filter { $0.group == group && $0.sessionNumber == session.number }
+    let seated = LoggedSeating(events).participants
+    let makeUp =
+      events.lazy.compactMap { event -> [ParticipantCode]? in
+        if case .session(.runnerStarted(let start)) = event.kind { start.makeUp } else { nil }
+      }.first ?? []
+    if !makeUp.isEmpty {
+      let chains = try database.eventLog.runChains()
+      for code in seated where makeUp.contains(code) {
+        try madeUp(
+          code, sessionNumber: session.number, in: run, existing: studyAttendance, chains: chains, database)
+      }
     }
-    let present = LoggedSeating(events).participants.filter { code in
+    let present = seated.filter { code in
       members.contains(code) && !existing.contains { $0.participant == code }
     }
     for code in present {

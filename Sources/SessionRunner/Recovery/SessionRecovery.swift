@@ -217,23 +217,29 @@ public struct SessionRecovery: Sendable {
   }
 
   /// Where to pick up the planned session `planned` (run ids are `<planned>-<stamp>-<random>`) when its
-  /// latest run was interrupted: that run, and the index of the first trial no run has ended.
+  /// latest run was interrupted: that run, and the index of the first trial its chain has not ended.
   /// Nil when the latest run ended normally, or none exists.
+  ///
+  /// The chain is that run and the runs it resumes (`RunChains`). Another run of the planned
+  /// session (the group's own run before a catch-up run, a run the session was run again after)
+  /// showed its images to other people or at another sitting, so its trials are not skipped.
   public func resumePoint(ofPlanned planned: SessionID, trials: [Trial]) throws -> ResumePoint? {
     let prefix = planned.rawValue + "-"
-    var ended: Set<TrialID> = []
+    var ended: [SessionID: Set<TrialID>] = [:]
     var interrupted: Set<SessionID> = []
     var runs: Set<SessionID> = []
     var opened: [SessionID: Int64] = [:]
-    // Every run logs session.opened, so these three types name every run and what it finished.
-    let types: [EventType] = [.sessionOpened, .trialEnded, .sessionInterrupted]
+    var starts: [SessionEvent] = []
+    // Every run logs session.opened, so these types name every run, what it finished and what it resumed.
+    let types: [EventType] = [.sessionOpened, .trialEnded, .sessionInterrupted, .runnerStarted]
     for stored in try database.eventLog.events(ofTypes: types) where stored.event.session.rawValue.hasPrefix(prefix) {
       let event = stored.event
       runs.insert(event.session)
       switch event.kind {
-      case .trial(.ended(let tag, _, _)): ended.insert(tag.trial)
+      case .trial(.ended(let tag, _, _)): ended[event.session, default: []].insert(tag.trial)
       case .session(.interrupted): interrupted.insert(event.session)
       case .session(.opened): opened[event.session] = opened[event.session] ?? stored.sequence
+      case .session(.runnerStarted): starts.append(event)
       default: break
       }
     }
@@ -242,7 +248,10 @@ public struct SessionRecovery: Sendable {
     // back between two runs (no battery-backed clock, a time correction).
     let latest = runs.max { (opened[$0] ?? -1, $0.rawValue) < (opened[$1] ?? -1, $1.rawValue) }
     guard let latest, interrupted.contains(latest) else { return nil }
-    let next = trials.firstIndex { !ended.contains($0.id) } ?? trials.count
+    let endedInChain = RunChains(starts).runs(resumedBy: latest).reduce(into: Set<TrialID>()) {
+      $0.formUnion(ended[$1] ?? [])
+    }
+    let next = trials.firstIndex { !endedInChain.contains($0.id) } ?? trials.count
     return ResumePoint(interruptedSession: latest, trialIndex: next)
   }
 

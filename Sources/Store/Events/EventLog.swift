@@ -52,6 +52,12 @@ public struct EventLog: Sendable {
     return try fetch(where: "type IN (\(placeholders))", arguments: StatementArguments(types.map(\.rawValue)))
   }
 
+  /// Which runs resume which (every `runner.started` of the log): a make-up and a resume belong to
+  /// a run's whole chain, not to the one run that recorded them.
+  public func runChains() throws -> RunChains {
+    RunChains(try events(ofTypes: [.runnerStarted]).map(\.event))
+  }
+
   private func fetch(where condition: String, arguments: StatementArguments) throws -> [StoredEvent] {
     try database.read { db in
       try Row.fetchAll(

@@ -317,4 +317,92 @@ import Testing
     let point = try SessionRecovery(database: fixture.database).resumePoint(ofPlanned: "G1-S01", trials: trials)
     #expect(point?.interruptedSession == second)
   }
+
+  /// A catch-up run killed after its first trial resumes at its second trial: the group's own run
+  /// of the planned session, which ended every trial, showed those images to other people. A run
+  /// that resumes it in turn counts what it resumed: the chain, not every run of the session.
+  @Test func aResumeCountsOnlyTheTrialsOfTheChainItResumes() throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    let trials = ["T1", "T2", "T3"].enumerated().map { index, id in
+      Trial(id: TrialID(id), number: index + 1, stimulus: "verger", condition: .image)
+    }
+    func ended(_ run: SessionID, _ trial: Int) throws {
+      try fixture.log(run, .trial(.ended(TrialTag(trial: trials[trial].id, number: trial + 1), reason: nil, turns: 1)))
+    }
+    let group: SessionID = "G1-S01-20270114T090000-aaaaaa"
+    try fixture.log(group, "session.opened")
+    try fixture.log(group, .session(.runnerStarted(RunStart(resumes: ""))))
+    for trial in trials.indices { try ended(group, trial) }
+    try fixture.log(group, "session.ended")
+    let catchUp: SessionID = "G1-S01-20270121T090000-bbbbbb"
+    try fixture.log(catchUp, "session.opened")
+    try fixture.log(catchUp, .session(.runnerStarted(RunStart(resumes: "", makeUp: [RecoveryFixture.second]))))
+    try ended(catchUp, 0)
+    try fixture.log(catchUp, "session.interrupted")
+    let recovery = SessionRecovery(database: fixture.database)
+
+    let point = try recovery.resumePoint(ofPlanned: "G1-S01", trials: trials)
+
+    #expect(point == ResumePoint(interruptedSession: catchUp, trialIndex: 1))
+
+    let resumed: SessionID = "G1-S01-20270121T093000-cccccc"
+    try fixture.log(resumed, "session.opened")
+    try fixture.log(
+      resumed, .session(.runnerStarted(RunStart(resumes: catchUp.rawValue, makeUp: [RecoveryFixture.second]))))
+    try ended(resumed, 1)
+    try fixture.log(resumed, "session.interrupted")
+
+    let again = try recovery.resumePoint(ofPlanned: "G1-S01", trials: trials)
+
+    #expect(again == ResumePoint(interruptedSession: resumed, trialIndex: 2))
+  }
+
+  /// P02, absent from G1's session 1, makes it up in a catch-up run killed after one answer: the
+  /// run never recorded the make-up, recovery does, from the make-up its runner.started names.
+  /// A run resuming it and ending normally keeps the make-up under the chain's first run.
+  @Test func aKilledMakeUpRunIsRecordedAsTheMakeUpAndItsResumeKeepsIt() throws {
+    let fixture = try RecoveryFixture(sessions: [])
+    defer { fixture.remove() }
+    let absent = Attendance(
+      study: "espoir-avc", group: "G1", sessionNumber: 1, participant: RecoveryFixture.second, status: .absent,
+      reason: .ill, recordedBy: .therapist)
+    try fixture.database.attendance.record(absent)
+    func run(_ id: SessionID, resuming resumed: SessionID?) throws -> Session {
+      let session = Session(
+        id: id, study: "espoir-avc", group: "G1", number: 1, date: CalendarDate("2027-01-14")!, kind: .clinical,
+        trials: [Trial(id: "T1", number: 1, stimulus: "verger", condition: .image)])
+      try fixture.database.sessions.save(session)
+      try fixture.log(id, "session.opened")
+      try fixture.log(
+        id,
+        .session(
+          .runnerStarted(
+            RunStart(
+              output: fixture.folder.path, resumes: resumed?.rawValue ?? "", makeUp: [RecoveryFixture.second]))))
+      return session
+    }
+    let killed = try run("G1-S01-20270121T090000-bbbbbb", resuming: nil)
+    try fixture.seat([RecoveryFixture.second], in: killed.id)
+    try fixture.take(
+      RecordingRequest(trial: "T1", player: PlayerNumber(rawValue: 1)!, participant: RecoveryFixture.second, turn: 1),
+      in: killed.id)
+
+    let reports = try SessionRecovery(database: fixture.database).recoverAll()
+
+    #expect(reports.map(\.session) == [killed.id])
+    #expect(reports.first?.recordedPresent == [], "a make-up is not presence at the group's session")
+    var madeUp = absent
+    madeUp.madeUpIn = killed.id
+    #expect(try fixture.database.attendance.fetchAll(study: "espoir-avc") == [madeUp])
+    #expect(try SessionRecovery(database: fixture.database).recoverAll().isEmpty)
+
+    let resumed = try run("G1-S01-20270121T093000-cccccc", resuming: killed.id)
+    try fixture.seat([RecoveryFixture.second], in: resumed.id)
+    try fixture.log(resumed.id, "session.ended")
+    try RunAttendance.record(
+      seated: [RecoveryFixture.second], makeUp: [RecoveryFixture.second], session: resumed, in: fixture.database)
+
+    #expect(try fixture.database.attendance.fetchAll(study: "espoir-avc") == [madeUp])
+  }
 }

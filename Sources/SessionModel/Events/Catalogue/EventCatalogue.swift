@@ -7,8 +7,9 @@
 /// ``LoggedEvent/unknown(type:payload:)``, kept and shown as it came.
 public enum EventCatalogue {
   /// 1: the names of December 2026, written before the catalogue; 2: the catalogue, with review
-  /// events; 3: attendance events; 4: who recorded an attendance (`recordedBy`); 5: `recording.unfiled`.
-  public static let version = 5
+  /// events; 3: attendance events; 4: who recorded an attendance (`recordedBy`); 5: `recording.unfiled`;
+  /// 6: the make-up participants of a run (`runner.started`'s `makeUp`).
+  public static let version = 6
 
   /// A domain of the catalogue, in the order the codebook lists them.
   public enum Domain: String, CaseIterable, Sendable {
@@ -139,6 +140,9 @@ public enum EventCatalogue {
         Key("diffuser", "", "Diffuser kind (address redacted in exports).", optional: true),
         Key("output", "", "Answers folder (redacted in exports).", optional: true),
         Key("resumes", "", "Run id this run resumes; empty when none.", optional: true, identifies: .session),
+        Key(
+          "makeUp", "", "Participant codes seated to make up a missed session (--make-up), comma-separated.",
+          optional: true),
       ]),
     Entry(
       .sessionDegraded, .session, "The session started although a start check failed.",
@@ -460,7 +464,10 @@ public enum EventCatalogue {
         Key("participant", "", "Participant code."),
         Key("status", "", "present, absent or left_early."),
         Key("reason", "", "Why absent: ill, appointment, discharged, refused; absent only.", optional: true),
-        Key("madeUpIn", "", "The run where the missed session was made up.", optional: true, identifies: .session),
+        Key(
+          "madeUpIn", "",
+          "The run where the missed session was made up; from version 6, the first of its runs when it was interrupted and resumed.",
+          optional: true, identifies: .session),
         Key(
           "recordedBy", "",
           "Who recorded the status: therapist, run (seated when it ended) or recovery (from the log of a run killed before it could).",

@@ -95,6 +95,7 @@ extension SessionLogEvent {
       w.set("diffuser", r.diffuser)
       w.set("output", r.output)
       w.set("resumes", r.resumes)
+      w.set("makeUp", r.makeUp)
       return .runnerStarted
     case .degraded(let problem, let allowedBy, let available, let needed):
       w.set("problem", problem)
@@ -156,7 +157,8 @@ extension SessionLogEvent {
       .runnerStarted(
         RunStart(
           protocolFile: try r.optional("protocol"), seed: try r.optional("seed"), players: try r.optional("players"),
-          diffuser: try r.optional("diffuser"), output: try r.optional("output"), resumes: try r.optional("resumes")))
+          diffuser: try r.optional("diffuser"), output: try r.optional("output"), resumes: try r.optional("resumes"),
+          makeUp: try r.optional("makeUp")))
     case .sessionDegraded:
       .degraded(
         problem: try r.required("problem"), allowedBy: try r.optional("allowedBy"),

@@ -130,10 +130,13 @@ public struct RunStart: Hashable, Sendable {
   public var output: String?
   /// The run this one resumes; the empty text when none.
   public var resumes: String?
+  /// The participants the run seats to make up a missed session (`--make-up`); nil when none, so a
+  /// run killed before it could record the make-up still says it (recovery reads it).
+  public var makeUp: [ParticipantCode]?
 
   public init(
     protocolFile: String? = nil, seed: UInt64? = nil, players: String? = nil, diffuser: String? = nil,
-    output: String? = nil, resumes: String? = nil
+    output: String? = nil, resumes: String? = nil, makeUp: [ParticipantCode]? = nil
   ) {
     self.protocolFile = protocolFile
     self.seed = seed
@@ -141,6 +144,7 @@ public struct RunStart: Hashable, Sendable {
     self.diffuser = diffuser
     self.output = output
     self.resumes = resumes
+    self.makeUp = makeUp
   }
 
   /// The interrupted run this one continues, if any.

@@ -12,7 +12,9 @@ struct SessionMakeUpCommand: ParsableCommand {
       The run must be of the same planned session number. A catch-up run of the participant's own
       group ('run … --group G01 --session 3 --make-up P03') plays that session's trial order and is
       recorded by itself; use this command when the participant joined another group's run. The
-      missed session must already be recorded as absent ('session attendance --absent').
+      missed session must already be recorded as absent ('session attendance --absent'). A run that
+      was interrupted and resumed is one make-up: any of its runs may be given, and the first one is
+      recorded.
       """)
 
   @OptionGroup var store: StoreOptions
@@ -24,20 +26,29 @@ struct SessionMakeUpCommand: ParsableCommand {
 
   func run() throws {
     let code = try ParticipantCodeArgument.parse(participant)
-    try store.withDatabase { database in
+    let recorded = try store.withDatabase { database in
       _ = try planned.registeredGroup(in: database)
-      try Self.recordMakeUp(
+      return try Self.recordMakeUp(
         of: code, planned: planned, in: SessionID(madeUpIn), database: database)
     }
+    let resumed =
+      recorded.rawValue == madeUpIn
+      ? LocalizedText(fr: "", en: "")
+      : LocalizedText(
+        fr: " (que \(madeUpIn) a repris après une interruption)",
+        en: " (which \(madeUpIn) resumed after an interruption)")
     Terminal.say(
       LocalizedText(
-        fr: "Séance \(planned.session) de \(planned.group) rattrapée par \(code) dans \(madeUpIn).",
-        en: "Session \(planned.session) of \(planned.group) made up by \(code) in \(madeUpIn)."))
+        fr: "Séance \(planned.session) de \(planned.group) rattrapée par \(code) dans \(recorded)\(resumed.french).",
+        en: "Session \(planned.session) of \(planned.group) made up by \(code) in \(recorded)\(resumed.english)."))
   }
 
+  /// Records the make-up under the first run of `run`'s chain (`RunChains`), the run
+  /// `made_up_in_session_id` names whichever run of an interrupted and resumed make-up is given;
+  /// returns that run.
   static func recordMakeUp(
     of participant: ParticipantCode, planned: PlannedSessionOptions, in run: SessionID, database: SessionDatabase
-  ) throws {
+  ) throws -> SessionID {
     guard let session = try database.sessions.fetch(run), session.number == planned.session else {
       throw CommandFailure.badInput(
         LocalizedText(
@@ -59,7 +70,9 @@ struct SessionMakeUpCommand: ParsableCommand {
             "\(participant) is not recorded absent from session \(planned.session) of \(planned.group): record the absence first ('connectage session attendance --absent \(participant)=reason')."
         ))
     }
-    missed.madeUpIn = run
+    let first = try database.eventLog.runChains().firstRun(of: run)
+    missed.madeUpIn = first
     try database.attendance.record(missed)
+    return first
   }
 }
