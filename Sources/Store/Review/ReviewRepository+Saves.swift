@@ -138,7 +138,7 @@ extension ReviewRepository {
       let event = SessionEvent(
         session: answer.session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: date,
         .review(kind.event(change)))
-      try EventLog.insert(event, payload: try EventLog.payloadText(event.payload), in: db)
+      _ = try EventLog.insert(event, payload: try EventLog.payloadText(event.payload), in: db)
       return .saved(try view(of: answer, for: coder, key: key, db: db))
     }
     switch outcome {

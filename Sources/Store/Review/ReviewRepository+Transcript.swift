@@ -112,7 +112,7 @@ extension ReviewRepository {
       try DurableFile.replace(target, with: data)
     } catch {
       undo()
-      throw StoreError.cannotSaveTranscript(reason: (error as? DurableFile.Failure)?.reason ?? "\(error)")
+      throw StoreError.cannotSaveTranscript(reason: error.reason)
     }
     return undo
   }
