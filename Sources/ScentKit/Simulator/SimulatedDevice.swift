@@ -58,7 +58,9 @@ public struct SimulatedDevice: Sendable {
 
   /// Answers one command; notifications it causes come out of the next ``advance(to:)``.
   public mutating func receive(_ command: HostCommand, at now: UInt64) -> DeviceMessage {
-    _ = advance(to: now)
+    // What fell due before this command (a release ending just before a heartbeat) is still
+    // announced, by the next advance, as the device's ticking would have.
+    pending = advance(to: now)
     lastHostFrame = now
     switch command {
     case .hello(let version):

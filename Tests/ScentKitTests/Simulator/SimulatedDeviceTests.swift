@@ -18,6 +18,18 @@ struct SimulatedDeviceTests {
     #expect(device.activeChannels.isEmpty)
   }
 
+  /// A release that ended just before a command arrived is still announced: the command's own
+  /// catching up on the clock used to swallow the notification, so a host whose heartbeat came
+  /// before the device's next tick never heard that the release ended.
+  @Test func aReleaseEndingJustBeforeACommandIsStillAnnounced() {
+    var device = SimulatedDevice(configuration: .init(), at: 0)
+    _ = device.receive(.release(channel: 9, intensity: 60, durationMilliseconds: 1_000, fanBoost: false), at: 0)
+    #expect(device.receive(.heartbeat, at: second + 1) == .acknowledgement(Acknowledgement(command: .heartbeat)))
+    #expect(device.activeChannels.isEmpty)
+    #expect(device.advance(to: second + 2) == [.releaseEnded(channel: 9, reason: .completed)])
+    #expect(device.advance(to: second + 3).isEmpty)
+  }
+
   @Test func deviceCapsEveryReleaseAtTenSeconds() {
     var device = SimulatedDevice(configuration: .init(), at: 0)
     let answer = device.receive(
