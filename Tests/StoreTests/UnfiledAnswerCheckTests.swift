@@ -18,6 +18,16 @@ import Testing
     var testDescription: String { id }
   }
 
+  /// A database in `folder` with the fixture's study: its participants, group and first session.
+  static func database(in folder: URL) throws -> SessionDatabase {
+    let database = try SessionDatabase(path: folder.appendingPathComponent("connectage.sqlite").path)
+    try database.participants.add(StoreFixtures.firstParticipant)
+    try database.participants.add(StoreFixtures.secondParticipant)
+    try database.groups.add(StoreFixtures.group)
+    try database.sessions.save(StoreFixtures.firstSession)
+    return database
+  }
+
   @Test(arguments: [
     Case(id: "one take, filed", takes: [("recording.started", 1, 0)], filed: true, closed: true, unfiledTakes: nil),
     Case(
@@ -43,11 +53,7 @@ import Testing
   func announcedAnswersAreAccountedFor(_ c: Case) throws {
     let folder = try StoreFixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let database = try SessionDatabase(path: folder.appendingPathComponent("connectage.sqlite").path)
-    try database.participants.add(StoreFixtures.firstParticipant)
-    try database.participants.add(StoreFixtures.secondParticipant)
-    try database.groups.add(StoreFixtures.group)
-    try database.sessions.save(StoreFixtures.firstSession)
+    let database = try Self.database(in: folder)
     var offset: UInt64 = 0
     func log(_ type: String, _ payload: [String: String] = [:]) throws {
       offset += 1_000_000
@@ -81,13 +87,9 @@ import Testing
   @Test func aTakeSupersededAcrossRunsExplainsTheEarlierRunsTake() throws {
     let folder = try StoreFixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let database = try SessionDatabase(path: folder.appendingPathComponent("connectage.sqlite").path)
-    try database.participants.add(StoreFixtures.firstParticipant)
-    try database.participants.add(StoreFixtures.secondParticipant)
-    try database.groups.add(StoreFixtures.group)
+    let database = try Self.database(in: folder)
     var resumed = StoreFixtures.firstSession
     resumed.id = "S01-R2"
-    try database.sessions.save(StoreFixtures.firstSession)
     try database.sessions.save(resumed)
     var offset: UInt64 = 0
     func log(_ session: SessionID, _ type: String, _ payload: [String: String] = [:]) throws {

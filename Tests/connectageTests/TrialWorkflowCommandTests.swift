@@ -268,6 +268,16 @@ import Testing
 /// A missed session made up in a catch-up run plays that planned session's trial order, and the
 /// answers given then are marked in the exports.
 @Suite struct MakeUpSessionTests {
+  /// The rows of `measures.csv` from `export csv` of the demo study into `folder`, by column name.
+  static func exportedMeasures(_ db: [String], into folder: String) async throws -> [[String: String]] {
+    let export = try await CommandRun.connectage(["export", "csv", "--study", "demo", "--out", folder] + db)
+    try #require(export.exitCode == 0, "\(export.standardError)")
+    let rows = try String(contentsOfFile: folder + "/measures.csv", encoding: .utf8)
+      .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let header = try #require(rows.first)
+    return rows.dropFirst().map { Dictionary(zip(header, $0)) { first, _ in first } }
+  }
+
   static func demo(_ arguments: [String], in folder: StoreCommandFolder) async throws -> CommandRun {
     try await CommandRun.connectage(
       [
@@ -316,14 +326,8 @@ import Testing
     #expect(attendance.map(\.recordedBy) == [.run, .therapist], "the make-up leaves the therapist's absence theirs")
     #expect(attendance[1].reason == .ill)
 
-    let export = try await CommandRun.connectage(
-      ["export", "csv", "--study", "demo", "--out", folder.path + "/out"] + db)
-    try #require(export.exitCode == 0, "\(export.standardError)")
-    let rows = try String(contentsOfFile: folder.path + "/out/measures.csv", encoding: .utf8)
-      .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-    let header = try #require(rows.first)
-    let (participant, makeUp) = (header.firstIndex(of: "participant_code")!, header.firstIndex(of: "make_up")!)
-    let flags = Dictionary(grouping: rows.dropFirst(), by: { $0[participant] }).mapValues { Set($0.map { $0[makeUp] }) }
+    let rows = try await Self.exportedMeasures(db, into: folder.path + "/out")
+    let flags = Dictionary(grouping: rows, by: { $0["participant_code"]! }).mapValues { Set($0.map { $0["make_up"]! }) }
     #expect(flags == ["P01": ["0"], "P02": ["1"]])
   }
 
@@ -372,17 +376,9 @@ import Testing
       makeUp.standardOutput
         == "Séance 1 de G01 rattrapée par P02 dans \(killed) (que \(resumed) a repris après une interruption).\n")
     #expect(try database.attendance.fetchAll(study: "demo").map(\.madeUpIn) == [killed])
-    let export = try await CommandRun.connectage(
-      ["export", "csv", "--study", "demo", "--out", folder.path + "/out"] + db)
-    try #require(export.exitCode == 0, "\(export.standardError)")
-    let rows = try String(contentsOfFile: folder.path + "/out/measures.csv", encoding: .utf8)
-      .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-    let header = try #require(rows.first)
-    let (session, trial, flag) = (
-      header.firstIndex(of: "session_id")!, header.firstIndex(of: "trial_id")!, header.firstIndex(of: "make_up")!
-    )
+    let rows = try await Self.exportedMeasures(db, into: folder.path + "/out")
     #expect(
-      rows.dropFirst().map { "\($0[session])/\($0[trial])=\($0[flag])" } == [
+      rows.map { "\($0["session_id"]!)/\($0["trial_id"]!)=\($0["make_up"]!)" } == [
         "\(killed)/T1=1", "\(resumed)/T2=1", "\(resumed)/T3=1",
       ])
   }
