@@ -117,6 +117,7 @@ public struct ExportSnapshot: Sendable {
       }
     let recordingsByAnswer = Dictionary(uniqueKeysWithValues: recordings.map { ($0.answer, $0) })
     let runChains = try database.eventLog.runChains()
+    let loadedChains = Set(sessions.map { runChains.firstRun(of: $0.id) })
     return ExportSnapshot(
       study: study,
       sessions: sessions,
@@ -133,7 +134,7 @@ public struct ExportSnapshot: Sendable {
         let planned =
           (group == nil || record.group == group)
           && (session == nil || sessions.contains { $0.group == record.group && $0.number == record.sessionNumber })
-        return planned || record.madeUpIn.map { run in sessions.contains { runChains.areOneChain(run, $0.id) } } == true
+        return planned || record.madeUpIn.map { loadedChains.contains(runChains.firstRun(of: $0)) } == true
       },
       participants: Dictionary(try database.participants.fetchAll().map { ($0.code, $0) }) { first, _ in first },
       runChains: runChains)
