@@ -28,7 +28,14 @@ public enum SubtitleReader {
     let isWebVTT = lines.first.map { $0.hasPrefix("WEBVTT") } ?? false
     let normalizer = PlainTextNormalizer()
     var utterances: [Utterance] = []
-    var index = isWebVTT ? 1 : 0
+    var index = 0
+    if isWebVTT {
+      // The header runs to the first blank line: YouTube writes `Kind:` and `Language:` there.
+      index = 1
+      while index < lines.count, !lines[index].allSatisfy(\.isWhitespace), !lines[index].contains("-->") {
+        index += 1
+      }
+    }
     while index < lines.count {
       // A block: optional identifier or NOTE/STYLE/REGION, a timing line, text lines, blank line.
       while index < lines.count, lines[index].allSatisfy(\.isWhitespace) { index += 1 }
@@ -58,6 +65,8 @@ public enum SubtitleReader {
       var text = textLines.joined(separator: " ")
       if let voice = voiceTag(in: text) { speaker = voice }
       text = withoutTags(text)
+      // After the tags: `&lt;` is text, not the start of one.
+      if isWebVTT { text = CharacterReferences.decoded(text) }
       if let (code, rest) = PlainTextReader.speakerPrefix(of: Substring(text)) {
         speaker = code
         text = String(rest)
