@@ -204,13 +204,14 @@ public struct MeasureRepository: Sendable {
       ])
   }
 
-  /// Every coding of one answer, oldest first.
+  /// Every coding of one answer, oldest first (by when it was coded, as ``latestCodings()``).
   public func codings(of answer: AnswerKey) throws -> [MemoryCoding] {
     try database.read { db in
       try Row.fetchAll(
         db,
         sql: """
-          SELECT * FROM memory_coding WHERE session_id = ? AND trial_id = ? AND participant_code = ? ORDER BY id
+          SELECT * FROM memory_coding WHERE session_id = ? AND trial_id = ? AND participant_code = ?
+          ORDER BY coded_at, id
           """,
         arguments: [answer.session.rawValue, answer.trial.rawValue, answer.participant.rawValue]
       ).map(Self.coding)

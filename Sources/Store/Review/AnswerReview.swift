@@ -60,13 +60,7 @@ extension AnswerReview {
         try update(&reviews[answer, default: AnswerReview()], coder, row)
       }
     }
-    func latest(_ table: String) -> String {
-      """
-      SELECT * FROM \(table) WHERE id IN (
-        SELECT max(id) FROM \(table) WHERE \(condition) GROUP BY session_id, trial_id, participant_code, coder)
-      """
-    }
-    try rows(latest("memory_coding")) { review, coder, row in
+    try rows(LatestPerCoder.rows(of: "memory_coding", by: "coded_at", where: condition)) { review, coder, row in
       guard let memories = RowValue.count(row, "memories_n") else { return }
       review.coders[coder, default: CoderValues()].memories = MemoryCount(
         memories: memories, specific: RowValue.count(row, "specific_n"))
@@ -76,7 +70,7 @@ extension AnswerReview {
         firstWordOnsetSeconds: RowValue.number(row, "t_first_word_s"),
         lastWordOffsetSeconds: RowValue.number(row, "t_last_word_end_s"))
     }
-    try rows(latest("reviewed_transcript")) { review, coder, row in
+    try rows(LatestPerCoder.rows(of: "reviewed_transcript", by: "saved_at", where: condition)) { review, coder, row in
       review.coders[coder, default: CoderValues()].savedTranscript = true
       review.coders[coder, default: CoderValues()].words = RowValue.count(row, "words")
     }

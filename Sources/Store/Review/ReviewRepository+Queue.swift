@@ -151,9 +151,9 @@ extension ReviewRepository {
   /// the rule of `AnswerReview.state(transcribed:)` (the tests hold the two to the same answers).
   private static let queueStates = """
     WITH latest AS (
-      SELECT session_id, trial_id, participant_code, memories_n FROM memory_coding
-      WHERE id IN (SELECT max(id) FROM memory_coding GROUP BY session_id, trial_id, participant_code, coder)
-        AND \(validCoder)
+      SELECT session_id, trial_id, participant_code, memories_n
+      FROM (\(LatestPerCoder.rows(of: "memory_coding", by: "coded_at")))
+      WHERE \(validCoder)
     ), coded AS (
       SELECT session_id, trial_id, participant_code, count(*) AS codings, count(DISTINCT memories_n) AS counts
       FROM latest GROUP BY session_id, trial_id, participant_code

@@ -54,7 +54,10 @@ extension ReviewRepository {
     try save(.memories, of: answer, by: coder, basedOn: revision, at: date) { db in
       guard count.isValid else { throw StoreError.reviewRefused(.impossibleMemoryCount(count)) }
       let before = try Row.fetchOne(
-        db, sql: "SELECT memories_n, specific_n FROM memory_coding WHERE \(Self.answerAndCoder) ORDER BY id DESC",
+        db,
+        sql: """
+          SELECT memories_n, specific_n FROM memory_coding WHERE \(Self.answerAndCoder) ORDER BY coded_at DESC, id DESC
+          """,
         arguments: Self.arguments(answer, coder)
       ).flatMap { row in
         RowValue.count(row, "memories_n").map { MemoryCount(memories: $0, specific: RowValue.count(row, "specific_n")) }

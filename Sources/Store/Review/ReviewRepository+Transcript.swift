@@ -150,7 +150,10 @@ extension ReviewRepository {
   {
     if let own = try Row.fetchOne(
       db,
-      sql: "SELECT transcript_file, text FROM reviewed_transcript WHERE \(Self.answerAndCoder) ORDER BY id DESC",
+      sql: """
+        SELECT transcript_file, text FROM reviewed_transcript WHERE \(Self.answerAndCoder)
+        ORDER BY saved_at DESC, id DESC
+        """,
       arguments: Self.arguments(answer, coder))
     {
       return Self.transcriptText(own["text"], file: own["transcript_file"])
@@ -159,7 +162,7 @@ extension ReviewRepository {
       db,
       sql: """
         SELECT previous_transcript_file, previous_text FROM reviewed_transcript
-        WHERE session_id = ? AND trial_id = ? AND participant_code = ? ORDER BY id
+        WHERE session_id = ? AND trial_id = ? AND participant_code = ? ORDER BY saved_at, id
         """,
       arguments: AnswerRevision.arguments(answer))
     {

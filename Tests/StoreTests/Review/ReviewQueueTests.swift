@@ -111,3 +111,37 @@ import Testing
         in: .whitespacesAndNewlines) == "4")
   }
 }
+
+/// A central server's assembled database stores each site's codings site by site, so a coder's
+/// older coding can be stored after their newer one. The review pages, the queue and agreement
+/// take each coder's coding made last, as the exports do.
+@Suite struct LatestCodingByTimeTests {
+  @Test func aCodersLatestCodingIsTheOneCodedLast() throws {
+    let study = try ReviewStudyFixture(participants: 1, trials: 1, withRecordings: false)
+    defer { study.remove() }
+    let answer = study.answers[0]
+    let ort1 = CoderCode(rawValue: "ORT1")!
+    let ort2 = CoderCode(rawValue: "ORT2")!
+    let database = study.database
+    try database.review.saveMemories(
+      MemoryCount(memories: 2, specific: nil), of: answer, by: ort2,
+      basedOn: database.review.view(of: answer, for: ort2).revision, at: StoreFixtures.morning)
+    // ORT1 coded 2 in January at the centre, after coding 1 in December at the site; the site's
+    // row was stored last.
+    let rows = try SQLiteShell.run(
+      """
+      INSERT INTO memory_coding (session_id, trial_id, participant_code, coder, coded_at, memories_n)
+      VALUES ('\(answer.session.rawValue)', '\(answer.trial.rawValue)', '\(answer.participant.rawValue)', 'ORT1',
+        '2027-01-20T10:00:00.000Z', 2),
+      ('\(answer.session.rawValue)', '\(answer.trial.rawValue)', '\(answer.participant.rawValue)', 'ORT1',
+        '2026-12-20T10:00:00.000Z', 1);
+      """, on: study.folder.appendingPathComponent("connectage.sqlite").path)
+    #expect(rows.status == 0, "\(rows.output)")
+
+    let record = try #require(try database.review.records()[answer])
+    #expect(record.coders[ort1]?.memories?.memories == 2)
+    #expect(record.state(transcribed: false) == .agreed)
+    #expect(try database.review.queue().map(\.state) == [.agreed])
+    #expect(try database.measures.codings(of: answer).map(\.coder) == ["ORT1", "ORT2", "ORT1"])
+  }
+}
