@@ -57,7 +57,7 @@ public struct ParticipantReport: Sendable {
       Answer(
         session: answer.session.number, trial: answer.trial, condition: answer.deliveredCondition,
         values: Self.measures.map { measure in
-          if measure.readsTranscript && answer.measures.transcriptSource == .asr { return nil }
+          if measure.readsDraft(of: answer) { return nil }
           return measure.value(of: answer).flatMap { $0.isFinite ? $0 : nil }
         },
         transcript: snapshot.transcripts[answer.answer].flatMap {

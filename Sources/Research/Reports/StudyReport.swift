@@ -68,10 +68,19 @@ public struct StudyReport: Sendable {
           .mapValues(\.count))
     }
     var completeness = Completeness()
+    // A planned session run more than once (interrupted and resumed, or a catch-up run for the
+    // absent) is planned once: each run saves the whole session's trials.
+    struct PlannedSession: Hashable {
+      var group: GroupID?
+      var number: Int
+    }
+    var plannedTrials: [PlannedSession: Int] = [:]
     for session in sessions {
       let members = session.group.flatMap { snapshot.groups[$0]?.members.count } ?? 0
-      completeness.planned += members * session.trials.count
+      let planned = PlannedSession(group: session.group, number: session.number)
+      plannedTrials[planned] = max(plannedTrials[planned] ?? 0, members * session.trials.count)
     }
+    completeness.planned = plannedTrials.values.reduce(0, +)
     for answer in answered {
       if answer.recording != nil { completeness.recorded += 1 }
       if answer.measures.words != nil && answer.measures.transcriptSource != .asr { completeness.transcribed += 1 }
@@ -94,7 +103,7 @@ public struct StudyReport: Sendable {
     var cells: [Cell: [Double]] = [:]
     for answer in answers {
       // As the statistics do: a value from an unreviewed draft is not counted.
-      if measure.readsTranscript && answer.measures.transcriptSource == .asr { continue }
+      if measure.readsDraft(of: answer) { continue }
       guard let value = measure.value(of: answer), value.isFinite else { continue }
       cells[
         Cell(

@@ -44,6 +44,21 @@ import Testing
     #expect(expected["recorded"]! < expected["planned"]!)
   }
 
+  /// A run interrupted and resumed saves the session twice; its trials are planned once.
+  @Test func aResumedSessionIsPlannedOnce() throws {
+    let database = try SessionDatabase.inMemory()
+    for participant in [StoreFixtures.firstParticipant, StoreFixtures.secondParticipant] {
+      try database.participants.add(participant)
+    }
+    try database.groups.add(StoreFixtures.group)
+    var resumed = StoreFixtures.firstSession
+    resumed.id = "S01-B"
+    try database.sessions.save(StoreFixtures.firstSession)
+    try database.sessions.save(resumed)
+    let report = try Reports.study("espoir-avc", in: database)
+    #expect(report.completeness.planned == 2 * StoreFixtures.firstSession.trials.count)
+  }
+
   /// Words per condition: each participant's mean over their answers in the condition delivered,
   /// then the mean of those means, computed here from the rows and the refused scents.
   @Test func conditionSummariesAreTheParticipantsMeans() throws {

@@ -38,4 +38,12 @@ import Testing
     #expect(!StatisticsMeasure.memories.readsDraft(of: analysed(nil, source: .reviewed)))
     #expect(StatisticsMeasure.automaticMemories.readsDraft(of: analysed(coding, source: .asr)))
   }
+
+  /// The study report's trajectories leave the draft's automatic count out, as the statistics do.
+  @Test func trajectoriesLeaveOutUncodedMemoriesOfADraft() throws {
+    let coding = MemoryCoding.confirmed(1, by: "ORT1", at: StoreFixtures.morning)
+    #expect(StudyReport.trajectory(of: .memories, answers: [analysed(nil, source: .asr)]).isEmpty)
+    let coded = StudyReport.trajectory(of: .memories, answers: [analysed(coding, source: .asr)])
+    #expect(coded.map { $0.points.map(\.participants) } == [[1]])
+  }
 }
