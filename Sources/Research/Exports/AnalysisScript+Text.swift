@@ -64,7 +64,10 @@ extension AnalysisScript {
       site = factor(measures$site_id, levels = sort(unique(measures$site_id), method = "radix")),
       session_number = measures$session_number,
       condition = factor(measures$condition_delivered, levels = present),
-      memory = factor(ifelse(measures$memory_disorder == 1, "with", "without"), levels = c("without", "with")),
+      # A participant the study does not know (blank memory_disorder) is "without", as `stats` has
+      # it; NA would be a third population and drop the memory term from every model.
+      memory = factor(ifelse(!is.na(measures$memory_disorder) & measures$memory_disorder == 1, "with", "without"),
+                      levels = c("without", "with")),
       smell = measures$smell_screening,
       recording_duration_s = measures$recording_duration_s,
       draft = !is.na(measures$transcript_source) & measures$transcript_source == "asr",

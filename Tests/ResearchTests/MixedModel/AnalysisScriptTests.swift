@@ -196,3 +196,41 @@ extension AnalysisScriptTests {
     #expect(answers("memories_n") == expected("memories_n", leaving: 10))
   }
 }
+
+extension AnalysisScriptTests {
+  /// A participant the study does not know has a blank `memory_disorder`: analysis.R keeps the
+  /// two populations' model (the memory term and its interaction), as `stats` does, rather than
+  /// taking the blank for a third population.
+  @Test(.enabled(if: RScript.isInstalled, Comment(rawValue: RScript.missingMessage)))
+  func aBlankMemoryDisorderIsNotAThirdPopulation() throws {
+    var design = SyntheticTrialData.Design()
+    design.groupsPerPopulation = 1
+    design.patientsPerGroup = 4
+    design.sessions = 4
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = try SessionDatabase(path: folder.appendingPathComponent("study.sqlite").path)
+    SyntheticTrialData(design: design).fileOrFail(into: database)
+    let export = folder.appendingPathComponent("export")
+    let snapshot = try ExportSnapshot.load(from: database, study: SyntheticTrialData.study)
+    try ExportDirectory(path: export.path).write(
+      try CSVExport().files(for: snapshot) + AnalysisScript().files(for: snapshot))
+    let measures = export.appendingPathComponent("measures.csv")
+    var records = try CSVRecords.parse(String(contentsOf: measures, encoding: .utf8)).map(\.fields)
+    let (participant, disorder) = (
+      records[0].firstIndex(of: "participant_code")!, records[0].firstIndex(of: "memory_disorder")!
+    )
+    let withoutDisorder = try #require(records.dropFirst().first { $0[disorder] == "0" }?[participant])
+    for row in records.indices.dropFirst() where records[row][participant] == withoutDisorder {
+      records[row][disorder] = ""
+    }
+    try records.map(CSVText.line).joined().write(to: measures, atomically: true, encoding: .utf8)
+    try RScript.run(export.appendingPathComponent("analysis.R"), [], in: export)
+
+    let fixed = try Self.table(export.appendingPathComponent("analysis/fixed_effects.csv")).filter {
+      $0.cells["measure"] == "speech_duration_s" && $0.cells["analysis"] == "all"
+    }
+    #expect(fixed.contains { $0.cells["term"] == "memorywith" }, "\(fixed.map { $0.cells["term"] ?? "" })")
+    #expect(fixed.first?.number("answers") == Double(records.count - 1))
+  }
+}
