@@ -33,10 +33,17 @@ public final class SessionRunner {
   /// cannot do its job (see ``StartProblem``) or that another process is already running.
   public func run() async throws(RunFailure) -> RunSummary {
     let startedAt = Date()
-    let planned = try PlannedRun.read(configuration)
+    let existing = try openExistingDatabase()
+    let planned = try PlannedRun.read(configuration) { (study) throws(RunFailure) in
+      guard let existing else { return nil }
+      do { return try existing.studies.plan(of: study) } catch {
+        throw RunFailure.store(
+          error,
+          while: LocalizedText(fr: "La base de données n'a pas pu être lue", en: "The database could not be read"))
+      }
+    }
     let plannedLock = try holdPlannedSession(planned)
     defer { withExtendedLifetime(plannedLock) {} }
-    let existing = try openExistingDatabase()
     if let existing { recoverInterruptedSessions(in: existing) }
     let resumes =
       configuration.resumesInterruptedRun ? try PreparedSession.resumePoint(of: planned.session, in: existing) : nil
@@ -127,7 +134,7 @@ public final class SessionRunner {
         .session(
           .runnerStarted(
             RunStart(
-              protocolFile: configuration.protocolFile.lastPathComponent, seed: configuration.seed,
+              protocolFile: configuration.protocolFile.lastPathComponent, seed: planned.plan.seed,
               players: playersDescription, diffuser: diffuserKind,
               output: database.storedPath(for: configuration.outputDirectory),
               resumes: prepared.resumes?.interruptedSession.rawValue ?? "",

@@ -91,6 +91,17 @@ import Testing
     #expect(try database.studies.fetch(StudyID("autre")) == nil)
   }
 
+  /// A study keeps the plan of its first run; a seed past SQLite's integers survives.
+  @Test func aStudyKeepsItsFirstPlan() throws {
+    let database = try SessionDatabase.inMemory()
+    try database.studies.save(Study(id: "espoir-avc", title: "Espoir AVC", protocolName: "espoir-avc"))
+    #expect(try database.studies.plan(of: "espoir-avc") == nil)
+    let first = PlanChoice(participants: 20, seed: UInt64.max)
+    #expect(try database.studies.record(first, for: "espoir-avc") == first)
+    #expect(try database.studies.record(PlanChoice(participants: 10, seed: 1), for: "espoir-avc") == first)
+    #expect(try database.studies.plan(of: "espoir-avc") == first)
+  }
+
   @Test func sessionsRoundTripWithTheirTrials() throws {
     let database = try StoreFixtures.plannedDatabase()
     #expect(try database.sessions.fetch("S01") == StoreFixtures.firstSession)

@@ -12,7 +12,7 @@ import Testing
         "study", "site", "participant", "participant_group", "group_member", "session", "trial", "event",
         "recording", "answer_measures", "memory_coding", "coding_sheet_key", "coder", "answer_revision",
         "reviewed_timing",
-        "reviewed_transcript", "consensus", "answer_blind_key", "attendance", "installation",
+        "reviewed_transcript", "consensus", "answer_blind_key", "attendance", "installation", "study_plan",
       ])
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SessionModel
 import Store
 import TestSupport
 import Testing
@@ -30,6 +31,49 @@ import Testing
       ["run", "--headless", "--db", folder.databasePath, "--output", folder.path] + c.arguments)
     #expect(run.exitCode == 2)
     #expect(run.standardError == c.message)
+  }
+}
+
+/// A study keeps the plan of its first run: a run planned otherwise is refused, since the same
+/// session ids would name other images; a run that names no plan gets the study's.
+@Suite struct RunWithTheStudysPlanTests {
+  private func folderWithPlan(_ plan: PlanChoice) throws -> StoreCommandFolder {
+    let folder = try StoreCommandFolder()
+    let database = try SessionDatabase(path: folder.databasePath)
+    try database.studies.save(Study(id: "espoir-avc", title: "Espoir AVC", protocolName: "espoir-avc"))
+    try database.studies.record(plan, for: "espoir-avc")
+    return folder
+  }
+
+  @Test func aRunPlannedOtherwiseIsRefusedAndWritesNothing() throws {
+    let folder = try folderWithPlan(PlanChoice(participants: 20, seed: 1))
+    defer { folder.remove() }
+    let run = try CommandRun.connectage(
+      [
+        "run", "--headless", "--db", folder.databasePath, "--output", folder.path + "/out", "--participants", "10",
+        "Protocols/espoir-avc.yaml",
+      ])
+    #expect(run.exitCode == 2)
+    #expect(
+      run.standardError
+        == "L'étude espoir-avc est planifiée pour 20 participants avec la graine 1 depuis sa première séance ; avec --participants 10 --seed 1, les mêmes séances montreraient d'autres images. Relancez sans --participants ni --seed.\n"
+    )
+    #expect(try SessionDatabase(path: folder.databasePath).sessions.fetchAll().isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+  }
+
+  /// Twenty participants make a second group: a run that names none finds it.
+  @Test func aRunWithoutAPlanTakesTheStudys() throws {
+    let folder = try folderWithPlan(PlanChoice(participants: 20, seed: 1))
+    defer { folder.remove() }
+    let run = try CommandRun.connectage(
+      [
+        "run", "--headless", "--db", folder.databasePath, "--output", folder.path + "/out", "--group", "G02",
+        "Protocols/espoir-avc.yaml",
+      ])
+    #expect(run.exitCode == 2)
+    #expect(!run.standardError.contains("n'est pas dans le plan"), "\(run.standardError)")
+    #expect(run.standardError.contains("le groupe G02 du plan n'est pas enregistré"), "\(run.standardError)")
   }
 }
 

@@ -262,6 +262,7 @@ import Testing
     #expect(degraded.contains("notIncluded --allow-degraded"), "\(degraded)")
     let filed = Set(try database.measures.fetchAll().map(\.answer.participant.rawValue))
     #expect(filed == ["P01", "P06", "P07"], "every seated member's answers are kept")
+    #expect(try database.studies.plan(of: "espoir-avc") == .standard, "the study's first run fixes its plan")
   }
 }
 

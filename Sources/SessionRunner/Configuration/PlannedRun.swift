@@ -8,12 +8,16 @@ struct PlannedRun: Sendable {
   var unit: PlannedUnit
   /// The planned session, under its planned id (`G01-S01`).
   var session: Session
+  /// What the plan was drawn from: the study's, or the run's own at the study's first run.
+  var plan: PlanChoice
   var thenAndNow: ThenAndNowCatalogue
   var rightOrder: RightOrderCatalogue
 
-  /// Reads the protocol, plans it and picks the session to run; refuses bad input before any
-  /// database or folder is touched.
-  static func read(_ configuration: RunConfiguration) throws(RunFailure) -> PlannedRun {
+  /// Reads the protocol, plans it and picks the session to run; refuses bad input before anything
+  /// is written. `studyPlan` gives the plan a study was first run with, if it has run.
+  static func read(
+    _ configuration: RunConfiguration, studyPlan: (StudyID) throws(RunFailure) -> PlanChoice?
+  ) throws(RunFailure) -> PlannedRun {
     let clinicalProtocol: ClinicalProtocol
     do {
       clinicalProtocol = try ProtocolLoader.load(
@@ -24,10 +28,11 @@ struct PlannedRun: Sendable {
     }
     let schedule = ScheduleBuilder(settings: clinicalProtocol.schedule)
       .schedule(startingOn: clinicalProtocol.schedule.start ?? CalendarDate(daysSinceEpoch: 0))
+    let choice = try Self.choice(configuration, studyPlan: studyPlan(clinicalProtocol.id), study: clinicalProtocol.id)
     let plan: SessionPlan
     do {
       plan = try SessionPlanner(protocol: clinicalProtocol).plan(
-        participants: configuration.participantCount, seed: configuration.seed, schedule: schedule)
+        participants: choice.participants, seed: choice.seed, schedule: schedule)
     } catch {
       throw RunFailure(error.message, isBadInput: true)
     }
@@ -50,7 +55,33 @@ struct PlannedRun: Sendable {
     }
     return PlannedRun(
       clinicalProtocol: clinicalProtocol, unit: unit, session: unit.sessions[configuration.sessionNumber - 1],
-      thenAndNow: thenAndNow, rightOrder: rightOrder)
+      plan: choice, thenAndNow: thenAndNow, rightOrder: rightOrder)
+  }
+
+  /// The study's plan, which the run's own values may only repeat; the run's (else the standard
+  /// one) for a study that has not run yet.
+  static func choice(
+    _ configuration: RunConfiguration, studyPlan: PlanChoice?, study: StudyID
+  ) throws(RunFailure) -> PlanChoice {
+    guard let studyPlan else {
+      return PlanChoice(
+        participants: configuration.participantCount ?? PlanChoice.standard.participants,
+        seed: configuration.seed ?? PlanChoice.standard.seed)
+    }
+    let given = PlanChoice(
+      participants: configuration.participantCount ?? studyPlan.participants, seed: configuration.seed ?? studyPlan.seed
+    )
+    guard given == studyPlan else {
+      let (count, seed) = (studyPlan.participants, studyPlan.seed)
+      throw RunFailure(
+        LocalizedText(
+          fr:
+            "L'étude \(study) est planifiée pour \(count) participants avec la graine \(seed) depuis sa première séance ; avec --participants \(given.participants) --seed \(given.seed), les mêmes séances montreraient d'autres images. Relancez sans --participants ni --seed.",
+          en:
+            "Study \(study) is planned for \(count) participants with seed \(seed) since its first session; with --participants \(given.participants) --seed \(given.seed) the same sessions would show other images. Run again without --participants or --seed."
+        ), isBadInput: true)
+    }
+    return studyPlan
   }
 
   var isClinical: Bool { clinicalProtocol.kind == .clinical }

@@ -51,13 +51,14 @@ struct PreparedSession: Sendable {
       maximumAnswerSeconds: clinicalProtocol.evocation.maximumAnswerSeconds,
       difficulty: clinicalProtocol.games.first?.difficulty ?? .easy,
       gameDifficulties: difficulties(of: clinicalProtocol.games),
-      seed: configuration.seed, firstTrialIndex: resumes?.trialIndex ?? 0,
+      seed: planned.plan.seed, firstTrialIndex: resumes?.trialIndex ?? 0,
       pastScentReleases: pastReleases)
 
     let prepared = PreparedSession(
       clinicalProtocol: clinicalProtocol, session: session, group: group, setup: setup, resumes: resumes)
     try prepared.record(
-      in: database, protocolName: configuration.protocolFile.deletingPathExtension().lastPathComponent)
+      in: database, protocolName: configuration.protocolFile.deletingPathExtension().lastPathComponent,
+      plan: configuration.isDemonstration ? nil : planned.plan)
     return prepared
   }
 
@@ -159,14 +160,16 @@ struct PreparedSession: Sendable {
     }
   }
 
-  /// Files the study, the group's participants (without overwriting what a therapist entered),
-  /// the group and the session with its trials.
-  private func record(in database: SessionDatabase, protocolName: String) throws(RunFailure) {
+  /// Files the study and its plan (kept from its first run; a demonstration's is not), the
+  /// group's participants (without overwriting what a therapist entered), the group and the
+  /// session with its trials.
+  private func record(in database: SessionDatabase, protocolName: String, plan: PlanChoice?) throws(RunFailure) {
     do {
       try database.studies.save(
         Study(
           id: clinicalProtocol.id, title: clinicalProtocol.title.french, protocolName: protocolName,
           participantCodes: clinicalProtocol.participantCodes))
+      if let plan { try database.studies.record(plan, for: clinicalProtocol.id) }
       for code in group?.members ?? [] where try database.participants.fetch(code) == nil {
         try database.participants.add(Participant(code: code, study: clinicalProtocol.id))
       }

@@ -14,8 +14,9 @@ public struct RunConfiguration: Sendable {
   public var players: PlayerChoice
   /// Which planned session to run (1 = the first of the schedule).
   public var sessionNumber: Int
-  /// The participants' count used to plan the protocol.
-  public var participantCount: Int
+  /// The participants' count used to plan the protocol; nil takes the study's (``PlanChoice``):
+  /// the count of its first run, else ten. A count other than the study's is refused.
+  public var participantCount: Int?
   /// The planned group that plays (`G02`); nil plays the first.
   public var group: String?
   /// Picks up the planned session where its interrupted run stopped, skipping the images already shown.
@@ -27,7 +28,8 @@ public struct RunConfiguration: Sendable {
   /// registered its answers are filed under the plan's placeholder codes (P01, P02…), which a
   /// clinical session never does.
   public var isDemonstration: Bool
-  public var seed: UInt64
+  /// The plan's seed; nil takes the study's, as ``participantCount``.
+  public var seed: UInt64?
   public var language: Language
   /// Extra gamepad mappings in SDL's community format (`gamecontrollerdb.txt`), for pads SDL
   /// does not know; `SDL_GAMECONTROLLERCONFIG` works too.
@@ -44,8 +46,8 @@ public struct RunConfiguration: Sendable {
   public init(
     protocolFile: URL, assetsRoot: URL, databasePath: String, outputDirectory: URL,
     diffuser: DiffuserChoice = .simulated, display: DisplayChoice = .automatic,
-    players: PlayerChoice = .realPads, sessionNumber: Int = 1, participantCount: Int = 10, group: String? = nil,
-    seed: UInt64 = 1, language: Language = .french, padMappingsFile: URL? = nil,
+    players: PlayerChoice = .realPads, sessionNumber: Int = 1, participantCount: Int? = nil, group: String? = nil,
+    seed: UInt64? = nil, language: Language = .french, padMappingsFile: URL? = nil,
     resumesInterruptedRun: Bool = false, allowsDegradedStart: Bool = false, isDemonstration: Bool = false,
     makeUp: [ParticipantCode] = [],
     microphoneName: String? = nil, acceptedDegradations: Set<AcceptedDegradation> = []

@@ -4,13 +4,15 @@ import SessionModel
 import Store
 
 extension HomeCatalogue {
-  /// Reads every protocol in `protocolsFolder` and what the database says of their sessions.
+  /// Reads every protocol in `protocolsFolder` and what the database says of their sessions. Each
+  /// study is planned as it was first run (``PlanChoice``), else with `participantCount` and `seed`
+  /// (ten and 1 when nil), as a run from this screen will be.
   ///
   /// Sessions a crash left open are recovered first, exactly as `connectage run` does before it
   /// starts, so that an interrupted session is offered for resume. A file that is not a valid
   /// protocol is left out (`connectage protocol validate` names its errors).
   public static func read(
-    protocolsFolder: URL, assetsRoot: URL, databasePath: String, participantCount: Int = 10, seed: UInt64 = 1
+    protocolsFolder: URL, assetsRoot: URL, databasePath: String, participantCount: Int? = nil, seed: UInt64? = nil
   ) -> (catalogue: HomeCatalogue, warnings: [LocalizedText]) {
     var warnings: [LocalizedText] = []
     let database: SessionDatabase? =
@@ -34,9 +36,14 @@ extension HomeCatalogue {
       guard let clinicalProtocol = try? ProtocolLoader.load(contentsOf: file, assets: assetsRoot) else { continue }
       let schedule = ScheduleBuilder(settings: clinicalProtocol.schedule)
         .schedule(startingOn: clinicalProtocol.schedule.start ?? CalendarDate(daysSinceEpoch: 0))
+      let studyPlan = database.flatMap { try? $0.studies.plan(of: clinicalProtocol.id) }
+      let choice =
+        studyPlan
+        ?? PlanChoice(
+          participants: participantCount ?? PlanChoice.standard.participants, seed: seed ?? PlanChoice.standard.seed)
       guard
         let plan = try? SessionPlanner(protocol: clinicalProtocol).plan(
-          participants: participantCount, seed: seed, schedule: schedule)
+          participants: choice.participants, seed: choice.seed, schedule: schedule)
       else { continue }
       let records = clinicalProtocol.evocation.recording && clinicalProtocol.kind == .clinical
       let groups = plan.units.map { unit in

@@ -23,6 +23,7 @@ enum Migrations {
     migrator.registerMigration("v6-sites", migrate: sites)
     migrator.registerMigration("v7-installation-identity", migrate: installationIdentity)
     migrator.registerMigration("v8-attendance-source", migrate: attendanceSource)
+    migrator.registerMigration("v9-study-plan", migrate: studyPlan)
     return migrator
   }
 

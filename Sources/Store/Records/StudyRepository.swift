@@ -1,3 +1,4 @@
+import Foundation
 internal import GRDB
 import SessionModel
 
@@ -54,6 +55,33 @@ public struct StudyRepository: Sendable {
 }
 
 extension StudyRepository {
+  /// The plan `study` was first run with, if it has run.
+  public func plan(of study: StudyID) throws -> PlanChoice? {
+    try database.read { db in
+      try Row.fetchOne(
+        db, sql: "SELECT participants, seed FROM study_plan WHERE study_id = ?", arguments: [study.rawValue]
+      )
+      .flatMap { row in
+        (row["seed"] as String?).flatMap(UInt64.init).map { PlanChoice(participants: row["participants"], seed: $0) }
+      }
+    }
+  }
+
+  /// Keeps `plan` as the study's unless it already has one; returns the one kept. The study must
+  /// be saved first.
+  @discardableResult
+  public func record(_ plan: PlanChoice, for study: StudyID, at date: Date = Date()) throws -> PlanChoice {
+    try database.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO study_plan (study_id, participants, seed, recorded_at) VALUES (?, ?, ?, ?)
+          ON CONFLICT (study_id) DO NOTHING
+          """,
+        arguments: [study.rawValue, plan.participants, String(plan.seed), WallClockText.text(for: date)])
+    }
+    return try self.plan(of: study) ?? plan
+  }
+
   /// The code pattern of `study` when the database knows it, else the standard one.
   public func participantCodes(of study: StudyID?) throws -> ParticipantCodePattern {
     try study.flatMap { try fetch($0) }?.participantCodes ?? .standard

@@ -4,7 +4,8 @@ extension ReplicatedTable {
   ///
   /// Left out on purpose: `coding_sheet_key` (the secret behind the blind answer ids: it never
   /// leaves the installation), `answer_blind_key` (derived from it, made again wherever answers
-  /// are reviewed), `site` (labels; the site code is the installation's) and `installation`.
+  /// are reviewed), `site` (labels; the site code is the installation's), `installation` and
+  /// `study_plan` (how this installation planned its own groups).
   public static let catalogue: [ReplicatedTable] = [
     ReplicatedTable(
       name: "study",

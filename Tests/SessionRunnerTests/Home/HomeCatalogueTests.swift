@@ -32,6 +32,22 @@ import Testing
     #expect(zip(group.sessions, group.sessions.dropFirst()).allSatisfy { $0.date! < $1.date! })
   }
 
+  /// A study first run for twenty participants shows its two groups, planned as that run was.
+  @Test func aStudyIsPlannedAsItsFirstRunWas() throws {
+    let fixture = try RecoveryFixture(sessions: [])
+    defer { fixture.remove() }
+    try fixture.database.studies.save(Study(id: "espoir-avc", title: "Espoir AVC", protocolName: "espoir-avc"))
+    try fixture.database.studies.record(PlanChoice(participants: 20, seed: 1), for: "espoir-avc")
+    let catalogue = Self.read(fixture.folder.appendingPathComponent("connectage.sqlite").path)
+    #expect(catalogue.studies.first { $0.id == "espoir-avc" }?.groups.map(\.name) == ["G01", "G02"])
+    let standard = Self.read("/nonexistent/connectage.sqlite")
+    #expect(standard.studies.first { $0.id == "espoir-avc" }?.groups.map(\.name) == ["G01"])
+    #expect(
+      catalogue.studies.first { $0.id == "demo" }?.groups.map(\.name)
+        == standard.studies.first { $0.id == "demo" }?.groups.map(\.name), "a study not run yet keeps the standard plan"
+    )
+  }
+
   @Test func aHeldSessionIsPassedAndAnInterruptedOneIsOfferedForResume() throws {
     let held: SessionID = "G01-S01-20270114T100000-aaaaaa"
     let crashed: SessionID = "G01-S02-20270128T100000-bbbbbb"

@@ -24,7 +24,7 @@ struct AnimationCommand: AsyncParsableCommand {
         outputDirectory: options.stage.outputDirectory(defaultName: "animation"),
         diffuser: try options.diffuserChoice(otherwise: .none),
         display: options.display == .automatic ? .fullscreen : options.display, players: .realPads,
-        sessionNumber: session, participantCount: 10, language: Terminal.language,
+        sessionNumber: session, language: Terminal.language,
         padMappingsFile: options.stage.padMappingsFile, resumesInterruptedRun: options.resume,
         allowsDegradedStart: options.allowDegraded))
   }

@@ -28,14 +28,14 @@ struct RunCommand: AsyncParsableCommand {
   @Option(help: "Which session of the schedule (from 1).")
   var session = 1
 
-  @Option(help: "Participants in the plan.")
-  var participants = 10
+  @Option(help: "Participants in the plan (default: the study's, fixed at its first session; else 10).")
+  var participants: Int?
 
   @Option(help: ArgumentHelp("The planned group that plays, e.g. G02 (default: the first).", valueName: "group"))
   var group: String?
 
-  @Option(help: "Seed of the counterbalanced plan (record it with the study).")
-  var seed: UInt64 = 1
+  @Option(help: "Seed of the counterbalanced plan (default: the study's, fixed at its first session; else 1).")
+  var seed: UInt64?
 
   @Option(help: "Participants making up this session they missed, separated by commas (rattrapage).")
   var makeUp: String?
