@@ -64,32 +64,6 @@ extension SDLTests {
       #expect(frame.argb.prefix(400 * 30).allSatisfy { $0 == background })
     }
 
-    /// A session goes on measuring and exporting after its Stage has closed: SIGINT and SIGTERM
-    /// stay caught for the session to report, rather than killing the program mid-write; once
-    /// nothing watches any more, they have their default action again. (A real signal is sent in
-    /// `DemoCommandTests`, whose process opens one Stage: here earlier tests have opened and closed
-    /// others, and on Linux a signal source made after a release never fires, since libdispatch
-    /// installs its own handler once and the release put the default action over it.)
-    @Test func aWatchHeldPastTheStageKeepsTheSignalsCaught() throws {
-      StopSignals.shared.watch()
-      var released = false
-      defer { if !released { StopSignals.shared.release() } }
-      do {
-        let stage = try StageFixtures.stage(width: 320, height: 180)
-        stage.present(StageScene(content: .thankYou))
-      }
-      #expect(Self.handler(of: SIGINT) != nil && Self.handler(of: SIGTERM) != nil, "still caught")
-      StopSignals.shared.release()
-      released = true
-      #expect(Self.handler(of: SIGINT) == nil && Self.handler(of: SIGTERM) == nil, "the default action is back")
-    }
-
-    private static func handler(of number: Int32) -> __sighandler_t? {
-      var action = sigaction()
-      sigaction(number, nil, &action)
-      return action.__sigaction_handler.sa_handler
-    }
-
     @Test func anUnreadableMappingsFileIsRefused() throws {
       StageFixtures.prepareHeadlessEnvironment()
       let missing = URL(fileURLWithPath: "/nonexistent/gamecontrollerdb.txt")

@@ -16,6 +16,13 @@ import Testing
       environment: ["XDG_DATA_HOME": workspace.path])
   }
 
+  /// A real demo in a process of its own, to be signalled.
+  static func signalledDemo(_ arguments: [String], in workspace: StoreCommandFolder) throws -> SignalledCommand {
+    try SignalledCommand(
+      ["demo", "--headless", "--brisk", "--db", workspace.databasePath, "--output", workspace.path + "/sessions"]
+        + arguments, in: workspace)
+  }
+
   @Test(arguments: [
     BadInputCase(
       id: "too many players", arguments: ["--players", "11"],
@@ -167,7 +174,7 @@ import Testing
   @Test func aSignalEndsTheSessionProperlyAndSaysWhy() async throws {
     let workspace = try StoreCommandFolder()
     defer { workspace.remove() }
-    let demo = try SignalledDemo(
+    let demo = try Self.signalledDemo(
       ["--players", "2", "--protocol", "Protocols/ehpad-animation.yaml"], in: workspace)
     try await demo.signal(SIGTERM, onceTheTraceShows: "stimulus.shown")
 
@@ -202,7 +209,7 @@ import Testing
   @Test func aSignalAfterTheEndLetsTheExportsFinishThenStops() async throws {
     let workspace = try StoreCommandFolder()
     defer { workspace.remove() }
-    let demo = try SignalledDemo(["--players", "2"], in: workspace)
+    let demo = try Self.signalledDemo(["--players", "2"], in: workspace)
     try await demo.signal(SIGTERM, onceTheTraceShows: "session.ended")
 
     #expect(demo.process.terminationReason == .exit && demo.process.terminationStatus == 128 + SIGTERM)
@@ -228,64 +235,6 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: export.appendingPathComponent("session-\(session.id).html").path))
     #expect(try database.check.run().isHealthy)
   }
-}
-
-/// A real demo in a process of its own, signalled when its event trace shows a given event.
-private struct SignalledDemo {
-  let process = Process()
-  let trace: String
-  let outputFile: URL
-  let errorFile: URL
-
-  init(_ arguments: [String], in workspace: StoreCommandFolder) throws {
-    trace = workspace.path + "/trace"
-    outputFile = URL(fileURLWithPath: workspace.path + "/stdout")
-    errorFile = URL(fileURLWithPath: workspace.path + "/stderr")
-    for file in [outputFile, errorFile] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
-    process.executableURL = CommandRun.executable
-    process.currentDirectoryURL = CommandRun.repositoryRoot
-    process.arguments =
-      ["demo", "--headless", "--brisk", "--db", workspace.databasePath, "--output", workspace.path + "/sessions"]
-      + arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["CONNECTAGE_LANG"] = nil
-    environment["XDG_DATA_HOME"] = workspace.path
-    environment["CONNECTAGE_EVENT_TRACE"] = trace
-    process.environment = environment
-    process.standardOutput = try FileHandle(forWritingTo: outputFile)
-    process.standardError = try FileHandle(forWritingTo: errorFile)
-  }
-
-  /// Starts the demo, sends `number` once the trace holds an event of `type`, and waits for the end.
-  func signal(_ number: Int32, onceTheTraceShows type: String) async throws {
-    let (exited, exit) = AsyncStream.makeStream(of: Never.self)
-    process.terminationHandler = { _ in exit.finish() }
-    try process.run()
-    // The trace is watched from a thread of its own: on a 2-core machine, other tests' blocking
-    // waits can hold the cooperative pool for minutes, and a task polling there woke only once the
-    // demo had ended, too late for a signal meant for its exports. Six minutes at most, as for the
-    // crash test: a loaded CI machine is slow to the first image.
-    let (process, trace, line) = (process, trace, "\t\(type)\n")
-    let shown = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-      Thread {
-        let deadline = Date().addingTimeInterval(360)
-        while process.isRunning, Date() < deadline {
-          if ((try? String(contentsOfFile: trace, encoding: .utf8)) ?? "").contains(line) {
-            kill(process.processIdentifier, number)
-            return continuation.resume(returning: true)
-          }
-          usleep(20_000)
-        }
-        continuation.resume(returning: false)
-      }.start()
-    }
-    if !shown { kill(process.processIdentifier, SIGKILL) }
-    for await _ in exited {}
-    try #require(shown, "no \(type) in the trace while the demo ran")
-  }
-
-  func standardOutput() throws -> String { try String(contentsOf: outputFile, encoding: .utf8) }
-  func standardError() throws -> String { try String(contentsOf: errorFile, encoding: .utf8) }
 }
 
 extension DemoCommandTests {

@@ -92,6 +92,58 @@ import Testing
     #expect(start(got) != nil && start(got) == start(expected), "same protocol, seed, players, diffuser and folder")
   }
 
+  /// SIGTERM during a session started from the home screen: the session ends properly, its
+  /// exports are written, the home screen closes and the program exits by the signal (128 + 15),
+  /// as `run` does, so that a script or a shutdown sees it was stopped. It used to exit 0.
+  @Test func aSignalDuringASessionClosesTheHomeScreenAndExitsByIt() async throws {
+    let home = try StoreCommandFolder()
+    defer { home.remove() }
+    let speech = URL(fileURLWithPath: home.path + "/speech.raw")
+    try Self.tone(amplitude: 0.3, seconds: 30, to: speech)
+    let command = try SignalledCommand(
+      [
+        "--headless", "--db", home.databasePath, "--output", home.path + "/sessions", "--virtual-players", "2",
+        "--brisk", "--keys", Self.throughTheChecks,
+      ],
+      environment: [
+        "XDG_CONFIG_HOME": home.path + "/config", "DISPLAY": "", "WAYLAND_DISPLAY": "", "SDL_AUDIODRIVER": "disk",
+        "SDL_DISKAUDIOFILEIN": speech.path, "SDL_DISKAUDIOFILE": home.path + "/played.raw",
+      ], in: home)
+    try await command.signal(SIGTERM, onceTheTraceShows: "stimulus.shown")
+
+    #expect(command.process.terminationReason == .exit && command.process.terminationStatus == 128 + SIGTERM)
+    let message = try command.standardError()
+    #expect(message.contains("Arrêt demandé par le système (SIGTERM) : la séance a été close proprement"), "\(message)")
+    let output = try command.standardOutput()
+    #expect(output.contains("arrêtée à la demande du système (SIGTERM)"), "\(output)")
+    let ends = try Self.events(in: home.databasePath).compactMap { event -> SessionEndReason? in
+      if case .session(.ended(let reason)) = event.kind { reason } else { nil }
+    }
+    #expect(ends == [.signal])
+    let database = try SessionDatabase(path: home.databasePath)
+    let session = try #require(try database.sessions.fetchAll().only)
+    let export = URL(fileURLWithPath: home.path + "/sessions").appendingPathComponent("\(session.id)/export")
+    #expect(FileManager.default.fileExists(atPath: export.appendingPathComponent("measures.csv").path))
+  }
+
+  /// SIGTERM on the home screen itself, no session under way: the program closes and exits by it.
+  /// It used to exit 0, as if the therapist had quit.
+  @Test func aSignalOnTheHomeScreenExitsByIt() async throws {
+    let home = try StoreCommandFolder()
+    defer { home.remove() }
+    let command = try SignalledCommand(
+      [
+        // The settings, saved unchanged: once their file is written, the home screen is up.
+        "--headless", "--db", home.databasePath, "--output", home.path + "/sessions", "--keys", "up,enter,up,up,enter",
+      ],
+      environment: ["XDG_CONFIG_HOME": home.path + "/config", "DISPLAY": "", "WAYLAND_DISPLAY": ""], in: home)
+    try await command.signal(SIGTERM, onceThereIs: home.path + "/config/connectage/settings.json")
+
+    #expect(command.process.terminationReason == .exit && command.process.terminationStatus == 128 + SIGTERM)
+    let message = try command.standardError()
+    #expect(message.contains("Arrêt demandé par le système (SIGTERM) : l'écran d'accueil s'est fermé."), "\(message)")
+  }
+
   @Test func aMistypedKeyIsRefused() throws {
     let run = try CommandRun.connectage(["home", "--headless", "--keys", "down,jump"])
     #expect(run.exitCode == 2)

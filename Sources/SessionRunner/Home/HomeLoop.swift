@@ -49,19 +49,24 @@ public final class HomeLoop {
     stage.language = settings.language
   }
 
-  /// A signal stopped the last session, or came once it had ended: the home screen closes too.
-  private var stopped = false
+  /// The signal that closed the home screen: one that stopped the last session or came once it
+  /// had ended, or one received on the home screen itself. The caller exits by it, as `run` does.
+  public private(set) var stopSignal: Int32?
 
   isolated deinit { try? FileManager.default.removeItem(at: workDirectory) }
 
-  /// Shows the home screen until the therapist quits (Esc, or closing the window).
+  /// Shows the home screen until the therapist quits (Esc, or closing the window) or a signal
+  /// closes it (``stopSignal``).
   public func run() async {
     feed(.microphonesListed(AudioCapture.deviceNames()))
     // A session the system stopped (SIGTERM at shutdown) takes the home screen with it.
-    while !stopped {
+    while stopSignal == nil {
       for event in stage.pollEvents() {
         switch event {
-        case .quitRequested, .stopRequested: return
+        case .quitRequested: return
+        case .stopRequested(let signal, _):
+          stopSignal = signal
+          return
         case .operator(let action, _): if perform(feed(.key(action))) { return }
         case .navigate(let key, _): if perform(feed(.navigate(key))) { return }
         case .pointed(let row, _): if perform(feed(.pointed(row: row))) { return }
@@ -191,7 +196,7 @@ public final class HomeLoop {
     do {
       let summary = try await runner.run()
       summaries.append(summary)
-      stopped = summary.stoppedBySignal != nil || summary.signalAfterTheEnd != nil
+      stopSignal = summary.stoppedBySignal ?? summary.signalAfterTheEnd
       feed(
         .sessionEnded(
           SessionReport(

@@ -93,6 +93,20 @@ struct HomeCommand: AsyncParsableCommand {
     for summary in home.summaries {
       for line in RunSummaryText.lines(summary, warnings: []) { Terminal.say(line) }
     }
+    // Closed by a signal: exit by it as `run` does (128 + the signal), so that a script or a
+    // shutdown sees the program was stopped rather than quit by the therapist.
+    if let signal = home.stopSignal {
+      throw home.summaries.last.flatMap(RunSummaryText.stopFailure) ?? Self.stopFailure(signal)
+    }
+  }
+
+  /// A signal on the home screen itself, no session under way or just ended.
+  private static func stopFailure(_ signal: Int32) -> CommandFailure {
+    let name = RunSummaryText.signalName(signal)
+    let text = LocalizedText(
+      fr: "Arrêt demandé par le système (\(name)) : l'écran d'accueil s'est fermé.",
+      en: "Stop asked by the system (\(name)): the home screen closed.")
+    return CommandFailure(message: text.text(in: Terminal.language), exitCode: 128 + signal)
   }
 }
 

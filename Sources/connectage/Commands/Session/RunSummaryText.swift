@@ -98,7 +98,7 @@ enum RunSummaryText {
     return CommandFailure(message: text.text(in: Terminal.language), exitCode: 128 + signal)
   }
 
-  private static func signalName(_ signal: Int32) -> String {
+  static func signalName(_ signal: Int32) -> String {
     switch signal {
     case SIGINT: "SIGINT"
     case SIGTERM: "SIGTERM"
