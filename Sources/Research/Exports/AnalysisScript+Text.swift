@@ -22,7 +22,12 @@ extension AnalysisScript {
     # with condition. Random intercepts: participant, and group when there are at least three groups
     # (each participant in the group they attended most). Marginal means are at the mean session,
     # averaged over the two populations with equal weights (emmeans' definition), and also within each.
-    # Sensitivity: every model again without the participants screened hyposmic or anosmic.
+    # Sensitivity: every model again without the participants screened hyposmic or anosmic; and
+    # every model again with random intercepts for the image (stimulus_id) and for the shared trial
+    # (analysis "shared_trial"): a group's answers to one trial share its moment, image and scent,
+    # and each other's answers, and the condition is given to the whole group at once, so answers
+    # of one trial are not independent. When the shared trial's variance is above zero, the primary
+    # model's intervals are too narrow and this analysis's are the ones to read.
     # Word-based measures (words, idea_density) leave out answers whose transcript is an unreviewed
     # speech-recognition draft (transcript_source "asr"), and memories_n those of them nobody coded
     # (memories_source "automatic": the pre-coding read the draft), as `connectage stats` does by
@@ -76,7 +81,11 @@ extension AnalysisScript {
       phonation_time_s = measures$phonation_time_s,
       idea_density = measures$idea_density,
       words = measures$words,
-      memories_n = measures$memories_n
+      memories_n = measures$memories_n,
+      stimulus = measures$stimulus_id,
+      # The shared trial: the group's trial of a session (a participant's own when there is no group).
+      occasion = paste(ifelse(measures$group_id != "", measures$group_id, measures$participant_code),
+                       measures$session_number, measures$trial_number)
     )
     continuous <- c("speech_duration_s", "phonation_time_s", "idea_density")
     counts <- c("words", "memories_n")
@@ -91,12 +100,13 @@ extension AnalysisScript {
       paste(if (both_populations(d)) "condition * memory" else "condition", "+ session_number",
             if (several_sites(d)) "+ site" else "")
     }
-    random_part <- function(d) {
-      if (length(unique(d$group)) >= 3) "(1 | group) + (1 | participant)" else "(1 | participant)"
+    random_part <- function(d, shared_trial = FALSE) {
+      paste(if (length(unique(d$group)) >= 3) "(1 | group) + (1 | participant)" else "(1 | participant)",
+            if (shared_trial) "+ (1 | stimulus) + (1 | occasion)" else "")
     }
 
-    fit_model <- function(d, measure, model) {
-      rhs <- paste(fixed_part(d), "+", random_part(d))
+    fit_model <- function(d, measure, model, shared_trial) {
+      rhs <- paste(fixed_part(d), "+", random_part(d, shared_trial))
       if (model == "lmer") {
         return(lmerTest::lmer(as.formula(paste(measure, "~", rhs)), data = d, REML = TRUE))
       }
@@ -246,6 +256,7 @@ extension AnalysisScript {
     if (length(smell_impaired) > 0) {
       analyses$without_smell_impaired <- function(d) d[!(d$participant %in% smell_impaired), ]
     }
+    analyses$shared_trial <- function(d) d
     for (measure in c(continuous, counts)) {
       models <- if (measure %in% continuous) "lmer" else c("glmer_poisson", if (has_glmmTMB) "glmmtmb_nbinom2")
       for (analysis in names(analyses)) {
@@ -262,7 +273,8 @@ extension AnalysisScript {
         }
         for (model in models) {
           log_link <- model != "lmer"
-          fit <- tryCatch(fit_model(d, measure, model), error = function(e) {
+          shared_trial <- analysis == "shared_trial"
+          fit <- tryCatch(fit_model(d, measure, model, shared_trial), error = function(e) {
             cat(sprintf("%s (%s, %s): the model could not be fitted: %s\n", measure, analysis, model,
                         conditionMessage(e)))
             NULL
@@ -277,7 +289,7 @@ extension AnalysisScript {
           tables$contrasts[[length(tables$contrasts) + 1]] <- cbind(label, found$contrasts)
           tables$variances[[length(tables$variances) + 1]] <- cbind(label, variance_components(fit))
           cat(sprintf("\n== %s, %s, %s: %s + %s (%d answers, %d participants)\n", measure, model, analysis,
-                      fixed_part(d), random_part(d), nrow(d), length(unique(d$participant))))
+                      fixed_part(d), random_part(d, shared_trial), nrow(d), length(unique(d$participant))))
           shown <- found$contrasts[, c("population", "term", "estimate", "lower", "upper", "df", "p")]
           shown$population[shown$population == ""] <- "interaction"
           print(shown, digits = 3, row.names = FALSE)

@@ -234,3 +234,59 @@ extension AnalysisScriptTests {
     #expect(fixed.first?.number("answers") == Double(records.count - 1))
   }
 }
+
+extension AnalysisScriptTests {
+  /// Answers to one trial of a group share its moment: with a shift common to each shared trial
+  /// added to the answers, analysis.R's `shared_trial` analysis finds that trial's variance and
+  /// widens the condition's interval, which the primary model, taking the answers as independent,
+  /// does not.
+  @Test(.enabled(if: RScript.isInstalled, Comment(rawValue: RScript.missingMessage)))
+  func theSharedTrialAnalysisSeesWhatAGroupsTrialShares() throws {
+    var design = SyntheticTrialData.Design()
+    design.groupsPerPopulation = 1
+    design.patientsPerGroup = 6
+    design.sessions = 6
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = try SessionDatabase(path: folder.appendingPathComponent("study.sqlite").path)
+    SyntheticTrialData(design: design).fileOrFail(into: database)
+    let export = folder.appendingPathComponent("export")
+    let snapshot = try ExportSnapshot.load(from: database, study: SyntheticTrialData.study)
+    try ExportDirectory(path: export.path).write(
+      try CSVExport().files(for: snapshot) + AnalysisScript().files(for: snapshot))
+    let measures = export.appendingPathComponent("measures.csv")
+    var records = try CSVRecords.parse(String(contentsOf: measures, encoding: .utf8)).map(\.fields)
+    let column = { (name: String) in records[0].firstIndex(of: name)! }
+    var random = SeededGenerator(seed: 7)
+    var shifts: [String: Double] = [:]
+    for row in records.indices.dropFirst() {
+      let trial = ["group_id", "session_number", "trial_number"].map { records[row][column($0)] }.joined(separator: " ")
+      let shift = shifts[trial] ?? Double.random(in: -6...6, using: &random)
+      shifts[trial] = shift
+      if let value = Double(records[row][column("speech_duration_s")]) {
+        records[row][column("speech_duration_s")] = String(value + shift)
+      }
+    }
+    try records.map(CSVText.line).joined().write(to: measures, atomically: true, encoding: .utf8)
+    try RScript.run(export.appendingPathComponent("analysis.R"), ["--no-emmeans"], in: export)
+
+    let variances = try Self.table(export.appendingPathComponent("analysis/variance_components.csv")).filter {
+      $0.cells["measure"] == "speech_duration_s" && $0.cells["analysis"] == "shared_trial"
+    }
+    let occasion = try #require(variances.first { $0.cells["component"] == "occasion" }).number("variance")
+    #expect(occasion > 4, "the shifts' variance is 12")
+    let rows = try Self.table(export.appendingPathComponent("analysis/contrasts.csv"))
+    let effects = rows.filter {
+      $0.cells["measure"] == "speech_duration_s" && $0.cells["analysis"] == "all" && $0.cells["population"] == "all"
+    }
+    #expect(effects.count >= 2)
+    for primary in effects {
+      let term = primary.cells["term"] ?? ""
+      let shared = try #require(
+        Self.find(
+          rows, measure: "speech_duration_s", model: "lmer", analysis: "shared_trial", population: "all",
+          term: term))
+      #expect(shared.number("std_error") > 1.5 * primary.number("std_error"), "\(term)")
+    }
+  }
+}
