@@ -27,7 +27,8 @@ extension AnalysisScript {
     # (analysis "shared_trial"): a group's answers to one trial share its moment, image and scent,
     # and each other's answers, and the condition is given to the whole group at once, so answers
     # of one trial are not independent. When the shared trial's variance is above zero, the primary
-    # model's intervals are too narrow and this analysis's are the ones to read.
+    # model's intervals are too narrow and this analysis's are the ones to read. And every model
+    # again by the condition planned rather than delivered (analysis "intention_to_treat").
     # Word-based measures (words, idea_density) leave out answers whose transcript is an unreviewed
     # speech-recognition draft (transcript_source "asr"), and memories_n those of them nobody coded
     # (memories_source "automatic": the pre-coding read the draft), as `connectage stats` does by
@@ -53,7 +54,7 @@ extension AnalysisScript {
     measures <- read.csv(file.path(folder, "measures.csv"), na.strings = "", stringsAsFactors = FALSE,
                          colClasses = c(participant_code = "character", group_id = "character"))
     all_conditions <- c("image", "image_game", "image_scent", "image_game_scent")
-    present <- intersect(all_conditions, measures$condition_delivered)
+    present <- intersect(all_conditions, c(measures$condition_delivered, measures$condition_planned))
     measures$group_id[is.na(measures$group_id)] <- ""
     measures$site_id[is.na(measures$site_id)] <- ""
     # Participants are nested in groups: each one belongs to the group they attended most (a make-up
@@ -69,6 +70,7 @@ extension AnalysisScript {
       site = factor(measures$site_id, levels = sort(unique(measures$site_id), method = "radix")),
       session_number = measures$session_number,
       condition = factor(measures$condition_delivered, levels = present),
+      planned = factor(measures$condition_planned, levels = present),
       # A participant the study does not know (blank memory_disorder) is "without", as `stats` has
       # it; NA would be a third population and drop the memory term from every model.
       memory = factor(ifelse(!is.na(measures$memory_disorder) & measures$memory_disorder == 1, "with", "without"),
@@ -257,6 +259,12 @@ extension AnalysisScript {
       analyses$without_smell_impaired <- function(d) d[!(d$participant %in% smell_impaired), ]
     }
     analyses$shared_trial <- function(d) d
+    # Intention to treat: the condition planned, whether or not its scent was delivered (a scent the
+    # diffuser refused, the safety limits skipped or nobody confirmed is not random).
+    analyses$intention_to_treat <- function(d) {
+      d$condition <- d$planned
+      d
+    }
     for (measure in c(continuous, counts)) {
       models <- if (measure %in% continuous) "lmer" else c("glmer_poisson", if (has_glmmTMB) "glmmtmb_nbinom2")
       for (analysis in names(analyses)) {

@@ -290,3 +290,56 @@ extension AnalysisScriptTests {
     }
   }
 }
+
+extension AnalysisScriptTests {
+  /// Scents that were planned but never delivered: analysis.R's `intention_to_treat` analysis
+  /// still compares the conditions as planned, so it gives what the primary analysis gave before
+  /// any delivery failed, while the primary analysis moves.
+  @Test(.enabled(if: RScript.isInstalled, Comment(rawValue: RScript.missingMessage)))
+  func theIntentionToTreatAnalysisKeepsThePlannedConditions() throws {
+    var design = SyntheticTrialData.Design()
+    design.groupsPerPopulation = 1
+    design.patientsPerGroup = 4
+    design.sessions = 4
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = try SessionDatabase(path: folder.appendingPathComponent("study.sqlite").path)
+    SyntheticTrialData(design: design).fileOrFail(into: database)
+    let export = folder.appendingPathComponent("export")
+    let snapshot = try ExportSnapshot.load(from: database, study: SyntheticTrialData.study)
+    try ExportDirectory(path: export.path).write(
+      try CSVExport().files(for: snapshot) + AnalysisScript().files(for: snapshot))
+    func contrasts(_ analysis: String) throws -> [String: Double] {
+      try RScript.run(export.appendingPathComponent("analysis.R"), ["--no-emmeans"], in: export)
+      let rows = try Self.table(export.appendingPathComponent("analysis/contrasts.csv")).filter {
+        $0.cells["measure"] == "speech_duration_s" && $0.cells["analysis"] == analysis
+      }
+      return Dictionary(
+        rows.map { ("\($0.cells["population"] ?? "") \($0.cells["term"] ?? "")", $0.number("estimate")) }
+      ) {
+        first, _ in first
+      }
+    }
+    let before = try contrasts("all")
+    #expect(!before.isEmpty)
+
+    // Ten scent trials whose scent never came: delivered as image alone.
+    let measures = export.appendingPathComponent("measures.csv")
+    var records = try CSVRecords.parse(String(contentsOf: measures, encoding: .utf8)).map(\.fields)
+    let (planned, delivered) = (
+      records[0].firstIndex(of: "condition_planned")!, records[0].firstIndex(of: "condition_delivered")!
+    )
+    for row in records.indices.dropFirst().filter({ records[$0][planned] == "image_scent" }).prefix(10) {
+      records[row][delivered] = "image"
+    }
+    try records.map(CSVText.line).joined().write(to: measures, atomically: true, encoding: .utf8)
+
+    let intention = try contrasts("intention_to_treat")
+    #expect(Set(intention.keys) == Set(before.keys))
+    for (term, estimate) in before {
+      #expect(abs((intention[term] ?? .nan) - estimate) < 1e-9, "\(term)")
+    }
+    let delivery = try contrasts("all")
+    #expect(before.contains { abs((delivery[$0.key] ?? .nan) - $0.value) > 1e-6 }, "the primary analysis moves")
+  }
+}
