@@ -236,7 +236,9 @@ extension StudyReport {
     parts.append(
       HTML.table(
         headers: [
-          say("Mesure", "Measure"), say("Comparaison", "Comparison"), "n", "V", "p", say("p (Holm)", "p (Holm)"),
+          say("Mesure", "Measure"), say("Comparaison", "Comparison"), "n",
+          // SciPy's statistic, the smaller rank sum: not R's V, which is W⁺ of the first sample.
+          "min(W⁺, W⁻)", "p", say("p (Holm)", "p (Holm)"),
         ],
         rows: statistics.measures.flatMap { measure in
           measure.pairwise.map { pair in
