@@ -37,8 +37,24 @@ enum FilesBesideRecordings {
 
   /// Where a site's recording lives in the assembled trial's folder: under the site's code, at the
   /// path the site stored (relative to its database), so two sites never share a file name.
-  static func storedPath(_ sitePath: String, site: SiteID) -> String {
+  ///
+  /// The server's rows are only what a site (or anyone holding a site's role) wrote there: a path
+  /// with `..`, `.` or empty segments, or a site code made of them, could place a link or a
+  /// transcript outside the folder, so it is refused. A site never stores one: its relative paths
+  /// are made inside its folder and its absolute ones are standardized.
+  static func storedPath(_ sitePath: String, site: SiteID) throws(SyncError) -> String {
     let relative = sitePath.hasPrefix("/") ? "absolute" + sitePath : sitePath
-    return site.rawValue + "/" + relative
+    let placed = site.rawValue + "/" + relative
+    guard isConfined(placed) else {
+      throw SyncError.unsafeFileFromSite(site: site.rawValue, table: "recording", value: sitePath)
+    }
+    return placed
+  }
+
+  /// Whether `path`, relative, names a file under the folder it is joined to: no `..`, `.` or
+  /// empty segment, no NUL.
+  static func isConfined(_ path: String) -> Bool {
+    let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+    return !path.contains("\0") && segments.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
   }
 }

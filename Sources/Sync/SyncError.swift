@@ -26,11 +26,15 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
   case localFailure(LocalizedText)
   /// The site's own database refused what was asked (a second site code, an invalid one).
   case refusedLocally(LocalizedText)
+  /// A site's row on the server names a file the trial read back would write or link outside the
+  /// site's folder (a path with `..`, a checksum that is not one) or of a kind ConnectAge never
+  /// writes (a transcript extension): `value` is that path, checksum or file.
+  case unsafeFileFromSite(site: String, table: String, value: String)
 
   public var isBadInput: Bool {
     switch self {
     case .badAddress, .passwordInAddress, .plainTextOffLoopback, .unknownTLSMode, .noSite, .claimedByAnotherSite,
-      .siteHeldByAnotherInstallation, .serverNotPrepared, .refusedLocally:
+      .siteHeldByAnotherInstallation, .serverNotPrepared, .refusedLocally, .unsafeFileFromSite:
       true
     case .cannotConnect, .serverFailure, .connectionLost, .serverIsNewer, .cannotWriteAudio, .localFailure: false
     }
@@ -116,6 +120,13 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         en: "The server \(address) holds no ConnectAge data: a site must sync to it first.")
     case .localFailure(let explanation), .refusedLocally(let explanation):
       explanation
+    case .unsafeFileFromSite(let site, let table, let value):
+      LocalizedText(
+        fr:
+          "Le site \(site) a envoyé au serveur une ligne (table \(table)) qui ferait écrire ou lier « \(value) » : un chemin qui sort du dossier du site, ou un fichier que ConnectAge n'écrit pas. L'essai n'a pas été assemblé et rien n'a été écrit hors de son dossier. ConnectAge n'enregistre jamais un tel chemin : signalez cette ligne au centre coordinateur, qui vérifiera la base du site \(site) et retirera la ligne du serveur.",
+        en:
+          "Site \(site) sent the server a row (table \(table)) that would write or link '\(value)': a path leaving the site's folder, or a file ConnectAge does not write. The trial was not assembled and nothing was written outside its folder. ConnectAge never records such a path: report the row to the coordinating centre, which will check site \(site)'s database and remove the row from the server."
+      )
     case .cannotWriteAudio(let path, let reason):
       LocalizedText(
         fr:

@@ -297,6 +297,69 @@ struct SiteSyncTests {
     }
   }
 
+  /// The server holds whatever was written under a site's role. A recording path that climbs out
+  /// of the site's folder, a checksum that is a path into the audio store's parent, or a transcript
+  /// of a kind no site keeps (a `.desktop` file, which a desktop session runs) refuses the read-back,
+  /// naming the site and the file, and nothing is written or linked.
+  @Test func aSitesRowNamingAFileOutsideTheTrialsFolderRefusesTheReadBack() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    _ = try await push(
+      try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath), to: server, site: "LYON")
+    let sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("central-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: sandbox) }
+    // The trial is read three folders down: `../../../escaped` from the site's folder is `a/escaped`.
+    let folder = sandbox.appendingPathComponent("a/b/c")
+    let escaped = sandbox.appendingPathComponent("a/escaped")
+    let audio = AudioStore(root: sandbox.appendingPathComponent("audio"))
+    // `./../secret` names `secret.wav` beside the store, a file the link would expose.
+    let secret = audio.file(for: "./../secret")
+    try FileManager.default.createDirectory(at: audio.root, withIntermediateDirectories: true)
+    try Data("not a recording".utf8).write(to: secret)
+    // An answer with a transcript beside its recording.
+    let answer = """
+      (session_id, trial_id, participant_code) =
+        (SELECT session_id, trial_id, participant_code FROM transcript_file ORDER BY 1, 2, 3 LIMIT 1)
+      """
+    let stored = try server.psql("SELECT path FROM recording WHERE \(answer)", database: TemporaryPostgres.database)
+    let sha256 = try server.psql("SELECT sha256 FROM recording WHERE \(answer)", database: TemporaryPostgres.database)
+    let placed = "LYON/" + stored
+    let recording = folder.appendingPathComponent(placed)
+    let desktop = recording.deletingPathExtension().appendingPathExtension("desktop")
+    let cases: [(tamper: String, refusal: SyncError)] = [
+      (
+        "UPDATE recording SET path = '../../../escaped/x.wav' WHERE \(answer)",
+        .unsafeFileFromSite(site: "LYON", table: "recording", value: "../../../escaped/x.wav")
+      ),
+      (
+        "UPDATE recording SET sha256 = './../secret' WHERE \(answer)",
+        .unsafeFileFromSite(site: "LYON", table: "recording", value: "sha256 ./../secret")
+      ),
+      (
+        "UPDATE transcript_file SET extension = 'desktop' WHERE \(answer)",
+        .unsafeFileFromSite(
+          site: "LYON", table: "transcript_file", value: String(placed.dropLast(4)) + ".desktop")
+      ),
+    ]
+    for (tamper, refusal) in cases {
+      try server.psql(tamper, database: TemporaryPostgres.database)
+      await #expect(throws: refusal) {
+        try await Synchronisation.assemble(
+          from: try ServerAddress(server.address), password: TemporaryPostgres.password,
+          into: folder.appendingPathComponent("trial.sqlite").path, audioStore: audio)
+      }
+      #expect(refusal.isBadInput, "exit 2")
+      #expect(!FileManager.default.fileExists(atPath: escaped.path), "\(tamper)")
+      #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: recording.path)) == nil, "\(tamper)")
+      #expect(!FileManager.default.fileExists(atPath: desktop.path), "\(tamper)")
+      try server.psql(
+        """
+        UPDATE recording SET path = '\(stored)', sha256 = '\(sha256)' WHERE \(answer);
+        UPDATE transcript_file SET extension = 'txt' WHERE \(answer)
+        """, database: TemporaryPostgres.database)
+    }
+  }
+
   private func push(_ database: SessionDatabase, to server: TemporaryPostgres, site: SiteID?) async throws
     -> SyncSummary
   {
