@@ -114,7 +114,7 @@ enum CentralSnapshot {
       converted.reserveCapacity(rows.count)
       for row in rows {
         let site = SiteID(rawValue: row[0] ?? "")
-        var values = zip(table.columns, row.dropFirst()).map { value(of: $1, kind: $0.kind) }
+        var values = zip(table.columns, row.dropFirst()).map { RowEncoding.value(ofServerText: $1, kind: $0.kind) }
         if let pathPosition, let shaPosition, case .text(let sitePath) = values[pathPosition],
           case .text(let sha) = values[shaPosition]
         {
@@ -160,15 +160,6 @@ enum CentralSnapshot {
     case .mirror, .claimed:
       let key = (["site"] + table.key).map(quoted).joined(separator: ", ")
       try insert(try await server.rows("SELECT site, \(columns) FROM \(table.name) ORDER BY \(key)"))
-    }
-  }
-
-  private static func value(of text: String?, kind: ReplicatedColumn.Kind) -> ReplicaValue {
-    guard let text else { return .null }
-    switch kind {
-    case .text: return .text(text)
-    case .integer: return Int64(text).map(ReplicaValue.integer) ?? .text(text)
-    case .real: return Double(text).map(ReplicaValue.real) ?? .text(text)
     }
   }
 }

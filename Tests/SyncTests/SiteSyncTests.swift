@@ -360,6 +360,54 @@ struct SiteSyncTests {
     }
   }
 
+  /// A site's database restored from a backup taken before its last sync lacks what that sync
+  /// sent. Pushed, it would remove the rows sent since from the server, and the events it records
+  /// next, numbered again from the backup's, would never be sent: it is refused before anything is
+  /// written or removed, just restored and once it has recorded more, in French first.
+  @Test func aDatabaseRestoredFromABackupOlderThanTheLastSyncIsRefused() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    let trial = try SyntheticTrial(design: Self.small)
+    let database = try SessionDatabase(path: trial.databasePath)
+    _ = try await push(database, to: server, site: "LYON")
+    let backup = trial.databasePath + ".backup"
+    try #require(try SQLiteShell.run(".backup '\(backup)'", on: trial.databasePath).status == 0)
+    // What the site records after the backup, each time numbered from the same place.
+    let recorded = { (shift: Int, path: String) throws in
+      let result = try SQLiteShell.run(
+        """
+        INSERT INTO event (session_id, monotonic_ns, wall_clock, type, payload, schema_version)
+          SELECT session_id, monotonic_ns + \(shift), wall_clock, type, payload, schema_version
+          FROM (SELECT * FROM event ORDER BY sequence DESC LIMIT 3) ORDER BY sequence;
+        INSERT INTO coder (code, added_at) VALUES ('AFTER\(shift)', '2027-03-01T10:00:00Z');
+        """, on: path)
+      try #require(result.status == 0, "\(result.output)")
+    }
+    try recorded(1_000, trial.databasePath)
+    _ = try await push(database, to: server, site: nil)
+    let sent = try server.contentHashes(of: TemporaryPostgres.database)
+    let runs = try server.psql("SELECT count(*) FROM connectage_sync_run", database: TemporaryPostgres.database)
+    let restored = try SessionDatabase(path: backup)
+    let highest = try server.psql(
+      "SELECT max(sequence) FROM event WHERE site = 'LYON'", database: TemporaryPostgres.database)
+    let older = await #expect(throws: SyncError.self) { try await push(restored, to: server, site: nil) }
+    #expect(
+      older == .olderThanServer(site: "LYON", table: "event", cursor: try #require(Int64(highest)), isMissing: true))
+    try recorded(2_000, backup)
+    let numberedAgain = await #expect(throws: SyncError.self) { try await push(restored, to: server, site: nil) }
+    #expect(
+      numberedAgain
+        == .olderThanServer(site: "LYON", table: "event", cursor: try #require(Int64(highest)), isMissing: false))
+    #expect(numberedAgain?.isBadInput == true)
+    #expect(numberedAgain?.message.french.contains("plus ancienne") == true)
+    #expect(numberedAgain?.message.english.contains("restoring a backup") == true)
+    #expect(try server.contentHashes(of: TemporaryPostgres.database) == sent)
+    #expect(
+      try server.psql("SELECT count(*) FROM connectage_sync_run", database: TemporaryPostgres.database) == runs)
+    // The latest database goes on syncing.
+    #expect(try await push(database, to: server, site: nil).totalRowsSent == 0)
+  }
+
   private func push(_ database: SessionDatabase, to server: TemporaryPostgres, site: SiteID?) async throws
     -> SyncSummary
   {
