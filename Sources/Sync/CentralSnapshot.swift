@@ -57,19 +57,21 @@ enum CentralSnapshot {
     guard let folder = database.dataFolder else { return }
     let manager = FileManager.default
     let files = try await server.rows(
-      "SELECT site, session_id, trial_id, participant_code, extension, content FROM transcript_file")
-    var transcripts: [(site: String, file: URL, content: String)] = []
+      "SELECT site, session_id, trial_id, participant_code, extension, content_base64 FROM transcript_file")
+    var transcripts: [(site: String, file: URL, content: Data)] = []
     for row in files {
       guard let place = recordings.placed[Recordings.key(row[0] ?? "", row[1...3])], let fileExtension = row[4]
       else { continue }
       let file = folder.appendingPathComponent(place.path).deletingPathExtension().appendingPathExtension(
         fileExtension)
-      guard TranscriptBesideRecording.extensions.contains(fileExtension) else {
+      guard TranscriptBesideRecording.extensions.contains(fileExtension),
+        let content = Data(base64Encoded: row[5] ?? "")
+      else {
         throw SyncError.unsafeFileFromSite(
           site: row[0] ?? "", table: FilesBesideRecordings.table.name,
           value: String(file.path.dropFirst(folder.path.count + 1)))
       }
-      transcripts.append((row[0] ?? "", file, row[5] ?? ""))
+      transcripts.append((row[0] ?? "", file, content))
     }
     do {
       let inside = folder.resolvingSymlinksInPath().path + "/"
@@ -93,7 +95,7 @@ enum CentralSnapshot {
       }
       for (site, file, content) in transcripts {
         try makeFolder(for: file, site: site)
-        try Data(content.utf8).write(to: file, options: .atomic)
+        try content.write(to: file, options: .atomic)
       }
     } catch let error as SyncError {
       throw error

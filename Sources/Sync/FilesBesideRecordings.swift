@@ -7,12 +7,16 @@ import Store
 /// speech-recognition draft): pushed as rows of a mirrored table of their own, and written back
 /// beside the recordings when the trial is read back, so that CHAT and TextGrid exports from the
 /// server are those of the sites.
+///
+/// A file travels as its exact bytes, in base64: a transcript is not always UTF-8 (Praat writes
+/// UTF-16 TextGrids, which SpeechKit reads), and read as text it would reach the server as NULs,
+/// which PostgreSQL refuses, or come back as different bytes.
 enum FilesBesideRecordings {
   static let table = ReplicatedTable(
     name: "transcript_file",
     columns: [
       .init("session_id", .text, identifies: .session), .init("trial_id", .text), .init("participant_code", .text),
-      .init("extension", .text), .init("content", .text),
+      .init("extension", .text), .init("content_base64", .text),
     ],
     key: ["session_id", "trial_id", "participant_code", "extension"], keeping: .mirror)
 
@@ -29,7 +33,7 @@ enum FilesBesideRecordings {
         guard let data = FileManager.default.contents(atPath: file.path) else { continue }
         rows.append(
           ReplicaRow(
-            Array(recording.values[0..<3]) + [.text(fileExtension), .text(String(decoding: data, as: UTF8.self))]))
+            Array(recording.values[0..<3]) + [.text(fileExtension), .text(data.base64EncodedString())]))
       }
     }
     return rows

@@ -149,7 +149,10 @@ struct SiteSyncTests {
     defer { server.stop() }
     let address = try ServerAddress(server.address)
     let empty = try await Synchronisation.check(address, password: TemporaryPostgres.password)
-    #expect(empty.pending == ["s1-trial-tables", "s2-site-qualified-identifiers", "s3-attendance-source"])
+    #expect(
+      empty.pending == [
+        "s1-trial-tables", "s2-site-qualified-identifiers", "s3-attendance-source", "s4-transcript-file-bytes",
+      ])
     _ = try await push(
       try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath), to: server, site: "LYON")
     let current = try await Synchronisation.check(address, password: TemporaryPostgres.password)
@@ -406,6 +409,86 @@ struct SiteSyncTests {
       try server.psql("SELECT count(*) FROM connectage_sync_run", database: TemporaryPostgres.database) == runs)
     // The latest database goes on syncing.
     #expect(try await push(database, to: server, site: nil).totalRowsSent == 0)
+  }
+
+  /// Praat writes a TextGrid in UTF-16 when it holds more than ASCII, and SpeechKit reads it so:
+  /// the file reaches the server and comes back beside its recording byte for byte.
+  @Test func aUTF16TextGridComesBackByteForByte() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    let trial = try SyntheticTrial(design: Self.small)
+    let database = try SessionDatabase(path: trial.databasePath)
+    let recording = try #require(try database.recordings.fetchAll().first)
+    let text = """
+      File type = "ooTextFile"
+      Object class = "TextGrid"
+
+      xmin = 0
+      xmax = 2.5
+      tiers? <exists>
+      size = 1
+      item []:
+          item [1]:
+              class = "IntervalTier"
+              name = "transcription"
+              xmin = 0
+              xmax = 2.5
+              intervals: size = 1
+              intervals [1]:
+                  xmin = 0
+                  xmax = 2.5
+                  text = "la crème brûlée de ma grand-mère"
+
+      """
+    let bytes = Data([0xFE, 0xFF]) + Data(text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+    let site = database.recordingFile(atStoredPath: recording.path).deletingPathExtension()
+    try bytes.write(to: site.appendingPathExtension("TextGrid"))
+    _ = try await push(database, to: server, site: "LYON")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("central-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let central = try await Synchronisation.assemble(
+      from: try ServerAddress(server.address), password: TemporaryPostgres.password,
+      into: folder.appendingPathComponent("trial.sqlite").path, audioStore: nil)
+    let placed = central.recordingFile(atStoredPath: "LYON/" + recording.path).deletingPathExtension()
+    #expect(FileManager.default.contents(atPath: placed.appendingPathExtension("TextGrid").path) == bytes)
+    // The UTF-8 text beside it too.
+    #expect(
+      FileManager.default.contents(atPath: placed.appendingPathExtension("txt").path)
+        == FileManager.default.contents(atPath: site.appendingPathExtension("txt").path))
+  }
+
+  /// A server that held transcript files as text before they were sent as bytes has them encoded
+  /// in place, and the next sync leaves it exactly as a clean sync leaves a new server.
+  @Test func aServerOfTheThirdSchemaKeepsItsTranscriptsAsBytes() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    let database = try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath)
+    let sent = try await push(database, to: server, site: "LYON")
+    let clean = try server.contentHashes(of: TemporaryPostgres.database)
+    let files = """
+      SELECT md5(string_agg(content_base64, ',' ORDER BY session_id, trial_id, participant_code, extension))
+      FROM transcript_file
+      """
+    let bytes = try server.psql(files, database: TemporaryPostgres.database)
+    // Back to the third schema: the files as text, each row's hash as that schema's sync computed it.
+    try server.psql(
+      """
+      ALTER TABLE transcript_file ADD COLUMN content text;
+      UPDATE transcript_file SET content = convert_from(decode(content_base64, 'base64'), 'UTF8'),
+        row_hash = 'hashed with the text';
+      ALTER TABLE transcript_file ALTER COLUMN content SET NOT NULL;
+      ALTER TABLE transcript_file DROP COLUMN content_base64;
+      DELETE FROM connectage_migration WHERE name = 's4-transcript-file-bytes'
+      """, database: TemporaryPostgres.database)
+    #expect(try server.contentHashes(of: TemporaryPostgres.database) != clean)
+    let connection = try await ServerConnection.open(
+      try ServerAddress(server.address), password: TemporaryPostgres.password)
+    try await ServerSchema.migrate(connection)
+    await connection.close()
+    #expect(try server.psql(files, database: TemporaryPostgres.database) == bytes)
+    let summary = try await push(database, to: server, site: nil)
+    #expect(summary.rowsSent == ["transcript_file": sent.rowsSent["transcript_file", default: 0]])
+    #expect(try server.contentHashes(of: TemporaryPostgres.database) == clean)
   }
 
   private func push(_ database: SessionDatabase, to server: TemporaryPostgres, site: SiteID?) async throws
