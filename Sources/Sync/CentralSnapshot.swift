@@ -139,13 +139,15 @@ enum CentralSnapshot {
     switch table.keeping {
     case .appendOnly(let cursor):
       // A page at a time, by (site, cursor): the event log of a whole trial is never held at once.
+      // Ordered by the table's columns: the bare cursor name would be the text printed for it, which
+      // sorts "10" before "9", so rows left their site's order and pages skipped rows.
       var last: (site: String, cursor: String)? = nil
       while true {
         let rows = try await server.rows(
           """
           SELECT site, \(columns) FROM \(table.name)
           WHERE $1::text IS NULL OR (site, \(quoted(cursor))) > ($1::text, $2::bigint)
-          ORDER BY site, \(quoted(cursor)) LIMIT \(pageSize)
+          ORDER BY \(table.name).site, \(table.name).\(quoted(cursor)) LIMIT \(pageSize)
           """, [last?.site, last?.cursor])
         guard let final = rows.last else { return }
         try insert(rows)
