@@ -16,6 +16,12 @@ public struct AudioStore: Sendable {
     root.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256 + ".wav")
   }
 
+  /// Whether `text` is a SHA-256 as the store names files by it: 64 hexadecimal digits, and so
+  /// never a path of its own.
+  static func isChecksum(_ text: String) -> Bool {
+    text.count == 64 && text.allSatisfy { $0.isASCII && $0.isHexDigit }
+  }
+
   public func holds(_ sha256: String) -> Bool {
     FileManager.default.fileExists(atPath: file(for: sha256).path)
   }

@@ -1,5 +1,6 @@
 import Foundation
 import SessionModel
+import SpeechKit
 import Store
 
 /// The whole trial read back from the server into a new SQLite file, so that exports, statistics
@@ -38,7 +39,7 @@ enum CentralSnapshot {
 
   /// Where each answer's recording was placed, by site and answer, with its checksum.
   struct Recordings {
-    var placed: [String: (path: String, sha256: String)] = [:]
+    var placed: [String: (site: String, path: String, sha256: String)] = [:]
 
     static func key(_ site: String, _ answer: ArraySlice<String?>) -> String {
       ([site] + answer.map { $0 ?? "" }).joined(separator: "\u{1F}")
@@ -46,29 +47,55 @@ enum CentralSnapshot {
   }
 
   /// Writes each transcript file beside its recording and links the audio from the store.
+  ///
+  /// Every row is checked before anything is written: a transcript of a kind no site keeps beside
+  /// its recordings refuses the whole assembly, naming its site. Each file's folder, once made, is
+  /// checked again with its links resolved, so that nothing is ever written outside `folder`.
   private static func placeFiles(
     from server: ServerConnection, beside recordings: Recordings, in database: SessionDatabase, audioStore: AudioStore?
   ) async throws(SyncError) {
     guard let folder = database.dataFolder else { return }
     let manager = FileManager.default
+    let files = try await server.rows(
+      "SELECT site, session_id, trial_id, participant_code, extension, content_base64 FROM transcript_file")
+    var transcripts: [(site: String, file: URL, content: Data)] = []
+    for row in files {
+      guard let place = recordings.placed[Recordings.key(row[0] ?? "", row[1...3])], let fileExtension = row[4]
+      else { continue }
+      let file = folder.appendingPathComponent(place.path).deletingPathExtension().appendingPathExtension(
+        fileExtension)
+      guard TranscriptBesideRecording.extensions.contains(fileExtension),
+        let content = Data(base64Encoded: row[5] ?? "")
+      else {
+        throw SyncError.unsafeFileFromSite(
+          site: row[0] ?? "", table: FilesBesideRecordings.table.name,
+          value: String(file.path.dropFirst(folder.path.count + 1)))
+      }
+      transcripts.append((row[0] ?? "", file, content))
+    }
     do {
-      for (path, sha256) in recordings.placed.values {
+      let inside = folder.resolvingSymlinksInPath().path + "/"
+      // Makes the folder `file` goes in, and refuses it if it resolves outside the trial's folder
+      // (a link on the way): `site` is the site whose row named the file.
+      func makeFolder(for file: URL, site: String) throws {
+        let parent = file.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        guard (parent.resolvingSymlinksInPath().path + "/").hasPrefix(inside) else {
+          throw SyncError.unsafeFileFromSite(site: site, table: "recording", value: file.path)
+        }
+      }
+      for (site, path, sha256) in recordings.placed.values {
         let file = folder.appendingPathComponent(path)
-        try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try makeFolder(for: file, site: site)
         if let audioStore, audioStore.holds(sha256) {
           // A working file read back again (a central review) has last time's links.
           try? manager.removeItem(at: file)
           try manager.createSymbolicLink(at: file, withDestinationURL: audioStore.file(for: sha256))
         }
       }
-      let files = try await server.rows(
-        "SELECT site, session_id, trial_id, participant_code, extension, content FROM transcript_file")
-      for row in files {
-        guard let place = recordings.placed[Recordings.key(row[0] ?? "", row[1...3])], let fileExtension = row[4]
-        else { continue }
-        let file = folder.appendingPathComponent(place.path).deletingPathExtension().appendingPathExtension(
-          fileExtension)
-        try Data((row[5] ?? "").utf8).write(to: file, options: .atomic)
+      for (site, file, content) in transcripts {
+        try makeFolder(for: file, site: site)
+        try content.write(to: file, options: .atomic)
       }
     } catch let error as SyncError {
       throw error
@@ -85,17 +112,23 @@ enum CentralSnapshot {
     let pathPosition = table.name == "recording" ? table.position(of: "path") : nil
     let shaPosition = table.name == "recording" ? table.position(of: "sha256") : nil
     func insert(_ rows: [[String?]]) throws(SyncError) {
-      let converted: [(site: SiteID, row: ReplicaRow)] = rows.map { row in
+      var converted: [(site: SiteID, row: ReplicaRow)] = []
+      converted.reserveCapacity(rows.count)
+      for row in rows {
         let site = SiteID(rawValue: row[0] ?? "")
-        var values = zip(table.columns, row.dropFirst()).map { value(of: $1, kind: $0.kind) }
+        var values = zip(table.columns, row.dropFirst()).map { RowEncoding.value(ofServerText: $1, kind: $0.kind) }
         if let pathPosition, let shaPosition, case .text(let sitePath) = values[pathPosition],
           case .text(let sha) = values[shaPosition]
         {
-          let placed = FilesBesideRecordings.storedPath(sitePath, site: site)
+          let placed = try FilesBesideRecordings.storedPath(sitePath, site: site)
+          // The audio store's file is named by the checksum: anything but one could name any file.
+          guard AudioStore.isChecksum(sha) else {
+            throw SyncError.unsafeFileFromSite(site: site.rawValue, table: table.name, value: "sha256 \(sha)")
+          }
           values[pathPosition] = .text(placed)
-          recordings.placed[Recordings.key(site.rawValue, row[1...3])] = (placed, sha)
+          recordings.placed[Recordings.key(site.rawValue, row[1...3])] = (site.rawValue, placed, sha)
         }
-        return (site, ReplicaRow(values))
+        converted.append((site, ReplicaRow(values)))
       }
       do {
         try database.insertReplica(converted, into: table)
@@ -106,13 +139,15 @@ enum CentralSnapshot {
     switch table.keeping {
     case .appendOnly(let cursor):
       // A page at a time, by (site, cursor): the event log of a whole trial is never held at once.
+      // Ordered by the table's columns: the bare cursor name would be the text printed for it, which
+      // sorts "10" before "9", so rows left their site's order and pages skipped rows.
       var last: (site: String, cursor: String)? = nil
       while true {
         let rows = try await server.rows(
           """
           SELECT site, \(columns) FROM \(table.name)
           WHERE $1::text IS NULL OR (site, \(quoted(cursor))) > ($1::text, $2::bigint)
-          ORDER BY site, \(quoted(cursor)) LIMIT \(pageSize)
+          ORDER BY \(table.name).site, \(table.name).\(quoted(cursor)) LIMIT \(pageSize)
           """, [last?.site, last?.cursor])
         guard let final = rows.last else { return }
         try insert(rows)
@@ -129,15 +164,6 @@ enum CentralSnapshot {
     case .mirror, .claimed:
       let key = (["site"] + table.key).map(quoted).joined(separator: ", ")
       try insert(try await server.rows("SELECT site, \(columns) FROM \(table.name) ORDER BY \(key)"))
-    }
-  }
-
-  private static func value(of text: String?, kind: ReplicatedColumn.Kind) -> ReplicaValue {
-    guard let text else { return .null }
-    switch kind {
-    case .text: return .text(text)
-    case .integer: return Int64(text).map(ReplicaValue.integer) ?? .text(text)
-    case .real: return Double(text).map(ReplicaValue.real) ?? .text(text)
     }
   }
 }

@@ -7,12 +7,16 @@ import Store
 /// speech-recognition draft): pushed as rows of a mirrored table of their own, and written back
 /// beside the recordings when the trial is read back, so that CHAT and TextGrid exports from the
 /// server are those of the sites.
+///
+/// A file travels as its exact bytes, in base64: a transcript is not always UTF-8 (Praat writes
+/// UTF-16 TextGrids, which SpeechKit reads), and read as text it would reach the server as NULs,
+/// which PostgreSQL refuses, or come back as different bytes.
 enum FilesBesideRecordings {
   static let table = ReplicatedTable(
     name: "transcript_file",
     columns: [
       .init("session_id", .text, identifies: .session), .init("trial_id", .text), .init("participant_code", .text),
-      .init("extension", .text), .init("content", .text),
+      .init("extension", .text), .init("content_base64", .text),
     ],
     key: ["session_id", "trial_id", "participant_code", "extension"], keeping: .mirror)
 
@@ -29,7 +33,7 @@ enum FilesBesideRecordings {
         guard let data = FileManager.default.contents(atPath: file.path) else { continue }
         rows.append(
           ReplicaRow(
-            Array(recording.values[0..<3]) + [.text(fileExtension), .text(String(decoding: data, as: UTF8.self))]))
+            Array(recording.values[0..<3]) + [.text(fileExtension), .text(data.base64EncodedString())]))
       }
     }
     return rows
@@ -37,8 +41,24 @@ enum FilesBesideRecordings {
 
   /// Where a site's recording lives in the assembled trial's folder: under the site's code, at the
   /// path the site stored (relative to its database), so two sites never share a file name.
-  static func storedPath(_ sitePath: String, site: SiteID) -> String {
+  ///
+  /// The server's rows are only what a site (or anyone holding a site's role) wrote there: a path
+  /// with `..`, `.` or empty segments, or a site code made of them, could place a link or a
+  /// transcript outside the folder, so it is refused. A site never stores one: its relative paths
+  /// are made inside its folder and its absolute ones are standardized.
+  static func storedPath(_ sitePath: String, site: SiteID) throws(SyncError) -> String {
     let relative = sitePath.hasPrefix("/") ? "absolute" + sitePath : sitePath
-    return site.rawValue + "/" + relative
+    let placed = site.rawValue + "/" + relative
+    guard isConfined(placed) else {
+      throw SyncError.unsafeFileFromSite(site: site.rawValue, table: "recording", value: sitePath)
+    }
+    return placed
+  }
+
+  /// Whether `path`, relative, names a file under the folder it is joined to: no `..`, `.` or
+  /// empty segment, no NUL.
+  static func isConfined(_ path: String) -> Bool {
+    let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+    return !path.contains("\0") && segments.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
   }
 }

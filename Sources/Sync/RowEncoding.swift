@@ -55,6 +55,17 @@ enum RowEncoding {
     Store.SHA256.hex(Array(Insecure.MD5.hash(data: Array(hashes.sorted().joined().utf8))))
   }
 
+  /// A value the server printed as text (`::text`), typed again as the catalogue's column is; a
+  /// text that does not parse as the column's kind stays text, so it compares unequal.
+  static func value(ofServerText text: String?, kind: ReplicatedColumn.Kind) -> ReplicaValue {
+    guard let text else { return .null }
+    switch kind {
+    case .text: return .text(text)
+    case .integer: return Int64(text).map(ReplicaValue.integer) ?? .text(text)
+    case .real: return Double(text).map(ReplicaValue.real) ?? .text(text)
+    }
+  }
+
   /// The same text of a key read back from the server, its columns already text.
   static func key(ofServerRow columns: ArraySlice<String?>) -> String {
     columns.map { $0 ?? "" }.joined(separator: "\u{1F}")

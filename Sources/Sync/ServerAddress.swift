@@ -25,7 +25,7 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
   public init(_ text: String) throws(SyncError) {
     guard let url = URLComponents(string: text), let scheme = url.scheme,
       scheme == "postgres" || scheme == "postgresql", let host = url.host, !host.isEmpty
-    else { throw SyncError.badAddress(text) }
+    else { throw SyncError.badAddress(Self.redacted(text)) }
     if url.password != nil { throw SyncError.passwordInAddress }
     let name = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
     guard let user = url.user, !user.isEmpty, !name.isEmpty, !name.contains("/") else {
@@ -64,9 +64,11 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// `text` with anything between `//` and `@` reduced to the user name, so that a mistyped address
-  /// holding a password is never echoed whole.
+  /// holding a password is never echoed whole. The last `@` ends the credentials: a password may
+  /// hold one (`site:p@ss@db`), and cutting too much from a wrong address hides nothing it needs.
   static func redacted(_ text: String) -> String {
-    guard let slashes = text.range(of: "//"), let at = text.range(of: "@", range: slashes.upperBound..<text.endIndex)
+    guard let slashes = text.range(of: "//"),
+      let at = text.range(of: "@", options: .backwards, range: slashes.upperBound..<text.endIndex)
     else { return text }
     let credentials = text[slashes.upperBound..<at.lowerBound]
     let user = credentials.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""

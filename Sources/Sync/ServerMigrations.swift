@@ -16,6 +16,18 @@ enum ServerMigrations {
       statements: bookkeeping + trialTables + filesBesideRecordings + appendOnlyGuards + indexes),
     Migration(name: "s2-site-qualified-identifiers", statements: siteOwners + qualifiedIdentifiers),
     Migration(name: "s3-attendance-source", statements: attendanceSource),
+    Migration(name: "s4-transcript-file-bytes", statements: transcriptFileBytes),
+  ]
+
+  /// Transcript files as their exact bytes, in base64 (a UTF-16 TextGrid could not be sent as
+  /// text). The files already there were UTF-8 text and are encoded in place (PostgreSQL's base64
+  /// breaks lines, which are taken out); their rows keep the old hash, so the next sync of each
+  /// site sends them again, equal.
+  private static let transcriptFileBytes = [
+    "ALTER TABLE transcript_file ADD COLUMN content_base64 text",
+    #"UPDATE transcript_file SET content_base64 = translate(encode(convert_to(content, 'UTF8'), 'base64'), E'\n', '')"#,
+    "ALTER TABLE transcript_file ALTER COLUMN content_base64 SET NOT NULL",
+    "ALTER TABLE transcript_file DROP COLUMN content",
   ]
 
   /// Who recorded each attendance status (the site's `recorded_by`). Rows already on the server

@@ -20,6 +20,7 @@ struct SitePush {
   func run() async throws(SyncError) -> SyncSummary {
     var summary = SyncSummary()
     try await checkInstallation()
+    try await checkNotOlderThanServer()
     let run =
       try await server.rows(
         "INSERT INTO connectage_sync_run (site) VALUES ($1) RETURNING id::text", [site.rawValue]
@@ -53,6 +54,33 @@ struct SitePush {
       SELECT installation FROM claimed UNION ALL SELECT installation FROM connectage_site WHERE site = $1
       """, [site.rawValue, identity])
     guard holder.first?.first == identity else { throw SyncError.siteHeldByAnotherInstallation(site: site.rawValue) }
+  }
+
+  /// Refuses, before writing anything, a database older than what this site already sent: one
+  /// restored from a backup taken before the last sync. Pushed, its mirrored tables would remove
+  /// from the server every row sent since (a whole session's), and its append-only tables would
+  /// resume after the server's highest cursor, so that what it records next, numbered again from
+  /// the backup's, would never be sent. The server's latest row of each append-only table must be
+  /// in the database as it was sent; every sync adds to the event log, so the log alone tells.
+  private func checkNotOlderThanServer() async throws(SyncError) {
+    for table in ReplicatedTable.catalogue {
+      guard let cursor = table.cursor else { continue }
+      let columns = table.columns.map { "\(quoted($0.name))::text" }.joined(separator: ", ")
+      // Ordered by the table's column: the bare name would be the text printed for it ("99" > "239").
+      let latest = try await server.rows(
+        "SELECT \(columns) FROM \(table.name) WHERE site = $1 ORDER BY \(table.name).\(quoted(cursor)) DESC LIMIT 1",
+        [site.rawValue])
+      guard let sent = latest.first else { continue }
+      let position = table.position(of: cursor)
+      let highest = Int64(sent[position] ?? "") ?? 0
+      let held = try siteRows(of: table, after: highest - 1, limit: 1).first
+      let same = ReplicaRow(zip(table.columns, sent).map { RowEncoding.value(ofServerText: $1, kind: $0.kind) })
+      guard let held, held.values[position] == .integer(highest), held == same else {
+        throw SyncError.olderThanServer(
+          site: site.rawValue, table: table.name, cursor: highest,
+          isMissing: held?.values[position] != .integer(highest))
+      }
+    }
   }
 
   /// Refuses, before writing anything, a participant another site owns (groups and sessions

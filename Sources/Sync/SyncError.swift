@@ -26,11 +26,20 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
   case localFailure(LocalizedText)
   /// The site's own database refused what was asked (a second site code, an invalid one).
   case refusedLocally(LocalizedText)
+  /// A site's row on the server names a file the trial read back would write or link outside the
+  /// site's folder (a path with `..`, a checksum that is not one) or of a kind ConnectAge never
+  /// writes (a transcript extension): `value` is that path, checksum or file.
+  case unsafeFileFromSite(site: String, table: String, value: String)
+  /// The server holds rows of this site that its database has never had (or has otherwise): the
+  /// database was restored from a copy older than the last sync. `table`'s row `cursor` on the
+  /// server is missing from the database (`isMissing`) or differs there.
+  case olderThanServer(site: String, table: String, cursor: Int64, isMissing: Bool)
 
   public var isBadInput: Bool {
     switch self {
     case .badAddress, .passwordInAddress, .plainTextOffLoopback, .unknownTLSMode, .noSite, .claimedByAnotherSite,
-      .siteHeldByAnotherInstallation, .serverNotPrepared, .refusedLocally:
+      .siteHeldByAnotherInstallation, .serverNotPrepared, .refusedLocally, .unsafeFileFromSite,
+      .olderThanServer:
       true
     case .cannotConnect, .serverFailure, .connectionLost, .serverIsNewer, .cannotWriteAudio, .localFailure: false
     }
@@ -116,6 +125,20 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         en: "The server \(address) holds no ConnectAge data: a site must sync to it first.")
     case .localFailure(let explanation), .refusedLocally(let explanation):
       explanation
+    case .unsafeFileFromSite(let site, let table, let value):
+      LocalizedText(
+        fr:
+          "Le site \(site) a envoyé au serveur une ligne (table \(table)) qui ferait écrire ou lier « \(value) » : un chemin qui sort du dossier du site, ou un fichier que ConnectAge n'écrit pas. L'essai n'a pas été assemblé et rien n'a été écrit hors de son dossier. ConnectAge n'enregistre jamais un tel chemin : signalez cette ligne au centre coordinateur, qui vérifiera la base du site \(site) et retirera la ligne du serveur.",
+        en:
+          "Site \(site) sent the server a row (table \(table)) that would write or link '\(value)': a path leaving the site's folder, or a file ConnectAge does not write. The trial was not assembled and nothing was written outside its folder. ConnectAge never records such a path: report the row to the coordinating centre, which will check site \(site)'s database and remove the row from the server."
+      )
+    case .olderThanServer(let site, let table, let cursor, let isMissing):
+      LocalizedText(
+        fr:
+          "Cette base semble plus ancienne que ce que le site \(site) a déjà envoyé au serveur : la ligne n° \(cursor) de la table \(table) du serveur \(isMissing ? "n'y est pas" : "y est différente"), comme après la restauration d'une sauvegarde antérieure à la dernière synchronisation. Rien n'a été envoyé ni effacé : synchroniser cette base retirerait du serveur ce que le site a envoyé depuis cette sauvegarde. Restaurez la copie la plus récente de la base, puis relancez la synchronisation ; si vous n'en avez pas, ne synchronisez plus ce poste et contactez le centre coordinateur.",
+        en:
+          "This database looks older than what site \(site) already sent to the server: the server's row \(cursor) of table \(table) \(isMissing ? "is not in it" : "differs in it"), as after restoring a backup taken before the last sync. Nothing was sent or removed: syncing this database would remove from the server what the site sent since that backup. Restore the latest copy of the database, then run the sync again; if there is none, stop syncing this computer and contact the coordinating centre."
+      )
     case .cannotWriteAudio(let path, let reason):
       LocalizedText(
         fr:

@@ -37,6 +37,20 @@ struct ServerAddressTests {
     #expect(ServerAddress.redacted("postgres://site:hunter2@db/x") == "postgres://site@db/x")
   }
 
+  /// An address refused before it is read (a mistyped scheme, a character no URL holds) is
+  /// repeated in the message, without its password, whatever the password holds.
+  @Test(arguments: [
+    ("postgre://site:hunter2@db/trial", "postgre://site@db/trial"),
+    ("postgres://site:hunter2@db:54x2/trial", "postgres://site@db:54x2/trial"),
+    ("postgre://site:hun@ter2@db/trial", "postgre://site@db/trial"),
+  ])
+  func anAddressThatCannotBeReadIsRepeatedWithoutItsPassword(text: String, shown: String) {
+    let refused = #expect(throws: SyncError.self) { try ServerAddress(text) }
+    #expect(refused == .badAddress(shown))
+    #expect(refused?.message.french.contains("ter2") == false)
+    #expect(refused?.message.english.contains("ter2") == false)
+  }
+
   @Test func thePasswordFileIsReadAsLibpqReadsIt() throws {
     let address = try ServerAddress("postgres://site@db.chu-lyon.fr:5433/trial")
     let file = """

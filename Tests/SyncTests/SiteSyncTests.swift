@@ -149,7 +149,10 @@ struct SiteSyncTests {
     defer { server.stop() }
     let address = try ServerAddress(server.address)
     let empty = try await Synchronisation.check(address, password: TemporaryPostgres.password)
-    #expect(empty.pending == ["s1-trial-tables", "s2-site-qualified-identifiers", "s3-attendance-source"])
+    #expect(
+      empty.pending == [
+        "s1-trial-tables", "s2-site-qualified-identifiers", "s3-attendance-source", "s4-transcript-file-bytes",
+      ])
     _ = try await push(
       try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath), to: server, site: "LYON")
     let current = try await Synchronisation.check(address, password: TemporaryPostgres.password)
@@ -295,6 +298,228 @@ struct SiteSyncTests {
     #expect(throws: (any Error).self) {
       try server.psql("SET ROLE connectage_site; CREATE TABLE intruder (x int)", database: TemporaryPostgres.database)
     }
+  }
+
+  /// The server holds whatever was written under a site's role. A recording path that climbs out
+  /// of the site's folder, a checksum that is a path into the audio store's parent, or a transcript
+  /// of a kind no site keeps (a `.desktop` file, which a desktop session runs) refuses the read-back,
+  /// naming the site and the file, and nothing is written or linked.
+  @Test func aSitesRowNamingAFileOutsideTheTrialsFolderRefusesTheReadBack() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    _ = try await push(
+      try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath), to: server, site: "LYON")
+    let sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("central-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: sandbox) }
+    // The trial is read three folders down: `../../../escaped` from the site's folder is `a/escaped`.
+    let folder = sandbox.appendingPathComponent("a/b/c")
+    let escaped = sandbox.appendingPathComponent("a/escaped")
+    let audio = AudioStore(root: sandbox.appendingPathComponent("audio"))
+    // `./../secret` names `secret.wav` beside the store, a file the link would expose.
+    let secret = audio.file(for: "./../secret")
+    try FileManager.default.createDirectory(at: audio.root, withIntermediateDirectories: true)
+    try Data("not a recording".utf8).write(to: secret)
+    // An answer with a transcript beside its recording.
+    let answer = """
+      (session_id, trial_id, participant_code) =
+        (SELECT session_id, trial_id, participant_code FROM transcript_file ORDER BY 1, 2, 3 LIMIT 1)
+      """
+    let stored = try server.psql("SELECT path FROM recording WHERE \(answer)", database: TemporaryPostgres.database)
+    let sha256 = try server.psql("SELECT sha256 FROM recording WHERE \(answer)", database: TemporaryPostgres.database)
+    let placed = "LYON/" + stored
+    let recording = folder.appendingPathComponent(placed)
+    let desktop = recording.deletingPathExtension().appendingPathExtension("desktop")
+    let cases: [(tamper: String, refusal: SyncError)] = [
+      (
+        "UPDATE recording SET path = '../../../escaped/x.wav' WHERE \(answer)",
+        .unsafeFileFromSite(site: "LYON", table: "recording", value: "../../../escaped/x.wav")
+      ),
+      (
+        "UPDATE recording SET sha256 = './../secret' WHERE \(answer)",
+        .unsafeFileFromSite(site: "LYON", table: "recording", value: "sha256 ./../secret")
+      ),
+      (
+        "UPDATE transcript_file SET extension = 'desktop' WHERE \(answer)",
+        .unsafeFileFromSite(
+          site: "LYON", table: "transcript_file", value: String(placed.dropLast(4)) + ".desktop")
+      ),
+    ]
+    for (tamper, refusal) in cases {
+      try server.psql(tamper, database: TemporaryPostgres.database)
+      await #expect(throws: refusal) {
+        try await Synchronisation.assemble(
+          from: try ServerAddress(server.address), password: TemporaryPostgres.password,
+          into: folder.appendingPathComponent("trial.sqlite").path, audioStore: audio)
+      }
+      #expect(refusal.isBadInput, "exit 2")
+      #expect(!FileManager.default.fileExists(atPath: escaped.path), "\(tamper)")
+      #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: recording.path)) == nil, "\(tamper)")
+      #expect(!FileManager.default.fileExists(atPath: desktop.path), "\(tamper)")
+      try server.psql(
+        """
+        UPDATE recording SET path = '\(stored)', sha256 = '\(sha256)' WHERE \(answer);
+        UPDATE transcript_file SET extension = 'txt' WHERE \(answer)
+        """, database: TemporaryPostgres.database)
+    }
+  }
+
+  /// A site's database restored from a backup taken before its last sync lacks what that sync
+  /// sent. Pushed, it would remove the rows sent since from the server, and the events it records
+  /// next, numbered again from the backup's, would never be sent: it is refused before anything is
+  /// written or removed, just restored and once it has recorded more, in French first.
+  @Test func aDatabaseRestoredFromABackupOlderThanTheLastSyncIsRefused() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    let trial = try SyntheticTrial(design: Self.small)
+    let database = try SessionDatabase(path: trial.databasePath)
+    _ = try await push(database, to: server, site: "LYON")
+    let backup = trial.databasePath + ".backup"
+    try #require(try SQLiteShell.run(".backup '\(backup)'", on: trial.databasePath).status == 0)
+    // What the site records after the backup, each time numbered from the same place.
+    let recorded = { (shift: Int, path: String) throws in
+      let result = try SQLiteShell.run(
+        """
+        INSERT INTO event (session_id, monotonic_ns, wall_clock, type, payload, schema_version)
+          SELECT session_id, monotonic_ns + \(shift), wall_clock, type, payload, schema_version
+          FROM (SELECT * FROM event ORDER BY sequence DESC LIMIT 3) ORDER BY sequence;
+        INSERT INTO coder (code, added_at) VALUES ('AFTER\(shift)', '2027-03-01T10:00:00Z');
+        """, on: path)
+      try #require(result.status == 0, "\(result.output)")
+    }
+    try recorded(1_000, trial.databasePath)
+    _ = try await push(database, to: server, site: nil)
+    let sent = try server.contentHashes(of: TemporaryPostgres.database)
+    let runs = try server.psql("SELECT count(*) FROM connectage_sync_run", database: TemporaryPostgres.database)
+    let restored = try SessionDatabase(path: backup)
+    let highest = try server.psql(
+      "SELECT max(sequence) FROM event WHERE site = 'LYON'", database: TemporaryPostgres.database)
+    let older = await #expect(throws: SyncError.self) { try await push(restored, to: server, site: nil) }
+    #expect(
+      older == .olderThanServer(site: "LYON", table: "event", cursor: try #require(Int64(highest)), isMissing: true))
+    try recorded(2_000, backup)
+    let numberedAgain = await #expect(throws: SyncError.self) { try await push(restored, to: server, site: nil) }
+    #expect(
+      numberedAgain
+        == .olderThanServer(site: "LYON", table: "event", cursor: try #require(Int64(highest)), isMissing: false))
+    #expect(numberedAgain?.isBadInput == true)
+    #expect(numberedAgain?.message.french.contains("plus ancienne") == true)
+    #expect(numberedAgain?.message.english.contains("restoring a backup") == true)
+    #expect(try server.contentHashes(of: TemporaryPostgres.database) == sent)
+    #expect(
+      try server.psql("SELECT count(*) FROM connectage_sync_run", database: TemporaryPostgres.database) == runs)
+    // The latest database goes on syncing.
+    #expect(try await push(database, to: server, site: nil).totalRowsSent == 0)
+  }
+
+  /// Praat writes a TextGrid in UTF-16 when it holds more than ASCII, and SpeechKit reads it so:
+  /// the file reaches the server and comes back beside its recording byte for byte.
+  @Test func aUTF16TextGridComesBackByteForByte() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    let trial = try SyntheticTrial(design: Self.small)
+    let database = try SessionDatabase(path: trial.databasePath)
+    let recording = try #require(try database.recordings.fetchAll().first)
+    let text = """
+      File type = "ooTextFile"
+      Object class = "TextGrid"
+
+      xmin = 0
+      xmax = 2.5
+      tiers? <exists>
+      size = 1
+      item []:
+          item [1]:
+              class = "IntervalTier"
+              name = "transcription"
+              xmin = 0
+              xmax = 2.5
+              intervals: size = 1
+              intervals [1]:
+                  xmin = 0
+                  xmax = 2.5
+                  text = "la crème brûlée de ma grand-mère"
+
+      """
+    let bytes = Data([0xFE, 0xFF]) + Data(text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+    let site = database.recordingFile(atStoredPath: recording.path).deletingPathExtension()
+    try bytes.write(to: site.appendingPathExtension("TextGrid"))
+    _ = try await push(database, to: server, site: "LYON")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("central-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let central = try await Synchronisation.assemble(
+      from: try ServerAddress(server.address), password: TemporaryPostgres.password,
+      into: folder.appendingPathComponent("trial.sqlite").path, audioStore: nil)
+    let placed = central.recordingFile(atStoredPath: "LYON/" + recording.path).deletingPathExtension()
+    #expect(FileManager.default.contents(atPath: placed.appendingPathExtension("TextGrid").path) == bytes)
+    // The UTF-8 text beside it too.
+    #expect(
+      FileManager.default.contents(atPath: placed.appendingPathExtension("txt").path)
+        == FileManager.default.contents(atPath: site.appendingPathExtension("txt").path))
+  }
+
+  /// A server that held transcript files as text before they were sent as bytes has them encoded
+  /// in place, and the next sync leaves it exactly as a clean sync leaves a new server.
+  @Test func aServerOfTheThirdSchemaKeepsItsTranscriptsAsBytes() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    let database = try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath)
+    let sent = try await push(database, to: server, site: "LYON")
+    let clean = try server.contentHashes(of: TemporaryPostgres.database)
+    let files = """
+      SELECT md5(string_agg(content_base64, ',' ORDER BY session_id, trial_id, participant_code, extension))
+      FROM transcript_file
+      """
+    let bytes = try server.psql(files, database: TemporaryPostgres.database)
+    // Back to the third schema: the files as text, each row's hash as that schema's sync computed it.
+    try server.psql(
+      """
+      ALTER TABLE transcript_file ADD COLUMN content text;
+      UPDATE transcript_file SET content = convert_from(decode(content_base64, 'base64'), 'UTF8'),
+        row_hash = 'hashed with the text';
+      ALTER TABLE transcript_file ALTER COLUMN content SET NOT NULL;
+      ALTER TABLE transcript_file DROP COLUMN content_base64;
+      DELETE FROM connectage_migration WHERE name = 's4-transcript-file-bytes'
+      """, database: TemporaryPostgres.database)
+    #expect(try server.contentHashes(of: TemporaryPostgres.database) != clean)
+    let connection = try await ServerConnection.open(
+      try ServerAddress(server.address), password: TemporaryPostgres.password)
+    try await ServerSchema.migrate(connection)
+    await connection.close()
+    #expect(try server.psql(files, database: TemporaryPostgres.database) == bytes)
+    let summary = try await push(database, to: server, site: nil)
+    #expect(summary.rowsSent == ["transcript_file": sent.rowsSent["transcript_file", default: 0]])
+    #expect(try server.contentHashes(of: TemporaryPostgres.database) == clean)
+  }
+
+  /// The event log is read back a page at a time, in each site's order: a site's log longer than a
+  /// page comes back whole, in the order the site wrote it.
+  @Test func aSitesEventLogLongerThanAPageComesBackWholeAndInOrder() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    _ = try await push(
+      try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath), to: server, site: "LYON")
+    // More events than a page, as a long trial's site sends them, numbered after the site's own.
+    try server.psql(
+      """
+      INSERT INTO event (site, sequence, session_id, monotonic_ns, wall_clock, type, payload, schema_version)
+      SELECT 'LYON', 1000 + g, session_id, monotonic_ns + g, wall_clock, type, payload, schema_version
+      FROM event, generate_series(1, \(CentralSnapshot.pageSize + 5_000)) AS g
+      WHERE site = 'LYON' AND sequence = (SELECT max(sequence) FROM event WHERE site = 'LYON')
+      """, database: TemporaryPostgres.database)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("central-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let central = try await Synchronisation.assemble(
+      from: try ServerAddress(server.address), password: TemporaryPostgres.password,
+      into: folder.appendingPathComponent("trial.sqlite").path, audioStore: nil)
+    let event = ReplicatedTable.named("event")!
+    let monotonic = event.position(of: "monotonic_ns")
+    let read = try central.replicaRows(of: event).map { $0.values[monotonic].sqlText ?? "" }
+    let sent = try server.psql(
+      "SELECT string_agg(monotonic_ns::text, ',' ORDER BY sequence) FROM event WHERE site = 'LYON'",
+      database: TemporaryPostgres.database
+    ).split(separator: ",").map(String.init)
+    #expect(read.count == sent.count)
+    #expect(read == sent)
   }
 
   private func push(_ database: SessionDatabase, to server: TemporaryPostgres, site: SiteID?) async throws

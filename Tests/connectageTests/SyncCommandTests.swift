@@ -117,6 +117,9 @@ struct SyncCommandTests {
     let refused = try await CommandRun.connectage(["sync", "--to", secret, "--check"])
     #expect(refused.exitCode == 2)
     #expect(refused.standardError.contains("PGPASSWORD") && !refused.standardError.contains("hunter2"))
+    let misspelt = try await CommandRun.connectage(["sync", "--to", "postgre://site:hunter2@db/trial", "--check"])
+    #expect(misspelt.exitCode == 2)
+    #expect(misspelt.standardError.contains("postgre://site@db/trial") && !misspelt.standardError.contains("hunter2"))
     let wrong = try await CommandRun.connectage(
       ["sync", "--to", server.address, "--check"],
       environment: ["PGPASSWORD": "wrong-password", "HOME": "/nonexistent"])
