@@ -297,12 +297,16 @@ public final class SessionRunner {
         if case .deviceMap(let map) = endpoint, let problem = map.problems(for: planned.clinicalProtocol.scents).first {
           return [.unreachableDiffuser(text, reason: problem)]
         }
-        let transport = try await endpoint.connect()
-        transport.close()
-        return []
       } catch {
         return [.unreachableDiffuser(text, reason: error.explanation)]
       }
+      // The whole handshake, as the home screen's check does: a link that opens is not yet a
+      // diffuser that answers (firmware that refuses the protocol, or hangs). The folder is only
+      // for a simulator, which an endpoint is not.
+      let report = await DiffuserProbe.check(
+        configuration.diffuser, workDirectory: FileManager.default.temporaryDirectory)
+      if case .unreachable(let reason) = report { return [.unreachableDiffuser(text, reason: reason)] }
+      return []
     }
   }
 

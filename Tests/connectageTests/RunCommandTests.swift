@@ -178,6 +178,31 @@ import Testing
     #expect(run.standardError.contains(") : allumez-le, rapprochez-le, ou vérifiez --diffuser.\n"))
   }
 
+  /// A link that opens is not yet a diffuser: firmware that hangs before it answers the handshake
+  /// is refused like one that is off.
+  @Test func aDiffuserThatAcceptsTheLinkButNeverAnswersIsRefused() throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    let socket = folder.path + "/silent.sock"
+    let simulator = Process()
+    simulator.executableURL = CommandRun.executable
+    simulator.arguments = ["diffuser", "simulate", "--listen", "unix:" + socket, "--stall", "0"]
+    simulator.standardOutput = FileHandle.nullDevice
+    simulator.standardError = FileHandle.nullDevice
+    try simulator.run()
+    defer {
+      simulator.terminate()
+      simulator.waitUntilExit()
+    }
+    let deadline = Date().addingTimeInterval(10)
+    while !FileManager.default.fileExists(atPath: socket), Date() < deadline { usleep(20_000) }
+    try #require(FileManager.default.fileExists(atPath: socket), "the simulator listens")
+    let run = try run(["--diffuser", "unix:" + socket], in: folder)
+    #expect(run.exitCode == 2)
+    #expect(run.standardError.contains("- le diffuseur unix:\(socket) ne répond pas ("), "\(run.standardError)")
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+  }
+
   @Test func aGroupRegisteredUnderAnotherNameIsRefusedAndNoParticipantIsMadeUp() throws {
     let folder = try StoreCommandFolder()
     defer { folder.remove() }
