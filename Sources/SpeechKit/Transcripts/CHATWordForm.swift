@@ -47,7 +47,12 @@ enum CHATWordForm {
       // `50%` stays: the writer spells it out (`cinquante pour cent`), as it does every number.
       let isPercent =
         scalar == "%" && index == scalars.count - 1 && index > 0 && scalars[index - 1].properties.numericType != nil
-      if scalar.value > 0xFFFF || refused.contains(scalar) && !isPercent { continue }
+      // `1,5` stays too, spelled `un virgule cinq`: without its comma it would be read `quinze`.
+      let isDecimalComma =
+        scalar == "," && index > 0 && index < scalars.count - 1
+        && scalars[index - 1].isASCII && scalars[index - 1].properties.numericType != nil
+        && scalars[index + 1].isASCII && scalars[index + 1].properties.numericType != nil
+      if scalar.value > 0xFFFF || refused.contains(scalar) && !isPercent && !isDecimalComma { continue }
       if scalar == "<", index > 0 { continue }
       if scalar == ">", index < scalars.count - 1 { continue }
       // One hyphen between two parts: CLAN refuses `--` inside a word (error 67).

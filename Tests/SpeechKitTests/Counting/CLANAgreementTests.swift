@@ -98,6 +98,22 @@ struct CLANAgreementTests {
     #expect(try clan.counts(of: "P01", in: url).words == ours.words)
   }
 
+  /// A decimal comma is read as said: `1,5` is `un virgule cinq`, three words, which CLAN counts in
+  /// the CHAT written for it; without its comma it was `quinze`, one.
+  @Test func aDecimalCommaIsReadAsSaid() throws {
+    let clan = try #require(CLANTools.shared)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = try PlainTextReader.read(text: "Il avait 1,5 an.", speaker: "P01")
+    let url = folder.appendingPathComponent("typed.cha")
+    let written = CHATWriter.text(of: source)
+    try written.write(to: url, atomically: true, encoding: .utf8)
+    #expect(written.contains("*P01:\tIl avait un virgule cinq an ."), "\(written)")
+    #expect(FrenchWordCounter().count(source, speaker: "P01").words == 6)
+    #expect(try clan.counts(of: "P01", in: url).words == 6)
+  }
+
   /// The CHAT files kept as goldens in the tests are CHAT that CLAN accepts.
   @Test func theCHATGoldensPassCLANCheck() throws {
     let clan = try #require(CLANTools.shared)

@@ -35,6 +35,8 @@ struct ImportTests {
     Normalisation(typed: "nous nous sommes mariés", chat: ["nous nous sommes mariés ."]),
     Normalisation(typed: "&-euh <le café> [/] le café .", chat: ["&-euh <le café> [/] le café ."]),
     Normalisation(typed: "chais [: je sais] pas", chat: ["chais [: je sais] pas ."]),
+    // A decimal comma is kept for the writer to spell (`un virgule cinq`), not read as `15`.
+    Normalisation(typed: "Il avait 1,5 an, pas 15.", chat: ["Il avait 1,5 an , pas 15 ."]),
   ]
 
   @Test(arguments: normalisations)
