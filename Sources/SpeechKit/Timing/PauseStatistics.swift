@@ -25,9 +25,11 @@ public struct PauseStatistics: Equatable, Sendable, Codable {
     maximumSeconds = pauses.max()
     countAtLeast150Milliseconds = gaps.filter { $0 >= 0.15 - 1e-9 }.count
     countAtLeast1000Milliseconds = gaps.filter { $0 >= 1 - 1e-9 }.count
-    brief = gaps.filter { $0 >= 0.15 - 1e-9 && $0 < 0.2 }.count
-    medium = gaps.filter { $0 >= 0.2 && $0 <= 1 }.count
-    long = gaps.filter { $0 > 1 }.count
+    // Gaps are differences of millisecond times in binary (0.3 − 0.1 = 0.19999…), so every edge
+    // takes the same rounding allowance: a 200 ms gap is medium, a 1000 ms one not long.
+    brief = gaps.filter { $0 >= 0.15 - 1e-9 && $0 < 0.2 - 1e-9 }.count
+    medium = gaps.filter { $0 >= 0.2 - 1e-9 && $0 <= 1 + 1e-9 }.count
+    long = gaps.filter { $0 > 1 + 1e-9 }.count
   }
 
   /// A gap counts as a silent pause from the threshold on (a gap equal to it, within rounding, counts).

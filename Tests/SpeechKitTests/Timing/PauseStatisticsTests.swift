@@ -28,6 +28,10 @@ import Testing
     .init(
       name: "a 150 ms threshold", gaps: [0.15, 0.2, 0.9], threshold: 0.15, count: 3, total: 1.25, at150: 3,
       at1000: 0, bins: (1, 2, 0)),
+    // Differences of millisecond times, as bullets give them: 0.19999… and 1.0000000000000002.
+    .init(
+      name: "edges within rounding", gaps: [0.3 - 0.1, 2.2 - 1.2, 0.2], threshold: 0.25, count: 1,
+      total: 2.2 - 1.2, at150: 3, at1000: 1, bins: (0, 3, 0)),
   ]
 
   @Test("pauses are counted and binned as docs/speech-measures.md defines them", arguments: cases)
