@@ -1,4 +1,6 @@
 import Foundation
+import SessionModel
+import Store
 import Testing
 
 @Suite struct ProtocolCommandTests {
@@ -109,6 +111,26 @@ import Testing
     #expect(object["participants"] as? Int == 23)
     #expect((object["units"] as? [Any])?.count == 3)
     #expect(run.exitCode == 0)
+  }
+
+  /// Before a study's first session, the researcher fixes its plan; it cannot change afterwards.
+  @Test func planRecordedAsTheStudysCannotChange() throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    let record = ["protocol", "plan", "\(Self.fixtures)/valid-essai.yaml", "--record", "--db", folder.databasePath]
+    let first = try CommandRun.connectage(record + ["--participants", "23", "--seed", "7"] + Self.assets)
+    #expect(first.exitCode == 0, "\(first.standardError)")
+    #expect(
+      try SessionDatabase(path: folder.databasePath).studies.plan(of: "essai")
+        == PlanChoice(participants: 23, seed: 7))
+    let same = try CommandRun.connectage(record + ["--participants", "23", "--seed", "7"] + Self.assets)
+    #expect(same.exitCode == 0)
+    let other = try CommandRun.connectage(record + ["--participants", "20", "--seed", "7"] + Self.assets)
+    #expect(other.exitCode == 2)
+    #expect(
+      other.standardError
+        == "L'étude essai est déjà planifiée pour 23 participants avec la graine 7 ; ce plan ne peut plus changer.\n")
+    #expect(other.standardOutput == "")
   }
 
   @Test func planRefusesZeroParticipants() throws {

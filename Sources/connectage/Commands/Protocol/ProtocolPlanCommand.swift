@@ -2,8 +2,10 @@ import ArgumentParser
 import Foundation
 import ProtocolKit
 import SessionModel
+import Store
 
-/// `connectage protocol plan FILE --participants N --seed S [--json]`: the counterbalanced sessions.
+/// `connectage protocol plan FILE --participants N --seed S [--json] [--record]`: the counterbalanced
+/// sessions; `--record` fixes them as the study's in the database, before its first session.
 struct ProtocolPlanCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plan",
@@ -16,6 +18,15 @@ struct ProtocolPlanCommand: AsyncParsableCommand {
 
   @Option(help: "The seed of the randomisation; the same seed gives the same plan.")
   var seed: UInt64
+
+  @Flag(
+    help: """
+      Fix this plan as the study's in the database (--db): every run and the home screen then plan \
+      the study with these participants and this seed. Refused if the study already has another.
+      """)
+  var record = false
+
+  @OptionGroup var store: StoreOptions
 
   func run() async throws {
     guard participants >= 1 else {
@@ -34,10 +45,33 @@ struct ProtocolPlanCommand: AsyncParsableCommand {
     } catch {
       throw CommandFailure.badInput(error.message)
     }
+    if record { try recordPlan(of: clinicalProtocol) }
     if options.json {
       try ProtocolInput.printJSON(plan)
     } else {
       Terminal.print(Self.table(plan, protocol: clinicalProtocol))
+    }
+  }
+
+  /// Keeps the plan as the study's (SessionModel's `PlanChoice`), as its first run would.
+  private func recordPlan(of clinicalProtocol: ClinicalProtocol) throws {
+    let wanted = PlanChoice(participants: participants, seed: seed)
+    let kept = try store.withDatabase(creating: true) { database in
+      try database.studies.save(
+        Study(
+          id: clinicalProtocol.id, title: clinicalProtocol.title.french,
+          protocolName: URL(fileURLWithPath: options.file).deletingPathExtension().lastPathComponent,
+          participantCodes: clinicalProtocol.participantCodes))
+      return try database.studies.record(wanted, for: clinicalProtocol.id)
+    }
+    guard kept == wanted else {
+      throw CommandFailure.badInput(
+        LocalizedText(
+          fr:
+            "L'étude \(clinicalProtocol.id) est déjà planifiée pour \(kept.participants) participants avec la graine \(kept.seed) ; ce plan ne peut plus changer.",
+          en:
+            "Study \(clinicalProtocol.id) is already planned for \(kept.participants) participants with seed \(kept.seed); that plan can no longer change."
+        ))
     }
   }
 
