@@ -94,7 +94,7 @@ public enum Codebook {
       ) { CSVText.fixed($0.speechDurationSeconds) },
       .init(
         file, "phonation_time_s", "decimal", "s",
-        "Speaking time: summed duration of vocal tokens between the automatic first and last word (never moved by a reviewed mark)."
+        "Speaking time: speech_duration_s minus the silent pauses of at least pause_threshold_ms, between the automatic first and last word (never moved by a reviewed mark); shorter gaps count as speaking."
       ) { CSVText.fixed($0.measures.speakingTimeSeconds) },
       .init(
         file, "silent_pauses_n", "integer", "pauses",
