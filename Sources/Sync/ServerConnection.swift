@@ -85,7 +85,7 @@ final class ServerConnection: Sendable {
 
   private func perform(_ sql: String, _ parameters: [String?]) async throws -> [[String?]] {
     var bindings = PostgresBindings(capacity: parameters.count)
-    for parameter in parameters { try bindings.append(parameter) }
+    for parameter in parameters { bindings.append(parameter) }
     let sequence = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
     var result: [[String?]] = []
     for try await row in sequence {

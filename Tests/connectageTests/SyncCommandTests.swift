@@ -177,7 +177,7 @@ struct SyncCommandTests {
     let enumerator = FileManager.default.enumerator(atPath: folder)
     while let relative = enumerator?.nextObject() as? String {
       var isFolder: ObjCBool = false
-      FileManager.default.fileExists(atPath: "\(folder)/\(relative)", isDirectory: &isFolder)
+      _ = FileManager.default.fileExists(atPath: "\(folder)/\(relative)", isDirectory: &isFolder)
       if !isFolder.boolValue { files[relative] = FileManager.default.contents(atPath: "\(folder)/\(relative)") }
     }
     return files

@@ -65,7 +65,7 @@ struct ReviewCommand: AsyncParsableCommand {
       try await application.runService()
       writeBack?.cancel()
       if let review {
-        try await SyncFailure.translating { () async throws(SyncError) in try await review.writeBackTheRest() }
+        _ = try await SyncFailure.translating { () async throws(SyncError) in try await review.writeBackTheRest() }
       }
     } catch let failure as CommandFailure {
       throw failure
