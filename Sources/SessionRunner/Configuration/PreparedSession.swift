@@ -35,7 +35,17 @@ struct PreparedSession: Sendable {
     if group == nil { session.group = nil }
 
     var pastReleases: [PastScentRelease] = []
-    if let resumes { pastReleases = try Self.pastScentReleases(resuming: resumes, in: database) }
+    if let resumes {
+      pastReleases = try Self.pastScentReleases(resuming: resumes, in: database)
+    } else if let interrupted = try? SessionRecovery(database: database).resumePoint(
+      ofPlanned: planned.session.id, trials: planned.session.trials)
+    {
+      // Started afresh after an interrupted run rather than resumed: the patients breathed that
+      // run's scents all the same, so its recent releases count for the interval, the duty cycle
+      // and the session's budget. Releases of another day are another session's.
+      pastReleases = try Self.pastScentReleases(
+        resuming: interrupted, in: database, since: startedAt.addingTimeInterval(-Self.sameSittingSeconds))
+    }
     let setup = SessionSetup(
       session: session, title: clinicalProtocol.title, stimuli: clinicalProtocol.stimuli,
       scents: clinicalProtocol.scents,
@@ -118,11 +128,15 @@ struct PreparedSession: Sendable {
   }
 
   /// The releases of the runs being resumed, for the safety limits to count.
+  /// How long before a run's start an interrupted run's releases still count when the planned
+  /// session is started afresh: one sitting, a session and its delays.
+  static let sameSittingSeconds: TimeInterval = 12 * 3600
+
   private static func pastScentReleases(
-    resuming point: ResumePoint, in database: SessionDatabase
+    resuming point: ResumePoint, in database: SessionDatabase, since: Date? = nil
   ) throws(RunFailure) -> [PastScentRelease] {
     do {
-      return try PastScentReleases.read(resuming: point, from: database.eventLog)
+      return try PastScentReleases.read(resuming: point, from: database.eventLog, since: since)
     } catch {
       throw RunFailure(
         LocalizedText(

@@ -11,9 +11,10 @@ import Store
 /// age: the monotonic one when both logged clocks agree (same boot), else whichever says it is more
 /// recent, the safe side after a wall-clock change or a reboot (which restarts the monotonic clock).
 enum PastScentReleases {
-  /// The releases of `point`'s interrupted run and of the runs it resumed in turn, oldest first.
+  /// The releases of `point`'s interrupted run and of the runs it resumed in turn, oldest first;
+  /// only those sent at `since` or later when given.
   static func read(
-    resuming point: ResumePoint, from log: EventLog, now: UInt64 = MonotonicClock.nanoseconds(),
+    resuming point: ResumePoint, from log: EventLog, since: Date? = nil, now: UInt64 = MonotonicClock.nanoseconds(),
     wallClock: Date = Date()
   ) throws -> [PastScentRelease] {
     var runs: [(run: SessionID, events: [SessionEvent])] = []
@@ -27,7 +28,9 @@ enum PastScentReleases {
           return run
         }.first?.resumedRun
     }
-    return runs.reversed().flatMap { logged(in: $0.events) }.map { $0.placed(now: now, wallClock: wallClock) }
+    return runs.reversed().flatMap { logged(in: $0.events) }
+      .filter { release in since.map { release.wallClock >= $0 } ?? true }
+      .map { $0.placed(now: now, wallClock: wallClock) }
   }
 
   /// The releases one run's diffuser events describe, in the order they were sent.
