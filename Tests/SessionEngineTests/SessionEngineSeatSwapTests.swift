@@ -46,6 +46,12 @@ let seatSwapCases: [TranscriptCase] = [
       "show join 1:chat+ 2:chien? 3:lapin+ [confirm end]",
     ]),
   .init(
+    id: "closing the window with a seat picked still ends the session",
+    before: threeSeated + Step.key(.giveFloor(to: seat(2))),
+    script: SessionInput.windowClosed.flatMap { Step.input($0) },
+    keep: ["stop", "log session", "session ended"],
+    expected: ["stop scents", "log session.ended", "session ended"]),
+  .init(
     id: "Backspace lets go of the seat",
     before: threeSeated + Step.key(.giveFloor(to: seat(3))),
     script: Step.key(.cancel),

@@ -26,3 +26,10 @@ public enum SessionInput: Hashable, Sendable {
   /// with its own reason in the log (no key was pressed).
   case stopRequested
 }
+
+extension SessionInput {
+  /// Closing the window: the end of the session asked and confirmed, as Esc then Enter would, after
+  /// a first Esc for a seat picked on the join screen, which Esc only lets go of (when none is
+  /// picked, the second Esc meets the question already asked and changes nothing).
+  public static let windowClosed: [SessionInput] = [.operator(.end), .operator(.end), .operator(.confirm)]
+}

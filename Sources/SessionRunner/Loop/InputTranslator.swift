@@ -10,7 +10,7 @@ enum InputTranslator {
     switch event {
     case .pad(let input, _): [.pad(input)]
     case .operator(let action, _): [.operator(action)]
-    case .quitRequested: [.operator(.end), .operator(.confirm)]
+    case .quitRequested: SessionInput.windowClosed
     // A signal ends the session at once, logged as what it was: no key was pressed.
     case .stopRequested: [.stopRequested]
     // The session answers to its own keys only; arrows and clicks belong to the screens around it.
