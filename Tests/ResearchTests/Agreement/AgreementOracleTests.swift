@@ -103,36 +103,8 @@ import Testing
 
 /// Runs `scripts/agreement-oracle.py` with the oracles' virtual environment.
 enum AgreementOracle {
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-  struct Missing: Error, CustomStringConvertible {
-    var description: String
-  }
-
   static func run(_ cases: [AgreementOracleTests.Case]) throws -> [String: Double?] {
-    let python = root.appendingPathComponent(".build/oracles/bin/python")
-    guard FileManager.default.isExecutableFile(atPath: python.path) else {
-      throw Missing(description: "\(python.path) is missing: run scripts/install-deps (it makes the oracles' venv)")
-    }
-    let process = Process()
-    process.executableURL = python
-    process.arguments = [root.appendingPathComponent("scripts/agreement-oracle.py").path]
-    let input = Pipe()
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    input.fileHandleForWriting.write(try JSONEncoder().encode(cases))
-    try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let message = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw Missing(description: "the oracle failed: \(String(decoding: message, as: UTF8.self))")
-    }
+    let data = try OracleScript.run("scripts/agreement-oracle.py", input: JSONEncoder().encode(cases))
     return try JSONDecoder().decode([String: Double?].self, from: data)
   }
 }

@@ -159,18 +159,9 @@ extension AnalysisScriptTests {
   /// draft), as `connectage stats` does; a coded answer's memories stay in.
   @Test(.enabled(if: RScript.isInstalled, Comment(rawValue: RScript.missingMessage)))
   func draftAnswersLeaveTheModelsAsInStats() throws {
-    var design = SyntheticTrialData.Design()
-    design.groupsPerPopulation = 1
-    design.patientsPerGroup = 4
-    design.sessions = 4
-    let folder = try StoreFixtures.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let database = try SessionDatabase(path: folder.appendingPathComponent("study.sqlite").path)
-    SyntheticTrialData(design: design).fileOrFail(into: database)
-    let export = folder.appendingPathComponent("export")
-    let snapshot = try ExportSnapshot.load(from: database, study: SyntheticTrialData.study)
-    try ExportDirectory(path: export.path).write(
-      try CSVExport().files(for: snapshot) + AnalysisScript().files(for: snapshot))
+    let trial = try SmallExport(patientsPerGroup: 4, sessions: 4)
+    defer { trial.remove() }
+    let export = trial.export
     // Ten answers become drafts nobody coded, ten more drafts a coder coded.
     let measures = export.appendingPathComponent("measures.csv")
     var records = try CSVRecords.parse(String(contentsOf: measures, encoding: .utf8)).map(\.fields)
@@ -203,18 +194,9 @@ extension AnalysisScriptTests {
   /// taking the blank for a third population.
   @Test(.enabled(if: RScript.isInstalled, Comment(rawValue: RScript.missingMessage)))
   func aBlankMemoryDisorderIsNotAThirdPopulation() throws {
-    var design = SyntheticTrialData.Design()
-    design.groupsPerPopulation = 1
-    design.patientsPerGroup = 4
-    design.sessions = 4
-    let folder = try StoreFixtures.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let database = try SessionDatabase(path: folder.appendingPathComponent("study.sqlite").path)
-    SyntheticTrialData(design: design).fileOrFail(into: database)
-    let export = folder.appendingPathComponent("export")
-    let snapshot = try ExportSnapshot.load(from: database, study: SyntheticTrialData.study)
-    try ExportDirectory(path: export.path).write(
-      try CSVExport().files(for: snapshot) + AnalysisScript().files(for: snapshot))
+    let trial = try SmallExport(patientsPerGroup: 4, sessions: 4)
+    defer { trial.remove() }
+    let export = trial.export
     let measures = export.appendingPathComponent("measures.csv")
     var records = try CSVRecords.parse(String(contentsOf: measures, encoding: .utf8)).map(\.fields)
     let (participant, disorder) = (
@@ -242,27 +224,18 @@ extension AnalysisScriptTests {
   /// does not.
   @Test(.enabled(if: RScript.isInstalled, Comment(rawValue: RScript.missingMessage)))
   func theSharedTrialAnalysisSeesWhatAGroupsTrialShares() throws {
-    var design = SyntheticTrialData.Design()
-    design.groupsPerPopulation = 1
-    design.patientsPerGroup = 6
-    design.sessions = 6
-    let folder = try StoreFixtures.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let database = try SessionDatabase(path: folder.appendingPathComponent("study.sqlite").path)
-    SyntheticTrialData(design: design).fileOrFail(into: database)
-    let export = folder.appendingPathComponent("export")
-    let snapshot = try ExportSnapshot.load(from: database, study: SyntheticTrialData.study)
-    try ExportDirectory(path: export.path).write(
-      try CSVExport().files(for: snapshot) + AnalysisScript().files(for: snapshot))
+    let trial = try SmallExport(patientsPerGroup: 6, sessions: 6)
+    defer { trial.remove() }
+    let export = trial.export
     let measures = export.appendingPathComponent("measures.csv")
     var records = try CSVRecords.parse(String(contentsOf: measures, encoding: .utf8)).map(\.fields)
     let column = { (name: String) in records[0].firstIndex(of: name)! }
     var random = SeededGenerator(seed: 7)
     var shifts: [String: Double] = [:]
     for row in records.indices.dropFirst() {
-      let trial = ["group_id", "session_number", "trial_number"].map { records[row][column($0)] }.joined(separator: " ")
-      let shift = shifts[trial] ?? Double.random(in: -6...6, using: &random)
-      shifts[trial] = shift
+      let sharedTrial = ["group_id", "session_number", "trial_number"].map { records[row][column($0)] }.joined(separator: " ")
+      let shift = shifts[sharedTrial] ?? Double.random(in: -6...6, using: &random)
+      shifts[sharedTrial] = shift
       if let value = Double(records[row][column("speech_duration_s")]) {
         records[row][column("speech_duration_s")] = String(value + shift)
       }
@@ -297,18 +270,9 @@ extension AnalysisScriptTests {
   /// any delivery failed, while the primary analysis moves.
   @Test(.enabled(if: RScript.isInstalled, Comment(rawValue: RScript.missingMessage)))
   func theIntentionToTreatAnalysisKeepsThePlannedConditions() throws {
-    var design = SyntheticTrialData.Design()
-    design.groupsPerPopulation = 1
-    design.patientsPerGroup = 4
-    design.sessions = 4
-    let folder = try StoreFixtures.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let database = try SessionDatabase(path: folder.appendingPathComponent("study.sqlite").path)
-    SyntheticTrialData(design: design).fileOrFail(into: database)
-    let export = folder.appendingPathComponent("export")
-    let snapshot = try ExportSnapshot.load(from: database, study: SyntheticTrialData.study)
-    try ExportDirectory(path: export.path).write(
-      try CSVExport().files(for: snapshot) + AnalysisScript().files(for: snapshot))
+    let trial = try SmallExport(patientsPerGroup: 4, sessions: 4)
+    defer { trial.remove() }
+    let export = trial.export
     func contrasts(_ analysis: String) throws -> [String: Double] {
       try RScript.run(export.appendingPathComponent("analysis.R"), ["--no-emmeans"], in: export)
       let rows = try Self.table(export.appendingPathComponent("analysis/contrasts.csv")).filter {
@@ -341,5 +305,29 @@ extension AnalysisScriptTests {
     }
     let delivery = try contrasts("all")
     #expect(before.contains { abs((delivery[$0.key] ?? .nan) - $0.value) > 1e-6 }, "the primary analysis moves")
+  }
+}
+
+extension AnalysisScriptTests {
+  /// A small synthetic trial (one group per population) exported with `export all`'s writers into
+  /// `<folder>/export`, for the tests that edit measures.csv before R reads it.
+  struct SmallExport {
+    let folder: URL
+    var export: URL { folder.appendingPathComponent("export") }
+
+    init(patientsPerGroup: Int, sessions: Int) throws {
+      var design = SyntheticTrialData.Design()
+      design.groupsPerPopulation = 1
+      design.patientsPerGroup = patientsPerGroup
+      design.sessions = sessions
+      folder = try StoreFixtures.temporaryFolder()
+      let database = try SessionDatabase(path: folder.appendingPathComponent("study.sqlite").path)
+      SyntheticTrialData(design: design).fileOrFail(into: database)
+      let snapshot = try ExportSnapshot.load(from: database, study: SyntheticTrialData.study)
+      try ExportDirectory(path: export.path).write(
+        try CSVExport().files(for: snapshot) + AnalysisScript().files(for: snapshot))
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import SpeechKit
@@ -59,36 +60,8 @@ enum SubtitleOracle {
     var text: String
   }
 
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
-  }
-
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
   static func cues(of files: [String]) throws -> [[Cue]] {
-    let python = root.appendingPathComponent(".build/oracles/bin/python")
-    guard FileManager.default.isExecutableFile(atPath: python.path) else {
-      throw Failure(description: "\(python.path) is missing: run scripts/install-deps (it makes the oracles' venv)")
-    }
-    let process = Process()
-    process.executableURL = python
-    process.arguments = [root.appendingPathComponent("scripts/subtitle-oracle.py").path]
-    let input = Pipe()
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    input.fileHandleForWriting.write(try JSONEncoder().encode(files))
-    try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let message = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw Failure(description: "the oracle failed: \(String(decoding: message, as: UTF8.self))")
-    }
+    let data = try OracleScript.run("scripts/subtitle-oracle.py", input: JSONEncoder().encode(files))
     return try JSONDecoder().decode([[Cue]].self, from: data)
   }
 }
