@@ -233,7 +233,8 @@ extension AnalysisScriptTests {
     var random = SeededGenerator(seed: 7)
     var shifts: [String: Double] = [:]
     for row in records.indices.dropFirst() {
-      let sharedTrial = ["group_id", "session_number", "trial_number"].map { records[row][column($0)] }.joined(separator: " ")
+      let sharedTrial = ["group_id", "session_number", "trial_number"].map { records[row][column($0)] }.joined(
+        separator: " ")
       let shift = shifts[sharedTrial] ?? Double.random(in: -6...6, using: &random)
       shifts[sharedTrial] = shift
       if let value = Double(records[row][column("speech_duration_s")]) {
