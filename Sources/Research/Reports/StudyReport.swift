@@ -74,12 +74,11 @@ public struct StudyReport: Sendable {
       var group: GroupID?
       var number: Int
     }
-    var plannedTrials: [PlannedSession: Int] = [:]
-    for session in sessions {
-      let members = session.group.flatMap { snapshot.groups[$0]?.members.count } ?? 0
-      let planned = PlannedSession(group: session.group, number: session.number)
-      plannedTrials[planned] = max(plannedTrials[planned] ?? 0, members * session.trials.count)
-    }
+    let plannedTrials = Dictionary(
+      sessions.map { session in
+        let members = session.group.flatMap { snapshot.groups[$0]?.members.count } ?? 0
+        return (PlannedSession(group: session.group, number: session.number), members * session.trials.count)
+      }, uniquingKeysWith: max)
     completeness.planned = plannedTrials.values.reduce(0, +)
     for answer in answered {
       if answer.recording != nil { completeness.recorded += 1 }

@@ -13,4 +13,9 @@ public struct PlanChoice: Hashable, Sendable {
 
   /// The values a study gets when nobody chose others: ten participants, seed 1.
   public static let standard = PlanChoice(participants: 10, seed: 1)
+
+  /// This plan with the values given (nil keeps this one's).
+  public func overriding(participants: Int?, seed: UInt64?) -> PlanChoice {
+    PlanChoice(participants: participants ?? self.participants, seed: seed ?? self.seed)
+  }
 }

@@ -63,14 +63,9 @@ struct PlannedRun: Sendable {
   static func choice(
     _ configuration: RunConfiguration, studyPlan: PlanChoice?, study: StudyID
   ) throws(RunFailure) -> PlanChoice {
-    guard let studyPlan else {
-      return PlanChoice(
-        participants: configuration.participantCount ?? PlanChoice.standard.participants,
-        seed: configuration.seed ?? PlanChoice.standard.seed)
-    }
-    let given = PlanChoice(
-      participants: configuration.participantCount ?? studyPlan.participants, seed: configuration.seed ?? studyPlan.seed
-    )
+    let given = (studyPlan ?? .standard).overriding(
+      participants: configuration.participantCount, seed: configuration.seed)
+    guard let studyPlan else { return given }
     guard given == studyPlan else {
       let (count, seed) = (studyPlan.participants, studyPlan.seed)
       throw RunFailure(

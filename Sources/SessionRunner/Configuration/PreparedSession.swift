@@ -179,10 +179,7 @@ struct PreparedSession: Sendable {
   /// session with its trials.
   private func record(in database: SessionDatabase, protocolName: String, plan: PlanChoice?) throws(RunFailure) {
     do {
-      try database.studies.save(
-        Study(
-          id: clinicalProtocol.id, title: clinicalProtocol.title.french, protocolName: protocolName,
-          participantCodes: clinicalProtocol.participantCodes))
+      try database.studies.save(clinicalProtocol.study(protocolName: protocolName))
       if let plan { try database.studies.record(plan, for: clinicalProtocol.id) }
       for code in group?.members ?? [] where try database.participants.fetch(code) == nil {
         try database.participants.add(Participant(code: code, study: clinicalProtocol.id))

@@ -36,11 +36,9 @@ extension HomeCatalogue {
       guard let clinicalProtocol = try? ProtocolLoader.load(contentsOf: file, assets: assetsRoot) else { continue }
       let schedule = ScheduleBuilder(settings: clinicalProtocol.schedule)
         .schedule(startingOn: clinicalProtocol.schedule.start ?? CalendarDate(daysSinceEpoch: 0))
-      let studyPlan = database.flatMap { try? $0.studies.plan(of: clinicalProtocol.id) }
       let choice =
-        studyPlan
-        ?? PlanChoice(
-          participants: participantCount ?? PlanChoice.standard.participants, seed: seed ?? PlanChoice.standard.seed)
+        database.flatMap { try? $0.studies.plan(of: clinicalProtocol.id) }
+        ?? PlanChoice.standard.overriding(participants: participantCount, seed: seed)
       guard
         let plan = try? SessionPlanner(protocol: clinicalProtocol).plan(
           participants: choice.participants, seed: choice.seed, schedule: schedule)

@@ -58,10 +58,8 @@ struct ProtocolPlanCommand: AsyncParsableCommand {
     let wanted = PlanChoice(participants: participants, seed: seed)
     let kept = try store.withDatabase(creating: true) { database in
       try database.studies.save(
-        Study(
-          id: clinicalProtocol.id, title: clinicalProtocol.title.french,
-          protocolName: URL(fileURLWithPath: options.file).deletingPathExtension().lastPathComponent,
-          participantCodes: clinicalProtocol.participantCodes))
+        clinicalProtocol.study(
+          protocolName: URL(fileURLWithPath: options.file).deletingPathExtension().lastPathComponent))
       return try database.studies.record(wanted, for: clinicalProtocol.id)
     }
     guard kept == wanted else {
