@@ -5,7 +5,7 @@ extension SessionEngine {
   mutating func joinPress(_ pad: PadID, _ button: PadButton) {
     if case .lobby = stage { openJoin() }
     guard let index = seatIndex(of: pad) else {
-      takeSeat(pad, confirmed: false)
+      takeSeat(pad)
       return
     }
     if let direction = PadDirection(button) {
@@ -24,13 +24,38 @@ extension SessionEngine {
   }
 
   /// A pad that never joined presses A during a game or an evocation: it joins with the first free avatar.
+  ///
+  /// In a clinical session its seat files under no participant until the therapist says who it
+  /// is (``attributeLatecomer(to:)``). The lowest free seat is most often an absent member's, and
+  /// nobody checked it as on the join screen: a latecomer's answers filed under someone else would
+  /// corrupt both people's data, where answers filed under no one are only held back.
   mutating func joinLate(_ pad: PadID) {
-    guard takeSeat(pad, confirmed: true) != nil else { return }
+    guard let number = takeSeat(pad, late: true) else { return }
+    if !setup.participants.isEmpty { overlays.notice = EngineText.latecomerUnfiled(number) }
     playersChanged()
   }
 
+  /// A digit during a pause: the latecomer still filed under no one is the group's `member`-th
+  /// participant (the one seat `member` files on the join screen), unless a seat holds that
+  /// participant already. Their answers from then on are filed under that code.
+  mutating func attributeLatecomer(to member: PlayerNumber) {
+    guard let index = seats.firstIndex(where: { $0.joinedLate && $0.participant == nil }) else { return }
+    let player = seats[index].number
+    guard let code = participant(at: member) else {
+      overlays.notice = EngineText.noSuchMember(member, groupSize: setup.participants.count)
+      return
+    }
+    if let holder = seats.first(where: { $0.participant == code }) {
+      overlays.notice = EngineText.memberAlreadySeated(code, at: holder.number)
+      return
+    }
+    seats[index].participant = code
+    log(.seating(.attributed(player: player, participant: code)))
+    overlays.notice = EngineText.latecomerFiled(player, as: code)
+  }
+
   @discardableResult
-  private mutating func takeSeat(_ pad: PadID, confirmed: Bool) -> PlayerNumber? {
+  private mutating func takeSeat(_ pad: PadID, late: Bool = false) -> PlayerNumber? {
     let taken = Set(seats.map(\.number))
     let takenAvatars = Set(seats.map(\.avatar))
     guard let number = PlayerNumber.all.first(where: { !taken.contains($0) }),
@@ -39,13 +64,13 @@ extension SessionEngine {
       log(.seating(.joinRefused(pad: pad, reason: .full)))
       return nil
     }
-    let participant = participant(at: number)
-    let seat = Seat(number: number, pad: pad, avatar: avatar.id, participant: participant, isConfirmed: confirmed)
+    let participant = late ? nil : participant(at: number)
+    var seat = Seat(number: number, pad: pad, avatar: avatar.id, participant: participant, isConfirmed: late)
+    seat.joinedLate = late
     seats.append(seat)
     seats.sort { $0.number < $1.number }
     log(
-      .seating(
-        .joined(player: number, pad: pad, avatar: avatar.id, participant: participant, late: confirmed ? true : nil)))
+      .seating(.joined(player: number, pad: pad, avatar: avatar.id, participant: participant, late: late ? true : nil)))
     play(.join)
     return number
   }

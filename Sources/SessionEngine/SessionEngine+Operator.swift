@@ -33,6 +33,8 @@ extension SessionEngine {
       overlays.isShowingHelp.toggle()
     case .pause:
       if stage.isPaused { resume(at: now) } else { pause() }
+    case .giveFloor(let member) where stage.isPaused:
+      attributeLatecomer(to: member)
     case _ where stage.isPaused:
       break
     case .next: next(at: now)

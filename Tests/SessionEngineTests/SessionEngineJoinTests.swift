@@ -161,7 +161,12 @@ let joinCases: [TranscriptCase] = [
     before: Step.joinAndStart(pads: [1]) + Step.key(.next),
     script: Step.press(5, .right) + Step.press(5),
     keep: ["show", "log player", "sound"],
-    expected: ["log player.joined player 2", "sound join", "show evocation speaker - waiting - | 1:chat 2:chien"]),
+    expected: [
+      "log player.joined player 2", "sound join",
+      "show evocation speaker - waiting - | 1:chat 2:chien [notice: Le joueur 2 est arrivé en cours de séance : "
+        + "ses réponses sont enregistrées mais classées sous aucun participant. Pour dire qui c'est : P (pause), "
+        + "puis son numéro dans le groupe.]",
+    ]),
 ]
 
 @Test(arguments: joinCases)

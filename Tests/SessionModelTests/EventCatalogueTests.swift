@@ -49,6 +49,7 @@ import Testing
     .seating(.disconnected(player: PlayerNumber(rawValue: 2)!, pad: PadID(rawValue: 1))),
     .seating(.reset(seats: 3)), .seating(.seatSelected(seat: PlayerNumber(rawValue: 1)!, pad: PadID(rawValue: 2))),
     .seating(.seatSelectionCancelled(seat: PlayerNumber(rawValue: 1)!)),
+    .seating(.attributed(player: PlayerNumber(rawValue: 2)!, participant: .numbered(7))),
     .seating(
       .seatsSwapped(
         from: PlayerNumber(rawValue: 1)!, to: PlayerNumber(rawValue: 2)!, pad: PadID(rawValue: 3), swappedPad: nil)),
@@ -162,7 +163,7 @@ import Testing
   @Test func everyStoredNameHasOneEntryAndEveryDomainHasTypes() {
     let types = EventCatalogue.entries.map(\.type)
     #expect(Set(types).count == types.count)
-    #expect(types.count == 98)
+    #expect(types.count == 99)
     #expect(Set(EventCatalogue.entries.map(\.domain)) == Set(EventCatalogue.Domain.allCases))
     for type in Set(Self.samples.map(\.type)) { #expect(types.contains(type)) }
   }

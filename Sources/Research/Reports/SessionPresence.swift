@@ -18,8 +18,11 @@ struct SessionPresence {
 
   init(snapshot: ExportSnapshot) {
     for stored in snapshot.events {
-      if case .seating(.joined(_, _, _, let participant?, _)) = stored.event.kind {
+      switch stored.event.kind {
+      case .seating(.joined(_, _, _, let participant?, _)), .seating(.attributed(_, let participant)):
         observed[stored.event.session, default: []].insert(participant)
+      default:
+        continue
       }
     }
     for answer in snapshot.analysedAnswers {

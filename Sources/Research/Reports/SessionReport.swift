@@ -131,9 +131,17 @@ public struct SessionReport: Sendable {
     presence: SessionPresence
   ) -> [SeatRow] {
     var joined: [ParticipantCode: (PlayerNumber, AvatarID, Bool)] = [:]
+    var avatars: [PlayerNumber: AvatarID] = [:]
     for event in events {
-      if case .seating(.joined(let player, _, let avatar, let participant?, let late)) = event.kind {
-        joined[participant] = (player, avatar, late ?? false)
+      switch event.kind {
+      case .seating(.joined(let player, _, let avatar, let participant, let late)):
+        avatars[player] = avatar
+        if let participant { joined[participant] = (player, avatar, late ?? false) }
+      case .seating(.attributed(let player, let participant)):
+        // Only a latecomer is attributed, with the avatar they joined with.
+        if let avatar = avatars[player] { joined[participant] = (player, avatar, true) }
+      default:
+        continue
       }
     }
     let answered = Dictionary(grouping: answers, by: \.participant).mapValues(\.count)

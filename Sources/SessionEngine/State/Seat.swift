@@ -5,9 +5,13 @@ struct Seat: Hashable, Sendable {
   let number: PlayerNumber
   let pad: PadID
   var avatar: AvatarID
-  let participant: ParticipantCode?
+  /// Set once: by the seat's number on the join screen, or by the therapist for a player who
+  /// joined after the start (``SessionEngine/attributeLatecomer(to:)``).
+  var participant: ParticipantCode?
   var isConfirmed: Bool
   var isConnected = true
+  /// Joined after the session started, when nobody could check whose seat it took.
+  var joinedLate = false
 
   /// The same pad, avatar and confirmation at another seat: the participant code belongs to the
   /// seat, so the patient holding this pad is now filed under the seat's code.

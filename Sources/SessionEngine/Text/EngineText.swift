@@ -14,6 +14,28 @@ enum EngineText {
       en: "Seat(s) \(list) outside the group: their answers will be recorded but filed under no participant. "
         + "Space to start anyway, or move a pad (digit N then M).")
   }
+  static func latecomerUnfiled(_ player: PlayerNumber) -> LocalizedText {
+    LocalizedText(
+      fr: "Le joueur \(player.rawValue) est arrivé en cours de séance : ses réponses sont enregistrées mais classées "
+        + "sous aucun participant. Pour dire qui c'est : P (pause), puis son numéro dans le groupe.",
+      en: "Player \(player.rawValue) joined after the start: their answers are recorded but filed under no "
+        + "participant. To say who it is: P (pause), then their number in the group.")
+  }
+  static func latecomerFiled(_ player: PlayerNumber, as code: ParticipantCode) -> LocalizedText {
+    LocalizedText(
+      fr: "Les réponses du joueur \(player.rawValue) sont désormais classées sous \(code.rawValue). P pour reprendre.",
+      en: "Player \(player.rawValue)'s answers are now filed under \(code.rawValue). P to resume.")
+  }
+  static func noSuchMember(_ member: PlayerNumber, groupSize: Int) -> LocalizedText {
+    LocalizedText(
+      fr: "Le groupe n'a que \(groupSize) membres : pas de numéro \(member.rawValue).",
+      en: "The group has only \(groupSize) members: there is no number \(member.rawValue).")
+  }
+  static func memberAlreadySeated(_ code: ParticipantCode, at seat: PlayerNumber) -> LocalizedText {
+    LocalizedText(
+      fr: "\(code.rawValue) joue déjà à la place \(seat.rawValue) : choisissez un autre numéro.",
+      en: "\(code.rawValue) is already playing at seat \(seat.rawValue): pick another number.")
+  }
   static let scentLimitReached = LocalizedText(
     fr: "Limite d'odeurs de la séance atteinte : l'essai continue sans odeur.",
     en: "The session's scent limit is reached: the trial goes on without a scent.")

@@ -4,9 +4,9 @@ import SessionModel
 /// any whose answer it started recording. Recovery records them present for a run killed before it
 /// could record attendance itself (``RunAttendance/recordFromLog(_:of:in:)``).
 ///
-/// A seat always files under the same participant, so each `seating.joined` and each take names
-/// the participant of its seat; the join screen's moves and resets, and the start's list of
-/// players, say which seats are taken. A seat taken by a move to a seat the log never names a
+/// Each `seating.joined`, each attribution of a latecomer and each take names the participant of
+/// its seat; the join screen's moves and resets, and the start's list of players, say which seats
+/// are taken. A seat taken by a move to a seat the log never names a
 /// participant for is left out: recovery does not guess who sat there.
 struct LoggedSeating {
   private var participantOfSeat: [PlayerNumber: ParticipantCode] = [:]
@@ -18,7 +18,10 @@ struct LoggedSeating {
       switch event.kind {
       case .seating(.joined(let player, _, _, let participant, _)):
         taken.insert(player)
-        if let participant { participantOfSeat[player] = participant }
+        // A latecomer's seat files under no one until the therapist says who it is.
+        participantOfSeat[player] = participant
+      case .seating(.attributed(let player, let participant)):
+        participantOfSeat[player] = participant
       case .seating(.seatsSwapped(let from, let to, _, let swappedPad)):
         taken.insert(to)
         if swappedPad == nil { taken.remove(from) }

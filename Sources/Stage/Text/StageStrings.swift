@@ -48,9 +48,12 @@ enum StageStrings {
     (.init(fr: "R", en: "R"), .init(fr: "recommencer", en: "redo")),
     (.init(fr: "1 … 9, 0", en: "1 … 9, 0"), .init(fr: "donner la parole", en: "give the floor")),
     (.init(fr: "Accueil : N puis M", en: "Join: N then M"), .init(fr: "échanger les places", en: "swap the seats")),
+    (.init(fr: "Pause : N", en: "Pause: N"), .init(fr: "classer un retardataire", en: "file a latecomer")),
     (.init(fr: "Échap", en: "Esc"), .init(fr: "terminer", en: "end")),
-    (.init(fr: "Entrée", en: "Enter"), .init(fr: "confirmer", en: "confirm")),
-    (.init(fr: "Retour arrière", en: "Backspace"), .init(fr: "annuler", en: "cancel")),
+    (
+      .init(fr: "Entrée / Retour arrière", en: "Enter / Backspace"),
+      .init(fr: "confirmer / annuler", en: "confirm / cancel")
+    ),
     (.init(fr: "H", en: "H"), .init(fr: "cette aide", en: "this help")),
   ]
 

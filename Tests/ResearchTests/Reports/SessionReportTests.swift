@@ -212,3 +212,35 @@ import Testing
     #expect(incidents.components(separatedBy: "<tr><td>–</td>").count - 1 == 2, "no time rather than a wrong one")
   }
 }
+
+/// A latecomer's seat row comes from the therapist naming them, since their join named no one.
+@Suite struct LatecomerSeatTests {
+  @Test func aLatecomerTheTherapistNamedHasTheirSeatAndIsPresent() throws {
+    let session = Session(
+      id: "S01", number: 1, date: CalendarDate(year: 2027, month: 1, day: 14)!, kind: .clinical, trials: [])
+    let (p1, p2, p7) = (ParticipantCode.numbered(1), ParticipantCode.numbered(2), ParticipantCode.numbered(7))
+    let seat = { (number: Int) in PlayerNumber(rawValue: number)! }
+    let logged: [LoggedEvent] = [
+      .seating(.joined(player: seat(1), pad: PadID(rawValue: 1), avatar: "chat", participant: p1, late: nil)),
+      .session(.started(players: [seat(1)], avatars: ["chat"])),
+      .seating(.joined(player: seat(2), pad: PadID(rawValue: 5), avatar: "chien", participant: nil, late: true)),
+      .seating(.attributed(player: seat(2), participant: p7)),
+    ]
+    let events = logged.enumerated().map { index, kind in
+      StoredEvent(
+        sequence: Int64(index + 1),
+        event: SessionEvent(
+          session: session.id, monotonicNanoseconds: UInt64(index) * 1_000_000_000, wallClock: Date(), kind))
+    }
+    let snapshot = ExportSnapshot(
+      study: nil, sessions: [session], groups: [:], measures: [], recordings: [:], latestCodings: [:], events: events)
+    let group = ParticipantGroup(id: "G01", members: (1...10).map { ParticipantCode.numbered($0) })
+    let seats = SessionReport.seats(
+      events: events.map(\.event), group: group, answers: [], session: session,
+      presence: SessionPresence(snapshot: snapshot))
+    let latecomer = try #require(seats.first { $0.participant == p7 })
+    #expect(latecomer.present && latecomer.joinedLate && latecomer.player == seat(2) && latecomer.avatar == "chien")
+    #expect(seats.first { $0.participant == p2 }?.present == false, "seat 2's member never came")
+    #expect(SessionPresence(snapshot: snapshot).present(in: session) == [p1, p7])
+  }
+}

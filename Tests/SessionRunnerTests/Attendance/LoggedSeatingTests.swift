@@ -56,6 +56,17 @@ import Testing
     Case(
       testDescription: "a late join after the start", events: [joined(1, p1), started([1]), joined(2, p2, late: true)],
       present: [p1, p2]),
+    Case(
+      testDescription: "a latecomer nobody has named yet, on a seat R freed: not the seat's earlier member",
+      events: [joined(2, p2), .seating(.reset(seats: 1)), joined(1, p1), started([1]), joined(2, nil, late: true)],
+      present: [p1]),
+    Case(
+      testDescription: "a latecomer the therapist named",
+      events: [
+        joined(1, p1), started([1]), joined(2, nil, late: true),
+        .seating(.attributed(player: seat(2), participant: p3)),
+      ],
+      present: [p1, p3]),
     Case(testDescription: "a take whose join the log lost", events: [started([]), take(3, p3)], present: [p3]),
     Case(
       testDescription: "a seat beyond the group's members",

@@ -8,8 +8,8 @@
 public enum EventCatalogue {
   /// 1: the names of December 2026, written before the catalogue; 2: the catalogue, with review
   /// events; 3: attendance events; 4: who recorded an attendance (`recordedBy`); 5: `recording.unfiled`;
-  /// 6: the make-up participants of a run (`runner.started`'s `makeUp`).
-  public static let version = 6
+  /// 6: the make-up participants of a run (`runner.started`'s `makeUp`); 7: `player.attributed`.
+  public static let version = 7
 
   /// A domain of the catalogue, in the order the codebook lists them.
   public enum Domain: String, CaseIterable, Sendable {
@@ -221,6 +221,10 @@ public enum EventCatalogue {
         Key("from", "", "Seat left."), Key("to", "", "Seat taken."), pad,
         Key("swappedPad", "", "Pad moved the other way, if any.", optional: true),
       ]),
+    Entry(
+      .playerAttributed, .seating,
+      "The therapist said which group member a player who joined after the start is; their answers from then on are filed under that participant.",
+      [player, Key("participant", "", "Participant code the player's answers are filed under from then on.")]),
     // Trial
     Entry(
       .trialStarted, .trial, "A trial began.",

@@ -29,6 +29,7 @@ extension EventType {
   public static let joinSeatSelected: EventType = "join.seatSelected"
   public static let joinSeatSelectionCancelled: EventType = "join.seatSelectionCancelled"
   public static let joinSeatsSwapped: EventType = "join.seatsSwapped"
+  public static let playerAttributed: EventType = "player.attributed"
   // Trial
   public static let trialStarted: EventType = "trial.started"
   public static let trialEnded: EventType = "trial.ended"

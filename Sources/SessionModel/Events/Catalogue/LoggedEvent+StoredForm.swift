@@ -249,6 +249,10 @@ extension SeatingLogEvent {
       w.set("pad", pad)
       w.set("swappedPad", swappedPad)
       return .joinSeatsSwapped
+    case .attributed(let player, let participant):
+      w.set("player", player)
+      w.set("participant", participant)
+      return .playerAttributed
     }
   }
 
@@ -273,6 +277,7 @@ extension SeatingLogEvent {
       .seatsSwapped(
         from: try r.required("from"), to: try r.required("to"), pad: try r.required("pad"),
         swappedPad: try r.optional("swappedPad"))
+    case .playerAttributed: .attributed(player: try r.required("player"), participant: try r.required("participant"))
     default: nil
     }
   }

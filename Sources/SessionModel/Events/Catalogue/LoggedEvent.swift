@@ -210,6 +210,9 @@ public enum SeatingLogEvent: Hashable, Sendable {
   case seatSelectionCancelled(seat: PlayerNumber)
   /// A pad moved to another seat, swapping with the pad there if any.
   case seatsSwapped(from: PlayerNumber, to: PlayerNumber, pad: PadID, swappedPad: PadID?)
+  /// The therapist said which group member a player who joined after the start is: their
+  /// answers from then on are filed under that participant.
+  case attributed(player: PlayerNumber, participant: ParticipantCode)
 }
 
 // MARK: - Trial
