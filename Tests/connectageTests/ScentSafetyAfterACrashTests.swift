@@ -1,6 +1,7 @@
 import Foundation
 import SessionModel
 import Store
+import TestSupport
 import Testing
 
 /// A session killed while a scent is in the air, then resumed or started afresh, keeps its scents
@@ -48,6 +49,27 @@ import Testing
     #expect(!sent.isEmpty, "the scent is released once the interval has passed")
     #expect(sent.allSatisfy { $0.monotonicNanoseconds >= releaseEnd + interval })
     #expect(!events.contains { $0.type == "scent.release.refused" })
+  }
+
+  /// A log the start cannot read is not an empty history: the first scent could come too soon
+  /// after an interrupted run's, so the session does not start, and records nothing.
+  @Test func aLogThatCannotBeReadRefusesTheStartAndRecordsNothing() throws {
+    let folder = try StoreCommandFolder()
+    defer { folder.remove() }
+    _ = try SessionDatabase(path: folder.databasePath)
+    // A run of the demo's planned session whose payload is no longer a table of texts.
+    let insert = try SQLiteShell.run(
+      """
+      INSERT INTO event (session_id, monotonic_ns, wall_clock, type, payload, schema_version)
+        VALUES ('G01-S01-20270114T093000-3fa9c2', 1, '2027-01-14T09:30:00.000Z', 'session.opened', '{"kind": 1}', 6);
+      """, on: folder.databasePath)
+    try #require(insert.status == 0, "\(insert.output)")
+
+    let run = try CommandRun.connectage(
+      ["demo", "--headless", "--brisk", "--players", "2", "--db", folder.databasePath, "--output", folder.path])
+    #expect(run.exitCode == 1, "\(run.standardError)")
+    #expect(run.standardError.contains("n'ont pas pu être relues"), "\(run.standardError)")
+    #expect(try SessionDatabase(path: folder.databasePath).sessions.fetchAll().isEmpty)
   }
 
   /// Polls the log every 100 ms (blocking, as the other crash tests do) for the first event of `type`.

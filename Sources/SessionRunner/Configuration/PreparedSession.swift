@@ -37,12 +37,11 @@ struct PreparedSession: Sendable {
     var pastReleases: [PastScentRelease] = []
     if let resumes {
       pastReleases = try Self.pastScentReleases(resuming: resumes, in: database)
-    } else if let interrupted = try? SessionRecovery(database: database).resumePoint(
-      ofPlanned: planned.session.id, trials: planned.session.trials)
-    {
+    } else if let interrupted = try interruptedRun(of: planned, in: database) {
       // Started afresh after an interrupted run rather than resumed: the patients breathed that
       // run's scents all the same, so its recent releases count for the interval, the duty cycle
-      // and the session's budget. Releases of another day are another session's.
+      // and the session's budget. Releases of another day are another session's. A log that
+      // cannot be read stops the start: an empty history would let the first scent come too soon.
       pastReleases = try Self.pastScentReleases(
         resuming: interrupted, in: database, since: startedAt.addingTimeInterval(-Self.sameSittingSeconds))
     }
@@ -138,14 +137,30 @@ struct PreparedSession: Sendable {
     do {
       return try PastScentReleases.read(resuming: point, from: database.eventLog, since: since)
     } catch {
-      throw RunFailure(
-        LocalizedText(
-          fr:
-            "Les odeurs déjà diffusées dans la séance interrompue n'ont pas pu être relues : vérifiez la base avec « connectage db check ».",
-          en:
-            "The scents already released in the interrupted session could not be read back: check the database with 'connectage db check'."
-        ))
+      throw unreadableReleases
     }
+  }
+
+  /// The planned session's latest run, when the log shows it interrupted.
+  private static func interruptedRun(of planned: PlannedRun, in database: SessionDatabase) throws(RunFailure)
+    -> ResumePoint?
+  {
+    do {
+      return try SessionRecovery(database: database).resumePoint(
+        ofPlanned: planned.session.id, trials: planned.session.trials)
+    } catch {
+      throw unreadableReleases
+    }
+  }
+
+  private static var unreadableReleases: RunFailure {
+    RunFailure(
+      LocalizedText(
+        fr:
+          "Les odeurs déjà diffusées dans la séance interrompue n'ont pas pu être relues : vérifiez la base avec « connectage db check ».",
+        en:
+          "The scents already released in the interrupted session could not be read back: check the database with 'connectage db check'."
+      ))
   }
 
   /// The planned group (or participant) that plays: the one named, else the first.
