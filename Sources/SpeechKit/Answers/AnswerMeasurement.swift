@@ -58,13 +58,15 @@ public struct AnswerMeasurement: Equatable, Sendable, Codable {
     var missing: [MissingMeasureReason] = []
     var measures: TranscriptMeasures?
     var words: [TimedWord] = []
+    var hasWordTimes = false
     if let transcript {
       let speech = try AnswerSpeech.select(
         in: transcript, file: transcriptFile, recordingDuration: recording.duration, participant: participant,
         chosen: speaker)
       if let target = speech.speaker, !speech.utterances.isEmpty {
         measures = TranscriptMeasures.measure(transcript, speaker: target)
-        words = speech.utterances.flatMap(\.words)
+        words = AnswerWordTimes.speech(of: speech.utterances, rules: .forTranscripts(in: transcript.format))
+        hasWordTimes = speech.utterances.contains { !$0.words.isEmpty }
       } else {
         missing.append(.noSpeechOfSpeaker)
       }
@@ -74,8 +76,8 @@ public struct AnswerMeasurement: Equatable, Sendable, Codable {
     var options = options
     options.wordCount = options.wordCount ?? measures?.wordCounts.words
     var measurement: AnswerMeasurement
-    if transcript?.source == .asr { words = [] }
-    if words.isEmpty {
+    if transcript?.source == .asr { (words, hasWordTimes) = ([], false) }
+    if !hasWordTimes {
       let timing = try SpeechTimingAnalyzer().analyze(recording, options: options)
       measurement = AnswerMeasurement(timing: timing, timingSource: .audio, transcript: measures, missing: missing)
     } else {

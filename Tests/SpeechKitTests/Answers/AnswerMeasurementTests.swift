@@ -108,3 +108,64 @@ private final class HeaderOnlySource: ByteSource {
     return available
   }
 }
+
+extension AnswerMeasurementTests {
+  /// A CHAT answer of `lines` (main tiers with their `%wor`), measured on three silent seconds.
+  static func measureCHAT(_ lines: String) throws -> AnswerMeasurement {
+    let text = """
+      @UTF8
+      @Begin
+      @Languages:\tfra
+      @Participants:\tPAR Participant
+      @ID:\tfra|connectage|PAR|||||Participant|||
+      \(lines)
+      @End
+
+      """
+    let transcript = try CHATReader.read(text: text, file: "answer.cha")
+    return try AnswerMeasurement.measure(
+      recording: WAVReader(bytes: try Self.silentRecording(), name: "answer.wav"), transcript: transcript)
+  }
+
+  static func bullet(_ start: Int, _ end: Int) -> String { "\u{15}\(start)_\(end)\u{15}" }
+
+  /// measures.md: the span runs from the first to the last countable word; a filler inside it is
+  /// phonation, one before or after it is not the answer's words.
+  @Test func fillersBeforeTheFirstWordAndAfterTheLastDoNotStretchTheAnswer() throws {
+    let b = Self.bullet
+    let measured = try Self.measureCHAT(
+      """
+      *PAR:\t&-euh le café &-euh chaud &-hum . \(b(500, 3000))
+      %wor:\teuh \(b(500, 900)) le \(b(1200, 1400)) café \(b(1400, 1800)) euh \(b(1900, 2100)) chaud \(b(2300, 2600)) hum \(b(2700, 3000)) .
+      """)
+    #expect(measured.timingSource == .words)
+    #expect(measured.timing.firstWordOnset == 1.2)
+    #expect(measured.timing.lastWordOffset == 2.6)
+    #expect(measured.timing.pauses.count == 0, "the filler between café and chaud fills the gap")
+  }
+
+  @Test func anExcludedUtteranceLeavesTheTiming() throws {
+    let b = Self.bullet
+    let measured = try Self.measureCHAT(
+      """
+      *PAR:\tattendez je tousse . [+ exc] \(b(100, 900))
+      %wor:\tattendez \(b(100, 400)) je \(b(450, 550)) tousse \(b(600, 900)) .
+      *PAR:\tle jardin . \(b(1500, 2200))
+      %wor:\tle \(b(1500, 1700)) jardin \(b(1700, 2200)) .
+      """)
+    #expect(measured.timing.firstWordOnset == 1.5)
+    #expect(measured.timing.lastWordOffset == 2.2)
+  }
+
+  @Test func anAnswerOfFillersAloneHasNoSpanRatherThanTheAudios() throws {
+    let b = Self.bullet
+    let measured = try Self.measureCHAT(
+      """
+      *PAR:\t&-euh &-hum . \(b(500, 1500))
+      %wor:\teuh \(b(500, 900)) hum \(b(1100, 1500)) .
+      """)
+    #expect(measured.timingSource == .words)
+    #expect(measured.timing.firstWordOnset == nil)
+    #expect(measured.missing.contains(.noSpeechInRecording))
+  }
+}

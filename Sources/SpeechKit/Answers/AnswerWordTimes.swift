@@ -1,0 +1,33 @@
+/// The timed tokens that place an answer's speech, as the measures define it
+/// (docs/speech-measures.md, `t_first_word` and `t_last_word_end`).
+///
+/// The span runs from the first to the last *countable* word: a filler, a fragment or an
+/// unintelligible token before the first word or after the last is vocal but not the answer's
+/// words, so it neither starts nor ends the answer. Inside the span every vocal token fills the
+/// speech, so a filler between two words is phonation, not a pause. An utterance marked `[+ exc]`
+/// is left out of every measure, its times included.
+enum AnswerWordTimes {
+  /// The tokens of `utterances` inside the span, in time order; empty when no word is countable.
+  static func speech(of utterances: [Utterance], rules: WordCountRules) -> [TimedWord] {
+    let counter = FrenchWordCounter(rules: rules)
+    let kept = utterances.filter { !counter.count(utterance: $0.text).isExcluded }.flatMap(\.words)
+      .sorted { $0.start < $1.start }
+    let countable = kept.filter { isCountable($0.text, rules: rules) }
+    guard let first = countable.first?.start, let last = countable.map(\.end).max() else { return [] }
+    return kept.filter { $0.end > first && $0.start < last }.map {
+      TimedWord(text: $0.text, start: max($0.start, first), end: min($0.end, last))
+    }
+  }
+
+  /// Whether a timed token is a countable word: not a CHAT filler, fragment, nonword or event
+  /// (`&-euh`, `&+fr`, `&~gaga`, `&=rit`), not an unintelligible or untranscribed token, not an
+  /// omitted word, and not a hesitation spelled out (`euh` in a TextGrid words tier).
+  static func isCountable(_ text: String, rules: WordCountRules) -> Bool {
+    let token = text.trimmingWhitespace()
+    guard !token.hasPrefix("&"), !token.hasPrefix("0"), let word = CHATWordForm.spokenWord(token) else {
+      return false
+    }
+    let lowered = word.lowercased()
+    return !["xxx", "yyy", "www"].contains(lowered) && !rules.spokenFillers.contains(lowered)
+  }
+}
