@@ -61,11 +61,14 @@ public struct StudyReport: Sendable {
     let groupIDs = Set(sessions.compactMap(\.group)).sorted()
     groups = groupIDs.map { id in
       let held = sessions.filter { $0.group == id }
+      let members = Set(snapshot.groups[id]?.members ?? [])
       return GroupRow(
-        group: id, members: snapshot.groups[id]?.members.count ?? 0,
-        // A planned session run twice (interrupted, resumed) counts each patient once.
-        present: Dictionary(held.map { ($0.number, attendance.present(in: $0)) }) { $0.union($1) }
-          .mapValues(\.count))
+        group: id, members: members.count,
+        // A planned session run twice (interrupted, resumed) counts each patient once; a patient of
+        // another group making up a session in this group's run is present there, not enrolled here.
+        present: Dictionary(held.map { ($0.number, attendance.present(in: $0).intersection(members)) }) {
+          $0.union($1)
+        }.mapValues(\.count))
     }
     var completeness = Completeness()
     // A planned session run more than once (interrupted and resumed, or a catch-up run for the

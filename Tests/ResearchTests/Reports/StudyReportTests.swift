@@ -155,3 +155,32 @@ import Testing
       }
   }
 }
+
+/// A patient of another group making up a session in this group's run is present there, but the
+/// attendance table counts the group's own members: never 11 present of 10.
+@Suite struct StudyAttendanceOfGuestsTests {
+  @Test func aGuestFromAnotherGroupIsNotCountedAmongTheEnrolled() throws {
+    let session = Session(
+      id: "G01-S01", study: "espoir", group: "G01", number: 1, date: CalendarDate(year: 2027, month: 1, day: 14)!,
+      kind: .clinical, trials: [])
+    let members = (1...3).map { ParticipantCode.numbered($0) }
+    let guest = ParticipantCode.numbered(9)
+    let seated = [members[0], members[1], guest]
+    let events = seated.enumerated().map { index, code in
+      StoredEvent(
+        sequence: Int64(index + 1),
+        event: SessionEvent(
+          session: session.id, monotonicNanoseconds: UInt64(index), wallClock: Date(),
+          .seating(
+            .joined(
+              player: PlayerNumber(rawValue: index + 1)!, pad: PadID(rawValue: index + 1), avatar: "chat",
+              participant: code, late: nil))))
+    }
+    let snapshot = ExportSnapshot(
+      study: "espoir", sessions: [session], groups: ["G01": ParticipantGroup(id: "G01", members: members)],
+      measures: [], recordings: [:], latestCodings: [:], events: events)
+    let report = try StudyReport(snapshot: snapshot, study: "espoir")
+    #expect(report.groups.first?.members == 3)
+    #expect(report.groups.first?.present[1] == 2)
+  }
+}
