@@ -250,7 +250,10 @@ public enum EventCatalogue {
       .stimulusPresented, .trial, "The screen showed the image.",
       trial + [
         Key("stimulus", "", "Stimulus id."),
-        Key("presentedAtNanoseconds", "ns", "Frame presented, host monotonic clock."),
+        Key(
+          "presentedAtNanoseconds", "ns",
+          "First frame presented, host monotonic clock: the start of the image's 300 ms fade-in (full opacity 300 ms later; none in golden-image tests)."
+        ),
       ]),
     Entry(.stimulusReplayed, .trial, "R showed the image again.", trial),
     Entry(.evocationStarted, .trial, "The evocation question came up.", trial),
