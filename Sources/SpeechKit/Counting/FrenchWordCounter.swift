@@ -262,6 +262,9 @@ public struct FrenchWordCounter: Sendable {
       let marker = raw[raw.index(after: at)...]
       paraphasic = marker.hasPrefix("n") || marker.hasPrefix("u")
     }
+    // A clock time (`14:30`) is not a lengthened number: it is said `quatorze heures trente`,
+    // as `14h30` is, so it keeps its separator as the `h` the speller reads.
+    if base.wholeMatch(of: /[0-9]{1,2}:[0-9]{2}/) != nil { return (String(base.replacing(":", with: "h")), paraphasic) }
     var word = ""
     word.reserveCapacity(base.utf8.count)
     for character in base {

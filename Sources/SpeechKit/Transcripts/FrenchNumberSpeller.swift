@@ -213,6 +213,7 @@ extension FrenchNumberSpeller {
   }
 
   private static func spellingOutDigits(inCore token: String) -> String {
+    if let time = clockTime(token) { return time }
     let characters = Array(token)
     var pieces: [String] = []
     var letters = ""
@@ -263,6 +264,23 @@ extension FrenchNumberSpeller {
     }
     if !letters.isEmpty { pieces.append(letters) }
     return pieces.joined(separator: " ")
+  }
+
+  /// `14h30`, `14:30`, `9h`, `12h00` as said: `quatorze heures trente`, `neuf heures`, `douze
+  /// heures`; hours 0 to 24 and minutes 00 to 59, else nil (`0h…` stays CHAT's omitted word). Hours and minutes are feminine
+  /// (`une heure`, `vingt et une heures trente et une`).
+  private static func clockTime(_ token: String) -> String? {
+    guard let match = token.wholeMatch(of: /([0-9]{1,2})(?:[hH]([0-9]{2})?|:([0-9]{2}))/),
+      let hours = Int(match.1), hours <= 24
+    else { return nil }
+    let minutes = (match.2 ?? match.3).flatMap { Int($0) } ?? 0
+    guard minutes < 60 else { return nil }
+    func feminine(_ n: Int) -> String {
+      let spelled = cardinal(n)
+      return spelled.hasSuffix("un") ? spelled + "e" : spelled
+    }
+    let hour = "\(feminine(hours)) \(hours >= 2 ? "heures" : "heure")"
+    return minutes == 0 ? hour : "\(hour) \(feminine(minutes))"
   }
 
   /// The word for `°` after `number` (its digits, maybe a decimal comma): `degrés`, singular below

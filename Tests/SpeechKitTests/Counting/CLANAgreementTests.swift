@@ -78,6 +78,7 @@ struct CLANAgreementTests {
   @Test(arguments: [
     "En 1958, je faisais les foins à la ferme de mon oncle.",
     "J'avais 20 ans, le 1er mai 1968. On est partis à 14h30 !",
+    "Le car partait à 7:45 et on rentrait vers 21h, à 1h05 au plus tard.",
     "Ma 2e fille est née en 1971 ; elle pesait 3,5 kilos.",
     "Euh... on était 21, non 80 ou 91 personnes. Le bal, hein, c'était en l'an 2000.",
     "C'était 50% moins cher : 10 000 francs, au 3ème étage du n°12, et il faisait 30°.",
