@@ -39,6 +39,15 @@ class CentralReview:
                 scenario.work, environment=server.environment)
             scenario.servers.append(review)
             review.start()
+            # A second review of the same server on this computer would rebuild the working file
+            # under the first and send its outbox twice: it is refused while the first is open.
+            second = harness.run_tool(
+                scenario.connectage,
+                ["review", "--from", server.address, "--audio-from", audio, "--no-browser"],
+                scenario.work, environment=server.environment)
+            self.tally.require("central review: a second review of the same server on this computer is refused",
+                               second.returncode == 1 and "déjà ouverte" in second.stderr,
+                               f"{second.returncode}: {second.stderr.strip()[:600]}")
             browser = scenario.open_browser_as(CENTRAL_CODER, review)
             # Enter opens the row that has the focus: wait for the rows, or it goes nowhere.
             scenario.wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#queue-table tbody tr.selected"),

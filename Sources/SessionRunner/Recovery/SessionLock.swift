@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// An exclusive lock a running session holds on a file.
 ///
@@ -10,15 +11,10 @@ import Foundation
 /// and one beside the database named after the planned session (study, group, session number),
 /// so that a second run of the same planned session is refused while the first is running.
 final class SessionLock: Sendable {
-  private let descriptor: Int32
+  private let lock: ExclusiveFileLock
 
-  private init(descriptor: Int32) {
-    self.descriptor = descriptor
-  }
-
-  deinit {
-    flock(descriptor, LOCK_UN)
-    close(descriptor)
+  private init(_ lock: ExclusiveFileLock) {
+    self.lock = lock
   }
 
   static func file(in sessionDirectory: URL) -> URL {
@@ -54,7 +50,7 @@ final class SessionLock: Sendable {
 
   /// Takes the lock of a session folder; nil if another process holds it or the file cannot be made.
   static func hold(in sessionDirectory: URL) -> SessionLock? {
-    if case .taken(let lock) = attempt(file(in: sessionDirectory)) { lock } else { nil }
+    if case .taken(let lock) = ExclusiveFileLock.attempt(file(in: sessionDirectory)) { SessionLock(lock) } else { nil }
   }
 
   /// Takes the lock held while a planned session runs; nil if another process is running it.
@@ -68,27 +64,11 @@ final class SessionLock: Sendable {
   /// A lock in the database's lock folder, made if needed; nil while another process holds it.
   private static func holdBesideDatabase(_ url: URL, waiting: Bool) throws -> SessionLock? {
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    switch attempt(url, waiting: waiting) {
-    case .taken(let lock): return lock
+    switch ExclusiveFileLock.attempt(url, waiting: waiting) {
+    case .taken(let lock): return SessionLock(lock)
     case .heldElsewhere: return nil
     case .cannotOpen(let number): throw POSIXError(POSIXErrorCode(rawValue: number) ?? .EACCES)
     }
-  }
-
-  private enum Attempt {
-    case taken(SessionLock)
-    case heldElsewhere
-    case cannotOpen(errno: Int32)
-  }
-
-  private static func attempt(_ url: URL, waiting: Bool = false) -> Attempt {
-    let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { return .cannotOpen(errno: errno) }
-    guard flock(descriptor, waiting ? LOCK_EX : LOCK_EX | LOCK_NB) == 0 else {
-      close(descriptor)
-      return .heldElsewhere
-    }
-    return .taken(SessionLock(descriptor: descriptor))
   }
 
   /// True while a process runs the session of this folder.

@@ -37,7 +37,10 @@ struct ReviewCommand: AsyncParsableCommand {
 
   func run() async throws {
     let (host, port) = try Self.address(listen)
-    let review = try await central.centralReview(store)
+    let opened = try await central.centralReview(store)
+    // The working file's lock is held until the review has written everything back.
+    defer { withExtendedLifetime(opened?.lock) {} }
+    let review = opened?.review
     let server =
       try review.map {
         try Self.server(

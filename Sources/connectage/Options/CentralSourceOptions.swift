@@ -22,8 +22,9 @@ struct CentralSourceOptions: ParsableArguments {
 
   /// With `--from`, the trial read back for a central review (`review --from`), in a working file
   /// beside the default database, one per server, kept between runs so that no save is lost; `nil`
-  /// without `--from`.
-  func centralReview(_ store: StoreOptions) async throws -> CentralReview? {
+  /// without `--from`. The lock returned with it is the working file's: two reviews of one server on
+  /// one computer would each rebuild the file under the other and send each other's outbox.
+  func centralReview(_ store: StoreOptions) async throws -> (review: CentralReview, lock: ExclusiveFileLock)? {
     guard let server else { return nil }
     if store.databasePath != nil { throw Self.oneSource }
     guard let audioStore else {
@@ -40,10 +41,39 @@ struct CentralSourceOptions: ParsableArguments {
       fileURLWithPath: SessionDatabase.defaultPath(environment: ProcessInfo.processInfo.environment)
     ).deletingLastPathComponent().appendingPathComponent("central-review")
       .appendingPathComponent(address.workingFolderName)
-    return try await SyncFailure.translating { () async throws(SyncError) in
+    let lock = try Self.holdWorkingFolder(folder)
+    let review = try await SyncFailure.translating { () async throws(SyncError) in
       try await CentralReview.open(
         address, password: password, workingFile: folder.appendingPathComponent("trial.sqlite").path,
         audioStore: AudioStore(root: URL(fileURLWithPath: audioStore)))
+    }
+    return (review, lock)
+  }
+
+  /// The lock of a central review's working folder, refused while another review holds it.
+  private static func holdWorkingFolder(_ folder: URL) throws -> ExclusiveFileLock {
+    let cannot = { (reason: String) in
+      CommandFailure.runtime(
+        LocalizedText(
+          fr: "Le dossier de travail de la relecture centrale n'est pas utilisable (\(reason)).",
+          en: "The central review's working folder cannot be used (\(reason))."))
+    }
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw cannot(error.localizedDescription)
+    }
+    switch ExclusiveFileLock.attempt(folder.appendingPathComponent("review.lock")) {
+    case .taken(let lock): return lock
+    case .cannotOpen(let number): throw cannot(String(cString: strerror(number)))
+    case .heldElsewhere:
+      throw CommandFailure.runtime(
+        LocalizedText(
+          fr:
+            "Une autre relecture de ce serveur est déjà ouverte sur cet ordinateur : continuez dans celle-ci, ou fermez-la (Ctrl-C) avant d'en ouvrir une autre.",
+          en:
+            "Another review of this server is already open on this computer: go on in that one, or close it (Ctrl-C) before opening another."
+        ))
     }
   }
 
