@@ -141,6 +141,66 @@ struct RedactedSyncTests {
     #expect(transcripts.count == siteTranscripts.count)
   }
 
+  /// A server that received a site's rows before sync redacted them holds their home folders and
+  /// device addresses; migration `s5-redacted-rows` redacts them in place with the same rule, so
+  /// that the server ends exactly as a clean sync leaves a new one, and the next sync sends nothing.
+  @Test func aServerHoldingRowsSentBeforeRedactionIsCleanedAsACleanSyncLeavesIt() async throws {
+    let server = try TemporaryPostgres()
+    defer { server.stop() }
+    let site = try IdentifyingSite()
+    defer { site.remove() }
+    // Runs started again and again: more events holding a home folder than the cleaning reads at once.
+    let copies = try SQLiteShell.run(
+      """
+      WITH RECURSIVE copy(number) AS (SELECT 1 UNION ALL SELECT number + 1 FROM copy WHERE number < \(ServerRedaction.pageSize))
+      INSERT INTO event (session_id, monotonic_ns, wall_clock, type, payload, schema_version)
+        SELECT session_id, monotonic_ns + number, wall_clock, type, payload, schema_version
+        FROM copy, (SELECT * FROM event WHERE type = 'runner.started' ORDER BY sequence DESC LIMIT 1)
+      """, on: site.trial.databasePath)
+    try #require(copies.status == 0, "\(copies.output)")
+    _ = try await push(site.database, to: server, site: "LYON", audio: nil)
+    let clean = try server.contentHashes(of: TemporaryPostgres.database)
+    // Back to what the fourth schema held: the rows as the site wrote them, each mirrored row with
+    // the hash the sync of that version computed. These payloads name no session, so qualifying
+    // them changes nothing.
+    var statements = ["ALTER TABLE event DISABLE TRIGGER event_is_append_only"]
+    for (sent, redacted) in zip(IdentifyingSite.events(home: site.home.path), IdentifyingSite.redactedEvents) {
+      statements.append(
+        "UPDATE event SET payload = $raw$\(sent.payload)$raw$ WHERE site = 'LYON' AND payload = $raw$\(redacted)$raw$")
+    }
+    statements.append("ALTER TABLE event ENABLE TRIGGER event_is_append_only")
+    let recording = try #require(ReplicatedTable.named("recording"))
+    let path = recording.position(of: "path")
+    for row in try site.database.replicaRows(of: recording).map({ $0.qualified(at: "LYON", in: recording) }) {
+      let answer = ["session_id", "trial_id", "participant_code"].enumerated().map { offset, column in
+        "\(column) = '\(row.values[offset].sqlText!)'"
+      }
+      statements.append(
+        """
+        UPDATE recording SET path = $raw$\(row.values[path].sqlText!)$raw$, row_hash = '\(RowEncoding.hash(row))'
+        WHERE site = 'LYON' AND \(answer.joined(separator: " AND "))
+        """)
+    }
+    statements.append("DELETE FROM connectage_migration WHERE name = 's5-redacted-rows'")
+    try server.psql(statements.joined(separator: ";\n"), database: TemporaryPostgres.database)
+    #expect(
+      try server.psql(
+        "SELECT count(*) FROM event WHERE payload LIKE '%Marie Dupont%'", database: TemporaryPostgres.database)
+        == String(ServerRedaction.pageSize + 2))
+    #expect(try serverText(server).contains("Marie Dupont"))
+    #expect(try server.contentHashes(of: TemporaryPostgres.database) != clean)
+
+    let connection = try await ServerConnection.open(
+      try ServerAddress(server.address), password: TemporaryPostgres.password)
+    try await ServerSchema.migrate(connection)
+    await connection.close()
+    let held = try serverText(server).lowercased()
+    for secret in site.secrets { #expect(!held.contains(secret.lowercased()), "\(secret)") }
+    #expect(try server.contentHashes(of: TemporaryPostgres.database) == clean)
+    #expect(try await push(site.database, to: server, site: nil, audio: nil).totalRowsSent == 0)
+    #expect(try server.contentHashes(of: TemporaryPostgres.database) == clean)
+  }
+
   /// Every row of every table a sync writes, as text.
   private func serverText(_ server: TemporaryPostgres) throws -> String {
     try (ReplicatedTable.catalogue + [FilesBesideRecordings.table]).map { table in

@@ -153,6 +153,7 @@ struct SiteSyncTests {
     #expect(
       empty.pending == [
         "s1-trial-tables", "s2-site-qualified-identifiers", "s3-attendance-source", "s4-transcript-file-bytes",
+        "s5-redacted-rows",
       ])
     _ = try await push(
       try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath), to: server, site: "LYON")
