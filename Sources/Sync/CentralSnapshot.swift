@@ -10,9 +10,9 @@ import Store
 /// keep their order within each site (and the rows of central reviews theirs, under
 /// ``ReviewWriteBack/origin``); of the history tables, each answer's latest version is the one
 /// read, whether a site or a central review saved it, as a site's own database holds only one.
-/// Each recording keeps the place its site gave it, under the site's code in the assembled trial's
-/// folder, with its transcripts beside it and, when an audio store is given, a link to its audio
-/// there.
+/// Each recording is placed under the site's code and its answer in the assembled trial's folder,
+/// by the file name its site sent, with its transcripts beside it and, when an audio store is
+/// given, a link to its audio there (found by its checksum).
 enum CentralSnapshot {
   static let pageSize = 20_000
 
@@ -120,7 +120,7 @@ enum CentralSnapshot {
         if let pathPosition, let shaPosition, case .text(let sitePath) = values[pathPosition],
           case .text(let sha) = values[shaPosition]
         {
-          let placed = try FilesBesideRecordings.storedPath(sitePath, site: site)
+          let placed = try FilesBesideRecordings.placedPath(sitePath, answer: row[1...3], site: site)
           // The audio store's file is named by the checksum: anything but one could name any file.
           guard AudioStore.isChecksum(sha) else {
             throw SyncError.unsafeFileFromSite(site: site.rawValue, table: table.name, value: "sha256 \(sha)")

@@ -39,17 +39,21 @@ enum FilesBesideRecordings {
     return rows
   }
 
-  /// Where a site's recording lives in the assembled trial's folder: under the site's code, at the
-  /// path the site stored (relative to its database), so two sites never share a file name.
+  /// Where a site's recording lives in the assembled trial's folder: under the site's code and
+  /// the answer (its session, trial and participant), with the file name the site sent, so that
+  /// two recordings never share a place and the transcripts beside one keep their names.
   ///
-  /// The server's rows are only what a site (or anyone holding a site's role) wrote there: a path
-  /// with `..`, `.` or empty segments, or a site code made of them, could place a link or a
-  /// transcript outside the folder, so it is refused. A site never stores one: its relative paths
-  /// are made inside its folder and its absolute ones are standardized.
-  static func storedPath(_ sitePath: String, site: SiteID) throws(SyncError) -> String {
+  /// A site sends a recording's file name only (its folders may name a person), and a server
+  /// cleaned by migration `s5-redacted-rows` holds no more; a path from an older server is placed
+  /// by its file name too. The server's rows are only what a site (or anyone holding a site's role)
+  /// wrote there: a path with `..`, `.` or empty segments, or a site code or answer made of them,
+  /// could place a link or a transcript outside the folder, so it is refused. A site never stores
+  /// one: its relative paths are made inside its folder and its absolute ones are standardized.
+  static func placedPath(_ sitePath: String, answer: ArraySlice<String?>, site: SiteID) throws(SyncError) -> String {
     let relative = sitePath.hasPrefix("/") ? "absolute" + sitePath : sitePath
-    let placed = site.rawValue + "/" + relative
-    guard isConfined(placed) else {
+    let name = relative.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? relative
+    let placed = ([site.rawValue] + answer.map { $0 ?? "" } + [name]).joined(separator: "/")
+    guard isConfined(relative), isConfined(placed) else {
       throw SyncError.unsafeFileFromSite(site: site.rawValue, table: "recording", value: sitePath)
     }
     return placed

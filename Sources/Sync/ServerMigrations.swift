@@ -8,6 +8,9 @@ enum ServerMigrations {
   struct Migration: Sendable {
     let name: String
     let statements: [String]
+    /// A step that rewrites rows with a rule only Swift holds (run after the statements, in the
+    /// same transaction), so that the rule is never copied into SQL.
+    var rewrite: (@Sendable (ServerConnection) async throws(SyncError) -> Void)? = nil
   }
 
   static let all: [Migration] = [
@@ -17,6 +20,7 @@ enum ServerMigrations {
     Migration(name: "s2-site-qualified-identifiers", statements: siteOwners + qualifiedIdentifiers),
     Migration(name: "s3-attendance-source", statements: attendanceSource),
     Migration(name: "s4-transcript-file-bytes", statements: transcriptFileBytes),
+    Migration(name: "s5-redacted-rows", statements: [], rewrite: ServerRedaction.clean),
   ]
 
   /// Transcript files as their exact bytes, in base64 (a UTF-16 TextGrid could not be sent as

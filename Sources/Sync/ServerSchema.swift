@@ -38,6 +38,7 @@ enum ServerSchema {
       guard unknown.isEmpty else { throw SyncError.serverIsNewer(unknown) }
       for migration in ServerMigrations.all where !applied.contains(migration.name) {
         for statement in migration.statements { try await server.rows(statement) }
+        try await migration.rewrite?(server)
         try await server.rows("INSERT INTO connectage_migration (name) VALUES ($1)", [migration.name])
       }
     }

@@ -266,7 +266,9 @@ struct SitePush {
   }
 
   /// The site's rows of `table` as the server holds them: its sessions, runs and groups qualified
-  /// with the site's code, so that no two sites ever name the same one.
+  /// with the site's code, so that no two sites ever name the same one, and redacted, so that no
+  /// home folder, login or device address leaves the site. Hashes, the comparison with the
+  /// server's rows and the check of a restored backup all see the rows as sent.
   private func siteRows(of table: ReplicatedTable, after: Int64? = nil, limit: Int? = nil) throws(SyncError)
     -> [ReplicaRow]
   {
@@ -275,7 +277,7 @@ struct SitePush {
         ? try FilesBesideRecordings.rows(in: database)
         : try database.replicaRows(of: table, after: after, limit: limit)
     }
-    return rows.map { $0.qualified(at: site, in: table) }
+    return rows.map { $0.qualified(at: site, in: table).redacted(in: table) }
   }
 
   /// Reads the site's own database; its failures are the store's, said in its words.

@@ -45,16 +45,17 @@ struct SiteSyncTests {
       into: folder.appendingPathComponent("trial.sqlite").path, audioStore: nil)
     for table in ReplicatedTable.catalogue {
       // Rows as read back: without the local cursor, with sessions and groups qualified with the
-      // site's code, and each recording under the site's folder.
+      // site's code, redacted, and each recording under the site's folder and its answer's.
       let readBack = { (rows: [ReplicaRow], site: SiteID?) -> Set<[ReplicaValue]> in
         Set(
           rows.map { row in
-            let row = site.map { row.qualified(at: $0, in: table) } ?? row
+            let row = site.map { row.qualified(at: $0, in: table).redacted(in: table) } ?? row
             return table.columns.indices.filter { table.columns[$0].name != table.cursor }.map { index in
               guard let site, table.name == "recording", table.columns[index].name == "path",
                 case .text(let path) = row.values[index]
               else { return row.values[index] }
-              return .text(site.rawValue + "/" + path)
+              let answer = row.values[0..<3].map { $0.sqlText ?? "" }
+              return .text(([site.rawValue] + answer + [path]).joined(separator: "/"))
             }
           })
       }
@@ -152,6 +153,7 @@ struct SiteSyncTests {
     #expect(
       empty.pending == [
         "s1-trial-tables", "s2-site-qualified-identifiers", "s3-attendance-source", "s4-transcript-file-bytes",
+        "s5-redacted-rows",
       ])
     _ = try await push(
       try SessionDatabase(path: try SyntheticTrial(design: Self.small).databasePath), to: server, site: "LYON")
@@ -326,7 +328,10 @@ struct SiteSyncTests {
       """
     let stored = try server.psql("SELECT path FROM recording WHERE \(answer)", database: TemporaryPostgres.database)
     let sha256 = try server.psql("SELECT sha256 FROM recording WHERE \(answer)", database: TemporaryPostgres.database)
-    let placed = "LYON/" + stored
+    let answerFolder = try server.psql(
+      "SELECT concat_ws('/', site, session_id, trial_id, participant_code) FROM recording WHERE \(answer)",
+      database: TemporaryPostgres.database)
+    let placed = answerFolder + "/" + stored
     let recording = folder.appendingPathComponent(placed)
     let desktop = recording.deletingPathExtension().appendingPathExtension("desktop")
     let cases: [(tamper: String, refusal: SyncError)] = [
@@ -449,7 +454,12 @@ struct SiteSyncTests {
     let central = try await Synchronisation.assemble(
       from: try ServerAddress(server.address), password: TemporaryPostgres.password,
       into: folder.appendingPathComponent("trial.sqlite").path, audioStore: nil)
-    let placed = central.recordingFile(atStoredPath: "LYON/" + recording.path).deletingPathExtension()
+    let answer = [
+      "LYON", "LYON-" + recording.session.rawValue, recording.trial.rawValue, recording.participant.rawValue,
+    ]
+    let placed = central.recordingFile(
+      atStoredPath: (answer + [URL(fileURLWithPath: recording.path).lastPathComponent]).joined(separator: "/")
+    ).deletingPathExtension()
     #expect(FileManager.default.contents(atPath: placed.appendingPathExtension("TextGrid").path) == bytes)
     // The UTF-8 text beside it too.
     #expect(

@@ -56,7 +56,9 @@ extension ReplicatedTable {
       key: ["session_id", "id"], keeping: .mirror),
     ReplicatedTable(
       name: "recording",
-      columns: answer + [.init("path", .text), .init("sha256", .text), .init("duration_s", .real)],
+      columns: answer + [
+        .init("path", .text, redacted: .fileName), .init("sha256", .text), .init("duration_s", .real),
+      ],
       key: answerKey, keeping: .mirror),
     ReplicatedTable(
       name: "answer_measures",
@@ -91,8 +93,9 @@ extension ReplicatedTable {
     ReplicatedTable(
       name: "reviewed_transcript",
       columns: [.init("id", .integer)] + answer + [
-        .init("coder", .text), .init("saved_at", .text), .init("transcript_file", .text), .init("text", .text),
-        .init("previous_transcript_file", .text, nullable: true), .init("previous_text", .text, nullable: true),
+        .init("coder", .text), .init("saved_at", .text), .init("transcript_file", .text, redacted: .fileName),
+        .init("text", .text), .init("previous_transcript_file", .text, nullable: true, redacted: .fileName),
+        .init("previous_text", .text, nullable: true),
         .init("words", .integer, nullable: true),
       ],
       key: [], keeping: .appendOnly(cursor: "id")),
@@ -116,7 +119,8 @@ extension ReplicatedTable {
       name: "event",
       columns: [
         .init("sequence", .integer), .init("session_id", .text, identifies: .session), .init("monotonic_ns", .integer),
-        .init("wall_clock", .text), .init("type", .text), .init("payload", .text), .init("schema_version", .integer),
+        .init("wall_clock", .text), .init("type", .text), .init("payload", .text, redacted: .eventPayload),
+        .init("schema_version", .integer),
       ],
       key: [], keeping: .appendOnly(cursor: "sequence")),
   ]
@@ -124,6 +128,11 @@ extension ReplicatedTable {
   private static let answerKey = ["session_id", "trial_id", "participant_code"]
   private static let answer: [ReplicatedColumn] = answerKey.map {
     .init($0, .text, identifies: $0 == "session_id" ? .session : nil)
+  }
+
+  /// The tables holding a column whose values are redacted as they leave the site.
+  public static var redacted: [ReplicatedTable] {
+    catalogue.filter { $0.columns.contains { $0.redaction != nil } }
   }
 
   /// The catalogue's table called `name`.

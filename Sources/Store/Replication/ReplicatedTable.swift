@@ -65,11 +65,27 @@ public struct ReplicatedColumn: Sendable, Hashable {
   /// The identifier the column holds, when a site makes it up (a session, run or group): the
   /// server holds it qualified with the site's code (``SiteIdentifier/qualified(_:at:)``).
   public let identifier: SiteIdentifier?
+  /// How the column's values are redacted before they leave the site, when they may name a
+  /// person or a machine (``ReplicaRow/redacted(in:)``).
+  public let redaction: Redaction?
 
-  public init(_ name: String, _ kind: Kind, nullable: Bool = false, identifies identifier: SiteIdentifier? = nil) {
+  /// What of a column's value leaves the site.
+  public enum Redaction: Sendable, Hashable {
+    /// A place on the site's disk (`/home/marie/etude/…/S01-T1-player1-turn1.wav`): only its file
+    /// name, as ``EventRedaction/fileName(_:)`` keeps it.
+    case fileName
+    /// An event's stored payload: its values as ``EventRedaction/redacted(_:)`` leaves them.
+    case eventPayload
+  }
+
+  public init(
+    _ name: String, _ kind: Kind, nullable: Bool = false, identifies identifier: SiteIdentifier? = nil,
+    redacted redaction: Redaction? = nil
+  ) {
     self.name = name
     self.kind = kind
     self.isNullable = nullable
     self.identifier = identifier
+    self.redaction = redaction
   }
 }

@@ -1,20 +1,22 @@
 import Foundation
 
-/// What exports show of an event's payload: nothing that names a person or a machine.
+/// What leaves the lab of an event's payload: nothing that names a person or a machine.
 ///
 /// The log keeps what recovery and audits need (a run's output folder, a diffuser's address);
-/// exported files leave the lab, so their copy is redacted. Keys known to hold such details are
-/// replaced whole (file paths keep their file name, which only names the session, trial and
-/// player, and folders are hidden); then, as a second guard for details hidden in free text (an error message), absolute
-/// paths are cut to their file name and Bluetooth addresses are masked in every value.
-enum EventRedaction {
+/// exported files and the rows a multi-centre sync sends leave the lab, so their copy is redacted,
+/// by this one rule (Research's exports and Store's replicated rows both call it). Keys known to
+/// hold such details are replaced whole (file paths keep their file name, which only names the
+/// session, trial and player, and folders are hidden); then, as a second guard for details hidden
+/// in free text (an error message), absolute paths are cut to their file name and Bluetooth
+/// addresses are masked in every value. Redacting a redacted payload changes nothing.
+public enum EventRedaction {
   /// Keys whose value is a machine's address or a place on its disk.
   static let hiddenKeys: Set<String> = ["output", "endpoint", "address", "host", "user", "login", "home"]
   /// Keys whose value is a file path: only the file name is kept.
   static let pathKeys: Set<String> = ["path", "replaced", "by", "file", "folder", "directory"]
-  static let hidden = "[redacted]"
+  public static let hidden = "[redacted]"
 
-  static func redacted(_ payload: [String: String]) -> [String: String] {
+  public static func redacted(_ payload: [String: String]) -> [String: String] {
     var redacted: [String: String] = [:]
     for (key, value) in payload {
       if hiddenKeys.contains(key) {
@@ -31,7 +33,7 @@ enum EventRedaction {
   }
 
   /// Absolute paths cut to their file name, Bluetooth addresses masked.
-  static func scrubbed(_ text: String) -> String {
+  public static func scrubbed(_ text: String) -> String {
     var text = text
     text = text.replacing(address, with: { _ in hidden })
     return withoutAbsolutePaths(text)
@@ -49,7 +51,7 @@ enum EventRedaction {
   /// The file name of a path to a file of a kind ConnectAge reads or writes
   /// (`S01-T1-player1-turn1.wav`); any other last name, which may be a login (`/home/marie`,
   /// `/home/jean.martin`), is hidden.
-  private static func fileName(_ path: String) -> String {
+  public static func fileName(_ path: String) -> String {
     guard let name = path.split(separator: "/").last.map(String.init), !name.hasPrefix("."),
       let dot = name.lastIndex(of: "."), fileExtensions.contains(name[name.index(after: dot)...].lowercased())
     else { return path.isEmpty ? "" : hidden }
