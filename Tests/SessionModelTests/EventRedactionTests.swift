@@ -15,6 +15,12 @@ import Testing
       ["replaced": "S01-T1.wav", "by": "S01-T2.wav"]
     ),
     (["path": "/home/marie"], ["path": "[redacted]"]),
+    (
+      ["trial": "T1", "player": "2", "turn": "1", "by": "therapist"],
+      ["trial": "T1", "player": "2", "turn": "1", "by": "therapist"]
+    ),
+    (["by": "request"], ["by": "request"]),
+    (["by": "marie"], ["by": "[redacted]"]),
     (["error": "cannot open '/home/marie/x/db.sqlite': busy"], ["error": "cannot open '…/db.sqlite': busy"]),
     (["error": "no such folder /home/marie"], ["error": "no such folder [redacted]"]),
     (["error": "device 00:1a:7d:da:71:13 lost"], ["error": "device [redacted] lost"]),

@@ -15,6 +15,8 @@ public enum EventRedaction {
   /// Keys whose value is a file path: only the file name is kept.
   static let pathKeys: Set<String> = ["path", "replaced", "by", "file", "folder", "directory"]
   public static let hidden = "[redacted]"
+  /// The values of `floor.given`'s `by` (``FloorSource``), the one `by` that is not a file.
+  static let whoGaveTheFloor = Set(FloorSource.allCases.map(\.rawValue))
 
   public static func redacted(_ payload: [String: String]) -> [String: String] {
     var redacted: [String: String] = [:]
@@ -22,7 +24,8 @@ public enum EventRedaction {
       if hiddenKeys.contains(key) {
         redacted[key] = hidden
       } else if pathKeys.contains(key) {
-        redacted[key] = fileName(value)
+        // `floor.given`'s `by` says who gave the floor, not a file that replaced another.
+        redacted[key] = key == "by" && whoGaveTheFloor.contains(value) ? value : fileName(value)
       } else if key == "diffuser" {
         redacted[key] = transportKind(value)
       } else {
