@@ -292,13 +292,18 @@ extension AnalysisScript {
                               answers = nrow(d), participants = length(unique(d$participant)))
           fixed <- fixed_effects(fit, log_link)
           found <- means_and_contrasts(fit, d, measure, log_link)
+          # Holm over the effects this fit reports (each condition against image alone, averaged
+          # and in each population), as ConnectAge's own model adjusts them; not the interactions.
+          effect <- found$contrasts$kind == "effect"
+          found$contrasts$p_holm <- NA_real_
+          found$contrasts$p_holm[effect] <- p.adjust(found$contrasts$p[effect], method = "holm")
           tables$fixed[[length(tables$fixed) + 1]] <- cbind(label, fixed)
           tables$means[[length(tables$means) + 1]] <- cbind(label, found$means)
           tables$contrasts[[length(tables$contrasts) + 1]] <- cbind(label, found$contrasts)
           tables$variances[[length(tables$variances) + 1]] <- cbind(label, variance_components(fit))
           cat(sprintf("\n== %s, %s, %s: %s + %s (%d answers, %d participants)\n", measure, model, analysis,
                       fixed_part(d), random_part(d, shared_trial), nrow(d), length(unique(d$participant))))
-          shown <- found$contrasts[, c("population", "term", "estimate", "lower", "upper", "df", "p")]
+          shown <- found$contrasts[, c("population", "term", "estimate", "lower", "upper", "df", "p", "p_holm")]
           shown$population[shown$population == ""] <- "interaction"
           print(shown, digits = 3, row.names = FALSE)
         }

@@ -151,6 +151,10 @@ enum StatisticsCodebook {
         "Two-sided p-value of the t test against zero (six decimals; below 0.0001, three significant digits)."
       ),
       (
+        "p_holm", "decimal", "",
+        "For an effect: p adjusted by Holm's method over the effects of the same fit (each condition against image alone, averaged and in each population), as R's p.adjust(method = \"holm\"); empty for coefficients, means and interactions."
+      ),
+      (
         "ci95_low", "decimal", modelUnit,
         "Lower bound of the 95 % confidence interval: estimate - t(0.975, df) x std_error."
       ),

@@ -99,18 +99,23 @@ public struct StatisticsExport: Sendable {
       let fits = [("all", analysis.fit), ("without_smell_impaired", analysis.withoutSmellImpaired)]
       for (name, fit) in fits {
         guard let fit else { continue }
-        var estimates: [(String, String, MixedModelEstimate)] = fit.fixedEffects.map { ("fixed", "", $0) }
-        estimates += fit.marginalMeans.map { ("mean", $0.population?.rawValue ?? "all", $0.mean) }
-        estimates += fit.contrasts.map {
-          ($0.kind.rawValue, $0.kind == .interaction ? "" : $0.population?.rawValue ?? "all", $0.difference)
+        var estimates: [(String, String, MixedModelEstimate, Double?)] = fit.fixedEffects.map {
+          ("fixed", "", $0, nil)
         }
-        for (kind, population, estimate) in estimates {
+        estimates += fit.marginalMeans.map { ("mean", $0.population?.rawValue ?? "all", $0.mean, nil) }
+        estimates += fit.contrasts.map {
+          (
+            $0.kind.rawValue, $0.kind == .interaction ? "" : $0.population?.rawValue ?? "all", $0.difference,
+            $0.holmAdjustedP
+          )
+        }
+        for (kind, population, estimate, holm) in estimates {
           text += CSVText.line(
             [statistics.measure.rawValue, name, kind, population, estimate.name]
               + [estimate.estimate, estimate.standardError, estimate.degreesOfFreedom, estimate.t].map {
                 CSVText.fixed($0, places: 6)
               }
-              + [CSVText.probability(estimate.p)]
+              + [CSVText.probability(estimate.p), CSVText.probability(holm)]
               + [estimate.lower, estimate.upper].map { CSVText.fixed($0, places: 6) }
               + [String(fit.observations), String(fit.participants), report.basis.rawValue])
           rows += 1

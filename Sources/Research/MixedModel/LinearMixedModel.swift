@@ -68,6 +68,12 @@ public enum LinearMixedModel {
             difference: estimate("(\(name)) with - without memory disorder", model.interaction(of: condition))))
       }
     }
+    // The effects reported are several tests of one hypothesis (a condition helps): their
+    // family-wise error is held at the nominal level, under any dependence between them.
+    let effects = contrasts.indices.filter { contrasts[$0].kind == .effect }
+    for (index, adjusted) in zip(effects, HolmCorrection.adjust(effects.map { contrasts[$0].difference.p })) {
+      contrasts[index].holmAdjustedP = adjusted
+    }
     let ratios = model.ratios
     let variance = VarianceComponents(
       participant: ratios[0] * ratios[0] * model.residualVariance,

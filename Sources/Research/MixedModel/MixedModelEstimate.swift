@@ -66,15 +66,24 @@ public struct MixedModelContrast: Hashable, Sendable, Codable {
   /// For ``Kind/effect``: the population it is estimated in; `nil` averaged over populations.
   public var population: MemoryPopulation?
   public var difference: MixedModelEstimate
+  /// For ``Kind/effect``: the p-value adjusted by Holm's method over every effect of the fit (each
+  /// condition against the reference, averaged and in each population), as R's
+  /// `p.adjust(method = "holm")` adjusts them; nil for an interaction.
+  public var holmAdjustedP: Double?
 
   public init(
     condition: Condition, reference: Condition, kind: Kind, population: MemoryPopulation?,
-    difference: MixedModelEstimate
+    difference: MixedModelEstimate, holmAdjustedP: Double? = nil
   ) {
     self.condition = condition
     self.reference = reference
     self.kind = kind
     self.population = population
     self.difference = difference
+    self.holmAdjustedP = holmAdjustedP
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case condition, reference, kind, population, difference, holmAdjustedP = "p_holm"
   }
 }

@@ -47,6 +47,12 @@ public struct MixedModelFit: Hashable, Sendable, Codable {
     contrasts.first { $0.condition == condition && $0.kind == .effect && $0.population == population }?.difference
   }
 
+  /// The p-value of `condition`'s effect adjusted by Holm's method over the fit's effects.
+  public func holmAdjustedP(of condition: Condition, in population: MemoryPopulation? = nil) -> Double? {
+    contrasts.first { $0.condition == condition && $0.kind == .effect && $0.population == population }?
+      .holmAdjustedP
+  }
+
   /// How much larger `condition`'s effect is with a memory disorder than without; nil when the
   /// model has no memory-disorder term.
   public func interaction(of condition: Condition) -> MixedModelEstimate? {

@@ -147,8 +147,8 @@ extension StudyReport {
     var parts = [
       HTML.paragraph(
         say(
-          "Modèle linéaire mixte ajusté par REML : condition délivrée et numéro de séance en effets fixes, ordonnée à l'origine aléatoire par participant (et par groupe à partir de trois groupes) ; moyennes marginales estimées au numéro de séance moyen ; degrés de liberté de Satterthwaite ; IC 95 %.",
-          "Linear mixed model fitted by REML: condition delivered and session number as fixed effects, a random intercept per participant (and per group from three groups on); estimated marginal means at the mean session number; Satterthwaite degrees of freedom; 95% CI."
+          "Modèle linéaire mixte ajusté par REML : condition délivrée et numéro de séance en effets fixes, ordonnée à l'origine aléatoire par participant (et par groupe à partir de trois groupes) ; moyennes marginales estimées au numéro de séance moyen ; degrés de liberté de Satterthwaite ; IC 95 %. p (Holm) : p ajusté par la méthode de Holm sur les effets du modèle (chaque condition contre l'image seule, en moyenne et dans chaque population).",
+          "Linear mixed model fitted by REML: condition delivered and session number as fixed effects, a random intercept per participant (and per group from three groups on); estimated marginal means at the mean session number; Satterthwaite degrees of freedom; 95% CI. p (Holm): p adjusted by Holm's method over the model's effects (each condition against image alone, averaged and in each population)."
         ), className: "note")
     ]
     for model in primaryAnalysis.models {
@@ -165,7 +165,7 @@ extension StudyReport {
               "Both populations (with and without memory disorder) are present: the model includes memory-disorder status and its interaction with condition. Each effect is given averaged, then in each population, then the difference between the populations (the hypothesis: a stronger effect with a memory disorder)."
             ), className: "note"))
       }
-      func rows(_ estimates: [PrimaryAnalysisTables.Estimate], kind: String) -> [String] {
+      func rows(_ estimates: [PrimaryAnalysisTables.Estimate], kind: String, holm: Bool = false) -> [String] {
         estimates.map { estimate in
           var shown = estimate.label
           var key = estimate.label
@@ -185,7 +185,14 @@ extension StudyReport {
               HTML.cell(
                 estimate.pValue.map { HTML.number($0, decimals: 4, language: language) } ?? "", numeric: true,
                 measure: "p"),
-            ], data: ["model": model.measure.rawValue, "kind": kind, "label": key])
+            ]
+              + (holm
+                ? [
+                  HTML.cell(
+                    estimate.holmAdjustedP.map { HTML.number($0, decimals: 4, language: language) } ?? "",
+                    numeric: true, measure: "p_holm")
+                ] : []),
+            data: ["model": model.measure.rawValue, "kind": kind, "label": key])
         }
       }
       parts.append(
@@ -196,8 +203,10 @@ extension StudyReport {
           rows: rows(model.marginalMeans, kind: "emm"), numericFrom: 1))
       parts.append(
         HTML.table(
-          headers: [say("Contraste", "Contrast"), say("Différence", "Difference"), say("IC 95 %", "95% CI"), "p"],
-          rows: rows(model.contrasts, kind: "contrast"), numericFrom: 1))
+          headers: [
+            say("Contraste", "Contrast"), say("Différence", "Difference"), say("IC 95 %", "95% CI"), "p", "p (Holm)",
+          ],
+          rows: rows(model.contrasts, kind: "contrast", holm: true), numericFrom: 1))
     }
     for (measure, failure) in primaryAnalysis.failures.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
       parts.append(

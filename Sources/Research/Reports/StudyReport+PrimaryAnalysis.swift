@@ -31,6 +31,8 @@ public struct PrimaryAnalysisTables: Sendable, Hashable {
     public var low: Double
     public var high: Double
     public var pValue: Double?
+    /// For an effect: `pValue` adjusted by Holm's method over the model's effects.
+    public var holmAdjustedP: Double?
     /// The population a contrast is estimated in; nil averaged over both (or only one population).
     public var population: MemoryPopulation?
     /// A difference between the populations' effects (with minus without a memory disorder).
@@ -62,11 +64,11 @@ public struct PrimaryAnalysisTables: Sendable, Hashable {
         let fit = try LinearMixedModel.fit(observations)
         func estimate(
           _ label: String, _ estimate: MixedModelEstimate, in population: MemoryPopulation? = nil,
-          isInteraction: Bool = false
+          holm: Double? = nil, isInteraction: Bool = false
         ) -> Estimate {
           Estimate(
             label: label, value: estimate.estimate, low: estimate.lower, high: estimate.upper, pValue: estimate.p,
-            population: population, isInteraction: isInteraction)
+            holmAdjustedP: holm, population: population, isInteraction: isInteraction)
         }
         // Averaged over the populations first, then in each, then how they differ.
         let effects = fit.contrasts.filter { $0.kind == .effect }
@@ -79,7 +81,9 @@ public struct PrimaryAnalysisTables: Sendable, Hashable {
             marginalMeans: fit.marginalMeans.filter { $0.population == nil }.map {
               estimate($0.condition.rawValue, $0.mean)
             },
-            contrasts: effects.map { estimate($0.difference.name, $0.difference, in: $0.population) }
+            contrasts: effects.map {
+              estimate($0.difference.name, $0.difference, in: $0.population, holm: $0.holmAdjustedP)
+            }
               + interactions.map {
                 estimate("\($0.condition.rawValue) - \($0.reference.rawValue)", $0.difference, isInteraction: true)
               },

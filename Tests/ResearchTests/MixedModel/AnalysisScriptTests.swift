@@ -134,6 +134,11 @@ extension AnalysisScriptTests {
           term: "\(contrast.condition.rawValue) - image"), "\(population) \(contrast.condition)")
       #expect(abs(row.number("estimate") - contrast.difference.estimate) < 1e-4, "\(population) \(contrast.condition)")
       #expect(abs(row.number("std_error") - contrast.difference.standardError) < 1e-4)
+      // Holm over the same family in R (p.adjust) as in ConnectAge; p-values agree to 1e-3 relative.
+      let holm = try #require(contrast.holmAdjustedP)
+      #expect(
+        abs(row.number("p_holm") - holm) <= max(1e-3 * holm, 1e-7),
+        "p_holm \(population) \(contrast.condition): \(row.number("p_holm")) vs \(holm)")
     }
     let means = try Self.table(folder.appendingPathComponent("export/analysis/marginal_means.csv"))
     for mean in fit.marginalMeans where mean.population == nil {

@@ -64,6 +64,15 @@ import Testing
     k <- summary(contrast(emmeans(m, ~ condition, lmer.df = "satterthwaite"), "trt.vs.ctrl", adjust = "none"))
     rows <- rbind(rows, data.frame(kind = "contrast", name = as.character(k$contrast), estimate = k$estimate,
                                    se = k$SE, df = k$df, p = k$p.value))
+    # Holm over every effect the fit reports: averaged, then in each population when there are two.
+    effects <- data.frame(name = paste(k$contrast, "all"), p = k$p.value)
+    if (both) {
+      kp <- summary(contrast(emmeans(m, ~ condition | memory, lmer.df = "satterthwaite"), "trt.vs.ctrl",
+                             adjust = "none"))
+      effects <- rbind(effects, data.frame(name = paste(kp$contrast, kp$memory), p = kp$p.value))
+    }
+    rows <- rbind(rows, data.frame(kind = "holm", name = effects$name, estimate = p.adjust(effects$p, "holm"),
+                                   se = NA, df = NA, p = NA))
     vc <- as.data.frame(VarCorr(m))
     rows <- rbind(rows, data.frame(kind = "variance", name = vc$grp, estimate = vc$vcov, se = NA, df = NA, p = NA))
     rows <- rbind(rows, data.frame(kind = "reml", name = "criterion", estimate = REMLcrit(m), se = NA, df = NA, p = NA))
@@ -108,6 +117,7 @@ import Testing
       from: try String(contentsOf: folder.appendingPathComponent("oracle.csv"), encoding: .utf8))
 
     var compared = 0
+    var holm = 0
     for figure in figures {
       let ours: MixedModelEstimate?
       switch figure.kind {
@@ -116,6 +126,23 @@ import Testing
       case "contrast":
         let condition = Condition(rawValue: String(figure.name.split(separator: " ")[0]))
         ours = condition.flatMap { fit.effect(of: $0) }
+      case "holm":
+        // `image_scent - image with`: the condition, then the population the effect is estimated in.
+        let words = figure.name.split(separator: " ")
+        let population: MemoryPopulation? =
+          switch words.last {
+          case "with": .withMemoryDisorder
+          case "without": .withoutMemoryDisorder
+          default: nil
+          }
+        let adjusted = fit.contrasts.first {
+          $0.kind == .effect && $0.condition.rawValue == words.first.map(String.init) && $0.population == population
+        }?.holmAdjustedP
+        #expect(
+          adjusted.map { Self.close($0, figure.estimate, relative: 1e-3, absolute: 1e-7) } == true,
+          "Holm \(figure.name): \(adjusted.map(String.init(describing:)) ?? "none") vs \(figure.estimate)")
+        holm += 1
+        continue
       case "variance":
         let variance: Double? =
           switch figure.name {
@@ -148,6 +175,7 @@ import Testing
     }
     #expect(
       compared == fit.fixedEffects.count + 2 * fit.conditions.count - 1 + (fit.includesGroupIntercept ? 3 : 2) + 1)
+    #expect(holm == fit.contrasts.count { $0.kind == .effect } && holm >= 2)
     let sites = example.design.siteEffects.count
     #expect(fit.sites == (sites >= 2 ? (1...sites).map { "SITE-\($0)" } : []))
     #expect(fit.formula.contains("+ site") == (sites >= 2))

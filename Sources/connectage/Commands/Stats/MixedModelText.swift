@@ -79,11 +79,15 @@ enum MixedModelText {
         fit.includesMemoryDisorder
         ? LocalizedText(fr: " (moyenne des deux populations)", en: " (average of both populations)")
         : LocalizedText(fr: "", en: "")
-      lines.append(indent + name + averaged.text(in: language) + separator(language) + test(effect))
+      lines.append(
+        indent + name + averaged.text(in: language) + separator(language)
+          + test(effect, holm: fit.holmAdjustedP(of: condition)))
       guard fit.includesMemoryDisorder else { continue }
       for population in MemoryPopulation.allCases {
         if let within = fit.effect(of: condition, in: population) {
-          lines.append(indent + "  " + population.label.text(in: language) + separator(language) + test(within))
+          lines.append(
+            indent + "  " + population.label.text(in: language) + separator(language)
+              + test(within, holm: fit.holmAdjustedP(of: condition, in: population)))
         }
       }
       if let interaction = fit.interaction(of: condition) {
@@ -98,9 +102,10 @@ enum MixedModelText {
 
   private static func separator(_ language: Language) -> String { language == .french ? " : " : ": " }
 
-  /// `2.01 [1.52 ; 2.50], t(1490.3) = 8.10, p < 0.001`.
-  private static func test(_ estimate: MixedModelEstimate) -> String {
+  /// `2.01 [1.52 ; 2.50], t(1490.3) = 8.10, p < 0.001`, then `, p Holm = 0.004` for an effect.
+  private static func test(_ estimate: MixedModelEstimate, holm: Double? = nil) -> String {
     "\(fixed(estimate.estimate)) \(interval(estimate)), t(\(String(format: "%.1f", estimate.degreesOfFreedom))) = \(fixed(estimate.t)), p \(probability(estimate.p))"
+      + (holm.map { ", p Holm \(probability($0))" } ?? "")
   }
 
   private static func interval(_ estimate: MixedModelEstimate) -> String {
