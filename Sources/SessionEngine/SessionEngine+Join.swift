@@ -51,7 +51,9 @@ extension SessionEngine {
     }
     seats[index].participant = code
     log(.seating(.attributed(player: player, participant: code)))
-    overlays.notice = EngineText.latecomerFiled(player, as: code)
+    // Still paused: the next digit files the next latecomer, whom the notice names.
+    let waiting = seats.first { $0.joinedLate && $0.participant == nil }?.number
+    overlays.notice = EngineText.latecomerFiled(player, as: code, next: waiting)
   }
 
   @discardableResult

@@ -62,6 +62,17 @@ import Testing
     #expect(Self.events(accepted, .playerAttributed) == [["player": "2", "participant": "P03"]])
   }
 
+  @Test func twoLatecomersAreFiledOneAfterTheOtherAndTheNoticeNamesTheSecond() {
+    var driver = Self.latecomerAtTheEvocation()
+    driver.run(Step.press(6) + Step.key(.pause) + Step.key(.giveFloor(to: Self.player(5))))
+    #expect(Self.notice(driver)?.contains("Le joueur 3 est aussi arrivé en cours de séance") == true)
+    let second = driver.run(Step.key(.giveFloor(to: Self.player(9))))
+    #expect(Self.events(second, .playerAttributed) == [["player": "3", "participant": "P09"]])
+    #expect(Self.notice(driver)?.hasSuffix("P pour reprendre.") == true)
+    #expect(
+      driver.lastScene?.players.map(\.participant) == [1, 5, 9].map { Material.participants[$0 - 1] })
+  }
+
   @Test func aDigitDuringAPauseWithNoLatecomerDoesNothing() {
     var driver = Driver(Material.setup())
     driver.run(Step.joinAndStart(pads: [1, 2]) + Step.key(.next) + Step.key(.pause))

@@ -21,10 +21,18 @@ enum EngineText {
       en: "Player \(player.rawValue) joined after the start: their answers are recorded but filed under no "
         + "participant. To say who it is: P (pause), then their number in the group.")
   }
-  static func latecomerFiled(_ player: PlayerNumber, as code: ParticipantCode) -> LocalizedText {
-    LocalizedText(
-      fr: "Les réponses du joueur \(player.rawValue) sont désormais classées sous \(code.rawValue). P pour reprendre.",
-      en: "Player \(player.rawValue)'s answers are now filed under \(code.rawValue). P to resume.")
+  static func latecomerFiled(_ player: PlayerNumber, as code: ParticipantCode, next: PlayerNumber?) -> LocalizedText {
+    let filed = LocalizedText(
+      fr: "Les réponses du joueur \(player.rawValue) sont désormais classées sous \(code.rawValue).",
+      en: "Player \(player.rawValue)'s answers are now filed under \(code.rawValue).")
+    guard let next else {
+      return LocalizedText(fr: filed.french + " P pour reprendre.", en: filed.english + " P to resume.")
+    }
+    return LocalizedText(
+      fr: filed.french
+        + " Le joueur \(next.rawValue) est aussi arrivé en cours de séance : tapez son numéro dans le groupe, ou P pour reprendre.",
+      en: filed.english
+        + " Player \(next.rawValue) also joined after the start: type their number in the group, or P to resume.")
   }
   static func noSuchMember(_ member: PlayerNumber, groupSize: Int) -> LocalizedText {
     LocalizedText(
