@@ -41,8 +41,9 @@ ENGLISH_LABELS = ["To transcribe", "Transcribed", "Coded by one coder", "Coded b
 FIRST_MEMORIES, SECOND_MEMORIES, CONSENSUS_MEMORIES = (2, 1), (3, 1), 2
 # ORT1 recodes the memories in a second tab, then the first tab (still on the older revision) saves
 # another count: refused, both shown, and ORT1 takes the second tab's. Then the second tab saves
-# again, and ORT1 keeps the first tab's count, which is ORT1's last coding.
-OTHER_TAB_MEMORIES, AGAIN_MEMORIES, STALE_MEMORIES = (5, 1), (7, 1), (6, 1)
+# again, and ORT1 keeps the first tab's count, which is ORT1's last coding. Its 2 specific
+# memories against ORT2's 1 give the agreement page a second disagreement to type in.
+OTHER_TAB_MEMORIES, AGAIN_MEMORIES, STALE_MEMORIES = (5, 1), (7, 1), (6, 2)
 # Typed in the first tab before that conflict, and never saved.
 UNSAVED_WORDS = " Le chien aboyait."
 # Sends of one save when every one is refused as stale with its part unchanged: the save and the
@@ -769,11 +770,25 @@ class Scenario:
         self.check_blind(browser, "agreement")
         self.check_french(browser, "agreement")
         self.screenshot(browser, "agreement")
+        # Another disagreement's field, typed in and not saved, must survive the save of this one.
+        others = [r for r in browser.find_elements(By.CSS_SELECTOR, "#disagreements tbody tr[data-answer-id]")
+                  if not (r.get_attribute("data-answer-id") == self.answer_id
+                          and r.get_attribute("data-measure") == "memories")]
+        self.tally.require("the agreement page lists another disagreement to type in", others,
+                           "only the memories disagreement")
+        other_key = (others[0].get_attribute("data-answer-id"), others[0].get_attribute("data-measure"))
+        others[0].find_element(By.CSS_SELECTOR, "input.consensus-value").send_keys("7")
         entry = disagreement.find_element(By.CSS_SELECTOR, "input.consensus-value")
         entry.send_keys(str(CONSENSUS_MEMORIES), Keys.ENTER)
         # The page marks the row saved, then reloads the table: the status line and the data tell.
         self.wait(browser, lambda b: b.find_element(By.ID, "status").get_attribute("data-status") == "saved",
                   "the consensus to be saved")
+        other = (f"#disagreements tbody tr[data-answer-id='{other_key[0]}'][data-measure='{other_key[1]}']"
+                 " input.consensus-value")
+        kept = self.wait(browser, lambda b: [e.get_attribute("value") for e in b.find_elements(By.CSS_SELECTOR, other)
+                                             if not b.find_elements(By.CSS_SELECTOR, "#disagreements tr[data-saved]")],
+                         "the table redrawn after the save")
+        self.tally.equal("a value typed in another row and not saved survives the save of this one", kept, ["7"])
         recorded = [d.get("consensus") for d in self.fetch_json(browser, "/api/agreement").get("disagreements", [])
                     if d.get("id") == self.answer_id and d.get("measure") == "memories"]
         self.tally.equal("the agreement data show the consensus", recorded, [CONSENSUS_MEMORIES])

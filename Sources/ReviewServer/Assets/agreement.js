@@ -37,6 +37,12 @@
       });
       return row;
     }));
+    // What was typed and not saved yet survives the table's redrawing (after another row's save,
+    // or a change of language): only a saved row takes the server's value.
+    const typed = new Map();
+    for (const input of $("disagreements").querySelectorAll("input.consensus-value")) {
+      if (input.value !== input.dataset.stored) typed.set(input.dataset.key, input.value);
+    }
     const rows = report.disagreements.map((item) => {
       const row = document.createElement("tr");
       row.dataset.answerId = item.id;
@@ -60,6 +66,9 @@
       // A memory count, agreed or not, is at most what the answer page's fields offer.
       if (item.measure === "memories" || item.measure === "specific_memories") input.max = "99";
       input.value = item.consensus === null || item.consensus === undefined ? "" : String(item.consensus);
+      input.dataset.stored = input.value;
+      input.dataset.key = `${item.id} ${item.measure}`;
+      if (typed.has(input.dataset.key)) input.value = typed.get(input.dataset.key);
       input.setAttribute("aria-label", `${Review.t("agreement.consensus")} ${item.id} ${Review.t(`measure.${item.measure}`)}`);
       entry.append(input);
       const action = document.createElement("td");
@@ -84,6 +93,7 @@
       { coder, revision: item.revision, measure: item.measure, value });
     if (status === 200) {
       row.dataset.saved = "true";
+      input.dataset.stored = input.value;
       Review.status(Review.t("status.saved"), "saved");
       load();
     } else {
