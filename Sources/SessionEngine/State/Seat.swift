@@ -5,8 +5,8 @@ struct Seat: Hashable, Sendable {
   let number: PlayerNumber
   let pad: PadID
   var avatar: AvatarID
-  /// Set once: by the seat's number on the join screen, or by the therapist for a player who
-  /// joined after the start (``SessionEngine/attributeLatecomer(to:)``).
+  /// The seat number's member on the join screen (a move takes the new seat's), or, for a player
+  /// who joined after the start, whoever the therapist names (``SessionEngine/attributeLatecomer(to:)``).
   var participant: ParticipantCode?
   var isConfirmed: Bool
   var isConnected = true

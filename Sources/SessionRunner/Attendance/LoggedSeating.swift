@@ -6,8 +6,8 @@ import SessionModel
 ///
 /// Each `seating.joined`, each attribution of a latecomer and each take names the participant of
 /// its seat; the join screen's moves and resets, and the start's list of players, say which seats
-/// are taken. A seat taken by a move to a seat the log never names a
-/// participant for is left out: recovery does not guess who sat there.
+/// are taken. A seat taken by a move to a seat the log never names a participant for is left out:
+/// recovery does not guess who sat there.
 struct LoggedSeating {
   private var participantOfSeat: [PlayerNumber: ParticipantCode] = [:]
   private var taken: Set<PlayerNumber> = []

@@ -267,8 +267,8 @@ extension FrenchNumberSpeller {
   }
 
   /// `14h30`, `14:30`, `9h`, `12h00` as said: `quatorze heures trente`, `neuf heures`, `douze
-  /// heures`; hours 0 to 24 and minutes 00 to 59, else nil (`0h…` stays CHAT's omitted word). Hours and minutes are feminine
-  /// (`une heure`, `vingt et une heures trente et une`).
+  /// heures`; hours 0 to 24 and minutes 00 to 59, else nil (`0h…` stays CHAT's omitted word).
+  /// Hours and minutes are feminine (`une heure`, `vingt et une heures trente et une`).
   private static func clockTime(_ token: String) -> String? {
     guard let match = token.wholeMatch(of: /([0-9]{1,2})(?:[hH]([0-9]{2})?|:([0-9]{2}))/),
       let hours = Int(match.1), hours <= 24
