@@ -38,8 +38,16 @@ import Testing
     ])
     #expect(check.exitCode == 0, "\(check.standardError)")
     let lines = check.standardOutput.split(separator: "\n").map(String.init)
-    #expect(lines.first == "Inclusion espoir-avc au 2027-01-11 : 5 éligible(s), 2 non éligible(s).")
+    #expect(
+      lines.first
+        == "Inclusion espoir-avc au 2027-01-11 : 5 éligible(s) dont 1 à vérifier (jour de l'AVC), 2 non éligible(s).")
     #expect(lines.contains("P01          oui       2027-04-30"))
+    // P04's stroke was in December: on 11 January it may not be a month old yet.
+    #expect(
+      lines.contains(
+        "P04          oui       2027-06-30      à vérifier : selon le jour de l'AVC, moins de 1 mois au 2027-01-11 possible"
+      ),
+      "\(lines)")
     #expect(lines.contains("P06          non       2026-09-30      10 mois depuis l'AVC à l'inclusion (attendu 1 à 6)"))
     #expect(
       lines.contains(

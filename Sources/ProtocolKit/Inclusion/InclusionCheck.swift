@@ -10,6 +10,9 @@ public struct InclusionCheck: Hashable, Sendable {
   public var windowEnds: CalendarDate?
   /// Planned session numbers that fall after ``windowEnds``.
   public var sessionsAfterWindow: [Int]
+  /// Set when the participant is in the stroke window by its month but its edge month: only the
+  /// stroke's day can say whether they are eligible on the inclusion date.
+  public var strokeWindowEdge: StrokeWindowEdge?
 
   public var isEligible: Bool { reasons.isEmpty }
 
@@ -20,10 +23,12 @@ public struct InclusionCheck: Hashable, Sendable {
     self.participant = participant.code
     var reasons: [IneligibilityReason] = []
     var windowEnds: CalendarDate?
+    var edge: StrokeWindowEdge?
     if let allowed = criteria.monthsSinceStroke {
       if let stroke = participant.strokeMonth {
         let months = stroke.months(until: inclusionDate)
         if !allowed.contains(months) { reasons.append(.outsideStrokeWindow(months: months, allowed: allowed)) }
+        edge = StrokeWindowEdge(months: months, allowed: allowed)
         windowEnds = stroke.lastDay(monthsLater: allowed.upperBound)
       } else {
         reasons.append(.strokeMonthMissing)
@@ -51,6 +56,7 @@ public struct InclusionCheck: Hashable, Sendable {
     if criteria.smellScreeningDone, participant.smell == .notScreened { reasons.append(.smellNotScreened) }
     self.reasons = reasons
     self.windowEnds = windowEnds
+    self.strokeWindowEdge = edge
     self.sessionsAfterWindow =
       windowEnds.map { end in (schedule?.sessions ?? []).filter { $0.date > end }.map(\.number) } ?? []
   }

@@ -45,6 +45,24 @@ import Testing
     #expect(check.windowEnds == CalendarDate(c.windowEnds))
   }
 
+  /// Months are counted between calendar months, so in the window's first and last months the
+  /// stroke's day decides: the participant is eligible, and the edge is said.
+  @Test(arguments: [
+    ("2026-12", "2027-01-11", StrokeWindowEdge.mayBeTooEarly(minimumMonths: 1)),
+    ("2026-07", "2027-01-31", StrokeWindowEdge.mayBeTooLate(maximumMonths: 6)),
+    ("2026-09", "2027-01-11", nil),
+    ("2026-06", "2027-01-11", nil),
+    ("2027-01", "2027-01-11", nil),
+  ])
+  func theWindowsEdgeMonthsAreToCheck(stroke: String, inclusion: String, edge: StrokeWindowEdge?) {
+    let check = InclusionCheck(Self.eligible(stroke), criteria: Self.criteria, inclusionDate: CalendarDate(inclusion)!)
+    #expect(check.strokeWindowEdge == edge)
+    let date = CalendarDate(inclusion)!
+    #expect(
+      edge.map { $0.message(on: date).french.contains("à vérifier") && $0.message(on: date).french.contains("\(date)") }
+        != false)
+  }
+
   struct ReasonCase: CustomTestStringConvertible, Sendable {
     let name: String
     let change: @Sendable (inout Participant) -> Void

@@ -32,12 +32,13 @@ struct ParticipantsCheckCommand: ParsableCommand {
     let language = Terminal.language
     let date = clinicalProtocol.inclusionDate(otherwise: StudyProtocolOptions.today)
     let eligible = checks.filter(\.isEligible)
+    let toCheck = eligible.count { $0.strokeWindowEdge != nil }
     var lines = [
       LocalizedText(
         fr:
-          "Inclusion \(clinicalProtocol.id) au \(date) : \(eligible.count) éligible(s), \(checks.count - eligible.count) non éligible(s).",
+          "Inclusion \(clinicalProtocol.id) au \(date) : \(eligible.count) éligible(s)\(toCheck > 0 ? " dont \(toCheck) à vérifier (jour de l'AVC)" : ""), \(checks.count - eligible.count) non éligible(s).",
         en:
-          "Inclusion \(clinicalProtocol.id) on \(date): \(eligible.count) eligible, \(checks.count - eligible.count) not eligible."
+          "Inclusion \(clinicalProtocol.id) on \(date): \(eligible.count) eligible\(toCheck > 0 ? ", \(toCheck) of them to check (the stroke's day)" : ""), \(checks.count - eligible.count) not eligible."
       ).text(in: language)
     ]
     let header = LocalizedText(
@@ -48,7 +49,9 @@ struct ParticipantsCheckCommand: ParsableCommand {
       let no = LocalizedText(fr: "non", en: "no").text(in: language)
       rows.append([
         check.participant.rawValue, check.isEligible ? yes : no, check.windowEnds?.description ?? "",
-        check.reasons.map { $0.message.text(in: language) }.joined(separator: "; "),
+        (check.reasons.map { $0.message.text(in: language) }
+          + (check.isEligible ? [check.strokeWindowEdge?.message(on: date).text(in: language)].compactMap { $0 } : []))
+          .joined(separator: "; "),
       ])
     }
     lines.append(ProtocolInput.table(rows))
