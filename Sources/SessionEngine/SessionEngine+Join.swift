@@ -39,7 +39,7 @@ extension SessionEngine {
   /// participant (the one seat `member` files on the join screen), unless a seat holds that
   /// participant already. Their answers from then on are filed under that code.
   mutating func attributeLatecomer(to member: PlayerNumber) {
-    guard let index = seats.firstIndex(where: { $0.joinedLate && $0.participant == nil }) else { return }
+    guard let index = waitingLatecomer else { return }
     let player = seats[index].number
     guard let code = participant(at: member) else {
       overlays.notice = EngineText.noSuchMember(member, groupSize: setup.participants.count)
@@ -52,9 +52,11 @@ extension SessionEngine {
     seats[index].participant = code
     log(.seating(.attributed(player: player, participant: code)))
     // Still paused: the next digit files the next latecomer, whom the notice names.
-    let waiting = seats.first { $0.joinedLate && $0.participant == nil }?.number
-    overlays.notice = EngineText.latecomerFiled(player, as: code, next: waiting)
+    overlays.notice = EngineText.latecomerFiled(player, as: code, next: waitingLatecomer.map { seats[$0].number })
   }
+
+  /// The first seat of a player who joined after the start and whom the therapist has not named.
+  private var waitingLatecomer: Int? { seats.firstIndex { $0.joinedLate && $0.participant == nil } }
 
   @discardableResult
   private mutating func takeSeat(_ pad: PadID, late: Bool = false) -> PlayerNumber? {

@@ -24,10 +24,7 @@ enum AnswerWordTimes {
   /// omitted word, and not a hesitation spelled out (`euh` in a TextGrid words tier).
   static func isCountable(_ text: String, rules: WordCountRules) -> Bool {
     let token = text.trimmingWhitespace()
-    guard !token.hasPrefix("&"), !token.hasPrefix("0"), let word = CHATWordForm.spokenWord(token) else {
-      return false
-    }
-    let lowered = word.lowercased()
-    return !["xxx", "yyy", "www"].contains(lowered) && !rules.spokenFillers.contains(lowered)
+    guard FrenchWordCounter.isCountable(token), let word = CHATWordForm.spokenWord(token) else { return false }
+    return !rules.spokenFillers.contains(word.lowercased())
   }
 }

@@ -216,6 +216,10 @@ public struct FrenchWordCounter: Sendable {
     return result
   }
 
+  /// Whether a raw token is a countable word by this rule set's prefixes and codes (not `&-euh`,
+  /// `&+fr`, `0det`, `xxx`…); a hesitation spelled out (`euh`) still needs the filler list.
+  static func isCountable(_ raw: String) -> Bool { kind(of: raw) == .countable }
+
   private static func kind(of raw: String) -> Kind {
     if raw.hasPrefix("&-") { return .filler }
     if raw.hasPrefix("&+") { return .fragment }
