@@ -785,8 +785,10 @@ class Scenario:
                   "the consensus to be saved")
         other = (f"#disagreements tbody tr[data-answer-id='{other_key[0]}'][data-measure='{other_key[1]}']"
                  " input.consensus-value")
-        kept = self.wait(browser, lambda b: [e.get_attribute("value") for e in b.find_elements(By.CSS_SELECTOR, other)
-                                             if not b.find_elements(By.CSS_SELECTOR, "#disagreements tr[data-saved]")],
+        # Read in one script, so the table cannot be redrawn between finding the field and reading it.
+        kept = self.wait(browser, lambda b: b.execute_script(
+            "if (document.querySelector('#disagreements tr[data-saved]')) return null;"
+            " return Array.from(document.querySelectorAll(arguments[0]), (e) => e.value);", other) or None,
                          "the table redrawn after the save")
         self.tally.equal("a value typed in another row and not saved survives the save of this one", kept, ["7"])
         recorded = [d.get("consensus") for d in self.fetch_json(browser, "/api/agreement").get("disagreements", [])
