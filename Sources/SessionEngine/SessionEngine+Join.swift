@@ -37,7 +37,8 @@ extension SessionEngine {
 
   /// A digit during a pause: the latecomer still filed under no one is the group's `member`-th
   /// participant (the one seat `member` files on the join screen), unless a seat holds that
-  /// participant already. Their answers from then on are filed under that code.
+  /// participant already. Their answers are filed under that code, those given before too (the
+  /// runner files them on this event, and readers of the log through `TakeOwners`).
   mutating func attributeLatecomer(to member: PlayerNumber) {
     guard let index = waitingLatecomer else { return }
     let player = seats[index].number

@@ -274,7 +274,7 @@ public final class SessionRunner {
     let speakers: Int =
       switch configuration.players {
       case .realPads: max(1, (registered?.members ?? planned.unit.members).count)
-      case .autopilot(let players, let pace): min(players, pace.speakersPerTrial)
+      case .autopilot(let players, let pace, _): min(players, pace.speakersPerTrial)
       }
     return RecordingBudget(
       trials: planned.session.trials.count - (resumes?.trialIndex ?? 0), speakers: speakers,
@@ -423,7 +423,7 @@ public final class SessionRunner {
   private func openDemoVoices(
     in sessionDirectory: URL, prepared: PreparedSession
   ) throws(RunFailure) -> (capture: AudioCapture?, voices: DemoVoices?) {
-    guard prepared.setup.recordsAnswers, case .autopilot(let players, let pace) = configuration.players else {
+    guard prepared.setup.recordsAnswers, case .autopilot(let players, let pace, _) = configuration.players else {
       return (nil, nil)
     }
     let answers = prepared.session.trials.count * min(players, pace.speakersPerTrial) + 2
@@ -466,7 +466,7 @@ public final class SessionRunner {
 
   /// The autopilot's pads, plugged one at a time so that SDL numbers player n's pad n.
   private func plugVirtualPads(into stage: Stage) throws(RunFailure) -> [VirtualGamepad] {
-    guard case .autopilot(let players, _) = configuration.players else { return [] }
+    guard case .autopilot(let players, _, _) = configuration.players else { return [] }
     var pads: [VirtualGamepad] = []
     for player in 1...players {
       do {
@@ -480,14 +480,14 @@ public final class SessionRunner {
   }
 
   private func autopilot() -> Autopilot? {
-    guard case .autopilot(let players, let pace) = configuration.players else { return nil }
-    return Autopilot(players: players, pace: pace)
+    guard case .autopilot(let players, let pace, let latecomers) = configuration.players else { return nil }
+    return Autopilot(players: players, latecomers: latecomers, pace: pace)
   }
 
   private var playersDescription: String {
     switch configuration.players {
     case .realPads: "real pads"
-    case .autopilot(let players, _): "autopilot with \(players) virtual pads"
+    case .autopilot(let players, _, _): "autopilot with \(players) virtual pads"
     }
   }
 }

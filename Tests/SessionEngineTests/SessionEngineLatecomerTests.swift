@@ -41,7 +41,7 @@ import Testing
     let attributed = driver.run(Step.key(.giveFloor(to: Self.player(7))))
     #expect(
       Self.events(attributed, .playerAttributed) == [["player": "2", "participant": "P07"]])
-    #expect(Self.notice(driver)?.contains("désormais classées sous P07") == true)
+    #expect(Self.notice(driver)?.contains("celles déjà données comprises, sont classées sous P07") == true)
     driver.run(Step.key(.pause) + Step.key(.giveFloor(to: Self.player(1))) + Step.key(.giveFloor(to: Self.player(2))))
     let takes = driver.lines(["record"])
     #expect(takes.first == "record T1 player 2 - turn 1 redo 0", "before the therapist said who it is")

@@ -125,6 +125,29 @@ import Testing
     #expect(try database.check.run().problems == [])
   }
 
+  /// A latecomer's take recorded before the therapist named them is that participant's answer:
+  /// unfiled, it is named like any other; filed under the code, nothing is left to account for.
+  @Test(arguments: [false, true])
+  func aLatecomersTakeNamedLaterIsExpectedUnderTheirCode(filed: Bool) throws {
+    let folder = try StoreFixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = try Self.database(in: folder)
+    try database.eventLog.append(StoreFixtures.event("S01", "session.opened", at: 0))
+    try database.eventLog.append(
+      StoreFixtures.event("S01", "recording.started", at: 1, ["trial": "T1", "player": "4", "turn": "1", "redo": "0"]))
+    try database.eventLog.append(
+      StoreFixtures.event("S01", "player.attributed", at: 2, ["player": "4", "participant": "P01"]))
+    try database.eventLog.append(StoreFixtures.event("S01", "session.ended", at: 3))
+    if filed {
+      let file = folder.appendingPathComponent("T1-player4-turn1.wav")
+      try Data("RIFF".utf8).write(to: file)
+      try database.recordings.save(
+        Recording.ofFile(at: file.path, session: "S01", trial: "T1", participant: code("P01"), durationSeconds: 2))
+    }
+    let answer = AnswerKey(session: "S01", trial: "T1", participant: code("P01"))
+    #expect(try database.check.run().problems == (filed ? [] : [.unfiledAnswer(answer, takes: 1)]))
+  }
+
   @Test func theProblemSaysWhichAnswerAndWhatToLookFor() {
     let problem = DatabaseProblem.unfiledAnswer(
       AnswerKey(session: "S01", trial: "T3", participant: code("P02")), takes: 1)

@@ -62,10 +62,13 @@ public enum AnswerSelection {
     var runStarted: [SessionID: Int64] = [:]
 
     init(events: [StoredEvent]) {
+      let owners = TakeOwners(events.map(\.event))
       for stored in events {
         let event = stored.event
         runStarted[event.session] = min(runStarted[event.session] ?? stored.sequence, stored.sequence)
-        guard case .recording(.started(let take)) = event.kind, let participant = take.participant else { continue }
+        guard case .recording(.started(let take)) = event.kind,
+          let participant = owners.participant(of: take, in: event.session)
+        else { continue }
         let key = AnswerKey(session: event.session, trial: take.trial, participant: participant)
         recorded[key] = max(recorded[key] ?? stored.sequence, stored.sequence)
       }

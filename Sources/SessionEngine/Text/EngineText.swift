@@ -16,15 +16,16 @@ enum EngineText {
   }
   static func latecomerUnfiled(_ player: PlayerNumber) -> LocalizedText {
     LocalizedText(
-      fr: "Le joueur \(player.rawValue) est arrivé en cours de séance : ses réponses sont enregistrées mais classées "
-        + "sous aucun participant. Pour dire qui c'est : P (pause), puis son numéro dans le groupe.",
-      en: "Player \(player.rawValue) joined after the start: their answers are recorded but filed under no "
-        + "participant. To say who it is: P (pause), then their number in the group.")
+      fr: "Le joueur \(player.rawValue) est arrivé en cours de séance : ses réponses sont enregistrées, et classées "
+        + "sous son code quand vous direz qui c'est : P (pause), puis son numéro dans le groupe.",
+      en: "Player \(player.rawValue) joined after the start: their answers are recorded, and filed under their "
+        + "code once you say who it is: P (pause), then their number in the group.")
   }
   static func latecomerFiled(_ player: PlayerNumber, as code: ParticipantCode, next: PlayerNumber?) -> LocalizedText {
     let filed = LocalizedText(
-      fr: "Les réponses du joueur \(player.rawValue) sont désormais classées sous \(code.rawValue).",
-      en: "Player \(player.rawValue)'s answers are now filed under \(code.rawValue).")
+      fr:
+        "Les réponses du joueur \(player.rawValue), celles déjà données comprises, sont classées sous \(code.rawValue).",
+      en: "Player \(player.rawValue)'s answers, those already given included, are filed under \(code.rawValue).")
     guard let next else {
       return LocalizedText(fr: filed.french + " P pour reprendre.", en: filed.english + " P to resume.")
     }

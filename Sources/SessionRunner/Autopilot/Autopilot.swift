@@ -7,6 +7,9 @@ import SessionModel
 /// exercise the real engine and the real pads rather than a script that could drift from them.
 public struct Autopilot: Sendable {
   public let players: Int
+  /// The last players, who join after the start, in the first evocation; the therapist names
+  /// them at the next image (pause, their number in the group, resume).
+  public let latecomers: Int
   public var pace: AutopilotPace
 
   private var sceneKey: String?
@@ -17,12 +20,20 @@ public struct Autopilot: Sendable {
   private var speakersThisTrial = 0
   private var currentTrialImage: String?
   private var hasJoined = false
+  private var latecomersJoined = false
+  private var latecomersNamed = false
 
-  public init(players: Int, pace: AutopilotPace) {
+  public init(players: Int, latecomers: Int = 0, pace: AutopilotPace) {
     precondition((1...PlayerNumber.all.count).contains(players), "the autopilot plays with 1 to 10 players")
+    precondition((0..<players).contains(latecomers), "at least one player joins at the start")
     self.players = players
+    self.latecomers = latecomers
     self.pace = pace
   }
+
+  /// The players who join on the join screen.
+  private var punctual: ClosedRange<Int> { 1...(players - latecomers) }
+  private var late: Range<Int> { (players - latecomers + 1)..<(players + 1) }
 
   /// The next action for this scene at `now` (monotonic ns), or nil to wait.
   public mutating func nextAction(for scene: StageScene, at now: UInt64) -> AutopilotAction? {
@@ -47,12 +58,12 @@ public struct Autopilot: Sendable {
     case .lobby:
       guard !hasJoined else { return [] }  // a later lobby is the calm card while a scent arrives
       hasJoined = true
-      return (1...players).map { .tap(player: $0, .a) }
+      return punctual.map { .tap(player: $0, .a) }
     case .join(let view):
       // Whoever has no seat yet presses to sit down; each seated player looks at one other
       // avatar, then keeps it.
       let seated = Set(view.seats.map { playerIndex(of: $0.pad) })
-      let newcomers = (1...players).filter { !seated.contains($0) }.map { AutopilotAction.tap(player: $0, .a) }
+      let newcomers = punctual.filter { !seated.contains($0) }.map { AutopilotAction.tap(player: $0, .a) }
       return newcomers
         + view.seats.filter { !$0.isConfirmed }.flatMap { seat -> [AutopilotAction] in
           let player = playerIndex(of: seat.pad)
@@ -73,8 +84,18 @@ public struct Autopilot: Sendable {
         currentTrialImage = view.image
         speakersThisTrial = 0
       }
-      return []
-    case .stimulus, .pause, .thankYou, .console:
+      guard !late.isEmpty, !latecomersJoined else { return [] }
+      latecomersJoined = true
+      return late.map { .tap(player: $0, .a) }
+    case .stimulus:
+      // The image after the latecomers came: the therapist pauses to say who they are.
+      return latecomersJoined && !latecomersNamed ? [.key(.pause)] : []
+    case .pause:
+      guard latecomersJoined, !latecomersNamed else { return [] }
+      latecomersNamed = true
+      // Virtual player n is the group's n-th member, as on the join screen.
+      return late.map { .key(.giveFloor(to: PlayerNumber(rawValue: $0)!)) } + [.key(.pause)]
+    case .thankYou, .console:
       return []
     }
   }
@@ -86,7 +107,7 @@ public struct Autopilot: Sendable {
     case .lobby, .pause, .thankYou, .console:
       return nil
     case .join(let view):
-      guard view.seats.count == players && view.seats.allSatisfy(\.isConfirmed) else { return nil }
+      guard view.seats.count == punctual.count && view.seats.allSatisfy(\.isConfirmed) else { return nil }
       return shown >= pace.secondsOnReveal ? .key(.next) : nil
     case .stimulus:
       return shown >= pace.secondsOnStimulus ? .key(.next) : nil

@@ -99,6 +99,7 @@ public enum PlayerChoice: Sendable {
   /// Real gamepads, the real keyboard and the system microphone.
   case realPads
   /// Virtual pads played by the autopilot, with answers spoken by espeak-ng and captured through
-  /// SDL's disk audio driver: the real capture path with no microphone.
-  case autopilot(players: Int, pace: AutopilotPace)
+  /// SDL's disk audio driver: the real capture path with no microphone. The last `latecomers`
+  /// players join after the start, and the virtual therapist names them (tests).
+  case autopilot(players: Int, pace: AutopilotPace, latecomers: Int = 0)
 }

@@ -34,6 +34,9 @@ final class SessionLoop {
   /// Pads whose button the autopilot pressed last frame, to let go of now.
   private var heldButtons: [(pad: VirtualGamepad, button: PadButton)] = []
   private let filings: AnswerFilingQueue
+  /// Takes of seats without a participant, held back from filing: a latecomer's are filed when the
+  /// therapist says who they are (`player.attributed`), the others stay on disk unfiled.
+  private var unfiledTakes: [PlayerNumber: [AnswerFile]] = [:]
   /// Set once the therapist has been told the log could not be written, so the summary says it too.
   private var journalFailed = false
   /// When the take being recorded started, until the log holds its `recording.started`: its audio
@@ -142,15 +145,15 @@ final class SessionLoop {
   /// Waits for every answer's analysis; returns how many answers were measured and stored.
   func finishAnalyses() async -> Int {
     var measured = 0
-    var withoutParticipant = 0
+    var withoutParticipant = unfiledTakes.values.map(\.count).reduce(0, +)
     defer {
       if withoutParticipant > 0 {
         warnings.append(
           LocalizedText(
             fr:
-              "\(withoutParticipant) réponse(s) de joueur(s) sans code participant (plus de manettes que de membres du groupe) : enregistrées dans \(outputDirectory.path), mais ni classées ni mesurées.",
+              "\(withoutParticipant) réponse(s) de joueur(s) sans code participant (places hors du groupe, ou arrivés en cours de séance sans être nommés) : enregistrées dans \(outputDirectory.path), mais ni classées ni mesurées.",
             en:
-              "\(withoutParticipant) answer(s) from player(s) without a participant code (more pads than group members): recorded in \(outputDirectory.path), but neither filed nor measured."
+              "\(withoutParticipant) answer(s) from player(s) without a participant code (seats outside the group, or latecomers nobody named): recorded in \(outputDirectory.path), but neither filed nor measured."
           ))
       }
     }
@@ -262,6 +265,7 @@ final class SessionLoop {
       if case .trial(.started) = event { trialsStarted += 1 }
       if case .trial(.ended) = event { trialsEnded += 1 }
       journal.record(SessionEvent(session: session, monotonicNanoseconds: now, wallClock: Date(), event))
+      if case .seating(.attributed(let player, let participant)) = event { fileTakes(of: player, under: participant) }
     case .sessionEnded:
       break
     }
@@ -305,7 +309,7 @@ final class SessionLoop {
     takeAwaitingLog = nil
     guard let (file, problem) = recorder?.end() else { return }
     recordings.append(file.url)
-    speakers[file.request.participant?.rawValue ?? "player \(file.request.player.rawValue)", default: 0] += 1
+    speakers[Self.speaker(of: file), default: 0] += 1
     if let problem {
       // The file holds the take up to the last block written; it is measured as it is.
       warnings.append(Self.recordingProblem(problem))
@@ -320,7 +324,29 @@ final class SessionLoop {
       try? text.write(to: file.transcriptURL, atomically: true, encoding: .utf8)
     }
     recordedAnswers += 1
-    filings.file(file)
+    if file.participant == nil {
+      unfiledTakes[file.request.player, default: []].append(file)
+    } else {
+      filings.file(file)
+    }
+  }
+
+  /// The therapist named the latecomer in seat `player`: the takes they gave before are theirs
+  /// (`TakeOwners` reads the log the same way), filed now. Naming needs a pause, which ends the
+  /// seat's take, and the seat's later takes carry the code.
+  private func fileTakes(of player: PlayerNumber, under participant: ParticipantCode) {
+    for take in unfiledTakes.removeValue(forKey: player) ?? [] {
+      speakers[Self.speaker(of: take), default: 0] -= 1
+      let filed = take.filed(under: participant)
+      speakers[Self.speaker(of: filed), default: 0] += 1
+      filings.file(filed)
+    }
+    speakers = speakers.filter { $0.value > 0 }
+  }
+
+  /// The summary's name for who gave a take: the participant's code, else `player N`.
+  private static func speaker(of file: AnswerFile) -> String {
+    file.participant?.rawValue ?? "player \(file.request.player.rawValue)"
   }
 
   private static func recordingProblem(_ error: any Error) -> LocalizedText {

@@ -18,7 +18,7 @@ struct AnswerAnalysis: Sendable {
   var database: SessionDatabase
 
   struct Outcome: Sendable {
-    /// False for answers of unseated players: no participant to file them under.
+    /// False for answers of seats without a participant: no one to file them under.
     var isMeasured: Bool
     /// The stored path of the earlier take this one replaced in the database.
     var replacedPath: String?
@@ -29,7 +29,7 @@ struct AnswerAnalysis: Sendable {
   }
 
   func analyze(_ file: AnswerFile) throws -> Outcome {
-    guard let participant = file.request.participant else { return Outcome(isMeasured: false) }
+    guard let participant = file.participant else { return Outcome(isMeasured: false) }
     let answer = AnswerKey(session: session, trial: file.request.trial, participant: participant)
     let earlier = try database.recordings.fetch(answer)
     try database.answers.file(recordingAt: file.url, as: answer)
@@ -41,7 +41,7 @@ struct AnswerAnalysis: Sendable {
 
   /// The filed takes, in the planned session's other runs, of the answer `file` records.
   func takesOfOtherRuns(of file: AnswerFile) throws -> [Recording] {
-    guard let participant = file.request.participant else { return [] }
+    guard let participant = file.participant else { return [] }
     return try takesOfOtherRuns(of: AnswerKey(session: session, trial: file.request.trial, participant: participant))
   }
 
@@ -77,7 +77,7 @@ struct AnswerAnalysis: Sendable {
       session: session, monotonicNanoseconds: MonotonicClock.nanoseconds(), wallClock: Date(),
       .recording(
         .superseded(
-          trial: file.request.trial, player: file.request.player, participant: file.request.participant,
+          trial: file.request.trial, player: file.request.player, participant: file.participant,
           replaced: path, by: database.storedPath(for: file.url), replacedSession: run)))
   }
 }

@@ -5,7 +5,11 @@ import SessionModel
 /// Where one answer's recording lives: `<output>/<session>/<trial>-<who>-turn<N>[-redo<K>].wav`.
 struct AnswerFile: Hashable, Sendable {
   var url: URL
+  /// The take as recorded, which names the file.
   var request: RecordingRequest
+  /// Who the take is filed under: the request's participant, or the participant the therapist
+  /// named a latecomer as after the take was recorded (``TakeOwners``). The file keeps its name.
+  var participant: ParticipantCode?
 
   init(request: RecordingRequest, session: SessionID, outputDirectory: URL) {
     // NB: the participant's pseudonymous code, never a name, and the seat when no code exists.
@@ -15,6 +19,14 @@ struct AnswerFile: Hashable, Sendable {
     url = outputDirectory.appendingPathComponent(session.rawValue, isDirectory: true)
       .appendingPathComponent(name + ".wav")
     self.request = request
+    participant = request.participant
+  }
+
+  /// The same file, filed under `participant`.
+  func filed(under participant: ParticipantCode?) -> AnswerFile {
+    var file = self
+    file.participant = participant
+    return file
   }
 
   /// The plain-text transcript beside the recording, when one was typed or generated.

@@ -82,7 +82,7 @@ public struct SessionRecovery: Sendable {
   /// recovery), so that none is logged twice. With `leavingToldOut`, the report drops the named
   /// ones too: the run that named them had said so to the therapist.
   private func logUnfiled(
-    _ takes: [RecordingRequest], of session: SessionID, output: URL, toldIn events: [SessionEvent],
+    _ takes: [LoggedTake], of session: SessionID, output: URL, toldIn events: [SessionEvent],
     leavingToldOut: Bool, into report: inout RecoveryReport
   ) throws {
     let told = Set(
@@ -94,7 +94,7 @@ public struct SessionRecovery: Sendable {
         }
       })
     var requests: [String: RecordingRequest] = [:]
-    for take in takes { requests[AnswerFile(request: take, session: session, outputDirectory: output).url.path] = take }
+    for take in takes { requests[take.file(of: session, in: output).url.path] = take.request }
     if leavingToldOut {
       report.missingFiles.removeAll { path in requests[path].map(told.contains) ?? true }
       report.unrecoveredFiles.removeAll { unread in requests[unread.path].map(told.contains) ?? true }
@@ -127,7 +127,9 @@ public struct SessionRecovery: Sendable {
       // could not file, and the log gains what it lacks, so the session's report lists them too.
       try logUnfiled(takes, of: session, output: output, toldIn: events, leavingToldOut: false, into: &report)
     } else if !takes.isEmpty {
-      report.missingFiles = takes.map { "\($0.trial.rawValue)-player\($0.player.rawValue)-turn\($0.turn)" }
+      report.missingFiles = takes.map {
+        "\($0.request.trial.rawValue)-player\($0.request.player.rawValue)-turn\($0.request.turn)"
+      }
     }
     // Before the session is closed: a recovery that dies in between records it next time.
     recordAttendance(shownBy: events, of: session, into: &report)
@@ -156,15 +158,15 @@ public struct SessionRecovery: Sendable {
 
   /// Repairs, files and measures each take not stored yet, logging `recording.recovered`.
   private func file(
-    _ takes: [RecordingRequest], of session: SessionID, output: URL, into report: inout RecoveryReport
+    _ takes: [LoggedTake], of session: SessionID, output: URL, into report: inout RecoveryReport
   ) throws {
     // By file name: unique in the session's folder, whether the row stores the path whole or relative.
     let stored = Set(
       try database.recordings.fetchAll(in: session).map { URL(fileURLWithPath: $0.path).lastPathComponent })
     let analysis = AnswerAnalysis(session: session, database: database)
     var replacedLogged = try Self.replacedTakes(in: database)
-    for request in takes {
-      let file = AnswerFile(request: request, session: session, outputDirectory: output)
+    for take in takes {
+      let file = take.file(of: session, in: output)
       guard !stored.contains(file.url.lastPathComponent) else {
         // Filed before the kill, which may have taken the run's journaled `recording.superseded`
         // with it: this take still stands for the earlier runs' takes of the same answer.
@@ -188,7 +190,8 @@ public struct SessionRecovery: Sendable {
       if outcome.isMeasured { report.measuredAnswers += 1 }
       try append(
         .recording(
-          .recovered(trial: request.trial, player: request.player, participant: request.participant, frames: frames)),
+          .recovered(
+            trial: take.request.trial, player: take.request.player, participant: take.participant, frames: frames)),
         session: session)
       if let replaced = outcome.replacedPath {
         try database.eventLog.append(analysis.supersededEvent(by: file, replacing: replaced))
@@ -255,29 +258,44 @@ public struct SessionRecovery: Sendable {
     return ResumePoint(interruptedSession: latest, trialIndex: next)
   }
 
-  /// The last take the log says was started for each participant (or unseated player) in each
-  /// trial, in the order they were started: the takes a normal run would have filed last.
-  static func lastTakes(in events: [SessionEvent]) -> [RecordingRequest] {
-    var last: [TakeSlot: (order: Int, request: RecordingRequest)] = [:]
+  /// The last take the log says was started for each participant (or seat without one) in each
+  /// trial, in the order they were started: the takes a normal run would have filed last. A
+  /// latecomer's takes from before the therapist named them are that participant's
+  /// (``TakeOwners``), as the run files them.
+  static func lastTakes(in events: [SessionEvent]) -> [LoggedTake] {
+    let owners = TakeOwners(events)
+    var last: [TakeSlot: (order: Int, take: LoggedTake)] = [:]
     for (order, event) in events.enumerated() {
       guard case .recording(.started(let take)) = event.kind else { continue }
-      let request = RecordingRequest(take)
-      last[TakeSlot(request)] = (order, request)
+      let logged = LoggedTake(
+        request: RecordingRequest(take), participant: owners.participant(of: take, in: event.session))
+      last[TakeSlot(logged)] = (order, logged)
     }
-    return last.values.sorted { $0.order < $1.order }.map(\.request)
+    return last.values.sorted { $0.order < $1.order }.map(\.take)
   }
 
-  /// Where a take is filed: the participant's answer to the trial, or, for a player without a
-  /// participant code, that player's.
+  /// A take the log announced, and who it is filed under.
+  struct LoggedTake {
+    /// As recorded: names the file.
+    var request: RecordingRequest
+    var participant: ParticipantCode?
+
+    func file(of session: SessionID, in output: URL) -> AnswerFile {
+      AnswerFile(request: request, session: session, outputDirectory: output).filed(under: participant)
+    }
+  }
+
+  /// Where a take is filed: the participant's answer to the trial, or, for a seat without a
+  /// participant, that seat's.
   private struct TakeSlot: Hashable {
     var trial: TrialID
     var participant: ParticipantCode?
     var player: PlayerNumber?
 
-    init(_ request: RecordingRequest) {
-      trial = request.trial
-      participant = request.participant
-      player = request.participant == nil ? request.player : nil
+    init(_ take: LoggedTake) {
+      trial = take.request.trial
+      participant = take.participant
+      player = take.participant == nil ? take.request.player : nil
     }
   }
 

@@ -10,32 +10,34 @@ extension DatabaseCheck {
   /// Takes are counted per answer (session × trial × participant): each announced take must be
   /// the filed recording, or be explained by a failure or a later take that superseded it. Only
   /// sessions the log closed (`session.ended`, `session.interrupted`) are checked: an open one
-  /// is running, or waits for `connectage db recover`. Takes of players without a participant
-  /// code are never filed, by design, and are left out.
+  /// is running, or waits for `connectage db recover`. A latecomer's takes count for the
+  /// participant the therapist named them as (``TakeOwners``); takes of a seat without a
+  /// participant are never filed, by design, and are left out.
   func unfiledAnswers() throws -> [DatabaseProblem] {
     let types: [EventType] = [
-      .recordingStarted, .recordingFailed, .recordingSuperseded, .sessionEnded, .sessionInterrupted,
+      .recordingStarted, .recordingFailed, .recordingSuperseded, .sessionEnded, .sessionInterrupted, .playerAttributed,
     ]
     var announced: [AnswerKey: Int] = [:]
     var explained: [AnswerKey: Int] = [:]
     var closed: Set<SessionID> = []
     var order: [AnswerKey] = []
-    for stored in try database.eventLog.events(ofTypes: types) {
-      let event = stored.event
+    let events = try database.eventLog.events(ofTypes: types).map(\.event)
+    let owners = TakeOwners(events)
+    for event in events {
       let explains: (session: SessionID, trial: TrialID, participant: ParticipantCode?)
       switch event.kind {
       case .session(.ended), .session(.interrupted):
         closed.insert(event.session)
         continue
       case .recording(.started(let take)):
-        guard let participant = take.participant else { continue }
+        guard let participant = owners.participant(of: take, in: event.session) else { continue }
         let answer = AnswerKey(session: event.session, trial: take.trial, participant: participant)
         if announced[answer] == nil { order.append(answer) }
         announced[answer, default: 0] += 1
         continue
       case .recording(.failed(let failure)):
         guard let take = failure.take else { continue }
-        explains = (event.session, take.trial, take.participant)
+        explains = (event.session, take.trial, owners.participant(of: take, in: event.session))
       case .recording(.superseded(let trial, _, let participant, _, _, let replacedSession)):
         // A resumed run logs, under its own id, the take of an earlier run it superseded: that
         // explains the earlier run's take, not one of its own.

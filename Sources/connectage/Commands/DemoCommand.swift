@@ -39,6 +39,14 @@ struct DemoCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Seconds each virtual player speaks (tests).", visibility: .hidden))
   var answerSeconds: Double?
 
+  /// A latecomer's answers from before the therapist names them must be filed under their code:
+  /// checked end to end on a run that has one.
+  @Flag(
+    help: ArgumentHelp(
+      "The last player joins in the first answer and is named at the next image; everyone answers (tests).",
+      visibility: .hidden))
+  var latecomer = false
+
   @Option(help: ArgumentHelp("Database file (default: $XDG_DATA_HOME/connectage/demo.sqlite).", valueName: "path"))
   var db: String?
 
@@ -53,16 +61,17 @@ struct DemoCommand: AsyncParsableCommand {
   private var pace: AutopilotPace {
     var pace = brisk ? AutopilotPace.brisk : .demonstration
     if let answerSeconds { pace.secondsPerAnswer = answerSeconds }
+    if latecomer { pace.speakersPerTrial = players }
     return pace
   }
 
   @MainActor
   func run() async throws {
-    guard (1...10).contains(players) else {
+    guard ((latecomer ? 2 : 1)...10).contains(players) else {
       throw CommandFailure.badInput(
         LocalizedText(
-          fr: "--players doit être entre 1 et 10 (reçu \(players)).",
-          en: "--players must be between 1 and 10 (got \(players))."))
+          fr: "--players doit être entre \(latecomer ? 2 : 1) et 10 (reçu \(players)).",
+          en: "--players must be between \(latecomer ? 2 : 1) and 10 (got \(players))."))
     }
     let diffuser = try session.diffuserChoice(otherwise: .simulated)
     if let answerSeconds, !(1...60).contains(answerSeconds) {
@@ -79,7 +88,7 @@ struct DemoCommand: AsyncParsableCommand {
       protocolFile: URL(fileURLWithPath: protocolPath), assetsRoot: session.stage.assetsRoot,
       databasePath: databasePath,
       outputDirectory: output, diffuser: diffuser, display: session.display,
-      players: .autopilot(players: seated, pace: pace),
+      players: .autopilot(players: seated, pace: pace, latecomers: latecomer ? 1 : 0),
       resumesInterruptedRun: session.resume, isDemonstration: true, makeUp: makeUpCodes)
     Terminal.say(
       LocalizedText(

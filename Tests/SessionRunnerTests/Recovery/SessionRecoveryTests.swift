@@ -131,6 +131,30 @@ import Testing
     #expect(try fixture.types() == types)
   }
 
+  /// A latecomer answered before the therapist named them, then the run was killed: the take is
+  /// theirs, filed under their code with the name it was recorded under; a seat outside the group
+  /// that nobody named stays unfiled.
+  @Test func aLatecomersTakeFromBeforeTheNamingIsFiledUnderTheNamedParticipant() throws {
+    let fixture = try RecoveryFixture()
+    defer { fixture.remove() }
+    let latecomer = PlayerNumber(rawValue: 2)!
+    let before = try fixture.take(RecordingRequest(trial: "T1", player: latecomer, participant: nil, turn: 1))
+    let stranger = try fixture.take(
+      RecordingRequest(trial: "T1", player: PlayerNumber(rawValue: 3)!, participant: nil, turn: 1))
+    try fixture.log("S01", .seating(.attributed(player: latecomer, participant: RecoveryFixture.second)))
+
+    let reports = try SessionRecovery(database: fixture.database).recoverAll()
+
+    #expect(reports.first?.recoveredFiles == [before.url, stranger.url])
+    #expect(reports.first?.measuredAnswers == 1)
+    let answer = AnswerKey(session: "S01", trial: "T1", participant: RecoveryFixture.second)
+    #expect(try fixture.database.recordings.fetch(answer)?.path == fixture.database.storedPath(for: before.url))
+    #expect(try fixture.database.recordings.fetchAll().count == 1)
+    let recovered = try fixture.database.eventLog.events(in: "S01").map(\.event)
+      .filter { $0.type.rawValue == "recording.recovered" }.map { $0.payload["participant"] ?? "" }
+    #expect(recovered == [RecoveryFixture.second.rawValue, ""])
+  }
+
   /// Killed and never resumed: the patients the run's log shows at the table are recorded present
   /// at the planned session, as the run would have on its way out; what the therapist recorded stays.
   @Test func anInterruptedRunRecordsTheAttendanceItsLogShows() throws {

@@ -223,8 +223,8 @@ public enum EventCatalogue {
       ]),
     Entry(
       .playerAttributed, .seating,
-      "The therapist said which group member a player who joined after the start is; their answers from then on are filed under that participant.",
-      [player, Key("participant", "", "Participant code the player's answers are filed under from then on.")]),
+      "The therapist said which group member a player who joined after the start is; all the seat's answers in this run, those recorded before too, are filed under that participant (their recording.started keep participant empty).",
+      [player, Key("participant", "", "Participant code the seat's answers in this run are filed under.")]),
     // Trial
     Entry(
       .trialStarted, .trial, "A trial began.",

@@ -210,8 +210,8 @@ public enum SeatingLogEvent: Hashable, Sendable {
   case seatSelectionCancelled(seat: PlayerNumber)
   /// A pad moved to another seat, swapping with the pad there if any.
   case seatsSwapped(from: PlayerNumber, to: PlayerNumber, pad: PadID, swappedPad: PadID?)
-  /// The therapist said which group member a player who joined after the start is: their
-  /// answers from then on are filed under that participant.
+  /// The therapist said which group member a player who joined after the start is: all the seat's
+  /// answers in the run, those given before too, are filed under that participant (``TakeOwners``).
   case attributed(player: PlayerNumber, participant: ParticipantCode)
 }
 
