@@ -237,7 +237,7 @@ public enum Codebook {
         file, "payload", "text", "",
         "Details of the event as a JSON object of text values, keys sorted; output folders, device addresses and file paths are redacted (a path keeps its file name)."
       ) {
-        (try? EventLog.payloadText(EventRedaction.redacted($0.event.payload))) ?? "{}"
+        (try? EventLog.payloadText(EventRedaction.redacted($0.event.payload, of: $0.event.type))) ?? "{}"
       },
     ]
   }()

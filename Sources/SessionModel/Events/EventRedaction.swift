@@ -4,35 +4,59 @@ import Foundation
 ///
 /// The log keeps what recovery and audits need (a run's output folder, a diffuser's address);
 /// exported files and the rows a multi-centre sync sends leave the lab, so their copy is redacted,
-/// by this one rule (Research's exports and Store's replicated rows both call it). Keys known to
-/// hold such details are replaced whole (file paths keep their file name, which only names the
-/// session, trial and player, and folders are hidden); then, as a second guard for details hidden
-/// in free text (an error message), absolute paths are cut to their file name and Bluetooth
-/// addresses are masked in every value. Redacting a redacted payload changes nothing.
+/// by this one rule (Research's exports and Store's replicated rows both call it). Each key of a
+/// catalogued event is redacted as the ``EventCatalogue`` says (``Rule``): a key's meaning is the
+/// event's, so `by` is a file in `recording.superseded` and who gave the floor in `floor.given`.
+/// Keys the catalogue does not describe (an event's own details, a type this version does not
+/// know) are judged by their name: known machine and place keys are hidden, file keys keep their
+/// file name. Every other value is scrubbed, a second guard for details hidden in free text (an
+/// error message): absolute paths are cut to their file name and Bluetooth addresses masked.
+/// Redacting a redacted payload changes nothing.
 public enum EventRedaction {
-  /// Keys whose value is a machine's address or a place on its disk.
+  /// What of one value leaves the site.
+  public enum Rule: Hashable, Sendable {
+    /// Free text: absolute paths cut to their file name, Bluetooth addresses masked.
+    case scrubbed
+    /// A file path: only the file name (``EventRedaction/fileName(_:)``).
+    case fileName
+    /// A machine's address or a place on its disk: nothing.
+    case hidden
+    /// A diffuser's description: only the kind of link (`rfcomm:AA:BB:…` → `rfcomm`).
+    case transportKind
+  }
+
+  /// Names of keys, outside the catalogue, whose value is a machine's address or a place on its disk.
   static let hiddenKeys: Set<String> = ["output", "endpoint", "address", "host", "user", "login", "home"]
-  /// Keys whose value is a file path: only the file name is kept.
+  /// Names of keys, outside the catalogue, whose value is a file path.
   static let pathKeys: Set<String> = ["path", "replaced", "by", "file", "folder", "directory"]
   public static let hidden = "[redacted]"
-  /// The values of `floor.given`'s `by` (``FloorSource``), the one `by` that is not a file.
-  static let whoGaveTheFloor = Set(FloorSource.allCases.map(\.rawValue))
 
-  public static func redacted(_ payload: [String: String]) -> [String: String] {
+  /// `payload` of an event of `type` as it may leave the site.
+  public static func redacted(_ payload: [String: String], of type: EventType) -> [String: String] {
+    let catalogued = EventCatalogue.entry(for: type).map { entry in
+      Dictionary((entry.keys + EventCatalogue.envelopeKeys).map { ($0.name, $0.redaction) }) { first, _ in first }
+    }
     var redacted: [String: String] = [:]
     for (key, value) in payload {
-      if hiddenKeys.contains(key) {
-        redacted[key] = hidden
-      } else if pathKeys.contains(key) {
-        // `floor.given`'s `by` says who gave the floor, not a file that replaced another.
-        redacted[key] = key == "by" && whoGaveTheFloor.contains(value) ? value : fileName(value)
-      } else if key == "diffuser" {
-        redacted[key] = transportKind(value)
-      } else {
-        redacted[key] = scrubbed(value)
-      }
+      redacted[key] = apply(catalogued?[key] ?? rule(forKeyNamed: key), to: value)
     }
     return redacted
+  }
+
+  /// The rule for a key the catalogue does not describe, from its name.
+  static func rule(forKeyNamed key: String) -> Rule {
+    if hiddenKeys.contains(key) { return .hidden }
+    if pathKeys.contains(key) { return .fileName }
+    return key == "diffuser" ? .transportKind : .scrubbed
+  }
+
+  static func apply(_ rule: Rule, to value: String) -> String {
+    switch rule {
+    case .scrubbed: scrubbed(value)
+    case .fileName: fileName(value)
+    case .hidden: hidden
+    case .transportKind: transportKind(value)
+    }
   }
 
   /// Absolute paths cut to their file name, Bluetooth addresses masked.

@@ -14,20 +14,28 @@ extension ReplicaRow {
       guard let redaction = column.redaction, case .text(let text) = values[index] else { continue }
       switch redaction {
       case .fileName: values[index] = .text(EventRedaction.fileName(text))
-      case .eventPayload: values[index] = .text(Self.payload(redacting: text))
+      case .eventPayload: values[index] = .text(Self.payload(redacting: text, of: eventType(in: table)))
       }
     }
     return ReplicaRow(values)
   }
 
-  /// A stored payload (compact JSON of text values, keys sorted) with its values redacted: kept
+  /// The event type in the row's `type` column: each key of a payload is redacted as that type's
+  /// catalogue entry says.
+  private func eventType(in table: ReplicatedTable) -> EventType {
+    guard let index = table.columns.firstIndex(where: { $0.name == "type" }), case .text(let type) = values[index]
+    else { return "" }
+    return EventType(rawValue: type)
+  }
+
+  /// A stored payload of an event of `type` (compact JSON of text values, keys sorted) with its values redacted: kept
   /// byte for byte when nothing in it needs redacting, else written again as the event log writes
   /// payloads. A payload that is not such an object is scrubbed as free text.
-  static func payload(redacting payload: String) -> String {
+  static func payload(redacting payload: String, of type: EventType) -> String {
     guard let values = try? JSONDecoder().decode([String: String].self, from: Data(payload.utf8)) else {
       return EventRedaction.scrubbed(payload)
     }
-    let redacted = EventRedaction.redacted(values)
+    let redacted = EventRedaction.redacted(values, of: type)
     guard redacted != values else { return payload }
     return (try? EventLog.payloadText(redacted)) ?? EventRedaction.scrubbed(payload)
   }

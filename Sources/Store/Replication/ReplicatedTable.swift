@@ -74,7 +74,8 @@ public struct ReplicatedColumn: Sendable, Hashable {
     /// A place on the site's disk (`/home/marie/etude/…/S01-T1-player1-turn1.wav`): only its file
     /// name, as ``EventRedaction/fileName(_:)`` keeps it.
     case fileName
-    /// An event's stored payload: its values as ``EventRedaction/redacted(_:)`` leaves them.
+    /// An event's stored payload: its values as ``EventRedaction/redacted(_:of:)`` leaves them, for
+    /// the type in the row's `type` column.
     case eventPayload
   }
 

@@ -25,16 +25,19 @@ public enum EventCatalogue {
     /// The kind of identifier the key's value is, when it names a session, run or group: a
     /// multi-centre server qualifies those with the site's code, as it does the tables' columns.
     public var identifier: SiteIdentifier?
+    /// What of the value leaves the site, in exports and a sync's rows (``EventRedaction``).
+    public var redaction: EventRedaction.Rule
 
     init(
       _ name: String, _ unit: String = "", _ meaning: String, optional: Bool = false,
-      identifies identifier: SiteIdentifier? = nil
+      identifies identifier: SiteIdentifier? = nil, redacted redaction: EventRedaction.Rule = .scrubbed
     ) {
       self.name = name
       self.unit = unit
       self.meaning = meaning
       self.isOptional = optional
       self.identifier = identifier
+      self.redaction = redaction
     }
   }
 
@@ -137,8 +140,8 @@ public enum EventCatalogue {
         Key("protocol", "", "Protocol file name.", optional: true),
         Key("seed", "", "Seed of the run.", optional: true),
         Key("players", "", "Real pads or the autopilot's count.", optional: true),
-        Key("diffuser", "", "Diffuser kind (address redacted in exports).", optional: true),
-        Key("output", "", "Answers folder (redacted in exports).", optional: true),
+        Key("diffuser", "", "Diffuser kind (address redacted in exports).", optional: true, redacted: .transportKind),
+        Key("output", "", "Answers folder (redacted in exports).", optional: true, redacted: .hidden),
         Key("resumes", "", "Run id this run resumes; empty when none.", optional: true, identifies: .session),
         Key(
           "makeUp", "", "Participant codes seated to make up a missed session (--make-up), comma-separated.",
@@ -418,7 +421,8 @@ public enum EventCatalogue {
     Entry(
       .recordingIncomplete, .recording, "A take's file was cut short by a write error; analysed as written.",
       take + [
-        Key("path", "", "The file (redacted to its name in exports)."), Key("reason", "", "The write error."),
+        Key("path", "", "The file (redacted to its name in exports).", redacted: .fileName),
+        Key("reason", "", "The write error."),
         Key("then", "", "What was done."),
       ]),
     Entry(
@@ -433,7 +437,8 @@ public enum EventCatalogue {
       [
         Key("trial", "", "Trial id."), player,
         Key("participant", "", "Participant code; empty for a seat outside the group."),
-        Key("replaced", "", "File replaced (its name in exports)."), Key("by", "", "File kept (its name in exports)."),
+        Key("replaced", "", "File replaced (its name in exports).", redacted: .fileName),
+        Key("by", "", "File kept (its name in exports).", redacted: .fileName),
         Key(
           "replacedSession", "", "Run that recorded the replaced take, when another.", optional: true,
           identifies: .session),
@@ -442,7 +447,7 @@ public enum EventCatalogue {
       .recordingUnfiled, .recording,
       "A take could not be measured and filed; its file stays on disk as it is, and the answer is missing until a recovery files it.",
       take + [
-        Key("path", "", "The file (redacted to its name in exports)."),
+        Key("path", "", "The file (redacted to its name in exports).", redacted: .fileName),
         Key("reason", "", "Why, in English."),
       ]),
     // Review
