@@ -16,7 +16,8 @@ public struct IdeaDensityAnalyzer: Sendable {
     self.counter = counter
   }
 
-  /// Idea density of one speaker; `[+ exc]` and `[+ bch]` utterances are left out.
+  /// Idea density of one speaker: the propositions of its utterances but `[+ exc]` and `[+ bch]`
+  /// ones, per ten of its `words` as the word count gives them.
   public func analyze(_ transcript: Transcript, speaker: String) -> IdeaDensity {
     analyze(transcript.utterances(of: speaker).map { counter.count(utterance: $0.text) })
   }
@@ -24,9 +25,11 @@ public struct IdeaDensityAnalyzer: Sendable {
   public func analyze(_ utterances: [CountedUtterance]) -> IdeaDensity {
     var byKind: [String: Int] = [:]
     var ideas = 0
-    var words = 0
+    // The denominator is the answer's `words`, so that `analyze`, the review page and the exports'
+    // `ideas_n / words × 10` give one density: backchannels keep their words there (they carry no
+    // proposition), and a typed number counts the words CHAT writes it with.
+    let words = counter.totals(of: utterances, speaker: "").words
     for utterance in utterances where !utterance.isExcluded && !utterance.isBackchannel {
-      words += utterance.words.count
       for proposition in propositions(in: utterance.words) {
         ideas += 1
         byKind[proposition.kind.rawValue, default: 0] += 1

@@ -56,6 +56,18 @@ struct IdeaDensityAnalyzerTests {
     #expect(density.byKind == ["conjunction": 1, "adjective": 1, "verb": 1, "preposition": 2, "determiner": 1])
   }
 
+  /// One density everywhere: its denominator is the answer's `words`, which keeps a backchannel's
+  /// words and counts a typed year as the words CHAT writes it with, as the exports divide by.
+  @Test func dividesByTheWordCountsWords() throws {
+    let transcript = try CHATReader.read(text: "*PAR:\til est né en 1958 .\n*PAR:\tmh oui . [+ bch]\n")
+    let density = IdeaDensityAnalyzer().analyze(transcript, speaker: "PAR")
+    let words = FrenchWordCounter().count(transcript, speaker: "PAR").words
+    #expect(words == 10)
+    #expect(density.words == words)
+    #expect(density.ideas == 3)
+    #expect(density.density == 30.0 / 10)
+  }
+
   @Test func leavesRetracedWordsAndExcludedUtterancesOut() throws {
     let transcript = try CHATReader.read(
       text: "*PAR:\t<il mangeait> [//] il buvait du café .\n*PAR:\til dansait . [+ exc]\n")
