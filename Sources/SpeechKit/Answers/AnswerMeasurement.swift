@@ -65,8 +65,11 @@ public struct AnswerMeasurement: Equatable, Sendable, Codable {
         chosen: speaker)
       if let target = speech.speaker, !speech.utterances.isEmpty {
         measures = TranscriptMeasures.measure(transcript, speaker: target)
-        words = AnswerWordTimes.speech(of: speech.utterances, rules: .forTranscripts(in: transcript.format))
-        hasWordTimes = speech.utterances.contains { !$0.words.isEmpty }
+        let rules = WordCountRules.forTranscripts(in: transcript.format)
+        words = AnswerWordTimes.speech(of: speech.utterances, rules: rules)
+        hasWordTimes =
+          speech.utterances.contains { !$0.words.isEmpty }
+          && AnswerWordTimes.placeAllTheWords(of: speech.utterances, rules: rules)
       } else {
         missing.append(.noSpeechOfSpeaker)
       }

@@ -19,6 +19,19 @@ enum AnswerWordTimes {
     }
   }
 
+  /// Whether the word times place all of the answer's words: every utterance kept (not `[+ exc]`)
+  /// with a countable word has word times, and none of its `%wor` words lacks one. Otherwise the
+  /// time an unplaced word was spoken in would read as a silent pause, or the span would start or
+  /// end at the wrong word, so the audio times the answer instead; no time is made up for the word.
+  static func placeAllTheWords(of utterances: [Utterance], rules: WordCountRules) -> Bool {
+    let counter = FrenchWordCounter(rules: rules)
+    return utterances.allSatisfy { utterance in
+      let counted = counter.count(utterance: utterance.text)
+      guard !counted.isExcluded, !counted.words.isEmpty else { return true }
+      return !utterance.words.isEmpty && utterance.untimedWords == 0
+    }
+  }
+
   /// Whether a timed token is a countable word: not a CHAT filler, fragment, nonword or event
   /// (`&-euh`, `&+fr`, `&~gaga`, `&=rit`), not an unintelligible or untranscribed token, not an
   /// omitted word, and not a hesitation spelled out (`euh` in a TextGrid words tier).

@@ -99,7 +99,10 @@ public enum CHATReader {
         let tier = try parseDependentTier(text, line: number, source: source)
         let index = transcript.utterances.count - 1
         transcript.utterances[index].dependentTiers.append(tier)
-        if tier.name == "wor" { transcript.utterances[index].words = timedWords(inWorTier: tier.text) }
+        if tier.name == "wor" {
+          (transcript.utterances[index].words, transcript.utterances[index].untimedWords) = timedWords(
+            inWorTier: tier.text)
+        }
       default:
         throw source.error(
           line: number, column: 1,
@@ -197,22 +200,29 @@ public enum CHATReader {
     return DependentTier(name: name, text: String(value))
   }
 
-  /// `%wor` pairs each spoken word with its bullet; words without a bullet carry no time.
-  static func timedWords(inWorTier text: String) -> [TimedWord] {
-    guard let tokens = try? CHATTokenizer.tokens(in: text) else { return [] }
+  /// `%wor` pairs each spoken word with its bullet; words without a bullet carry no time and are
+  /// only counted.
+  static func timedWords(inWorTier text: String) -> (timed: [TimedWord], untimed: Int) {
+    guard let tokens = try? CHATTokenizer.tokens(in: text) else { return ([], 0) }
     var words: [TimedWord] = []
+    var untimed = 0
     var pending: String?
     for token in tokens.map(\.token) {
       switch token {
-      case .word(let word): pending = word
+      case .word(let word):
+        if pending != nil { untimed += 1 }
+        pending = word
       case .bullet(let start, let end):
         if let word = pending {
           words.append(TimedWord(text: word, start: Double(start) / 1000, end: Double(end) / 1000))
         }
         pending = nil
-      default: pending = nil
+      default:
+        if pending != nil { untimed += 1 }
+        pending = nil
       }
     }
-    return words
+    if pending != nil { untimed += 1 }
+    return (words, untimed)
   }
 }

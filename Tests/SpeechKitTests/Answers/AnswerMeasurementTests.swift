@@ -157,6 +157,21 @@ extension AnswerMeasurementTests {
     #expect(measured.timing.lastWordOffset == 2.2)
   }
 
+  /// An aligner that could not place a word leaves it without a bullet in `%wor`, or an utterance
+  /// without `%wor`: the time it was spoken in is not a pause, and no time is made up for it, so
+  /// the audio times the answer (three silent seconds here: no speech, and no pause).
+  @Test(arguments: [
+    "*PAR:\tle café chaud . \(bullet(500, 2600))\n%wor:\tle \(bullet(500, 900)) café chaud \(bullet(2300, 2600)) .",
+    "*PAR:\tle café . \(bullet(500, 1200))\n%wor:\tle \(bullet(500, 900)) café \(bullet(900, 1200)) .\n"
+      + "*PAR:\tchaud . \(bullet(2300, 2600))",
+  ])
+  func wordsTheTimesDoNotPlaceLetTheAudioTimeTheAnswer(_ lines: String) throws {
+    let measured = try Self.measureCHAT(lines)
+    #expect(measured.timingSource == .audio)
+    #expect(measured.timing.pauses.count == 0)
+    #expect(measured.missing.contains(.noSpeechInRecording))
+  }
+
   @Test func anAnswerOfFillersAloneHasNoSpanRatherThanTheAudios() throws {
     let b = Self.bullet
     let measured = try Self.measureCHAT(
