@@ -2,13 +2,13 @@ internal import CSDL2
 import SessionModel
 
 /// Every gamepad SDL sees, each with a ``PadID`` that survives unplugging: a pad that comes back
-/// is matched on GUID and serial, else on the most recently unplugged pad with the same GUID.
+/// is matched on its serial number, else its USB port, else as the pad of its model unplugged
+/// last (``PadIdentity``).
 @MainActor
 final class GamepadHub {
   private struct Pad {
     var id: PadID
-    var guid: String
-    var serial: String
+    var identity: PadIdentity
     var instance: Int32?
     var controller: OpaquePointer?
     var unpluggedOrder = 0
@@ -64,16 +64,17 @@ final class GamepadHub {
     SDL_JoystickGetGUIDString(SDL_JoystickGetDeviceGUID(deviceIndex), &buffer, Int32(buffer.count))
     let guid = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     let serial = SDL_GameControllerGetSerial(controller).map { String(cString: $0) } ?? ""
+    let port = SDL_JoystickPathForIndex(deviceIndex).flatMap { USBPort.of(devicePath: String(cString: $0)) } ?? ""
+    let identity = PadIdentity(guid: guid, serial: serial, port: port)
     let name = SDL_GameControllerName(controller).map { String(cString: $0) } ?? "Gamepad"
-    let unplugged = pads.indices.filter { pads[$0].instance == nil && pads[$0].guid == guid }
-    let match =
-      unplugged.first { !serial.isEmpty && pads[$0].serial == serial }
-      ?? unplugged.max { pads[$0].unpluggedOrder < pads[$1].unpluggedOrder }
+    let unplugged = pads.indices.filter { pads[$0].instance == nil }
     let slot: Int
-    if let match {
-      slot = match
+    if let match = identity.match(among: unplugged.map { (pads[$0].identity, pads[$0].unpluggedOrder) }) {
+      slot = unplugged[match]
+      // A pad moved to another port, or one that now reports its serial, is known by it from now on.
+      pads[slot].identity = identity
     } else {
-      pads.append(Pad(id: PadID(rawValue: (pads.map(\.id.rawValue).max() ?? 0) + 1), guid: guid, serial: serial))
+      pads.append(Pad(id: PadID(rawValue: (pads.map(\.id.rawValue).max() ?? 0) + 1), identity: identity))
       slot = pads.count - 1
     }
     pads[slot].instance = instance
