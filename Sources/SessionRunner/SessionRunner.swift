@@ -345,11 +345,10 @@ public final class SessionRunner {
   /// `session.degraded`: what the session started without. Only the kind of problem and sizes:
   /// no folder and no device address, which would identify the site in an export.
   private func degradedEvent(_ problem: StartProblem, session: SessionID, planned: PlannedRun) -> SessionEvent {
-    let allowedBy =
-      configuration.isDemonstration
-      ? "demo"
-      : isAcceptedOnTheHomeScreen(problem)
-        ? "home-check" : checksAreBinding(planned) ? "--allow-degraded" : "animation"
+    let allowedBy = DegradedStartPermission(
+      isDemonstration: configuration.isDemonstration, acceptedOnTheHomeScreen: isAcceptedOnTheHomeScreen(problem),
+      checksAreBinding: checksAreBinding(planned), allowsDegradedStart: configuration.allowsDegradedStart
+    ).rawValue
     var sizes: (available: Int64, needed: Int64)?
     if case .lowDiskSpace(_, let available, let needed) = problem { sizes = (Int64(available), Int64(needed)) }
     return SessionEvent(

@@ -63,16 +63,21 @@ public actor Diffuser {
   // MARK: Link
 
   /// Connects, greets the device and starts the heartbeat. Returns what the device is.
+  ///
+  /// A device that cannot be reached is reported, and then sought as a lost link is, until it
+  /// answers or ``shutdown()``: one switched on after the session started is used from then on.
   @discardableResult
   public func connect() async throws(DiffuserError) -> DeviceInfo {
     guard !isShutDown else { throw .closed }
+    startHeartbeat()
     do {
       try await open()
     } catch {
       emit(.linkFailed(transport: endpoint.kind, error: error.code))
+      reconnection?.cancel()
+      reconnection = Task { [weak self] in await self?.reconnect() }
       throw error
     }
-    startHeartbeat()
     return try await info()
   }
 

@@ -42,8 +42,9 @@ final class ScentLink: Sendable {
     }
   }
 
-  /// Connects to the chosen diffuser. One that cannot be reached is reported, not fatal:
-  /// the session goes on and every release is refused with the reason.
+  /// Connects to the chosen diffuser. One that cannot be reached is reported, not fatal: the
+  /// session goes on, each release is refused with the reason while the link keeps being sought,
+  /// and a diffuser switched on later is used from then on.
   ///
   /// - Parameter history: releases an interrupted run of this session made, which the diffuser's
   ///   safety governor counts.
@@ -93,7 +94,15 @@ final class ScentLink: Sendable {
       try await diffuser.connect()
       return (link, nil)
     } catch {
-      return (link, error.explanation)
+      let reason = error.explanation
+      return (
+        link,
+        LocalizedText(
+          fr: reason.french
+            + " ConnectAge continue d'essayer pendant la séance : un diffuseur allumé ensuite sera utilisé.",
+          en: reason.english + " ConnectAge keeps trying during the session: a diffuser switched on later will be used."
+        )
+      )
     }
   }
 

@@ -68,6 +68,30 @@ struct DiffuserTests {
     await harness.stop()
   }
 
+  /// A diffuser switched on after the session started: the first connection fails, and the link
+  /// is then sought as a lost one is, so the session's next release reaches it.
+  @Test func aDiffuserUnreachableAtFirstIsUsedOnceItAnswers() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "scentkit-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("diffuser.sock").path
+    let events = Recorder<SessionEvent>()
+    let diffuser = Diffuser(
+      endpoint: .unix(path: path), session: "test-session", limits: SimulatorHarness.permissiveLimits,
+      eventSink: { events.append($0) })
+    await #expect(throws: DiffuserError.self) { try await diffuser.connect() }
+    #expect(events.values.first?.type.rawValue == "scent.link.failed")
+
+    let simulator = DiffuserSimulator()
+    try await simulator.start(listening: .unix(path: path))
+    #expect(await events.first { $0.type == "scent.link.connected" } != nil, "found once it answers")
+    let receipt = try await diffuser.release(Self.apple, intensity: 30, duration: .milliseconds(200))
+    #expect(receipt.channel == Self.apple.slot)
+    await diffuser.shutdown()
+    await simulator.stop()
+  }
+
   @Test(arguments: TestTransport.allCases)
   func negativeAcknowledgementIsSurfacedAsAnError(over transport: TestTransport) async throws {
     let harness = try await SimulatorHarness.start(

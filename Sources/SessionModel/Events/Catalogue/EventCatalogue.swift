@@ -156,7 +156,7 @@ public enum EventCatalogue {
         ),
         Key(
           "allowedBy", "",
-          "What allowed it: demo, --allow-degraded, animation, home-check (accepted on the home screen's device checks).",
+          "What allowed it: demo, --allow-degraded, animation, home-check (accepted on the home screen's device checks), after-check (nothing: the diffuser answered the start check but not the session's connection a moment later; the session kept trying).",
           optional: true),
         Key("availableBytes", "bytes", "Free disk space, for a disk problem.", optional: true),
         Key("neededBytes", "bytes", "Disk space needed, for a disk problem.", optional: true),
