@@ -5,7 +5,9 @@ import SessionModel
 /// `word`, `start`, `end` (and an optional `speaker` from diarization), or `words` at top level.
 ///
 /// Each sentence of a segment becomes an utterance of its speaker (`PAR` when none is given); a
-/// top-level word list is cut into utterances at sentence-final punctuation. Timed words keep
+/// top-level word list is cut into utterances at sentence-final punctuation. Where diarization
+/// gives each word its speaker, a change of speaker ends the utterance too: a segment that holds
+/// the end of the therapist's prompt and the patient's first words is two speakers' words. Timed words keep
 /// their times and lose the punctuation ASR prints with them, as `%wor` holds them; the main tier
 /// is normalised as plain text (`euh` → `&-euh`, "le le" → `le [/] le`), because ASR has no French
 /// filler list.
@@ -80,14 +82,29 @@ public enum ASRJSONReader {
     if let segments = document.segments {
       for (index, segment) in segments.enumerated() {
         let code = segment.speaker ?? segment.words?.first?.speaker ?? speaker
-        try append(
-          words: segment.words ?? [], text: segment.text, start: segment.start, end: segment.end, speaker: code,
-          path: "segments[\(index)]")
+        let turns = speakerTurns(in: segment.words ?? [])
+        guard turns.count > 1 else {
+          try append(
+            words: segment.words ?? [], text: segment.text, start: segment.start, end: segment.end, speaker: code,
+            path: "segments[\(index)]")
+          continue
+        }
+        // The segment's text and times are both speakers': each turn is told by its own words.
+        for turn in turns {
+          try append(
+            words: turn.words, text: nil, start: nil, end: nil, speaker: turn.speaker ?? code,
+            path: "segments[\(index)]")
+        }
       }
     } else if let words = document.words {
       var sentence: [Word] = []
       var first = 0
       for (index, word) in words.enumerated() {
+        if let current = sentence.first?.speaker, let next = word.speaker, next != current {
+          try append(words: sentence, text: nil, start: nil, end: nil, speaker: current, path: "words[\(first)]")
+          sentence = []
+          first = index
+        }
         sentence.append(word)
         if let last = word.spoken?.last, ".?!…".contains(last) {
           try append(
@@ -115,6 +132,21 @@ public enum ASRJSONReader {
       transcript.declaredSource = source
     }
     return transcript
+  }
+
+  /// `words` cut where diarization names another speaker; a word without a speaker stays with the
+  /// words before it.
+  private static func speakerTurns(in words: [Word]) -> [(speaker: String?, words: [Word])] {
+    var turns: [(speaker: String?, words: [Word])] = []
+    for word in words {
+      if let last = turns.last, word.speaker == nil || word.speaker == last.speaker || last.speaker == nil {
+        turns[turns.count - 1].words.append(word)
+        if last.speaker == nil { turns[turns.count - 1].speaker = word.speaker }
+      } else {
+        turns.append((word.speaker, [word]))
+      }
+    }
+    return turns
   }
 
   /// `words` cut after each word that ends a sentence (`café.`, `vrai ?`).

@@ -129,6 +129,42 @@ struct ImportTests {
     }
   }
 
+  /// WhisperX gives a segment its majority speaker and each word its own: the end of the
+  /// therapist's prompt and the patient's first words in one segment are two speakers' words.
+  @Test(arguments: [
+    """
+    {"segments": [{"start": 1.0, "end": 4.0, "speaker": "SPEAKER_01", "text": "ça vous rappelle ? Le café de ma mère.",
+      "words": [{"word": "ça", "start": 1.0, "end": 1.2, "speaker": "SPEAKER_00"},
+                {"word": "vous", "start": 1.2, "end": 1.4, "speaker": "SPEAKER_00"},
+                {"word": "rappelle?", "start": 1.4, "end": 1.9, "speaker": "SPEAKER_00"},
+                {"word": "Le", "start": 2.5, "end": 2.6, "speaker": "SPEAKER_01"},
+                {"word": "café", "start": 2.6, "end": 3.0, "speaker": "SPEAKER_01"},
+                {"word": "de", "start": 3.0, "end": 3.1},
+                {"word": "ma", "start": 3.1, "end": 3.3, "speaker": "SPEAKER_01"},
+                {"word": "mère.", "start": 3.3, "end": 4.0, "speaker": "SPEAKER_01"}]}]}
+    """,
+    """
+    {"words": [{"word": "ça", "start": 1.0, "end": 1.2, "speaker": "SPEAKER_00"},
+               {"word": "vous", "start": 1.2, "end": 1.4, "speaker": "SPEAKER_00"},
+               {"word": "rappelle", "start": 1.4, "end": 1.9, "speaker": "SPEAKER_00"},
+               {"word": "Le", "start": 2.5, "end": 2.6, "speaker": "SPEAKER_01"},
+               {"word": "café", "start": 2.6, "end": 3.0, "speaker": "SPEAKER_01"},
+               {"word": "de", "start": 3.0, "end": 3.1},
+               {"word": "ma", "start": 3.1, "end": 3.3, "speaker": "SPEAKER_01"},
+               {"word": "mère.", "start": 3.3, "end": 4.0, "speaker": "SPEAKER_01"}]}
+    """,
+  ])
+  func diarizedWordsAreFiledUnderTheirOwnSpeaker(_ json: String) throws {
+    let transcript = try ASRJSONReader.read(Data(json.utf8), file: "whisperx.json")
+    #expect(transcript.utterances.map(\.speaker) == ["SPEAKER_00", "SPEAKER_01"])
+    #expect(
+      transcript.utterances.map { $0.words.map(\.text) } == [
+        ["ça", "vous", "rappelle"], ["Le", "café", "de", "ma", "mère"],
+      ])
+    #expect(transcript.utterances.last?.start == 2.5)
+    #expect(FrenchWordCounter().count(transcript, speaker: "SPEAKER_01").words == 5)
+  }
+
   @Test func readsWebVTTCuesWithVoices() throws {
     let transcript = try SubtitleReader.read(GoldenFile.data("answers.vtt"))
     #expect(transcript.format == .webVTT)
