@@ -164,7 +164,7 @@ let joinCases: [TranscriptCase] = [
     expected: [
       "log player.joined player 2", "sound join",
       "show evocation speaker - waiting - | 1:chat 2:chien [notice: Le joueur 2 est arrivé en cours de séance : "
-        + "ses réponses sont enregistrées mais classées sous aucun participant. Pour dire qui c'est : P (pause), "
+        + "ses réponses sont enregistrées, et classées sous son code quand vous direz qui c'est : P (pause), "
         + "puis son numéro dans le groupe.]",
     ]),
 ]
