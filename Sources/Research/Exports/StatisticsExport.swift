@@ -3,7 +3,8 @@ import SessionModel
 
 /// The files of `connectage stats --output`: the whole report as JSON, three tidy CSV tables
 /// (`condition_summary.csv`, `condition_tests.csv`, each row saying whether its conditions are the
-/// delivered or the planned ones, and `mixed_model.csv`, the primary analysis), `codebook.csv`
+/// delivered or the planned ones, the participation's rows under the measure `answered`, and
+/// `mixed_model.csv`, the primary analysis), `codebook.csv`
 /// describing their columns, and two SVG plots per measure.
 public struct StatisticsExport: Sendable {
   /// The language of the plots' labels.
@@ -57,6 +58,19 @@ public struct StatisticsExport: Sendable {
         rows += 1
       }
     }
+    for summary in report.participation?.conditions ?? [] {
+      let figures = summary.participantProportions
+      text += CSVText.line(
+        [
+          StatisticsCodebook.answeredMeasure, summary.condition.rawValue, String(figures.count),
+          String(summary.presented),
+        ]
+          + [
+            figures.mean, figures.standardDeviation, figures.median, figures.lowerQuartile, figures.upperQuartile,
+            figures.confidenceLow, figures.confidenceHigh,
+          ].map { CSVText.fixed($0, places: 4) } + [report.basis.rawValue, ""])
+      rows += 1
+    }
     return ExportedFile(name: StatisticsCodebook.summaryFile, contents: text, rowCount: rows)
   }
 
@@ -84,6 +98,16 @@ public struct StatisticsExport: Sendable {
         ])
         rows += 1
       }
+    }
+    if let participation = report.participation, let friedman = participation.friedman {
+      text += CSVText.line([
+        StatisticsCodebook.answeredMeasure, "friedman",
+        participation.conditions.map(\.condition.rawValue).joined(separator: "+"), String(friedman.participants),
+        String(participation.excludedFromFriedman.count), CSVText.fixed(friedman.statistic, places: 4),
+        String(friedman.degreesOfFreedom), CSVText.probability(friedman.pValue), "", "kendall_w",
+        CSVText.fixed(friedman.kendallW, places: 4), "chi-square", report.basis.rawValue,
+      ])
+      rows += 1
     }
     return ExportedFile(name: StatisticsCodebook.testsFile, contents: text, rowCount: rows)
   }

@@ -10,7 +10,8 @@ import SessionModel
 /// Each planned answer counts once (``AnswerSelection``), and answers are grouped by the condition
 /// delivered unless the report is asked for the planned one (intention to treat). Word-based
 /// measures of answers whose transcript is an unreviewed speech-recognition draft are left out
-/// unless the report includes drafts; either way each measure says how many there were.
+/// unless the report includes drafts; either way each measure says how many there were. Whether
+/// present participants answered at all is reported beside the measures (``participation``).
 public struct StatisticsReport: Hashable, Sendable, Codable {
   public var study: StudyID?
   /// The condition the answers are grouped by.
@@ -23,6 +24,9 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
   /// Participants with at least one answer.
   public var participants: Int
   public var measures: [MeasureStatistics]
+  /// Whether present participants answered, per condition (``ParticipationStatistics``); `nil` in a
+  /// report made from figures alone.
+  public var participation: ParticipationStatistics?
 
   public init(
     study: StudyID?, conditions: [Condition], participants: Int, measures: [MeasureStatistics],
@@ -38,7 +42,7 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case study, basis = "condition_basis", answersWithUndeliveredScent = "answers_condition_differs"
-    case conditions, participants, measures
+    case conditions, participants, measures, participation
   }
 
   /// One answer's value with what the analysis groups it by.
@@ -66,6 +70,7 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
     answersWithUndeliveredScent = answered.filter { $0.deliveredCondition != $0.plannedCondition }.count
     self.conditions = conditions
     participants = Set(answered.map(\.answer.participant)).count
+    participation = ParticipationStatistics(rows: snapshot.participation, by: basis)
     self.measures = measures.map { measure in
       var skipped = 0
       var sources: [String: Int] = [:]

@@ -18,6 +18,7 @@ enum StatisticsText {
       ).text(in: language) + "\n" + basisSentence(report).text(in: language)
     ]
     blocks += report.measures.map { block(for: $0, in: language) }
+    if let participation = report.participation { blocks.append(block(for: participation, in: language)) }
     return blocks.joined(separator: "\n\n") + "\n"
   }
 
@@ -106,6 +107,65 @@ enum StatisticsText {
           en:
             "Wilcoxon \(names): W = \(fixed(test.statistic)), p \(probability(test.pValue)), Holm p \(probability(holm)), "
             + "r = \(fixed(test.rankBiserial)), \(pair.participants) participant(s), \(pair.excluded) excluded, \(method.english)."
+        ).text(in: language))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Whether present participants answered: per condition, the participants' proportions of
+  /// presented trials answered, then the test across conditions.
+  private static func block(for participation: ParticipationStatistics, in language: Language) -> String {
+    if participation.conditions.isEmpty, let reason = participation.whyFriedmanNotComputed {
+      return LocalizedText(
+        fr: "Participation (answered) : non calculée (\(reason.french)).",
+        en: "Participation (answered): not computed (\(reason.english))."
+      ).text(in: language)
+    }
+    let header = [
+      "condition", "n", "essais présentés|trials presented", "répondus|answered", "moyenne|mean", "ET|SD",
+      "IC 95 %|95% CI",
+    ]
+    .map(text)
+    let rows = participation.conditions.map { summary -> [LocalizedText] in
+      let figures = summary.participantProportions
+      let interval =
+        if let low = figures.confidenceLow, let high = figures.confidenceHigh {
+          "[\(fixed(low)) ; \(fixed(high))]"
+        } else { "–" }
+      return [
+        summary.condition.rawValue, String(figures.count), String(summary.presented), String(summary.answered),
+        fixed(figures.mean), fixed(figures.standardDeviation), interval,
+      ].map { LocalizedText(fr: $0, en: $0) }
+    }
+    var lines = [
+      LocalizedText(
+        fr: "Participation (answered) : proportion des essais présentés auxquels chaque participant présent a répondu",
+        en: "Participation (answered): each present participant's proportion of presented trials answered"
+      ).text(in: language),
+      TextTable(header: header, rows: rows).text(in: language),
+    ]
+    if participation.leftEarlyTrialsExcluded > 0 {
+      lines.append(
+        LocalizedText(
+          fr: "\(participation.leftEarlyTrialsExcluded) essai(s) de participants partis avant la fin écartés.",
+          en: "\(participation.leftEarlyTrialsExcluded) trial(s) of participants who left early left out."
+        ).text(in: language))
+    }
+    if let friedman = participation.friedman {
+      let cochran = LocalizedText(fr: " (Q de Cochran)", en: " (Cochran's Q)")
+      lines.append(
+        LocalizedText(
+          fr:
+            "Friedman\(participation.isCochranQ ? cochran.french : "") : χ²(\(friedman.degreesOfFreedom)) = \(fixed(friedman.statistic)), "
+            + "p \(probability(friedman.pValue)), \(friedman.participants) participant(s) complets.",
+          en:
+            "Friedman\(participation.isCochranQ ? cochran.english : ""): χ²(\(friedman.degreesOfFreedom)) = \(fixed(friedman.statistic)), "
+            + "p \(probability(friedman.pValue)), \(friedman.participants) complete participant(s)."
+        ).text(in: language))
+    } else if let reason = participation.whyFriedmanNotComputed {
+      lines.append(
+        LocalizedText(
+          fr: "Friedman : non calculé (\(reason.french)).", en: "Friedman: not computed (\(reason.english))."
         ).text(in: language))
     }
     return lines.joined(separator: "\n")
