@@ -14,7 +14,7 @@ import Testing
     #expect(export.exitCode == 0)
     #expect(
       export.standardOutput
-        == "Export écrit dans \(out) : measures.csv (0 lignes), events.csv (2 lignes), attendance.csv (0 lignes), participation.csv (0 lignes), codebook.csv (79 colonnes décrites), event_types.csv (99 types d'événements). Empreintes SHA-256 dans manifest.sha256.\n"
+        == "Export écrit dans \(out) : measures.csv (0 lignes), events.csv (2 lignes), attendance.csv (0 lignes), participation.csv (0 lignes), codebook.csv (80 colonnes décrites), event_types.csv (99 types d'événements). Empreintes SHA-256 dans manifest.sha256.\n"
     )
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
@@ -42,7 +42,7 @@ import Testing
     #expect(export.exitCode == 0)
     #expect(
       export.standardOutput
-        == "Export written to \(folder.path)/export: measures.csv (0 rows), events.csv (0 rows), attendance.csv (0 rows), participation.csv (0 rows), codebook.csv (79 columns described), event_types.csv (99 event types). SHA-256 digests in manifest.sha256.\n"
+        == "Export written to \(folder.path)/export: measures.csv (0 rows), events.csv (0 rows), attendance.csv (0 rows), participation.csv (0 rows), codebook.csv (80 columns described), event_types.csv (99 event types). SHA-256 digests in manifest.sha256.\n"
     )
   }
 

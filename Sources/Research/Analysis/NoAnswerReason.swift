@@ -1,6 +1,9 @@
 /// Why a present participant has no filed answer to a trial that was presented, as far as the log
 /// can tell: whether they never took the floor, or did and the take was lost on the way.
 public enum NoAnswerReason: String, CaseIterable, Hashable, Sendable, Codable {
+  /// The image was shown and the evocation question never came up: the therapist skipped the trial
+  /// on its image, or the session stopped before the question. Nobody was asked.
+  case notAsked = "not_asked"
   /// No take of theirs was started for the trial: they never took the floor (or the log lost it).
   case noTake = "no_take"
   /// A take was started and the recorder failed (`recording.failed`).

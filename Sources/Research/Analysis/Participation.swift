@@ -10,8 +10,9 @@ import Store
 ///   catch-up run) does not count the members who were present at the group's run: they were not
 ///   at the table. Without a recorded attendance a planned session has no rows.
 /// - Presented: the run's log shows the trial's image (`trial.stimulusShown`). Trials planned but
-///   never reached (a session stopped early, a run killed and never resumed) have no row: nobody
-///   was asked them.
+///   never reached (a session stopped early, a run killed and never resumed) have no row. A trial
+///   whose image was shown and whose evocation question never came up (skipped on its image) has
+///   its rows, not asked (``NoAnswerReason/notAsked``), which the statistics leave out.
 /// - One row per planned answer, as in `measures.csv`: a trial shown in several runs of the same
 ///   planned session (killed and resumed, or run again) is one row, answered when
 ///   ``AnswerSelection`` counts a take of it in any of them.
@@ -31,7 +32,9 @@ enum Participation {
           let planned = PlannedAnswer(
             study: run.study, group: run.group, sessionNumber: run.number, trial: trial, participant: participant)
           var draft = drafts[planned] ?? Draft(status: status)
-          draft.add(run: run, presentedAt: log.presented[run.id]?[trial] ?? 0, isMakeUp: isMakeUp)
+          draft.add(
+            run: run, presentedAt: log.presented[run.id]?[trial] ?? 0, isMakeUp: isMakeUp,
+            asked: log.asked.contains(RunLog.Shown(session: run.id, trial: trial)))
           drafts[planned] = draft
         }
       }
@@ -49,8 +52,10 @@ enum Participation {
         session: session, trial: trial, group: session.group.flatMap { snapshot.groups[$0] },
         participantCode: planned.participant, participant: snapshot.participants[planned.participant],
         attendance: draft.status, isMakeUp: draft.isMakeUp, scent: deliveries[session.id]?[trial.id],
+        wasAsked: draft.wasAsked || answer != nil,
         noAnswer: answer == nil
-          ? log.reason(participant: planned.participant, trial: planned.trial, runs: draft.runs) : nil)
+          ? log.reason(
+            participant: planned.participant, trial: planned.trial, runs: draft.runs, asked: draft.wasAsked) : nil)
     }
     return rows.sorted { order($0) < order($1) }
   }
@@ -99,6 +104,7 @@ enum Participation {
   private struct Draft {
     var status: AttendanceStatus
     var isMakeUp = false
+    var wasAsked = false
     var runs: Set<SessionID> = []
     private var lastShown: (sequence: Int64, run: Session)?
 
@@ -108,17 +114,24 @@ enum Participation {
 
     var lastRun: Session { lastShown!.run }
 
-    mutating func add(run: Session, presentedAt sequence: Int64, isMakeUp: Bool) {
+    mutating func add(run: Session, presentedAt sequence: Int64, isMakeUp: Bool, asked: Bool) {
       runs.insert(run.id)
       self.isMakeUp = self.isMakeUp || isMakeUp
+      wasAsked = wasAsked || asked
       if let shown = lastShown, shown.sequence > sequence { return }
       lastShown = (sequence, run)
     }
   }
 
   /// What the log says of each run: the trials whose image was shown (with the last such event's
-  /// place in the log) and the takes started, failed and left unfiled.
+  /// place in the log), those whose evocation question came up, and the takes started, failed and
+  /// left unfiled.
   private struct RunLog {
+    struct Shown: Hashable {
+      var session: SessionID
+      var trial: TrialID
+    }
+
     struct Take: Hashable {
       var session: SessionID
       var trial: TrialID
@@ -126,11 +139,14 @@ enum Participation {
     }
 
     var presented: [SessionID: [TrialID: Int64]] = [:]
+    var asked: Set<Shown> = []
     var started: Set<Take> = []
     var failed: Set<Take> = []
     var unfiled: Set<Take> = []
 
     init(events: [StoredEvent]) {
+      // A log that did not tag an image or a question with its trial: the trial under way.
+      var current: [SessionID: TrialID] = [:]
       for stored in events {
         let session = stored.event.session
         func take(_ take: AnswerTake?) -> Take? {
@@ -138,8 +154,14 @@ enum Participation {
           return Take(session: session, trial: take.trial, participant: participant)
         }
         switch stored.event.kind {
-        case .trial(.stimulusShown(let tag?, _, _)):
-          presented[session, default: [:]][tag.trial] = stored.sequence
+        case .trial(.started(let tag, _, _, _, _)):
+          current[session] = tag.trial
+        case .trial(.stimulusShown(let tag, _, _)):
+          guard let trial = tag?.trial ?? current[session] else { continue }
+          presented[session, default: [:]][trial] = stored.sequence
+        case .trial(.evocationStarted(let tag)):
+          guard let trial = tag?.trial ?? current[session] else { continue }
+          asked.insert(Shown(session: session, trial: trial))
         case .recording(.started(let answer)):
           take(answer).map { _ = started.insert($0) }
         case .recording(.failed(let failure)):
@@ -153,12 +175,12 @@ enum Participation {
     }
 
     /// Why no take of `participant` for `trial` was filed in `runs`: the most telling trace first.
-    func reason(participant: ParticipantCode, trial: TrialID, runs: Set<SessionID>) -> NoAnswerReason {
+    func reason(participant: ParticipantCode, trial: TrialID, runs: Set<SessionID>, asked: Bool) -> NoAnswerReason {
       let takes = runs.map { Take(session: $0, trial: trial, participant: participant) }
       if takes.contains(where: unfiled.contains) { return .takeUnfiled }
       if takes.contains(where: failed.contains) { return .takeFailed }
       if takes.contains(where: started.contains) { return .takeNotFiled }
-      return .noTake
+      return asked ? .noTake : .notAsked
     }
   }
 }

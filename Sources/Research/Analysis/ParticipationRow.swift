@@ -20,6 +20,8 @@ public struct ParticipationRow: Sendable {
   public var isMakeUp: Bool
   /// The cue scent's outcome in ``session``; `nil` when the trial plans no scent.
   public var scent: ScentDelivery?
+  /// Whether the evocation question came up in a run that showed the image (`evocation.started`).
+  public var wasAsked: Bool
   /// Why no answer was filed; `nil` when one was.
   public var noAnswer: NoAnswerReason?
 

@@ -253,12 +253,16 @@ public enum Codebook {
         "1 if the participant was at the table to make up a planned session they missed (as make_up in measures.csv), 0 otherwise."
       ) { $0.isMakeUp ? "1" : "0" },
       .init(
+        file, "asked", "boolean", "",
+        "1 if the evocation question came up after the image (evocation.started) in a run that showed it, 0 if the trial ended or the session stopped before it (answered is then 0, no_answer_reason not_asked, and the statistics leave the row out)."
+      ) { $0.wasAsked ? "1" : "0" },
+      .init(
         file, "answered", "boolean", "",
         "1 if a take of this participant for this trial was filed in a run of the planned session (the row of measures.csv exists, whatever its measures: a take with no word still counts), 0 if not. One row per participant present at the planned session x trial whose image was shown (trial.stimulusShown); trials never shown (a session stopped early) have no row, absent participants neither."
       ) { $0.answered ? "1" : "0" },
       .init(
         file, "no_answer_reason", "text", "",
-        "Why answered is 0, from the log: no_take = no take of theirs was started (they never took the floor); take_failed = the recorder failed during their take; take_unfiled = their take was recorded but could not be filed (its file is on disk: connectage db recover may file it); take_not_filed = a take was started and nothing says what became of it. Empty when answered is 1."
+        "Why answered is 0, from the log: not_asked = the image was shown and the evocation question never came up (skipped on the image, or the session stopped); no_take = the question came up and no take of theirs was started (they never took the floor); take_failed = the recorder failed during their take; take_unfiled = their take was recorded but could not be filed (its file is on disk: connectage db recover may file it); take_not_filed = a take was started and nothing says what became of it. Empty when answered is 1."
       ) { $0.noAnswer?.rawValue ?? "" },
       .init(
         file, "memory_disorder", "integer", "",

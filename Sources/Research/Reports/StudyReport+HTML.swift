@@ -82,8 +82,8 @@ extension StudyReport {
     var parts = [
       HTML.paragraph(
         say(
-          "Proportion des essais présentés (image montrée) auxquels chaque patient présent a répondu (une prise enregistrée), moyenne sur les patients ; conditions délivrées. Les patients partis avant la fin ne sont pas comptés.",
-          "Proportion of the trials presented (image shown) that each present patient answered (a take filed), averaged over patients; conditions as delivered. Patients who left early are not counted."
+          "Proportion des essais présentés (image montrée, question posée) auxquels chaque patient présent a répondu (une prise enregistrée), moyenne sur les patients ; conditions délivrées. Les patients partis avant la fin ne sont pas comptés, ni les essais passés avant la question.",
+          "Proportion of the trials presented (image shown, question asked) that each present patient answered (a take filed), averaged over patients; conditions as delivered. Patients who left early are not counted, nor trials skipped before the question."
         ), className: "note"),
       HTML.table(
         headers: [

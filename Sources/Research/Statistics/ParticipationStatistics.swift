@@ -12,7 +12,8 @@ import SessionModel
 /// take without discarding trials.
 ///
 /// Rows of participants who left early are left out (``leftEarlyTrialsExcluded``): the trials shown
-/// after they left would count as unanswered.
+/// after they left would count as unanswered. So are trials whose evocation question never came up
+/// (``notAskedTrialsExcluded``): nobody was asked them.
 public struct ParticipationStatistics: Hashable, Sendable, Codable {
   /// Conditions with at least one presented trial, in protocol order.
   public var conditions: [ParticipationSummary]
@@ -25,10 +26,14 @@ public struct ParticipationStatistics: Hashable, Sendable, Codable {
   public var isCochranQ: Bool
   /// Presented trials of participants who left early, not counted.
   public var leftEarlyTrialsExcluded: Int
+  /// Rows of trials shown and never asked (participant × trial), not counted.
+  public var notAskedTrialsExcluded: Int
 
   public init(rows: [ParticipationRow], by basis: ConditionBasis) {
-    let counted = rows.filter { $0.attendance != .leftEarly && $0.session.kind == .clinical }
-    leftEarlyTrialsExcluded = rows.filter { $0.attendance == .leftEarly }.count
+    let clinical = rows.filter { $0.session.kind == .clinical }
+    let counted = clinical.filter { $0.attendance != .leftEarly && $0.wasAsked }
+    leftEarlyTrialsExcluded = clinical.filter { $0.attendance == .leftEarly }.count
+    notAskedTrialsExcluded = clinical.filter { $0.attendance != .leftEarly && !$0.wasAsked }.count
     struct Cell: Hashable {
       var participant: ParticipantCode
       var condition: Condition
@@ -64,7 +69,7 @@ public struct ParticipationStatistics: Hashable, Sendable, Codable {
   enum CodingKeys: String, CodingKey {
     case conditions, friedman, completeParticipants = "complete_participants"
     case excludedFromFriedman = "excluded_from_friedman", isCochranQ = "is_cochran_q"
-    case leftEarlyTrialsExcluded = "left_early_trials_excluded"
+    case leftEarlyTrialsExcluded = "left_early_trials_excluded", notAskedTrialsExcluded = "not_asked_trials_excluded"
   }
 
   /// Why there is no test, for the reader; `nil` when there is one.

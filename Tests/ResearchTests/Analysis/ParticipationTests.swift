@@ -65,6 +65,36 @@ import Testing
     #expect(reasons == [.takeUnfiled, .takeFailed, .takeNotFiled])
   }
 
+  @Test func aTrialSkippedOnItsImageWasNotAsked() {
+    var fixture = ParticipationFixture()
+    fixture.run("S01")
+    fixture.attend("P01", .present)
+    fixture.attend("P02", .present)
+    fixture.show("T1", in: "S01", asked: false)
+    fixture.show("T2", in: "S01")
+    let rows = fixture.snapshot.participation
+    #expect(rows.map(\.wasAsked) == [false, false, true, true])
+    #expect(rows.map(\.noAnswer) == [.notAsked, .notAsked, .noTake, .noTake])
+  }
+
+  @Test func anImageOrQuestionLoggedWithoutItsTrialBelongsToTheTrialUnderWay() {
+    var fixture = ParticipationFixture()
+    fixture.run("S01")
+    fixture.attend("P01", .present)
+    let trial = StoreFixtures.firstSession.trials[0]
+    fixture.log(
+      "S01",
+      .trial(
+        .started(
+          TrialTag(trial: trial.id, number: nil), condition: trial.condition, stimulus: trial.stimulus, game: nil,
+          scent: nil)))
+    fixture.log("S01", .trial(.stimulusShown(nil, stimulus: trial.stimulus, image: "verger.png")))
+    fixture.log("S01", .trial(.evocationStarted(nil)))
+    let rows = fixture.snapshot.participation
+    #expect(Self.answers(rows) == ["P01:T1=0"])
+    #expect(rows.map(\.noAnswer) == [.noTake])
+  }
+
   @Test func aRefusedScentMakesTheTrialImageAloneForEveryoneAsInMeasures() {
     var fixture = ParticipationFixture()
     fixture.run("S01")

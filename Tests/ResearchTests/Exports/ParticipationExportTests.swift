@@ -24,21 +24,21 @@ import Testing
       lines.first == Codebook.entries.filter { $0.file == "participation.csv" }.map(\.column).joined(separator: ","))
     #expect(
       lines.first
-        == "study_id,site_id,group_id,session_id,session_number,planned_date,participant_code,trial_id,trial_number,condition_planned,condition_delivered,scent_outcome,attendance_status,make_up,answered,no_answer_reason,memory_disorder,smell_screening"
+        == "study_id,site_id,group_id,session_id,session_number,planned_date,participant_code,trial_id,trial_number,condition_planned,condition_delivered,scent_outcome,attendance_status,make_up,asked,answered,no_answer_reason,memory_disorder,smell_screening"
     )
     #expect(
       Array(lines.dropFirst()) == [
-        "espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,P01,T1,1,image,image,,present,0,1,,,",
-        "espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,P02,T1,1,image,image,,present,0,1,,,",
-        "espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,P03,T1,1,image,image,,present,0,0,no_take,,",
-        "espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,P01,T2,2,image_scent,image,refused,present,0,1,,,",
-        "espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,P02,T2,2,image_scent,image,refused,present,0,0,no_take,,",
-        "espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,P03,T2,2,image_scent,image,refused,present,0,0,no_take,,",
+        "espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,P01,T1,1,image,image,,present,0,1,1,,,",
+        "espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,P02,T1,1,image,image,,present,0,1,1,,,",
+        "espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,P03,T1,1,image,image,,present,0,1,0,no_take,,",
+        "espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,P01,T2,2,image_scent,image,refused,present,0,1,1,,,",
+        "espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,P02,T2,2,image_scent,image,refused,present,0,1,0,no_take,,",
+        "espoir-avc,CHU-NANTES,G1,S01,1,2027-01-14,P03,T2,2,image_scent,image,refused,present,0,1,0,no_take,,",
       ])
     #expect(table.rowCount == 6)
     // Every measures.csv answer has its participation row, answered 1.
     let measures = try #require(files.first { $0.name == "measures.csv" })
-    #expect(measures.rowCount == lines.dropFirst().filter { $0.contains(",present,0,1,") }.count)
+    #expect(measures.rowCount == lines.dropFirst().filter { $0.contains(",present,0,1,1,") }.count)
   }
 
   @Test func theCodebookDefinesEveryParticipationColumn() {

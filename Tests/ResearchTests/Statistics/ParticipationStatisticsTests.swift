@@ -11,14 +11,15 @@ import Testing
   /// of session `session`.
   static func row(
     _ participant: String, _ trial: TrialID, _ answered: Bool, session: Int = 1,
-    attendance: AttendanceStatus = .present
+    attendance: AttendanceStatus = .present, asked: Bool = true
   ) -> ParticipationRow {
     var run = StoreFixtures.firstSession
     run.number = session
     run.id = SessionID("S\(session)")
     return ParticipationRow(
       session: run, trial: run.trials.first { $0.id == trial }!, group: nil, participantCode: code(participant),
-      participant: nil, attendance: attendance, isMakeUp: false, scent: nil, noAnswer: answered ? nil : .noTake)
+      participant: nil, attendance: attendance, isMakeUp: false, scent: nil, wasAsked: asked,
+      noAnswer: answered ? nil : asked ? .noTake : .notAsked)
   }
 
   /// P01 answers every trial, P02 all but image, P03 only image_scent, P04 all but image.
@@ -47,6 +48,15 @@ import Testing
     let statistics = ParticipationStatistics(rows: Self.oneTrialEach + leftEarly, by: .delivered)
     #expect(statistics.leftEarlyTrialsExcluded == 3)
     #expect(statistics == ParticipationStatistics(rows: Self.oneTrialEach, by: .delivered).withLeftEarly(3))
+  }
+
+  @Test func trialsNeverAskedAreLeftOutAndCounted() {
+    let skipped = ["P01", "P02", "P03", "P04"].map { Self.row($0, "T1", false, session: 2, asked: false) }
+    let statistics = ParticipationStatistics(rows: Self.oneTrialEach + skipped, by: .delivered)
+    #expect(statistics.notAskedTrialsExcluded == 4)
+    var expected = ParticipationStatistics(rows: Self.oneTrialEach, by: .delivered)
+    expected.notAskedTrialsExcluded = 4
+    #expect(statistics == expected)
   }
 
   @Test func severalTrialsPerConditionAreProportionsNotCochransQ() throws {

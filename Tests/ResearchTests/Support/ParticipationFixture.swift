@@ -28,8 +28,8 @@ struct ParticipationFixture {
   }
 
   /// Trial `trial` of run `run`: its start, the cue scent (released unless `scentRefused`) when
-  /// it plans one, and its image shown.
-  mutating func show(_ trial: TrialID, in run: SessionID, scentRefused: Bool = false) {
+  /// it plans one, its image shown and, when `asked`, the evocation question.
+  mutating func show(_ trial: TrialID, in run: SessionID, scentRefused: Bool = false, asked: Bool = true) {
     let planned = StoreFixtures.firstSession.trials.first { $0.id == trial }!
     let tag = TrialTag(trial: trial, number: planned.number)
     log(
@@ -51,6 +51,7 @@ struct ParticipationFixture {
                 acknowledgedAtNanoseconds: nil))))
     }
     log(run, .trial(.stimulusShown(tag, stimulus: planned.stimulus, image: "\(planned.stimulus.rawValue).png")))
+    if asked { log(run, .trial(.evocationStarted(tag))) }
   }
 
   /// `participant`'s take of `trial` in `run`, started and filed (it has measures).

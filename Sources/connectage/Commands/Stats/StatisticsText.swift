@@ -151,6 +151,15 @@ enum StatisticsText {
           en: "\(participation.leftEarlyTrialsExcluded) trial(s) of participants who left early left out."
         ).text(in: language))
     }
+    if participation.notAskedTrialsExcluded > 0 {
+      lines.append(
+        LocalizedText(
+          fr:
+            "\(participation.notAskedTrialsExcluded) essai(s) montré(s) sans que la question soit posée (passé(s) sur l'image) écarté(s).",
+          en:
+            "\(participation.notAskedTrialsExcluded) trial(s) shown without the question being asked (skipped on the image) left out."
+        ).text(in: language))
+    }
     if let friedman = participation.friedman {
       let cochran = LocalizedText(fr: " (Q de Cochran)", en: " (Cochran's Q)")
       lines.append(
