@@ -9,9 +9,14 @@ trial per condition, statsmodels' cochrans_q on the 0/1 table (the same statisti
 pinned virtual environment that scripts/install-deps makes:
 .build/oracles/bin/python scripts/participation-oracle.py < cases.json
 
-Input:  [{"name": "...", "rows": [["P01", "image", 1], ...]}, ...]
+Each case also names the pairs of conditions to compare with the method ConnectAge chose (exact or
+approx, as its Wilcoxon test decides from the ties): scipy.stats.wilcoxon on the proportions of
+the participants who have both, zero_method="wilcox", correction=False.
+
+Input:  [{"name": "...", "rows": [["P01", "image", 1], ...], "pairs": [["image", "image_game", "approx"], ...]}, ...]
 Output: {"name": {"friedman": chi2, "friedman_p": p, "cochran_q": Q or null, "cochran_p": p or null,
-                  "mean.<condition>": mean of the participants' proportions, "n": complete participants}}
+                  "mean.<condition>": mean of the participants' proportions, "n": complete participants,
+                  "wilcoxon.<first>-<second>": min(W+, W-), "wilcoxon_p.<first>-<second>": p}}
 """
 import json
 import sys
@@ -24,7 +29,7 @@ from statsmodels.stats.contingency_tables import cochrans_q
 warnings.simplefilter("ignore")
 
 
-def oracle(rows):
+def oracle(rows, pairs):
     data = pd.DataFrame(rows, columns=["participant", "condition", "answered"])
     cells = data.groupby(["participant", "condition"])["answered"].agg(["mean", "count"]).reset_index()
     proportions = cells.pivot(index="participant", columns="condition", values="mean")
@@ -41,8 +46,13 @@ def oracle(rows):
         q = cochrans_q(complete.to_numpy().astype(int), return_object=True)
         result["cochran_q"] = float(q.statistic)
         result["cochran_p"] = float(q.pvalue)
+    for first, second, method in pairs:
+        both = proportions[[first, second]].dropna()
+        test = stats.wilcoxon(both[first], both[second], zero_method="wilcox", correction=False, method=method)
+        result[f"wilcoxon.{first}-{second}"] = float(test.statistic)
+        result[f"wilcoxon_p.{first}-{second}"] = float(test.pvalue)
     return result
 
 
 cases = json.load(sys.stdin)
-json.dump({case["name"]: oracle(case["rows"]) for case in cases}, sys.stdout)
+json.dump({case["name"]: oracle(case["rows"], case.get("pairs", [])) for case in cases}, sys.stdout)

@@ -109,13 +109,30 @@ extension StudyReport {
       parts.append(
         HTML.paragraph(
           say(
-            "\(name) sur les proportions par patient : χ²(\(test.degreesOfFreedom)) = \(HTML.number(test.statistic, decimals: 2, language: language)), p = \(HTML.number(test.pValue, decimals: 4, language: language)), n = \(test.participants).",
-            "\(name) on the patients' proportions: χ²(\(test.degreesOfFreedom)) = \(HTML.number(test.statistic, decimals: 2, language: language)), p = \(HTML.number(test.pValue, decimals: 4, language: language)), n = \(test.participants)."
+            "\(name) sur les proportions par patient, puis Wilcoxon signés appariés avec correction de Holm : χ²(\(test.degreesOfFreedom)) = \(HTML.number(test.statistic, decimals: 2, language: language)), p = \(HTML.number(test.pValue, decimals: 4, language: language)), n = \(test.participants).",
+            "\(name) on the patients' proportions, then paired Wilcoxon signed-rank tests with Holm's correction: χ²(\(test.degreesOfFreedom)) = \(HTML.number(test.statistic, decimals: 2, language: language)), p = \(HTML.number(test.pValue, decimals: 4, language: language)), n = \(test.participants)."
           ), className: "note"))
     } else if let reason = participation.whyFriedmanNotComputed {
       parts.append(
         HTML.paragraph(say("Test non calculé : ", "Test not computed: ") + reason.text(in: language), className: "note")
       )
+    }
+    let pairs = participation.pairwise.filter { $0.test != nil }
+    if !pairs.isEmpty {
+      parts.append(
+        HTML.table(
+          headers: [say("Comparaison", "Comparison"), "n", "min(W⁺, W⁻)", "p", say("p (Holm)", "p (Holm)")],
+          rows: pairs.map { pair in
+            HTML.row(
+              [
+                HTML.cell("\(pair.second.label.text(in: language)) – \(pair.first.label.text(in: language))"),
+                HTML.cell("\(pair.participants)", numeric: true, measure: "participants"),
+                HTML.cell(HTML.number(pair.test?.statistic, decimals: 1, language: language), numeric: true),
+                HTML.cell(HTML.number(pair.test?.pValue, decimals: 4, language: language), numeric: true, measure: "p"),
+                HTML.cell(
+                  HTML.number(pair.holmAdjustedP, decimals: 4, language: language), numeric: true, measure: "p_holm"),
+              ], data: ["pair": "\(pair.first.rawValue)-\(pair.second.rawValue)"])
+          }, numericFrom: 1, id: "participation-wilcoxon"))
     }
     return parts
   }

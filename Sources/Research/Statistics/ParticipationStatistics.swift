@@ -9,7 +9,8 @@ import SessionModel
 /// When every participant has one trial per condition the proportions are 0 or 1, and the
 /// tie-corrected Friedman statistic is then exactly Cochran's Q; with several trials per condition
 /// it is the rank test of the proportions, which Cochran's Q (one binary value per cell) cannot
-/// take without discarding trials.
+/// take without discarding trials. Pairs of conditions are compared as for the measures: Wilcoxon's
+/// signed-rank test on the proportions, Holm-adjusted.
 ///
 /// Rows of participants who left early are left out (``leftEarlyTrialsExcluded``): the trials shown
 /// after they left would count as unanswered. So are trials whose evocation question never came up
@@ -18,6 +19,9 @@ public struct ParticipationStatistics: Hashable, Sendable, Codable {
   /// Conditions with at least one presented trial, in protocol order.
   public var conditions: [ParticipationSummary]
   public var friedman: FriedmanTest?
+  /// Wilcoxon's signed-rank test on the proportions for every pair of conditions, Holm-adjusted, as
+  /// for the measures.
+  public var pairwise: [PairwiseComparison]
   /// Participants with a presented trial in every condition: those the test ranks.
   public var completeParticipants: Int
   public var excludedFromFriedman: [ParticipantCode]
@@ -59,6 +63,9 @@ public struct ParticipationStatistics: Hashable, Sendable, Codable {
     excludedFromFriedman = people.filter { !complete.contains($0) }
     friedman = FriedmanTest(
       blocks: complete.map { person in conditions.map { proportion(Cell(participant: person, condition: $0))! } })
+    pairwise = StatisticsReport.pairwise(conditions: conditions, people: people) {
+      proportion(Cell(participant: $0, condition: $1))
+    }
     isCochranQ =
       !complete.isEmpty
       && complete.allSatisfy { person in
@@ -67,7 +74,7 @@ public struct ParticipationStatistics: Hashable, Sendable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case conditions, friedman, completeParticipants = "complete_participants"
+    case conditions, friedman, pairwise, completeParticipants = "complete_participants"
     case excludedFromFriedman = "excluded_from_friedman", isCochranQ = "is_cochran_q"
     case leftEarlyTrialsExcluded = "left_early_trials_excluded", notAskedTrialsExcluded = "not_asked_trials_excluded"
   }

@@ -119,15 +119,24 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
     }
     let friedman = FriedmanTest(
       blocks: complete.map { person in conditions.map { cells[CellKey(participant: person, condition: $0)]! } })
+    let pairs = pairwise(conditions: conditions, people: people) { cells[CellKey(participant: $0, condition: $1)] }
+    return MeasureStatistics(
+      measure: measure, conditions: summaries, friedman: friedman, completeParticipants: complete.count,
+      excludedFromFriedman: people.filter { !complete.contains($0) }, pairwise: pairs,
+      trajectory: trajectory(of: observations))
+  }
+
+  /// Wilcoxon's signed-rank test for every pair of `conditions`, each on the `people` with a
+  /// `value` in both, p-values Holm-adjusted over the pairs.
+  static func pairwise(
+    conditions: [Condition], people: [ParticipantCode], value: (ParticipantCode, Condition) -> Double?
+  ) -> [PairwiseComparison] {
     var pairs: [PairwiseComparison] = []
     for (index, first) in conditions.enumerated() {
       for second in conditions[(index + 1)...] {
-        let both = people.filter {
-          cells[CellKey(participant: $0, condition: first)] != nil
-            && cells[CellKey(participant: $0, condition: second)] != nil
-        }
-        let firstValues = both.map { cells[CellKey(participant: $0, condition: first)]! }
-        let secondValues = both.map { cells[CellKey(participant: $0, condition: second)]! }
+        let both = people.filter { value($0, first) != nil && value($0, second) != nil }
+        let firstValues = both.map { value($0, first)! }
+        let secondValues = both.map { value($0, second)! }
         pairs.append(
           PairwiseComparison(
             first: first, second: second, participants: both.count, excluded: people.count - both.count,
@@ -139,10 +148,7 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
     for (index, adjusted) in zip(tested, HolmCorrection.adjust(tested.map { pairs[$0].test!.pValue })) {
       pairs[index].holmAdjustedP = adjusted
     }
-    return MeasureStatistics(
-      measure: measure, conditions: summaries, friedman: friedman, completeParticipants: complete.count,
-      excludedFromFriedman: people.filter { !complete.contains($0) }, pairwise: pairs,
-      trajectory: trajectory(of: observations))
+    return pairs
   }
 
   /// The primary analysis of `measure` (``MixedModelAnalysis``).

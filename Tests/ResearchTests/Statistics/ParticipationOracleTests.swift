@@ -5,8 +5,8 @@ import Testing
 
 @testable import Research
 
-/// The participation statistics against SciPy (`friedmanchisquare` on each participant's
-/// proportions answered) and statsmodels (`cochrans_q` on the 0/1 table when each participant met
+/// The participation statistics against SciPy (`friedmanchisquare` and `wilcoxon` on each
+/// participant's proportions answered) and statsmodels (`cochrans_q` on the 0/1 table when each participant met
 /// one trial per condition), run live by `scripts/participation-oracle.py` in the pinned virtual
 /// environment `scripts/install-deps` makes (`.build/oracles`). The oracle computes the proportions
 /// from the raw rows itself, so the aggregation is checked too.
@@ -17,6 +17,8 @@ import Testing
     var name: String
     /// `[participant, condition, answered]`.
     var rows: [[String]]
+    /// `[first, second, method]`: the pairs ConnectAge tested, with SciPy's name of its method.
+    var pairs: [[String]]
 
     func encode(to encoder: any Encoder) throws {
       struct Row: Encodable {
@@ -31,9 +33,10 @@ import Testing
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(name, forKey: .name)
       try container.encode(rows.map(Row.init), forKey: .rows)
+      try container.encode(pairs, forKey: .pairs)
     }
 
-    enum CodingKeys: String, CodingKey { case name, rows }
+    enum CodingKeys: String, CodingKey { case name, rows, pairs }
   }
 
   struct Figures: Decodable {
@@ -76,15 +79,18 @@ import Testing
     ("hand-example", ParticipationStatisticsTests.oneTrialEach),
   ]
 
-  @Test func friedmanOnProportionsMatchesSciPyAndCochransQMatchesStatsmodels() throws {
+  @Test func friedmanAndWilcoxonOnProportionsMatchSciPyAndCochransQMatchesStatsmodels() throws {
     let input = Self.cases.map { name, rows in
       Case(
         name: name,
-        rows: rows.map { [$0.participantCode.rawValue, $0.deliveredCondition.rawValue, $0.answered ? "1" : "0"] })
+        rows: rows.map { [$0.participantCode.rawValue, $0.deliveredCondition.rawValue, $0.answered ? "1" : "0"] },
+        pairs: ParticipationStatistics(rows: rows, by: .delivered).pairwise.compactMap { pair in
+          pair.test.map { [pair.first.rawValue, pair.second.rawValue, $0.method == .exact ? "exact" : "approx"] }
+        })
     }
     let output = try OracleScript.run("scripts/participation-oracle.py", input: JSONEncoder().encode(input))
     let oracle = try JSONDecoder().decode([String: Figures].self, from: output)
-    let means = try JSONSerialization.jsonObject(with: output) as? [String: [String: Any]] ?? [:]
+    let figures = try JSONSerialization.jsonObject(with: output) as? [String: [String: Any]] ?? [:]
     for (name, rows) in Self.cases {
       let ours = ParticipationStatistics(rows: rows, by: .delivered)
       let theirs = try #require(oracle[name], "\(name)")
@@ -98,8 +104,19 @@ import Testing
         #expect(abs(test.statistic - q) <= Self.tolerance, "\(name): Q \(test.statistic) vs \(q)")
         #expect(abs(test.pValue - p) <= Self.tolerance, "\(name): p \(test.pValue) vs \(p)")
       }
+      #expect(ours.pairwise.contains { $0.test != nil }, "\(name): no pair tested")
+      for pair in ours.pairwise {
+        guard let wilcoxon = pair.test else { continue }
+        let key = "\(pair.first.rawValue)-\(pair.second.rawValue)"
+        let statistic = try #require(figures[name]?["wilcoxon.\(key)"] as? Double, "\(name) \(key)")
+        let p = try #require(figures[name]?["wilcoxon_p.\(key)"] as? Double, "\(name) \(key)")
+        #expect(
+          abs(wilcoxon.statistic - statistic) <= Self.tolerance,
+          "\(name) \(key): W \(wilcoxon.statistic) vs \(statistic)")
+        #expect(abs(wilcoxon.pValue - p) <= Self.tolerance, "\(name) \(key): p \(wilcoxon.pValue) vs \(p)")
+      }
       for summary in ours.conditions {
-        let mean = try #require(means[name]?["mean.\(summary.condition.rawValue)"] as? Double)
+        let mean = try #require(figures[name]?["mean.\(summary.condition.rawValue)"] as? Double)
         #expect(abs((summary.participantProportions.mean ?? .nan) - mean) <= Self.tolerance, "\(name)")
       }
       print(

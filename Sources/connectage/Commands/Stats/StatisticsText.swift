@@ -86,7 +86,14 @@ enum StatisticsText {
           fr: "Friedman : non calculé (\(reason.french)).", en: "Friedman: not computed (\(reason.english))."
         ).text(in: language))
     }
-    for pair in statistics.pairwise {
+    lines += pairLines(statistics.pairwise, in: language)
+    return lines.joined(separator: "\n")
+  }
+
+  /// Each pair's Wilcoxon test, or why it was not computed.
+  private static func pairLines(_ pairs: [PairwiseComparison], in language: Language) -> [String] {
+    var lines: [String] = []
+    for pair in pairs {
       let names = "\(pair.first.rawValue) / \(pair.second.rawValue)"
       guard let test = pair.test, let holm = pair.holmAdjustedP else {
         guard let reason = pair.whyNotComputed else { continue }
@@ -109,7 +116,7 @@ enum StatisticsText {
             + "r = \(fixed(test.rankBiserial)), \(pair.participants) participant(s), \(pair.excluded) excluded, \(method.english)."
         ).text(in: language))
     }
-    return lines.joined(separator: "\n")
+    return lines
   }
 
   /// Whether present participants answered: per condition, the participants' proportions of
@@ -177,6 +184,7 @@ enum StatisticsText {
           fr: "Friedman : non calculé (\(reason.french)).", en: "Friedman: not computed (\(reason.english))."
         ).text(in: language))
     }
+    lines += pairLines(participation.pairwise, in: language)
     return lines.joined(separator: "\n")
   }
 
