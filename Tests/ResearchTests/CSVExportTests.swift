@@ -119,7 +119,7 @@ import Testing
         "events.csv,monotonic_ns,integer,ns,\"Host monotonic clock (CLOCK_MONOTONIC), counted from the computer's start; use differences only, never as a date, and only between events logged on the same computer since the same start: a recovery after a restart or a review on another computer logs on another clock (order those by sequence or wall_clock).\""
       ))
     // Every header column has a codebook row, and every codebook row is a header column, in order.
-    for name in ["measures.csv", "events.csv", "attendance.csv"] {
+    for name in ["measures.csv", "events.csv", "attendance.csv", "participation.csv"] {
       let header = try file(name, in: files).contents.prefix { $0 != "\n" }.split(separator: ",").map(String.init)
       #expect(header == Codebook.entries.filter { $0.file == name }.map(\.column), "\(name)")
     }
@@ -139,6 +139,7 @@ import Testing
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
         "attendance.csv", "codebook.csv", "event_types.csv", "events.csv", "manifest.sha256", "measures.csv",
+        "participation.csv",
       ])
     for file in second {
       #expect(try String(contentsOfFile: out + "/" + file.name, encoding: .utf8) == file.contents)

@@ -124,7 +124,7 @@ struct ExportNormalisation {
   static let masked = "<run-dependent>"
   /// Files the export gained since the fixture was made, with their lines in the manifest: the
   /// changes of behaviour the goldens do not hold (`event_types.csv`, the catalogue's codebook).
-  static let newFiles = ["event_types.csv", "attendance.csv", "analysis.R"]
+  static let newFiles = ["event_types.csv", "attendance.csv", "participation.csv", "analysis.R"]
   static let added = "<added since the fixture>"
 
   /// Columns `measures.csv` gained at its end since the fixture (which value the review supplied,

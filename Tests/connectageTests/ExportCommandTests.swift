@@ -14,11 +14,12 @@ import Testing
     #expect(export.exitCode == 0)
     #expect(
       export.standardOutput
-        == "Export écrit dans \(out) : measures.csv (0 lignes), events.csv (2 lignes), attendance.csv (0 lignes), codebook.csv (61 colonnes décrites), event_types.csv (99 types d'événements). Empreintes SHA-256 dans manifest.sha256.\n"
+        == "Export écrit dans \(out) : measures.csv (0 lignes), events.csv (2 lignes), attendance.csv (0 lignes), participation.csv (0 lignes), codebook.csv (80 colonnes décrites), event_types.csv (99 types d'événements). Empreintes SHA-256 dans manifest.sha256.\n"
     )
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
         "attendance.csv", "codebook.csv", "event_types.csv", "events.csv", "manifest.sha256", "measures.csv",
+        "participation.csv",
       ])
     let events = try String(contentsOfFile: out + "/events.csv", encoding: .utf8).split(separator: "\n")
     #expect(events.first == "session_id,sequence,monotonic_ns,wall_clock,type,payload")
@@ -41,7 +42,7 @@ import Testing
     #expect(export.exitCode == 0)
     #expect(
       export.standardOutput
-        == "Export written to \(folder.path)/export: measures.csv (0 rows), events.csv (0 rows), attendance.csv (0 rows), codebook.csv (61 columns described), event_types.csv (99 event types). SHA-256 digests in manifest.sha256.\n"
+        == "Export written to \(folder.path)/export: measures.csv (0 rows), events.csv (0 rows), attendance.csv (0 rows), participation.csv (0 rows), codebook.csv (80 columns described), event_types.csv (99 event types). SHA-256 digests in manifest.sha256.\n"
     )
   }
 
@@ -95,11 +96,11 @@ import Testing
     ExportCase(
       testDescription: "everything for the study", arguments: ["all", "--study", "espoir-avc"],
       message:
-        "Export écrit dans OUT : measures.csv (22 lignes), events.csv, attendance.csv, codebook.csv, event_types.csv, "
+        "Export écrit dans OUT : measures.csv (22 lignes), events.csv, attendance.csv, participation.csv, codebook.csv, event_types.csv, "
         + "2 fichier(s) CHAT, 22 TextGrid, analysis.R (analyse principale en R). Empreintes SHA-256 dans manifest.sha256.\n",
       files: [
         "analysis.R", "attendance.csv", "chat/S01", "codebook.csv", "event_types.csv", "events.csv", "manifest.sha256",
-        "measures.csv",
+        "measures.csv", "participation.csv",
         "textgrid/S01", "textgrid/S02",
       ]),
   ])

@@ -39,6 +39,8 @@ import Testing
           Wilcoxon image / image_scent : W = 0.00, p = 0.102, p Holm = 0.205, r = -1.00, 3 participant(s), 1 exclu(s), approx. normale.
           Wilcoxon image_game / image_scent : W = 0.00, p = 0.250, p Holm = 0.250, r = -1.00, 3 participant(s), 1 exclu(s), exact.
 
+          Participation (answered) : non calculée (aucun essai présenté à un participant dont la présence est enregistrée).
+
           """)
     }
   }
@@ -75,7 +77,7 @@ import Testing
       #expect(
         codebook.contains {
           $0.hasPrefix(
-            #"condition_summary.csv,mean,decimal,"unit of the row's measure: s, pauses, words, ideas, ideas per 10 words or memories","#
+            #"condition_summary.csv,mean,decimal,"unit of the row's measure: s, pauses, words, ideas, ideas per 10 words, memories or proportion","#
           )
         })
       #expect(
@@ -119,6 +121,8 @@ import Testing
           Wilcoxon image / image_game : non calculé (aucun participant n'a les deux conditions).
           Wilcoxon image / image_scent : non calculé (aucun participant n'a les deux conditions).
           Wilcoxon image_game / image_scent : non calculé (aucun participant n'a les deux conditions).
+
+          Participation (answered) : non calculée (aucun essai présenté à un participant dont la présence est enregistrée).
 
           """)
     }

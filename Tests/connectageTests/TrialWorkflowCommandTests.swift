@@ -338,6 +338,16 @@ import Testing
     let rows = try await Self.exportedMeasures(db, into: folder.path + "/out")
     let flags = Dictionary(grouping: rows, by: { $0["participant_code"]! }).mapValues { Set($0.map { $0["make_up"]! }) }
     #expect(flags == ["P01": ["0"], "P02": ["1"]])
+    // participation.csv: P01 in the group's run, P02 in the catch-up only, each trial once.
+    let table = try String(contentsOfFile: folder.path + "/out/participation.csv", encoding: .utf8)
+      .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let header = try #require(table.first)
+    let seats = table.dropFirst().map { Dictionary(zip(header, $0)) { first, _ in first } }
+      .map { "\($0["participant_code"]!)@\($0["session_id"]!):\($0["make_up"]!)" }
+    #expect(
+      seats.sorted()
+        == (Array(repeating: "P01@\(first.id):0", count: first.trials.count)
+        + Array(repeating: "P02@\(second.id):1", count: second.trials.count)).sorted())
   }
 
   /// The auditor's case: P02's make-up run was killed after T1 and resumed for T2 and T3, and the

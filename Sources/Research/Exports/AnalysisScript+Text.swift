@@ -9,7 +9,8 @@ extension AnalysisScript {
     #   Rscript analysis.R path/to/export  # from elsewhere
     #
     # It reads measures.csv as exported and writes its tables into analysis/ beside it:
-    # fixed_effects.csv, marginal_means.csv, contrasts.csv and variance_components.csv.
+    # fixed_effects.csv, marginal_means.csv, contrasts.csv and variance_components.csv; and from
+    # participation.csv, participation_model.csv (whether present participants answered).
     #
     # The models (docs/exports-and-statistics.md, "Primary analysis"):
     #   continuous measures (speech_duration_s, phonation_time_s, idea_density): a linear mixed model
@@ -318,6 +319,43 @@ extension AnalysisScript {
     write_table(tables$means, "marginal_means.csv")
     write_table(tables$contrasts, "contrasts.csv")
     write_table(tables$variances, "variance_components.csv")
+
+    # ---- Participation: whether present participants answered -----------------------------------
+    # participation.csv has a row per participant present x trial presented, answered 1 or 0. A mixed
+    # logistic model of answering: condition (delivered) + session_number, a random intercept per
+    # participant; rows of trials never asked (asked 0) and of participants who left early are left
+    # out, as `connectage stats` leaves them out of its Friedman test. ratio is the odds ratio.
+    participation_file <- file.path(folder, "participation.csv")
+    if (file.exists(participation_file)) {
+      answered <- read.csv(participation_file, na.strings = "", stringsAsFactors = FALSE,
+                           colClasses = c(participant_code = "character", group_id = "character"))
+      answered <- answered[answered$asked == 1 & answered$attendance_status == "present", ]
+      answered$condition <- factor(answered$condition_delivered,
+                                   levels = intersect(all_conditions, answered$condition_delivered))
+      answered$participant <- factor(answered$participant_code)
+      if (nrow(answered) == 0 || nlevels(answered$condition) < 2 || levels(answered$condition)[1] != "image" ||
+          length(unique(answered$participant)) < 2) {
+        cat("answered: not enough data for the model\n")
+      } else {
+        fit <- tryCatch(
+          lme4::glmer(answered ~ condition + session_number + (1 | participant), data = answered, family = binomial,
+                      control = lme4::glmerControl(optimizer = "bobyqa")),
+          error = function(e) {
+            cat(sprintf("answered: the model could not be fitted: %s\n", conditionMessage(e)))
+            NULL
+          })
+        if (!is.null(fit)) {
+          rows <- cbind(data.frame(measure = "answered", model = "glmer_binomial", trials = nrow(answered),
+                                   participants = length(unique(answered$participant))),
+                        fixed_effects(fit, TRUE))
+          write.csv(rows, file.path(out, "participation_model.csv"), row.names = FALSE)
+          cat(sprintf("\n== answered, glmer_binomial: condition + session_number + (1 | participant) (%d trials, %d participants)\n",
+                      nrow(answered), length(unique(answered$participant))))
+          print(rows[, c("term", "estimate", "ratio", "ratio_lower", "ratio_upper", "p")], digits = 3, row.names = FALSE)
+        }
+      }
+    }
+
     cat(sprintf("\nTables written to %s (%s).\n", out,
                 if (use_emmeans) "marginal means by emmeans" else "marginal means computed by hand"))
     """#

@@ -5,7 +5,8 @@ import SessionModel
 /// folder). It fits the models `connectage stats` reports (the linear mixed model with lmerTest's
 /// Satterthwaite tests) and those ConnectAge does not fit (Poisson with lme4, negative binomial
 /// with glmmTMB, for words and memories), with the memory-disorder interaction and the smell
-/// sensitivity analysis, and writes its tables into `analysis/`. docs/exports-and-statistics.md
+/// sensitivity analysis, and the mixed logistic model of whether present participants answered
+/// (`participation.csv`), and writes its tables into `analysis/`. docs/exports-and-statistics.md
 /// states the models.
 public struct AnalysisScript: ExportWriter {
   public static let fileName = "analysis.R"

@@ -5,7 +5,8 @@ import Store
 /// the take ``AnswerSelection`` chooses), `events.csv` (the event log, redacted by ``EventRedaction``),
 /// `codebook.csv` (every column of both, with type, unit and definition) and `event_types.csv`
 /// (every event type the log may hold, with its payload keys: ``EventTypesTable``) and
-/// `attendance.csv` (who was present, absent and why, or left early, at each planned session).
+/// `attendance.csv` (who was present, absent and why, or left early, at each planned session) and
+/// `participation.csv` (each present participant x presented trial, answered or not: ``Participation``).
 public struct CSVExport: ExportWriter {
   public init() {}
 
@@ -18,6 +19,7 @@ public struct CSVExport: ExportWriter {
       table(Codebook.measuresFile, Codebook.measureColumns, rows),
       table(Codebook.eventsFile, Codebook.eventColumns, snapshot.events),
       table(Codebook.attendanceFile, Codebook.attendanceColumns, snapshot.attendance),
+      table(Codebook.participationFile, Codebook.participationColumns, snapshot.participation),
       codebook(),
       EventTypesTable.file,
     ]
@@ -27,7 +29,7 @@ public struct CSVExport: ExportWriter {
   public func summary(of files: [ExportedFile]) -> LocalizedText {
     let rows = files.first { $0.name == Codebook.measuresFile }?.rowCount ?? 0
     let others =
-      "\(Codebook.eventsFile), \(Codebook.attendanceFile), \(Codebook.codebookFile), \(EventTypesTable.fileName)"
+      "\(Codebook.eventsFile), \(Codebook.attendanceFile), \(Codebook.participationFile), \(Codebook.codebookFile), \(EventTypesTable.fileName)"
     return LocalizedText(
       fr: "\(Codebook.measuresFile) (\(rows) lignes), \(others)",
       en: "\(Codebook.measuresFile) (\(rows) rows), \(others)")

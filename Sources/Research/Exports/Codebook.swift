@@ -11,10 +11,12 @@ public enum Codebook {
   public static let eventsFile = "events.csv"
   public static let codebookFile = "codebook.csv"
   public static let attendanceFile = "attendance.csv"
+  public static let participationFile = "participation.csv"
 
   /// Every column of every CSV export, in file order.
   public static var entries: [CodebookEntry] {
     measureColumns.map(\.entry) + eventColumns.map(\.entry) + attendanceColumns.map(\.entry)
+      + participationColumns.map(\.entry)
   }
 
   static let measureColumns: [ExportColumn<AnalysedAnswer>] = {
@@ -200,6 +202,76 @@ public enum Codebook {
         file, "recorded_by", "text", "",
         "Who recorded the status: therapist (connectage session attendance), run (the participants seated when the run ended) or recovery (inferred from the log of a run killed before it could record attendance: the group members it shows seated or answering); empty for a record made before ConnectAge kept it."
       ) { $0.recordedBy?.rawValue ?? "" },
+    ]
+  }()
+
+  static let participationColumns: [ExportColumn<ParticipationRow>] = {
+    let file = participationFile
+    return [
+      .init(file, "study_id", "text", "", "Study the session belongs to.") { $0.session.study?.rawValue ?? "" },
+      .init(file, "site_id", "text", "", "Site of the session's group.") { $0.group?.site?.rawValue ?? "" },
+      .init(file, "group_id", "text", "", "Group whose session it is (as group_id in measures.csv).") {
+        $0.session.group?.rawValue ?? ""
+      },
+      .init(
+        file, "session_id", "text", "",
+        "The run: where the counted take was recorded when answered is 1 (session_id of its measures.csv row), else the last run that showed the trial's image."
+      ) { $0.session.id.rawValue },
+      .init(file, "session_number", "integer", "", "Position of the session in the group's schedule, from 1.") {
+        String($0.session.number)
+      },
+      .init(file, "planned_date", "date", "", "Day the protocol planned the session for (YYYY-MM-DD).") {
+        $0.session.date.description
+      },
+      .init(file, "participant_code", "text", "", "Pseudonymous participant code; no name is ever exported.") {
+        $0.participantCode.rawValue
+      },
+      .init(file, "trial_id", "text", "", "Planned trial identifier, the same in every run of the planned session.") {
+        $0.trial.id.rawValue
+      },
+      .init(file, "trial_number", "integer", "", "Position of the trial in the session, from 1.") {
+        String($0.trial.number)
+      },
+      .init(
+        file, "condition_planned", "text", "",
+        "Cue condition the protocol planned: image, image_game, image_scent or image_game_scent."
+      ) { $0.plannedCondition.rawValue },
+      .init(
+        file, "condition_delivered", "text", "",
+        "Cue condition actually delivered, by the rule of measures.csv: the planned one, without scent when the log says the cue scent did not come out (scent_outcome)."
+      ) { $0.deliveredCondition.rawValue },
+      .init(
+        file, "scent_outcome", "text", "",
+        "What the log says of the cue scent, as scent_outcome in measures.csv; empty when no scent was planned."
+      ) { $0.scent?.outcome.rawValue ?? "" },
+      .init(
+        file, "attendance_status", "text", "",
+        "The participant's attendance at the planned session (attendance.csv): present or left_early (the trials shown after they left count as not answered, so the statistics leave these rows out); a make-up is present."
+      ) { $0.attendance.rawValue },
+      .init(
+        file, "make_up", "boolean", "",
+        "1 if the participant was at the table to make up a planned session they missed (as make_up in measures.csv), 0 otherwise."
+      ) { $0.isMakeUp ? "1" : "0" },
+      .init(
+        file, "asked", "boolean", "",
+        "1 if the evocation question came up after the image (evocation.started) in a run that showed it, 0 if the trial ended or the session stopped before it (answered is then 0, no_answer_reason not_asked, and the statistics leave the row out)."
+      ) { $0.wasAsked ? "1" : "0" },
+      .init(
+        file, "answered", "boolean", "",
+        "1 if a take of this participant for this trial was filed in a run of the planned session (the row of measures.csv exists, whatever its measures: a take with no word still counts), 0 if not. One row per participant present at the planned session x trial whose image was shown (trial.stimulusShown); trials never shown (a session stopped early) have no row, absent participants neither."
+      ) { $0.answered ? "1" : "0" },
+      .init(
+        file, "no_answer_reason", "text", "",
+        "Why answered is 0, from the log: not_asked = the image was shown and the evocation question never came up (skipped on the image, or the session stopped); no_take = the question came up and no take of theirs was started (they never took the floor); take_failed = the recorder failed during their take; take_unfiled = their take was recorded but could not be filed (its file is on disk: connectage db recover may file it); take_not_filed = a take was started and nothing says what became of it. Empty when answered is 1."
+      ) { $0.noAnswer?.rawValue ?? "" },
+      .init(
+        file, "memory_disorder", "integer", "",
+        "1 if the participant has a memory disorder, 0 if not; empty if the participant is not registered."
+      ) { row in row.participant.map { $0.hasMemoryDisorder ? "1" : "0" } ?? "" },
+      .init(
+        file, "smell_screening", "text", "",
+        "The participant's olfactory screening: normal, hyposmic, anosmic or not_screened; empty if the participant is not registered."
+      ) { $0.participant?.smell.rawValue ?? "" },
     ]
   }()
 

@@ -33,6 +33,9 @@ public struct ExportSnapshot: Sendable {
   /// The take each planned answer counts, in schedule order (``AnswerSelection``), chosen once
   /// when the snapshot is made.
   public private(set) var analysedAnswers: [AnalysedAnswer] = []
+  /// Each present participant × presented trial, answered or not (``Participation``), read from the
+  /// same choice of takes as ``analysedAnswers``.
+  public private(set) var participation: [ParticipationRow] = []
   /// The recordings the per-answer exports (CHAT, TextGrid) write, under the rule `measures.csv`
   /// follows: the take each planned answer counts (``analysedAnswers``), and a recording filed
   /// without measures when no take of its planned answer is counted. The takes a later take
@@ -62,6 +65,7 @@ public struct ExportSnapshot: Sendable {
     for index in analysedAnswers.indices {
       analysedAnswers[index].isMakeUp = isMadeUp(analysedAnswers[index])
     }
+    participation = Participation.rows(of: self)
     countedRecordings = Self.countedRecordings(
       recordings, analysed: analysedAnswers, measures: measures, sessions: sessions)
   }

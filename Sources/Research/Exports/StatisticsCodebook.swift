@@ -5,10 +5,13 @@ enum StatisticsCodebook {
   static let summaryFile = "condition_summary.csv"
   static let testsFile = "condition_tests.csv"
   static let mixedModelFile = "mixed_model.csv"
+  /// The participation's rows in the summary and tests tables: the column of participation.csv.
+  static let answeredMeasure = "answered"
 
   /// The unit of a summary or test column: each row is in the unit of its `measure`, any measure
   /// `stats` can summarise.
-  static let summaryUnit = unitOfMeasure(among: StatisticsMeasure.allCases)
+  /// `answered` is a proportion of trials, from 0 to 1.
+  static let summaryUnit = unitOfMeasure(among: StatisticsMeasure.allCases, also: ["proportion"])
 
   /// The unit of an estimate of the mixed model, fitted on the continuous measures only; the
   /// session's coefficient is a change per session.
@@ -18,13 +21,16 @@ enum StatisticsCodebook {
   /// What a unit cell says of a column whose rows hold several measures: that the unit is the row's
   /// measure's, and which units that can be, named as measures.csv's codebook names them
   /// ("unit of the row's measure: s, words or memories"), so a reader needs no other file.
-  static func unitOfMeasure(among measures: [StatisticsMeasure], perSession term: String? = nil) -> String {
+  static func unitOfMeasure(among measures: [StatisticsMeasure], perSession term: String? = nil, also: [String] = [])
+    -> String
+  {
     var units: [String] = []
     for measure in measures {
       guard let unit = Codebook.measureColumns.first(where: { $0.entry.column == measure.rawValue })?.entry.unit
       else { preconditionFailure("\(measure.rawValue) is not a column of \(Codebook.measuresFile)") }
       if !units.contains(unit) { units.append(unit) }
     }
+    units += also
     let listed = units.count < 2 ? units.joined() : units.dropLast().joined(separator: ", ") + " or " + units.last!
     return "unit of the row's measure" + (term.map { " (per session for \($0))" } ?? "") + ": " + listed
   }
@@ -41,7 +47,10 @@ enum StatisticsCodebook {
   private typealias Column = (name: String, type: String, unit: String, definition: String)
 
   /// The first column of every table.
-  private static let measure: Column = ("measure", "text", "", "The measure: its column in measures.csv.")
+  private static let measure: Column = (
+    "measure", "text", "",
+    "The measure: its column in measures.csv, or answered (participation.csv: whether present participants answered the trials presented, as each participant's proportion answered in the condition)."
+  )
 
   /// The last column of every table but the summary's, which adds where its values come from.
   private static let basis: Column = (
@@ -63,9 +72,12 @@ enum StatisticsCodebook {
       ),
       (
         "participants", "integer", "participants",
-        "Participants with at least one answer measured in this condition; the figures that follow describe their means."
+        "Participants with at least one answer measured in this condition (for answered, with at least one trial presented); the figures that follow describe their means (for answered, their proportions answered)."
       ),
-      ("answers", "integer", "answers", "Answers measured in this condition, over all those participants."),
+      (
+        "answers", "integer", "answers",
+        "Answers measured in this condition, over all those participants; for answered, the trials presented to them (participant x trial)."
+      ),
       ("mean", "decimal", summaryUnit, "Mean of the participants' means."),
       (
         "sd", "decimal", summaryUnit,
@@ -92,7 +104,7 @@ enum StatisticsCodebook {
       measure,
       (
         "test", "text", "",
-        "friedman (all conditions, within participants) or wilcoxon (signed-rank, one pair of conditions)."
+        "friedman (all conditions, within participants; for answered, on the participants' proportions answered, which is Cochran's Q when each participant met one trial per condition) or wilcoxon (signed-rank, one pair of conditions)."
       ),
       (
         "conditions", "text", "",
@@ -104,7 +116,7 @@ enum StatisticsCodebook {
       ),
       (
         "excluded", "integer", "participants",
-        "Participants left out because a condition compared has no answer of theirs."
+        "Participants left out because a condition compared has no answer of theirs (for answered, no trial presented to them)."
       ),
       (
         "statistic", "decimal", "",

@@ -3,7 +3,8 @@ import SessionModel
 
 /// The files of `connectage stats --output`: the whole report as JSON, three tidy CSV tables
 /// (`condition_summary.csv`, `condition_tests.csv`, each row saying whether its conditions are the
-/// delivered or the planned ones, and `mixed_model.csv`, the primary analysis), `codebook.csv`
+/// delivered or the planned ones, the participation's rows under the measure `answered`, and
+/// `mixed_model.csv`, the primary analysis), `codebook.csv`
 /// describing their columns, and two SVG plots per measure.
 public struct StatisticsExport: Sendable {
   /// The language of the plots' labels.
@@ -57,35 +58,66 @@ public struct StatisticsExport: Sendable {
         rows += 1
       }
     }
+    for summary in report.participation?.conditions ?? [] {
+      let figures = summary.participantProportions
+      text += CSVText.line(
+        [
+          StatisticsCodebook.answeredMeasure, summary.condition.rawValue, String(figures.count),
+          String(summary.presented),
+        ]
+          + [
+            figures.mean, figures.standardDeviation, figures.median, figures.lowerQuartile, figures.upperQuartile,
+            figures.confidenceLow, figures.confidenceHigh,
+          ].map { CSVText.fixed($0, places: 4) } + [report.basis.rawValue, ""])
+      rows += 1
+    }
     return ExportedFile(name: StatisticsCodebook.summaryFile, contents: text, rowCount: rows)
   }
 
   private func testsTable(_ report: StatisticsReport) -> ExportedFile {
-    var text = CSVText.line(StatisticsCodebook.columns(of: StatisticsCodebook.testsFile))
-    var rows = 0
+    var lines: [String] = []
     for statistics in report.measures {
-      let conditions = statistics.conditions.map(\.condition.rawValue).joined(separator: "+")
-      if let friedman = statistics.friedman {
-        text += CSVText.line([
-          statistics.measure.rawValue, "friedman", conditions, String(friedman.participants),
-          String(statistics.excludedFromFriedman.count), CSVText.fixed(friedman.statistic, places: 4),
-          String(friedman.degreesOfFreedom), CSVText.probability(friedman.pValue), "", "kendall_w",
-          CSVText.fixed(friedman.kendallW, places: 4), "chi-square", report.basis.rawValue,
-        ])
-        rows += 1
-      }
-      for pair in statistics.pairwise {
-        guard let test = pair.test else { continue }
-        text += CSVText.line([
-          statistics.measure.rawValue, "wilcoxon", "\(pair.first.rawValue)-\(pair.second.rawValue)",
-          String(pair.participants), String(pair.excluded), CSVText.fixed(test.statistic, places: 4), "",
-          CSVText.probability(test.pValue), CSVText.probability(pair.holmAdjustedP), "rank_biserial",
-          CSVText.fixed(test.rankBiserial, places: 4), test.method.rawValue, report.basis.rawValue,
-        ])
-        rows += 1
-      }
+      lines += Self.testLines(
+        statistics.measure.rawValue, conditions: statistics.conditions.map(\.condition),
+        friedman: statistics.friedman, excluded: statistics.excludedFromFriedman.count,
+        pairwise: statistics.pairwise, basis: report.basis)
     }
-    return ExportedFile(name: StatisticsCodebook.testsFile, contents: text, rowCount: rows)
+    if let participation = report.participation {
+      lines += Self.testLines(
+        StatisticsCodebook.answeredMeasure, conditions: participation.conditions.map(\.condition),
+        friedman: participation.friedman, excluded: participation.excludedFromFriedman.count,
+        pairwise: participation.pairwise, basis: report.basis)
+    }
+    let header = CSVText.line(StatisticsCodebook.columns(of: StatisticsCodebook.testsFile))
+    return ExportedFile(name: StatisticsCodebook.testsFile, contents: header + lines.joined(), rowCount: lines.count)
+  }
+
+  /// One measure's rows of `condition_tests.csv`: Friedman's test, then each pair's Wilcoxon test.
+  private static func testLines(
+    _ measure: String, conditions: [Condition], friedman: FriedmanTest?, excluded: Int,
+    pairwise: [PairwiseComparison], basis: ConditionBasis
+  ) -> [String] {
+    var lines: [String] = []
+    if let friedman {
+      lines.append(
+        CSVText.line([
+          measure, "friedman", conditions.map(\.rawValue).joined(separator: "+"), String(friedman.participants),
+          String(excluded), CSVText.fixed(friedman.statistic, places: 4), String(friedman.degreesOfFreedom),
+          CSVText.probability(friedman.pValue), "", "kendall_w", CSVText.fixed(friedman.kendallW, places: 4),
+          "chi-square", basis.rawValue,
+        ]))
+    }
+    for pair in pairwise {
+      guard let test = pair.test else { continue }
+      lines.append(
+        CSVText.line([
+          measure, "wilcoxon", "\(pair.first.rawValue)-\(pair.second.rawValue)", String(pair.participants),
+          String(pair.excluded), CSVText.fixed(test.statistic, places: 4), "", CSVText.probability(test.pValue),
+          CSVText.probability(pair.holmAdjustedP), "rank_biserial", CSVText.fixed(test.rankBiserial, places: 4),
+          test.method.rawValue, basis.rawValue,
+        ]))
+    }
+    return lines
   }
 
   /// Every figure of the linear mixed models, one row per estimate: fixed effects, marginal means,

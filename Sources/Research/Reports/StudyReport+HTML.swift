@@ -59,6 +59,9 @@ extension StudyReport {
       ])
 
     page.section(
+      "participation", LocalizedText(fr: "Participation par condition", en: "Participation by condition"),
+      participationSection(language))
+    page.section(
       "conditions", LocalizedText(fr: "Résumés par condition", en: "Condition summaries"), conditionSections(language))
     page.section(
       "primary", LocalizedText(fr: "Analyse principale", en: "Primary analysis"), primarySection(language))
@@ -66,6 +69,72 @@ extension StudyReport {
       "secondary", LocalizedText(fr: "Analyse secondaire non paramétrique", en: "Secondary nonparametric analysis"),
       secondarySection(language))
     return page.html
+  }
+
+  /// Whether present patients answered at all, per condition: an outcome the measures cannot show,
+  /// since a trial nobody answered has no measure.
+  private func participationSection(_ language: Language) -> [String] {
+    func say(_ fr: String, _ en: String) -> String { LocalizedText(fr: fr, en: en).text(in: language) }
+    func percent(_ value: Double?) -> String {
+      value.map { HTML.number(100 * $0, decimals: 1, language: language) + " %" } ?? "–"
+    }
+    guard let participation = statistics.participation else { return [] }
+    var parts = [
+      HTML.paragraph(
+        say(
+          "Proportion des essais présentés (image montrée, question posée) auxquels chaque patient présent a répondu (une prise enregistrée), moyenne sur les patients ; conditions délivrées. Les patients partis avant la fin ne sont pas comptés, ni les essais passés avant la question.",
+          "Proportion of the trials presented (image shown, question asked) that each present patient answered (a take filed), averaged over patients; conditions as delivered. Patients who left early are not counted, nor trials skipped before the question."
+        ), className: "note"),
+      HTML.table(
+        headers: [
+          say("Condition", "Condition"), say("n participants", "n participants"),
+          say("Essais présentés", "Trials presented"), say("Essais répondus", "Trials answered"),
+          say("Proportion moyenne", "Mean proportion"), say("IC 95 %", "95% CI"),
+        ],
+        rows: participation.conditions.map { summary in
+          let figures = summary.participantProportions
+          return HTML.row(
+            [
+              HTML.cell(summary.condition.label.text(in: language)),
+              HTML.cell("\(figures.count)", numeric: true, measure: "participants"),
+              HTML.cell("\(summary.presented)", numeric: true, measure: "presented"),
+              HTML.cell("\(summary.answered)", numeric: true, measure: "answered"),
+              HTML.cell(percent(figures.mean), numeric: true, measure: "mean"),
+              HTML.cell("[\(percent(figures.confidenceLow)) ; \(percent(figures.confidenceHigh))]", numeric: true),
+            ], data: ["condition": summary.condition.rawValue])
+        }, numericFrom: 1, id: "participation-table"),
+    ]
+    if let test = participation.friedman {
+      let name = participation.isCochranQ ? say("Q de Cochran", "Cochran's Q") : "Friedman"
+      parts.append(
+        HTML.paragraph(
+          say(
+            "\(name) sur les proportions par patient, puis Wilcoxon signés appariés avec correction de Holm : χ²(\(test.degreesOfFreedom)) = \(HTML.number(test.statistic, decimals: 2, language: language)), p = \(HTML.number(test.pValue, decimals: 4, language: language)), n = \(test.participants).",
+            "\(name) on the patients' proportions, then paired Wilcoxon signed-rank tests with Holm's correction: χ²(\(test.degreesOfFreedom)) = \(HTML.number(test.statistic, decimals: 2, language: language)), p = \(HTML.number(test.pValue, decimals: 4, language: language)), n = \(test.participants)."
+          ), className: "note"))
+    } else if let reason = participation.whyFriedmanNotComputed {
+      parts.append(
+        HTML.paragraph(say("Test non calculé : ", "Test not computed: ") + reason.text(in: language), className: "note")
+      )
+    }
+    let pairs = participation.pairwise.filter { $0.test != nil }
+    if !pairs.isEmpty {
+      parts.append(
+        HTML.table(
+          headers: [say("Comparaison", "Comparison"), "n", "min(W⁺, W⁻)", "p", say("p (Holm)", "p (Holm)")],
+          rows: pairs.map { pair in
+            HTML.row(
+              [
+                HTML.cell("\(pair.second.label.text(in: language)) – \(pair.first.label.text(in: language))"),
+                HTML.cell("\(pair.participants)", numeric: true, measure: "participants"),
+                HTML.cell(HTML.number(pair.test?.statistic, decimals: 1, language: language), numeric: true),
+                HTML.cell(HTML.number(pair.test?.pValue, decimals: 4, language: language), numeric: true, measure: "p"),
+                HTML.cell(
+                  HTML.number(pair.holmAdjustedP, decimals: 4, language: language), numeric: true, measure: "p_holm"),
+              ], data: ["pair": "\(pair.first.rawValue)-\(pair.second.rawValue)"])
+          }, numericFrom: 1, id: "participation-wilcoxon"))
+    }
+    return parts
   }
 
   private func conditionSections(_ language: Language) -> [String] {

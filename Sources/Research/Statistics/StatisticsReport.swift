@@ -10,7 +10,8 @@ import SessionModel
 /// Each planned answer counts once (``AnswerSelection``), and answers are grouped by the condition
 /// delivered unless the report is asked for the planned one (intention to treat). Word-based
 /// measures of answers whose transcript is an unreviewed speech-recognition draft are left out
-/// unless the report includes drafts; either way each measure says how many there were.
+/// unless the report includes drafts; either way each measure says how many there were. Whether
+/// present participants answered at all is reported beside the measures (``participation``).
 public struct StatisticsReport: Hashable, Sendable, Codable {
   public var study: StudyID?
   /// The condition the answers are grouped by.
@@ -23,6 +24,9 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
   /// Participants with at least one answer.
   public var participants: Int
   public var measures: [MeasureStatistics]
+  /// Whether present participants answered, per condition (``ParticipationStatistics``); `nil` in a
+  /// report made from figures alone.
+  public var participation: ParticipationStatistics?
 
   public init(
     study: StudyID?, conditions: [Condition], participants: Int, measures: [MeasureStatistics],
@@ -38,7 +42,7 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case study, basis = "condition_basis", answersWithUndeliveredScent = "answers_condition_differs"
-    case conditions, participants, measures
+    case conditions, participants, measures, participation
   }
 
   /// One answer's value with what the analysis groups it by.
@@ -66,6 +70,7 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
     answersWithUndeliveredScent = answered.filter { $0.deliveredCondition != $0.plannedCondition }.count
     self.conditions = conditions
     participants = Set(answered.map(\.answer.participant)).count
+    participation = ParticipationStatistics(rows: snapshot.participation, by: basis)
     self.measures = measures.map { measure in
       var skipped = 0
       var sources: [String: Int] = [:]
@@ -114,15 +119,24 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
     }
     let friedman = FriedmanTest(
       blocks: complete.map { person in conditions.map { cells[CellKey(participant: person, condition: $0)]! } })
+    let pairs = pairwise(conditions: conditions, people: people) { cells[CellKey(participant: $0, condition: $1)] }
+    return MeasureStatistics(
+      measure: measure, conditions: summaries, friedman: friedman, completeParticipants: complete.count,
+      excludedFromFriedman: people.filter { !complete.contains($0) }, pairwise: pairs,
+      trajectory: trajectory(of: observations))
+  }
+
+  /// Wilcoxon's signed-rank test for every pair of `conditions`, each on the `people` with a
+  /// `value` in both, p-values Holm-adjusted over the pairs.
+  static func pairwise(
+    conditions: [Condition], people: [ParticipantCode], value: (ParticipantCode, Condition) -> Double?
+  ) -> [PairwiseComparison] {
     var pairs: [PairwiseComparison] = []
     for (index, first) in conditions.enumerated() {
       for second in conditions[(index + 1)...] {
-        let both = people.filter {
-          cells[CellKey(participant: $0, condition: first)] != nil
-            && cells[CellKey(participant: $0, condition: second)] != nil
-        }
-        let firstValues = both.map { cells[CellKey(participant: $0, condition: first)]! }
-        let secondValues = both.map { cells[CellKey(participant: $0, condition: second)]! }
+        let both = people.filter { value($0, first) != nil && value($0, second) != nil }
+        let firstValues = both.map { value($0, first)! }
+        let secondValues = both.map { value($0, second)! }
         pairs.append(
           PairwiseComparison(
             first: first, second: second, participants: both.count, excluded: people.count - both.count,
@@ -134,10 +148,7 @@ public struct StatisticsReport: Hashable, Sendable, Codable {
     for (index, adjusted) in zip(tested, HolmCorrection.adjust(tested.map { pairs[$0].test!.pValue })) {
       pairs[index].holmAdjustedP = adjusted
     }
-    return MeasureStatistics(
-      measure: measure, conditions: summaries, friedman: friedman, completeParticipants: complete.count,
-      excludedFromFriedman: people.filter { !complete.contains($0) }, pairwise: pairs,
-      trajectory: trajectory(of: observations))
+    return pairs
   }
 
   /// The primary analysis of `measure` (``MixedModelAnalysis``).

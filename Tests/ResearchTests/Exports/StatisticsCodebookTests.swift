@@ -5,7 +5,8 @@ import Testing
 
 /// The unit column of the codebook `stats --output` writes (the header check is StatsCommandTests').
 @Suite struct StatisticsCodebookTests {
-  static let summaryUnit = "unit of the row's measure: s, pauses, words, ideas, ideas per 10 words or memories"
+  static let summaryUnit =
+    "unit of the row's measure: s, pauses, words, ideas, ideas per 10 words, memories or proportion"
   static let modelUnit = "unit of the row's measure (per session for session_number): s or ideas per 10 words"
 
   static func unit(_ file: String, _ column: String) -> String? {

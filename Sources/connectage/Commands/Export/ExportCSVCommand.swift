@@ -8,7 +8,9 @@ import Store
 struct ExportCSVCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "csv",
-    abstract: "Write measures.csv, events.csv, codebook.csv and event_types.csv into a folder.")
+    abstract:
+      "Write measures.csv, events.csv, attendance.csv, participation.csv, codebook.csv and event_types.csv into a folder."
+  )
 
   @OptionGroup var options: ExportOptions
 

@@ -18,6 +18,7 @@ enum StatisticsText {
       ).text(in: language) + "\n" + basisSentence(report).text(in: language)
     ]
     blocks += report.measures.map { block(for: $0, in: language) }
+    if let participation = report.participation { blocks.append(block(for: participation, in: language)) }
     return blocks.joined(separator: "\n\n") + "\n"
   }
 
@@ -85,7 +86,14 @@ enum StatisticsText {
           fr: "Friedman : non calculé (\(reason.french)).", en: "Friedman: not computed (\(reason.english))."
         ).text(in: language))
     }
-    for pair in statistics.pairwise {
+    lines += pairLines(statistics.pairwise, in: language)
+    return lines.joined(separator: "\n")
+  }
+
+  /// Each pair's Wilcoxon test, or why it was not computed.
+  private static func pairLines(_ pairs: [PairwiseComparison], in language: Language) -> [String] {
+    var lines: [String] = []
+    for pair in pairs {
       let names = "\(pair.first.rawValue) / \(pair.second.rawValue)"
       guard let test = pair.test, let holm = pair.holmAdjustedP else {
         guard let reason = pair.whyNotComputed else { continue }
@@ -108,6 +116,75 @@ enum StatisticsText {
             + "r = \(fixed(test.rankBiserial)), \(pair.participants) participant(s), \(pair.excluded) excluded, \(method.english)."
         ).text(in: language))
     }
+    return lines
+  }
+
+  /// Whether present participants answered: per condition, the participants' proportions of
+  /// presented trials answered, then the test across conditions.
+  private static func block(for participation: ParticipationStatistics, in language: Language) -> String {
+    if participation.conditions.isEmpty, let reason = participation.whyFriedmanNotComputed {
+      return LocalizedText(
+        fr: "Participation (answered) : non calculée (\(reason.french)).",
+        en: "Participation (answered): not computed (\(reason.english))."
+      ).text(in: language)
+    }
+    let header = [
+      "condition", "n", "essais présentés|trials presented", "répondus|answered", "moyenne|mean", "ET|SD",
+      "IC 95 %|95% CI",
+    ]
+    .map(text)
+    let rows = participation.conditions.map { summary -> [LocalizedText] in
+      let figures = summary.participantProportions
+      let interval =
+        if let low = figures.confidenceLow, let high = figures.confidenceHigh {
+          "[\(fixed(low)) ; \(fixed(high))]"
+        } else { "–" }
+      return [
+        summary.condition.rawValue, String(figures.count), String(summary.presented), String(summary.answered),
+        fixed(figures.mean), fixed(figures.standardDeviation), interval,
+      ].map { LocalizedText(fr: $0, en: $0) }
+    }
+    var lines = [
+      LocalizedText(
+        fr: "Participation (answered) : proportion des essais présentés auxquels chaque participant présent a répondu",
+        en: "Participation (answered): each present participant's proportion of presented trials answered"
+      ).text(in: language),
+      TextTable(header: header, rows: rows).text(in: language),
+    ]
+    if participation.leftEarlyTrialsExcluded > 0 {
+      lines.append(
+        LocalizedText(
+          fr: "\(participation.leftEarlyTrialsExcluded) essai(s) de participants partis avant la fin écartés.",
+          en: "\(participation.leftEarlyTrialsExcluded) trial(s) of participants who left early left out."
+        ).text(in: language))
+    }
+    if participation.notAskedTrialsExcluded > 0 {
+      lines.append(
+        LocalizedText(
+          fr:
+            "\(participation.notAskedTrialsExcluded) essai(s) montré(s) sans que la question soit posée (passé(s) sur l'image) écarté(s).",
+          en:
+            "\(participation.notAskedTrialsExcluded) trial(s) shown without the question being asked (skipped on the image) left out."
+        ).text(in: language))
+    }
+    if let friedman = participation.friedman {
+      let cochran = LocalizedText(fr: " (Q de Cochran)", en: " (Cochran's Q)")
+      lines.append(
+        LocalizedText(
+          fr:
+            "Friedman\(participation.isCochranQ ? cochran.french : "") : χ²(\(friedman.degreesOfFreedom)) = \(fixed(friedman.statistic)), "
+            + "p \(probability(friedman.pValue)), \(friedman.participants) participant(s) complets.",
+          en:
+            "Friedman\(participation.isCochranQ ? cochran.english : ""): χ²(\(friedman.degreesOfFreedom)) = \(fixed(friedman.statistic)), "
+            + "p \(probability(friedman.pValue)), \(friedman.participants) complete participant(s)."
+        ).text(in: language))
+    } else if let reason = participation.whyFriedmanNotComputed {
+      lines.append(
+        LocalizedText(
+          fr: "Friedman : non calculé (\(reason.french)).", en: "Friedman: not computed (\(reason.english))."
+        ).text(in: language))
+    }
+    lines += pairLines(participation.pairwise, in: language)
     return lines.joined(separator: "\n")
   }
 
