@@ -147,10 +147,12 @@ enum Participation {
     init(events: [StoredEvent]) {
       // A log that did not tag an image or a question with its trial: the trial under way.
       var current: [SessionID: TrialID] = [:]
+      // A latecomer's takes from before the therapist named them are that participant's.
+      let owners = TakeOwners(events.map(\.event))
       for stored in events {
         let session = stored.event.session
         func take(_ take: AnswerTake?) -> Take? {
-          guard let take, let participant = take.participant else { return nil }
+          guard let take, let participant = owners.participant(of: take, in: session) else { return nil }
           return Take(session: session, trial: take.trial, participant: participant)
         }
         switch stored.event.kind {

@@ -65,6 +65,21 @@ import Testing
     #expect(reasons == [.takeUnfiled, .takeFailed, .takeNotFiled])
   }
 
+  /// A latecomer's take recorded before the therapist named them is theirs: lost, it is a lost take
+  /// of that participant, not a trial they never answered.
+  @Test func aLatecomersLostTakeFromBeforeTheNamingIsTheirs() {
+    var fixture = ParticipationFixture()
+    fixture.run("S01")
+    fixture.attend("P02", .present)
+    fixture.show("T1", in: "S01")
+    let seat = PlayerNumber(rawValue: 4)!
+    let unnamed = AnswerTake(trial: "T1", player: seat, participant: nil, turn: 1, redo: 0)
+    fixture.log("S01", .recording(.started(unnamed)))
+    fixture.log("S01", .recording(.unfiled(unnamed, path: "T1-player4-turn1.wav", reason: "disk full")))
+    fixture.log("S01", .seating(.attributed(player: seat, participant: code("P02"))))
+    #expect(fixture.snapshot.participation.map(\.noAnswer) == [.takeUnfiled])
+  }
+
   @Test func aTrialSkippedOnItsImageWasNotAsked() {
     var fixture = ParticipationFixture()
     fixture.run("S01")
