@@ -22,37 +22,20 @@ public enum Codebook {
   static let measureColumns: [ExportColumn<AnalysedAnswer>] = {
     let file = measuresFile
     return [
-      .init(file, "study_id", "text", "", "Study the session belongs to.") { $0.session.study?.rawValue ?? "" },
-      .init(file, "site_id", "text", "", "Site of the participant's group.") { $0.group?.site?.rawValue ?? "" },
+      .studyID(file), .siteID(file),
       .init(file, "group_id", "text", "", "Group that attended the session.") { $0.session.group?.rawValue ?? "" },
       .init(file, "session_id", "text", "", "Session identifier.") { $0.session.id.rawValue },
-      .init(file, "session_number", "integer", "", "Position of the session in the group's schedule, from 1.") {
-        String($0.session.number)
-      },
-      .init(file, "planned_date", "date", "", "Day the protocol planned the session for (YYYY-MM-DD).") {
-        $0.session.date.description
-      },
+      .sessionNumber(file), .plannedDate(file),
       .init(
         file, "session_date", "date", "",
         "Day the session took place (YYYY-MM-DD, local calendar of the computer that ran it); empty if unknown."
       ) { $0.session.heldOn?.description ?? "" },
-      .init(file, "participant_code", "text", "", "Pseudonymous participant code; no name is ever exported.") {
-        $0.answer.participant.rawValue
-      },
-      .init(file, "trial_id", "text", "", "Planned trial identifier, the same in every run of the planned session.") {
-        $0.trial.id.rawValue
-      },
-      .init(file, "trial_number", "integer", "", "Position of the trial in the session, from 1.") {
-        String($0.trial.number)
-      },
+      .participantCode(file), .trialID(file), .trialNumber(file),
       .init(
         file, "takes_n", "integer", "takes",
         "Takes of this answer filed across every run of the planned session (resumes, redos, recovered takes); the row describes the one recorded last."
       ) { String($0.takes) },
-      .init(
-        file, "condition_planned", "text", "",
-        "Cue condition the protocol planned: image, image_game, image_scent or image_game_scent."
-      ) { $0.plannedCondition.rawValue },
+      .plannedCondition(file),
       .init(
         file, "condition_delivered", "text", "",
         "Cue condition actually delivered: the planned one, without scent when scent_delivered is 0."
@@ -159,14 +142,8 @@ public enum Codebook {
         file, "transcript_source", "text", "",
         "Where the transcript's words came from: asr = a speech-recognition draft nobody has checked (connectage transcribe; its words, ideas and memories are provisional and left out of stats unless --include-drafts; its timing is the audio's); typed = plain text typed by a person; chat = a CHAT or TextGrid transcript; reviewed = a draft corrected by a person. Empty when the answer has no transcript or was measured before sources were kept."
       ) { $0.measures.transcriptSource?.rawValue ?? "" },
-      .init(
-        file, "memory_disorder", "integer", "",
-        "1 if the participant has a memory disorder (the trial's second population), 0 if not; empty if the participant is not registered."
-      ) { answer in answer.participant.map { $0.hasMemoryDisorder ? "1" : "0" } ?? "" },
-      .init(
-        file, "smell_screening", "text", "",
-        "The participant's olfactory screening: normal, hyposmic, anosmic or not_screened; empty if the participant is not registered. The smell sensitivity analysis leaves out hyposmic and anosmic participants."
-      ) { $0.participant?.smell.rawValue ?? "" },
+      .memoryDisorder(file),
+      .smellScreening(file, note: " The smell sensitivity analysis leaves out hyposmic and anosmic participants."),
       .init(
         file, "make_up", "boolean", "",
         "1 if the participant gave this answer while making up a planned session they missed (a catch-up run of the same planned session, same trial order, or another group's run; attendance.csv made_up_in_session_id), 0 otherwise."
@@ -208,8 +185,7 @@ public enum Codebook {
   static let participationColumns: [ExportColumn<ParticipationRow>] = {
     let file = participationFile
     return [
-      .init(file, "study_id", "text", "", "Study the session belongs to.") { $0.session.study?.rawValue ?? "" },
-      .init(file, "site_id", "text", "", "Site of the session's group.") { $0.group?.site?.rawValue ?? "" },
+      .studyID(file), .siteID(file),
       .init(file, "group_id", "text", "", "Group whose session it is (as group_id in measures.csv).") {
         $0.session.group?.rawValue ?? ""
       },
@@ -217,25 +193,8 @@ public enum Codebook {
         file, "session_id", "text", "",
         "The run: where the counted take was recorded when answered is 1 (session_id of its measures.csv row), else the last run that showed the trial's image."
       ) { $0.session.id.rawValue },
-      .init(file, "session_number", "integer", "", "Position of the session in the group's schedule, from 1.") {
-        String($0.session.number)
-      },
-      .init(file, "planned_date", "date", "", "Day the protocol planned the session for (YYYY-MM-DD).") {
-        $0.session.date.description
-      },
-      .init(file, "participant_code", "text", "", "Pseudonymous participant code; no name is ever exported.") {
-        $0.participantCode.rawValue
-      },
-      .init(file, "trial_id", "text", "", "Planned trial identifier, the same in every run of the planned session.") {
-        $0.trial.id.rawValue
-      },
-      .init(file, "trial_number", "integer", "", "Position of the trial in the session, from 1.") {
-        String($0.trial.number)
-      },
-      .init(
-        file, "condition_planned", "text", "",
-        "Cue condition the protocol planned: image, image_game, image_scent or image_game_scent."
-      ) { $0.plannedCondition.rawValue },
+      .sessionNumber(file), .plannedDate(file), .participantCode(file), .trialID(file), .trialNumber(file),
+      .plannedCondition(file),
       .init(
         file, "condition_delivered", "text", "",
         "Cue condition actually delivered, by the rule of measures.csv: the planned one, without scent when the log says the cue scent did not come out (scent_outcome)."
@@ -264,14 +223,7 @@ public enum Codebook {
         file, "no_answer_reason", "text", "",
         "Why answered is 0, from the log: not_asked = the image was shown and the evocation question never came up (skipped on the image, or the session stopped); no_take = the question came up and no take of theirs was started (they never took the floor); take_failed = the recorder failed during their take; take_unfiled = their take was recorded but could not be filed (its file is on disk: connectage db recover may file it); take_not_filed = a take was started and nothing says what became of it. Empty when answered is 1."
       ) { $0.noAnswer?.rawValue ?? "" },
-      .init(
-        file, "memory_disorder", "integer", "",
-        "1 if the participant has a memory disorder, 0 if not; empty if the participant is not registered."
-      ) { row in row.participant.map { $0.hasMemoryDisorder ? "1" : "0" } ?? "" },
-      .init(
-        file, "smell_screening", "text", "",
-        "The participant's olfactory screening: normal, hyposmic, anosmic or not_screened; empty if the participant is not registered."
-      ) { $0.participant?.smell.rawValue ?? "" },
+      .memoryDisorder(file), .smellScreening(file),
     ]
   }()
 
