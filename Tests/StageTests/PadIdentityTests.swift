@@ -35,6 +35,10 @@ import Testing
       testDescription: "moved to a port nobody was on, the pad of its model unplugged last",
       arriving: pad(port: "usb 1-9"), unplugged: [pad(port: "usb 1-2.1"), pad(port: "usb 1-2.2")], match: 1),
     Case(
+      testDescription: "two pads of one wireless receiver share its port: the one unplugged last",
+      arriving: pad(port: "usb 1-3"), unplugged: [pad(port: "usb 1-3"), pad(port: "usb 1-3"), pad(port: "usb 1-4")],
+      match: 1),
+    Case(
       testDescription: "another model is a new pad", arriving: pad("0300-other", port: "usb 1-2.1"),
       unplugged: [pad(port: "usb 1-2.1")], match: nil),
   ])

@@ -45,6 +45,25 @@ import Testing
     #expect(USBPort.of(devicePath: node, sysfs: sysfs) == "usb 1-2.3")
   }
 
+  /// A Bluetooth pad hangs from the computer's Bluetooth adapter, itself on USB port 1-4: that port
+  /// is every wireless pad's, so the pad has none.
+  @Test func aBluetoothPadHasNoPort() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("sysfs-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let adapter = root.appendingPathComponent("devices/pci0000:00/0000:00:14.0/usb1/1-4")
+    let event = adapter.appendingPathComponent(
+      "1-4:1.0/bluetooth/hci0/hci0:256/0005:054C:09CC.0007/input/input20/event12")
+    let manager = FileManager.default
+    try manager.createDirectory(at: event, withIntermediateDirectories: true)
+    try "1\n".write(to: adapter.appendingPathComponent("busnum"), atomically: true, encoding: .utf8)
+    try "4\n".write(to: adapter.appendingPathComponent("devpath"), atomically: true, encoding: .utf8)
+    try manager.createSymbolicLink(atPath: event.appendingPathComponent("device").path, withDestinationPath: "..")
+    try manager.createDirectory(at: root.appendingPathComponent("class/input"), withIntermediateDirectories: true)
+    try manager.createSymbolicLink(
+      at: root.appendingPathComponent("class/input/event12"), withDestinationURL: event)
+    #expect(USBPort.of(devicePath: "/dev/input/event12", sysfs: root) == nil)
+  }
+
   @Test(arguments: ["/dev/input/event40", "/dev/tty0", ""])
   func aNodeSysfsDoesNotPlaceOnUSBHasNoPort(_ node: String) throws {
     let sysfs = try Self.sysfs()

@@ -8,25 +8,24 @@ struct PadIdentity: Hashable, Sendable {
   var guid: String
   /// Empty when the pad reports none.
   var serial: String
-  /// The USB port (`usb 1-2.3`), empty when unknown: Bluetooth and virtual pads have none.
+  /// The USB port (`usb 1-2.3`), empty when unknown: Bluetooth and virtual pads have none. A
+  /// wireless receiver's pads share its port.
   var port: String
 
   /// Which of the unplugged pads `self` is, by index in `unplugged`, or nil for a new pad: the one
   /// with its serial number, else the one last seen on its port, else, for a pad that says
-  /// neither or was moved to another port, the pad of its model unplugged last.
+  /// neither or was moved to another port, the pad of its model unplugged last. Several pads can
+  /// share a port (a wireless receiver for two pads): among them too, the one unplugged last.
   func match(among unplugged: [(identity: PadIdentity, unpluggedOrder: Int)]) -> Int? {
     let sameModel = unplugged.indices.filter { unplugged[$0].identity.guid == guid }
     if !serial.isEmpty, let same = sameModel.first(where: { unplugged[$0].identity.serial == serial }) {
       return same
     }
-    if !port.isEmpty,
-      let same = sameModel.first(where: { candidate in
-        let other = unplugged[candidate].identity
-        return other.port == port && (serial.isEmpty || other.serial.isEmpty)
-      })
-    {
-      return same
+    let onPort = sameModel.filter { candidate in
+      let other = unplugged[candidate].identity
+      return !port.isEmpty && other.port == port && (serial.isEmpty || other.serial.isEmpty)
     }
-    return sameModel.max { unplugged[$0].unpluggedOrder < unplugged[$1].unpluggedOrder }
+    let candidates = onPort.isEmpty ? sameModel : onPort
+    return candidates.max { unplugged[$0].unpluggedOrder < unplugged[$1].unpluggedOrder }
   }
 }

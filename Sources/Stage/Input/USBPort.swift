@@ -17,6 +17,9 @@ enum USBPort {
       return nil
     }
     var directory = sysfs.appendingPathComponent("class/\(subsystem)/\(node)/device").resolvingSymlinksInPath()
+    // A Bluetooth pad hangs from the computer's Bluetooth adapter, often on USB itself: that port
+    // is every wireless pad's, not this one's.
+    guard !directory.pathComponents.contains("bluetooth") else { return nil }
     // Up from the device to the first USB device above it, which knows its bus and port path.
     while directory.path.hasPrefix(sysfs.path), directory.path != sysfs.path {
       if let bus = value(of: "busnum", in: directory), let port = value(of: "devpath", in: directory) {
