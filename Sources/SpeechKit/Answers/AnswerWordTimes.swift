@@ -20,15 +20,33 @@ enum AnswerWordTimes {
   }
 
   /// Whether the word times place all of the answer's words: every utterance kept (not `[+ exc]`)
-  /// with a countable word has word times, and none of its `%wor` words lacks one. Otherwise the
-  /// time an unplaced word was spoken in would read as a silent pause, or the span would start or
-  /// end at the wrong word, so the audio times the answer instead; no time is made up for the word.
+  /// with a countable word has word times, and no countable word of its `%wor` lacks one. Otherwise
+  /// the time an unplaced word was spoken in would read as a silent pause, or the span would start
+  /// or end at the wrong word, so the audio times the answer instead; no time is made up for it.
+  ///
+  /// A TextGrid interval or an ASR segment of several sentences gives its words to the first
+  /// sentence's utterance: the others, same speaker and same interval, are placed by them.
   static func placeAllTheWords(of utterances: [Utterance], rules: WordCountRules) -> Bool {
     let counter = FrenchWordCounter(rules: rules)
+    let timedIntervals = Set(utterances.filter { !$0.words.isEmpty }.map(Interval.init))
     return utterances.allSatisfy { utterance in
       let counted = counter.count(utterance: utterance.text)
       guard !counted.isExcluded, !counted.words.isEmpty else { return true }
-      return !utterance.words.isEmpty && utterance.untimedWords == 0
+      if utterance.untimedWords.contains(where: { isCountable($0, rules: rules) }) { return false }
+      return !utterance.words.isEmpty || (utterance.start != nil && timedIntervals.contains(Interval(utterance)))
+    }
+  }
+
+  /// An utterance's speaker and times, as the reader took them from one interval or segment.
+  private struct Interval: Hashable {
+    var speaker: String
+    var start: Double?
+    var end: Double?
+
+    init(_ utterance: Utterance) {
+      speaker = utterance.speaker
+      start = utterance.start
+      end = utterance.end
     }
   }
 

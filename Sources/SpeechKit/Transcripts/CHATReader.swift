@@ -201,16 +201,16 @@ public enum CHATReader {
   }
 
   /// `%wor` pairs each spoken word with its bullet; words without a bullet carry no time and are
-  /// only counted.
-  static func timedWords(inWorTier text: String) -> (timed: [TimedWord], untimed: Int) {
-    guard let tokens = try? CHATTokenizer.tokens(in: text) else { return ([], 0) }
+  /// kept apart.
+  static func timedWords(inWorTier text: String) -> (timed: [TimedWord], untimed: [String]) {
+    guard let tokens = try? CHATTokenizer.tokens(in: text) else { return ([], []) }
     var words: [TimedWord] = []
-    var untimed = 0
+    var untimed: [String] = []
     var pending: String?
     for token in tokens.map(\.token) {
       switch token {
       case .word(let word):
-        if pending != nil { untimed += 1 }
+        if let unplaced = pending { untimed.append(unplaced) }
         pending = word
       case .bullet(let start, let end):
         if let word = pending {
@@ -218,11 +218,11 @@ public enum CHATReader {
         }
         pending = nil
       default:
-        if pending != nil { untimed += 1 }
+        if let unplaced = pending { untimed.append(unplaced) }
         pending = nil
       }
     }
-    if pending != nil { untimed += 1 }
+    if let unplaced = pending { untimed.append(unplaced) }
     return (words, untimed)
   }
 }

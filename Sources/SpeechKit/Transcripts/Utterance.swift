@@ -9,9 +9,9 @@ public struct Utterance: Hashable, Sendable, Codable {
   public var end: Double?
   /// Word times (from `%wor`, a TextGrid word tier or ASR output), as spoken.
   public var words: [TimedWord]
-  /// Words of `%wor` that carry no time (an aligner could not place them): the word times leave
-  /// part of the utterance's speech unplaced.
-  public var untimedWords = 0
+  /// Tokens of `%wor` that carry no time (an aligner could not place them), as written there: the
+  /// word times leave part of the utterance's speech unplaced.
+  public var untimedWords: [String] = []
   /// Dependent tiers (`%mor`, `%com`…) kept as read so they are written back unchanged.
   public var dependentTiers: [DependentTier]
   /// The gem (one trial) the utterance belongs to, when the file marks gems.

@@ -23,6 +23,27 @@ import Testing
         format: .chat, utterances: [Utterance(speaker: "PAR", text: "le café chaud .", words: timedWords)]),
       source: .words),
     Case(
+      testDescription: "a TextGrid interval of two sentences, its words on the first",
+      transcript: Transcript(
+        format: .textGrid,
+        utterances: [
+          Utterance(speaker: "PAR", text: "le café .", start: 0.5, end: 2.0, words: timedWords),
+          Utterance(speaker: "PAR", text: "chaud .", start: 0.5, end: 2.0),
+        ]),
+      source: .words),
+    Case(
+      testDescription: "a %wor token without a time that is no countable word",
+      transcript: Transcript(
+        format: .chat,
+        utterances: [
+          {
+            var utterance = Utterance(speaker: "PAR", text: "le café xxx chaud .", words: timedWords)
+            utterance.untimedWords = ["xxx"]
+            return utterance
+          }()
+        ]),
+      source: .words),
+    Case(
       testDescription: "an ASR transcript timing another speaker's words only",
       transcript: Transcript(
         format: .asrJSON,
