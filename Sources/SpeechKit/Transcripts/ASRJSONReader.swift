@@ -99,8 +99,11 @@ public enum ASRJSONReader {
     } else if let words = document.words {
       var sentence: [Word] = []
       var first = 0
+      // The sentence's speaker: its first word diarization gave one to (some words, such as
+      // numbers, come without).
+      var sentenceSpeaker: String? { sentence.lazy.compactMap(\.speaker).first }
       for (index, word) in words.enumerated() {
-        if let current = sentence.first?.speaker, let next = word.speaker, next != current {
+        if let current = sentenceSpeaker, let next = word.speaker, next != current {
           try append(words: sentence, text: nil, start: nil, end: nil, speaker: current, path: "words[\(first)]")
           sentence = []
           first = index
@@ -108,14 +111,15 @@ public enum ASRJSONReader {
         sentence.append(word)
         if let last = word.spoken?.last, ".?!…".contains(last) {
           try append(
-            words: sentence, text: nil, start: nil, end: nil, speaker: word.speaker ?? speaker, path: "words[\(first)]")
+            words: sentence, text: nil, start: nil, end: nil, speaker: sentenceSpeaker ?? speaker,
+            path: "words[\(first)]")
           sentence = []
           first = index + 1
         }
       }
       if !sentence.isEmpty {
         try append(
-          words: sentence, text: nil, start: nil, end: nil, speaker: sentence[0].speaker ?? speaker,
+          words: sentence, text: nil, start: nil, end: nil, speaker: sentenceSpeaker ?? speaker,
           path: "words[\(first)]")
       }
     }

@@ -144,9 +144,9 @@ struct ImportTests {
                 {"word": "mère.", "start": 3.3, "end": 4.0, "speaker": "SPEAKER_01"}]}]}
     """,
     """
-    {"words": [{"word": "ça", "start": 1.0, "end": 1.2, "speaker": "SPEAKER_00"},
+    {"words": [{"word": "ça", "start": 1.0, "end": 1.2},
                {"word": "vous", "start": 1.2, "end": 1.4, "speaker": "SPEAKER_00"},
-               {"word": "rappelle", "start": 1.4, "end": 1.9, "speaker": "SPEAKER_00"},
+               {"word": "rappelle", "start": 1.4, "end": 1.9},
                {"word": "Le", "start": 2.5, "end": 2.6, "speaker": "SPEAKER_01"},
                {"word": "café", "start": 2.6, "end": 3.0, "speaker": "SPEAKER_01"},
                {"word": "de", "start": 3.0, "end": 3.1},
