@@ -111,10 +111,13 @@ public final class SessionRunner {
       history: prepared.setup.pastScentReleases, scents: prepared.clinicalProtocol.scents,
       workDirectory: workDirectory,
       inbox: inbox, journal: journal)
+    // The diffuser answered the start check but not this connection: nobody allowed that problem.
+    var foundAfterTheChecks: Int?
     if let scentProblem {
       warnings.append(scentProblem)
       if !problems.contains(where: \.isAboutTheDiffuser) {
         problems.append(.unreachableDiffuser(diffuserName, reason: scentProblem))
+        foundAfterTheChecks = problems.count - 1
       }
     }
 
@@ -140,8 +143,9 @@ public final class SessionRunner {
               resumes: prepared.resumes?.interruptedSession.rawValue ?? "",
               makeUp: configuration.makeUp.isEmpty ? nil : configuration.makeUp)))))
     // Logged by kind only (the messages name folders and device addresses); the summary says them whole.
-    for problem in problems {
-      journal.record(degradedEvent(problem, session: sessionID, planned: planned))
+    for (index, problem) in problems.enumerated() {
+      journal.record(
+        degradedEvent(problem, foundAfterTheChecks: index == foundAfterTheChecks, session: sessionID, planned: planned))
     }
     for accepted in acceptedBeyondTheStartChecks {
       journal.record(
@@ -344,10 +348,13 @@ public final class SessionRunner {
 
   /// `session.degraded`: what the session started without. Only the kind of problem and sizes:
   /// no folder and no device address, which would identify the site in an export.
-  private func degradedEvent(_ problem: StartProblem, session: SessionID, planned: PlannedRun) -> SessionEvent {
+  private func degradedEvent(
+    _ problem: StartProblem, foundAfterTheChecks: Bool, session: SessionID, planned: PlannedRun
+  ) -> SessionEvent {
     let allowedBy = DegradedStartPermission(
-      isDemonstration: configuration.isDemonstration, acceptedOnTheHomeScreen: isAcceptedOnTheHomeScreen(problem),
-      checksAreBinding: checksAreBinding(planned), allowsDegradedStart: configuration.allowsDegradedStart
+      isDemonstration: configuration.isDemonstration, foundAfterTheChecks: foundAfterTheChecks,
+      acceptedOnTheHomeScreen: isAcceptedOnTheHomeScreen(problem), checksAreBinding: checksAreBinding(planned),
+      allowsDegradedStart: configuration.allowsDegradedStart
     ).rawValue
     var sizes: (available: Int64, needed: Int64)?
     if case .lowDiskSpace(_, let available, let needed) = problem { sizes = (Int64(available), Int64(needed)) }

@@ -9,21 +9,27 @@ enum DegradedStartPermission: String, CaseIterable {
   /// The therapist started the clinical session with `--allow-degraded`.
   case allowDegraded = "--allow-degraded"
   /// Nothing: the diffuser answered the start check and not the session's own connection a moment
-  /// later, after the start had been decided. The session keeps trying to reach it.
+  /// later, after the start had been decided, whatever flag was given. The session keeps trying to
+  /// reach it.
   case afterCheck = "after-check"
 
-  /// A clinical session only starts with a problem someone accepted, except one that came after
-  /// the checks, which nobody allowed.
-  init(isDemonstration: Bool, acceptedOnTheHomeScreen: Bool, checksAreBinding: Bool, allowsDegradedStart: Bool) {
+  /// A clinical session only starts with a problem someone accepted, except one found after the
+  /// checks, which nobody allowed.
+  init(
+    isDemonstration: Bool, foundAfterTheChecks: Bool, acceptedOnTheHomeScreen: Bool, checksAreBinding: Bool,
+    allowsDegradedStart: Bool
+  ) {
     self =
       if isDemonstration {
         .demo
-      } else if acceptedOnTheHomeScreen {
-        .homeCheck
       } else if !checksAreBinding {
         .animation
+      } else if foundAfterTheChecks {
+        .afterCheck
+      } else if acceptedOnTheHomeScreen {
+        .homeCheck
       } else {
-        allowsDegradedStart ? .allowDegraded : .afterCheck
+        .allowDegraded
       }
   }
 }

@@ -95,6 +95,9 @@ final class ScentLink: Sendable {
       return (link, nil)
     } catch {
       let reason = error.explanation
+      // The link opened and the device did not answer: whether it comes round is the device's doing,
+      // so the therapist is promised nothing.
+      guard !(await diffuser.isConnected) else { return (link, reason) }
       return (
         link,
         LocalizedText(
