@@ -8,7 +8,9 @@ import Store
 ///   chain of runs that made the session up for someone who missed it (their record's `madeUpIn`)
 ///   counts them too, as a make-up. A chain that made up the group's own planned session (a
 ///   catch-up run) does not count the members who were present at the group's run: they were not
-///   at the table. Without a recorded attendance a planned session has no rows.
+///   at the table. Without a recorded attendance a planned session has no rows. A latecomer (joined
+///   after the start, named by the therapist) is at the table from their join: the trials whose
+///   image was shown before have no row of theirs, unless they answered one.
 /// - Presented: the run's log shows the trial's image (`trial.stimulusShown`). Trials planned but
 ///   never reached (a session stopped early, a run killed and never resumed) have no row. A trial
 ///   whose image was shown and whose evocation question never came up (skipped on its image) has
@@ -31,6 +33,13 @@ enum Participation {
         for (participant, (status, isMakeUp)) in seated {
           let planned = PlannedAnswer(
             study: run.study, group: run.group, sessionNumber: run.number, trial: trial, participant: participant)
+          // A latecomer was not at the table for the images shown before they came, unless they
+          // still answered that trial.
+          if let joined = log.joinedLate[run.id]?[participant], let shown = log.presented[run.id]?[trial],
+            shown < joined, counted[planned] == nil
+          {
+            continue
+          }
           var draft = drafts[planned] ?? Draft(status: status)
           draft.add(
             run: run, presentedAt: log.presented[run.id]?[trial] ?? 0, isMakeUp: isMakeUp,
@@ -139,6 +148,8 @@ enum Participation {
     }
 
     var presented: [SessionID: [TrialID: Int64]] = [:]
+    /// Where in the log each latecomer (named by the therapist) joined, by run.
+    var joinedLate: [SessionID: [ParticipantCode: Int64]] = [:]
     var asked: Set<Shown> = []
     var started: Set<Take> = []
     var failed: Set<Take> = []
@@ -147,6 +158,7 @@ enum Participation {
     init(events: [StoredEvent]) {
       // A log that did not tag an image or a question with its trial: the trial under way.
       var current: [SessionID: TrialID] = [:]
+      var lateSeats: [SessionID: [PlayerNumber: Int64]] = [:]
       // A latecomer's takes from before the therapist named them are that participant's.
       let owners = TakeOwners(events.map(\.event))
       for stored in events {
@@ -161,6 +173,12 @@ enum Participation {
         case .trial(.stimulusShown(let tag, _, _)):
           guard let trial = tag?.trial ?? current[session] else { continue }
           presented[session, default: [:]][trial] = stored.sequence
+        case .seating(.joined(let player, _, _, let participant, let late)) where late == true:
+          lateSeats[session, default: [:]][player] = stored.sequence
+          if let participant { joinedLate[session, default: [:]][participant] = stored.sequence }
+        case .seating(.attributed(let player, let participant)):
+          guard let joined = lateSeats[session]?[player] else { continue }
+          joinedLate[session, default: [:]][participant] = joined
         case .trial(.evocationStarted(let tag)):
           guard let trial = tag?.trial ?? current[session] else { continue }
           asked.insert(Shown(session: session, trial: trial))

@@ -80,6 +80,27 @@ import Testing
     #expect(fixture.snapshot.participation.map(\.noAnswer) == [.takeUnfiled])
   }
 
+  /// A latecomer was not at the table for the images shown before they came: no row of theirs
+  /// there, unless they answered it; from their join on, their trials count.
+  @Test func aLatecomerHasRowsFromTheTrialsShownAfterTheyCame() {
+    var fixture = ParticipationFixture()
+    fixture.run("S01")
+    for participant in ["P01", "P02", "P03"] { fixture.attend(participant, .present) }
+    fixture.show("T1", in: "S01")
+    fixture.show("T2", in: "S01")
+    for (seat, latecomer) in [(4, "P02"), (5, "P03")] {
+      let player = PlayerNumber(rawValue: seat)!
+      fixture.log(
+        "S01",
+        .seating(.joined(player: player, pad: PadID(rawValue: seat), avatar: "owl", participant: nil, late: true)))
+      fixture.log("S01", .seating(.attributed(player: player, participant: code(latecomer))))
+    }
+    fixture.answer("P03", "T2", in: "S01")
+    fixture.show("T3", in: "S01")
+    let rows = fixture.snapshot.participation.map { "\($0.participantCode.rawValue) \($0.trial.id.rawValue)" }
+    #expect(rows == ["P01 T1", "P01 T2", "P03 T2", "P01 T3", "P02 T3", "P03 T3"])
+  }
+
   @Test func aTrialSkippedOnItsImageWasNotAsked() {
     var fixture = ParticipationFixture()
     fixture.run("S01")
