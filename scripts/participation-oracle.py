@@ -11,12 +11,14 @@ pinned virtual environment that scripts/install-deps makes:
 
 Each case also names the pairs of conditions to compare with the method ConnectAge chose (exact or
 approx, as its Wilcoxon test decides from the ties): scipy.stats.wilcoxon on the proportions of
-the participants who have both, zero_method="wilcox", correction=False.
+the participants who have both, zero_method="wilcox", correction=False; then Holm's adjustment of
+those p-values as one family (statsmodels' multipletests, method="holm").
 
 Input:  [{"name": "...", "rows": [["P01", "image", 1], ...], "pairs": [["image", "image_game", "approx"], ...]}, ...]
 Output: {"name": {"friedman": chi2, "friedman_p": p, "cochran_q": Q or null, "cochran_p": p or null,
                   "mean.<condition>": mean of the participants' proportions, "n": complete participants,
-                  "wilcoxon.<first>-<second>": min(W+, W-), "wilcoxon_p.<first>-<second>": p}}
+                  "wilcoxon.<first>-<second>": min(W+, W-), "wilcoxon_p.<first>-<second>": p,
+                  "wilcoxon_p_holm.<first>-<second>": Holm-adjusted p}}
 """
 import json
 import sys
@@ -25,6 +27,7 @@ import warnings
 import pandas as pd
 from scipy import stats
 from statsmodels.stats.contingency_tables import cochrans_q
+from statsmodels.stats.multitest import multipletests
 
 warnings.simplefilter("ignore")
 
@@ -51,6 +54,10 @@ def oracle(rows, pairs):
         test = stats.wilcoxon(both[first], both[second], zero_method="wilcox", correction=False, method=method)
         result[f"wilcoxon.{first}-{second}"] = float(test.statistic)
         result[f"wilcoxon_p.{first}-{second}"] = float(test.pvalue)
+    if pairs:
+        adjusted = multipletests([result[f"wilcoxon_p.{first}-{second}"] for first, second, _ in pairs], method="holm")[1]
+        for (first, second, _), p in zip(pairs, adjusted):
+            result[f"wilcoxon_p_holm.{first}-{second}"] = float(p)
     return result
 
 

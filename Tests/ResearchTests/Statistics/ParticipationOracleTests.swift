@@ -9,7 +9,8 @@ import Testing
 /// participant's proportions answered) and statsmodels (`cochrans_q` on the 0/1 table when each participant met
 /// one trial per condition), run live by `scripts/participation-oracle.py` in the pinned virtual
 /// environment `scripts/install-deps` makes (`.build/oracles`). The oracle computes the proportions
-/// from the raw rows itself, so the aggregation is checked too.
+/// from the raw rows itself, so the aggregation is checked too, and adjusts the pairs' p-values
+/// by Holm with statsmodels' `multipletests`.
 @Suite struct ParticipationOracleTests {
   static let tolerance = 1e-9
 
@@ -114,6 +115,10 @@ import Testing
           abs(wilcoxon.statistic - statistic) <= Self.tolerance,
           "\(name) \(key): W \(wilcoxon.statistic) vs \(statistic)")
         #expect(abs(wilcoxon.pValue - p) <= Self.tolerance, "\(name) \(key): p \(wilcoxon.pValue) vs \(p)")
+        let holm = try #require(figures[name]?["wilcoxon_p_holm.\(key)"] as? Double, "\(name) \(key)")
+        #expect(
+          abs((pair.holmAdjustedP ?? .nan) - holm) <= Self.tolerance,
+          "\(name) \(key): Holm p \(pair.holmAdjustedP ?? .nan) vs statsmodels \(holm)")
       }
       for summary in ours.conditions {
         let mean = try #require(figures[name]?["mean.\(summary.condition.rawValue)"] as? Double)
